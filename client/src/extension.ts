@@ -1,0 +1,3 @@
+// TODO(client)
+export function activate(): void {}
+export function deactivate(): void {}

@@ -1,0 +1,24 @@
+// Build: compile the CMS reference data into compact indexes, then bundle the
+// language server, the CLI and the VS Code client with esbuild.
+import * as esbuild from 'esbuild';
+import { compileData } from './compile-data.mjs';
+
+const production = process.argv.includes('--production');
+
+await compileData();
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js' }),
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
+]);

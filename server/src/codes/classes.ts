@@ -1,0 +1,97 @@
+// Code classes of rules.md ("Code classes" table). Pure functions of the code text.
+import type { LineValues } from '../model';
+
+/** A code like J2185 → ['J', 2185]; undefined for anything else. */
+function letterNumber(code: string): [string, number] | undefined {
+  const m = /^([A-Z])(\d{4})$/.exec(code);
+  return m ? [m[1], Number(m[2])] : undefined;
+}
+
+function inRange(code: string, letter: string, from: number, to: number): boolean {
+  const ln = letterNumber(code);
+  return !!ln && ln[0] === letter && ln[1] >= from && ln[1] <= to;
+}
+
+export const isJCode = (code: string): boolean => inRange(code, 'J', 0, 9999);
+
+/** Enteral/parenteral formula B-codes. */
+export const isFormulaBCode = (code: string): boolean => inRange(code, 'B', 4000, 5999);
+
+/** A drug line: a J-code, any line that carries an NDC, or a formula B-code. */
+export function isDrugLine(line: Pick<LineValues, 'hcpcs' | 'ndc'>): boolean {
+  return isJCode(line.hcpcs) || line.ndc !== '' || isFormulaBCode(line.hcpcs);
+}
+
+export const isTherapyPerDiem = (code: string): boolean =>
+  code === 'S9061' || inRange(code, 'S', 9325, 9379) || inRange(code, 'S', 9490, 9590);
+
+export const isCatheterCarePerDiem = (code: string): boolean => inRange(code, 'S', 5497, 5502);
+
+/** TPN per diems: the standard formula is inside the per diem, so no drug line is needed. */
+export const isFormulaIncludedPerDiem = (code: string): boolean => inRange(code, 'S', 9364, 9368);
+
+export const isHydrationPerDiem = (code: string): boolean => inRange(code, 'S', 9373, 9377);
+
+export const NURSING_PRIMARY = '99601';
+export const NURSING_ADDON = '99602';
+export const isNursingVisit = (code: string): boolean => code === NURSING_PRIMARY || code === NURSING_ADDON;
+
+export const HIT_SUBSEQUENT = ['G0068', 'G0069', 'G0070'] as const;
+export const HIT_INITIAL = ['G0088', 'G0089', 'G0090'] as const;
+export const isHitInitial = (code: string): boolean => (HIT_INITIAL as readonly string[]).includes(code);
+export const isHitSubsequent = (code: string): boolean => (HIT_SUBSEQUENT as readonly string[]).includes(code);
+export const isHitCode = (code: string): boolean => isHitInitial(code) || isHitSubsequent(code);
+
+/** HIT payment category 1, 2 or 3 (G0068/G0088 → 1, G0069/G0089 → 2, G0070/G0090 → 3). */
+export function hitCategory(code: string): 1 | 2 | 3 | undefined {
+  const i = Math.max(HIT_SUBSEQUENT.indexOf(code as never), HIT_INITIAL.indexOf(code as never));
+  return i < 0 ? undefined : ((i + 1) as 1 | 2 | 3);
+}
+
+/** The subsequent-visit code for an initial-visit code (G0088 → G0068, …). */
+export function hitSubsequentFor(initial: string): string | undefined {
+  const i = HIT_INITIAL.indexOf(initial as never);
+  return i < 0 ? undefined : HIT_SUBSEQUENT[i];
+}
+
+export const NOC_DRUG_CODES = ['J3490', 'J3590', 'J7799', 'J7999', 'J9999'] as const;
+export const isNocDrug = (code: string): boolean => (NOC_DRUG_CODES as readonly string[]).includes(code);
+
+/** Supplies and equipment included in the per diem (001's table). */
+export const isBundledSupply = (code: string): boolean =>
+  code === 'J1642' || code === 'A4216' || code === 'A4218' || inRange(code, 'A', 4206, 8004) ||
+  code === 'A9270' || code === 'A9900' || code === 'A9999' || inRange(code, 'E', 776, 791) ||
+  isSterileSolution(code);
+
+/** J7030–J7060 sterile solutions: not bundled on a day with a hydration per diem. */
+export const isSterileSolution = (code: string): boolean => inRange(code, 'J', 7030, 7060);
+
+/** PICC / midline insertion kits: separately billable. */
+export const isSeparatelyBillableKit = (code: string): boolean => code === 'S5520' || code === 'S5521';
+
+/** Antibiotic per diem dosing interval in hours, most frequent first (rules.md). */
+export const ANTIBIOTIC_INTERVAL_HOURS: Readonly<Record<string, number>> = {
+  S9497: 3, S9504: 4, S9503: 6, S9502: 8, S9501: 12, S9500: 24,
+};
+
+/** Dosing interval in hours from a `frequency` value (q8h → 8, weekly → 168); undefined when unknown. */
+export function frequencyHours(frequency: string): number | undefined {
+  const f = frequency.trim().toLowerCase();
+  const q = /^q\s*(\d+(?:\.\d+)?)\s*h(?:rs?|ours?)?$/.exec(f);
+  if (q) return Number(q[1]);
+  const named: Record<string, number> = { daily: 24, qd: 24, bid: 12, tid: 8, qid: 6, weekly: 168, qw: 168 };
+  return named[f];
+}
+
+/** Dosing interval of a per diem line: the antibiotic table first, then the `frequency` field. */
+export function perDiemIntervalHours(line: Pick<LineValues, 'hcpcs' | 'frequency'>): number | undefined {
+  return ANTIBIOTIC_INTERVAL_HOURS[line.hcpcs] ?? frequencyHours(line.frequency);
+}
+
+/** Home-infusion codes that belong at place of service 12 (home). */
+export const isHomeInfusionCode = (code: string): boolean =>
+  code.startsWith('S') || isHitCode(code) || isNursingVisit(code);
+
+/** CPT: 4 digits + digit/F/T/U. HCPCS Level II: letter + 4 digits. */
+export const isCptCode = (code: string): boolean => /^\d{4}[0-9FTU]$/.test(code);
+export const isLevel2Code = (code: string): boolean => /^[A-Z]\d{4}$/.test(code);

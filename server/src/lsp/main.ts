@@ -1,0 +1,1 @@
+// TODO(lsp): the stdio language server

@@ -1,0 +1,90 @@
+// The rule framework's types, eslint style: a rule is `meta` plus `check`.
+import type { ClaimDocument, ServiceLine, Span } from '../model';
+import type { CodeSet } from '../codes/types';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** Replace [start, end) of the document text with newText. Fixes are pure data. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  /** Starts with the bold words of rules.md, e.g. "Pad NDC to 11 digits". */
+  readonly title: string;
+  /** Safe fixes change no billing decision: offered by fix-all and applied by `--fix`. */
+  readonly safe: boolean;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Related {
+  readonly span: Span;
+  readonly message: string;
+  /** Another file's URI (workspace analysis); absent for the same document. */
+  readonly uri?: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly span: Span;
+  readonly message: string;
+  readonly fixes: readonly Fix[];
+  readonly related?: readonly Related[];
+  /** The line the finding is about, when there is one (for suppression). */
+  readonly lineIndex?: number;
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id from rules.md. */
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** One line: what is wrong. */
+  readonly description: string;
+  /** The policy behind the rule: the seed file name and a verbatim quote from it. */
+  readonly policy: { readonly seed: string; readonly quote: string };
+  /** Whether the rule offers fixes, and whether they are safe (fix-all) or unsafe (one at a time). */
+  readonly fixable?: 'safe' | 'unsafe';
+}
+
+/** A workspace line from another file (workspace analysis). */
+export interface ExternalLine {
+  readonly uri: string;
+  readonly line: ServiceLine;
+}
+
+export interface LintOptions {
+  /** Default payer for lines without one. */
+  readonly payer?: string;
+  /** Severity per rule id. */
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  /** How the NDC fix writes an NDC. */
+  readonly ndcFormat?: 'keep' | 'hyphenated' | 'digits';
+  /** Lines of other workspace files, for cross-file rules. */
+  readonly external?: readonly ExternalLine[];
+}
+
+export interface Report {
+  readonly span: Span;
+  readonly message: string;
+  readonly line?: ServiceLine;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly Related[];
+}
+
+export interface RuleContext {
+  readonly doc: ClaimDocument;
+  readonly options: LintOptions;
+  readonly codes: CodeSet;
+  /** The line's payer, or the default payer. */
+  payerOf(line: ServiceLine): string;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(doc: ClaimDocument, ctx: RuleContext): void;
+}

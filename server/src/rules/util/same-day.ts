@@ -1,0 +1,65 @@
+// "Same day" (rules.md): same member_id and a date inside both lines' date spans,
+// across every claim of the file (and the workspace's lines when workspace analysis is on).
+import type { ClaimDocument, ServiceLine } from '../../model';
+import type { ExternalLine } from '../types';
+
+export interface DayLine {
+  readonly line: ServiceLine;
+  /** Set for a line of another workspace file. */
+  readonly uri?: string;
+}
+
+/** Longest date span expanded into days; longer spans are themselves a date-span problem. */
+const MAX_SPAN_DAYS = 366;
+
+export interface SameDayIndex {
+  /** Lines of the member that cover the day, in file order (this document's lines first). */
+  at(memberId: string, day: number): readonly DayLine[];
+  /** The (member, day) groups, in order of first appearance. */
+  groups(): Iterable<{ memberId: string; day: number; lines: readonly DayLine[] }>;
+  /** Every line of a member, this document's and the workspace's. */
+  member(memberId: string): readonly DayLine[];
+}
+
+const cache = new WeakMap<ClaimDocument, WeakMap<readonly ExternalLine[], SameDayIndex>>();
+const NO_EXTERNAL: readonly ExternalLine[] = [];
+
+/** The document's same-day index, built once per document (and workspace snapshot). */
+export function sameDayIndex(doc: ClaimDocument, external: readonly ExternalLine[] = NO_EXTERNAL): SameDayIndex {
+  let byExternal = cache.get(doc);
+  if (!byExternal) cache.set(doc, (byExternal = new WeakMap()));
+  let index = byExternal.get(external);
+  if (!index) byExternal.set(external, (index = build(doc, external)));
+  return index;
+}
+
+function build(doc: ClaimDocument, external: readonly ExternalLine[]): SameDayIndex {
+  const byKey = new Map<string, { memberId: string; day: number; lines: DayLine[] }>();
+  const byMember = new Map<string, DayLine[]>();
+  const add = (entry: DayLine): void => {
+    const { line } = entry;
+    if (line.memberId === '' || line.dosFrom === undefined) return;
+    let list = byMember.get(line.memberId);
+    if (!list) byMember.set(line.memberId, (list = []));
+    list.push(entry);
+    const to = Math.min(line.dosTo ?? line.dosFrom, line.dosFrom + MAX_SPAN_DAYS);
+    for (let day = line.dosFrom; day <= to; day++) {
+      const key = `${line.memberId}\u0000${day}`;
+      let group = byKey.get(key);
+      if (!group) byKey.set(key, (group = { memberId: line.memberId, day, lines: [] }));
+      group.lines.push(entry);
+    }
+  };
+  for (const line of doc.lines) add({ line });
+  for (const ext of external) add({ line: ext.line, uri: ext.uri });
+  return {
+    at: (memberId, day) => byKey.get(`${memberId}\u0000${day}`)?.lines ?? [],
+    groups: () => byKey.values(),
+    member: (memberId) => byMember.get(memberId) ?? [],
+  };
+}
+
+/** Days since epoch → YYYY-MM-DD. */
+export function formatDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
