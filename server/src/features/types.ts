@@ -1,0 +1,48 @@
+// Shapes of the editor features' answers, in offsets. The LSP adapter converts them.
+import type { Span } from '../model';
+
+export interface HoverResult {
+  /** Markdown shown to the user. */
+  readonly markdown: string;
+  /** The cell / value hovered. */
+  readonly span: Span;
+}
+
+export type CompletionKind = 'code' | 'modifier' | 'unit' | 'field' | 'payer' | 'ndc' | 'value';
+
+export interface CompletionEntry {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  /** One line shown beside the label (a descriptor). */
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly sortText?: string;
+  /** Text inserted in place of `CompletionResult.span`; defaults to label. */
+  readonly insertText?: string;
+}
+
+export interface CompletionResult {
+  readonly items: readonly CompletionEntry[];
+  /** The text the completion replaces (the cell's current text up to its end). */
+  readonly span: Span;
+}
+
+export interface SymbolEntry {
+  readonly name: string;
+  readonly detail?: string;
+  readonly kind: 'claim' | 'line';
+  readonly span: Span;
+  readonly selectionSpan: Span;
+  readonly children?: readonly SymbolEntry[];
+}
+
+export interface LookupEntry {
+  /** The code or modifier. */
+  readonly label: string;
+  readonly kind: 'code' | 'modifier';
+  /** Short descriptor, searched by words. */
+  readonly description: string;
+  /** The full entry, markdown. */
+  readonly detail: string;
+}
