@@ -1,3 +1,107 @@
-// TODO(client)
-export function activate(): void {}
-export function deactivate(): void {}
+// The VS Code client: starts the bundled language server (server/out/server.js) over stdio and adds
+// what only an editor has: a language status item, and the commands. Everything else is the server's.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LINT_OPEN_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION, SOURCE, STATUS_NOTIFICATION, ruleDocUrl,
+  type LintOpenResponse, type LookupResponse, type StatusParams,
+} from '../../server/src/lsp/protocol';
+
+let client: LanguageClient | undefined;
+let status: vscode.LanguageStatusItem | undefined;
+const statuses = new Map<string, StatusParams>();
+
+/** The two languages, plus the user's `infusionClaims.filePatterns` (relative ones at any depth). */
+function documentSelector(): Array<{ language: string } | { pattern: string }> {
+  const patterns = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('filePatterns', []);
+  return [
+    { language: 'claims-csv' },
+    { language: 'claims-json' },
+    ...patterns.map((p) => ({ pattern: p.startsWith('/') || p.startsWith('**') ? p : `**/${p}` })),
+  ];
+}
+
+function showStatus(): void {
+  const s = statuses.get(vscode.window.activeTextEditor?.document.uri.toString() ?? '');
+  if (!status) return;
+  status.text = !s ? 'Infusion Claims' : s.problems === 0 ? '$(check) No claim problems' : `$(warning) ${s.problems} claim problem${s.problems === 1 ? '' : 's'}`;
+  status.detail = s ? `${s.errors} errors, ${s.warnings} warnings; linted in ${s.ms} ms` : undefined;
+  status.severity = s?.errors ? vscode.LanguageStatusSeverity.Error : s?.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+  };
+  const selector = documentSelector();
+  status?.dispose();
+  status = vscode.languages.createLanguageStatusItem('infusionClaims.status', selector);
+  status.name = 'Infusion Claims';
+  status.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
+  client = new LanguageClient('infusionClaims', 'Infusion Claims', serverOptions, { documentSelector: selector });
+  client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
+    statuses.set(s.uri, s);
+    showStatus();
+  });
+  await client.start();
+  showStatus();
+}
+
+async function lintWorkspace(): Promise<void> {
+  // Seam for workspace analysis: for now the server lints the open claim documents.
+  const r = await client?.sendRequest<LintOpenResponse>(LINT_OPEN_REQUEST);
+  if (r) void vscode.window.showInformationMessage(`Infusion Claims: ${r.problems} problems (${r.errors} errors) in ${r.files} open claim files.`);
+}
+
+async function openRulePage(ruleId?: string): Promise<void> {
+  if (typeof ruleId !== 'string' || !ruleId) {
+    // No argument (from the palette): offer the rules reported in the active document.
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const ids = new Set((uri ? vscode.languages.getDiagnostics(uri) : [])
+      .filter((d) => d.source === SOURCE)
+      .map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)));
+    ruleId = ids.size
+      ? await vscode.window.showQuickPick([...ids].sort(), { placeHolder: 'Rule to open' })
+      : await vscode.window.showInputBox({ prompt: 'Rule id, e.g. ndc-format' });
+  }
+  if (ruleId) await vscode.env.openExternal(vscode.Uri.parse(ruleDocUrl(ruleId.trim())));
+}
+
+async function lookupCode(): Promise<void> {
+  const entries = (await client?.sendRequest<LookupResponse>(LOOKUP_REQUEST)) ?? [];
+  const pick = await vscode.window.showQuickPick(
+    entries.map((e) => ({ label: e.label, description: e.description, detail: e.kind, entry: e })),
+    { matchOnDescription: true, placeHolder: 'Type a code, a modifier or words of its descriptor' },
+  );
+  if (!pick) return;
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: pick.entry.detail });
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+  } catch {
+    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('infusionClaims.lintWorkspace', lintWorkspace),
+    vscode.commands.registerCommand('infusionClaims.openRulePage', openRulePage),
+    vscode.commands.registerCommand('infusionClaims.lookupCode', lookupCode),
+    vscode.window.onDidChangeActiveTextEditor(showStatus),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // The document selector is fixed at start: new file patterns need a new client.
+      if (!e.affectsConfiguration(`${SETTINGS_SECTION}.filePatterns`)) return;
+      await client?.stop();
+      await start(context);
+    }),
+    { dispose: () => status?.dispose() },
+  );
+  await start(context);
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

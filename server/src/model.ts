@@ -129,6 +129,8 @@ export interface ParseProblem {
   readonly ruleId: 'parse-error' | 'missing-field';
   readonly span: Span;
   readonly message: string;
+  /** The ServiceLine.index the problem belongs to, when it belongs to one (for suppression). */
+  readonly lineIndex?: number;
 }
 
 export interface CsvLayout {

@@ -1,1 +1,13 @@
-// TODO(cli)
+// Entry of the CLI bundle (server/out/cli.js, run by bin/infusion-claims.js):
+// `infusion-claims check <files|folders>` with the same engine as the editor, for scripts and CI.
+import { runCli } from './run';
+
+// A closed pipe (`… | head`) is not a failure of the check.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+});
+
+process.exitCode = runCli(process.argv.slice(2), {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+});

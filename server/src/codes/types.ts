@@ -1,5 +1,6 @@
 // The reference-data interface. One module (./codeset) loads the compiled CMS quarter
 // behind it, so a newer quarter drops in without touching rules or hover.
+import type { PolicyId } from './policies';
 
 export interface HcpcsCode {
   readonly code: string;
@@ -7,16 +8,27 @@ export interface HcpcsCode {
   readonly short: string;
   /** Medicare coverage code (`I` = not payable by Medicare). */
   readonly cov: string;
-  /** Days since 1970-01-01 (UTC), from the code set's dates. */
+  /** Days since 1970-01-01 (UTC), from the code set's dates. A code is valid from `added`
+   *  through `terminated` (codes/validity.ts). `effective` is CMS's "action effective date", the
+   *  day the latest change (e.g. the termination) took effect, not the start of validity:
+   *  J3370 has effective 2025-07-01 and terminated 2025-06-30. */
   readonly added?: number;
   readonly effective?: number;
   readonly terminated?: number;
+  /** Set for the CPT codes 99601/99602: not in the CMS files (AMA copyright), described in this
+   *  policy's words instead (codes/cpt.ts). Undefined for every CMS code. */
+  readonly policy?: PolicyId;
 }
 
 export interface ModifierInfo {
   readonly code: string;
   readonly long: string;
   readonly short: string;
+  /** Medicare coverage code of the modifier file. */
+  readonly cov?: string;
+  readonly added?: number;
+  readonly effective?: number;
+  readonly terminated?: number;
 }
 
 export interface CrosswalkEntry {
@@ -47,6 +59,7 @@ export interface CodeSet {
   ndcsForCode(hcpcs: string): readonly CrosswalkEntry[];
   /** The 11-digit NDCs of the crosswalk that a 10-digit unhyphenated NDC can pad to. */
   resolveNdc10(digits10: string): readonly string[];
+  /** Every CMS code in file order, then the policy-described CPT codes (99601, 99602). */
   allCodes(): readonly HcpcsCode[];
   allModifiers(): readonly ModifierInfo[];
 }

@@ -1,8 +1,239 @@
-// Completion in code, modifier, ndc_unit, ndc and payer cells, and field names in the header / keys.
-import type { ClaimDocument } from '../model';
+// Completion in code, modifier, ndc_unit, ndc, payer, vial, frequency and pos cells, and field
+// names in the CSV header / JSON keys. Works at the end of a row, in an empty cell and inside a
+// JSON string value; the context comes from the parsed model plus a short look back in the text.
+import type { Node as JsonNode } from 'jsonc-parser';
+import { ANTIBIOTIC_INTERVAL_HOURS } from '../codes/classes';
+import { loadCodeSet } from '../codes/codeset';
+import { FIELD_NAMES, PAYERS, type ClaimDocument, type FieldName, type ServiceLine, type Span } from '../model';
+import { fieldOf, normalizeKey } from '../parse/fields';
 import type { LintOptions } from '../rules/types';
-import type { CompletionResult } from './types';
+import { codeItems, modifierItems } from './completion-items';
+import { FIELD_DOCS, fieldMarkdown } from './field-docs';
+import {
+  cellIndexAt, claimAt, fieldOfColumn, isPropertyKey, jsonNodeAt, lineAt, owningProperty, propertyName,
+} from './locate';
+import { NDC_UNITS } from './ndc-units';
+import type { CompletionEntry, CompletionResult } from './types';
 
-export function completionsAt(_doc: ClaimDocument, _offset: number, _options: LintOptions = {}): CompletionResult | undefined {
-  return undefined; // TODO(code intelligence)
+const MODIFIER_FIELDS: ReadonlySet<FieldName> = new Set(['modifiers', 'modifier1', 'modifier2', 'modifier3', 'modifier4']);
+/** Separators inside a `modifiers` list (claims-format.md). */
+const MODIFIER_SEPARATOR = /[\s:,\-]/;
+
+/** Where the cursor is, what kind of text belongs there, and what it replaces. */
+interface Slot {
+  readonly kind: 'key' | 'value';
+  /** The value's field (value slots); undefined for keys. */
+  readonly field?: FieldName;
+  /** The text replaced by the chosen item. */
+  readonly span: Span;
+  /** JSON, outside any string: the item must bring its own quotes (and `: ` for a key). */
+  readonly bare?: boolean;
+  /** JSON key slots: which object the key goes in, and the keys it already has. */
+  readonly object?: 'root' | 'claim' | 'line';
+  readonly present?: ReadonlySet<string>;
+  readonly line?: ServiceLine;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+function csvSlot(doc: ClaimDocument, offset: number): Slot | undefined {
+  const header = doc.csv?.header;
+  if (!header) return { kind: 'key', span: { start: offset, end: offset }, present: new Set() };
+  if (offset >= header.span.start && offset <= header.span.end) {
+    const i = cellIndexAt(header, offset);
+    if (i < 0) return undefined;
+    const present = new Set(Object.keys(doc.csv!.columns).filter((f) => f !== fieldOfColumn(doc, i)));
+    return { kind: 'key', span: header.cells[i].span, present };
+  }
+  const line = lineAt(doc, offset);
+  if (!line?.row) return undefined;
+  const i = cellIndexAt(line.row, offset);
+  const field = i < 0 ? undefined : fieldOfColumn(doc, i);
+  if (!field) return undefined;
+  return { kind: 'value', field, span: line.row.cells[i].span, line };
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+const isWordChar = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
+
+/** The end of a string node's content: before the closing quote, or the token's end when unclosed. */
+function stringContent(text: string, node: JsonNode): Span {
+  const end = node.offset + node.length;
+  const closed = node.length >= 2 && text[end - 1] === '"' && text[end - 2] !== '\\';
+  return { start: node.offset + 1, end: closed ? end - 1 : end };
+}
+
+function objectKind(obj: JsonNode): 'root' | 'claim' | 'line' {
+  if (!obj.parent) return 'root';
+  const arr = obj.parent;
+  if (arr.type === 'array' && arr.parent?.type === 'property' && normalizeKey(propertyName(arr.parent)) === 'lines') return 'line';
+  return 'claim';
+}
+
+function keysOf(obj: JsonNode): Set<string> {
+  const out = new Set<string>();
+  for (const prop of obj.children ?? []) {
+    const name = propertyName(prop);
+    out.add(fieldOf(name) ?? name.toLowerCase());
+  }
+  return out;
+}
+
+function contextLine(doc: ClaimDocument, offset: number): ServiceLine | undefined {
+  return lineAt(doc, offset) ?? claimAt(doc, offset)?.lines[0];
+}
+
+function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
+  const text = doc.text;
+  const root = doc.json?.root;
+  const node = jsonNodeAt(root, offset);
+  // Inside a string: a key or a value.
+  if (node && node.type === 'string' && offset > node.offset) {
+    const span = stringContent(text, node);
+    if (offset <= span.end) {
+      if (isPropertyKey(node)) {
+        const obj = node.parent!.parent!;
+        const present = keysOf(obj);
+        present.delete(fieldOf(String(node.value)) ?? String(node.value).toLowerCase());
+        return { kind: 'key', span, object: objectKind(obj), present };
+      }
+      const prop = owningProperty(node);
+      const field = prop && fieldOf(propertyName(prop));
+      return field ? { kind: 'value', field, span, line: contextLine(doc, offset) } : undefined;
+    }
+  }
+  // Outside strings: a bare word being typed after `{`, `,`, `[` or `:`.
+  let start = offset;
+  while (start > 0 && isWordChar(text[start - 1])) start--;
+  let k = start - 1;
+  while (k >= 0 && /\s/.test(text[k])) k--;
+  const before = text[k];
+  const span = { start, end: offset };
+  if (before === ':') {
+    let q = k - 1;
+    while (q >= 0 && /\s/.test(text[q])) q--;
+    if (text[q] !== '"') return undefined;
+    const open = text.lastIndexOf('"', q - 1);
+    const field = open < 0 ? undefined : fieldOf(text.slice(open + 1, q));
+    return field ? { kind: 'value', field, span, bare: true, line: contextLine(doc, offset) } : undefined;
+  }
+  if (before !== '{' && before !== ',' && before !== '[') return undefined;
+  let container = node;
+  while (container && container.type !== 'object' && container.type !== 'array') container = container.parent;
+  if (!container && before === '{') {
+    return { kind: 'key', span, bare: true, object: 'root', present: new Set() };
+  }
+  if (container?.type === 'object') {
+    return { kind: 'key', span, bare: true, object: objectKind(container), present: keysOf(container) };
+  }
+  const prop = container?.parent?.type === 'property' ? container.parent : undefined;
+  if (prop && fieldOf(propertyName(prop)) === 'modifiers') {
+    return { kind: 'value', field: 'modifiers', span, bare: true, line: contextLine(doc, offset) };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items
+
+/** JSON keys that shape the file rather than name a field, per kind of object. */
+const STRUCTURE_KEYS: Readonly<Record<'root' | 'claim' | 'line', ReadonlyArray<[string, string]>>> = {
+  // The root object is either { "claims": [...] } or one claim.
+  root: [['claims', 'the list of claims'], ['lines', 'the claim\'s service lines, one object per line'], ['lint_disable', 'rule ids turned off for this claim']],
+  claim: [['lines', 'the claim\'s service lines, one object per line'], ['lint_disable', 'rule ids turned off for this claim']],
+  line: [['lint_disable', 'rule ids turned off for this line']],
+};
+
+function keyItems(slot: Slot, json: boolean): CompletionEntry[] {
+  const present = slot.present ?? new Set<string>();
+  const wrap = (name: string): string => (slot.bare ? `"${name}": ` : name);
+  const object = slot.object ?? 'line';
+  // A { "claims": [...] } wrapper holds nothing else.
+  if (json && object === 'root' && present.has('claims')) return [];
+  const items: CompletionEntry[] = FIELD_NAMES.filter((f) => !present.has(f)).map((f, i) => ({
+    label: f,
+    kind: 'field',
+    detail: FIELD_DOCS[f].meaning.replace(/`/g, ''),
+    documentation: fieldMarkdown(f),
+    sortText: `1${String(i).padStart(2, '0')}`,
+    insertText: wrap(f),
+  }));
+  if (json) {
+    STRUCTURE_KEYS[object].forEach(([name, what], i) => {
+      if (present.has(name)) return;
+      // "claims" leads in an empty root object; the rest follow the fields.
+      const sortText = name === 'claims' && present.size === 0 ? '0' : `2${i}`;
+      items.push({ label: name, kind: 'field', detail: what, sortText, insertText: wrap(name) });
+    });
+  }
+  return items;
+}
+
+const FREQUENCIES: ReadonlyArray<[string, string]> = [
+  ...Object.values(ANTIBIOTIC_INTERVAL_HOURS).sort((a, b) => a - b).map((h): [string, string] => [`q${h}h`, `every ${h} hours`]),
+  ['daily', 'once a day'],
+  ['weekly', 'once a week'],
+];
+
+function simpleItems(kind: CompletionEntry['kind'], values: ReadonlyArray<[string, string]>): CompletionEntry[] {
+  return values.map(([label, detail], i) => ({ label, kind, detail, sortText: String(i).padStart(2, '0') }));
+}
+
+function ndcItems(line: ServiceLine | undefined, options: LintOptions): CompletionEntry[] {
+  if (!line?.hcpcs) return [];
+  return loadCodeSet().ndcsForCode(line.hcpcs).map((e, i) => ({
+    label: options.ndcFormat === 'digits' ? e.ndc11 : e.ndcDashed,
+    kind: 'ndc',
+    detail: `${e.drug} · ${e.labeler}`,
+    documentation: `${e.hcpcs} ${e.dosage}: ${e.billUnits} billable units per item, ${e.billUnitsPkg} per package (${e.pkgQty} item${e.pkgQty === 1 ? '' : 's'}); CMS ASP NDC–HCPCS crosswalk ${loadCodeSet().quarter}`,
+    sortText: String(i).padStart(4, '0'),
+  }));
+}
+
+/** The modifier token under the cursor inside a `modifiers` list value. */
+function modifierToken(text: string, span: Span, offset: number): Span {
+  let start = Math.min(Math.max(offset, span.start), span.end);
+  let end = start;
+  while (start > span.start && !MODIFIER_SEPARATOR.test(text[start - 1])) start--;
+  while (end < span.end && !MODIFIER_SEPARATOR.test(text[end])) end++;
+  return { start, end };
+}
+
+function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: LintOptions): { items: CompletionEntry[]; span: Span; isIncomplete?: boolean } {
+  const field = slot.field!;
+  let span = slot.span;
+  const prefix = (s: Span): string => doc.text.slice(s.start, Math.min(Math.max(offset, s.start), s.end));
+  if (field === 'hcpcs') {
+    const r = codeItems(prefix(span), slot.line);
+    return { ...r, span };
+  }
+  if (MODIFIER_FIELDS.has(field)) {
+    if (field === 'modifiers' && !slot.bare) span = modifierToken(doc.text, span, offset);
+    const r = modifierItems(prefix(span));
+    return { ...r, span };
+  }
+  if (field === 'ndc_unit') return { items: simpleItems('unit', NDC_UNITS.map((u) => [u.code, u.descriptor])), span };
+  if (field === 'ndc') return { items: ndcItems(slot.line, options), span };
+  if (field === 'payer') return { items: simpleItems('payer', PAYERS.map((p) => [p, p === 'commercial' ? 'default' : ''])), span };
+  if (field === 'vial') return { items: simpleItems('value', [['single', 'single-use package'], ['multi', 'multi-use package']]), span };
+  if (field === 'frequency') return { items: simpleItems('value', FREQUENCIES), span };
+  if (field === 'pos') return { items: simpleItems('value', [['12', 'home']]), span };
+  return { items: [], span };
+}
+
+export function completionsAt(doc: ClaimDocument, offset: number, options: LintOptions = {}): CompletionResult | undefined {
+  const slot = doc.format === 'csv' ? csvSlot(doc, offset) : jsonSlot(doc, offset);
+  if (!slot) return undefined;
+  if (slot.kind === 'key') {
+    const items = keyItems(slot, doc.format === 'json');
+    return items.length ? { items, span: slot.span } : undefined;
+  }
+  const r = valueItems(doc, slot, offset, options);
+  if (r.items.length === 0) return undefined;
+  // Bare JSON values need quotes; a string's content does not.
+  const items = slot.bare ? r.items.map((i) => ({ ...i, insertText: JSON.stringify(i.insertText ?? i.label) })) : r.items;
+  return { items, span: r.span, isIncomplete: r.isIncomplete || undefined };
 }

@@ -1,8 +1,114 @@
 // Hover: codes, modifiers, NDCs, qualifiers, header cells / keys, diagnostics.
-import type { ClaimDocument } from '../model';
+// Pure and cheap: the target is found by binary search over the parsed model's spans.
+import { loadCodeSet } from '../codes/codeset';
+import type { ClaimDocument, FieldName, ServiceLine, Span } from '../model';
 import type { Finding, LintOptions } from '../rules/types';
+import { codeMarkdown, modifierMarkdown, quoteMarkdown } from './code-markdown';
+import { fieldMarkdown } from './field-docs';
+import { targetAt, touches, type Target } from './locate';
+import { ndcMarkdown } from './ndc-markdown';
+import { ndcUnit, NDC_UNITS } from './ndc-units';
+import { RULE_DOCS_BASE } from './rule-docs';
+import { normalizeKey } from '../parse/fields';
 import type { HoverResult } from './types';
 
-export function hoverAt(_doc: ClaimDocument, _offset: number, _findings: readonly Finding[], _options: LintOptions = {}): HoverResult | undefined {
-  return undefined; // TODO(code intelligence)
+const MODIFIER_FIELDS: ReadonlySet<FieldName> = new Set(['modifiers', 'modifier1', 'modifier2', 'modifier3', 'modifier4']);
+
+/** The page of a rule, linked from its diagnostics. */
+export const ruleDocUrl = (ruleId: string): string => `${RULE_DOCS_BASE}${ruleId}.md`;
+
+function payerOf(line: ServiceLine | undefined, options: LintOptions): string {
+  return line?.payer || options.payer || 'commercial';
+}
+
+function unitMarkdown(text: string): string {
+  const u = ndcUnit(text);
+  if (!u) {
+    const known = NDC_UNITS.map((q) => `\`${q.code}\` ${q.descriptor}`).join(', ');
+    const mg = text.trim().toUpperCase() === 'MG' ? ' Report milligrams as GR (grams): quantity ÷ 1000.' : '';
+    return `**${text.trim() || '(empty)'}** is not an NDC unit qualifier.${mg} Use one of: ${known}.`;
+  }
+  return [`**${u.code}** · ${u.descriptor} (NDC unit qualifier, 837P CTP05-1)`, ...u.notes.map(quoteMarkdown)].join('\n\n');
+}
+
+/** The markdown of a field value, for the fields that have more to say than their meaning. */
+function valueMarkdown(target: Extract<Target, { kind: 'value' }>, options: LintOptions): string | undefined {
+  const codes = loadCodeSet();
+  const ctx = { line: target.line, payer: payerOf(target.line, options) };
+  if (target.field === 'hcpcs') return target.text.trim() ? codeMarkdown(codes, target.text, ctx) : undefined;
+  if (MODIFIER_FIELDS.has(target.field)) return target.modifier ? modifierMarkdown(codes, target.modifier.code, ctx) : undefined;
+  if (target.field === 'ndc') return target.text.trim() ? ndcMarkdown(codes, target.text, target.line) : undefined;
+  if (target.field === 'ndc_unit') return target.text.trim() ? unitMarkdown(target.text) : undefined;
+  return fieldMarkdown(target.field);
+}
+
+/** JSON keys that shape the file rather than name a field. */
+const STRUCTURE_KEYS: Readonly<Record<string, string>> = {
+  claims: 'the list of claims',
+  lines: 'the claim\'s service lines, one object per line',
+  lintdisable: 'rule ids turned off for this claim or line, e.g. `["auth-missing"]`',
+};
+
+function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions): string | undefined {
+  if (target.kind === 'key') {
+    if (target.field) return fieldMarkdown(target.field);
+    const structure = doc.format === 'json' ? STRUCTURE_KEYS[normalizeKey(target.name)] : undefined;
+    if (structure) return `**${target.name}**: ${structure}`;
+    const what = doc.format === 'csv' ? 'column' : 'key';
+    return `**${target.name || '(empty)'}** is not a claim field: the ${what} is kept and ignored.`;
+  }
+  return valueMarkdown(target, options);
+}
+
+function findingMarkdown(f: Finding): string {
+  return `**${f.severity}** ${f.message} ([${f.ruleId}](${ruleDocUrl(f.ruleId)}))`;
+}
+
+/** Findings sorted by start, with their longest span: built once per findings array. */
+interface FindingIndex {
+  readonly sorted: readonly Finding[];
+  readonly longest: number;
+}
+const findingIndexes = new WeakMap<readonly Finding[], FindingIndex>();
+
+function indexOf(findings: readonly Finding[]): FindingIndex {
+  let index = findingIndexes.get(findings);
+  if (!index) {
+    const sorted = [...findings].sort((a, b) => a.span.start - b.span.start);
+    const longest = sorted.reduce((n, f) => Math.max(n, f.span.end - f.span.start), 0);
+    findingIndexes.set(findings, (index = { sorted, longest }));
+  }
+  return index;
+}
+
+/** The findings whose range touches the offset, in file order: a binary search, then a short walk back. */
+function findingsAt(findings: readonly Finding[], offset: number): Finding[] {
+  if (findings.length === 0) return [];
+  const { sorted, longest } = indexOf(findings);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Finding[] = [];
+  for (let i = lo - 1; i >= 0 && sorted[i].span.start >= offset - longest; i--) {
+    if (touches(sorted[i].span, offset)) out.push(sorted[i]);
+  }
+  return out.reverse();
+}
+
+const union = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
+
+export function hoverAt(doc: ClaimDocument, offset: number, findings: readonly Finding[], options: LintOptions = {}): HoverResult | undefined {
+  const target = targetAt(doc, offset);
+  const content = target && targetMarkdown(doc, target, options);
+  const here = findingsAt(findings, offset);
+  if (!content && here.length === 0) return undefined;
+  const parts = [...here.map(findingMarkdown), content].filter((p): p is string => !!p);
+  const span = target && content
+    ? (target.kind === 'value' && target.modifier ? target.modifier.span : target.span)
+    : here.map((f) => f.span).reduce(union);
+  return { markdown: parts.join('\n\n---\n\n'), span };
 }

@@ -20,12 +20,16 @@ export interface CompletionEntry {
   readonly sortText?: string;
   /** Text inserted in place of `CompletionResult.span`; defaults to label. */
   readonly insertText?: string;
+  /** What the client filters on instead of the label (a code found by its descriptor's words). */
+  readonly filterText?: string;
 }
 
 export interface CompletionResult {
   readonly items: readonly CompletionEntry[];
   /** The text the completion replaces (the cell's current text up to its end). */
   readonly span: Span;
+  /** More items match than were returned (codes are capped): the client asks again as the user types. */
+  readonly isIncomplete?: boolean;
 }
 
 export interface SymbolEntry {

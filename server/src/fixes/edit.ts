@@ -1,8 +1,72 @@
-// Format-aware edit primitives for fixes (CSV and JSON). Pure data: offset edits.
-import type { ClaimDocument, ServiceLine } from '../model';
-import type { Fix } from '../rules/types';
+// Format-aware edit primitives for fixes (CSV and JSON). Pure data: offset edits on the text.
+// Each changes only what it must and keeps the file's quoting, separators, field order, line
+// ends and indentation; a new row or object follows the file's own style. A primitive that
+// cannot express the change in this file returns no edits (offer no fix then).
+import type { ClaimDocument, FieldName, ServiceLine } from '../model';
+import type { Fix, TextEdit } from '../rules/types';
+import type { LineChange } from './change';
+import { csvDisableEdits, csvLineEdits, csvRemoveLineEdits } from './csv-edits';
+import { jsonDisableEdits, jsonInsertAfterEdits, jsonLineEdits, jsonRemoveLineEdits } from './json-edits';
+import { mergeTouching } from './merge';
+
+export type { LineChange } from './change';
+
+/** A fix from its title, safety and edits. */
+export function fix(title: string, safe: boolean, edits: readonly TextEdit[]): Fix {
+  return { title, safe, edits };
+}
+
+/** `[fix]` when there are edits, `[]` otherwise: for `ctx.report({ fixes: fixIfAny(...) })`. */
+export function fixIfAny(title: string, safe: boolean, edits: readonly TextEdit[]): Fix[] {
+  return edits.length > 0 ? [fix(title, safe, edits)] : [];
+}
+
+/** Set one field of the line to `value` (the text to write; numbers as decimal strings). */
+export function setFieldEdits(doc: ClaimDocument, line: ServiceLine, name: FieldName, value: string): TextEdit[] {
+  return changeLineEdits(doc, line, { set: { [name]: value } });
+}
+
+/** Several changes to one line, as non-overlapping edits. */
+export function changeLineEdits(doc: ClaimDocument, line: ServiceLine, change: LineChange): TextEdit[] {
+  return mergeTouching((doc.format === 'csv' ? csvLineEdits(doc, line, change, []) : jsonLineEdits(doc, line, change)) ?? []);
+}
+
+export function addModifierEdits(doc: ClaimDocument, line: ServiceLine, code: string): TextEdit[] {
+  return changeLineEdits(doc, line, { addModifiers: [code] });
+}
+
+export function removeModifierEdits(doc: ClaimDocument, line: ServiceLine, code: string): TextEdit[] {
+  return changeLineEdits(doc, line, { removeModifiers: [code] });
+}
+
+/** `to` takes `from`'s place (same cell position / array element / modifierN column). */
+export function replaceModifierEdits(doc: ClaimDocument, line: ServiceLine, from: string, to: string): TextEdit[] {
+  return changeLineEdits(doc, line, { removeModifiers: [from], addModifiers: [to] });
+}
+
+/** New lines right after `line`, each a copy of `line` with its change applied.
+ *  When the fix also changes `line` itself, use changeLineAndInsertAfterEdits (one plan, so a
+ *  column both need is added once). */
+export function insertLinesAfterEdits(doc: ClaimDocument, line: ServiceLine, copies: readonly LineChange[]): TextEdit[] {
+  return changeLineAndInsertAfterEdits(doc, line, {}, copies);
+}
+
+/** Change `line` and insert copies of it (each with its own change) right after it: the split
+ *  fixes (JW wastage, itemized dates). */
+export function changeLineAndInsertAfterEdits(doc: ClaimDocument, line: ServiceLine, change: LineChange, copies: readonly LineChange[]): TextEdit[] {
+  if (doc.format === 'csv') return mergeTouching(csvLineEdits(doc, line, change, copies) ?? []);
+  const own = jsonLineEdits(doc, line, change);
+  const inserted = jsonInsertAfterEdits(doc, line, copies);
+  return own && inserted ? mergeTouching([...own, ...inserted]) : [];
+}
+
+/** Remove the line: the CSV row with its line end (and its disable comment), or the JSON object with one comma. */
+export function removeLineEdits(doc: ClaimDocument, line: ServiceLine): TextEdit[] {
+  return mergeTouching((doc.format === 'csv' ? csvRemoveLineEdits(doc, line) : jsonRemoveLineEdits(doc, line)) ?? []);
+}
 
 /** "Disable <rule-id> for this line": a CSV comment row above, or JSON `lint_disable`. */
-export function disableRuleFix(_doc: ClaimDocument, _line: ServiceLine, _ruleId: string): Fix | undefined {
-  return undefined; // TODO(fixes)
+export function disableRuleFix(doc: ClaimDocument, line: ServiceLine, ruleId: string): Fix | undefined {
+  const edits = doc.format === 'csv' ? csvDisableEdits(doc, line, ruleId) : jsonDisableEdits(doc, line, ruleId);
+  return edits && edits.length > 0 ? fix(`Disable ${ruleId} for this line`, false, mergeTouching(edits)) : undefined;
 }

@@ -1,1 +1,136 @@
-// TODO(lsp): the stdio language server
+// The language server: `node server/out/server.js --stdio` (or --node-ipc). A thin adapter over the
+// pure engine, like vscode-eslint: it keeps each open document's last analysis and answers every
+// request from it, converting offsets to positions. It must never die on what a user types.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lookupEntries } from '../features/lookup';
+import type { LookupEntry } from '../features/types';
+import { Linter } from './analysis';
+import { codeActions } from './code-actions';
+import { describeError } from './errors';
+import { completion, folding, hover, symbols } from './features';
+import {
+  FIX_ALL_KIND, LINT_OPEN_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION,
+  type LintOpenResponse,
+} from './protocol';
+import { SettingsStore } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let capabilities: ClientCapabilities = {};
+let settings = new SettingsStore(connection, false, () => undefined);
+let linter = new Linter(connection, documents, settings);
+
+/** Run a handler; on any exception log where it happened (no values) and answer the fallback. */
+function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      return await handler(params);
+    } catch (err) {
+      connection.console.error(`infusion-claims: ${name} failed: ${describeError(err)}`);
+      return fallback;
+    }
+  };
+}
+
+connection.onInitialize((params): InitializeResult => {
+  capabilities = params.capabilities;
+  const canPull = capabilities.workspace?.configuration === true;
+  settings = new SettingsStore(connection, canPull, (uri) => linter.schedule(uri, 0));
+  settings.setPushed(params.initializationOptions);
+  linter = new Linter(connection, documents, settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['"'] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'infusion-claims' },
+  };
+});
+
+connection.onInitialized(() => {
+  // A pull-model client (VS Code) sends didChangeConfiguration only when we register for it.
+  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+      .catch((err: unknown) => connection.console.error(`infusion-claims: register failed: ${describeError(err)}`));
+  }
+});
+
+connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, async (params) => {
+  settings.setPushed(params.settings);
+  settings.clear();
+  await linter.relintAll();
+}));
+
+documents.onDidOpen(guard('didOpen', undefined, async (e) => {
+  settings.forget(e.document.uri); // settings are pulled on open
+  await linter.lintNow(e.document.uri);
+}));
+documents.onDidChangeContent((e) => linter.schedule(e.document.uri));
+documents.onDidClose((e) => linter.close(e.document.uri));
+
+/** The analysis of a request's document and that document (whose text the analysis is of). */
+async function target(uri: string) {
+  const a = await linter.fresh(uri);
+  const d = documents.get(uri);
+  return a && d && d.version === a.version ? { a, d } : undefined;
+}
+
+connection.onHover(guard('hover', null, async (p) => {
+  const t = await target(p.textDocument.uri);
+  return t ? hover(t.a, t.d, p.position) : null;
+}));
+
+connection.onCompletion(guard('completion', null, async (p) => {
+  const t = await target(p.textDocument.uri);
+  return t ? completion(t.a, t.d, p.position) : null;
+}));
+
+connection.onCodeAction(guard('codeAction', [], async (p) => {
+  const t = await target(p.textDocument.uri);
+  const documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  return t ? codeActions(t.a, t.d, p, { documentChanges }) : [];
+}));
+
+connection.onDocumentSymbol(guard('documentSymbol', [], async (p) => {
+  const t = await target(p.textDocument.uri);
+  const hierarchical = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+  return t ? symbols(t.a, t.d, hierarchical) : [];
+}));
+
+connection.onFoldingRanges(guard('foldingRange', [], async (p) => {
+  const t = await target(p.textDocument.uri);
+  return t ? folding(t.a, t.d) : [];
+}));
+
+let lookupCache: LookupEntry[] | undefined;
+connection.onRequest(LOOKUP_REQUEST, guard('lookup', [] as LookupEntry[], () => (lookupCache ??= lookupEntries())));
+
+connection.onRequest(LINT_OPEN_REQUEST, guard('lintOpenDocuments', { files: 0, problems: 0, errors: 0 }, async (): Promise<LintOpenResponse> => {
+  const done = await linter.relintAll();
+  return {
+    files: done.length,
+    problems: done.reduce((n, a) => n + a.findings.length, 0),
+    errors: done.reduce((n, a) => n + a.findings.filter((f) => f.severity === 'error').length, 0),
+  };
+}));
+
+// Last line of defence: an exception that escaped a handler is logged, and the server carries on.
+process.on('uncaughtException', (err) => connection.console.error(`infusion-claims: uncaught ${describeError(err)}`));
+process.on('unhandledRejection', (err) => connection.console.error(`infusion-claims: unhandled ${describeError(err)}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,127 @@
+// `npm run bench`: the performance figures of DEVELOPERS.md / issue 6, measured over stdio LSP
+// against papaparse in the same run. Prints a table and writes it into README.md between
+// the bench markers. Not a test: figures vary by machine, ratios are what we track.
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import Papa from 'papaparse';
+import { generateClaimsCsv } from './generate.mjs';
+import { startServer, peakMemoryMb } from './lsp-client.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const LINES = Number(process.env.BENCH_LINES ?? 100_000);
+const CLI_LINES = Number(process.env.BENCH_CLI_LINES ?? 1_000_000);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+function papaparseMs(text, runs = 3) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    Papa.parse(text, { header: false, skipEmptyLines: true });
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function lspFigures(text) {
+  const server = await startServer(join(root, 'server/out/server.js'));
+  const uri = 'file:///bench/big.claims.csv';
+  const rows = text.split('\n');
+  try {
+    let t = performance.now();
+    const opened = server.diagnostics(uri, 1);
+    server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'claims-csv', version: 1, text } });
+    const first = await opened;
+    const openMs = performance.now() - t;
+
+    // One-cell edits: the units cell of a row in the middle, changed and changed back.
+    const editTimes = [];
+    let version = 1;
+    for (let i = 0; i < 9; i++) {
+      const line = Math.floor(rows.length / 2) + i * 7;
+      const cells = rows[line].split(',');
+      const col = cells.slice(0, 9).join(',').length + 1; // start of `units`
+      const old = cells[9];
+      const next = i % 2 === 0 ? String(Number(old) + 1) : old;
+      version++;
+      const waiting = server.diagnostics(uri, version);
+      t = performance.now();
+      server.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col + old.length } }, text: next }],
+      });
+      await waiting;
+      editTimes.push(performance.now() - t);
+      rows[line] = [...cells.slice(0, 9), next, ...cells.slice(10)].join(',');
+    }
+
+    // Hover on code cells all over the file.
+    const hoverTimes = [];
+    let answered = 0;
+    for (let i = 0; i < 60; i++) {
+      const line = 1 + Math.floor(((i * 7919) % (rows.length - 2)));
+      const character = rows[line].split(',').slice(0, 7).join(',').length + 2;
+      t = performance.now();
+      const h = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+      hoverTimes.push(performance.now() - t);
+      if (h) answered++;
+    }
+    const peak = await peakMemoryMb(server.proc.pid);
+    return { openMs, diagnostics: first.diagnostics.length, editMs: median(editTimes), hoverMs: median(hoverTimes), hoverAnswered: answered, peak };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Runs the CLI on a file and samples its peak memory until it exits. */
+async function cliFigures(file) {
+  const t = performance.now();
+  const child = spawn(process.execPath, [join(root, 'bin/infusion-claims.js'), 'check', file, '--format', 'json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  let peak = 0;
+  const timer = setInterval(async () => { try { peak = Math.max(peak, await peakMemoryMb(child.pid)); } catch { /* exited */ } }, 25);
+  const code = await new Promise((res) => child.on('exit', res));
+  clearInterval(timer);
+  return { cliMs: performance.now() - t, peak, code };
+}
+
+const text = generateClaimsCsv(LINES);
+const papa = papaparseMs(text);
+const lsp = await lspFigures(text);
+
+const dir = mkdtempSync(join(tmpdir(), 'claims-bench-'));
+const bigFile = join(dir, 'big.claims.csv');
+const bigText = generateClaimsCsv(CLI_LINES, 7);
+writeFileSync(bigFile, bigText);
+const papaBig = papaparseMs(bigText, 1);
+const cli = await cliFigures(bigFile);
+rmSync(dir, { recursive: true, force: true });
+
+const mark = (ok) => (ok ? 'met' : '**missed**');
+const table = [
+  `Generated ${LINES.toLocaleString('en-US')}-line claims CSV (${(text.length / 1e6).toFixed(1)} MB), node ${process.version}, ${new Date().toISOString().slice(0, 10)}:`,
+  '',
+  '| measure | figure | target | |',
+  '|---|---|---|---|',
+  `| papaparse parse (reference) | ${ms(papa)} | | |`,
+  `| open → diagnostics (${lsp.diagnostics} diagnostics) | ${ms(lsp.openMs)} = ${(lsp.openMs / papa).toFixed(2)}× papaparse | ≤ 1.0× papaparse | ${mark(lsp.openMs <= papa)} |`,
+  `| one-cell edit → diagnostics (median of 9, debounce included) | ${ms(lsp.editMs)} | ≤ 100 ms | ${mark(lsp.editMs <= 100)} |`,
+  `| hover (median of 60, ${lsp.hoverAnswered} answered) | ${ms(lsp.hoverMs)} | ≤ 2 ms | ${mark(lsp.hoverMs <= 2)} |`,
+  `| server peak memory (VmHWM) | ${lsp.peak.toFixed(0)} MB | ≤ 250 MB | ${mark(lsp.peak <= 250)} |`,
+  `| CLI on ${CLI_LINES.toLocaleString('en-US')} lines (${(bigText.length / 1e6).toFixed(0)} MB), exit ${cli.code} | ${ms(cli.cliMs)} = ${(cli.cliMs / papaBig).toFixed(2)}× papaparse (${ms(papaBig)}) | ≤ 2× papaparse | ${mark(cli.cliMs <= 2 * papaBig)} |`,
+  `| CLI peak memory | ${cli.peak.toFixed(0)} MB | flat (streaming) | |`,
+].join('\n');
+console.log(table);
+
+const readmePath = join(root, 'README.md');
+try {
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (readme.includes(start) && readme.includes(end)) {
+    writeFileSync(readmePath, readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table + '\n' + readme.slice(readme.indexOf(end)));
+    console.log('\nREADME.md updated with these figures.');
+  }
+} catch { /* no README: figures printed only */ }

@@ -1,0 +1,114 @@
+// Command-line arguments of `infusion-claims check`. Wrong arguments are a UsageError (exit 2).
+import { PAYERS } from '../model';
+import { RULES_BY_ID } from '../rules';
+import type { SeveritySetting } from '../rules/types';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  readonly paths: readonly string[];
+  readonly format: OutputFormat;
+  readonly fix: boolean;
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly payer?: string;
+  readonly ndcFormat?: 'keep' | 'hyphenated' | 'digits';
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const USAGE = `Usage: infusion-claims check [options] <files or folders...>
+
+Checks home-infusion claim files (CSV/JSON) against payer billing policy.
+Folders are searched for *.claims.csv, *.claims.json and *.claim.json;
+files named explicitly may be any .csv or .json file.
+
+Options:
+  --format text|json|sarif   output format (default: text; sarif is SARIF 2.1.0)
+  --fix                      apply the safe fixes (NDC padding, upper-casing) in place
+  --rule <id>=<severity>     set a rule to error, warning, info or off (repeatable)
+  --payer <payer>            payer for lines without one: ${PAYERS.join(', ')}
+  --ndc-format keep|hyphenated|digits
+                             how the NDC fix writes an NDC (default: keep)
+  -h, --help                 show this help
+
+Exit codes: 0 no errors (warnings and info do not fail), 1 errors found,
+2 usage error or a file that could not be read.`;
+
+const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
+const NDC_FORMATS: readonly string[] = ['keep', 'hyphenated', 'digits'];
+
+/** Parse argv (after `node cli.js`). Returns 'help' for --help; throws UsageError otherwise-wrong input. */
+export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
+  const paths: string[] = [];
+  const rules: Record<string, SeveritySetting> = {};
+  let format: OutputFormat = 'text';
+  let fix = false;
+  let payer: string | undefined;
+  let ndcFormat: CliOptions['ndcFormat'];
+  let command: string | undefined;
+  let optionsEnded = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
+      if (command === undefined) command = arg;
+      else paths.push(arg);
+      continue;
+    }
+    if (arg === '--') { optionsEnded = true; continue; }
+    if (arg === '-h' || arg === '--help') return 'help';
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${name} needs a value`);
+      i++;
+      return next;
+    };
+    switch (name) {
+      case '--fix':
+        if (eq > 0) throw new UsageError('--fix takes no value');
+        fix = true;
+        break;
+      case '--format': {
+        const v = value();
+        if (!FORMATS.includes(v)) throw new UsageError(`unknown format "${v}": use text, json or sarif`);
+        format = v as OutputFormat;
+        break;
+      }
+      case '--rule': {
+        const v = value();
+        const sep = v.lastIndexOf('=');
+        const id = sep > 0 ? v.slice(0, sep).trim() : '';
+        const sev = sep > 0 ? v.slice(sep + 1).trim().toLowerCase() : '';
+        if (!id || !sev) throw new UsageError(`--rule wants <rule-id>=<severity>, e.g. --rule auth-missing=off (got "${v}")`);
+        if (!RULES_BY_ID.has(id)) throw new UsageError(`unknown rule id "${id}"; known rules: ${[...RULES_BY_ID.keys()].join(', ') || '(none)'}`);
+        if (!SEVERITIES.includes(sev)) throw new UsageError(`unknown severity "${sev}" for ${id}: use error, warning, info or off`);
+        rules[id] = sev as SeveritySetting;
+        break;
+      }
+      case '--payer': {
+        const v = value().toLowerCase();
+        if (!(PAYERS as readonly string[]).includes(v)) throw new UsageError(`unknown payer "${v}": use ${PAYERS.join(', ')}`);
+        payer = v;
+        break;
+      }
+      case '--ndc-format': {
+        const v = value();
+        if (!NDC_FORMATS.includes(v)) throw new UsageError(`unknown NDC format "${v}": use keep, hyphenated or digits`);
+        ndcFormat = v as CliOptions['ndcFormat'];
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option ${name}`);
+    }
+  }
+  if (command === undefined) throw new UsageError('no command given: use "infusion-claims check <files or folders>"');
+  if (command !== 'check') throw new UsageError(`unknown command "${command}": the command is "check"`);
+  if (paths.length === 0) throw new UsageError('no files or folders given to check');
+  return { paths, format, fix, rules, payer, ndcFormat };
+}

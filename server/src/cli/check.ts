@@ -1,0 +1,103 @@
+// Checking one file, and `--fix`: apply safe fixes until nothing changes, write only what is safe.
+import * as fs from 'fs';
+import { lintText, type LintResult } from '../engine';
+import { nonOverlappingEdits, applyEdits } from '../fixes/apply';
+import type { ClaimDocument } from '../model';
+import type { ClaimFormat } from '../parse';
+import type { Finding, Fix, LintOptions, Severity } from '../rules/types';
+import type { ClaimFile } from './files';
+import { LineIndex } from './line-index';
+import { writeFileAtomic } from './write';
+
+/** Safe fixes can enable others (e.g. after padding, a crosswalk lookup); never loop forever. */
+const MAX_FIX_PASSES = 10;
+
+/** A finding with its 1-based line:column (start and end) in the file as it is now. */
+export interface LocatedFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Offsets into the text. */
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly fixes: ReadonlyArray<{ readonly title: string; readonly safe: boolean }>;
+}
+
+/** What the reports need of one file. The text itself is not kept: files are checked one at a
+ *  time and only their findings stay in memory. */
+export interface FileResult {
+  readonly path: string;
+  readonly format: ClaimFormat;
+  /** Of the text as it is now (after fixing, when --fix wrote it), in offset order. */
+  readonly findings: readonly LocatedFinding[];
+  /** Safe fixes applied and written. */
+  readonly fixed: number;
+  /** Why --fix left the file alone, worded for the user. */
+  readonly notFixed?: string;
+}
+
+export function locate(text: string, findings: readonly Finding[]): LocatedFinding[] {
+  const index = new LineIndex(text);
+  return findings.map((f) => {
+    const s = index.at(f.span.start);
+    const e = index.at(f.span.end);
+    return {
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      start: f.span.start,
+      end: f.span.end,
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
+      fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe })),
+    };
+  });
+}
+
+function hasParseErrors(doc: ClaimDocument): boolean {
+  return doc.problems.some((p) => p.ruleId === 'parse-error');
+}
+
+/** Apply safe fixes pass after pass until none is left (or nothing changes). Pure. */
+export function fixText(
+  first: LintResult, format: ClaimFormat, options: LintOptions,
+): { text: string; fixed: number; findings: readonly Finding[] } {
+  let current = first;
+  let fixed = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const safe: Fix[] = current.findings.flatMap((f) => f.fixes.filter((x) => x.safe));
+    const edits = nonOverlappingEdits(safe);
+    if (edits.length === 0) break;
+    const picked = new Set(edits);
+    const next = applyEdits(current.doc.text, edits);
+    if (next === current.doc.text) break;
+    const relinted = lintText(next, format, options);
+    // A fix must never make the file unreadable; if one did, keep the text from before it.
+    if (hasParseErrors(relinted.doc)) break;
+    fixed += safe.filter((f) => f.edits.every((e) => picked.has(e))).length;
+    current = relinted;
+  }
+  return { text: current.doc.text, fixed, findings: current.findings };
+}
+
+/** Read, lint and (with fix) repair one file. Throws only when the file cannot be read or written. */
+export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): FileResult {
+  const bytes = fs.readFileSync(file.path);
+  const text = bytes.toString('utf8');
+  const first = lintText(text, file.format, options);
+  const base = { path: file.path, format: file.format };
+  const unfixed = (notFixed?: string): FileResult => ({ ...base, findings: locate(text, first.findings), fixed: 0, notFixed });
+  if (!fix) return unfixed();
+  if (hasParseErrors(first.doc)) return unfixed('not fixed: the file has parse errors; correct them first');
+  // Rewriting would replace undecodable bytes with U+FFFD: leave such a file as it is.
+  if (!Buffer.from(text, 'utf8').equals(bytes)) return unfixed('not fixed: the file is not valid UTF-8');
+  const result = fixText(first, file.format, options);
+  if (result.fixed > 0 && result.text !== text) writeFileAtomic(file.path, result.text);
+  return { ...base, findings: locate(result.text, result.findings), fixed: result.fixed };
+}

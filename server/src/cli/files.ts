@@ -1,0 +1,75 @@
+// Which files `check` reads: claim files found in folders, and files named explicitly.
+import * as fs from 'fs';
+import * as path from 'path';
+import { formatOf, type ClaimFormat } from '../parse';
+
+/** Names a folder walk picks up (explicit file arguments may be any .csv/.json). */
+const CLAIM_FILE = /\.(claims\.csv|claims\.json|claim\.json)$/i;
+/** Folders a walk does not enter: dependencies (and, below, every dot-folder: .git, .vscode-test …). */
+const SKIPPED_DIRS = new Set(['node_modules']);
+
+export interface ClaimFile {
+  readonly path: string;
+  readonly format: ClaimFormat;
+}
+
+export interface Collected {
+  readonly files: ClaimFile[];
+  /** Arguments that could not be read (exit 2), already worded for the user. */
+  readonly failures: string[];
+}
+
+function walk(dir: string, out: ClaimFile[], failures: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    failures.push(`${dir}: cannot read folder (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out, failures);
+    } else if (e.isFile() && CLAIM_FILE.test(e.name)) {
+      const format = formatOf(e.name);
+      if (format) out.push({ path: p, format });
+    }
+  }
+}
+
+/** Files to check, in argument order, folders walked in name order, each file once. */
+export function collectFiles(args: readonly string[]): Collected {
+  const files: ClaimFile[] = [];
+  const failures: string[] = [];
+  for (const arg of args) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(arg);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      failures.push(`${arg}: ${code === 'ENOENT' ? 'no such file or folder' : `cannot read (${code ?? 'error'})`}`);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      walk(arg, files, failures);
+    } else {
+      const lower = arg.toLowerCase();
+      const format: ClaimFormat | undefined = lower.endsWith('.csv') ? 'csv'
+        : lower.endsWith('.json') || lower.endsWith('.jsonc') ? 'json' : undefined;
+      if (format) files.push({ path: arg, format });
+      else failures.push(`${arg}: not a .csv or .json file`);
+    }
+  }
+  const seen = new Set<string>();
+  return {
+    files: files.filter((f) => {
+      const key = path.resolve(f.path);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+    failures,
+  };
+}

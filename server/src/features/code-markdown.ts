@@ -1,0 +1,152 @@
+// Markdown entries for a code or a modifier: descriptors from the CMS code set (never typed by
+// hand), the code's class (rules.md), Medicare coverage, dates, and the policy notes. Hover, the
+// completion documentation and "Look Up Code…" all show these.
+import {
+  ANTIBIOTIC_INTERVAL_HOURS, frequencyHours, hitCategory, isBundledSupply, isCatheterCarePerDiem, isFormulaBCode,
+  isFormulaIncludedPerDiem, isHitInitial, isHitSubsequent, isHydrationPerDiem, isJCode, isNocDrug, isSeparatelyBillableKit,
+  isSterileSolution, isTherapyPerDiem, NURSING_ADDON, NURSING_PRIMARY, HIT_SUBSEQUENT, HIT_INITIAL,
+} from '../codes/classes';
+import { policyName } from '../codes/policies';
+import type { CodeSet, HcpcsCode, ModifierInfo } from '../codes/types';
+import { isoDay, validityOn, type Dated } from '../codes/validity';
+import type { ServiceLine } from '../model';
+import { notesForCode, notesForModifier, type PolicyNote } from './policy-notes';
+
+/** CMS's Medicare coverage codes of the HCPCS file (the `cov` column). */
+const COVERAGE: Readonly<Record<string, string>> = {
+  C: 'carrier judgment',
+  D: 'special coverage instructions apply',
+  I: 'not payable by Medicare',
+  M: 'non-covered by Medicare',
+  S: 'non-covered by Medicare statute',
+};
+
+const hours = (h: number): string => (h % 24 === 0 && h > 24 ? `${h / 24} days` : `${h} hours`);
+
+/** The code's classes (rules.md "Code classes"), one phrase each. */
+export function codeClasses(code: string, line?: Pick<ServiceLine, 'frequency'>): string[] {
+  const out: string[] = [];
+  if (isTherapyPerDiem(code)) {
+    const antibiotic = ANTIBIOTIC_INTERVAL_HOURS[code];
+    const fromLine = line?.frequency ? frequencyHours(line.frequency) : undefined;
+    let what = 'therapy per diem';
+    if (antibiotic !== undefined) what += `, antibiotic dosing every ${hours(antibiotic)} (q${antibiotic}h)`;
+    else if (fromLine !== undefined) what += `, dosing every ${hours(fromLine)} (this line's frequency ${line!.frequency})`;
+    if (isFormulaIncludedPerDiem(code)) what += ', TPN formula included';
+    if (isHydrationPerDiem(code)) what += ', hydration';
+    out.push(what);
+  }
+  if (isCatheterCarePerDiem(code)) out.push('catheter-care per diem');
+  if (isJCode(code)) out.push(isNocDrug(code) ? 'drug, not otherwise classified (NOC): name the drug in `notes`' : 'drug (J-code)');
+  if (isFormulaBCode(code)) out.push('enteral/parenteral formula (drug line)');
+  if (isSterileSolution(code)) out.push('sterile solution: bundled unless a hydration per diem is billed that day');
+  else if (isBundledSupply(code)) out.push('bundled supply/equipment: included in the per diem');
+  if (isSeparatelyBillableKit(code)) out.push('insertion kit: billed separately from the per diem');
+  if (code === NURSING_PRIMARY) out.push('nursing visit, per visit up to 2 hours');
+  if (code === NURSING_ADDON) out.push(`nursing visit add-on, each additional hour (with ${NURSING_PRIMARY})`);
+  const category = hitCategory(code);
+  if (category) {
+    const visit = isHitInitial(code)
+      ? `initial visit (subsequent visits: ${HIT_SUBSEQUENT[category - 1]})`
+      : isHitSubsequent(code) ? `subsequent visit (first visit: ${HIT_INITIAL[category - 1]})` : '';
+    out.push(`Medicare home infusion therapy (HIT) professional services G-code, payment category ${category}, ${visit}`);
+  }
+  return out;
+}
+
+export function quoteMarkdown(n: PolicyNote): string {
+  return `- ${n.note} _“${n.quote.replace(/\s+/g, ' ')}”_ — ${policyName(n.policy)}`;
+}
+
+function notesMarkdown(notes: readonly PolicyNote[]): string {
+  return notes.length ? `**Policy notes**\n\n${notes.map(quoteMarkdown).join('\n')}` : '';
+}
+
+function datesMarkdown(d: Dated): string {
+  const parts = [d.added !== undefined ? `added ${isoDay(d.added)}` : '', d.terminated !== undefined ? `terminated ${isoDay(d.terminated)}` : ''];
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** A warning when the line's dates of service fall outside the code's life. */
+function validityWarning(code: string, d: Dated, line?: Pick<ServiceLine, 'dosFrom' | 'dosTo'>): string {
+  if (line?.dosFrom === undefined) return '';
+  const from = line.dosFrom;
+  const to = Math.max(line.dosTo ?? from, from);
+  if (validityOn(d, from) === 'not-yet-added') {
+    return `⚠️ ${code} is not valid on the date of service ${isoDay(from)}: it was added on ${isoDay(d.added!)}.`;
+  }
+  if (validityOn(d, to) === 'terminated') {
+    return `⚠️ ${code} is not valid on the date of service ${isoDay(to)}: it was terminated on ${isoDay(d.terminated!)}.`;
+  }
+  return '';
+}
+
+export interface CodeContext {
+  /** The line the code sits on: its dates and frequency refine the entry. */
+  readonly line?: ServiceLine;
+  /** The line's payer (or the default payer). */
+  readonly payer?: string;
+}
+
+/** The full markdown entry of a code (hover, lookup). */
+export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}): string {
+  const c = code.trim().toUpperCase();
+  const entry = codes.code(c);
+  const parts: string[] = [];
+  if (entry) {
+    parts.push(`**${entry.code}** · ${entry.short}`, entry.long);
+  } else {
+    parts.push(`**${c}**`, /^[A-Z]\d{4}$/.test(c)
+      ? `Not in the CMS HCPCS Level II code set (${codes.quarter}): check the code.`
+      : 'No description: not a HCPCS Level II code of the CMS code set.');
+  }
+  const classes = codeClasses(c, ctx.line);
+  if (classes.length) parts.push(`Class: ${classes.join('; ')}`);
+  if (entry) parts.push(entryFacts(codes, entry));
+  if (entry) parts.push(validityWarning(c, entry, ctx.line));
+  if (ctx.payer === 'medicare' && (isTherapyPerDiem(c) || isCatheterCarePerDiem(c))) {
+    parts.push('⚠️ The payer is Medicare, which does not pay S-code per diems: bill the HIT professional services G-codes (G0068–G0090) instead.');
+  }
+  parts.push(notesMarkdown(notesForCode(c)));
+  return parts.filter(Boolean).join('\n\n');
+}
+
+function entryFacts(codes: CodeSet, entry: HcpcsCode): string {
+  const facts: string[] = [];
+  if (entry.policy) {
+    facts.push(`CPT code, described in the words of ${policyName(entry.policy)} (CPT descriptors are AMA copyright)`);
+  } else {
+    const cov = COVERAGE[entry.cov];
+    facts.push(`Medicare coverage ${entry.cov}${cov ? `: ${cov}` : ''}`);
+    const dates = datesMarkdown(entry);
+    if (dates) facts.push(dates);
+  }
+  const ndcs = codes.ndcsForCode(entry.code);
+  if (ndcs.length) {
+    const dosages = [...new Set(ndcs.map((n) => n.dosage))];
+    facts.push(`billing unit ${dosages.join(' / ')}; ${ndcs.length} NDC${ndcs.length === 1 ? '' : 's'} in the ASP crosswalk`);
+  }
+  if (!entry.policy) facts.push(`CMS HCPCS ${codes.quarter}`);
+  return facts.join(' · ');
+}
+
+/** One line for a completion item or quick pick: the short descriptor. */
+export function codeDetail(entry: HcpcsCode): string {
+  return entry.short;
+}
+
+/** The full markdown entry of a modifier. */
+export function modifierMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}): string {
+  const c = code.trim().toUpperCase();
+  const m: ModifierInfo | undefined = codes.modifier(c);
+  const parts: string[] = m
+    ? [`**${m.code}** (modifier) · ${m.short}`, m.long]
+    : [`**${c}** (modifier)`, `Not in the CMS HCPCS Level II modifier list (${codes.quarter}).`];
+  if (m) {
+    const facts = [m.cov ? `Medicare coverage ${m.cov}${COVERAGE[m.cov] ? `: ${COVERAGE[m.cov]}` : ''}` : '', datesMarkdown(m), `CMS HCPCS ${codes.quarter}`];
+    parts.push(facts.filter(Boolean).join(' · '));
+    parts.push(validityWarning(c, m, ctx.line));
+  }
+  parts.push(notesMarkdown(notesForModifier(c)));
+  return parts.filter(Boolean).join('\n\n');
+}

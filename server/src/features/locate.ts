@@ -1,0 +1,150 @@
+// What sits at an offset of a parsed claim document: a header cell / JSON key, or a field value
+// of a line (and the modifier inside a modifiers cell). Binary searches over the model's spans,
+// never a re-parse, so hover stays cheap on a 100k-line file.
+import type { Node as JsonNode } from 'jsonc-parser';
+import type { Claim, ClaimDocument, CsvRow, FieldName, Modifier, ServiceLine, Span } from '../model';
+import { fieldOf } from '../parse/fields';
+
+/** start <= offset <= end: a cursor right after the last character still counts. */
+export const touches = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
+
+/** The last item whose span starts at or before `offset`, when its span touches the offset. */
+function search<T extends { readonly span: Span }>(items: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && touches(items[found].span, offset) ? items[found] : undefined;
+}
+
+/** The service line whose row (CSV) or line object (JSON) holds the offset. */
+export function lineAt(doc: ClaimDocument, offset: number): ServiceLine | undefined {
+  return search(doc.lines, offset);
+}
+
+/** JSON: the claim object that holds the offset (claims are in file order there). */
+export function claimAt(doc: ClaimDocument, offset: number): Claim | undefined {
+  return search(doc.claims, offset);
+}
+
+/** CSV: the index of the cell (quotes included) that holds the offset; -1 when none. */
+export function cellIndexAt(row: CsvRow, offset: number): number {
+  const cells = row.cells;
+  for (let i = 0; i < cells.length; i++) {
+    if (touches(cells[i].outer, offset)) return i;
+    if (cells[i].outer.start > offset) break;
+  }
+  return -1;
+}
+
+/** CSV: the field of a column, from the header's recognised columns. */
+export function fieldOfColumn(doc: ClaimDocument, column: number): FieldName | undefined {
+  const columns = doc.csv?.columns ?? {};
+  for (const name in columns) if (columns[name as FieldName] === column) return name as FieldName;
+  return undefined;
+}
+
+/** JSON: the deepest node whose range holds the offset (children are in offset order). */
+export function jsonNodeAt(root: JsonNode | undefined, offset: number): JsonNode | undefined {
+  if (!root || offset < root.offset || offset > root.offset + root.length) return undefined;
+  let node = root;
+  for (;;) {
+    const kids = node.children;
+    if (!kids || kids.length === 0) return node;
+    let lo = 0;
+    let hi = kids.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (kids[mid].offset <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // A string ends right where the next token may start: prefer the child that really holds it.
+    const kid = found >= 0 ? kids[found] : undefined;
+    if (!kid || offset > kid.offset + kid.length) return node;
+    node = kid;
+  }
+}
+
+export const nodeSpan = (n: JsonNode): Span => ({ start: n.offset, end: n.offset + n.length });
+
+/** A JSON property's key node, when `node` is that key. */
+export function isPropertyKey(node: JsonNode): boolean {
+  return node.parent?.type === 'property' && node.parent.children?.[0] === node;
+}
+
+/** The property a value belongs to: its own, or (array element, e.g. modifiers) the array's. */
+export function owningProperty(node: JsonNode): JsonNode | undefined {
+  const p = node.parent;
+  if (p?.type === 'property' && p.children?.[1] === node) return p;
+  if (p?.type === 'array' && p.parent?.type === 'property' && p.parent.children?.[1] === p) return p.parent;
+  return undefined;
+}
+
+export function propertyName(prop: JsonNode): string {
+  const key = prop.children?.[0];
+  return key && typeof key.value === 'string' ? key.value : '';
+}
+
+export type Target =
+  /** A CSV header cell or a JSON key; `field` undefined for an unknown column / key. */
+  | { readonly kind: 'key'; readonly field?: FieldName; readonly name: string; readonly span: Span }
+  /** A field value; `line` gives the context (for a JSON claim-level value, the claim's first line). */
+  | {
+    readonly kind: 'value';
+    readonly field: FieldName;
+    readonly text: string;
+    readonly span: Span;
+    readonly line?: ServiceLine;
+    /** The modifier under the cursor, in a modifier cell / array. */
+    readonly modifier?: Modifier;
+  };
+
+function modifierAt(line: ServiceLine | undefined, offset: number): Modifier | undefined {
+  return line?.modifiers.find((m) => touches(m.span, offset));
+}
+
+function csvTarget(doc: ClaimDocument, offset: number): Target | undefined {
+  const header = doc.csv?.header;
+  if (header && touches(header.span, offset)) {
+    const i = cellIndexAt(header, offset);
+    if (i < 0) return undefined;
+    const cell = header.cells[i];
+    return { kind: 'key', field: fieldOfColumn(doc, i), name: cell.text.trim(), span: cell.span };
+  }
+  const line = lineAt(doc, offset);
+  if (!line?.row) return undefined;
+  const i = cellIndexAt(line.row, offset);
+  const field = i < 0 ? undefined : fieldOfColumn(doc, i);
+  if (!field) return undefined;
+  const cell = line.row.cells[i];
+  return { kind: 'value', field, text: cell.text, span: cell.span, line, modifier: modifierAt(line, offset) };
+}
+
+function jsonTarget(doc: ClaimDocument, offset: number): Target | undefined {
+  const node = jsonNodeAt(doc.json?.root, offset);
+  if (!node) return undefined;
+  if (isPropertyKey(node)) {
+    const name = String(node.value ?? '');
+    return { kind: 'key', field: fieldOf(name), name, span: nodeSpan(node) };
+  }
+  const prop = owningProperty(node);
+  const field = prop && fieldOf(propertyName(prop));
+  if (!field || node.type === 'object' || node.type === 'array') return undefined;
+  const line = lineAt(doc, offset) ?? claimAt(doc, offset)?.lines[0];
+  const text = typeof node.value === 'string' ? node.value : doc.text.slice(node.offset, node.offset + node.length);
+  return { kind: 'value', field, text, span: nodeSpan(node), line, modifier: modifierAt(line, offset) };
+}
+
+/** What the offset points at, or undefined (between cells, punctuation, comments, unknown columns). */
+export function targetAt(doc: ClaimDocument, offset: number): Target | undefined {
+  return doc.format === 'csv' ? csvTarget(doc, offset) : jsonTarget(doc, offset);
+}

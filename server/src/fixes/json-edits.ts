@@ -1,0 +1,243 @@
+// JSON edits on one line object: replace only value nodes (keeping their type), remove keys with
+// one comma, add keys at the end in the object's style. A field the line inherits from its claim
+// is never changed on the claim (the other lines inherit it too): the line gets its own key.
+import type { Node } from 'jsonc-parser';
+import type { ClaimDocument, Field, FieldName, ServiceLine } from '../model';
+import type { TextEdit } from '../rules/types';
+import { applyEdits } from './apply';
+import { MODIFIER_COLUMNS, NUMERIC_FIELDS, isNumeric, type LineChange } from './change';
+import { endOf, insertAfterItemEdits, listEdits, type JsonStyle } from './json-list';
+import { ModifierList, documentModifierSeparator } from './modifier-list';
+
+function styleOf(doc: ClaimDocument): JsonStyle {
+  return { eol: doc.json?.eol ?? '\n', indent: doc.json?.indent ?? '  ' };
+}
+
+function keyOf(prop: Node): string {
+  const key = prop.children?.[0]?.value;
+  return typeof key === 'string' ? key.toLowerCase().replace(/[\s_.-]/g, '') : '';
+}
+
+/** The value as the file writes this field: a JSON number when the field is numeric there. */
+function encodeNew(doc: ClaimDocument, name: FieldName, value: string, sample: Field | undefined): string {
+  const example = sample ?? doc.lines.map((l) => l.fields[name]).find((f) => f !== undefined);
+  const asNumber = example ? !example.quoted : NUMERIC_FIELDS.has(name);
+  return asNumber && isNumeric(value) ? value : JSON.stringify(value);
+}
+
+/** The key text for a new property: the one the file already uses for this field, else the canonical name. */
+function keyText(doc: ClaimDocument, name: FieldName, sample: Field | undefined): string {
+  const field = sample?.keySpan ? sample : doc.lines.map((l) => l.fields[name]).find((f) => f?.keySpan);
+  const raw = field?.keySpan ? doc.text.slice(field.keySpan.start, field.keySpan.end) : '';
+  return raw.startsWith('"') ? raw : JSON.stringify(name);
+}
+
+/** The text between a key and its value (`: ` or `:`), from the object's first property. */
+function colonOf(text: string, props: readonly Node[]): string {
+  const p = props[0];
+  const key = p?.children?.[0];
+  const value = p?.children?.[1];
+  if (!key || !value) return ': ';
+  const between = text.slice(endOf(key), value.offset);
+  return /^\s*:\s*$/.test(between) && !between.includes('\n') ? between : ': ';
+}
+
+interface ObjectPlan {
+  readonly replace: Map<Node, string>;
+  readonly removed: Set<number>;
+  readonly added: string[];
+  readonly inner: TextEdit[];
+}
+
+/** Edits that apply `change` to the line object, or undefined when the line has no object node. */
+export function jsonLineEdits(doc: ClaimDocument, line: ServiceLine, change: LineChange): TextEdit[] | undefined {
+  const obj = line.node;
+  if (!obj || obj.type !== 'object') return undefined;
+  const text = doc.text;
+  const props = obj.children ?? [];
+  const colon = colonOf(text, props);
+  const plan: ObjectPlan = { replace: new Map(), removed: new Set(), added: [], inner: [] };
+  const ownIndex = (f: Field | undefined): number =>
+    f && !f.fromClaim ? props.findIndex((p) => p.children?.[1]?.offset === f.span.start) : -1;
+  const addKey = (name: FieldName, valueText: string, sample: Field | undefined): void => {
+    plan.added.push(keyText(doc, name, sample) + colon + valueText);
+  };
+
+  for (const [name, value] of Object.entries(change.set ?? {}) as [FieldName, string | undefined][]) {
+    if (value === undefined) continue;
+    const f = line.fields[name];
+    const i = ownIndex(f);
+    const valueNode = props[i]?.children?.[1];
+    if (valueNode && f) {
+      if (f.text === value && valueNode.type !== 'array') continue;
+      plan.replace.set(valueNode, valueNode.type === 'array'
+        ? `[${ModifierList.parse(value).all.map((c) => JSON.stringify(c)).join(', ')}]`
+        : !f.quoted && isNumeric(value) ? value : JSON.stringify(value));
+    } else addKey(name, encodeNew(doc, name, value, f), f);
+  }
+  for (const name of change.clear ?? []) {
+    const f = line.fields[name];
+    const i = ownIndex(f);
+    if (i >= 0) plan.removed.add(i);
+    else if (f?.fromClaim && f.text !== '') addKey(name, '""', f); // inherited: emptied on this line only
+  }
+  if (!planModifiers(doc, line, change, props, plan, ownIndex, addKey)) return undefined;
+
+  const edits: TextEdit[] = [...plan.inner];
+  for (const [node, newText] of plan.replace) {
+    if (!plan.removed.has(props.findIndex((p) => p.children?.[1] === node))) edits.push({ start: node.offset, end: endOf(node), newText });
+  }
+  edits.push(...listEdits(text, obj, props, plan.removed, plan.added, styleOf(doc)));
+  return edits;
+}
+
+function planModifiers(
+  doc: ClaimDocument, line: ServiceLine, change: LineChange, props: readonly Node[], plan: ObjectPlan,
+  ownIndex: (f: Field | undefined) => number, addKey: (name: FieldName, valueText: string, sample: Field | undefined) => void,
+): boolean {
+  const adds = change.addModifiers ?? [];
+  const removes = change.removeModifiers ?? [];
+  if (adds.length === 0 && removes.length === 0) return true;
+  const pairs = Math.min(adds.length, removes.length);
+  const same = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
+  const f = line.fields.modifiers;
+  const i = ownIndex(f);
+  const valueNode = props[i]?.children?.[1];
+
+  if (valueNode?.type === 'array') {
+    // An own array: replace, remove and append elements in the array's style.
+    const elements = valueNode.children ?? [];
+    const codes = elements.map((e) => (typeof e.value === 'string' ? e.value : ''));
+    const removed = new Set<number>();
+    const append: string[] = [];
+    const present = (code: string): boolean => codes.some((c, n) => same(c, code) && !removed.has(n)) || append.some((a) => same(a, JSON.stringify(code)));
+    adds.forEach((code, n) => {
+      const at = n < pairs ? codes.findIndex((c) => same(c, removes[n]!)) : -1;
+      if (at >= 0) {
+        plan.inner.push({ start: elements[at]!.offset, end: endOf(elements[at]!), newText: JSON.stringify(code) });
+        codes[at] = code;
+      }
+    });
+    removes.slice(pairs).forEach((code) => {
+      const at = codes.findIndex((c, n) => same(c, code) && !removed.has(n));
+      if (at >= 0) removed.add(at);
+    });
+    for (const code of adds) if (!present(code)) append.push(JSON.stringify(code));
+    plan.inner.push(...listEdits(doc.text, valueNode, elements, removed, append, styleOf(doc)));
+    return true;
+  }
+
+  if (valueNode && f) {
+    // An own string (or any other scalar): edit the list inside it.
+    const list = ModifierList.parse(f.quoted ? f.text : '');
+    applyToList(list, adds, removes, documentModifierSeparator(doc.lines, 'json'));
+    const newText = JSON.stringify(list.toString());
+    if (newText !== doc.text.slice(valueNode.offset, endOf(valueNode))) plan.replace.set(valueNode, newText);
+    return true;
+  }
+
+  if (f?.fromClaim) {
+    // Inherited from the claim: the line gets its own copy of the list, in the claim's type.
+    const inherited = line.modifiers.filter((m) => m.field === 'modifiers').map((m) => m.code);
+    const list = ModifierList.parse(f.quoted ? f.text : inherited.join(' '));
+    applyToList(list, adds, removes, documentModifierSeparator(doc.lines, 'json'));
+    addKey('modifiers', f.quoted ? JSON.stringify(list.toString()) : `[${list.all.map((c) => JSON.stringify(c)).join(', ')}]`, f);
+    return true;
+  }
+
+  const slots = MODIFIER_COLUMNS.filter((name) => line.fields[name] !== undefined);
+  if (slots.length > 0) {
+    // modifier1..4 keys: replace or remove the key holding the code; a new code takes the next key.
+    const values = new Map<FieldName, string>(slots.map((name) => [name, line.fields[name]!.text]));
+    const holding = (code: string): FieldName | undefined => [...values].find(([, v]) => same(v, code))?.[0];
+    const setSlot = (name: FieldName, value: string): void => {
+      values.set(name, value);
+      const field = line.fields[name];
+      const at = ownIndex(field);
+      if (value === '' && at >= 0) plan.removed.add(at);
+      else if (at >= 0) plan.replace.set(props[at]!.children![1]!, JSON.stringify(value));
+      else addKey(name, JSON.stringify(value), field);
+    };
+    const pending: string[] = [];
+    adds.forEach((code, n) => {
+      const slot = n < pairs ? holding(removes[n]!) : undefined;
+      if (slot) setSlot(slot, code);
+      else pending.push(code);
+    });
+    removes.slice(pairs).forEach((code) => {
+      const slot = holding(code);
+      if (slot) setSlot(slot, '');
+    });
+    for (const code of pending) {
+      if (holding(code)) continue;
+      const free = MODIFIER_COLUMNS.find((name) => (values.get(name) ?? '').trim() === '');
+      if (!free) return false;
+      setSlot(free, code);
+    }
+    return true;
+  }
+
+  // No modifiers at all: a new key, an array unless the file writes modifiers as strings.
+  const codes = adds.filter((code, n) => adds.findIndex((c) => same(c, code)) === n);
+  if (codes.length === 0) return true;
+  const example = doc.lines.map((l) => l.fields.modifiers).find((m) => m !== undefined);
+  const valueText = example?.quoted
+    ? JSON.stringify(codes.join(documentModifierSeparator(doc.lines, 'json')))
+    : `[${codes.map((c) => JSON.stringify(c)).join(', ')}]`;
+  addKey('modifiers', valueText, undefined);
+  return true;
+}
+
+function applyToList(list: ModifierList, adds: readonly string[], removes: readonly string[], sep: string): void {
+  const pairs = Math.min(adds.length, removes.length);
+  const pending: string[] = [];
+  adds.forEach((code, n) => {
+    if (!(n < pairs && list.replace(removes[n]!, code))) pending.push(code);
+  });
+  removes.slice(pairs).forEach((code) => list.remove(code));
+  for (const code of pending) if (!list.has(code)) list.add(code, sep);
+}
+
+/** Insert copies of the line object right after it, each with its change applied. */
+export function jsonInsertAfterEdits(doc: ClaimDocument, line: ServiceLine, copies: readonly LineChange[]): TextEdit[] | undefined {
+  const obj = line.node;
+  const array = obj?.parent;
+  if (!obj || array?.type !== 'array' || !array.children) return undefined;
+  const start = obj.offset;
+  const end = endOf(obj);
+  const texts: string[] = [];
+  for (const change of copies) {
+    const edits = jsonLineEdits(doc, line, change);
+    if (!edits || edits.some((e) => e.start < start || e.end > end)) return undefined;
+    texts.push(applyEdits(doc.text.slice(start, end), edits.map((e) => ({ start: e.start - start, end: e.end - start, newText: e.newText }))));
+  }
+  const k = array.children.indexOf(obj);
+  return k < 0 ? undefined : insertAfterItemEdits(doc.text, array, array.children, k, texts, styleOf(doc));
+}
+
+/** Remove the line object from its claim's `lines` array with one comma. */
+export function jsonRemoveLineEdits(doc: ClaimDocument, line: ServiceLine): TextEdit[] | undefined {
+  const obj = line.node;
+  const array = obj?.parent;
+  if (!obj || array?.type !== 'array' || !array.children) return undefined;
+  const k = array.children.indexOf(obj);
+  return k < 0 ? undefined : listEdits(doc.text, array, array.children, new Set([k]), [], styleOf(doc));
+}
+
+/** Append the rule id to the line's `lint_disable`, or add `"lint_disable": ["<id>"]`. */
+export function jsonDisableEdits(doc: ClaimDocument, line: ServiceLine, ruleId: string): TextEdit[] | undefined {
+  const obj = line.node;
+  if (!obj || obj.type !== 'object') return undefined;
+  const props = obj.children ?? [];
+  const existing = props.find((p) => keyOf(p) === 'lintdisable')?.children?.[1];
+  if (existing?.type === 'array') {
+    return listEdits(doc.text, existing, existing.children ?? [], new Set(), [JSON.stringify(ruleId)], styleOf(doc));
+  }
+  if (existing?.type === 'string') {
+    // The parser reads only a list; the ids written as one string become one.
+    const ids = [...String(existing.value).split(/[\s,]+/).filter((id) => id !== ''), ruleId];
+    return [{ start: existing.offset, end: endOf(existing), newText: `[${ids.map((id) => JSON.stringify(id)).join(', ')}]` }];
+  }
+  if (existing) return undefined;
+  return listEdits(doc.text, obj, props, new Set(), [`"lint_disable"${colonOf(doc.text, props)}[${JSON.stringify(ruleId)}]`], styleOf(doc));
+}

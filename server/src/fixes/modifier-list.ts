@@ -1,0 +1,93 @@
+// Editing a list of modifiers written in one text (a CSV `modifiers` cell or a JSON string):
+// `SH`, `SH JW`, `SH:JW`, `SH, JW`, `SH-JW`. Keeps the separators the text already uses.
+
+const SEPARATOR = /[\s:,-]+/;
+
+export class ModifierList {
+  private constructor(
+    private readonly lead: string,
+    private readonly codes: string[],
+    /** seps[i] sits between codes[i] and codes[i + 1]. */
+    private readonly seps: string[],
+    private readonly trail: string,
+  ) {}
+
+  static parse(text: string): ModifierList {
+    const lead = /^[\s:,-]*/.exec(text)?.[0] ?? '';
+    const rest = text.slice(lead.length);
+    const trail = /[\s:,-]*$/.exec(rest)?.[0] ?? '';
+    const body = rest.slice(0, rest.length - trail.length);
+    if (body === '') return new ModifierList(lead, [], [], trail);
+    const parts = body.split(new RegExp(`(${SEPARATOR.source})`));
+    const codes: string[] = [];
+    const seps: string[] = [];
+    parts.forEach((p, i) => (i % 2 === 0 ? codes : seps).push(p));
+    return new ModifierList(lead, codes, seps, trail);
+  }
+
+  /** The separator this text uses between codes, if it has two or more. */
+  get separator(): string | undefined {
+    return this.seps[0];
+  }
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  get all(): readonly string[] {
+    return this.codes;
+  }
+
+  has(code: string): boolean {
+    return this.indexOf(code) >= 0;
+  }
+
+  /** Replace `from` by `to` in place; false when `from` is absent. */
+  replace(from: string, to: string): boolean {
+    const i = this.indexOf(from);
+    if (i < 0) return false;
+    this.codes[i] = to;
+    return true;
+  }
+
+  /** Remove `code` and one separator next to it; false when absent. */
+  remove(code: string): boolean {
+    const i = this.indexOf(code);
+    if (i < 0) return false;
+    this.codes.splice(i, 1);
+    if (i < this.seps.length) this.seps.splice(i, 1);
+    else if (i > 0) this.seps.splice(i - 1, 1);
+    return true;
+  }
+
+  /** Append `code` after the last one, with the list's own separator (or `defaultSep`). */
+  add(code: string, defaultSep: string): void {
+    if (this.codes.length > 0) this.seps.push(this.separator ?? defaultSep);
+    this.codes.push(code);
+  }
+
+  toString(): string {
+    if (this.codes.length === 0) return '';
+    let out = this.lead;
+    this.codes.forEach((c, i) => {
+      out += c + (i < this.seps.length ? this.seps[i] : '');
+    });
+    return out + this.trail;
+  }
+
+  private indexOf(code: string): number {
+    const want = code.trim().toUpperCase();
+    return this.codes.findIndex((c) => c.toUpperCase() === want);
+  }
+}
+
+/** The separator the document's other modifier lists use ("SH:JW" → ":"), default a space. */
+export function documentModifierSeparator(lines: readonly { readonly fields: { readonly modifiers?: { readonly text: string; readonly quoted: boolean } } }[], format: 'csv' | 'json'): string {
+  for (const line of lines) {
+    const f = line.fields.modifiers;
+    if (!f || (format === 'json' && !f.quoted)) continue;
+    const sep = ModifierList.parse(f.text).separator;
+    if (sep !== undefined) return sep;
+  }
+  return ' ';
+}

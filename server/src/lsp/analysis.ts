@@ -1,0 +1,172 @@
+// The last analysis of each open claim document (model + findings + published diagnostics), and
+// the debounced linting that keeps it and the published diagnostics in step with the text.
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText } from '../engine';
+import type { ClaimDocument } from '../model';
+import type { ClaimFormat } from '../parse';
+import type { ExternalLine, Finding, LintOptions } from '../rules/types';
+import { claimFormatOf } from './claim-files';
+import { toDiagnostic } from './convert';
+import { describeError } from './errors';
+import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import { DEFAULT_SETTINGS, toLintOptions, type ServerSettings, type SettingsStore } from './settings';
+
+/** Typing pauses shorter than this lint once. Small: the edit→diagnostics budget is 100 ms. */
+export const DEBOUNCE_MS = 40;
+/** Lints slower than this are logged (timing and counts only). */
+const SLOW_LINT_MS = 250;
+
+/** The workspace-analysis seam: the lines of the workspace's other claim files, for cross-file
+ *  rules (60-day initial visit, same-day concurrency across files). Nothing indexes the workspace
+ *  yet, so the default gives none; an indexer plugs in here when `workspaceAnalysis` is on. */
+export type WorkspaceLines = (uri: string) => readonly ExternalLine[] | undefined;
+
+export interface Analysis {
+  readonly uri: string;
+  /** The document version the analysis is of. */
+  readonly version: number;
+  readonly format: ClaimFormat;
+  readonly settings: ServerSettings;
+  readonly options: LintOptions;
+  readonly doc: ClaimDocument;
+  readonly findings: readonly Finding[];
+  /** findings[i] was published as diagnostics[i]. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ms: number;
+}
+
+/** When the parser itself throws: an empty model, and one diagnostic saying the file was not read. */
+function failedParse(text: string, format: ClaimFormat, err: unknown): { doc: ClaimDocument; findings: Finding[] } {
+  return {
+    doc: { format, text, lines: [], claims: [], problems: [] },
+    findings: [{
+      ruleId: 'parse-error',
+      severity: 'warning',
+      span: { start: 0, end: 0 },
+      message: `infusion-claims could not read this file (internal ${err instanceof Error ? err.name : 'error'} in the reader), so nothing in it was checked; please report this with the file's layout, not its data`,
+      fixes: [],
+    }],
+  };
+}
+
+export class Linter {
+  private readonly analyses = new Map<string, Analysis>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents we published diagnostics for (so that closing or opting out clears them). */
+  private readonly published = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly workspaceLines: WorkspaceLines = () => undefined,
+  ) {}
+
+  /** Lint after a pause in typing; a newer change restarts the wait. */
+  schedule(uri: string, delayMs = DEBOUNCE_MS): void {
+    this.cancel(uri);
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.lintNow(uri);
+    }, delayMs));
+  }
+
+  /** The analysis of the current text: the kept one, or a lint now (hover right after typing). */
+  async fresh(uri: string): Promise<Analysis | undefined> {
+    const a = this.analyses.get(uri);
+    const d = this.documents.get(uri);
+    if (!d) return undefined;
+    if (a && a.version === d.version) return a;
+    return this.lintNow(uri);
+  }
+
+  /** The kept analysis, whatever its version. */
+  last(uri: string): Analysis | undefined {
+    return this.analyses.get(uri);
+  }
+
+  /** Lint the document's current text and publish. Always lints the text as it is once the settings
+   *  are known, so a run that waited cannot publish diagnostics of an older version. */
+  async lintNow(uri: string): Promise<Analysis | undefined> {
+    this.cancel(uri);
+    let settings: ServerSettings;
+    try {
+      settings = await this.settings.forUri(uri);
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+    const textDoc = this.documents.get(uri);
+    if (!textDoc) return undefined;
+    const format = claimFormatOf(textDoc.languageId, uri, settings.filePatterns);
+    if (!format) {
+      this.clear(uri);
+      return undefined;
+    }
+    const prev = this.analyses.get(uri);
+    if (prev && prev.version === textDoc.version && prev.settings === settings) return prev;
+
+    const external = settings.workspaceAnalysis ? this.workspaceLines(uri) : undefined;
+    const options: LintOptions = external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
+    const t0 = performance.now();
+    const text = textDoc.getText();
+    let result: { doc: ClaimDocument; findings: readonly Finding[] };
+    try {
+      result = lintText(text, format, options);
+    } catch (err) {
+      this.connection.console.error(`infusion-claims: reading a ${format} document failed: ${describeError(err)}`);
+      result = failedParse(text, format, err);
+    }
+    const version = textDoc.version;
+    const other = (u: string) => this.documents.get(u);
+    const diagnostics = result.findings.map((f, index) => toDiagnostic(f, textDoc, { uri, version, index }, other));
+    const ms = Math.round((performance.now() - t0) * 10) / 10;
+    const analysis: Analysis = { uri, version, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, ms };
+    this.analyses.set(uri, analysis);
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    void this.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));
+    if (ms > SLOW_LINT_MS) {
+      this.connection.console.log(`infusion-claims: slow lint, ${result.doc.lines.length} lines, ${diagnostics.length} problems, ${ms} ms`);
+    }
+    return analysis;
+  }
+
+  /** Lint every open claim document again (settings changed, or the lint command). */
+  async relintAll(): Promise<Analysis[]> {
+    const done: Analysis[] = [];
+    for (const d of this.documents.all()) {
+      const a = await this.lintNow(d.uri);
+      if (a) done.push(a);
+    }
+    return done;
+  }
+
+  /** The document was closed: forget it and clear its diagnostics. */
+  close(uri: string): void {
+    this.cancel(uri);
+    this.settings.forget(uri);
+    this.clear(uri);
+  }
+
+  private clear(uri: string): void {
+    this.analyses.delete(uri);
+    if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+}
+
+export function statusOf(a: Analysis): StatusParams {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of a.findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  return { uri: a.uri, problems: a.findings.length, errors, warnings, ms: a.ms };
+}

@@ -1,0 +1,107 @@
+// Hover, completion, document symbols and folding: the pure features of ../features answer in
+// offsets from the kept analysis; this file only turns their answers into LSP shapes.
+import {
+  CompletionItemKind,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type CompletionList,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Position,
+  type SymbolInformation,
+} from 'vscode-languageserver/node';
+import { completionsAt } from '../features/completion';
+import { foldingRanges } from '../features/folding';
+import { hoverAt } from '../features/hover';
+import { documentSymbols } from '../features/symbols';
+import type { CompletionKind, SymbolEntry } from '../features/types';
+import type { Analysis } from './analysis';
+import { toRange, type Positions } from './convert';
+
+export function hover(a: Analysis, pos: Positions, at: Position): Hover | null {
+  const r = hoverAt(a.doc, pos.offsetAt(at), a.findings, a.options);
+  if (!r) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: r.markdown }, range: toRange(pos, r.span) };
+}
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  code: CompletionItemKind.Constant,
+  modifier: CompletionItemKind.EnumMember,
+  unit: CompletionItemKind.Unit,
+  field: CompletionItemKind.Field,
+  payer: CompletionItemKind.EnumMember,
+  ndc: CompletionItemKind.Value,
+  value: CompletionItemKind.Value,
+};
+
+export function completion(a: Analysis, pos: Positions, at: Position): CompletionList | null {
+  const r = completionsAt(a.doc, pos.offsetAt(at), a.options);
+  if (!r) return null;
+  const range = toRange(pos, r.span);
+  // LSP wants the replaced range on the cursor's line and around it; otherwise insert plainly.
+  const usable = range.start.line === at.line && range.end.line === at.line
+    && range.start.character <= at.character && at.character <= range.end.character;
+  const items = r.items.map((e): CompletionItem => {
+    const newText = e.insertText ?? e.label;
+    const item: CompletionItem = { label: e.label, kind: COMPLETION_KINDS[e.kind] };
+    if (e.detail) item.detail = e.detail;
+    if (e.documentation) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
+    if (e.sortText) item.sortText = e.sortText;
+    if (e.filterText) item.filterText = e.filterText;
+    if (usable) item.textEdit = { range, newText };
+    else if (newText !== e.label) item.insertText = newText;
+    return item;
+  });
+  return { isIncomplete: r.isIncomplete === true, items };
+}
+
+function contains(outer: { start: Position; end: Position }, inner: { start: Position; end: Position }): boolean {
+  const le = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}
+
+function toDocumentSymbol(pos: Positions, e: SymbolEntry): DocumentSymbol {
+  const range = toRange(pos, e.span);
+  const selection = toRange(pos, e.selectionSpan);
+  return {
+    name: e.name || '(unnamed)',
+    detail: e.detail,
+    kind: e.kind === 'claim' ? SymbolKind.Object : SymbolKind.Field,
+    range,
+    // LSP requires the selection inside the range; a feature bug must not make clients reject the list.
+    selectionRange: contains(range, selection) ? selection : range,
+    children: e.children?.map((c) => toDocumentSymbol(pos, c)),
+  };
+}
+
+/** Claims, then their lines: hierarchical when the client takes it, else flat with container names. */
+export function symbols(a: Analysis, pos: Positions, hierarchical: boolean): DocumentSymbol[] | SymbolInformation[] {
+  const entries = documentSymbols(a.doc);
+  if (hierarchical) return entries.map((e) => toDocumentSymbol(pos, e));
+  const flat: SymbolInformation[] = [];
+  const walk = (e: SymbolEntry, container?: string) => {
+    flat.push({
+      name: e.name || '(unnamed)',
+      kind: e.kind === 'claim' ? SymbolKind.Object : SymbolKind.Field,
+      location: { uri: a.uri, range: toRange(pos, e.span) },
+      containerName: container,
+    });
+    e.children?.forEach((c) => walk(c, e.name));
+  };
+  entries.forEach((e) => walk(e));
+  return flat;
+}
+
+/** One range per claim. A JSON claim keeps its closing brace visible, as JSON folding does. */
+export function folding(a: Analysis, pos: Positions): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  for (const span of foldingRanges(a.doc)) {
+    const startLine = pos.positionAt(span.start).line;
+    let endLine = pos.positionAt(span.end).line;
+    if (a.format === 'json' && /[}\]]/.test(a.doc.text.charAt(span.end - 1))) endLine--;
+    if (endLine > startLine) out.push({ startLine, endLine, kind: 'region' });
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+// The custom messages between the language server and the VS Code client (and any other client).
+// Plain constants and shapes only: the client bundles this file, so it must import nothing.
+import { RULE_DOCS_BASE } from '../features/rule-docs';
+import type { LookupEntry } from '../features/types';
+
+/** Request, no params: every code and modifier for the "Look Up Code…" quick pick. */
+export const LOOKUP_REQUEST = 'infusionClaims/lookup';
+export type LookupResponse = LookupEntry[];
+
+/** Notification after each lint of a document, for the status item. Counts and timing only. */
+export const STATUS_NOTIFICATION = 'infusionClaims/status';
+export interface StatusParams {
+  readonly uri: string;
+  readonly problems: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Parse + rules, milliseconds. */
+  readonly ms: number;
+}
+
+/** Request, no params: lint every open claim document now; answers the totals.
+ *  The seam for workspace analysis: later it also lints unopened workspace claim files. */
+export const LINT_OPEN_REQUEST = 'infusionClaims/lintOpenDocuments';
+export interface LintOpenResponse {
+  readonly files: number;
+  readonly problems: number;
+  readonly errors: number;
+}
+
+/** The settings section, `infusionClaims.*`. */
+export const SETTINGS_SECTION = 'infusionClaims';
+
+/** The diagnostic source and the code-action kind suffix. */
+export const SOURCE = 'infusion-claims';
+export const FIX_ALL_KIND = 'source.fixAll.infusionClaims';
+
+/** The page of one rule (the diagnostic's codeDescription, SARIF helpUri, "Open Rule Page"). */
+export function ruleDocUrl(ruleId: string): string {
+  return `${RULE_DOCS_BASE}${encodeURIComponent(ruleId)}.md`;
+}

@@ -1,0 +1,251 @@
+// The CSV side of a ServiceLine: reading a row's values fast, and the line object whose
+// `fields` and `row` are made on demand.
+//
+// Why this shape: a 100k-row file is parsed on every keystroke and must stay under papaparse.
+// Values are read eagerly (every rule reads them) but reuse the previous row's strings and
+// values when a cell repeats (claim, member, payer, date, code repeat row after row), which
+// avoids most string allocation and GC. Field objects (two per cell) are only made when read.
+import type { CsvRow, Field, FieldName, Modifier, ServiceLine, Span } from '../model';
+import type { CsvTable } from './csv-tokenizer';
+import type { Fields } from './line';
+import { parseDate, parseDecimal } from './values';
+
+const enum Kind { Text, Lower, Upper, Decimal, Date }
+
+/** The value fields of LineValues, in the order CsvValueReader reads them. */
+const SLOTS: ReadonlyArray<readonly [FieldName, Kind]> = [
+  ['claim_id', Kind.Text], ['member_id', Kind.Text], ['payer', Kind.Lower], ['auth_number', Kind.Text],
+  ['dos_from', Kind.Date], ['dos_to', Kind.Date], ['pos', Kind.Text], ['hcpcs', Kind.Upper],
+  ['units', Kind.Decimal], ['charge', Kind.Decimal], ['ndc', Kind.Text], ['ndc_unit', Kind.Upper],
+  ['ndc_qty', Kind.Decimal], ['wasted_units', Kind.Decimal], ['vial', Kind.Lower], ['frequency', Kind.Lower],
+  ['duration_min', Kind.Decimal], ['notes', Kind.Text],
+];
+const KINDS = Uint8Array.from(SLOTS, ([, kind]) => kind);
+const S_CLAIM = 0, S_MEMBER = 1, S_PAYER = 2, S_AUTH = 3, S_FROM = 4, S_TO = 5, S_POS = 6, S_HCPCS = 7,
+  S_UNITS = 8, S_CHARGE = 9, S_NDC = 10, S_NDC_UNIT = 11, S_NDC_QTY = 12, S_WASTED = 13, S_VIAL = 14,
+  S_FREQ = 15, S_DURATION = 16, S_NOTES = 17;
+
+function trimmed(s: string): string {
+  return s.length > 0 && (s.charCodeAt(0) <= 0x20 || s.charCodeAt(s.length - 1) <= 0x20) ? s.trim() : s;
+}
+
+function derive(raw: string, kind: Kind): string | number | undefined {
+  switch (kind) {
+    case Kind.Text: return trimmed(raw);
+    case Kind.Lower: return trimmed(raw).toLowerCase();
+    case Kind.Upper: return trimmed(raw).toUpperCase();
+    case Kind.Decimal: return raw.length === 0 ? undefined : parseDecimal(raw);
+    case Kind.Date: return raw.length === 0 ? undefined : parseDate(raw);
+  }
+}
+
+/** Reads the LineValues of data rows; keeps, per column, the last raw text and its value. */
+/** Whether text[s, e) is `a` (compared in place: no slice). */
+function sameText(a: string, text: string, s: number, e: number): boolean {
+  if (a.length !== e - s) return false;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  return true;
+}
+
+/** Cells longer than this are not cached (notes and other free text rarely repeat). */
+const MAX_CACHED = 24;
+/** Cache entries per slot (a power of two). */
+const WAYS = 256;
+
+/**
+ * Reads the values of data rows. Per column it caches recent cells (raw text → value), found
+ * by a hash of the cell's characters and checked in place with startsWith: a code, NDC, date
+ * or payer seen before costs no string allocation and no re-parsing.
+ */
+export class CsvValueReader {
+  private readonly cols: Int32Array;
+  private readonly cacheRaw: Array<string | undefined>;
+  private readonly cacheValue: Array<string | number | undefined>;
+  /** Per slot, the raw text of the current row's cell ('' when absent), once read. */
+  readonly raw: string[];
+  private first = 0;
+  private count = 0;
+
+  constructor(private readonly table: CsvTable, columns: Partial<Record<FieldName, number>>) {
+    this.cols = Int32Array.from(SLOTS, ([name]) => columns[name] ?? -1);
+    this.cacheRaw = new Array<string | undefined>(SLOTS.length * WAYS).fill(undefined);
+    this.cacheValue = new Array<string | number | undefined>(SLOTS.length * WAYS).fill(undefined);
+    this.raw = SLOTS.map(() => '');
+  }
+
+  /** Move to the row whose cells are table cells first .. first + count - 1. */
+  at(first: number, count: number): this {
+    this.first = first;
+    this.count = count;
+    return this;
+  }
+
+  /** The value of one slot for the current row. */
+  read(slot: number): string | number | undefined {
+    const kind: Kind = KINDS[slot];
+    const col = this.cols[slot];
+    if (col < 0 || col >= this.count) {
+      this.raw[slot] = '';
+      return kind === Kind.Decimal || kind === Kind.Date ? undefined : '';
+    }
+    const table = this.table;
+    const c = this.first + col;
+    const s = table.cellStart[c];
+    const e = table.cellEnd[c];
+    if (table.cellFlags[c] !== 0 || e - s > MAX_CACHED) {
+      // Quoted or long: read it without the cache.
+      const raw = table.cellText(c);
+      this.raw[slot] = raw;
+      return derive(raw, kind);
+    }
+    if (e === s) {
+      this.raw[slot] = '';
+      return kind === Kind.Decimal || kind === Kind.Date ? undefined : '';
+    }
+    const text = table.text;
+    let h = 0;
+    for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    const at = slot * WAYS + ((h ^ (h >>> 8)) & (WAYS - 1));
+    const cached = this.cacheRaw[at];
+    if (cached !== undefined && sameText(cached, text, s, e)) {
+      this.raw[slot] = cached;
+      return this.cacheValue[at];
+    }
+    const raw = text.slice(s, e);
+    const value = derive(raw, kind);
+    this.raw[slot] = raw;
+    this.cacheRaw[at] = raw;
+    this.cacheValue[at] = value;
+    return value;
+  }
+}
+
+const ROW = Symbol('row');
+const MADE = Symbol('made');
+
+/**
+ * The `fields` objects of a document's lines. Building a Field (and its span) for every cell of
+ * 100k rows up front costs more than the whole tokenising, and most are never read; so each
+ * line's `fields` is a small object whose properties (one getter per header column, on a
+ * per-document prototype) make the Field on first read and keep it. Reads look like plain
+ * properties (`line.fields.units?.span`, `'ndc' in line.fields`); only own-key enumeration
+ * (Object.keys, spread, JSON.stringify) does not list them.
+ */
+export function fieldsFactory(table: CsvTable, headerRow: number, columns: ReadonlyArray<readonly [FieldName, number]>): (row: number) => Fields {
+  const headerFirst = table.rowFirstCell[headerRow];
+  class CsvFields {
+    declare [ROW]: number;
+    declare [MADE]: Array<Field | null> | undefined;
+    constructor(row: number) {
+      this[ROW] = row;
+      this[MADE] = undefined;
+    }
+  }
+  columns.forEach(([name, col], slot) => {
+    let keySpan: Span | undefined;
+    Object.defineProperty(CsvFields.prototype, name, {
+      enumerable: true,
+      get(this: CsvFields): Field | undefined {
+        const made = (this[MADE] ??= new Array<Field | null>(columns.length).fill(null));
+        const have = made[slot];
+        if (have) return have;
+        const r = this[ROW];
+        if (col >= table.rowCells[r]) return undefined; // a short row
+        const c = table.rowFirstCell[r] + col;
+        keySpan ??= table.cellSpans(headerFirst + col).span;
+        const field: Field = { name, text: table.cellText(c), span: table.cellSpans(c).span, keySpan, quoted: table.isQuoted(c) };
+        made[slot] = field;
+        return field;
+      },
+    });
+  });
+  return (row) => new CsvFields(row) as unknown as Fields;
+}
+
+/** What a CSV line needs to make its `fields` and `row` on demand. */
+export interface CsvSource {
+  readonly table: CsvTable;
+  readonly newFields: (row: number) => Fields;
+}
+
+/**
+ * A CSV service line. Values are read eagerly; `fields` and `row` are made on first read, since
+ * most lines of a big file never need them.
+ */
+export class CsvLine implements ServiceLine {
+  declare readonly claimId: string;
+  declare readonly memberId: string;
+  declare readonly payer: string;
+  declare readonly authNumber: string;
+  declare readonly dosFrom?: number;
+  declare readonly dosTo?: number;
+  declare readonly pos: string;
+  declare readonly hcpcs: string;
+  declare readonly units?: number;
+  declare readonly charge?: number;
+  declare readonly ndc: string;
+  declare readonly ndcUnit: string;
+  declare readonly ndcQty?: number;
+  declare readonly wastedUnits?: number;
+  declare readonly vial?: 'single' | 'multi';
+  declare readonly frequency: string;
+  declare readonly durationMin?: number;
+  declare readonly notes: string;
+  declare readonly index: number;
+  /** Set by parseCsv right after construction, once the claim is known. */
+  declare claimIndex: number;
+  declare readonly span: Span;
+  declare readonly modifiers: readonly Modifier[];
+  declare readonly disabled: ReadonlySet<string>;
+  declare readonly disableComment?: Span;
+  declare private readonly source: CsvSource;
+  /** The row's index in the CsvTable. */
+  declare private readonly tableRow: number;
+  declare private madeFields: Fields | undefined;
+  declare private madeRow: CsvRow | undefined;
+
+  /** `v` is positioned on the row (CsvValueReader.at): the values are read straight into the line. */
+  constructor(source: CsvSource, tableRow: number, v: CsvValueReader, index: number, claimIndex: number, span: Span,
+    modifiers: readonly Modifier[], disabled: ReadonlySet<string>, disableComment: Span | undefined) {
+    this.claimId = v.read(S_CLAIM) as string;
+    this.memberId = v.read(S_MEMBER) as string;
+    this.payer = v.read(S_PAYER) as string;
+    this.authNumber = v.read(S_AUTH) as string;
+    const dosFrom = v.read(S_FROM) as number | undefined;
+    const dosTo = v.read(S_TO) as number | undefined;
+    this.dosFrom = dosFrom;
+    // An empty dos_to means the same day as dos_from.
+    this.dosTo = v.raw[S_TO].length === 0 || v.raw[S_TO].trim() === '' ? dosFrom : dosTo;
+    this.pos = v.read(S_POS) as string;
+    this.hcpcs = v.read(S_HCPCS) as string;
+    this.units = v.read(S_UNITS) as number | undefined;
+    this.charge = v.read(S_CHARGE) as number | undefined;
+    this.ndc = v.read(S_NDC) as string;
+    this.ndcUnit = v.read(S_NDC_UNIT) as string;
+    this.ndcQty = v.read(S_NDC_QTY) as number | undefined;
+    this.wastedUnits = v.read(S_WASTED) as number | undefined;
+    const vial = v.read(S_VIAL) as string;
+    this.vial = vial === 'single' || vial === 'multi' ? vial : undefined;
+    this.frequency = v.read(S_FREQ) as string;
+    this.durationMin = v.read(S_DURATION) as number | undefined;
+    this.notes = v.read(S_NOTES) as string;
+    this.index = index;
+    this.claimIndex = claimIndex;
+    this.span = span;
+    this.modifiers = modifiers;
+    this.disabled = disabled;
+    this.disableComment = disableComment;
+    this.source = source;
+    this.tableRow = tableRow;
+    this.madeFields = undefined;
+    this.madeRow = undefined;
+  }
+
+  get fields(): Fields {
+    return (this.madeFields ??= this.source.newFields(this.tableRow));
+  }
+
+  get row(): CsvRow {
+    return (this.madeRow ??= this.source.table.row(this.tableRow));
+  }
+}

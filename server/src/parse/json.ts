@@ -1,0 +1,348 @@
+// JSON (JSONC) → claim model. Three shapes: { "claims": [claim, ...] }, [claim, ...], or one
+// claim. A claim's fields are inherited by its lines (a line's own field overrides). Whatever
+// jsonc-parser could read of a broken file is still turned into lines.
+// The walk is loops over a fixed depth (root → claims → claim → lines → line → value), never
+// recursion over the tree, so deeply nested input cannot overflow our stack.
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import {
+  REQUIRED_FIELDS,
+  type Claim, type ClaimDocument, type Field, type FieldName, type JsonLayout, type Modifier,
+  type ParseProblem, type ServiceLine,
+} from '../model';
+import { fieldOf, normalizeKey } from './fields';
+import { DateCache, lineValues, makeLine, NO_IDS, REQUIRED_HINT, type Fields } from './line';
+import { syntaxProblems } from './json-errors';
+import { splitModifiers } from './values';
+
+const MODIFIER_KEYS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
+/** Deeper than this, jsonc-parser's recursive descent may overflow; we report it instead. */
+const MAX_DEPTH = 1000;
+
+/** A field read from an object, with the value node it came from. */
+interface ReadField {
+  readonly field: Field;
+  readonly node: JsonNode;
+}
+
+type ReadFields = Partial<Record<FieldName, ReadField>>;
+
+interface ObjectParts {
+  readonly fields: ReadFields;
+  readonly disabled: string[];
+  /** The `lines` property's value, when the object has that key. */
+  readonly lines?: JsonNode;
+  readonly hasLinesKey: boolean;
+}
+
+class JsonReader {
+  readonly problems: ParseProblem[] = [];
+  readonly lines: ServiceLine[] = [];
+  readonly claims: Claim[] = [];
+  /** Claim-level empty values already reported (one problem, not one per inheriting line). */
+  private readonly reportedEmpty = new Set<number>();
+  private readonly dates = new DateCache();
+
+  /** Sorted offsets of the syntax errors. */
+  private errorOffsets: readonly number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  setErrors(errors: readonly ParseError[]): void {
+    this.errorOffsets = errors.map((e) => e.offset).sort((a, b) => a - b);
+  }
+
+  /** A syntax error inside (or right at the end of) the node: it is half-written. */
+  private broken(node: JsonNode): boolean {
+    const offs = this.errorOffsets;
+    let lo = 0;
+    let hi = offs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offs[mid] < node.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < offs.length && offs[lo] <= node.offset + node.length;
+  }
+
+  private problem(node: JsonNode, message: string, lineIndex?: number): void {
+    this.problems.push({ ruleId: 'parse-error', span: spanOf(node), message, lineIndex });
+  }
+
+  /** The claim nodes of the three accepted shapes. */
+  claimNodes(root: JsonNode): JsonNode[] {
+    if (root.type === 'array') return root.children ?? [];
+    if (root.type !== 'object') {
+      this.problem(root, 'Expected claims: an object { "claims": [ ... ] }, a list of claims [ ... ], or one claim { ... }');
+      return [];
+    }
+    for (const prop of root.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || normalizeKey(String(key.value)) !== 'claims') continue;
+      if (!value) return [];
+      if (value.type !== 'array') {
+        this.problem(value, '"claims" must be a list of claim objects: [ { ... }, ... ]');
+        return [];
+      }
+      return value.children ?? [];
+    }
+    return [root];
+  }
+
+  private fieldOfValue(name: FieldName, key: JsonNode, value: JsonNode): Field | undefined {
+    const span = spanOf(value);
+    const keySpan = spanOf(key);
+    switch (value.type) {
+      case 'string':
+        return { name, text: String(value.value), span, keySpan, quoted: true };
+      case 'number':
+      case 'boolean':
+        return { name, text: this.text.slice(span.start, span.end), span, keySpan, quoted: false };
+      case 'null':
+        return { name, text: '', span, keySpan, quoted: false };
+      case 'array':
+        if (name === 'modifiers') {
+          const parts = (value.children ?? []).filter((c) => c.type === 'string' || c.type === 'number').map((c) => String(c.value));
+          return { name, text: parts.join(' '), span, keySpan, quoted: false };
+        }
+        break;
+    }
+    this.problem(value, `${name} must be text or a number, not ${value.type === 'array' ? 'a list' : 'an object'}`);
+    return undefined;
+  }
+
+  /** The fields, lint_disable ids and `lines` of a claim or line object. */
+  private readObject(obj: JsonNode, isLine: boolean): ObjectParts {
+    const fields: ReadFields = {};
+    const disabled: string[] = [];
+    let lines: JsonNode | undefined;
+    let hasLinesKey = false;
+    for (const prop of obj.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || !value) continue; // a syntax error, already reported
+      const k = normalizeKey(String(key.value));
+      if (k === 'lines' && !isLine) {
+        hasLinesKey = true;
+        lines = value;
+      } else if (k === 'lintdisable') {
+        this.readDisable(value, disabled);
+      } else {
+        const name = fieldOf(String(key.value));
+        if (!name) continue; // unknown keys are kept and ignored
+        const field = this.fieldOfValue(name, key, value);
+        if (field) fields[name] = { field, node: value };
+      }
+    }
+    return { fields, disabled, lines, hasLinesKey };
+  }
+
+  private readDisable(value: JsonNode, into: string[]): void {
+    if (value.type === 'string') {
+      into.push(...String(value.value).split(/[\s,]+/).filter((s) => s.length > 0));
+      return;
+    }
+    if (value.type === 'array') {
+      for (const el of value.children ?? []) {
+        if (el.type === 'string') into.push(String(el.value).trim());
+        else this.problem(el, 'lint_disable lists rule ids in quotes, e.g. ["auth-missing"]');
+      }
+      return;
+    }
+    this.problem(value, 'lint_disable must be a list of rule ids, e.g. ["auth-missing"]');
+  }
+
+  readClaim(node: JsonNode): void {
+    if (node.type !== 'object') {
+      this.problem(node, 'Expected a claim object { ... } here');
+      return;
+    }
+    const claim = this.readObject(node, false);
+    const claimIndex = this.claims.length;
+    const lines: ServiceLine[] = [];
+    if (!claim.hasLinesKey) {
+      // A claim without "lines" is itself one service line (a flat line object), once it has
+      // any field at all (`{}` while typing is nothing yet).
+      if (Object.keys(claim.fields).length > 0) lines.push(this.makeLine(node, claimIndex, {}, [], claim));
+    } else if (claim.lines && claim.lines.type !== 'array') {
+      this.problem(claim.lines, '"lines" must be a list of line objects: [ { ... }, ... ]');
+    } else {
+      for (const el of claim.lines?.children ?? []) {
+        if (el.type !== 'object') {
+          this.problem(el, 'Expected a line object { ... } here');
+          continue;
+        }
+        lines.push(this.makeLine(el, claimIndex, claim.fields, claim.disabled, this.readObject(el, true)));
+      }
+    }
+    if (lines.length === 0) return; // a claim with no lines has nothing to check
+    const id = claim.fields.claim_id?.field.text.trim() || lines[0].claimId;
+    this.claims.push({ index: claimIndex, id, span: spanOf(node), lines, node });
+  }
+
+  private makeLine(node: JsonNode, claimIndex: number, inherited: ReadFields, claimDisabled: readonly string[], own: ObjectParts): ServiceLine {
+    const index = this.lines.length;
+    const read: ReadFields = {};
+    for (const name of Object.keys(inherited) as FieldName[]) {
+      const r = inherited[name]!;
+      read[name] = { field: { ...r.field, fromClaim: true }, node: r.node };
+    }
+    Object.assign(read, own.fields);
+    const fields: Fields = {};
+    for (const name of Object.keys(read) as FieldName[]) fields[name] = read[name]!.field;
+
+    this.requiredProblems(node, read, index);
+    const ids = claimDisabled.length + own.disabled.length;
+    const line = makeLine(lineValues((name) => fields[name]?.text, this.dates), {
+      index,
+      claimIndex,
+      span: spanOf(node),
+      fields,
+      modifiers: this.modifiersOf(read),
+      disabled: ids === 0 ? NO_IDS : new Set([...claimDisabled, ...own.disabled]),
+      node,
+    });
+    this.lines.push(line);
+    return line;
+  }
+
+  /** Missing required fields: one problem on the line object; an empty value on the value. */
+  private requiredProblems(node: JsonNode, read: ReadFields, lineIndex: number): void {
+    const missing = REQUIRED_FIELDS.filter((f) => !read[f]);
+    // A half-written object (a syntax error inside it) gets the parse-error only.
+    if (missing.length > 0 && !this.broken(node)) {
+      const message = missing.length === 1
+        ? `Line is missing ${missing[0]}: add it to the line or to its claim`
+        : `Line is missing ${missing.join(', ')}: add them to the line or to its claim`;
+      this.problems.push({ ruleId: 'missing-field', span: spanOf(node), message, lineIndex });
+    }
+    for (const name of REQUIRED_FIELDS) {
+      const r = read[name];
+      if (!r || r.field.text.trim() !== '') continue;
+      if (r.field.fromClaim) {
+        if (this.reportedEmpty.has(r.field.span.start)) continue;
+        this.reportedEmpty.add(r.field.span.start);
+      }
+      this.problems.push({ ruleId: 'missing-field', span: r.field.span, message: `${name} is empty: enter ${REQUIRED_HINT[name]}`, lineIndex });
+    }
+  }
+
+  private modifiersOf(read: ReadFields): Modifier[] {
+    const out: Modifier[] = [];
+    const list = read.modifiers;
+    if (list) {
+      const { node } = list;
+      if (node.type === 'array') {
+        for (const el of node.children ?? []) {
+          if (el.type === 'string' || el.type === 'number') {
+            const code = String(el.value).trim().toUpperCase();
+            if (code) out.push({ code, span: spanOf(el), field: 'modifiers' });
+          } else {
+            this.problem(el, 'A modifier is a 2-character code in quotes, e.g. "JW"');
+          }
+        }
+      } else {
+        out.push(...this.splitValue(node, 'modifiers'));
+      }
+    }
+    for (const name of MODIFIER_KEYS) {
+      const r = read[name];
+      if (!r) continue;
+      // One modifier per key: the whole value, trimmed (split would also accept "JW SH" here).
+      const parts = this.splitValue(r.node, name);
+      if (parts.length === 1) out.push(parts[0]);
+      else if (parts.length > 1) {
+        const first = parts[0].span.start;
+        const last = parts[parts.length - 1].span.end;
+        out.push({ code: this.text.slice(first, last).toUpperCase(), span: { start: first, end: last }, field: name });
+      }
+    }
+    return out;
+  }
+
+  /** Modifiers of a string (spans inside the quotes) or number value. */
+  private splitValue(node: JsonNode, field: FieldName): Modifier[] {
+    if (node.type === 'string') {
+      // Split the source between the quotes so spans are exact even with escapes.
+      const start = node.offset + 1;
+      const end = Math.max(start, node.offset + node.length - 1);
+      return splitModifiers(this.text.slice(start, end), start, field);
+    }
+    if (node.type === 'number') return splitModifiers(this.text.slice(node.offset, node.offset + node.length), node.offset, field);
+    return [];
+  }
+}
+
+function spanOf(node: JsonNode): { start: number; end: number } {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+/** The offset where nesting first gets deeper than max (strings and comments skipped). */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return i;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return 0;
+}
+
+/** One indentation step as the file writes it: the smallest indent of the first indented lines. */
+export function detectIndent(text: string): string {
+  let best = 0;
+  let seen = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && seen < 50; i = text.indexOf('\n', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (c === 0x09) return '\t';
+    if (c !== 0x20) continue;
+    let n = 1;
+    while (text.charCodeAt(i + 1 + n) === 0x20) n++;
+    const next = text.charCodeAt(i + 1 + n);
+    if (next === 0x0a || next === 0x0d || Number.isNaN(next)) continue; // a blank line
+    seen++;
+    if (best === 0 || n < best) best = n;
+  }
+  return best > 0 ? ' '.repeat(Math.min(best, 8)) : '  ';
+}
+
+/** The dominant line end: CRLF when most line ends are CRLF. */
+export function detectEol(text: string): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 0x0d) crlf++;
+    else lf++;
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+export function parseJson(text: string): ClaimDocument {
+  // A BOM becomes a space of the same length, so node offsets stay offsets into `text`.
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const reader = new JsonReader(source);
+  const errors: ParseError[] = [];
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  } catch {
+    // jsonc-parser recurses per nesting level: a stack overflow on absurdly deep input.
+    const at = tooDeepAt(source, MAX_DEPTH);
+    reader.problems.push({
+      ruleId: 'parse-error',
+      span: { start: at, end: Math.min(at + 1, source.length) },
+      message: `Nested more than ${MAX_DEPTH} levels deep: a claim file needs only a few levels; remove the extra brackets`,
+    });
+    errors.length = 0;
+    root = undefined;
+  }
+  reader.problems.push(...syntaxProblems(errors, source.length));
+  reader.setErrors(errors);
+  if (root) for (const claim of reader.claimNodes(root)) reader.readClaim(claim);
+  const problems = reader.problems.sort((a, b) => a.span.start - b.span.start);
+  const json: JsonLayout = { root, indent: detectIndent(source), eol: detectEol(source) };
+  return { format: 'json', text, lines: reader.lines, claims: reader.claims, problems, json };
+}

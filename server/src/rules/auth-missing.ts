@@ -1,0 +1,27 @@
+// auth-missing (000): the prior authorization number goes in box 23; a claim without one on any
+// of its lines is reported once, on its first line's claim id.
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  meta: {
+    id: 'auth-missing',
+    defaultSeverity: 'warning',
+    description: 'A claim has no auth_number (box 23).',
+    policy: {
+      seed: '000_63ccfced63bd6aad.txt',
+      quote: 'Enter the authorization number in Form Locator 23 on CMS 1500, or its electronic equivalent.',
+    },
+  },
+  check(doc, ctx) {
+    for (const claim of doc.claims) {
+      const first = claim.lines[0];
+      if (!first || claim.lines.some((l) => l.authNumber.trim() !== '')) continue;
+      const name = claim.id === '' ? 'This claim' : `Claim ${claim.id}`;
+      ctx.report({
+        span: first.fields.claim_id?.span ?? first.span,
+        line: first,
+        message: `${name} has no prior authorization number (auth_number, box 23): enter the authorization number for these services`,
+      });
+    }
+  },
+};

@@ -1,0 +1,46 @@
+// bundled-supply: supplies and equipment billed on a day with a therapy per diem are inside the
+// per diem (001's supply and equipment table). IV solutions J7030–J7060 are billable when they
+// are the hydration itself (a hydration per diem that day).
+import { isBundledSupply, isHydrationPerDiem, isSeparatelyBillableKit, isSterileSolution, isTherapyPerDiem } from '../codes/classes';
+import { fix, removeLineEdits } from '../fixes/edit';
+import type { Fix, Rule } from './types';
+import { formatDay, sameDayIndex } from './util/same-day';
+import { codeSpan, daysOf, relatedLine } from './util/per-diem';
+
+export const rule: Rule = {
+  meta: {
+    id: 'bundled-supply',
+    defaultSeverity: 'warning',
+    description: 'A supply or equipment code billed on a day with a therapy per diem, which already includes it.',
+    policy: {
+      seed: '001_ccf6386e4c9aa503.txt',
+      quote: 'The following table is a list of commonly seen supply and/or equipment codes and are subject to inclusion as a supply when billed with the Home Infusion S code.',
+    },
+    fixable: 'unsafe',
+  },
+  check(doc, ctx) {
+    const index = sameDayIndex(doc, ctx.options.external);
+    for (const line of doc.lines) {
+      if (!isBundledSupply(line.hcpcs) || isSeparatelyBillableKit(line.hcpcs)) continue;
+      for (const day of daysOf(line)) {
+        const sameDay = index.at(line.memberId, day);
+        if (isSterileSolution(line.hcpcs) && sameDay.some((d) => isHydrationPerDiem(d.line.hcpcs))) continue;
+        const perDiem = sameDay.find((d) => isTherapyPerDiem(d.line.hcpcs));
+        if (!perDiem) continue;
+        const date = formatDay(day);
+        const fixes: Fix[] = [];
+        const edits = removeLineEdits(doc, line);
+        if (edits.length > 0) fixes.push(fix('Remove bundled line', false, edits));
+        ctx.report({
+          span: codeSpan(line),
+          line,
+          message: `${line.hcpcs} on ${date} is included in the ${perDiem.line.hcpcs} per diem: supplies and equipment ` +
+            `are not separately reimbursable on a per diem day; remove the line`,
+          fixes,
+          related: [relatedLine(perDiem, `${perDiem.line.hcpcs} per diem on ${date}`)],
+        });
+        break; // one finding per line
+      }
+    }
+  },
+};

@@ -1,0 +1,31 @@
+// code-format: the procedure code must be a CPT code (4 digits + digit/F/T/U) or a HCPCS Level II
+// code (letter + 4 digits). Letter case is not a format problem: codes are case-insensitive and
+// every other rule reads the upper-cased code, so `j2185` is accepted as J2185.
+import { isCptCode, isLevel2Code } from '../codes/classes';
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  meta: {
+    id: 'code-format',
+    defaultSeverity: 'error',
+    description: 'hcpcs is neither a CPT code nor a HCPCS Level II code.',
+    policy: {
+      seed: '001_ccf6386e4c9aa503.txt',
+      quote: 'The billing office is expected to submit claims for services rendered using valid codes from the Health Insurance Portability and Accountability Act (HIPAA) approved code sets.',
+    },
+  },
+  check(doc, ctx) {
+    for (const line of doc.lines) {
+      const field = line.fields.hcpcs;
+      const written = field?.text.trim() ?? '';
+      if (!field || written === '') continue; // an empty code is missing-field's
+      const code = written.toUpperCase();
+      if (isCptCode(code) || isLevel2Code(code)) continue;
+      ctx.report({
+        span: field.span,
+        line,
+        message: `Code ${written} is not a procedure code: bill a HCPCS Level II code (a letter and 4 digits, e.g. J2185) or a CPT code (5 characters, e.g. 99601)`,
+      });
+    }
+  },
+};

@@ -1,0 +1,143 @@
+// concurrent-therapy-modifier: two or more therapy per diems on the same day need exactly one
+// primary (no modifier), one SH (second therapy) and SJ on the third and later (001, 002, 003).
+import type { ServiceLine } from '../model';
+import { isTherapyPerDiem } from '../codes/classes';
+import { addModifierEdits, removeModifierEdits, replaceModifierEdits } from '../fixes/edit';
+import type { Fix, Related, Rule, RuleContext } from './types';
+import { modifierSpan, unsafeFix } from './util/fix-list';
+import { formatDay, sameDayIndex } from './util/same-day';
+import {
+  billedAs, codeSpan, daysOf, ordinal, planSlots, rankPerDiems, relatedLine, roleOf,
+  type RankedPerDiem,
+} from './util/per-diem';
+
+interface Issue {
+  readonly line: ServiceLine;
+  readonly span: { start: number; end: number };
+  readonly message: string;
+  readonly fixes: Fix[];
+  readonly related: Related[];
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'concurrent-therapy-modifier',
+    defaultSeverity: 'error',
+    description: 'Concurrent therapy per diems on one day need one primary, SH on the second and SJ on the third and later.',
+    policy: {
+      seed: '001_ccf6386e4c9aa503.txt',
+      quote: 'Modifiers SH (second concurrently administered infusion therapy) and SJ (third or more concurrently administered infusion therapy) must be indicated with the HCPCS code, as appropriate.',
+    },
+    fixable: 'unsafe',
+  },
+  check(doc, ctx) {
+    const index = sameDayIndex(doc, ctx.options.external);
+    // One finding per line: the first day (in file order of days) that shows its problem.
+    const issues = new Map<number, Issue>();
+    const keep = (issue: Issue): void => {
+      if (!issues.has(issue.line.index)) issues.set(issue.line.index, issue);
+    };
+
+    for (const group of index.groups()) {
+      const plan = planSlots(rankPerDiems(group.lines));
+      if (!plan) continue;
+      const day = formatDay(group.day);
+      const ownLine = (r: RankedPerDiem): boolean => r.uri === undefined;
+      const toPrimary = relatedLine(plan.primary, `${billedAs(plan.primary.line)} is the primary per diem on ${day}`);
+
+      if (ownLine(plan.primary) && plan.primary.role !== 'primary') {
+        // Every per diem of the day carries a modifier: the most frequent one is the primary.
+        const mod = plan.primary.role;
+        const line = plan.primary.line;
+        keep({
+          line,
+          span: modifierSpan(line, mod),
+          message: `No therapy per diem on ${day} is billed as the primary: ${line.hcpcs} is the most frequent, remove modifier ${mod}`,
+          fixes: unsafeFix(`Remove modifier ${mod}`, removeModifierEdits(doc, line, mod)),
+          related: [],
+        });
+      }
+
+      const second = plan.second;
+      if (ownLine(second) && second.role !== 'SH') {
+        const line = second.line;
+        const after = `(after ${billedAs(plan.primary.line)})`;
+        if (second.role === 'primary') {
+          keep({
+            line,
+            span: codeSpan(line),
+            message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH`,
+            fixes: unsafeFix('Add modifier SH', addModifierEdits(doc, line, 'SH')),
+            related: [toPrimary],
+          });
+        } else {
+          keep({
+            line,
+            span: modifierSpan(line, 'SJ'),
+            message: `${line.hcpcs} has SJ but no therapy on ${day} has SH ${after}: the second concurrent therapy takes SH, replace SJ with SH`,
+            fixes: unsafeFix('Replace SJ with SH', replaceModifierEdits(doc, line, 'SJ', 'SH')),
+            related: [toPrimary],
+          });
+        }
+      }
+
+      const before = [plan.primary, second];
+      for (const r of plan.rest) {
+        const position = before.length + 1;
+        const after = before.map((b) => b.line.hcpcs).join(', ');
+        before.push(r);
+        if (!ownLine(r) || r.role === 'SJ') continue;
+        const line = r.line;
+        if (r.role === 'primary') {
+          keep({
+            line,
+            span: codeSpan(line),
+            message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ`,
+            fixes: unsafeFix('Add modifier SJ', addModifierEdits(doc, line, 'SJ')),
+            related: [toPrimary],
+          });
+        } else {
+          keep({
+            line,
+            span: modifierSpan(line, 'SH'),
+            message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ`,
+            fixes: unsafeFix('Replace SH with SJ', replaceModifierEdits(doc, line, 'SH', 'SJ')),
+            related: [relatedLine(second, `${billedAs(second.line)} is the second concurrent therapy on ${day}`)],
+          });
+        }
+      }
+    }
+
+    // SH/SJ on a per diem that has no concurrent therapy on any of its days.
+    for (const line of doc.lines) {
+      const mod = roleOf(line);
+      if (mod === 'primary' || !isTherapyPerDiem(line.hcpcs) || issues.has(line.index)) continue;
+      const days = daysOf(line);
+      if (days.length === 0) continue;
+      const alone = days.every((d) => index.at(line.memberId, d).filter((x) => isTherapyPerDiem(x.line.hcpcs)).length === 1);
+      if (!alone) continue;
+      const when = days.length === 1 ? `on ${formatDay(days[0])}` : `from ${formatDay(days[0])} to ${formatDay(days[days.length - 1])}`;
+      keep({
+        line,
+        span: modifierSpan(line, mod),
+        message: `${line.hcpcs} is the only therapy per diem ${when}: it is the primary, remove modifier ${mod}`,
+        fixes: unsafeFix(`Remove modifier ${mod}`, removeModifierEdits(doc, line, mod)),
+        related: [],
+      });
+    }
+
+    [...issues.values()]
+      .sort((a, b) => a.line.index - b.line.index)
+      .forEach((i) => report(ctx, i));
+  },
+};
+
+function report(ctx: RuleContext, issue: Issue): void {
+  ctx.report({
+    span: issue.span,
+    message: issue.message,
+    line: issue.line,
+    fixes: issue.fixes,
+    related: issue.related.length > 0 ? issue.related : undefined,
+  });
+}

@@ -1,0 +1,102 @@
+// date-span: "itemize each date of service on a separate claim line" (000). A line whose dos_to
+// is after dos_from is itemized into one line per date: this line keeps the first date and
+// copies for the later dates are inserted right after it.
+import type { FieldName, ServiceLine } from '../model';
+import { isCatheterCarePerDiem, isTherapyPerDiem } from '../codes/classes';
+import { changeLineEdits, fix, insertLinesAfterEdits, type LineChange } from '../fixes/edit';
+import type { Fix, Rule } from './types';
+import { formatDay } from './util/same-day';
+import { exactShare, moneyShares } from './util/even-split';
+
+/** Longer spans are offered no fix: dozens of inserted lines are better reviewed by hand. */
+const MAX_ITEMIZED_DAYS = 62;
+
+export const rule: Rule = {
+  meta: {
+    id: 'date-span',
+    defaultSeverity: 'warning',
+    description: 'A line covers several dates of service; each date must be its own line.',
+    policy: {
+      seed: '000_63ccfced63bd6aad.txt',
+      quote: 'When more than one date of service is submitted per claim form, itemize each date of service on a separate claim line in Form Locator 45.',
+    },
+    fixable: 'unsafe',
+  },
+  check(doc, ctx) {
+    for (const line of doc.lines) {
+      const to = line.fields.dos_to;
+      if (!to || line.dosFrom === undefined || line.dosTo === undefined || line.dosTo <= line.dosFrom) continue;
+      const days = line.dosTo - line.dosFrom + 1;
+      const perDiem = isTherapyPerDiem(line.hcpcs) || isCatheterCarePerDiem(line.hcpcs);
+      const edits = itemizeEdits(doc, line, days, perDiem);
+      const fixes: Fix[] = edits ? [fix('Itemize dates of service', false, edits)] : [];
+      const what = line.hcpcs || 'This line';
+      ctx.report({
+        span: to.span,
+        line,
+        message: `${what} covers ${formatDay(line.dosFrom)} to ${formatDay(line.dosTo)} (${days} dates of service) on one line: ` +
+          `itemize each date of service on its own line` +
+          (unevenUnits(line, days, perDiem) ? ` (units ${line.fields.units?.text.trim()} do not divide evenly over ${days} dates: split them by hand)` : ''),
+        fixes,
+      });
+    }
+  },
+};
+
+/** Units that cannot be shared equally over the dates (a per diem always gets 1 a day). */
+function unevenUnits(line: ServiceLine, days: number, perDiem: boolean): boolean {
+  const units = line.fields.units?.text.trim();
+  return !perDiem && !!units && line.units !== undefined && exactShare(units, days) === undefined;
+}
+
+/**
+ * The itemize fix's edits, or undefined when the amounts cannot be divided evenly.
+ * Units: a per diem gets 1 a day, other lines an exact equal share. Charge: whole cents that add
+ * up to the original. NDC quantity and wasted units: exact equal shares.
+ */
+function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceLine, days: number, perDiem: boolean) {
+  if (days > MAX_ITEMIZED_DAYS || line.dosFrom === undefined) return undefined;
+  // Dates inherited from the JSON claim object are shared with its other lines: leave them to a person.
+  if (line.fields.dos_from?.fromClaim || line.fields.dos_to?.fromClaim) return undefined;
+  const text = (name: FieldName): string | undefined => line.fields[name]?.text.trim() || undefined;
+
+  const units = text('units');
+  const unitShare = perDiem ? '1' : units === undefined ? undefined : exactShare(units, days);
+  if (unitShare === undefined) return undefined;
+  const charge = text('charge');
+  const charges = charge === undefined ? undefined : moneyShares(charge, days);
+  if (charge !== undefined && !charges) return undefined;
+  const shared: Partial<Record<FieldName, string>> = {};
+  for (const name of ['ndc_qty', 'wasted_units'] as const) {
+    const value = text(name);
+    if (value === undefined) continue;
+    const share = exactShare(value, days);
+    if (share === undefined) return undefined;
+    shared[name] = share;
+  }
+
+  const dateStyle = styleOf(line.fields.dos_from?.text ?? '');
+  const changeFor = (i: number): LineChange => {
+    const date = dateStyle(line.dosFrom! + i);
+    const set: Partial<Record<FieldName, string>> = { dos_to: date, units: unitShare, ...shared };
+    if (i > 0) set.dos_from = date;
+    if (charges) set.charge = charges[i];
+    return { set };
+  };
+  const first = changeLineEdits(doc, line, changeFor(0));
+  const copies = Array.from({ length: days - 1 }, (_, i) => changeFor(i + 1));
+  const inserted = insertLinesAfterEdits(doc, line, copies);
+  if (first.length === 0 || inserted.length === 0) return undefined;
+  return [...first, ...inserted];
+}
+
+/** Write a day the way the file wrote dos_from: `YYYY-MM-DD`, or `MM/DD/YYYY` (zero-padded or not). */
+function styleOf(sample: string): (day: number) => string {
+  const us = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}\s*$/.exec(sample);
+  if (!us) return formatDay;
+  const pad = us[1].length === 2 || us[2].length === 2;
+  return (day) => {
+    const [y, m, d] = formatDay(day).split('-');
+    return pad ? `${m}/${d}/${y}` : `${Number(m)}/${Number(d)}/${y}`;
+  };
+}

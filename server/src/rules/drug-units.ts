@@ -1,0 +1,46 @@
+// drug-units (000): "enter the drug units implicit in the NDC number". With ndc_unit UN the NDC
+// quantity counts items (vials), and the crosswalk gives the billable units per item, so the
+// service units are ndc_qty × billable units: 3 vials of meropenem 1 g (00143-9431-10, 10 units
+// of J2185 each) are 30 units.
+import { hyphenateNdc11, toNdc11 } from '../codes/ndc';
+import { fix, setFieldEdits } from '../fixes/edit';
+import type { Rule } from './types';
+
+function decimalText(n: number): string {
+  return String(Number(n.toFixed(4)));
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'drug-units',
+    defaultSeverity: 'warning',
+    description: 'With ndc_unit UN, units differ from ndc_qty × the billable units per item of the NDC.',
+    policy: {
+      seed: '000_63ccfced63bd6aad.txt',
+      quote: 'For **drugs**, enter the drug units implicit in the NDC number (e.g. number of vials).',
+    },
+    fixable: 'unsafe',
+  },
+  check(doc, ctx) {
+    for (const line of doc.lines) {
+      const unitsField = line.fields.units;
+      const ndc11 = toNdc11(line.ndc);
+      const { units, ndcQty } = line;
+      if (!unitsField || !ndc11 || line.ndcUnit !== 'UN' || units === undefined || ndcQty === undefined || ndcQty <= 0) continue;
+      // Only the crosswalk rows of the billed code: under another code it is ndc-code-mismatch.
+      const rows = ctx.codes.ndc(ndc11).filter((e) => e.hcpcs === line.hcpcs);
+      const perItem = [...new Set(rows.map((e) => e.billUnits))];
+      if (perItem.length !== 1 || !(perItem[0] > 0)) continue;
+      const expected = Number((ndcQty * perItem[0]).toFixed(4));
+      if (Math.abs(expected - units) < 1e-6) continue;
+      const n = decimalText(expected);
+      ctx.report({
+        span: unitsField.span,
+        line,
+        message: `${line.hcpcs} units ${decimalText(units)} do not match NDC ${hyphenateNdc11(ndc11)}: ` +
+          `${decimalText(ndcQty)} UN × ${decimalText(perItem[0])} billable units per item (${line.hcpcs} is per ${rows[0].dosage}) = ${n} units; set units to ${n}`,
+        fixes: [fix(`Set units to ${n}`, false, setFieldEdits(doc, line, 'units', n))],
+      });
+    }
+  },
+};

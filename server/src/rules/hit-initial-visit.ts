@@ -1,0 +1,55 @@
+// Medicare rejects an initial-visit G-code when any HIT G-code is in the member's
+// history within the 60 days before it (004, question 24).
+import { hitSubsequentFor, isHitCode, isHitInitial } from '../codes/classes';
+import { fixIfAny, setFieldEdits } from '../fixes/edit';
+import type { Rule } from './types';
+import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
+
+const LOOKBACK_DAYS = 60;
+
+export const rule: Rule = {
+  meta: {
+    id: 'hit-initial-visit',
+    defaultSeverity: 'error',
+    description: 'An initial-visit HIT G-code (G0088/G0089/G0090) within 60 days after another HIT visit of the member.',
+    policy: {
+      seed: '004_a1c54660d9639f72.txt',
+      quote: 'If any one of the home infusion therapy G-codes is found in the beneficiary\u2019s claims history ' +
+        'within 60-days prior to the date of service for an initial visit, then the initial visit claim will be rejected.',
+    },
+    fixable: 'unsafe',
+  },
+  check(doc, ctx) {
+    const index = sameDayIndex(doc, ctx.options.external);
+    for (const line of doc.lines) {
+      const day = line.dosFrom;
+      if (!isHitInitial(line.hcpcs) || line.memberId === '' || day === undefined) continue;
+      // The most recent HIT visit 1–60 days before; a visit the same day is not "before".
+      let prior: { entry: DayLine; day: number } | undefined;
+      for (const entry of index.member(line.memberId)) {
+        const other = entry.line;
+        if (other === line || !isHitCode(other.hcpcs) || other.dosFrom === undefined || other.dosFrom >= day) continue;
+        const lastBefore = Math.min(other.dosTo ?? other.dosFrom, day - 1);
+        if (day - lastBefore > LOOKBACK_DAYS) continue;
+        if (!prior || lastBefore > prior.day) prior = { entry, day: lastBefore };
+      }
+      if (!prior) continue;
+      const subsequent = hitSubsequentFor(line.hcpcs)!;
+      const gap = day - prior.day;
+      const earlier = prior.entry.line;
+      ctx.report({
+        span: line.fields.hcpcs?.span ?? line.span,
+        line,
+        message: `${line.hcpcs} is an initial visit on ${formatDay(day)}, but the member had ${earlier.hcpcs} on ` +
+          `${formatDay(prior.day)}, ${gap} ${gap === 1 ? 'day' : 'days'} before: Medicare rejects an initial visit ` +
+          `within 60 days of any HIT visit; use subsequent-visit code ${subsequent}`,
+        related: [{
+          span: earlier.fields.hcpcs?.span ?? earlier.span,
+          message: `Earlier HIT visit: ${earlier.hcpcs} on ${formatDay(prior.day)}`,
+          ...(prior.entry.uri ? { uri: prior.entry.uri } : {}),
+        }],
+        fixes: fixIfAny(`Use subsequent-visit code ${subsequent}`, false, setFieldEdits(doc, line, 'hcpcs', subsequent)),
+      });
+    }
+  },
+};

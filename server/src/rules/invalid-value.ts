@@ -1,0 +1,105 @@
+// invalid-value: a value that cannot be read as its field. Empty optional cells are fine, empty
+// required cells are missing-field's, and the NDC quantity of a line with an NDC is ndc-unit's. "Readable" is what the
+// parsers read (parse/values.ts), so the rule and the model never disagree.
+import { PAYERS, type FieldName, type ServiceLine, type Span } from '../model';
+import { parseDate, parseDecimal } from '../parse/values';
+import { fieldText } from './util/field-span';
+import { formatDay } from './util/same-day';
+import type { Rule, RuleContext } from './types';
+
+const DATE_FORMS = 'YYYY-MM-DD or MM/DD/YYYY';
+
+/** Reports once per value range: a JSON claim-level value is inherited by every line of the claim. */
+type Reporter = (line: ServiceLine, span: Span, message: string) => void;
+
+function reporter(ctx: RuleContext): Reporter {
+  const seen = new Set<string>();
+  return (line, span, message) => {
+    const key = `${span.start}:${span.end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    ctx.report({ span, line, message });
+  };
+}
+
+function checkDates(line: ServiceLine, report: Reporter): void {
+  const fromText = fieldText(line, 'dos_from');
+  const toText = fieldText(line, 'dos_to');
+  const from = fromText === '' ? undefined : parseDate(fromText);
+  const to = toText === '' ? undefined : parseDate(toText);
+  if (fromText !== '' && from === undefined) {
+    report(line, line.fields.dos_from!.span, `dos_from ${fromText} is not a real date: enter the first date of service as ${DATE_FORMS}`);
+  }
+  if (toText !== '' && to === undefined) {
+    report(line, line.fields.dos_to!.span, `dos_to ${toText} is not a real date: enter the last date of service as ${DATE_FORMS}, or leave it empty for a one-day line`);
+  }
+  if (from !== undefined && to !== undefined && to < from) {
+    report(line, line.fields.dos_to!.span, `dos_to ${formatDay(to)} is before dos_from ${formatDay(from)}: correct the dates of service`);
+  }
+}
+
+/** A numeric field: readable, and within its bounds. */
+function checkNumber(line: ServiceLine, name: FieldName, report: Reporter, what: string, min: 'positive' | 'non-negative' | 'any'): number | undefined {
+  const text = fieldText(line, name);
+  if (text === '') return undefined;
+  const span = line.fields[name]!.span;
+  const n = parseDecimal(text);
+  if (n === undefined) {
+    report(line, span, `${name} ${text} is not a number: enter ${what} as a plain decimal (e.g. ${name === 'charge' ? '96.00' : '1.5'}), no thousands separators or symbols`);
+    return undefined;
+  }
+  if (min === 'positive' && n <= 0) {
+    report(line, span, `${name} ${text} is not a positive number: enter ${what}, more than 0`);
+    return undefined;
+  }
+  if (min === 'non-negative' && n < 0) {
+    report(line, span, `${name} ${text} is negative: enter ${what}, 0 or more`);
+    return undefined;
+  }
+  return n;
+}
+
+function checkCodes(line: ServiceLine, report: Reporter): void {
+  for (const mod of line.modifiers) {
+    if (mod.code !== '' && !/^[A-Z0-9]{2}$/.test(mod.code)) {
+      report(line, mod.span, `Modifier ${mod.code} is not a modifier: a modifier is 2 letters or digits (e.g. SH, JW); separate several with a space`);
+    }
+  }
+  const payer = fieldText(line, 'payer');
+  if (payer !== '' && !(PAYERS as readonly string[]).includes(payer.toLowerCase())) {
+    report(line, line.fields.payer!.span, `payer ${payer} is not a known line of business: use ${PAYERS.slice(0, -1).join(', ')} or ${PAYERS[PAYERS.length - 1]}`);
+  }
+  const vial = fieldText(line, 'vial');
+  if (vial !== '' && !/^(single|multi)$/i.test(vial)) {
+    report(line, line.fields.vial!.span, `vial ${vial} is not single or multi: enter single (single-use package) or multi (multi-use vial)`);
+  }
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'invalid-value',
+    defaultSeverity: 'error',
+    description: 'A value cannot be read as its field.',
+    policy: {
+      seed: '000_63ccfced63bd6aad.txt',
+      quote: 'Claims are subject to payment edits that are updated at regular intervals.',
+    },
+  },
+  check(doc, ctx) {
+    const report = reporter(ctx);
+    for (const line of doc.lines) {
+      checkDates(line, report);
+      const units = checkNumber(line, 'units', report, 'the service units billed', 'positive');
+      checkNumber(line, 'charge', report, 'the line charge in dollars', 'any');
+      const wasted = checkNumber(line, 'wasted_units', report, 'the service units discarded', 'non-negative');
+      checkNumber(line, 'duration_min', report, 'the visit or infusion length in minutes', 'non-negative');
+      // With an NDC the quantity is ndc-unit's; without one nobody else reads it.
+      if (line.ndc === '') checkNumber(line, 'ndc_qty', report, 'the NDC quantity', 'positive');
+      if (units !== undefined && wasted !== undefined && wasted > units) {
+        report(line, line.fields.wasted_units!.span,
+          `wasted_units ${fieldText(line, 'wasted_units')} is more than the line's units ${fieldText(line, 'units')}: the discarded amount is part of the units billed; correct one of them`);
+      }
+      checkCodes(line, report);
+    }
+  },
+};

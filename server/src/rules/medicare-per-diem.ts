@@ -1,0 +1,29 @@
+// medicare-per-diem: Medicare does not pay the S-code per diems (002's table: "Medicare Will not
+// pay"); Medicare pays home infusion professional services as the HIT G-codes (004).
+import { isCatheterCarePerDiem, isTherapyPerDiem } from '../codes/classes';
+import type { Rule } from './types';
+import { codeSpan } from './util/per-diem';
+
+export const rule: Rule = {
+  meta: {
+    id: 'medicare-per-diem',
+    defaultSeverity: 'warning',
+    description: 'An S-code per diem billed to Medicare, which does not pay per diems.',
+    policy: {
+      seed: '002_6dff92f2ab798f68.txt',
+      quote: 'Medicare Will not pay',
+    },
+  },
+  check(doc, ctx) {
+    for (const line of doc.lines) {
+      if (!isTherapyPerDiem(line.hcpcs) && !isCatheterCarePerDiem(line.hcpcs)) continue;
+      if (ctx.payerOf(line) !== 'medicare') continue;
+      ctx.report({
+        span: codeSpan(line),
+        line,
+        message: `Medicare does not pay the ${line.hcpcs} per diem: bill Medicare's home infusion professional services ` +
+          `with the HIT G-codes (G0068–G0070, initial visit G0088–G0090), or bill the per diem to a secondary payer after the Medicare denial`,
+      });
+    }
+  },
+};

@@ -1,0 +1,97 @@
+// multi-ndc-kp-kq: a drug code repeated on one day with different NDCs is a multiple-drug
+// formulation: the first line takes KP, the others KQ (000, paper claims).
+import type { ServiceLine } from '../model';
+import { addModifierEdits, replaceModifierEdits } from '../fixes/edit';
+import type { Fix, Related, Rule } from './types';
+import { modifierSpan, unsafeFix } from './util/fix-list';
+import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
+import { codeSpan, relatedLine } from './util/per-diem';
+
+interface Issue {
+  readonly line: ServiceLine;
+  readonly span: { start: number; end: number };
+  readonly message: string;
+  readonly fixes: Fix[];
+  readonly related: Related[];
+}
+
+const has = (line: ServiceLine, code: string): boolean => line.modifiers.some((m) => m.code === code);
+const ndcKey = (line: ServiceLine): string => line.ndc.replace(/\D/g, '');
+
+export const rule: Rule = {
+  meta: {
+    id: 'multi-ndc-kp-kq',
+    defaultSeverity: 'info',
+    description: 'The same drug code on several lines of one day with different NDCs needs KP on the first and KQ on the others.',
+    policy: {
+      seed: '000_63ccfced63bd6aad.txt',
+      quote: 'Enter modifier **KQ** (second or subsequent drug of a multiple drug unit dose formulation) to represent the second or subsequent drug formulations.',
+    },
+    fixable: 'unsafe',
+  },
+  check(doc, ctx) {
+    const issues = new Map<number, Issue>();
+    const keep = (issue: Issue): void => {
+      if (!issues.has(issue.line.index)) issues.set(issue.line.index, issue);
+    };
+
+    for (const group of sameDayIndex(doc, ctx.options.external).groups()) {
+      // Lines of one code with an NDC; JW lines are wastage of an ingredient, not another ingredient.
+      const byCode = new Map<string, DayLine[]>();
+      for (const d of group.lines) {
+        if (d.line.ndc === '' || d.line.hcpcs === '' || has(d.line, 'JW')) continue;
+        const list = byCode.get(d.line.hcpcs) ?? [];
+        list.push(d);
+        byCode.set(d.line.hcpcs, list);
+      }
+      const day = formatDay(group.day);
+      for (const [code, lines] of byCode) {
+        const ndcs = new Set(lines.map((d) => ndcKey(d.line)));
+        if (ndcs.size < 2) continue;
+        // KP stays where it is when a line has it; otherwise the first line in file order takes it.
+        const first = lines.find((d) => has(d.line, 'KP')) ?? lines[0];
+        const toFirst = relatedLine(first, `${code} NDC ${first.line.ndc} is the first drug of the formulation on ${day}`);
+        for (const d of lines) {
+          if (d.uri !== undefined) continue;
+          const line = d.line;
+          if (d === first) {
+            if (has(line, 'KP')) continue;
+            const replace = has(line, 'KQ');
+            keep({
+              line,
+              span: replace ? modifierSpan(line, 'KQ') : codeSpan(line),
+              message: `${code} is billed on ${day} with ${ndcs.size} different NDCs (a multiple-drug formulation): ` +
+                `the first drug, NDC ${line.ndc}, takes KP; ${replace ? 'replace KQ with KP' : 'add modifier KP'}`,
+              fixes: unsafeFix(replace ? 'Replace KQ with KP' : 'Add modifier KP',
+                replace ? replaceModifierEdits(doc, line, 'KQ', 'KP') : addModifierEdits(doc, line, 'KP')),
+              related: [],
+            });
+          } else {
+            if (has(line, 'KQ') && !has(line, 'KP')) continue;
+            const replace = has(line, 'KP');
+            keep({
+              line,
+              span: replace ? modifierSpan(line, 'KP') : codeSpan(line),
+              message: `${code} NDC ${line.ndc} is a second or later drug of a multiple-drug formulation on ${day} ` +
+                `(the first is NDC ${first.line.ndc}): ${replace ? 'replace KP with KQ' : 'add modifier KQ'}`,
+              fixes: unsafeFix(replace ? 'Replace KP with KQ' : 'Add modifier KQ',
+                replace ? replaceModifierEdits(doc, line, 'KP', 'KQ') : addModifierEdits(doc, line, 'KQ')),
+              related: [toFirst],
+            });
+          }
+        }
+      }
+    }
+
+    for (const issue of [...issues.values()].sort((a, b) => a.line.index - b.line.index)) {
+      ctx.report({
+        span: issue.span,
+        message: issue.message,
+        line: issue.line,
+        fixes: issue.fixes,
+        related: issue.related.length > 0 ? issue.related : undefined,
+      });
+    }
+  },
+};
+

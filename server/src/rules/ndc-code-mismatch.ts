@@ -1,0 +1,41 @@
+// ndc-code-mismatch: the CMS NDC–HCPCS crosswalk says which code a drug product is billed under.
+// An NDC the crosswalk knows, billed under a code it does not list for it, is either the wrong
+// code or the wrong NDC. An NDC missing from the crosswalk is unknown, not wrong: no finding.
+import { hyphenateNdc11, toNdc11 } from '../codes/ndc';
+import { fix, setFieldEdits } from '../fixes/edit';
+import type { Rule } from './types';
+
+/** "J0881", "J0881 or J0882", "J0881, J0882 or J0883". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'ndc-code-mismatch',
+    defaultSeverity: 'warning',
+    description: 'The NDC is in the CMS NDC–HCPCS crosswalk under other codes than the one billed.',
+    policy: {
+      seed: '000_63ccfced63bd6aad.txt',
+      quote: 'For each drug submit the appropriate HCPCS code in addition to the:',
+    },
+    fixable: 'unsafe',
+  },
+  check(doc, ctx) {
+    for (const line of doc.lines) {
+      const codeField = line.fields.hcpcs;
+      const ndc11 = toNdc11(line.ndc);
+      if (!codeField || !ndc11 || line.hcpcs === '') continue;
+      const entries = ctx.codes.ndc(ndc11);
+      if (entries.length === 0 || entries.some((e) => e.hcpcs === line.hcpcs)) continue;
+      const codes = [...new Set(entries.map((e) => e.hcpcs))];
+      const product = `${entries[0].drug}, ${entries[0].labeler}`;
+      const message = `NDC ${hyphenateNdc11(ndc11)} (${product}) is billed under ${orList(codes)} in the CMS crosswalk, not ${line.hcpcs}: ` +
+        (codes.length === 1 ? `use ${codes[0]} or check the NDC` : 'use the code that matches the dose given, or check the NDC');
+      const fixes = codes.length === 1
+        ? [fix(`Use ${codes[0]}`, false, setFieldEdits(doc, line, 'hcpcs', codes[0]))]
+        : [];
+      ctx.report({ span: codeField.span, line, message, fixes });
+    }
+  },
+};

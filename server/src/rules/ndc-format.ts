@@ -1,0 +1,74 @@
+// ndc-format (000): an NDC is billed as 11 digits in 5-4-2 form. Package displays that lack a
+// leading zero (4-4-2, 5-3-2, 5-4-1) are padded by a safe fix; a bare 10-digit NDC is padded only
+// when the crosswalk knows exactly one package it can be.
+import type { ServiceLine } from '../model';
+import { hyphenateNdc11, parseNdc, writeNdc11, type ParsedNdc } from '../codes/ndc';
+import { fix, setFieldEdits } from '../fixes/edit';
+import type { Fix, Rule, RuleContext } from './types';
+
+const FIX_TITLE = 'Pad NDC to 11 digits';
+
+function padFix(ctx: RuleContext, line: ServiceLine, written: string, ndc11: string, parsed: ParsedNdc): Fix {
+  const value = writeNdc11(ndc11, ctx.options.ndcFormat ?? 'keep', parsed.hyphenated);
+  return fix(`${FIX_TITLE}: ${written} → ${value}`, true, setFieldEdits(ctx.doc, line, 'ndc', value));
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'ndc-format',
+    defaultSeverity: 'error',
+    description: 'The NDC is not 11 digits in 5-4-2 form.',
+    policy: {
+      seed: '000_63ccfced63bd6aad.txt',
+      quote: 'Some packages will display NDC numbers with less than 11 digits but, **leading zeroes** can be assumed and **must be used when billing**.',
+    },
+    fixable: 'safe',
+  },
+  check(doc, ctx) {
+    for (const line of doc.lines) {
+      const field = line.fields.ndc;
+      const written = line.ndc;
+      if (!field || written === '') continue;
+      const parsed = parseNdc(written);
+      const report = (message: string, fixes: Fix[] = []): void =>
+        ctx.report({ span: field.span, message, line, fixes });
+
+      switch (parsed.form) {
+        case '5-4-2':
+          break;
+        case '11-digit':
+          // 11 digits is the billing form; only a file that asks for hyphens wants them written.
+          if (ctx.options.ndcFormat === 'hyphenated') {
+            const dashed = hyphenateNdc11(parsed.digits);
+            report(`NDC ${written} has no hyphens: write it in 5-4-2 form, ${dashed} (setting ndcFormat is hyphenated)`,
+              [padFix(ctx, line, written, parsed.digits, parsed)]);
+          }
+          break;
+        case '4-4-2':
+        case '5-3-2':
+        case '5-4-1': {
+          const ndc11 = parsed.ndc11 as string;
+          report(`NDC ${written} is in ${parsed.form} form: bill it as 11 digits 5-4-2, ${hyphenateNdc11(ndc11)}`,
+            [padFix(ctx, line, written, ndc11, parsed)]);
+          break;
+        }
+        case '10-digit': {
+          const candidates = ctx.codes.resolveNdc10(parsed.digits);
+          if (candidates.length === 1) {
+            report(`NDC ${written} has 10 digits: the NDC directory knows one package for it, bill it as 11 digits 5-4-2, ${hyphenateNdc11(candidates[0])}`,
+              [padFix(ctx, line, written, candidates[0], parsed)]);
+          } else if (candidates.length > 1) {
+            const list = candidates.map(hyphenateNdc11).join(', ');
+            report(`NDC ${written} has 10 digits and no hyphens, so it is ambiguous which segment lacks its leading zero (it could be ${list}): enter the 11-digit NDC from the package`);
+          } else {
+            report(`NDC ${written} has 10 digits and no hyphens, so it is ambiguous which segment lacks its leading zero: enter the 11-digit NDC in 5-4-2 form from the package`);
+          }
+          break;
+        }
+        case 'invalid':
+          report(`NDC ${written} is not a valid NDC: bill the 11-digit NDC in 5-4-2 form (e.g. 00143-9431-10), digits and hyphens only`);
+          break;
+      }
+    }
+  },
+};

@@ -1,0 +1,62 @@
+// per-diem-units: per diem units are days of therapy (001's table: "every 8 hours for 7 days"
+// is 7 units). A whole number, no more than the days of the line, and equal to them when the
+// dosing is hourly (q3h–q24h) or not given.
+import { frequencyHours, isTherapyPerDiem, perDiemIntervalHours } from '../codes/classes';
+import { fix, setFieldEdits } from '../fixes/edit';
+import type { Fix, Rule } from './types';
+import { formatDay } from './util/same-day';
+import { daysOf, describeInterval } from './util/per-diem';
+
+export const rule: Rule = {
+  meta: {
+    id: 'per-diem-units',
+    defaultSeverity: 'warning',
+    description: 'Per diem units must be the days of therapy in the line’s date span.',
+    policy: {
+      seed: '001_ccf6386e4c9aa503.txt',
+      quote: 'The term “per diem” represents each day that a given patient is provided access to a prescribed therapy, beginning with the day the therapy is initiated and ending with the day the therapy is discontinued.',
+    },
+    fixable: 'unsafe',
+  },
+  check(doc, ctx) {
+    for (const line of doc.lines) {
+      if (!isTherapyPerDiem(line.hcpcs) || line.units === undefined || line.dosFrom === undefined) continue;
+      if (line.dosTo !== undefined && line.dosTo < line.dosFrom) continue; // invalid-value's finding
+      const days = daysOf(line).length;
+      const units = line.units;
+      const interval = perDiemIntervalHours(line);
+      // An unreadable frequency ("every other day") is given but not hourly: only the bounds apply.
+      const givenUnknown = interval === undefined && line.frequency !== '' && frequencyHours(line.frequency) === undefined;
+      const daily = !givenUnknown && (interval === undefined || interval <= 24);
+
+      const span = days === 1 ? `on ${formatDay(line.dosFrom)}` : `from ${formatDay(line.dosFrom)} to ${formatDay(line.dosFrom + days - 1)}`;
+      const billed = `${units} unit${units === 1 ? '' : 's'}`;
+      const lineDays = `${days} day${days === 1 ? '' : 's'}`;
+      const dosing = interval !== undefined ? ` (${describeInterval(interval)})` : '';
+      let message: string | undefined;
+      let target: number | undefined;
+      if (daily) {
+        if (units === days) continue;
+        target = days;
+        message = Number.isInteger(units)
+          ? `${line.hcpcs}${dosing} is billed for ${billed} ${span} (${lineDays}): per diem units are days of therapy, set units to ${days}`
+          : `${line.hcpcs} units ${units} is not a whole number of days ${span} (${lineDays}): per diem units are days of therapy, set units to ${days}`;
+      } else {
+        if (Number.isInteger(units) && units <= days) continue;
+        // Less often than daily: one unit per dose day, e.g. every 10 days for 30 days = 3.
+        if (interval !== undefined) target = Math.min(days, Math.ceil((days * 24) / interval));
+        const advice = target !== undefined ? `set units to ${target}` : 'bill one unit per day of therapy';
+        message = Number.isInteger(units)
+          ? `${line.hcpcs}${dosing} is billed for ${billed} but the line covers only ${lineDays} ${span}: per diem units are days of therapy, ${advice}`
+          : `${line.hcpcs} units ${units} is not a whole number of days: per diem units are days of therapy, ${advice}`;
+      }
+
+      const fixes: Fix[] = [];
+      if (target !== undefined && target > 0) {
+        const edits = setFieldEdits(doc, line, 'units', String(target));
+        if (edits.length > 0) fixes.push(fix(`Set units to ${target}`, false, edits));
+      }
+      ctx.report({ span: line.fields.units?.span ?? line.span, message, line, fixes });
+    }
+  },
+};

@@ -1,0 +1,59 @@
+// per-diem-without-drug: a therapy per diem is paid only on days a drug is infused, and must sit
+// on the same claim as that drug (000, 001). TPN per diems include the standard formula.
+import { isDrugLine, isFormulaIncludedPerDiem, isTherapyPerDiem } from '../codes/classes';
+import type { Related, Rule } from './types';
+import { formatDay, sameDayIndex } from './util/same-day';
+import { codeSpan, daysOf, relatedLine } from './util/per-diem';
+
+/** How many missing dates a message lists before "and N more". */
+const LISTED_DAYS = 3;
+
+export const rule: Rule = {
+  meta: {
+    id: 'per-diem-without-drug',
+    defaultSeverity: 'error',
+    description: 'A therapy per diem on a day with no drug line on the same claim.',
+    policy: {
+      seed: '001_ccf6386e4c9aa503.txt',
+      quote: 'The per diem HCPCS code must be billed on the same claim as the corresponding drug for the same dates of service.',
+    },
+  },
+  check(doc, ctx) {
+    const index = sameDayIndex(doc, ctx.options.external);
+    // Days with a drug line, per claim: built once, so a claim of thousands of lines stays linear.
+    const drugDays = new Map<number, Set<number>>();
+    for (const l of doc.lines) {
+      if (!isDrugLine(l)) continue;
+      let days = drugDays.get(l.claimIndex);
+      if (!days) drugDays.set(l.claimIndex, (days = new Set()));
+      for (const day of daysOf(l)) days.add(day);
+    }
+    for (const line of doc.lines) {
+      if (!isTherapyPerDiem(line.hcpcs) || isFormulaIncludedPerDiem(line.hcpcs)) continue;
+      const claimDrugDays = drugDays.get(line.claimIndex);
+      const missing = daysOf(line).filter((day) => !claimDrugDays?.has(day));
+      if (missing.length === 0) continue;
+
+      // A drug for those dates billed elsewhere (another claim or file) is the usual cause.
+      const related: Related[] = [];
+      for (const day of missing) {
+        for (const other of index.at(line.memberId, day)) {
+          if (!isDrugLine(other.line) || (other.uri === undefined && other.line.claimIndex === line.claimIndex)) continue;
+          if (related.some((r) => r.span.start === codeSpan(other.line).start && r.uri === other.uri)) continue;
+          related.push(relatedLine(other, `${other.line.hcpcs} for ${formatDay(day)} is billed on claim ${other.line.claimId || '(no claim id)'}`));
+        }
+      }
+
+      const dates = missing.slice(0, LISTED_DAYS).map(formatDay).join(', ') +
+        (missing.length > LISTED_DAYS ? ` and ${missing.length - LISTED_DAYS} more dates` : '');
+      const those = missing.length === 1 ? 'that date' : 'those dates';
+      const claimName = line.claimId ? `claim ${line.claimId}` : 'this claim';
+      const message = related.length > 0
+        ? `${line.hcpcs} per diem on ${dates} has no drug on ${claimName} for ${those}; the drug is billed on another claim: ` +
+          `bill the per diem on the same claim as its drug`
+        : `${line.hcpcs} per diem on ${dates} has no drug billed on ${claimName} for ${those}: ` +
+          `a per diem is paid only on days a drug is infused; add the drug line to this claim or remove the per diem`;
+      ctx.report({ span: codeSpan(line), message, line, related: related.length > 0 ? related : undefined });
+    }
+  },
+};

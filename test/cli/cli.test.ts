@@ -1,0 +1,255 @@
+// `infusion-claims check` run as a process: output formats, --fix, exit codes.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { lintText } from '../../server/src/engine';
+import {
+  CEFTRIAXONE_442, CEFTRIAXONE_ROW, csv, CSV_HEADER, MEROPENEM_11, MEROPENEM_442, MEROPENEM_ROW,
+  ONE_BAD_NDC_CSV, ONE_BAD_NDC_JSON, PER_DIEM_ROW, SECOND_PER_DIEM_ROW,
+} from '../lsp/fixtures';
+import { cli, read, removeTempDirs, REPO, tempDir } from './run-cli';
+import { validateSarif } from './sarif-validator';
+
+const CLEAN_CSV = ONE_BAD_NDC_CSV.replace(MEROPENEM_442, MEROPENEM_11);
+/** Only a warning: no prior authorization number (auth-missing). */
+const WARNING_ONLY_CSV = CLEAN_CSV.replace(/PA7731/g, '');
+const NDC_MESSAGE = lintText(ONE_BAD_NDC_CSV, 'csv').findings.find((f) => f.ruleId === 'ndc-format')?.message ?? '(no ndc-format finding)';
+
+/** 1-based line:column of the first occurrence of needle. */
+function lineCol(text: string, needle: string): string {
+  const before = text.slice(0, text.indexOf(needle)).split('\n');
+  return `${before.length}:${before[before.length - 1].length + 1}`;
+}
+
+describe('CLI check: text output and exit codes', function () {
+  it('prints file:line:col severity rule-id message and a summary; exit 1 on errors', () => {
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV });
+    const r = cli(['check', '.'], dir);
+    assert.strictEqual(r.stdout, [
+      `a.claims.csv:${lineCol(ONE_BAD_NDC_CSV, MEROPENEM_442)} error ndc-format ${NDC_MESSAGE}`,
+      '1 problem (1 error, 0 warnings, 0 info) in 1 of 1 file checked.',
+      '',
+    ].join('\n'));
+    assert.strictEqual(r.stderr, '');
+    assert.strictEqual(r.code, 1);
+  });
+
+  it('exit 0 for a clean file, and for warnings only', () => {
+    const dir = tempDir({ 'clean.claims.csv': CLEAN_CSV, 'warn.claims.csv': WARNING_ONLY_CSV });
+    const clean = cli(['check', 'clean.claims.csv'], dir);
+    assert.strictEqual(clean.stdout, 'No problems in 1 file checked.\n');
+    assert.strictEqual(clean.code, 0);
+    const warn = cli(['check', 'warn.claims.csv'], dir);
+    assert.match(warn.stdout, /^warn\.claims\.csv:2:1 warning auth-missing /m);
+    assert.strictEqual(warn.code, 0);
+  });
+
+  it('--rule sets a severity or turns a rule off', () => {
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV });
+    const asWarning = cli(['check', 'a.claims.csv', '--rule', 'ndc-format=warning'], dir);
+    assert.match(asWarning.stdout, /a\.claims\.csv:3:\d+ warning ndc-format /);
+    assert.strictEqual(asWarning.code, 0);
+    const off = cli(['check', '--rule=ndc-format=off', 'a.claims.csv'], dir);
+    assert.strictEqual(off.stdout, 'No problems in 1 file checked.\n');
+    assert.strictEqual(off.code, 0);
+  });
+
+  it('--payer is the payer of lines without one', () => {
+    const noPayer = csv('claim_id,member_id,auth_number,dos_from,pos,hcpcs,units,ndc,ndc_unit,ndc_qty',
+      'C1,M1,PA1,2026-03-02,12,S9502,1,,,', `C1,M1,PA1,2026-03-02,12,J2185,30,${MEROPENEM_11},UN,3`);
+    const dir = tempDir({ 'p.claims.csv': noPayer });
+    assert.strictEqual(cli(['check', 'p.claims.csv'], dir).stdout, 'No problems in 1 file checked.\n');
+    const medicare = cli(['check', 'p.claims.csv', '--payer', 'medicare'], dir);
+    assert.match(medicare.stdout, /^p\.claims\.csv:2:\d+ warning medicare-per-diem /m);
+  });
+
+  it('walks folders for claim files only, and takes any .csv/.json named explicitly', () => {
+    const dir = tempDir({
+      'a.claims.csv': ONE_BAD_NDC_CSV,
+      'c.claim.json': ONE_BAD_NDC_JSON,
+      'sub/b.claims.json': ONE_BAD_NDC_JSON,
+      'plain.csv': ONE_BAD_NDC_CSV,
+      'notes.txt': 'not a claim file',
+      'node_modules/x.claims.csv': ONE_BAD_NDC_CSV,
+      '.git/y.claims.csv': ONE_BAD_NDC_CSV,
+    });
+    const walked = JSON.parse(cli(['check', '.', '--format', 'json'], dir).stdout) as Array<{ file: string }>;
+    assert.deepStrictEqual(walked.map((f) => f.file), ['a.claims.csv', 'c.claim.json', path.join('sub', 'b.claims.json')]);
+    const named = cli(['check', 'plain.csv'], dir);
+    assert.match(named.stdout, /^plain\.csv:3:\d+ error ndc-format /m);
+  });
+
+  it('exit 2 for usage errors, with the reason on stderr and nothing on stdout', () => {
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV });
+    const cases: Array<[string[], RegExp]> = [
+      [[], /Usage: infusion-claims check/],
+      [['lint', 'a.claims.csv'], /unknown command "lint"/],
+      [['check'], /no files or folders/],
+      [['check', 'a.claims.csv', '--rule', 'no-such-rule=off'], /unknown rule id "no-such-rule"/],
+      [['check', 'a.claims.csv', '--rule', 'ndc-format=loud'], /unknown severity "loud"/],
+      [['check', 'a.claims.csv', '--rule', 'ndc-format'], /--rule wants <rule-id>=<severity>/],
+      [['check', 'a.claims.csv', '--format', 'xml'], /unknown format "xml"/],
+      [['check', 'a.claims.csv', '--format'], /--format needs a value/],
+      [['check', 'a.claims.csv', '--payer', 'bluecross'], /unknown payer "bluecross"/],
+      [['check', 'a.claims.csv', '--verbose'], /unknown option --verbose/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args, dir);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message, args.join(' '));
+      assert.strictEqual(r.stdout, '', args.join(' '));
+    }
+  });
+
+  it('--help prints the usage, exit 0', () => {
+    const r = cli(['--help'], REPO);
+    assert.match(r.stdout, /Usage: infusion-claims check \[options\] <files or folders\.\.\.>/);
+    assert.match(r.stdout, /--format text\|json\|sarif/);
+    assert.strictEqual(r.code, 0);
+  });
+
+  it('exit 2 when a file cannot be read, after reporting the others', () => {
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV, 'empty/readme.md': '# no claims here' });
+    const missing = cli(['check', 'a.claims.csv', 'missing.claims.csv'], dir);
+    assert.match(missing.stdout, /^a\.claims\.csv:3:\d+ error ndc-format /m);
+    assert.match(missing.stderr, /missing\.claims\.csv: no such file or folder/);
+    assert.strictEqual(missing.code, 2);
+    const notClaims = cli(['check', 'empty/readme.md'], dir);
+    assert.match(notClaims.stderr, /not a \.csv or \.json file/);
+    assert.strictEqual(notClaims.code, 2);
+    const nothingFound = cli(['check', 'empty'], dir);
+    assert.match(nothingFound.stderr, /no claim files .* found in empty/);
+    assert.strictEqual(nothingFound.code, 2);
+  });
+
+  it('checks the shipped samples (npm start -- samples/)', () => {
+    const r = cli(['check', 'samples/', '--format', 'json'], REPO);
+    const files = (JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file).sort();
+    const expected = fs.readdirSync(path.join(REPO, 'samples')).filter((f) => /\.claims?\.(csv|json)$/.test(f)).map((f) => path.join('samples', f)).sort();
+    assert.deepStrictEqual(files, expected);
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  });
+});
+
+after(removeTempDirs);
+
+describe('CLI check: json and sarif output', function () {
+  let dir: string;
+  before(() => { dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV, 'b.claims.json': ONE_BAD_NDC_JSON, 'dir with space/c.claims.csv': CLEAN_CSV }); });
+
+  it('--format json: one entry per file, findings with rule, severity, message, place and fixes', () => {
+    const r = cli(['check', '.', '--format', 'json'], dir);
+    assert.strictEqual(r.code, 1);
+    const files = JSON.parse(r.stdout) as Array<Record<string, unknown> & { findings: Array<Record<string, unknown>> }>;
+    assert.deepStrictEqual(files.map((f) => [f.file, f.errorCount, f.findings.length]), [
+      ['a.claims.csv', 1, 1], ['b.claims.json', 1, 1], [path.join('dir with space', 'c.claims.csv'), 0, 0],
+    ]);
+    const [line, column] = lineCol(ONE_BAD_NDC_CSV, MEROPENEM_442).split(':').map(Number);
+    assert.deepStrictEqual(files[0].findings[0], {
+      ruleId: 'ndc-format',
+      severity: 'error',
+      message: NDC_MESSAGE,
+      start: ONE_BAD_NDC_CSV.indexOf(MEROPENEM_442),
+      end: ONE_BAD_NDC_CSV.indexOf(MEROPENEM_442) + MEROPENEM_442.length,
+      line,
+      column,
+      endLine: line,
+      endColumn: column + MEROPENEM_442.length,
+      fixes: [
+        { title: `Pad NDC to 11 digits: ${MEROPENEM_442} → ${MEROPENEM_11}`, safe: true },
+        { title: 'Disable ndc-format for this line', safe: false },
+      ],
+    });
+  });
+
+  it('--format sarif: valid SARIF 2.1.0 with every rule described and results located', () => {
+    const r = cli(['check', '.', '--format', 'sarif'], dir);
+    assert.strictEqual(r.code, 1);
+    const log = JSON.parse(r.stdout);
+    assert.deepStrictEqual(validateSarif(log), []);
+    const driver = log.runs[0].tool.driver;
+    assert.strictEqual(driver.name, 'infusion-claims');
+    const ndc = driver.rules.find((x: { id: string }) => x.id === 'ndc-format');
+    assert.deepStrictEqual(ndc.defaultConfiguration, { level: 'error' });
+    assert.match(ndc.helpUri, /\/docs\/rules\/ndc-format\.md$/);
+    assert.ok(driver.rules.some((x: { id: string; defaultConfiguration: { level: string } }) => x.id === 'multi-ndc-kp-kq' && x.defaultConfiguration.level === 'note'));
+    const results = log.runs[0].results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }>;
+    assert.deepStrictEqual(results.map((x) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri]), [
+      ['ndc-format', 'error', 'a.claims.csv'], ['ndc-format', 'error', 'b.claims.json'],
+    ]);
+    const [line, column] = lineCol(ONE_BAD_NDC_CSV, MEROPENEM_442).split(':').map(Number);
+    assert.deepStrictEqual(results[0].locations[0].physicalLocation.region, {
+      startLine: line, startColumn: column, endLine: line, endColumn: column + MEROPENEM_442.length,
+    });
+  });
+
+  it('--format sarif: file URIs are percent-encoded, relative to the working folder', () => {
+    const spaced = tempDir({ 'dir with space/a.claims.csv': ONE_BAD_NDC_CSV });
+    const log = JSON.parse(cli(['check', '.', '--format', 'sarif'], spaced).stdout);
+    assert.deepStrictEqual(validateSarif(log), []);
+    assert.strictEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'dir%20with%20space/a.claims.csv');
+  });
+
+  it('the SARIF validator finds what is wrong (so the test above can fail)', () => {
+    const log = JSON.parse(cli(['check', '.', '--format', 'sarif'], dir).stdout);
+    log.version = '2.0.0';
+    delete log.runs[0].tool.driver.rules[0].shortDescription;
+    log.runs[0].results[0].ruleIndex = 9999;
+    log.runs[0].results[1].locations[0].physicalLocation.region.startLine = 0;
+    log.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri = 'dir with space\\c.claims.csv';
+    assert.deepStrictEqual(validateSarif(log).map((e) => e.split(':')[0]), [
+      '$.version',
+      '$.runs[0].tool.driver.rules[0].shortDescription.text',
+      '$.runs[0].results[0].ruleIndex',
+      '$.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri',
+      '$.runs[0].results[1].locations[0].physicalLocation.region.startLine',
+    ]);
+  });
+});
+
+describe('CLI check --fix', function () {
+  const ALL = csv(CSV_HEADER, PER_DIEM_ROW, MEROPENEM_ROW, SECOND_PER_DIEM_ROW, CEFTRIAXONE_ROW);
+  const ALL_FIXED = ALL.replace(MEROPENEM_442, MEROPENEM_11).replace(CEFTRIAXONE_442, `0${CEFTRIAXONE_442}`);
+  const BROKEN = csv(CSV_HEADER, MEROPENEM_ROW, 'C1001,M001,commercial,PA7731,2026-03-02,12,"S9501,,1,125.00,,,,');
+
+  it('applies the safe fixes only, writes in place, reports what is left', () => {
+    const dir = tempDir({ 'a.claims.csv': ALL, 'b.claims.json': ONE_BAD_NDC_JSON });
+    fs.chmodSync(path.join(dir, 'a.claims.csv'), 0o640);
+    const r = cli(['check', '.', '--fix'], dir);
+    assert.strictEqual(read(dir, 'a.claims.csv'), ALL_FIXED);
+    assert.strictEqual(read(dir, 'b.claims.json'), ONE_BAD_NDC_JSON.replace(MEROPENEM_442, MEROPENEM_11));
+    // S9501 still lacks SH: adding a modifier changes payment, so --fix leaves it; it is still an error.
+    assert.match(r.stdout, /^a\.claims\.csv:4:\d+ error concurrent-therapy-modifier /m);
+    assert.doesNotMatch(r.stdout, /ndc-format/);
+    assert.match(r.stdout, /^Fixed 3 problems \(safe fixes only\)\.$/m);
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(fs.statSync(path.join(dir, 'a.claims.csv')).mode & 0o777, 0o640, 'file mode kept');
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['a.claims.csv', 'b.claims.json'], 'no temp file left behind');
+
+    const again = cli(['check', '.', '--fix'], dir);
+    assert.doesNotMatch(again.stdout, /^Fixed/m);
+    assert.strictEqual(read(dir, 'a.claims.csv'), ALL_FIXED);
+  });
+
+  it('keeps CRLF line ends', () => {
+    const crlf = ONE_BAD_NDC_CSV.replace(/\n/g, '\r\n');
+    const dir = tempDir({ 'a.claims.csv': crlf });
+    const r = cli(['check', 'a.claims.csv', '--fix'], dir);
+    assert.strictEqual(read(dir, 'a.claims.csv'), crlf.replace(MEROPENEM_442, MEROPENEM_11));
+    assert.strictEqual(r.code, 0);
+  });
+
+  it('never writes a file with parse errors, nor one that is not valid UTF-8', () => {
+    // "Méropénem" written in Latin-1: é is the single byte 0xE9, not UTF-8.
+    const [head, tail] = ONE_BAD_NDC_CSV.split('Meropenem');
+    const notUtf8 = Buffer.concat([Buffer.from(`${head}M`), Buffer.from([0xe9]), Buffer.from('rop'), Buffer.from([0xe9]), Buffer.from(`nem${tail}`)]);
+    const dir = tempDir({ 'broken.claims.csv': BROKEN, 'latin.claims.csv': notUtf8 });
+    const r = cli(['check', '.', '--fix'], dir);
+    assert.strictEqual(read(dir, 'broken.claims.csv'), BROKEN);
+    assert.ok(fs.readFileSync(path.join(dir, 'latin.claims.csv')).equals(notUtf8));
+    assert.match(r.stderr, /broken\.claims\.csv: not fixed: the file has parse errors/);
+    assert.match(r.stderr, /latin\.claims\.csv: not fixed: the file is not valid UTF-8/);
+    assert.match(r.stdout, /^broken\.claims\.csv:3:\d+ error parse-error /m);
+    assert.strictEqual(r.code, 1);
+  });
+});

@@ -1,0 +1,42 @@
+// Running the built CLI (bin/infusion-claims.js → server/out/cli.js) as a user would, and temp folders.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export const BIN = path.resolve(__dirname, '../../../bin/infusion-claims.js');
+export const REPO = path.resolve(__dirname, '../../..');
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function cli(args: string[], cwd: string): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const created: string[] = [];
+
+/** A fresh temp folder holding the given files (relative path → text or bytes). */
+export function tempDir(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claims-cli-'));
+  created.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    const p = path.join(dir, name);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, content);
+  }
+  return dir;
+}
+
+export function read(dir: string, name: string): string {
+  return fs.readFileSync(path.join(dir, name), 'utf8');
+}
+
+/** Remove every folder tempDir made. */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,105 @@
+// A structural check of the SARIF 2.1.0 fields the CLI emits (the parts code scanning reads):
+// returns what is wrong, as JSON paths with the rule of the spec they break. Not a full schema.
+const LEVELS = ['none', 'note', 'warning', 'error'];
+
+type Json = unknown;
+
+function isObject(v: Json): v is Record<string, Json> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isAbsoluteUri(v: Json): boolean {
+  if (typeof v !== 'string') return false;
+  try {
+    return new URL(v).protocol.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+/** A URI reference as SARIF wants it: no spaces or backslashes, percent-escapes well formed. */
+function isUriReference(v: Json): boolean {
+  if (typeof v !== 'string' || v === '' || /[\s\\]/.test(v)) return false;
+  try {
+    decodeURIComponent(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPositiveInt(v: Json): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1;
+}
+
+function nonEmptyText(v: Json): boolean {
+  return typeof v === 'string' && v.trim().length > 0;
+}
+
+export function validateSarif(log: Json): string[] {
+  const errors: string[] = [];
+  const fail = (path: string, what: string) => errors.push(`${path}: ${what}`);
+  if (!isObject(log)) return ['$: the log is not an object'];
+  if (typeof log.$schema !== 'string' || !/sarif-(schema-)?2\.1\.0/.test(log.$schema) || !isAbsoluteUri(log.$schema)) {
+    fail('$.$schema', 'must be the URI of the SARIF 2.1.0 schema');
+  }
+  if (log.version !== '2.1.0') fail('$.version', 'must be "2.1.0"');
+  if (!Array.isArray(log.runs) || log.runs.length === 0) return [...errors, '$.runs: must be a non-empty array'];
+
+  log.runs.forEach((run: Json, r: number) => {
+    const at = `$.runs[${r}]`;
+    if (!isObject(run)) return fail(at, 'not an object');
+    const driver = isObject(run.tool) ? run.tool.driver : undefined;
+    if (!isObject(driver)) return fail(`${at}.tool.driver`, 'missing');
+    if (!nonEmptyText(driver.name)) fail(`${at}.tool.driver.name`, 'must be a non-empty string');
+    if (!isAbsoluteUri(driver.informationUri)) fail(`${at}.tool.driver.informationUri`, 'must be an absolute URI');
+    const rules: Json[] = Array.isArray(driver.rules) ? driver.rules : [];
+    if (!Array.isArray(driver.rules)) fail(`${at}.tool.driver.rules`, 'must be an array');
+    const ids = new Set<string>();
+    rules.forEach((rule, i) => {
+      const rp = `${at}.tool.driver.rules[${i}]`;
+      if (!isObject(rule)) return fail(rp, 'not an object');
+      if (!nonEmptyText(rule.id)) fail(`${rp}.id`, 'must be a non-empty string');
+      else if (ids.has(rule.id as string)) fail(`${rp}.id`, `duplicate id ${String(rule.id)}`);
+      else ids.add(rule.id as string);
+      if (!isObject(rule.shortDescription) || !nonEmptyText(rule.shortDescription.text)) fail(`${rp}.shortDescription.text`, 'must be a non-empty string');
+      if (!isAbsoluteUri(rule.helpUri)) fail(`${rp}.helpUri`, 'must be an absolute URI');
+      const level = isObject(rule.defaultConfiguration) ? rule.defaultConfiguration.level : undefined;
+      if (!LEVELS.includes(level as string)) fail(`${rp}.defaultConfiguration.level`, `must be one of ${LEVELS.join(', ')}`);
+    });
+    if (run.columnKind !== undefined && run.columnKind !== 'utf16CodeUnits' && run.columnKind !== 'unicodeCodePoints') {
+      fail(`${at}.columnKind`, 'must be utf16CodeUnits or unicodeCodePoints');
+    }
+    if (!Array.isArray(run.results)) return fail(`${at}.results`, 'must be an array');
+    run.results.forEach((result: Json, i: number) => {
+      const p = `${at}.results[${i}]`;
+      if (!isObject(result)) return fail(p, 'not an object');
+      if (!nonEmptyText(result.ruleId)) fail(`${p}.ruleId`, 'must be a non-empty string');
+      if (result.ruleIndex !== undefined) {
+        const ri = result.ruleIndex;
+        if (typeof ri !== 'number' || !Number.isInteger(ri) || ri < 0 || ri >= rules.length) fail(`${p}.ruleIndex`, 'must index tool.driver.rules');
+        else if (!isObject(rules[ri]) || (rules[ri] as Record<string, Json>).id !== result.ruleId) fail(`${p}.ruleIndex`, 'names a rule with another id than ruleId');
+      } else if (!ids.has(result.ruleId as string)) {
+        fail(`${p}.ruleId`, 'has no descriptor in tool.driver.rules');
+      }
+      if (!LEVELS.includes(result.level as string)) fail(`${p}.level`, `must be one of ${LEVELS.join(', ')}`);
+      if (!isObject(result.message) || !nonEmptyText(result.message.text)) fail(`${p}.message.text`, 'must be a non-empty string');
+      if (!Array.isArray(result.locations) || result.locations.length === 0) return fail(`${p}.locations`, 'must be a non-empty array');
+      result.locations.forEach((loc: Json, j: number) => {
+        const lp = `${p}.locations[${j}].physicalLocation`;
+        const phys = isObject(loc) ? loc.physicalLocation : undefined;
+        if (!isObject(phys)) return fail(lp, 'missing');
+        const uri = isObject(phys.artifactLocation) ? phys.artifactLocation.uri : undefined;
+        if (!isUriReference(uri)) fail(`${lp}.artifactLocation.uri`, 'must be a URI reference (forward slashes, percent-encoded)');
+        const region = phys.region;
+        if (!isObject(region)) return fail(`${lp}.region`, 'missing');
+        for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn']) {
+          if (!isPositiveInt(region[k])) fail(`${lp}.region.${k}`, 'must be an integer ≥ 1');
+        }
+        const { startLine, startColumn, endLine, endColumn } = region as Record<string, number>;
+        if (endLine < startLine || (endLine === startLine && endColumn < startColumn)) fail(`${lp}.region`, 'ends before it starts');
+      });
+    });
+  });
+  return errors;
+}

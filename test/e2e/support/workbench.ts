@@ -1,0 +1,153 @@
+// What a user does in the VS Code workbench, as playwright steps. Selectors are the
+// workbench's own classes; every step waits for a condition (never a fixed sleep) and
+// retries a keystroke that the workbench can miss right after start.
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+
+const EDITOR = '.part.editor';
+
+// The DOM is not in this project's TypeScript lib; the few calls that run inside the page
+// (waitForFunction bodies, serialized to the browser) are typed with these.
+interface PageElement { textContent: string | null; getAttribute(name: string): string | null }
+interface PageDocument {
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  querySelector(selector: string): PageElement | null;
+  getElementById(id: string): PageElement | null;
+}
+type InPage = { document: PageDocument };
+
+/** Retries `act` until `done` resolves, each try waiting up to `tryMs`. */
+async function until(act: () => Promise<void>, done: (timeout: number) => Promise<unknown>, tries = 5, tryMs = 6000): Promise<void> {
+  let last: unknown;
+  for (let i = 0; i < tries; i++) {
+    await act();
+    try {
+      await done(tryMs);
+      return;
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
+}
+
+export async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
+}
+
+/** Opens a file by double-clicking it in the Explorer (Ctrl+P is unreliable headless). */
+export async function openFromExplorer(page: Page, name: string): Promise<void> {
+  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
+  await until(
+    () => row.dblclick(),
+    (timeout) => page.locator(`${EDITOR} .tab.active[aria-label^="${name}"]`).waitFor({ timeout }),
+  );
+  await page.locator(`${EDITOR} .monaco-editor .view-lines`).first().waitFor();
+}
+
+/** Text of the lines the editor has rendered (enough for the short samples). */
+export async function editorText(page: Page): Promise<string> {
+  const text = await page.locator(`${EDITOR} .monaco-editor .view-lines`).first().innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/** Waits until the active editor shows `text`. */
+export async function waitForEditorText(page: Page, text: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    ([sel, want]) => ((globalThis as unknown as InPage).document.querySelector(sel)?.textContent ?? '').replace(/\u00a0/g, ' ').includes(want),
+    [`${EDITOR} .monaco-editor .view-lines`, text] as const,
+    { timeout },
+  );
+}
+
+/** Waits until the language status item (the {} next to the language name) reads `pattern`; returns its label. */
+export async function waitForLanguageStatus(page: Page, pattern: RegExp, timeout = 30_000): Promise<string> {
+  await page.waitForFunction(
+    ([source, flags]) => new RegExp(source, flags).test(
+      (globalThis as unknown as InPage).document.getElementById('status.languageStatus')?.getAttribute('aria-label') ?? ''),
+    [pattern.source, pattern.flags] as const,
+    { timeout },
+  );
+  return (await page.locator('[id="status.languageStatus"]').getAttribute('aria-label')) ?? '';
+}
+
+/** The token span showing exactly `text` in the active editor. */
+export function editorToken(page: Page, text: string): Locator {
+  return page.locator(`${EDITOR} .view-line span span`).filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+}
+
+export async function showProblems(page: Page): Promise<void> {
+  await until(
+    () => page.keyboard.press('Control+Shift+M'),
+    (timeout) => page.locator('.markers-panel').waitFor({ state: 'visible', timeout }),
+  );
+}
+
+/** Text of every row of the Problems panel (file rows and problem rows). */
+export function problemRows(page: Page): Promise<string[]> {
+  return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+}
+
+/** Waits until the Problems panel shows every id of `present` and none of `absent`. */
+export async function waitForProblems(page: Page, present: string[], absent: string[] = [], timeout = 60_000): Promise<string[]> {
+  await page.waitForFunction(
+    ([want, gone]) => {
+      const doc = (globalThis as unknown as InPage).document;
+      const text = [...doc.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent ?? '').join('\n');
+      return want.every((id) => text.includes(id)) && gone.every((id) => !text.includes(id));
+    },
+    [present, absent] as const,
+    { timeout },
+  );
+  return problemRows(page);
+}
+
+/** Hovers the token `text` until a hover widget shows; returns the hover's text. */
+export async function hoverToken(page: Page, text: string, expect: RegExp): Promise<string> {
+  const token = editorToken(page, text);
+  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: expect });
+  await until(
+    async () => {
+      await page.mouse.move(0, 0);
+      await token.hover();
+    },
+    (timeout) => hover.first().waitFor({ state: 'visible', timeout }),
+  );
+  // The hover fades in: wait for its animations to finish so a screenshot shows it whole.
+  await hover.first().evaluate((el: unknown) =>
+    Promise.all((el as { getAnimations(o: object): Array<{ finished: Promise<unknown> }> }).getAnimations({ subtree: true }).map((a) => a.finished)));
+  return hover.first().innerText();
+}
+
+/** Puts the cursor in `text`, opens the quick-fix menu (Ctrl+.) and picks `title` with the keyboard. */
+export async function applyQuickFix(page: Page, text: string, title: string, screenshot?: string): Promise<void> {
+  await page.keyboard.press('Escape'); // a hover covers the quick-fix menu
+  await editorToken(page, text).click();
+  const menu = page.locator('.action-widget');
+  await until(
+    () => page.keyboard.press('Control+.'),
+    (timeout) => menu.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout }),
+  );
+  if (screenshot) await page.screenshot({ path: screenshot });
+  const rows = await menu.locator('.monaco-list-row').count();
+  for (let i = 0; i <= rows; i++) {
+    const focused = (await menu.locator('.monaco-list-row.focused').allInnerTexts()).join(' ');
+    if (focused.includes(title)) {
+      await page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden' });
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`"${title}" could not be focused in the quick-fix menu`);
+}
+
+export async function save(page: Page): Promise<void> {
+  await page.keyboard.press('Control+S');
+}
+
+export function screenshotPath(dir: string, name: string): string {
+  return path.join(dir, `${name}.png`);
+}

@@ -1,0 +1,164 @@
+import * as assert from 'assert';
+import { completionsAt } from '../../server/src/features/completion';
+import { MAX_ITEMS } from '../../server/src/features/completion-items';
+import type { LintOptions } from '../../server/src/rules/types';
+import { withCaret } from './fixtures';
+
+const HEADER = 'claim_id,member_id,payer,dos_from,hcpcs,modifiers,units,ndc,ndc_unit,ndc_qty,vial,frequency\n';
+
+/** Completion at the caret: labels in order, what the first inserts, and the text replaced. */
+function complete(textWithCaret: string, format: 'csv' | 'json', options: LintOptions = {}) {
+  const { doc, offset, text } = withCaret(textWithCaret, format);
+  const r = completionsAt(doc, offset, options);
+  if (!r) return undefined;
+  const sorted = [...r.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+  return {
+    labels: sorted.map((i) => i.label),
+    items: sorted,
+    replaced: text.slice(r.span.start, r.span.end),
+    isIncomplete: r.isIncomplete ?? false,
+  };
+}
+
+describe('completion', () => {
+  describe('code cell', () => {
+    it('filters by the typed prefix, per diems first, with descriptors', () => {
+      const c = complete(`${HEADER}C1,M1,commercial,2026-03-02,S95‸,,1,,,,,\n`, 'csv')!;
+      assert.strictEqual(c.replaced, 'S95');
+      assert.deepStrictEqual(c.labels.slice(0, 5), ['S9500', 'S9501', 'S9502', 'S9503', 'S9504']);
+      assert.ok(c.labels.every((l) => l.startsWith('S95')));
+      assert.strictEqual(c.items[1].detail, 'Hit antibiotic q12h diem');
+      assert.match(c.items[1].documentation!, /once every 12 hours/);
+    });
+
+    it('an empty cell ranks home-infusion codes first and caps the list', () => {
+      const c = complete(`${HEADER}C1,M1,commercial,2026-03-02,‸,,1,,,,,\n`, 'csv')!;
+      assert.strictEqual(c.replaced, '');
+      assert.ok(c.isIncomplete);
+      assert.strictEqual(c.items.length, MAX_ITEMS);
+      for (const code of ['99601', '99602', 'G0068', 'G0088', 'S9501']) assert.ok(c.labels.indexOf(code) >= 0 && c.labels.indexOf(code) < 100, code);
+      assert.ok(!c.labels.includes('A0021'), 'ambulance codes are not among the first');
+    });
+
+    it('drugs of the crosswalk before other J-codes; a code terminated before the date of service sinks', () => {
+      const c = complete(`${HEADER}C1,M1,commercial,2026-03-02,J337‸\n`, 'csv')!;
+      assert.strictEqual(c.replaced, 'J337');
+      assert.deepStrictEqual(c.labels.slice(0, 3), ['J3373', 'J3374', 'J3375']);
+      const j3370 = c.items.find((i) => i.label === 'J3370')!;
+      assert.strictEqual(j3370.detail, 'Vancomycin hcl injection (terminated 2025-06-30)');
+      assert.ok(c.labels.indexOf('J3370') > c.labels.indexOf('J3375'));
+    });
+
+    it('works at the end of a row (last cell, no newline)', () => {
+      const c = complete('claim_id,member_id,dos_from,hcpcs\nC1,M1,2026-03-02,9960‸', 'csv')!;
+      assert.deepStrictEqual(c.labels, ['99601', '99602']);
+      assert.strictEqual(c.items[0].detail, 'HOME INFUSION VISIT 2 HRS');
+    });
+
+    it('words instead of a code search the descriptors', () => {
+      const c = complete(`${HEADER}C1,M1,commercial,2026-03-02,vancomycin 10‸,,1,,,,,\n`, 'csv')!;
+      assert.ok(c.isIncomplete);
+      assert.deepStrictEqual(c.labels.slice(0, 3), ['J3373', 'J3374', 'J3375']);
+      assert.strictEqual(c.items[0].filterText, 'vancomycin 10 J3373');
+    });
+
+    it('inside a JSON string value: replaces the string content', () => {
+      const c = complete('{"claims":[{"claim_id":"C1","member_id":"M1","lines":[{"dos_from":"2026-03-02","hcpcs":"G00‸"}]}]}', 'json')!;
+      assert.strictEqual(c.replaced, 'G00');
+      assert.deepStrictEqual(c.labels.slice(0, 6), ['G0068', 'G0069', 'G0070', 'G0088', 'G0089', 'G0090']);
+      assert.strictEqual(c.items[0].insertText, undefined);
+    });
+
+    it('after a JSON key with no value yet: inserts a quoted string', () => {
+      const c = complete('{"claims":[{"claim_id":"C1","member_id":"M1","lines":[{"dos_from":"2026-03-02","hcpcs": S950‸}]}]}', 'json')!;
+      assert.strictEqual(c.replaced, 'S950');
+      assert.strictEqual(c.items[0].label, 'S9500');
+      assert.strictEqual(c.items[0].insertText, '"S9500"');
+    });
+  });
+
+  describe('modifier cell', () => {
+    it('the policy modifiers first; in a list cell only the token under the cursor is replaced', () => {
+      const c = complete(`${HEADER}C1,M1,commercial,2026-03-02,S9501,SH S‸,1,,,,,\n`, 'csv')!;
+      assert.strictEqual(c.replaced, 'S');
+      assert.deepStrictEqual(c.labels.slice(0, 2), ['SH', 'SJ']);
+      assert.strictEqual(c.items[0].detail, '2nd concurrent infusion ther');
+      const empty = complete(`${HEADER}C1,M1,commercial,2026-03-02,S9501,‸,1,,,,,\n`, 'csv')!;
+      assert.deepStrictEqual(empty.labels.slice(0, 5), ['JW', 'KP', 'KQ', 'SH', 'SJ']);
+    });
+
+    it('modifierN columns and JSON modifiers arrays', () => {
+      const c = complete('claim_id,member_id,dos_from,hcpcs,units,mod1\nC1,M1,2026-03-02,J2185,30,J‸\n', 'csv')!;
+      assert.strictEqual(c.labels[0], 'JW');
+      const j = complete('{"claims":[{"claim_id":"C1","member_id":"M1","lines":[{"hcpcs":"J2185","modifiers":["SH", ‸]}]}]}', 'json')!;
+      assert.strictEqual(j.items[0].insertText, '"JW"');
+      const inString = complete('{"claims":[{"claim_id":"C1","member_id":"M1","lines":[{"hcpcs":"J2185","modifiers":["K‸"]}]}]}', 'json')!;
+      assert.deepStrictEqual(inString.labels.slice(0, 2), ['KP', 'KQ']);
+    });
+  });
+
+  describe('other value cells', () => {
+    it('ndc_unit: the four qualifiers', () => {
+      const c = complete(`${HEADER}C1,M1,commercial,2026-03-02,J2185,,30,00143-9431-10,‸,3,,\n`, 'csv')!;
+      assert.deepStrictEqual(c.items.map((i) => `${i.label} ${i.detail}`), ['F2 International Unit', 'GR Gram', 'ML Milliliter', 'UN Unit (each)']);
+    });
+
+    it('ndc: the crosswalk NDCs of the line\'s code, in the ndcFormat setting', () => {
+      const c = complete(`${HEADER}C1,M1,commercial,2026-03-02,J2185,,30,‸,UN,3,,\n`, 'csv')!;
+      assert.ok(c.labels.includes('00143-9431-10'));
+      const mero = c.items.find((i) => i.label === '00143-9431-10')!;
+      assert.strictEqual(mero.detail, 'Meropenem · Hikma Pharmaceuticals USA Inc.');
+      assert.match(mero.documentation!, /10 billable units per item, 100 per package/);
+      const digits = complete(`${HEADER}C1,M1,commercial,2026-03-02,J2185,,30,‸,UN,3,,\n`, 'csv', { ndcFormat: 'digits' })!;
+      assert.ok(digits.labels.includes('00143943110'));
+      assert.strictEqual(complete(`${HEADER}C1,M1,commercial,2026-03-02,S9501,,30,‸,UN,3,,\n`, 'csv'), undefined, 'no NDCs for a per diem');
+    });
+
+    it('payer, vial and frequency values; JSON string', () => {
+      assert.deepStrictEqual(complete(`${HEADER}C1,M1,med‸,2026-03-02,S9501,,1,,,,,\n`, 'csv')!.labels, ['commercial', 'medicare', 'medicare_advantage', 'medicaid']);
+      assert.deepStrictEqual(complete(`${HEADER}C1,M1,,2026-03-02,J2185,,1,,,,‸,\n`, 'csv')!.labels, ['single', 'multi']);
+      assert.deepStrictEqual(complete(`${HEADER}C1,M1,,2026-03-02,S9501,,1,,,,,‸\n`, 'csv')!.labels.slice(0, 3), ['q3h', 'q4h', 'q6h']);
+      const j = complete('{"claim_id":"C1","member_id":"M1","payer":"‸","lines":[]}', 'json')!;
+      assert.strictEqual(j.replaced, '');
+      assert.ok(j.labels.includes('medicare_advantage'));
+    });
+
+    it('nothing in a free-text cell', () => {
+      assert.strictEqual(complete(`${HEADER}C1‸,M1,,2026-03-02,S9501,,1,,,,,\n`, 'csv'), undefined);
+    });
+  });
+
+  describe('field names', () => {
+    it('CSV header: the fields not yet there, replacing the cell', () => {
+      const c = complete('claim_id,member_id,dos_from,hc‸\n', 'csv')!;
+      assert.strictEqual(c.replaced, 'hc');
+      assert.ok(c.labels.includes('hcpcs'));
+      assert.ok(!c.labels.includes('claim_id') && !c.labels.includes('dos_from'));
+      const hcpcs = c.items.find((i) => i.label === 'hcpcs')!;
+      assert.strictEqual(hcpcs.detail, 'HCPCS Level II or CPT code');
+      assert.match(hcpcs.documentation!, /box 24D/);
+    });
+
+    it('an empty file proposes the header fields', () => {
+      const c = complete('‸', 'csv')!;
+      assert.strictEqual(c.labels[0], 'claim_id');
+    });
+
+    it('JSON key inside quotes, and a bare key position with quotes and colon', () => {
+      const inKey = complete('{"claims":[{"claim_id":"C1","member_id":"M1","lines":[{"dos_from":"2026-03-02","nd‸"}]}]}', 'json')!;
+      assert.strictEqual(inKey.replaced, 'nd');
+      assert.ok(inKey.labels.includes('ndc_unit'));
+      assert.ok(!inKey.labels.includes('dos_from'), 'already present');
+      assert.ok(inKey.labels.includes('lint_disable'));
+      const bare = complete('{"claims":[{"claim_id":"C1","member_id":"M1", ‸ "lines":[]}]}', 'json')!;
+      const lines = bare.items.find((i) => i.label === 'payer')!;
+      assert.strictEqual(lines.insertText, '"payer": ');
+      assert.ok(!bare.labels.includes('lines'), 'the claim already has lines');
+      assert.ok(!bare.labels.includes('member_id'));
+      const root = complete('{ ‸ }', 'json')!;
+      assert.strictEqual(root.labels[0], 'claims');
+      assert.ok(root.labels.includes('claim_id'), 'or one claim object');
+      assert.strictEqual(complete('{ "claims": [], ‸ }', 'json'), undefined);
+    });
+  });
+});

@@ -1,0 +1,187 @@
+import * as assert from 'assert';
+import { hoverAt } from '../../server/src/features/hover';
+import { RULE_DOCS_BASE } from '../../server/src/features/rule-docs';
+import type { ClaimDocument } from '../../server/src/model';
+import { parseDocument } from '../../server/src/parse';
+import type { Finding } from '../../server/src/rules/types';
+import { CSV, JSON_TEXT, csvDoc, jsonDoc, offsetOf } from './fixtures';
+
+/** Hover at `needle` (nth occurrence, one character in); returns the markdown and the hovered text. */
+function hover(doc: ClaimDocument, needle: string, nth = 0, findings: readonly Finding[] = [], payer?: string) {
+  const h = hoverAt(doc, offsetOf(doc.text, needle, 1, nth), findings, { payer });
+  return h && { md: h.markdown, hovered: doc.text.slice(h.span.start, h.span.end) };
+}
+
+describe('hover', () => {
+  const csv = csvDoc();
+  const json = jsonDoc();
+
+  describe('on a code', () => {
+    it('S9501: descriptors, per diem class with its frequency, coverage, policy notes naming their source', () => {
+      const h = hover(csv, 'S9501')!;
+      assert.strictEqual(h.hovered, 'S9501');
+      assert.match(h.md, /\*\*S9501\*\* · Hit antibiotic q12h diem/);
+      assert.match(h.md, /Home infusion therapy, antibiotic, antiviral, or antifungal therapy; once every 12 hours/);
+      assert.match(h.md, /therapy per diem, antibiotic dosing every 12 hours \(q12h\)/);
+      assert.match(h.md, /Medicare coverage I: not payable by Medicare/);
+      assert.match(h.md, /SH.*SJ.*HCSC \(Blue Cross\).*\(seed 001\)/);
+      assert.match(h.md, /Always bill the more frequent per diem first.*IDSA, Home Infusion Therapy FAQ \(seed 002\)/);
+      assert.match(h.md, /only when drug infusion is administered on the same date.*Mass General Brigham.*\(seed 000\)/);
+      assert.doesNotMatch(h.md, /⚠️/, 'commercial payer, valid date: no warning');
+    });
+
+    it('warns when the payer is Medicare on an S-code per diem', () => {
+      assert.match(hover(csv, 'S9500')!.md, /⚠️ The payer is Medicare, which does not pay S-code per diems/);
+      assert.match(hover(json, 'S9501')!.md, /⚠️ The payer is Medicare/, 'JSON: payer inherited from the claim');
+      assert.doesNotMatch(hover(csv, 'S9502', 0, [], 'medicare')!.md, /The payer is Medicare/, 'the line\'s own payer wins over the default');
+      const noPayer = 'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2026-03-02,S9501,1\n';
+      const doc = parseDocument(noPayer, 'csv');
+      assert.match(hoverAt(doc, noPayer.indexOf('S9501') + 1, [], { payer: 'medicare' })!.markdown, /The payer is Medicare/, 'default payer setting');
+      assert.doesNotMatch(hoverAt(doc, noPayer.indexOf('S9501') + 1, [])!.markdown, /The payer is Medicare/, 'default: commercial');
+    });
+
+    it('J3370 after its termination: warns with the dates', () => {
+      const h = hover(csv, 'J3370')!;
+      assert.match(h.md, /terminated 2025-06-30/);
+      assert.match(h.md, /⚠️ J3370 is not valid on the date of service 2026-03-02: it was terminated on 2025-06-30\./);
+      assert.match(h.md, /drug \(J-code\)/);
+      assert.match(h.md, /without an NDC number will \*deny\*/);
+    });
+
+    it('J3373 before it was added: warns; in JSON too', () => {
+      assert.match(hover(csv, 'J3373')!.md, /⚠️ J3373 is not valid on the date of service 2025-06-15: it was added on 2025-07-01\./);
+      const h = hover(json, 'J3373')!;
+      assert.strictEqual(h.hovered, '"J3373"');
+      assert.match(h.md, /added on 2025-07-01/);
+    });
+
+    it('99601 is described from the policy text, naming it', () => {
+      const h = hover(csv, '99601')!;
+      assert.match(h.md, /Home infusion\/specialty drug administration, per visit \(up to 2 hours\);/);
+      assert.match(h.md, /described in the words of Mass General Brigham Health Plan.*\(seed 000\)/);
+      assert.match(h.md, /nursing visit, per visit up to 2 hours/);
+      assert.doesNotMatch(h.md, /Medicare coverage/);
+    });
+
+    it('HIT G-code: payment category and visit kind', () => {
+      const h = hover(csv, 'G0089')!;
+      assert.match(h.md, /payment category 2, initial visit \(subsequent visits: G0069\)/);
+      assert.match(h.md, /within 60-days prior to the date of service for an initial visit.*\(seed 004\)/);
+    });
+
+    it('J2185: billing unit and NDC count from the crosswalk', () => {
+      assert.match(hover(json, 'J2185')!.md, /billing unit 100 MG; \d+ NDCs in the ASP crosswalk/);
+    });
+  });
+
+  describe('on a modifier', () => {
+    it('SH in a CSV cell: descriptor and when the policies use it', () => {
+      const h = hover(csv, ',SH,')!;
+      assert.strictEqual(h.hovered, 'SH');
+      assert.match(h.md, /\*\*SH\*\* \(modifier\) · 2nd concurrent infusion ther/);
+      assert.match(h.md, /Second concurrently administered infusion therapy/);
+      assert.match(h.md, /half the standard per diem charge/);
+    });
+
+    it('KP inside a quoted list cell: only that modifier', () => {
+      const h = hover(csv, 'KP')!;
+      assert.strictEqual(h.hovered, 'KP');
+      assert.match(h.md, /first drug of a multiple drug unit dose formulation/);
+    });
+
+    it('JW in a JSON modifiers array', () => {
+      const h = hover(json, 'JW')!;
+      assert.strictEqual(h.hovered, '"JW"');
+      assert.match(h.md, /Drug amount discarded\/not administered to any patient/);
+      assert.match(h.md, /Do not bill for drug wastage associated with multi use vial drugs\./);
+    });
+  });
+
+  describe('on an NDC', () => {
+    it('5-4-2 in the crosswalk: drug, labeler, package, code, units per item and per package, and the units check', () => {
+      const h = hover(csv, '00143-9431-10')!;
+      assert.strictEqual(h.hovered, '00143-9431-10');
+      assert.match(h.md, /\*\*NDC 00143-9431-10\*\* \(11-digit billing form; digits 00143943110\)/);
+      assert.match(h.md, /\| J2185 \| Meropenem \| Hikma Pharmaceuticals USA Inc\. \| 1 × 10 \| 100 MG \| 10 \| 100 \|/);
+      assert.match(h.md, /3 items × 10 units per item = \*\*30 units\*\* of J2185 \(matches the line\)/);
+    });
+
+    it('4-4-2: the billing form with the leading zero, and a code mismatch', () => {
+      const h = hover(csv, '0409-4332-01')!;
+      assert.match(h.md, /\*\*NDC 00409-4332-01\*\* \(11-digit billing form; written 4-4-2: the labeler segment lacks its leading zero/);
+      assert.match(h.md, /⚠️ The line bills J3370, but the crosswalk lists this NDC under J3373\./);
+    });
+
+    it('11 digits without hyphens, in JSON', () => {
+      const h = hover(json, '00143-9431-10')!;
+      assert.match(h.md, /J2185 \| Meropenem/);
+      assert.match(hover(csv, '00409433201')!.md, /\*\*NDC 00409-4332-01\*\*/);
+    });
+
+    it('10 digits: ambiguous, with what the crosswalk knows', () => {
+      const h = hover(csv, '1234567890')!;
+      assert.match(h.md, /10 digits without hyphens, so which segment lacks its leading zero is unknown/);
+    });
+  });
+
+  describe('on an NDC unit qualifier', () => {
+    it('UN, ML and the MG mistake', () => {
+      assert.match(hover(csv, ',UN,')!.md, /\*\*UN\*\* · Unit \(each\)/);
+      const ml = hover(json, '"ML"')!;
+      assert.strictEqual(ml.hovered, '"ML"');
+      assert.match(ml.md, /\*\*ML\*\* · Milliliter/);
+      assert.match(hover(csv, ',MG,')!.md, /\*\*MG\*\* is not an NDC unit qualifier\. Report milligrams as GR \(grams\).*`F2` International Unit, `GR` Gram, `ML` Milliliter, `UN` Unit \(each\)/);
+    });
+  });
+
+  describe('on a header cell or JSON key', () => {
+    it('CSV header: meaning, CMS-1500 box, 837P element', () => {
+      const h = hover(csv, 'auth_number')!;
+      assert.strictEqual(h.hovered, 'auth_number');
+      assert.match(h.md, /\*\*auth_number\*\*: prior authorization number/);
+      assert.match(h.md, /CMS-1500 box 23 · 837P REF\*G1 · optional/);
+      assert.match(hover(csv, 'hcpcs')!.md, /box 24D · 837P SV101-2 · required/);
+    });
+
+    it('an unknown column is said to be ignored', () => {
+      assert.match(hover(csv, 'Vendor Ref')!.md, /\*\*Vendor Ref\*\* is not a claim field: the column is kept and ignored\./);
+    });
+
+    it('JSON keys: fields, structure keys', () => {
+      const h = hover(json, '"member_id"')!;
+      assert.strictEqual(h.hovered, '"member_id"');
+      assert.match(h.md, /\*\*member_id\*\*: the patient\n\nCMS-1500 box 1a · 837P NM109 · required/);
+      assert.match(hover(json, '"ndc_qty"')!.md, /837P CTP04 · required with `ndc`/);
+      assert.match(hover(json, '"lines"')!.md, /the claim's service lines/);
+    });
+
+    it('other values show their field', () => {
+      assert.match(hover(csv, ',PA7731,')!.md, /\*\*auth_number\*\*/);
+    });
+  });
+
+  describe('on a diagnostic', () => {
+    it('shows the message and a link to the rule page, above the cell entry', () => {
+      const start = offsetOf(CSV, 'J3370', 0);
+      const finding: Finding = {
+        ruleId: 'code-inactive', severity: 'warning', span: { start, end: start + 5 }, fixes: [],
+        message: 'J3370 was terminated on 2025-06-30, before the date of service 2026-03-02: bill J3373',
+      };
+      const h = hover(csv, 'J3370', 0, [finding])!;
+      assert.ok(h.md.startsWith(`**warning** J3370 was terminated on 2025-06-30, before the date of service 2026-03-02: bill J3373 ([code-inactive](${RULE_DOCS_BASE}code-inactive.md))`));
+      assert.match(h.md, /\n\n---\n\n\*\*J3370\*\*/);
+    });
+
+    it('a diagnostic where there is nothing else to say still hovers', () => {
+      const start = CSV.indexOf('C2002');
+      const f: Finding = { ruleId: 'auth-missing', severity: 'warning', span: { start, end: start + 5 }, fixes: [], message: 'Claim C2002 has no auth_number' };
+      const h = hoverAt(csv, start + 2, [f])!;
+      assert.match(h.markdown, /^\*\*warning\*\* Claim C2002 has no auth_number/);
+    });
+  });
+
+  it('nothing on JSON punctuation, or past the end', () => {
+    assert.strictEqual(hoverAt(json, JSON_TEXT.indexOf('['), []), undefined);
+    assert.strictEqual(hoverAt(csv, CSV.length + 10, []), undefined);
+  });
+});

@@ -1,0 +1,200 @@
+// JSON edit primitives: exact text before/after, and the re-parsed values a user would then see.
+import * as assert from 'assert';
+import * as E from '../../server/src/fixes/edit';
+import { edited, parse, reparsed } from './helpers';
+
+/** A claims file with the given claim-level extras and line objects (inline, 2-space indent). */
+function file(lines: string[], claimExtra = '', eol = '\n'): string {
+  return ['{', '  "claims": [', '    {', `      "claim_id": "C1", "member_id": "M1",${claimExtra}`, '      "lines": [',
+    lines.map((l) => '        ' + l).join(',' + eol), '      ]', '    }', '  ]', '}', ''].join(eol);
+}
+
+const S9502 = '{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 7 }';
+const J2185 = '{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "charge": 96.00 }';
+const A4216 = '{ "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1 }';
+
+describe('fixes: JSON values', () => {
+  it('replaces only the value node, keeping a number a number', () => {
+    const out = edited(file([S9502]), 'json', 0, (d, l) => E.setFieldEdits(d, l, 'units', '1'));
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }']));
+    assert.strictEqual(reparsed(out, 'json', 0).units, 1);
+  });
+
+  it('keeps a string a string', () => {
+    const text = file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": "7" }']);
+    assert.strictEqual(edited(text, 'json', 0, (d, l) => E.setFieldEdits(d, l, 'units', '1')), file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": "1" }']));
+  });
+
+  it('escapes a new string value', () => {
+    const text = file(['{ "dos_from": "2026-03-02", "hcpcs": "J3490", "units": 1, "notes": "" }']);
+    const out = edited(text, 'json', 0, (d, l) => E.setFieldEdits(d, l, 'notes', 'say "hi"'));
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "J3490", "units": 1, "notes": "say \\"hi\\"" }']));
+    assert.strictEqual(reparsed(out, 'json', 0).notes, 'say "hi"');
+  });
+
+  it('adds a new key at the end of an inline object, numbers for numeric fields', () => {
+    const out = edited(file([S9502]), 'json', 0, (d, l) => E.changeLineEdits(d, l, { set: { charge: '250.00', notes: 'cefazolin' } }));
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 7, "charge": 250.00, "notes": "cefazolin" }']));
+  });
+
+  it('writes a new key in the type the file uses for that field elsewhere', () => {
+    const text = file(['{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "charge": "96.00" }', S9502]);
+    const out = edited(text, 'json', 1, (d, l) => E.setFieldEdits(d, l, 'charge', '250.00'));
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "charge": "96.00" }', '{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 7, "charge": "250.00" }']));
+  });
+
+  it('adds a key on its own line, at the object\'s indentation, in a multi-line object with tabs and CRLF', () => {
+    const text = '{\r\n\t"claim_id": "C1",\r\n\t"member_id": "M1",\r\n\t"lines": [\r\n\t\t{\r\n\t\t\t"dos_from": "2026-03-02",\r\n\t\t\t"hcpcs": "S9502",\r\n\t\t\t"units": 7\r\n\t\t}\r\n\t]\r\n}\r\n';
+    const out = edited(text, 'json', 0, (d, l) => E.changeLineEdits(d, l, { set: { units: '1', charge: '250.00' } }));
+    assert.strictEqual(out, '{\r\n\t"claim_id": "C1",\r\n\t"member_id": "M1",\r\n\t"lines": [\r\n\t\t{\r\n\t\t\t"dos_from": "2026-03-02",\r\n\t\t\t"hcpcs": "S9502",\r\n\t\t\t"units": 1,\r\n\t\t\t"charge": 250.00\r\n\t\t}\r\n\t]\r\n}\r\n');
+    assert.strictEqual(reparsed(out, 'json', 0).charge, 250);
+  });
+
+  it('keeps a line comment with its key when adding after it', () => {
+    const text = '{\n  "claim_id": "C1", "member_id": "M1",\n  "lines": [\n    {\n      "hcpcs": "S9502", "dos_from": "2026-03-02",\n      "units": 7 // seven days\n    }\n  ]\n}\n';
+    const out = edited(text, 'json', 0, (d, l) => E.setFieldEdits(d, l, 'charge', '250'));
+    assert.strictEqual(out, '{\n  "claim_id": "C1", "member_id": "M1",\n  "lines": [\n    {\n      "hcpcs": "S9502", "dos_from": "2026-03-02",\n      "units": 7, // seven days\n      "charge": 250\n    }\n  ]\n}\n');
+  });
+
+  it('removes a key with exactly one comma (first, middle, last)', () => {
+    const line = '{ "wasted_units": 10, "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 }';
+    assert.strictEqual(edited(file([line]), 'json', 0, (d, l) => E.changeLineEdits(d, l, { clear: ['wasted_units'] })),
+      file(['{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 }']));
+    const middle = '{ "dos_from": "2026-03-02", "wasted_units": 10, "hcpcs": "J2185", "units": 30 }';
+    assert.strictEqual(edited(file([middle]), 'json', 0, (d, l) => E.changeLineEdits(d, l, { clear: ['wasted_units'] })),
+      file(['{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 }']));
+    const last = '{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "wasted_units": 10 }';
+    assert.strictEqual(edited(file([last]), 'json', 0, (d, l) => E.changeLineEdits(d, l, { clear: ['wasted_units'] })),
+      file(['{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 }']));
+  });
+
+  it('removes a key\'s whole line in a multi-line object, keeping comments', () => {
+    const text = '{ "lines": [\n  {\n    "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185",\n    // discarded\n    "wasted_units": 10,\n    "units": 30\n  }\n] }';
+    const out = edited(text, 'json', 0, (d, l) => E.changeLineEdits(d, l, { clear: ['wasted_units'] }));
+    assert.strictEqual(out, '{ "lines": [\n  {\n    "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185",\n    // discarded\n    "units": 30\n  }\n] }');
+    const last = '{ "lines": [\n  {\n    "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30,\n    "wasted_units": 10\n  }\n] }';
+    assert.strictEqual(edited(last, 'json', 0, (d, l) => E.changeLineEdits(d, l, { clear: ['wasted_units'] })),
+      '{ "lines": [\n  {\n    "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30\n  }\n] }');
+  });
+
+  it('removes the last key and adds another in one change', () => {
+    const last = '{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "wasted_units": 10 }';
+    const out = edited(file([last]), 'json', 0, (d, l) => E.changeLineEdits(d, l, { clear: ['wasted_units'], addModifiers: ['JW'] }));
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "modifiers": ["JW"] }']));
+  });
+});
+
+describe('fixes: JSON fields inherited from the claim', () => {
+  it('sets the value on the line, never on the claim', () => {
+    const text = file([S9502, A4216], ' "pos": "11",');
+    const out = edited(text, 'json', 0, (d, l) => E.setFieldEdits(d, l, 'pos', '12'));
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 7, "pos": "12" }', A4216], ' "pos": "11",'));
+    assert.strictEqual(reparsed(out, 'json', 0).pos, '12');
+    assert.strictEqual(reparsed(out, 'json', 1).pos, '11');
+  });
+
+  it('clears it on the line only', () => {
+    const text = file([S9502, A4216], ' "notes": "x",');
+    const out = edited(text, 'json', 1, (d, l) => E.changeLineEdits(d, l, { clear: ['notes'] }));
+    assert.strictEqual(out, file([S9502, '{ "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1, "notes": "" }'], ' "notes": "x",'));
+    assert.strictEqual(reparsed(out, 'json', 1).notes, '');
+    assert.strictEqual(reparsed(out, 'json', 0).notes, 'x');
+  });
+
+  it('gives the line its own modifiers list when the claim has one', () => {
+    const text = file([S9502, A4216], ' "modifiers": ["KX"],');
+    const out = edited(text, 'json', 0, (d, l) => E.addModifierEdits(d, l, 'SH'));
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 7, "modifiers": ["KX", "SH"] }', A4216], ' "modifiers": ["KX"],'));
+    assert.deepStrictEqual(reparsed(out, 'json', 1).modifiers.map((m) => m.code), ['KX']);
+  });
+});
+
+describe('fixes: JSON modifiers', () => {
+  const withMods = (mods: string) => file([`{ "dos_from": "2026-03-02", "hcpcs": "S9501", "modifiers": ${mods}, "units": 1 }`]);
+
+  it('appends to an array in its style', () => {
+    assert.strictEqual(edited(withMods('["KX"]'), 'json', 0, (d, l) => E.addModifierEdits(d, l, 'SH')), withMods('["KX", "SH"]'));
+    assert.strictEqual(edited(withMods('["KX","GY"]'), 'json', 0, (d, l) => E.addModifierEdits(d, l, 'SH')), withMods('["KX","GY","SH"]'));
+    assert.strictEqual(edited(withMods('[]'), 'json', 0, (d, l) => E.addModifierEdits(d, l, 'SH')), withMods('["SH"]'));
+  });
+
+  it('removes an array element with one comma', () => {
+    assert.strictEqual(edited(withMods('["SH", "KX"]'), 'json', 0, (d, l) => E.removeModifierEdits(d, l, 'SH')), withMods('["KX"]'));
+    assert.strictEqual(edited(withMods('["KX", "SH"]'), 'json', 0, (d, l) => E.removeModifierEdits(d, l, 'SH')), withMods('["KX"]'));
+    assert.strictEqual(edited(withMods('["SH"]'), 'json', 0, (d, l) => E.removeModifierEdits(d, l, 'SH')), withMods('[]'));
+  });
+
+  it('replaces an element in place', () => {
+    const out = edited(withMods('["SH", "KX"]'), 'json', 0, (d, l) => E.replaceModifierEdits(d, l, 'SH', 'SJ'));
+    assert.strictEqual(out, withMods('["SJ", "KX"]'));
+    assert.deepStrictEqual(reparsed(out, 'json', 0).modifiers.map((m) => m.code), ['SJ', 'KX']);
+  });
+
+  it('edits a modifiers string inside its quotes, with its separator', () => {
+    assert.strictEqual(edited(withMods('"KX:GY"'), 'json', 0, (d, l) => E.addModifierEdits(d, l, 'SH')), withMods('"KX:GY:SH"'));
+    assert.strictEqual(edited(withMods('"SH KX"'), 'json', 0, (d, l) => E.removeModifierEdits(d, l, 'SH')), withMods('"KX"'));
+    assert.strictEqual(edited(withMods('"SH KX"'), 'json', 0, (d, l) => E.replaceModifierEdits(d, l, 'SH', 'SJ')), withMods('"SJ KX"'));
+  });
+
+  it('adds "modifiers": ["SH"] when the line has none', () => {
+    const out = edited(file([S9502]), 'json', 0, (d, l) => E.addModifierEdits(d, l, 'SH'));
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 7, "modifiers": ["SH"] }']));
+  });
+
+  it('adds a string when the file writes modifiers as strings', () => {
+    const text = file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "modifiers": "KX", "units": 7 }', A4216]);
+    const out = edited(text, 'json', 1, (d, l) => E.addModifierEdits(d, l, 'SH'));
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "modifiers": "KX", "units": 7 }', '{ "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1, "modifiers": "SH" }']));
+  });
+});
+
+describe('fixes: JSON line objects', () => {
+  it('inserts a changed copy after an inline object, with a comma and its indentation', () => {
+    const out = edited(file([J2185, S9502]), 'json', 0, (d, l) => E.changeLineAndInsertAfterEdits(d, l, { set: { units: '20', charge: '64.00' } }, [{ set: { units: '10', charge: '32.00' }, addModifiers: ['JW'] }]));
+    assert.strictEqual(out, file([
+      '{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 20, "charge": 64.00 }',
+      '{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 10, "charge": 32.00, "modifiers": ["JW"] }',
+      S9502]));
+    const jw = reparsed(out, 'json', 1);
+    assert.deepStrictEqual([jw.units, jw.charge, jw.modifiers.map((m) => m.code)], [10, 32, ['JW']]);
+  });
+
+  it('inserts copies after the last object of a CRLF file', () => {
+    const out = edited(file([S9502], '', '\r\n'), 'json', 0, (d, l) => E.insertLinesAfterEdits(d, l, [{ set: { dos_from: '2026-03-03' } }, { set: { dos_from: '2026-03-04' } }]));
+    assert.strictEqual(out, file([S9502, S9502.replace('03-02', '03-03'), S9502.replace('03-02', '03-04')], '', '\r\n'));
+    assert.strictEqual(parse(out, 'json').lines.length, 3);
+  });
+
+  it('copies a multi-line object with its own indentation', () => {
+    const text = '[\n  {\n    "claim_id": "C1", "member_id": "M1",\n    "lines": [\n      {\n        "dos_from": "2026-03-02",\n        "hcpcs": "99601",\n        "units": 1\n      }\n    ]\n  }\n]\n';
+    const out = edited(text, 'json', 0, (d, l) => E.insertLinesAfterEdits(d, l, [{ set: { hcpcs: '99602', units: '2' } }]));
+    assert.strictEqual(out, '[\n  {\n    "claim_id": "C1", "member_id": "M1",\n    "lines": [\n      {\n        "dos_from": "2026-03-02",\n        "hcpcs": "99601",\n        "units": 1\n      },\n      {\n        "dos_from": "2026-03-02",\n        "hcpcs": "99602",\n        "units": 2\n      }\n    ]\n  }\n]\n');
+  });
+
+  it('removes the first, a middle and the last line object with one comma', () => {
+    assert.strictEqual(edited(file([A4216, S9502, J2185]), 'json', 0, E.removeLineEdits), file([S9502, J2185]));
+    assert.strictEqual(edited(file([S9502, A4216, J2185]), 'json', 1, E.removeLineEdits), file([S9502, J2185]));
+    assert.strictEqual(edited(file([S9502, J2185, A4216]), 'json', 2, E.removeLineEdits), file([S9502, J2185]));
+    assert.strictEqual(parse(edited(file([S9502, J2185, A4216]), 'json', 2, E.removeLineEdits), 'json').problems.length, 0);
+  });
+
+  it('keeps a comment between line objects', () => {
+    const text = file([S9502, '// supplies\n        ' + A4216]);
+    assert.strictEqual(edited(text, 'json', 1, E.removeLineEdits), file([S9502]).replace('\n      ]', '\n        // supplies\n      ]'));
+  });
+});
+
+describe('fixes: JSON lint_disable', () => {
+  it('adds "lint_disable": ["<id>"] to the line object', () => {
+    const out = edited(file([A4216]), 'json', 0, (d, l) => E.disableRuleFix(d, l, 'bundled-supply')!.edits);
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1, "lint_disable": ["bundled-supply"] }']));
+    assert.ok(reparsed(out, 'json', 0).disabled.has('bundled-supply'));
+  });
+
+  it('appends to an existing list', () => {
+    const text = file(['{ "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1, "lint_disable": ["auth-missing"] }']);
+    const out = edited(text, 'json', 0, (d, l) => E.disableRuleFix(d, l, 'bundled-supply')!.edits);
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1, "lint_disable": ["auth-missing", "bundled-supply"] }']));
+    assert.deepStrictEqual([...reparsed(out, 'json', 0).disabled].sort(), ['auth-missing', 'bundled-supply']);
+  });
+});

@@ -1,0 +1,243 @@
+// A small LSP client for the tests: spawns `node server/out/server.js --stdio` and speaks real
+// JSON-RPC over its stdio, like an editor would. Keeps a local copy of each open text so edits
+// (typed or from code actions) go to the server as incremental changes.
+import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import * as path from 'path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type {
+  ClientCapabilities, CodeAction, CompletionItem, CompletionList, ConfigurationParams, Diagnostic,
+  DocumentSymbol, FoldingRange, Hover, Position, PublishDiagnosticsParams, Range, SymbolInformation,
+  TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { StatusParams } from '../../server/src/lsp/protocol';
+
+/** The bundled server, built by `npm test`'s pretest (`npm run build`). */
+export const SERVER = path.resolve(__dirname, '../../../server/out/server.js');
+
+export interface StartOptions {
+  /** Answer `workspace/configuration` with this `infusionClaims` section. Absent: the client does
+   *  not declare the capability. 'never': declares it and never answers. */
+  readonly configuration?: Record<string, unknown> | 'never';
+  readonly initializationOptions?: unknown;
+  /** Declare versioned `documentChanges` in workspace edits. */
+  readonly documentChanges?: boolean;
+}
+
+export class TestClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly statuses: StatusParams[] = [];
+  readonly logs: string[] = [];
+  configurationRequests = 0;
+  /** The `infusionClaims` section the client answers with (mutable: change it, then notify). */
+  settings: Record<string, unknown> = {};
+  private readonly docs = new Map<string, TextDocument>();
+  private readonly waiters: Array<() => void> = [];
+  private stderr = '';
+
+  private constructor(private readonly proc: ChildProcessWithoutNullStreams, private readonly conn: MessageConnection) {}
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const client = new TestClient(proc, conn);
+    proc.stderr.on('data', (d: Buffer) => { client.stderr += d.toString(); });
+    if (options.configuration && options.configuration !== 'never') client.settings = options.configuration;
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { client.published.push(p); client.wake(); });
+    conn.onNotification('infusionClaims/status', (p: StatusParams) => { client.statuses.push(p); client.wake(); });
+    conn.onNotification('window/logMessage', (p: { message: string }) => { client.logs.push(p.message); });
+    conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
+      client.configurationRequests++;
+      if (options.configuration === 'never') return new Promise(() => undefined);
+      return p.items.map((i) => (i.section === 'infusionClaims' ? client.settings : null));
+    });
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.listen();
+    const capabilities: ClientCapabilities = {
+      workspace: {
+        configuration: options.configuration !== undefined,
+        didChangeConfiguration: { dynamicRegistration: options.configuration !== undefined },
+        workspaceEdit: { documentChanges: options.documentChanges ?? false },
+      },
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: false } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      },
+    };
+    await conn.sendRequest('initialize', {
+      processId: process.pid, rootUri: null, capabilities, initializationOptions: options.initializationOptions,
+    });
+    await conn.sendNotification('initialized', {});
+    return client;
+  }
+
+  get serverStderr(): string {
+    return this.stderr;
+  }
+
+  /** Whether the server process is still running. */
+  get alive(): boolean {
+    return this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
+  text(uri: string): string {
+    return this.doc(uri).getText();
+  }
+
+  version(uri: string): number {
+    return this.doc(uri).version;
+  }
+
+  positionAt(uri: string, offset: number): Position {
+    return this.doc(uri).positionAt(offset);
+  }
+
+  /** The position of the first occurrence of `needle` (plus `delta` characters). */
+  positionOf(uri: string, needle: string, delta = 0): Position {
+    const i = this.text(uri).indexOf(needle);
+    if (i < 0) throw new Error(`"${needle}" is not in ${uri}`);
+    return this.positionAt(uri, i + delta);
+  }
+
+  /** The range of the first occurrence of `needle`. */
+  rangeOf(uri: string, needle: string): Range {
+    return { start: this.positionOf(uri, needle), end: this.positionOf(uri, needle, needle.length) };
+  }
+
+  open(uri: string, languageId: string, text: string): void {
+    this.docs.set(uri, TextDocument.create(uri, languageId, 1, text));
+    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Incremental changes, applied in order (each range against the text left by the previous). */
+  change(uri: string, changes: Array<{ range: Range; text: string }>): void {
+    const doc = this.doc(uri);
+    const version = doc.version + 1;
+    TextDocument.update(doc, changes as TextDocumentContentChangeEvent[], version);
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** Type: replace the first occurrence of `needle` with `replacement`. */
+  replace(uri: string, needle: string, replacement: string): void {
+    this.change(uri, [{ range: this.rangeOf(uri, needle), text: replacement }]);
+  }
+
+  close(uri: string): void {
+    this.docs.delete(uri);
+    void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Apply a code action's edit locally and send it to the server, as an editor does. */
+  applyEdit(edit: WorkspaceEdit): void {
+    const perUri = new Map<string, TextEdit[]>();
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) perUri.set(uri, [...edits]);
+    for (const dc of edit.documentChanges ?? []) {
+      if (!('textDocument' in dc)) throw new Error('only text edits are expected');
+      if (dc.textDocument.version !== null && dc.textDocument.version !== this.version(dc.textDocument.uri)) {
+        throw new Error(`edit for version ${dc.textDocument.version}, document is at ${this.version(dc.textDocument.uri)}`);
+      }
+      perUri.set(dc.textDocument.uri, [...(perUri.get(dc.textDocument.uri) ?? []), ...dc.edits.filter((e): e is TextEdit => 'range' in e)]);
+    }
+    for (const [uri, edits] of perUri) {
+      // One didChange; edits from the end backwards so earlier ranges stay valid.
+      const doc = this.doc(uri);
+      const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
+      this.change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+    }
+  }
+
+  /** Resolves with the first (or latest already received) diagnostics of `uri` that satisfy `ok`. */
+  waitForDiagnostics(uri: string, ok: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(() => {
+      const latest = [...this.published].reverse().find((p) => p.uri === uri);
+      return latest && ok(latest) ? latest : undefined;
+    }, timeoutMs, () => `diagnostics of ${uri} (last: ${JSON.stringify([...this.published].reverse().find((p) => p.uri === uri)?.diagnostics.map((d) => [d.code, d.range.start.line]))})`);
+  }
+
+  /** The diagnostics published for the document's current version. */
+  currentDiagnostics(uri: string, timeoutMs = 5000): Promise<Diagnostic[]> {
+    return this.waitForDiagnostics(uri, (p) => p.version === this.version(uri), timeoutMs).then((p) => p.diagnostics);
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  completion(uri: string, position: Position): Promise<CompletionList | CompletionItem[] | null> {
+    return this.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+  }
+
+  documentSymbols(uri: string): Promise<DocumentSymbol[] | SymbolInformation[]> {
+    return this.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+
+  foldingRanges(uri: string): Promise<FoldingRange[]> {
+    return this.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return params === undefined ? this.conn.sendRequest(method) : this.conn.sendRequest(method, params);
+  }
+
+  notify(method: string, params: unknown): void {
+    void this.conn.sendNotification(method, params);
+  }
+
+  /** Tell the server the settings changed (pull model: it asks again). */
+  changeSettings(settings: Record<string, unknown>): void {
+    this.settings = settings;
+    this.notify('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
+      void this.conn.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    this.conn.dispose();
+    if (this.alive) this.proc.kill();
+  }
+
+  waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: () => string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const v = probe();
+        if (v === undefined) return false;
+        clearTimeout(timer);
+        resolve(v);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        const i = this.waiters.indexOf(listener);
+        if (i >= 0) this.waiters.splice(i, 1);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`));
+      }, timeoutMs);
+      const listener = () => {
+        if (check()) this.waiters.splice(this.waiters.indexOf(listener), 1);
+      };
+      if (!check()) this.waiters.push(listener);
+    });
+  }
+
+  private wake(): void {
+    for (const w of [...this.waiters]) w();
+  }
+
+  private doc(uri: string): TextDocument {
+    const d = this.docs.get(uri);
+    if (!d) throw new Error(`${uri} is not open`);
+    return d;
+  }
+}

@@ -1,0 +1,107 @@
+// Hover, completion, symbols, folding and the lookup request over real stdio LSP.
+import * as assert from 'assert';
+import type { CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { LookupEntry } from '../../server/src/features/types';
+import { TestClient } from './client';
+import { csv, CSV_HEADER, MEROPENEM_11, MEROPENEM_442, MEROPENEM_ROW, ONE_BAD_NDC_CSV, ONE_BAD_NDC_JSON, PER_DIEM_ROW } from './fixtures';
+
+function markdown(h: Hover | null): string {
+  assert.ok(h, 'a hover was expected');
+  const c = h.contents as MarkupContent;
+  assert.strictEqual(c.kind, 'markdown');
+  return c.value;
+}
+
+function items(r: CompletionList | CompletionItem[] | null): CompletionItem[] {
+  assert.ok(r, 'completions were expected');
+  return Array.isArray(r) ? r : r.items;
+}
+
+describe('LSP editor features', function () {
+  let client: TestClient;
+  const uri = 'file:///features/a.claims.csv';
+  before(async () => {
+    client = await TestClient.start();
+    client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
+    await client.currentDiagnostics(uri);
+  });
+  after(async () => { await client.stop(); });
+
+  it('hovers a code with its descriptor, over the cell', async () => {
+    const h = await client.hover(uri, client.positionOf(uri, 'J2185', 2));
+    assert.match(markdown(h), /J2185/);
+    assert.match(markdown(h), /meropenem/i);
+    assert.deepStrictEqual(h?.range, client.rangeOf(uri, 'J2185'));
+  });
+
+  it('hovers the text as typed, even before the debounced diagnostics', async () => {
+    const doc = 'file:///features/typed.claims.csv';
+    client.open(doc, 'claims-csv', ONE_BAD_NDC_CSV);
+    await client.currentDiagnostics(doc);
+    client.replace(doc, 'J2185', 'J0696');
+    const h = await client.hover(doc, client.positionOf(doc, 'J0696', 2));
+    assert.match(markdown(h), /J0696/);
+    assert.match(markdown(h), /ceftriaxone/i);
+  });
+
+  it('hovers an NDC with its 11-digit billing form', async () => {
+    const h = await client.hover(uri, client.positionOf(uri, MEROPENEM_442, 1));
+    assert.ok(markdown(h).includes(MEROPENEM_11), markdown(h));
+  });
+
+  it('hovers a header cell with the field meaning', async () => {
+    assert.match(markdown(await client.hover(uri, client.positionOf(uri, 'auth_number', 1))), /authorization/i);
+  });
+
+  it('hovers a JSON key', async () => {
+    const json = 'file:///features/a.claims.json';
+    client.open(json, 'claims-json', ONE_BAD_NDC_JSON);
+    await client.currentDiagnostics(json);
+    assert.match(markdown(await client.hover(json, client.positionOf(json, '"member_id"', 2))), /patient|member/i);
+  });
+
+  it('completes a code in the code cell, replacing what was typed', async () => {
+    const doc = 'file:///features/complete.claims.csv';
+    client.open(doc, 'claims-csv', csv(CSV_HEADER, PER_DIEM_ROW.replace('S9502', 'S950'), MEROPENEM_ROW));
+    await client.currentDiagnostics(doc);
+    const list = items(await client.completion(doc, client.positionOf(doc, 'S950', 4)));
+    const s9501 = list.find((i) => i.label === 'S9501');
+    assert.ok(s9501, `S9501 expected among ${list.slice(0, 20).map((i) => i.label).join(' ')}`);
+    assert.ok(s9501.detail, 'with its descriptor');
+    assert.deepStrictEqual(s9501.textEdit && 'range' in s9501.textEdit ? s9501.textEdit.range : undefined, client.rangeOf(doc, 'S950'));
+  });
+
+  it('completes modifiers in the modifiers cell', async () => {
+    const doc = 'file:///features/modifier.claims.csv';
+    client.open(doc, 'claims-csv', csv(CSV_HEADER, PER_DIEM_ROW.replace('S9502,,', 'S9502,S,')));
+    await client.currentDiagnostics(doc);
+    const labels = items(await client.completion(doc, client.positionOf(doc, 'S9502,S', 7))).map((i) => i.label);
+    assert.ok(labels.includes('SH') && labels.includes('SJ'), labels.join(' '));
+  });
+
+  it('lists claims, then their lines, as document symbols', async () => {
+    const symbols = (await client.documentSymbols(uri)) as DocumentSymbol[];
+    assert.strictEqual(symbols.length, 1);
+    assert.match(symbols[0].name, /C1001/);
+    assert.strictEqual(symbols[0].children?.length, 2);
+    assert.match(symbols[0].children![1].name, /J2185/);
+  });
+
+  it('folds each claim', async () => {
+    assert.deepStrictEqual((await client.foldingRanges(uri)).map((f) => [f.startLine, f.endLine]), [[1, 2]]);
+  });
+
+  it('answers infusionClaims/lookup with every code and modifier', async () => {
+    const entries = await client.request<LookupEntry[]>('infusionClaims/lookup');
+    const s9501 = entries.find((e) => e.label === 'S9501' && e.kind === 'code');
+    assert.ok(s9501, 'S9501 in the lookup');
+    assert.ok(s9501.description.length > 0 && s9501.detail.includes('S9501'));
+    assert.ok(entries.some((e) => e.label === 'JW' && e.kind === 'modifier'));
+  });
+
+  it('lints every open claim document on infusionClaims/lintOpenDocuments', async () => {
+    const r = await client.request<{ files: number; problems: number; errors: number }>('infusionClaims/lintOpenDocuments');
+    assert.ok(r.files >= 2, JSON.stringify(r));
+    assert.ok(r.problems >= 2 && r.errors >= 2, JSON.stringify(r));
+  });
+});

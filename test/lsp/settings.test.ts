@@ -1,0 +1,88 @@
+// The `infusionClaims.*` settings over real stdio LSP: pulled, pushed, or never answered.
+import * as assert from 'assert';
+import { TestClient } from './client';
+import { codes, csv, MEROPENEM_11, MEROPENEM_442, ONE_BAD_NDC_CSV } from './fixtures';
+
+/** No payer column: the payer comes from the settings. Drug + per diem, otherwise clean. */
+const NO_PAYER_CSV = csv(
+  'claim_id,member_id,auth_number,dos_from,pos,hcpcs,units,ndc,ndc_unit,ndc_qty',
+  'C1,M1,PA1,2026-03-02,12,S9502,1,,,',
+  `C1,M1,PA1,2026-03-02,12,J2185,30,${MEROPENEM_11},UN,3`,
+);
+
+describe('LSP settings pulled with workspace/configuration', function () {
+  let client: TestClient;
+  before(async () => { client = await TestClient.start({ configuration: {} }); });
+  after(async () => { await client.stop(); });
+
+  it('turns a rule off, and sets its severity', async () => {
+    client.settings = { rules: { 'ndc-format': 'off' } };
+    const uri = 'file:///settings/off.claims.csv';
+    client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(uri)), []);
+    assert.ok(client.configurationRequests > 0, 'settings were pulled on open');
+
+    client.changeSettings({ rules: { 'ndc-format': 'warning' } });
+    const d = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'ndc-format'));
+    assert.strictEqual(d.diagnostics.find((x) => x.code === 'ndc-format')?.severity, 2);
+  });
+
+  it('uses the payer setting for lines without a payer, and re-lints when it changes', async () => {
+    client.settings = { payer: 'commercial' };
+    const uri = 'file:///settings/payer.claims.csv';
+    client.open(uri, 'claims-csv', NO_PAYER_CSV);
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(uri)), []);
+
+    client.changeSettings({ payer: 'medicare' });
+    const p = await client.waitForDiagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'medicare-per-diem'));
+    const d = p.diagnostics.find((x) => x.code === 'medicare-per-diem')!;
+    assert.strictEqual(d.range.start.line, 1, 'on the S9502 row');
+    assert.strictEqual(d.severity, 2);
+  });
+
+  it('lints a csv document matched by filePatterns', async () => {
+    client.settings = { filePatterns: ['exports/*.csv'] };
+    const matched = 'file:///settings/exports/march.csv';
+    const other = 'file:///settings/other/march.csv';
+    client.open(other, 'csv', ONE_BAD_NDC_CSV);
+    client.open(matched, 'csv', ONE_BAD_NDC_CSV);
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(matched)), ['ndc-format']);
+    assert.deepStrictEqual(client.published.filter((p) => p.uri === other), []);
+  });
+});
+
+describe('LSP settings from a client that never answers workspace/configuration', function () {
+  let client: TestClient;
+  before(async () => { client = await TestClient.start({ configuration: 'never' }); });
+  after(async () => { await client.stop(); });
+
+  it('still publishes, with the defaults, within a second', async () => {
+    const uri = 'file:///settings/silent.claims.csv';
+    const t0 = Date.now();
+    client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(uri, 1000)), ['ndc-format']);
+    assert.ok(Date.now() - t0 < 1000);
+    assert.ok(client.configurationRequests > 0);
+    assert.ok(await client.hover(uri, client.positionOf(uri, MEROPENEM_442)) !== undefined);
+  });
+});
+
+describe('LSP settings pushed by a client without workspace/configuration', function () {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ initializationOptions: { infusionClaims: { rules: { 'ndc-format': 'info' } } } });
+  });
+  after(async () => { await client.stop(); });
+
+  it('takes initializationOptions, then didChangeConfiguration settings', async () => {
+    const uri = 'file:///settings/pushed.claims.csv';
+    client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
+    const [d] = await client.currentDiagnostics(uri);
+    assert.strictEqual(d?.code, 'ndc-format');
+    assert.strictEqual(d.severity, 3);
+    assert.strictEqual(client.configurationRequests, 0);
+
+    client.notify('workspace/didChangeConfiguration', { settings: { infusionClaims: { rules: { 'ndc-format': 'off' } } } });
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+});

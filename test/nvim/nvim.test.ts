@@ -1,0 +1,100 @@
+// Neovim as an LSP client of `node server/out/server.js --stdio`: no VS Code at all.
+// Installs Debian's neovim when it is missing, then runs test/nvim/check.lua headless on
+// copies of the samples (the script prints one line per check and exits non-zero on failure).
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ensureDebianPackages } from '../e2e/support/deps';
+import { REPO_ROOT } from '../e2e/support/paths';
+import { sampleWorkspace, tempDir } from '../e2e/support/workspace';
+
+interface NvimCase {
+  file: string;
+  filetype: string;
+  expect: string[];
+  hover: { token: string; expect: string };
+  fix: { title: string; before: string; after: string };
+}
+
+const SERVER = path.join(REPO_ROOT, 'server', 'out', 'server.js');
+
+function runNvim(dir: string, c: NvimCase): { status: number | null; output: string } {
+  const caseFile = path.join(dir, `${path.basename(c.file)}.case.json`);
+  fs.writeFileSync(caseFile, JSON.stringify({ server: SERVER, ...c }));
+  const r = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${path.join(REPO_ROOT, 'test', 'nvim', 'check.lua')}`], {
+    cwd: dir,
+    env: { ...process.env, INFUSION_NVIM_CASE: caseFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 90_000,
+    encoding: 'utf8',
+  });
+  return { status: r.status, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}` };
+}
+
+describe('Neovim (headless) as a client of the stdio language server', function () {
+  this.timeout(10 * 60_000); // apt-get install neovim on a fresh machine
+  let dir = '';
+
+  before(async () => {
+    await ensureDebianPackages('neovim');
+    if (!fs.existsSync(SERVER)) {
+      const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, encoding: 'utf8' });
+      assert.strictEqual(build.status, 0, `npm run build failed: ${build.stderr}`);
+    }
+    dir = sampleWorkspace(tempDir('nvim'));
+  });
+
+  after(() => {
+    if (dir) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  });
+
+  const cases: Array<[string, Omit<NvimCase, 'file'> & { sample: string }]> = [
+    ['CSV', {
+      sample: 'problems.claims.csv', filetype: 'claims-csv',
+      expect: ['ndc-format', 'ndc-missing', 'auth-missing', 'concurrent-therapy-modifier'],
+      hover: { token: 'J2185', expect: 'meropenem' },
+      fix: { title: 'Pad NDC to 11 digits', before: '0143-9431-10', after: '00143-9431-10' },
+    }],
+    ['JSON', {
+      sample: 'problems.claims.json', filetype: 'claims-json',
+      expect: ['ndc-format', 'ndc-missing', 'auth-missing', 'concurrent-therapy-modifier'],
+      hover: { token: 'S9501', expect: 'per diem' },
+      fix: { title: 'Pad NDC to 11 digits', before: '00143-943-10', after: '00143-0943-10' },
+    }],
+  ];
+
+  it('the Neovim 0.7 configuration of docs/neovim.md, used as written, shows the diagnostics', () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'neovim.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Configuration (Neovim 0.7)'));
+    const block = /```lua\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(block, 'docs/neovim.md has a Lua block for Neovim 0.7');
+    assert.ok(block.includes('/path/to/infusion-claims/server/out/server.js'), 'the block names the server path to replace');
+    const init = path.join(dir, 'init-0.7.lua');
+    fs.writeFileSync(init, block.replace('/path/to/infusion-claims/server/out/server.js', SERVER));
+    const r = spawnSync('nvim', ['--headless', '-u', init, '-i', 'NONE', '-c', `luafile ${path.join(REPO_ROOT, 'test', 'nvim', 'docs-config-check.lua')}`], {
+      cwd: dir,
+      env: { ...process.env, INFUSION_NVIM_FILE: path.join(dir, 'problems.claims.csv'), XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir, XDG_STATE_HOME: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+      encoding: 'utf8',
+    });
+    const output = `${r.stdout}${r.stderr}`;
+    console.log(output.trimEnd().split('\n').map((l) => `        ${l}`).join('\n'));
+    assert.strictEqual(r.status, 0, `nvim exited ${r.status}:\n${output}`);
+    assert.match(output, /^docs config: all passed/m);
+  });
+
+  for (const [name, { sample, ...c }] of cases) {
+    it(`${name}: diagnostics, hover, "Pad NDC to 11 digits" applied, diagnostics re-published`, () => {
+      const t0 = Date.now();
+      const { status, output } = runNvim(dir, { file: path.join(dir, sample), ...c });
+      console.log(output.trimEnd().split('\n').map((l) => `        ${l}`).join('\n'));
+      console.log(`        (nvim run: ${Date.now() - t0} ms)`);
+      assert.strictEqual(status, 0, `nvim exited ${status}:\n${output}`);
+      assert.match(output, /^nvim check: all passed/m);
+      assert.doesNotMatch(output, /^FAIL/m);
+      assert.match(output, /^ok re-published diagnostics without ndc-format/m);
+    });
+  }
+});

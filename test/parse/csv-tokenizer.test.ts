@@ -1,0 +1,145 @@
+import * as assert from 'assert';
+import { CsvScanner, CsvTable, tokenizeCsv, tokenizedRows, type TokenizedRow } from '../../server/src/parse/csv-tokenizer';
+
+/** The text under each cell's span, per row, for the data rows. */
+function cellTexts(text: string, rows: readonly TokenizedRow[]): string[][] {
+  return rows.filter((r) => r.kind === 'data').map((r) => r.cells.map((c) => text.slice(c.span.start, c.span.end)));
+}
+
+function rowsOf(text: string): TokenizedRow[] {
+  return tokenizedRows(tokenizeCsv(text).table);
+}
+
+describe('csv tokenizer', () => {
+  it('splits plain rows with exact cell and row ranges', () => {
+    const text = 'a,bb,\nccc,d,e';
+    const rows = rowsOf(text);
+    assert.deepStrictEqual(rows.map((r) => [r.span, r.eol, r.kind]), [
+      [{ start: 0, end: 5 }, '\n', 'data'],
+      [{ start: 6, end: 13 }, '', 'data'],
+    ]);
+    assert.deepStrictEqual(cellTexts(text, rows), [['a', 'bb', ''], ['ccc', 'd', 'e']]);
+    assert.deepStrictEqual(rows[0].cells[2].span, { start: 5, end: 5 });
+  });
+
+  it('keeps ranges exact after CRLF line ends', () => {
+    const text = 'a,b\r\nc,d\r\n';
+    const rows = rowsOf(text);
+    assert.deepStrictEqual(rows.map((r) => [r.span, r.eol]), [[{ start: 0, end: 3 }, '\r\n'], [{ start: 5, end: 8 }, '\r\n']]);
+    assert.deepStrictEqual(rows[1].cells.map((c) => c.span), [{ start: 5, end: 6 }, { start: 7, end: 8 }]);
+    assert.strictEqual(tokenizeCsv(text).eol, '\r\n');
+  });
+
+  it('tolerates a lone CR as a line end', () => {
+    const text = 'a,b\rc,d';
+    assert.deepStrictEqual(cellTexts(text, rowsOf(text)), [['a', 'b'], ['c', 'd']]);
+    assert.strictEqual(rowsOf(text)[0].eol, '\r');
+  });
+
+  it('skips a BOM and keeps offsets into the original text', () => {
+    const text = '\uFEFFclaim_id,units\nC1,2\n';
+    const { table, bom } = tokenizeCsv(text);
+    const rows = tokenizedRows(table);
+    assert.strictEqual(bom, true);
+    assert.deepStrictEqual(rows[0].span, { start: 1, end: 15 });
+    assert.strictEqual(rows[0].cells[0].text, 'claim_id');
+    assert.deepStrictEqual(rows[0].cells[0].span, { start: 1, end: 9 });
+    assert.deepStrictEqual(cellTexts(text, rows), [['claim_id', 'units'], ['C1', '2']]);
+  });
+
+  it('reads quoted cells: commas, newlines and "" escapes, span inside and outer with the quotes', () => {
+    const text = 'x,"a,b","say ""hi""","line1\nline2",""\nnext,row';
+    const rows = rowsOf(text);
+    assert.strictEqual(rows.length, 2);
+    const cells = rows[0].cells;
+    assert.deepStrictEqual(cells.map((c) => c.text), ['x', 'a,b', 'say "hi"', 'line1\nline2', '']);
+    assert.deepStrictEqual(cells.map((c) => c.quoted), [false, true, true, true, true]);
+    assert.strictEqual(text.slice(cells[1].span.start, cells[1].span.end), 'a,b');
+    assert.strictEqual(text.slice(cells[1].outer.start, cells[1].outer.end), '"a,b"');
+    assert.strictEqual(text.slice(cells[2].span.start, cells[2].span.end), 'say ""hi""');
+    assert.strictEqual(text.slice(cells[3].span.start, cells[3].span.end), 'line1\nline2');
+    assert.deepStrictEqual(cells[4].span, { start: cells[4].outer.start + 1, end: cells[4].outer.start + 1 });
+    // The row spans its quoted newline; the next row starts after the real line end.
+    assert.strictEqual(text.slice(rows[0].span.start, rows[0].span.end), 'x,"a,b","say ""hi""","line1\nline2",""');
+    assert.deepStrictEqual(rows[1].cells.map((c) => c.text), ['next', 'row']);
+  });
+
+  it('reports an unclosed quote at the quote and reads the following lines as rows', () => {
+    const text = 'a,b,c\n1,"oops,3\n4,5,6\n7,"x",9\n';
+    const rows = rowsOf(text);
+    assert.strictEqual(rows.length, 4);
+    assert.deepStrictEqual(rows[1].issues, [{ kind: 'unclosed-quote', column: 1, span: { start: 8, end: 9 } }]);
+    assert.deepStrictEqual(rows[1].cells.map((c) => c.text), ['1', 'oops,3']);
+    assert.deepStrictEqual(rows[2].cells.map((c) => c.text), ['4', '5', '6']);
+    assert.deepStrictEqual(rows[3].cells.map((c) => c.text), ['7', 'x', '9']);
+    assert.strictEqual(rows[3].issues, undefined);
+  });
+
+  it('an unclosed quote on the last line runs to the end of the text', () => {
+    const text = 'a,b\n1,"never closed';
+    const rows = rowsOf(text);
+    assert.deepStrictEqual(rows[1].issues?.map((i) => i.kind), ['unclosed-quote']);
+    assert.strictEqual(rows[1].cells[1].text, 'never closed');
+    assert.deepStrictEqual(rows[1].span, { start: 4, end: text.length });
+  });
+
+  it('reports text after a closing quote and keeps it in the value', () => {
+    const text = '"ab"cd,e\n';
+    const [row] = rowsOf(text);
+    assert.deepStrictEqual(row.issues, [{ kind: 'text-after-quote', column: 0, span: { start: 4, end: 6 } }]);
+    assert.strictEqual(row.cells[0].text, 'abcd');
+    assert.deepStrictEqual(row.cells[0].outer, { start: 0, end: 6 });
+    assert.strictEqual(row.cells[1].text, 'e');
+  });
+
+  it('keeps a quote inside an unquoted cell as text', () => {
+    assert.deepStrictEqual(rowsOf('12" tubing,x').map((r) => r.cells.map((c) => c.text)), [['12" tubing', 'x']]);
+  });
+
+  it('marks comment and blank lines (spaces, and separator-only rows) as not data', () => {
+    const text = '# note, with "quote\n\n   \n,,,\na,b\n';
+    const rows = rowsOf(text);
+    assert.deepStrictEqual(rows.map((r) => r.kind), ['comment', 'blank', 'blank', 'blank', 'data']);
+    assert.deepStrictEqual(rows[0].span, { start: 0, end: 19 });
+    assert.deepStrictEqual(rows[4].cells.map((c) => c.text), ['a', 'b']);
+  });
+
+  it('re-tokenises from any row boundary (for incremental use)', () => {
+    const text = 'a,b\n"c\nd",e\nf,g\n';
+    const scanner = new CsvScanner(text, new CsvTable(text));
+    const r2 = scanner.scanRow(12); // "f,g" first, then back to row 2
+    const r1 = scanner.scanRow(4);
+    const table = scanner.table;
+    assert.deepStrictEqual(table.row(r2).cells.map((c) => c.text), ['f', 'g']);
+    assert.deepStrictEqual(table.row(r1).cells.map((c) => c.text), ['c\nd', 'e']);
+    assert.strictEqual(table.row(r1).next, 12);
+  });
+
+  it('an empty text has no rows', () => {
+    assert.deepStrictEqual(rowsOf(''), []);
+    assert.deepStrictEqual(rowsOf('\uFEFF'), []);
+  });
+
+  it('handles a 1 MB cell and binary bytes without losing rows', () => {
+    const big = 'x'.repeat(1 << 20);
+    const text = `a,b\n1,${big}\n2,"${big}"\n`;
+    const rows = rowsOf(text);
+    assert.strictEqual(rows.length, 3);
+    assert.strictEqual(rows[1].cells[1].text.length, 1 << 20);
+    assert.strictEqual(rows[2].cells[1].text.length, 1 << 20);
+    const binary = 'a,b\n' + Array.from({ length: 512 }, (_, i) => String.fromCharCode(i % 256)).join('') + '\nz,y\n';
+    const brows = rowsOf(binary);
+    assert.deepStrictEqual(brows[brows.length - 1].cells.map((c) => c.text), ['z', 'y']);
+  });
+
+  it('tokenises 100k rows in linear time', () => {
+    const row = 'C1001,M001,commercial,PA7731,2026-03-02,J2185,JW SH,30,96.00,63323-0508-20,UN,3,"a, b"\n';
+    const text = row.repeat(100_000);
+    const t = process.hrtime.bigint();
+    const { table } = tokenizeCsv(text);
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    assert.strictEqual(table.rowCount, 100_000);
+    assert.strictEqual(table.cellCount, 1_300_000);
+    assert.ok(ms < 2000, `took ${ms} ms`);
+  });
+});

@@ -1,0 +1,147 @@
+import * as assert from 'assert';
+import { parseDocument } from '../../server/src/parse';
+import type { ClaimDocument, Span } from '../../server/src/model';
+
+const at = (doc: ClaimDocument, span: Span | undefined): string | undefined => (span ? doc.text.slice(span.start, span.end) : undefined);
+const problems = (doc: ClaimDocument): string[][] => doc.problems.map((p) => [p.ruleId, p.message, at(doc, p.span)!]);
+
+describe('csv parser', () => {
+  it('reads the spec example into lines and claims', () => {
+    const doc = parseDocument([
+      'claim_id,member_id,payer,auth_number,dos_from,hcpcs,modifiers,units,charge,ndc,ndc_unit,ndc_qty',
+      'C1001,M001,commercial,PA7731,2026-03-02,S9502,,1,250.00,,,',
+      'C1001,M001,commercial,PA7731,2026-03-02,J2185,,30,96.00,63323-0508-20,UN,3',
+      'C1002,M001,Medicare,,03/03/2026,j3370,JW,4,40.00,0409-4332-01,un,2',
+    ].join('\n') + '\n', 'csv');
+    assert.deepStrictEqual(problems(doc), []);
+    assert.strictEqual(doc.lines.length, 3);
+    const [a, b, c] = doc.lines;
+    assert.deepStrictEqual(
+      [a.claimId, a.memberId, a.payer, a.authNumber, a.dosFrom, a.dosTo, a.hcpcs, a.units, a.charge, a.ndc, a.ndcUnit, a.ndcQty],
+      ['C1001', 'M001', 'commercial', 'PA7731', 20514, 20514, 'S9502', 1, 250, '', '', undefined]);
+    assert.deepStrictEqual([b.ndc, b.ndcUnit, b.ndcQty, b.units], ['63323-0508-20', 'UN', 3, 30]);
+    assert.deepStrictEqual([c.payer, c.dosFrom, c.hcpcs, c.ndcUnit], ['medicare', 20515, 'J3370', 'UN']);
+    assert.deepStrictEqual(c.modifiers.map((m) => [m.code, at(doc, m.span), m.field]), [['JW', 'JW', 'modifiers']]);
+    assert.deepStrictEqual(doc.claims.map((cl) => [cl.id, cl.lines.map((l) => l.index)]), [['C1001', [0, 1]], ['C1002', [2]]]);
+    assert.deepStrictEqual(doc.lines.map((l) => l.claimIndex), [0, 0, 1]);
+    assert.strictEqual(at(doc, doc.claims[0].span), `${at(doc, a.span)}\n${at(doc, b.span)}`);
+    assert.strictEqual(doc.csv?.rows.length, 3);
+    assert.strictEqual(doc.csv?.columns.hcpcs, 5);
+    assert.strictEqual(doc.csv?.eol, '\n');
+    assert.strictEqual(doc.csv?.bom, false);
+  });
+
+  it('fields carry the cell range, the header cell and quoting', () => {
+    const doc = parseDocument('Claim ID,Member,DOS,Code,Qty,Notes\nC1,M1,2026-03-02,J3490,1,"vanco, ""1 g"""\n', 'csv');
+    const line = doc.lines[0];
+    const notes = line.fields.notes!;
+    assert.strictEqual(notes.text, 'vanco, "1 g"');
+    assert.strictEqual(at(doc, notes.span), 'vanco, ""1 g""');
+    assert.strictEqual(at(doc, notes.keySpan), 'Notes');
+    assert.strictEqual(notes.quoted, true);
+    assert.strictEqual(line.notes, 'vanco, "1 g"');
+    assert.strictEqual(at(doc, line.fields.units?.span), '1');
+    assert.strictEqual(line.fields.units?.quoted, false);
+    assert.strictEqual(line.fields.ndc, undefined);
+    assert.strictEqual(at(doc, line.row?.span), 'C1,M1,2026-03-02,J3490,1,"vanco, ""1 g"""');
+    assert.strictEqual(line.row?.cells.length, 6);
+  });
+
+  it('reads modifiers from a list cell or from modifier1..4 columns, each with its own range', () => {
+    const doc = parseDocument('claim_id,member_id,dos_from,hcpcs,units,mods,mod1,Modifier 2\nC1,M1,2026-03-02,J2185,1,"jw:SH",kx, 59 \n', 'csv');
+    const mods = doc.lines[0].modifiers;
+    assert.deepStrictEqual(mods.map((m) => [m.code, at(doc, m.span), m.field]), [
+      ['JW', 'jw', 'modifiers'], ['SH', 'SH', 'modifiers'], ['KX', 'kx', 'modifier1'], ['59', '59', 'modifier2'],
+    ]);
+  });
+
+  it('reads CRLF and a BOM with offsets into the original text', () => {
+    const doc = parseDocument('\uFEFFclaim_id,member_id,dos_from,hcpcs,units\r\nC1,M1,2026-03-02,S9502,1\r\nC1,M1,2026-03-03,S9502,1\r\n', 'csv');
+    assert.deepStrictEqual(problems(doc), []);
+    assert.strictEqual(doc.csv?.bom, true);
+    assert.strictEqual(doc.csv?.eol, '\r\n');
+    assert.deepStrictEqual(doc.lines.map((l) => at(doc, l.span)), ['C1,M1,2026-03-02,S9502,1', 'C1,M1,2026-03-03,S9502,1']);
+    assert.strictEqual(at(doc, doc.lines[1].fields.units?.span), '1');
+    assert.strictEqual(doc.lines[1].row?.eol, '\r\n');
+  });
+
+  it('skips comment and blank lines; a disable comment applies to the next data row', () => {
+    const doc = parseDocument([
+      '# exported 2026-03-05',
+      'claim_id,member_id,dos_from,hcpcs,units',
+      '',
+      '# infusion-claims-disable-next-line ndc-missing, auth-missing',
+      'C1,M1,2026-03-02,J2185,30',
+      'C1,M1,2026-03-02,S9502,1',
+    ].join('\n'), 'csv');
+    assert.deepStrictEqual(problems(doc), []);
+    assert.strictEqual(doc.lines.length, 2);
+    assert.deepStrictEqual([...doc.lines[0].disabled], ['ndc-missing', 'auth-missing']);
+    assert.strictEqual(at(doc, doc.lines[0].disableComment), '# infusion-claims-disable-next-line ndc-missing, auth-missing');
+    assert.deepStrictEqual([...doc.lines[1].disabled], []);
+    assert.strictEqual(doc.lines[1].disableComment, undefined);
+  });
+
+  it('keeps unknown columns out of the fields without complaint', () => {
+    const doc = parseDocument('provider,claim_id,member_id,dos_from,hcpcs,units\nDr X,C1,M1,2026-03-02,S9502,1\n', 'csv');
+    assert.deepStrictEqual(problems(doc), []);
+    assert.strictEqual(doc.lines[0].claimId, 'C1');
+    assert.strictEqual(doc.csv?.columns.claim_id, 1);
+  });
+
+  it('a ragged row is a parse-error and its cells are still read', () => {
+    const doc = parseDocument('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2026-03-02,S9502\nC2,M2,2026-03-02,J2185,30,extra\n', 'csv');
+    assert.deepStrictEqual(problems(doc), [
+      ['parse-error', 'Expected 5 cells (one per header column), found 4: add the missing cells', 'C1,M1,2026-03-02,S9502'],
+      ['parse-error', 'Expected 5 cells (one per header column), found 6: remove the extra cells or quote a value that contains a comma', 'C2,M2,2026-03-02,J2185,30,extra'],
+    ]);
+    assert.deepStrictEqual(doc.lines.map((l) => [l.hcpcs, l.units]), [['S9502', undefined], ['J2185', 30]]);
+    assert.strictEqual(doc.lines[0].fields.units, undefined);
+    assert.deepStrictEqual(doc.problems.map((p) => p.lineIndex), [0, 1]);
+  });
+
+  it('an unclosed quote is reported once and the rows after it are still lines', () => {
+    const doc = parseDocument('claim_id,member_id,dos_from,hcpcs,units\nC1,"M1,2026-03-02,S9502,1\nC2,M2,2026-03-02,J2185,30\n', 'csv');
+    assert.deepStrictEqual(problems(doc), [['parse-error', 'Unclosed quote in column member_id: close it with " or remove it', '"']]);
+    assert.deepStrictEqual(doc.lines.map((l) => l.claimId), ['C1', 'C2']);
+    assert.strictEqual(doc.lines[1].units, 30);
+  });
+
+  it('missing required columns: one problem on the header naming them all', () => {
+    const doc = parseDocument('claim_id,code\nC1,S9502\n', 'csv');
+    assert.deepStrictEqual(problems(doc), [[
+      'missing-field',
+      'Required columns missing from the header: member_id, dos_from, units. Add them (required: claim_id, member_id, dos_from, hcpcs, units)',
+      'claim_id,code',
+    ]]);
+    assert.strictEqual(doc.problems[0].lineIndex, undefined);
+    assert.strictEqual(doc.lines[0].hcpcs, 'S9502');
+  });
+
+  it('an empty required cell is a problem on the cell', () => {
+    const doc = parseDocument('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,,S9502,1\n', 'csv');
+    assert.deepStrictEqual(doc.problems.map((p) => [p.ruleId, p.message, p.span.start, p.span.end, p.lineIndex]), [
+      ['missing-field', 'dos_from is empty: enter the date of service (YYYY-MM-DD)', 46, 46, 0],
+    ]);
+  });
+
+  it('values that cannot be read are undefined or empty, never an exception', () => {
+    const doc = parseDocument('claim_id,member_id,dos_from,dos_to,hcpcs,units,charge,vial\nC1,M1,2026-02-30,,S9502,one,$5,glass\nC1,M1,2026-03-01,2026-03-04,S9502,1,,Single\n', 'csv');
+    const [a, b] = doc.lines;
+    assert.deepStrictEqual([a.dosFrom, a.dosTo, a.units, a.charge, a.vial], [undefined, undefined, undefined, undefined, undefined]);
+    assert.strictEqual(a.fields.units?.text, 'one');
+    assert.deepStrictEqual([b.dosFrom, b.dosTo, b.vial], [20513, 20516, 'single']);
+  });
+
+  it('lines without a claim id are each their own claim', () => {
+    const doc = parseDocument('claim_id,member_id,dos_from,hcpcs,units\n,M1,2026-03-02,S9502,1\n,M1,2026-03-02,J2185,30\n', 'csv');
+    assert.deepStrictEqual(doc.claims.map((c) => [c.id, c.lines.length]), [['', 1], ['', 1]]);
+  });
+
+  it('empty file, header only, comments only: no lines and no problems', () => {
+    for (const text of ['', '\uFEFF', '\n\n', '# just a note\n', 'claim_id,member_id,dos_from,hcpcs,units\n']) {
+      const doc = parseDocument(text, 'csv');
+      assert.deepStrictEqual([doc.lines.length, doc.claims.length, doc.problems.length], [0, 0, 0], JSON.stringify(text));
+    }
+  });
+});

@@ -1,0 +1,167 @@
+import * as assert from 'assert';
+import { parseDocument } from '../../server/src/parse';
+import type { ClaimDocument, Span } from '../../server/src/model';
+
+const at = (doc: ClaimDocument, span: Span | undefined): string | undefined => (span ? doc.text.slice(span.start, span.end) : undefined);
+const problems = (doc: ClaimDocument): string[][] => doc.problems.map((p) => [p.ruleId, p.message, at(doc, p.span)!]);
+
+const LINE = '{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }';
+
+describe('json parser', () => {
+  it('reads { "claims": [...] } with claim fields inherited by the lines', () => {
+    const text = `{
+  "claims": [
+    {
+      "claim_id": "C1001",
+      "member_id": "M001",
+      "payer": "Medicare",
+      "auth_number": "PA7731",
+      "lines": [
+        { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, "charge": 250.0 },
+        { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": "30", "ndc": "63323-0508-20", "ndc_unit": "UN", "ndc_qty": 3, "payer": "commercial" }
+      ]
+    }
+  ]
+}
+`;
+    const doc = parseDocument(text, 'json');
+    assert.deepStrictEqual(problems(doc), []);
+    const [a, b] = doc.lines;
+    assert.deepStrictEqual([a.claimId, a.memberId, a.payer, a.authNumber, a.dosFrom, a.hcpcs, a.units, a.charge], ['C1001', 'M001', 'medicare', 'PA7731', 20514, 'S9502', 1, 250]);
+    assert.deepStrictEqual([b.payer, b.units, b.ndc, b.ndcQty], ['commercial', 30, '63323-0508-20', 3]);
+    // Inherited: the span is the claim's value, marked fromClaim; own fields are not.
+    assert.strictEqual(a.fields.member_id?.fromClaim, true);
+    assert.strictEqual(at(doc, a.fields.member_id?.span), '"M001"');
+    assert.strictEqual(at(doc, a.fields.member_id?.keySpan), '"member_id"');
+    assert.strictEqual(a.fields.hcpcs?.fromClaim, undefined);
+    assert.strictEqual(at(doc, a.fields.charge?.span), '250.0');
+    assert.strictEqual(a.fields.charge?.text, '250.0');
+    assert.strictEqual(a.fields.charge?.quoted, false);
+    assert.strictEqual(b.fields.units?.quoted, true);
+    assert.strictEqual(b.fields.payer?.fromClaim, undefined);
+    assert.strictEqual(at(doc, a.span), '{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, "charge": 250.0 }');
+    assert.strictEqual(a.node?.type, 'object');
+    assert.deepStrictEqual(doc.claims.map((c) => [c.id, c.lines.length, c.node?.type]), [['C1001', 2, 'object']]);
+    assert.strictEqual(at(doc, doc.claims[0].span)?.startsWith('{\n      "claim_id"'), true);
+    assert.deepStrictEqual(doc.json?.indent, '  ');
+    assert.deepStrictEqual(doc.json?.eol, '\n');
+  });
+
+  it('reads a top-level array of claims and a single claim object', () => {
+    const arr = parseDocument(`[ { "claim_id": "C1", "member_id": "M1", "lines": [ ${LINE} ] }, { "claim_id": "C2", "member_id": "M2", "lines": [ ${LINE}, ${LINE} ] } ]`, 'json');
+    assert.deepStrictEqual(problems(arr), []);
+    assert.deepStrictEqual(arr.claims.map((c) => [c.id, c.lines.map((l) => l.index)]), [['C1', [0]], ['C2', [1, 2]]]);
+    assert.deepStrictEqual(arr.lines.map((l) => l.claimIndex), [0, 1, 1]);
+    const one = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "lines": [ ${LINE} ] }`, 'json');
+    assert.deepStrictEqual(one.lines.map((l) => [l.claimId, l.hcpcs]), [['C1', 'S9502']]);
+  });
+
+  it('a claim without "lines" is itself one line', () => {
+    const doc = parseDocument('[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 } ]', 'json');
+    assert.deepStrictEqual(problems(doc), []);
+    assert.deepStrictEqual(doc.lines.map((l) => [l.claimId, l.hcpcs, l.units]), [['C1', 'S9502', 1]]);
+    assert.strictEqual(doc.lines[0].fields.claim_id?.fromClaim, undefined);
+  });
+
+  it('matches keys like CSV headers (aliases, case, separators)', () => {
+    const doc = parseDocument('{ "Claim Number": "C1", "patientId": "M1", "lines": [ { "DOS": "03/02/2026", "CPT": "99601", "Qty": 1, "Duration": 90, "extra": true } ] }', 'json');
+    assert.deepStrictEqual(problems(doc), []);
+    assert.deepStrictEqual([doc.lines[0].claimId, doc.lines[0].memberId, doc.lines[0].hcpcs, doc.lines[0].durationMin], ['C1', 'M1', '99601', 90]);
+  });
+
+  it('modifiers as an array (each element its own range) or as a string (ranges inside the string)', () => {
+    const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "lines": [
+  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "modifiers": ["jw", "SH"] },
+  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "modifiers": "JW:sh" },
+  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "modifier1": "KX", "mod2": 59 }
+] }`, 'json');
+    assert.deepStrictEqual(problems(doc), []);
+    const mods = doc.lines.map((l) => l.modifiers.map((m) => [m.code, at(doc, m.span), m.field]));
+    assert.deepStrictEqual(mods, [
+      [['JW', '"jw"', 'modifiers'], ['SH', '"SH"', 'modifiers']],
+      [['JW', 'JW', 'modifiers'], ['SH', 'sh', 'modifiers']],
+      [['KX', 'KX', 'modifier1'], ['59', '59', 'modifier2']],
+    ]);
+    assert.strictEqual(doc.lines[0].fields.modifiers?.text, 'jw SH');
+  });
+
+  it('lint_disable on a claim applies to all its lines; on a line to that line', () => {
+    const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "lint_disable": ["auth-missing"], "lines": [
+  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "lint_disable": ["ndc-missing"] },
+  ${LINE}
+] }`, 'json');
+    assert.deepStrictEqual(doc.lines.map((l) => [...l.disabled].sort()), [['auth-missing', 'ndc-missing'], ['auth-missing']]);
+  });
+
+  it('tolerates comments, trailing commas, a BOM and CRLF', () => {
+    const text = '\uFEFF{\r\n\t// claims\r\n\t"claim_id": "C1", "member_id": "M1",\r\n\t"lines": [\r\n\t\t' + LINE + ',\r\n\t],\r\n}\r\n';
+    const doc = parseDocument(text, 'json');
+    assert.deepStrictEqual(problems(doc), []);
+    assert.strictEqual(doc.lines.length, 1);
+    assert.strictEqual(at(doc, doc.lines[0].fields.hcpcs?.span), '"S9502"');
+    assert.strictEqual(doc.json?.indent, '\t');
+    assert.strictEqual(doc.json?.eol, '\r\n');
+  });
+
+  it('detects a 4-space indent', () => {
+    const doc = parseDocument('{\n    "claim_id": "C1",\n    "lines": []\n}\n', 'json');
+    assert.strictEqual(doc.json?.indent, '    ');
+  });
+
+  it('broken JSON: a syntax error where it is, and the readable lines are still lines', () => {
+    const text = `{ "claim_id": "C1", "member_id": "M1", "lines": [
+  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }
+  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 },
+  { "dos_from": "2026-03-02", "hcpcs": "S9501" "units": 1 }
+] }`;
+    const doc = parseDocument(text, 'json');
+    assert.deepStrictEqual(problems(doc).map((p) => p[1]), ['Expected a comma between values', 'Expected a comma between values']);
+    assert.deepStrictEqual(doc.lines.map((l) => [l.hcpcs, l.units]), [['S9502', 1], ['J2185', 30], ['S9501', 1]]);
+  });
+
+  it('a truncated file: one end-of-file problem, lines read up to there', () => {
+    const text = `{ "claim_id": "C1", "member_id": "M1", "lines": [ ${LINE}, { "dos_from": "2026-03-02", "hcpcs": "J21`;
+    const doc = parseDocument(text, 'json');
+    assert.deepStrictEqual(problems(doc).map((p) => p.slice(0, 2)), [['parse-error', 'Unclosed text: end it with "'], ['parse-error', 'Unexpected end of file: close the open objects and lists with }]}']]);
+    assert.deepStrictEqual(doc.lines.map((l) => l.hcpcs), ['S9502', 'J21']);
+  });
+
+  it('wrong shapes are parse errors at the node', () => {
+    const cases: Array<[string, string, string]> = [
+      ['{ "claims": {} }', '"claims" must be a list of claim objects: [ { ... }, ... ]', '{}'],
+      ['"text"', 'Expected claims: an object { "claims": [ ... ] }, a list of claims [ ... ], or one claim { ... }', '"text"'],
+      ['[ 1 ]', 'Expected a claim object { ... } here', '1'],
+      ['{ "claim_id": "C1", "lines": 5 }', '"lines" must be a list of line objects: [ { ... }, ... ]', '5'],
+      ['{ "claim_id": "C1", "lines": [ [] ] }', 'Expected a line object { ... } here', '[]'],
+      ['[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": { "x": 1 }, "units": 1 } ]', 'hcpcs must be text or a number, not an object', '{ "x": 1 }'],
+      ['[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, "lint_disable": 3 } ]', 'lint_disable must be a list of rule ids, e.g. ["auth-missing"]', '3'],
+    ];
+    for (const [text, message, under] of cases) {
+      const doc = parseDocument(text, 'json');
+      const parse = problems(doc).filter((p) => p[0] === 'parse-error');
+      assert.deepStrictEqual(parse, [['parse-error', message, under]], text);
+    }
+  });
+
+  it('missing fields after inheritance: one problem on the line object; empty values on the value', () => {
+    const doc = parseDocument('{ "claim_id": "C1", "lines": [ { "dos_from": "", "hcpcs": "S9502" } ] }', 'json');
+    assert.deepStrictEqual(problems(doc), [
+      ['missing-field', 'Line is missing member_id, units: add them to the line or to its claim', '{ "dos_from": "", "hcpcs": "S9502" }'],
+      ['missing-field', 'dos_from is empty: enter the date of service (YYYY-MM-DD)', '""'],
+    ]);
+    assert.deepStrictEqual(doc.problems.map((p) => p.lineIndex), [0, 0]);
+  });
+
+  it('null is an empty value', () => {
+    const doc = parseDocument('[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, "ndc": null } ]', 'json');
+    assert.strictEqual(doc.lines[0].ndc, '');
+    assert.strictEqual(doc.lines[0].fields.ndc?.text, '');
+  });
+
+  it('empty input and input with no claims: no lines, no problems', () => {
+    for (const text of ['', '   \n', '// nothing yet\n', '[]', '{ "claims": [] }', '{}']) {
+      const doc = parseDocument(text, 'json');
+      assert.deepStrictEqual([doc.lines.length, doc.problems.length], [0, 0], JSON.stringify(text));
+    }
+  });
+});

@@ -1,0 +1,67 @@
+// Bad input of claims-format.md "Bad input": nothing may throw or hang; problems are reported.
+import * as assert from 'assert';
+import { parseDocument } from '../../server/src/parse';
+
+const HEAD = 'claim_id,member_id,dos_from,hcpcs,units,notes\n';
+
+/** Deterministic pseudo-random text over a small alphabet rich in CSV/JSON syntax. */
+function noise(seed: number, length: number): string {
+  const alphabet = ',"\n\r#{}[]:\\/*ab12 \t\u0000\uFEFF';
+  let s = seed;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    out += alphabet[s % alphabet.length];
+  }
+  return out;
+}
+
+describe('parser robustness', () => {
+  it('a 1 MB line in CSV and JSON', () => {
+    const big = 'v'.repeat(1 << 20);
+    const csv = parseDocument(`${HEAD}C1,M1,2026-03-02,J3490,1,${big}\nC1,M1,2026-03-02,S9502,1,x\n`, 'csv');
+    assert.deepStrictEqual(csv.lines.map((l) => l.notes.length), [1 << 20, 1]);
+    const json = parseDocument(`[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J3490", "units": 1, "notes": "${big}" } ]`, 'json');
+    assert.strictEqual(json.lines[0].notes.length, 1 << 20);
+  });
+
+  it('binary bytes: problems, no exception, later rows still read', () => {
+    const bytes = Array.from({ length: 2048 }, (_, i) => String.fromCharCode((i * 7) % 256)).join('');
+    const csv = parseDocument(`${HEAD}${bytes}\nC9,M9,2026-03-02,S9502,1,ok\n`, 'csv');
+    assert.strictEqual(csv.lines[csv.lines.length - 1].claimId, 'C9');
+    const json = parseDocument(bytes, 'json');
+    assert.ok(json.problems.length > 0 && json.problems.every((p) => p.ruleId === 'parse-error'));
+    assert.ok(json.problems.length <= 101, `${json.problems.length} problems`);
+  });
+
+  it('JSON nested 10k levels deep is one problem, not a stack overflow', () => {
+    const doc = parseDocument('['.repeat(10_000) + ']'.repeat(10_000), 'json');
+    assert.strictEqual(doc.lines.length, 0);
+    assert.deepStrictEqual(doc.problems.map((p) => p.ruleId), ['parse-error']);
+    const deepValue = parseDocument(`[ { "claim_id": "C1", "notes": ${'['.repeat(10_000)} } ]`, 'json');
+    assert.ok(deepValue.problems.length > 0);
+  });
+
+  it('random noise never throws, and every problem range lies inside the text', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const text = noise(seed, 1 + (seed * 37) % 400);
+      for (const format of ['csv', 'json'] as const) {
+        const doc = parseDocument(text, format);
+        for (const p of doc.problems) {
+          assert.ok(p.span.start >= 0 && p.span.start <= p.span.end && p.span.end <= text.length, `${format} seed ${seed}: ${JSON.stringify(p.span)}`);
+        }
+        for (const l of doc.lines) assert.ok(l.span.start >= 0 && l.span.end <= text.length);
+      }
+    }
+  });
+
+  it('CSV of 100k rows parses in linear time', () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `C${i >> 3},M${i >> 5},2026-03-02,J2185,30,n`).join('\n');
+    const t = process.hrtime.bigint();
+    const doc = parseDocument(HEAD + rows + '\n', 'csv');
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    assert.strictEqual(doc.lines.length, 100_000);
+    assert.strictEqual(doc.claims.length, 12_500);
+    assert.ok(ms < 5000, `took ${ms} ms`);
+  });
+});

@@ -1,0 +1,71 @@
+import { parseDocument } from '../../server/src/parse';
+import { rule } from '../../server/src/rules/bundled-supply';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,auth_number,dos_from,hcpcs,units';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const external = (uri: string, text: string) => parseDocument(text, 'csv').lines.map((line) => ({ uri, line }));
+
+ruleTester(rule, {
+  valid: [
+    { name: 'PICC insertion kit S5520 is separately billable', csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,S5520,1') },
+    { name: 'midline kit S5521 is separately billable', csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,S5521,1') },
+    { name: 'IV solution on a hydration per diem day', csv: csv('C1,M1,PA1,2026-03-02,S9374,1', 'C1,M1,PA1,2026-03-02,J7050,2') },
+    { name: 'supply on a day with no per diem', csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-03,A4221,1') },
+    { name: 'supply of another member', csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C2,M2,PA2,2026-03-02,E0781,1') },
+    { name: 'catheter-care per diem is not a therapy per diem', csv: csv('C1,M1,PA1,2026-03-02,S5498,1', 'C1,M1,PA1,2026-03-02,A4221,1') },
+    { name: 'drugs and nursing are billed beside the per diem', csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,J2185,30', 'C1,M1,PA1,2026-03-02,99601,1') },
+  ],
+  invalid: [
+    {
+      name: 'a pump on a per diem day',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,E0781,1', 'C1,M1,PA1,2026-03-02,J2185,30'),
+      errors: [{ message: 'E0781 on 2026-03-02 is included in the S9502 per diem: supplies and equipment are not separately reimbursable on a per diem day; remove the line', text: 'E0781' }],
+      fix: 'Remove bundled line',
+      output: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,J2185,30'),
+    },
+    {
+      name: 'heparin lock flush J1642',
+      csv: csv('C1,M1,PA1,2026-03-02,J1642,5', 'C1,M1,PA1,2026-03-02,S9500,1'),
+      errors: [{ message: /^J1642 on 2026-03-02 is included in the S9500 per diem/, text: 'J1642' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9500,1'),
+    },
+    {
+      name: 'IV solution on a non-hydration per diem day',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,J7050,2'),
+      errors: [{ message: /^J7050 on 2026-03-02 is included in the S9502 per diem/, text: 'J7050' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9502,1'),
+    },
+    {
+      name: 'supply on a hydration day is still bundled (only IV solutions are not)',
+      csv: csv('C1,M1,PA1,2026-03-02,S9374,1', 'C1,M1,PA1,2026-03-02,A4305,1'),
+      errors: [{ message: /^A4305 on 2026-03-02 is included in the S9374 per diem/, text: 'A4305' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9374,1'),
+    },
+    {
+      name: 'the per diem is on another claim of the member',
+      csv: csv('C1,M1,PA1,2026-03-02,A9270,1', 'C2,M1,PA2,2026-03-02,S9502,1'),
+      errors: [{ message: /^A9270 on 2026-03-02 is included in the S9502 per diem/, text: 'A9270' }],
+      output: csv('C2,M1,PA2,2026-03-02,S9502,1'),
+    },
+    {
+      name: 'the per diem is in another workspace file',
+      csv: csv('C1,M1,PA1,2026-03-02,A4221,1'),
+      options: { external: external('file:///w/other.claims.csv', csv('C9,M1,PA9,2026-03-02,S9502,1')) },
+      errors: [{ message: /^A4221 on 2026-03-02 is included in the S9502 per diem/, text: 'A4221' }],
+      output: csv(),
+    },
+    {
+      name: 'CRLF: the row goes with its line end',
+      csv: `${HEAD}\r\nC1,M1,PA1,2026-03-02,S9502,1\r\nC1,M1,PA1,2026-03-02,A4221,1\r\nC1,M1,PA1,2026-03-02,J2185,30\r\n`,
+      errors: [{ message: /^A4221 on 2026-03-02/, text: 'A4221' }],
+      output: `${HEAD}\r\nC1,M1,PA1,2026-03-02,S9502,1\r\nC1,M1,PA1,2026-03-02,J2185,30\r\n`,
+    },
+    {
+      name: 'JSON: the line object goes with one comma',
+      json: '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 },\n  { "dos_from": "2026-03-02", "hcpcs": "E0781", "units": 1 }\n] }\n',
+      errors: [{ message: /^E0781 on 2026-03-02 is included in the S9502 per diem/, text: '"E0781"' }],
+      output: '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }\n] }\n',
+    },
+  ],
+});

@@ -1,0 +1,149 @@
+import { parseDocument } from '../../server/src/parse';
+import { rule } from '../../server/src/rules/concurrent-therapy-modifier';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,auth_number,dos_from,hcpcs,modifiers,units';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const SPAN_HEAD = 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,modifiers,units';
+const spanCsv = (...rows: string[]): string => [SPAN_HEAD, ...rows].join('\n') + '\n';
+const external = (uri: string, text: string) => parseDocument(text, 'csv').lines.map((line) => ({ uri, line }));
+const json = (...lines: string[]): string =>
+  `{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "lines": [\n${lines.map((l) => `  ${l}`).join(',\n')}\n] }\n`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: "002's example: S9502 primary, S9501-SH second",
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9501,SH,1', 'C1,M1,PA1,2026-03-02,J3370,,4'),
+    },
+    { name: 'three therapies: primary, SH, SJ', csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1') },
+    { name: 'four therapies: SJ on the third and fourth', csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1', 'C1,M1,PA1,2026-03-02,S9338,SJ,1') },
+    { name: 'one per diem with no modifier', csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30') },
+    { name: 'per diems on different days are not concurrent', csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-03,S9501,,1') },
+    { name: 'per diems of different members are not concurrent', csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C2,M2,PA2,2026-03-02,S9501,,1') },
+    { name: 'a catheter-care per diem is not a concurrent therapy', csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S5498,,1') },
+    {
+      name: 'SH on the less frequent per diem is per-diem-order’s finding, not this one',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,,1'),
+    },
+    {
+      name: 'SH on a span that is concurrent on one of its days is kept',
+      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-03,S9501,SH,3', 'C1,M1,PA1,2026-03-02,,S9502,,1'),
+    },
+    {
+      name: 'the primary is in another workspace file',
+      csv: csv('C1,M1,PA1,2026-03-02,S9501,SH,1'),
+      options: { external: external('file:///w/other.claims.csv', csv('C9,M1,PA9,2026-03-02,S9502,,1')) },
+    },
+    {
+      name: 'a known and accepted finding turned off with a disable comment',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', '# infusion-claims-disable-next-line concurrent-therapy-modifier', 'C1,M1,PA1,2026-03-02,S9501,,1'),
+    },
+    {
+      name: 'JSON: modifiers as an array',
+      json: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9501", "modifiers": ["SH"], "units": 1 }'),
+    },
+  ],
+  invalid: [
+    {
+      name: "002's example without SH",
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9501,,1', 'C1,M1,PA1,2026-03-02,J3370,,4'),
+      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9501,SH,1', 'C1,M1,PA1,2026-03-02,J3370,,4'),
+    },
+    {
+      name: 'three unmodified per diems in any order: ranked by frequency',
+      csv: csv('C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9501,,1', 'C1,M1,PA1,2026-03-02,S9502,,1'),
+      errors: [
+        { message: 'S9500 is the third concurrent therapy on 2026-03-02 (after S9502, S9501): add modifier SJ', text: 'S9500' },
+        { message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' },
+      ],
+      fix: 'Add modifier SJ',
+      output: csv('C1,M1,PA1,2026-03-02,S9500,SJ,1', 'C1,M1,PA1,2026-03-02,S9501,,1', 'C1,M1,PA1,2026-03-02,S9502,,1'),
+    },
+    {
+      name: 'a second SH where SJ is due',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9500,SH,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
+      errors: [{ message: 'S9500 is the third concurrent therapy on 2026-03-02 and S9501 already has SH: replace SH with SJ', text: 'SH' }],
+      fix: 'Replace SH with SJ',
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
+    },
+    {
+      name: 'an SJ with no SH that day',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SJ,1'),
+      errors: [{ message: 'S9501 has SJ but no therapy on 2026-03-02 has SH (after S9502): the second concurrent therapy takes SH, replace SJ with SH', text: 'SJ' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
+    },
+    {
+      name: 'SH on the only per diem of the day',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,J2185,,30'),
+      errors: [{ message: 'S9502 is the only therapy per diem on 2026-03-02: it is the primary, remove modifier SH', text: 'SH' }],
+      fix: 'Remove modifier SH',
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30'),
+    },
+    {
+      name: 'SJ alone on a date span',
+      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-02,S9500,SJ,2'),
+      errors: [{ message: 'S9500 is the only therapy per diem from 2026-03-01 to 2026-03-02: it is the primary, remove modifier SJ', text: 'SJ' }],
+      output: spanCsv('C1,M1,PA1,2026-03-01,2026-03-02,S9500,,2'),
+    },
+    {
+      name: 'every per diem carries a modifier: the most frequent is the primary',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,SJ,1'),
+      errors: [
+        { message: 'No therapy per diem on 2026-03-02 is billed as the primary: S9502 is the most frequent, remove modifier SH', text: 'SH' },
+        { message: /^S9501 has SJ but no therapy on 2026-03-02 has SH/, text: 'SJ' },
+      ],
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SJ,1'),
+    },
+    {
+      name: 'lines on different claims of the member on one day are concurrent',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C2,M1,PA2,2026-03-02,S9501,,1'),
+      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C2,M1,PA2,2026-03-02,S9501,SH,1'),
+    },
+    {
+      name: 'a per diem inside another line’s date span',
+      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-05,S9502,,5', 'C1,M1,PA1,2026-03-04,,S9338,,1'),
+      errors: [{ message: 'S9338 is the second concurrent therapy on 2026-03-04 (after S9502): add modifier SH', text: 'S9338' }],
+      output: spanCsv('C1,M1,PA1,2026-03-01,2026-03-05,S9502,,5', 'C1,M1,PA1,2026-03-04,,S9338,SH,1'),
+    },
+    {
+      name: 'the primary is in another workspace file',
+      csv: csv('C1,M1,PA1,2026-03-02,S9501,,1'),
+      options: { external: external('file:///w/other.claims.csv', csv('C9,M1,PA9,2026-03-02,S9502,,1')) },
+      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9501,SH,1'),
+    },
+    {
+      name: 'CSV: modifier added next to one already in the cell',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,GY,1'),
+      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,GY SH,1'),
+    },
+    {
+      name: 'CSV modifier1..modifier4 columns: SH goes into the first free column',
+      csv: 'claim_id,member_id,auth_number,dos_from,hcpcs,modifier1,modifier2,units\nC1,M1,PA1,2026-03-02,S9502,,,1\nC1,M1,PA1,2026-03-02,S9501,GY,,1\n',
+      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' }],
+      output: 'claim_id,member_id,auth_number,dos_from,hcpcs,modifier1,modifier2,units\nC1,M1,PA1,2026-03-02,S9502,,,1\nC1,M1,PA1,2026-03-02,S9501,GY,SH,1\n',
+    },
+    {
+      name: 'JSON: SH added to a line without modifiers',
+      json: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9501", "units": 1 }'),
+      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: '"S9501"' }],
+      output: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9501", "units": 1, "modifiers": ["SH"] }'),
+    },
+    {
+      name: 'JSON: SH replaced with SJ in an array',
+      json: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9501", "modifiers": ["SH"], "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9500", "modifiers": ["SH"], "units": 1 }'),
+      errors: [{ message: 'S9500 is the third concurrent therapy on 2026-03-02 and S9501 already has SH: replace SH with SJ', text: '"SH"' }],
+      output: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9501", "modifiers": ["SH"], "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9500", "modifiers": ["SJ"], "units": 1 }'),
+    },
+    {
+      name: 'JSON: SH removed from the only per diem',
+      json: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "modifiers": ["SH"], "units": 1 }'),
+      errors: [{ message: 'S9502 is the only therapy per diem on 2026-03-02: it is the primary, remove modifier SH', text: '"SH"' }],
+      output: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "modifiers": [], "units": 1 }'),
+    },
+  ],
+});

@@ -1,0 +1,87 @@
+import { rule } from '../../server/src/rules/date-span';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,charge';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const json = (...lines: string[]): string =>
+  `{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "lines": [\n${lines.map((l) => `  ${l}`).join(',\n')}\n] }\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'no dos_to', csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,250.00') },
+    { name: 'dos_to equal to dos_from', csv: csv('C1,M1,PA1,2026-03-02,2026-03-02,S9502,1,250.00') },
+    { name: 'dos_to before dos_from is invalid-value’s finding', csv: csv('C1,M1,PA1,2026-03-05,2026-03-02,S9502,1,250.00') },
+    { name: 'no dos_to column', csv: 'claim_id,member_id,auth_number,dos_from,hcpcs,units\nC1,M1,PA1,2026-03-02,S9502,1\n' },
+    { name: 'JSON: same dates', json: json('{ "dos_from": "2026-03-02", "dos_to": "2026-03-02", "hcpcs": "J2185", "units": 30 }') },
+  ],
+  invalid: [
+    {
+      name: 'per diem over three days: one line a day, 1 unit each, charge divided',
+      csv: csv('C1,M1,PA1,2026-03-02,2026-03-04,S9502,3,750.00', 'C1,M1,PA1,2026-03-02,,J2185,30,96.00'),
+      errors: [{ message: 'S9502 covers 2026-03-02 to 2026-03-04 (3 dates of service) on one line: itemize each date of service on its own line', text: '2026-03-04' }],
+      fix: 'Itemize dates of service',
+      output: csv(
+        'C1,M1,PA1,2026-03-02,2026-03-02,S9502,1,250.00',
+        'C1,M1,PA1,2026-03-03,2026-03-03,S9502,1,250.00',
+        'C1,M1,PA1,2026-03-04,2026-03-04,S9502,1,250.00',
+        'C1,M1,PA1,2026-03-02,,J2185,30,96.00',
+      ),
+    },
+    {
+      name: 'drug units divided evenly, leftover cents on the first lines',
+      csv: csv('C1,M1,PA1,2026-03-02,2026-03-04,J2185,90,100.00'),
+      errors: [{ message: /^J2185 covers 2026-03-02 to 2026-03-04 \(3 dates of service\)/, text: '2026-03-04' }],
+      output: csv(
+        'C1,M1,PA1,2026-03-02,2026-03-02,J2185,30,33.34',
+        'C1,M1,PA1,2026-03-03,2026-03-03,J2185,30,33.33',
+        'C1,M1,PA1,2026-03-04,2026-03-04,J2185,30,33.33',
+      ),
+    },
+    {
+      name: 'per diem with wrong units still gets 1 a day',
+      csv: csv('C1,M1,PA1,2026-03-02,2026-03-03,S9500,6,300'),
+      errors: [{ message: /^S9500 covers 2026-03-02 to 2026-03-03 \(2 dates of service\)/, text: '2026-03-03' }],
+      output: csv('C1,M1,PA1,2026-03-02,2026-03-02,S9500,1,150', 'C1,M1,PA1,2026-03-03,2026-03-03,S9500,1,150'),
+    },
+    {
+      name: 'units that do not divide evenly: no fix',
+      csv: csv('C1,M1,PA1,2026-03-02,2026-03-04,J2185,40,96.00'),
+      errors: [{ message: 'J2185 covers 2026-03-02 to 2026-03-04 (3 dates of service) on one line: itemize each date of service on its own line (units 40 do not divide evenly over 3 dates: split them by hand)', text: '2026-03-04' }],
+      output: null,
+    },
+    {
+      name: 'US dates keep their style; NDC quantity divided too',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,ndc,ndc_unit,ndc_qty\nC1,M1,PA1,03/02/2026,03/03/2026,J2185,60,63323-0508-20,UN,6\n',
+      errors: [{ message: /^J2185 covers 2026-03-02 to 2026-03-03/, text: '03/03/2026' }],
+      output: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,ndc,ndc_unit,ndc_qty\nC1,M1,PA1,03/02/2026,03/02/2026,J2185,30,63323-0508-20,UN,3\nC1,M1,PA1,03/03/2026,03/03/2026,J2185,30,63323-0508-20,UN,3\n',
+    },
+    {
+      name: 'CRLF and quoted cells',
+      csv: `${HEAD}\r\n"C1","M1","PA1","2026-03-02","2026-03-03","S9502","2","500.00"\r\n`,
+      errors: [{ message: /^S9502 covers 2026-03-02 to 2026-03-03/, text: '2026-03-03' }],
+      output: `${HEAD}\r\n"C1","M1","PA1","2026-03-02","2026-03-02","S9502","1","250.00"\r\n"C1","M1","PA1","2026-03-03","2026-03-03","S9502","1","250.00"\r\n`,
+    },
+    {
+      name: 'JSON: dates inherited from the claim object are shared with other lines: no fix',
+      json: '{ "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "dos_to": "2026-03-03", "lines": [\n  { "hcpcs": "S9502", "units": 2 }\n] }\n',
+      errors: [{ message: /^S9502 covers 2026-03-02 to 2026-03-03 \(2 dates of service\)/, text: '"2026-03-03"' }],
+      output: null,
+    },
+    {
+      name: 'a span too long to itemize automatically',
+      csv: csv('C1,M1,PA1,2026-01-01,2026-03-31,S9500,90,9000.00'),
+      errors: [{ message: 'S9500 covers 2026-01-01 to 2026-03-31 (90 dates of service) on one line: itemize each date of service on its own line', text: '2026-03-31' }],
+      output: null,
+    },
+    {
+      name: 'JSON: the first line edited in place, the copies inserted after it',
+      json: json('{ "dos_from": "2026-03-02", "dos_to": "2026-03-03", "hcpcs": "S9502", "units": 2, "charge": 500.0 }', '{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 }'),
+      errors: [{ message: /^S9502 covers 2026-03-02 to 2026-03-03/, text: '"2026-03-03"' }],
+      output: json(
+        '{ "dos_from": "2026-03-02", "dos_to": "2026-03-02", "hcpcs": "S9502", "units": 1, "charge": 250.00 }',
+        '{ "dos_from": "2026-03-03", "dos_to": "2026-03-03", "hcpcs": "S9502", "units": 1, "charge": 250.00 }',
+        '{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 }',
+      ),
+    },
+  ],
+});

@@ -1,0 +1,46 @@
+import { rule } from '../../server/src/rules/drug-units';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,auth_number,dos_from,hcpcs,units,ndc,ndc_unit,ndc_qty';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const json = (units: string): string =>
+  `{\n  "claim_id": "C1",\n  "member_id": "M1",\n  "lines": [\n    { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": ${units}, "ndc": "00143-9431-10", "ndc_unit": "UN", "ndc_qty": 3 }\n  ]\n}\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: '3 vials of meropenem 1 g are 30 units', csv: csv('C1,M1,PA1,2026-03-02,J2185,30,00143-9431-10,UN,3') },
+    { name: 'meropenem 500 mg vials: 5 units each', csv: csv('C1,M1,PA1,2026-03-02,J2185,10,00143-9430-10,UN,2') },
+    { name: 'NDC in display form, decimal units', csv: csv('C1,M1,PA1,2026-03-02,J3373,75,0409-4332-01,UN,1.5') },
+    { name: 'ML quantities are not counted in items', csv: csv('C1,M1,PA1,2026-03-02,J2185,30,00143-9431-10,ML,60') },
+    { name: 'NDC the crosswalk does not know', csv: csv('C1,M1,PA1,2026-03-02,J2185,30,63323-0508-20,UN,2') },
+    { name: 'NDC under another code is ndc-code-mismatch\'s', csv: csv('C1,M1,PA1,2026-03-02,J3370,4,00409-4332-01,UN,2') },
+    { name: 'no quantity: nothing to multiply', csv: csv('C1,M1,PA1,2026-03-02,J2185,30,00143-9431-10,UN,') },
+    { name: 'JSON: 30 units', json: json('30') },
+  ],
+  invalid: [
+    {
+      name: 'vials entered as units',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,3,00143-9431-10,UN,3'),
+      errors: [{ message: 'J2185 units 3 do not match NDC 00143-9431-10: 3 UN × 10 billable units per item (J2185 is per 100 MG) = 30 units; set units to 30', text: '3' }],
+      output: csv('C1,M1,PA1,2026-03-02,J2185,30,00143-9431-10,UN,3'),
+    },
+    {
+      name: 'half a vial of vancomycin, quoted units',
+      csv: csv('C1,M1,PA1,2026-03-02,J3373,"100","00409-4332-01",UN,0.5'),
+      errors: [{ message: 'J3373 units 100 do not match NDC 00409-4332-01: 0.5 UN × 50 billable units per item (J3373 is per 10 MG) = 25 units; set units to 25', text: '100' }],
+      output: csv('C1,M1,PA1,2026-03-02,J3373,"25","00409-4332-01",UN,0.5'),
+    },
+    {
+      name: 'bare 11-digit NDC, lower-case qualifier',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,20,00143943110,un,3'),
+      errors: [{ message: /^J2185 units 20 do not match NDC 00143-9431-10: 3 UN × 10 billable units per item/, text: '20' }],
+      output: csv('C1,M1,PA1,2026-03-02,J2185,30,00143943110,un,3'),
+    },
+    {
+      name: 'JSON: units set as a number',
+      json: json('3'),
+      errors: [{ message: /= 30 units; set units to 30$/, text: '3' }],
+      output: json('30'),
+    },
+  ],
+});

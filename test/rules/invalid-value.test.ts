@@ -1,0 +1,150 @@
+import { rule } from '../../server/src/rules/invalid-value';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,payer,auth_number,dos_from,dos_to,hcpcs,modifiers,units,charge,wasted_units,vial,duration_min';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+/** A good row; `over` replaces cells by column name. */
+function row(over: Partial<Record<string, string>> = {}): string {
+  const base: Record<string, string> = {
+    claim_id: 'C1', member_id: 'M1', payer: 'commercial', auth_number: 'PA1', dos_from: '2026-03-02', dos_to: '',
+    hcpcs: 'J2185', modifiers: '', units: '30', charge: '96.00', wasted_units: '', vial: 'single', duration_min: '',
+  };
+  return HEAD.split(',').map((k) => over[k] ?? base[k]).join(',');
+}
+const jsonLine = (fields: string): string =>
+  `{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30${fields} } ] }`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'every field readable', csv: csv(row(), row({ dos_to: '2026-03-04', hcpcs: 'S9502', units: '3', vial: '', modifiers: 'SH', duration_min: '90' })) },
+    { name: 'empty optional cells', csv: csv(row({ payer: '', dos_to: '', charge: '', vial: '', wasted_units: '' })) },
+    { name: 'US dates, one-digit month and day', csv: csv(row({ dos_from: '3/2/2026', dos_to: '03/05/2026' })) },
+    { name: 'decimal units, whole-dollar charge, wasted units under units', csv: csv(row({ units: '1.5', charge: '96', wasted_units: '0.5' })) },
+    { name: 'payer and vial in other letter cases', csv: csv(row({ payer: 'Medicare_Advantage', vial: 'Multi' })) },
+    { name: 'modifiers separated every allowed way', csv: csv(row({ modifiers: '"JW:59,KX-SH"' })) },
+    { name: 'dos_to equal to dos_from', csv: csv(row({ dos_to: '2026-03-02' })) },
+    { name: 'an empty required cell is missing-field\'s', csv: csv(row({ units: '' })) },
+    { name: 'JSON: numbers as numbers and strings, modifiers as an array', json: jsonLine(', "charge": "96.00", "modifiers": ["JW", "59"], "wasted_units": 5, "payer": "medicaid"') },
+    { name: 'JSON: null is no value', json: jsonLine(', "charge": null, "dos_to": null') },
+  ],
+  invalid: [
+    {
+      name: 'February 30th',
+      csv: csv(row({ dos_from: '2026-02-30' })),
+      errors: [{ message: 'dos_from 2026-02-30 is not a real date: enter the first date of service as YYYY-MM-DD or MM/DD/YYYY', text: '2026-02-30' }],
+      output: null,
+    },
+    {
+      name: 'a date in words, and an unreadable dos_to',
+      csv: csv(row({ dos_from: '"March 2, 2026"', dos_to: '2026-13-01' })),
+      errors: [
+        { message: /^dos_from March 2, 2026 is not a real date/, text: 'March 2, 2026' },
+        { message: 'dos_to 2026-13-01 is not a real date: enter the last date of service as YYYY-MM-DD or MM/DD/YYYY, or leave it empty for a one-day line', text: '2026-13-01' },
+      ],
+      output: null,
+    },
+    {
+      name: 'dos_to before dos_from',
+      csv: csv(row({ dos_from: '03/04/2026', dos_to: '2026-03-02' })),
+      errors: [{ message: 'dos_to 2026-03-02 is before dos_from 2026-03-04: correct the dates of service', text: '2026-03-02' }],
+      output: null,
+    },
+    {
+      name: 'units zero',
+      csv: csv(row({ units: '0' })),
+      errors: [{ message: 'units 0 is not a positive number: enter the service units billed, more than 0', text: '0' }],
+      output: null,
+    },
+    {
+      name: 'units negative, units in words',
+      csv: csv(row({ units: '-2' }), row({ units: 'three' })),
+      errors: [
+        { message: 'units -2 is not a positive number: enter the service units billed, more than 0', text: '-2' },
+        { message: 'units three is not a number: enter the service units billed as a plain decimal (e.g. 1.5), no thousands separators or symbols', text: 'three' },
+      ],
+      output: null,
+    },
+    {
+      name: 'charge with a dollar sign and a thousands separator',
+      csv: csv(row({ charge: '$96.00' }), row({ charge: '"1,250.00"' })),
+      errors: [
+        { message: 'charge $96.00 is not a number: enter the line charge in dollars as a plain decimal (e.g. 96.00), no thousands separators or symbols', text: '$96.00' },
+        { message: /^charge 1,250\.00 is not a number/, text: '1,250.00' },
+      ],
+      output: null,
+    },
+    {
+      name: 'modifiers of the wrong length, reported on each modifier',
+      csv: csv(row({ modifiers: 'SH S JWX' })),
+      errors: [
+        { message: 'Modifier S is not a modifier: a modifier is 2 letters or digits (e.g. SH, JW); separate several with a space', text: 'S' },
+        { message: /^Modifier JWX is not a modifier/, text: 'JWX' },
+      ],
+      output: null,
+    },
+    {
+      name: 'modifier with a symbol',
+      csv: csv(row({ modifiers: 'S#' })),
+      errors: [{ message: /^Modifier S# is not a modifier/, text: 'S#' }],
+      output: null,
+    },
+    {
+      name: 'unknown payer',
+      csv: csv(row({ payer: 'bluecross' })),
+      errors: [{ message: 'payer bluecross is not a known line of business: use commercial, medicare, medicare_advantage or medicaid', text: 'bluecross' }],
+      output: null,
+    },
+    {
+      name: 'vial neither single nor multi',
+      csv: csv(row({ vial: 'ampule' })),
+      errors: [{ message: 'vial ampule is not single or multi: enter single (single-use package) or multi (multi-use vial)', text: 'ampule' }],
+      output: null,
+    },
+    {
+      name: 'wasted units larger than the units',
+      csv: csv(row({ units: '30', wasted_units: '40' })),
+      errors: [{ message: 'wasted_units 40 is more than the line\'s units 30: the discarded amount is part of the units billed; correct one of them', text: '40' }],
+      output: null,
+    },
+    {
+      name: 'wasted units negative or unreadable',
+      csv: csv(row({ wasted_units: '-5' }), row({ wasted_units: 'some' })),
+      errors: [
+        { message: 'wasted_units -5 is negative: enter the service units discarded, 0 or more', text: '-5' },
+        { message: /^wasted_units some is not a number/, text: 'some' },
+      ],
+      output: null,
+    },
+    {
+      name: 'duration not a number of minutes',
+      csv: csv(row({ hcpcs: '99601', units: '1', duration_min: '2h' })),
+      errors: [{ message: /^duration_min 2h is not a number: enter the visit or infusion length in minutes/, text: '2h' }],
+      output: null,
+    },
+    {
+      name: 'NDC quantity on a line without an NDC (with an NDC it is ndc-unit\'s)',
+      json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "ndc_qty": "three" },' +
+        ' { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "ndc": "00143-9431-10", "ndc_qty": "three" } ] }',
+      errors: [{ message: 'ndc_qty three is not a number: enter the NDC quantity as a plain decimal (e.g. 1.5), no thousands separators or symbols', text: '"three"' }],
+      output: null,
+    },
+    {
+      name: 'JSON: units as a boolean',
+      json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": true } ] }',
+      errors: [{ message: /^units true is not a number/, text: 'true' }],
+      output: null,
+    },
+    {
+      name: 'JSON: a claim-level bad payer is reported once, not once per line',
+      json: '{ "claim_id": "C1", "member_id": "M1", "payer": "blue", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }',
+      errors: [{ message: /^payer blue is not a known line of business/, text: '"blue"' }],
+      output: null,
+    },
+    {
+      name: 'JSON: a modifier in an array',
+      json: jsonLine(', "modifiers": ["JW", "J"]'),
+      errors: [{ message: /^Modifier J is not a modifier/, text: '"J"' }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,125 @@
+import { rule } from '../../server/src/rules/jw-separate-line';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,auth_number,dos_from,hcpcs,modifiers,units,charge,ndc,ndc_unit,ndc_qty,wasted_units,vial';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'no wastage reported', csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,96.00,63323-0508-20,UN,3,,single') },
+    { name: 'wasted units 0', csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,96.00,63323-0508-20,UN,3,0,single') },
+    { name: 'wastage already on its JW line', csv: csv('C1,M1,PA1,2026-03-02,J2185,,25,80.00,63323-0508-20,UN,2.5,,single', 'C1,M1,PA1,2026-03-02,J2185,JW,5,16.00,63323-0508-20,UN,0.5,,single') },
+    { name: 'a multi-use vial is jw-multi-use-vial\'s finding, not a split', csv: csv('C1,M1,PA1,2026-03-02,J1642,,10,20.00,,,,2,multi') },
+    { name: 'no wasted_units column', csv: 'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2026-03-02,J2185,30\n' },
+    { name: 'JSON: wasted units 0', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "wasted_units": 0 } ] }' },
+  ],
+  invalid: [
+    {
+      name: 'split with charge and NDC quantity (unquoted cells)',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,96.00,63323-0508-20,UN,3,5,single'),
+      errors: [{ message: '5 wasted units of J2185 are reported on the administered line: bill the discarded drug on a separate J2185 line with modifier JW', text: '5' }],
+      output: csv('C1,M1,PA1,2026-03-02,J2185,,25,80.00,63323-0508-20,UN,2.5,,single', 'C1,M1,PA1,2026-03-02,J2185,JW,5,16.00,63323-0508-20,UN,0.5,,single'),
+    },
+    {
+      name: 'quoted cells and CRLF, a third of the charge in cents',
+      csv: `${HEAD}\r\n"C1","M1","PA1","2026-03-02","J2185","","30","100.00","63323-0508-20","UN","3","10","single"\r\nC1,M1,PA1,2026-03-02,S9502,,1,250.00,,,,,\r\n`,
+      errors: [{ message: /^10 wasted units of J2185 are reported on the administered line/, text: '10' }],
+      output: `${HEAD}\r\n"C1","M1","PA1","2026-03-02","J2185","","20","66.67","63323-0508-20","UN","2","","single"\r\n` +
+        `"C1","M1","PA1","2026-03-02","J2185","JW","10","33.33","63323-0508-20","UN","1","","single"\r\nC1,M1,PA1,2026-03-02,S9502,,1,250.00,,,,,\r\n`,
+    },
+    {
+      name: 'whole-dollar charge gains cents only when a part needs them',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,96,,,,6,'),
+      errors: [{ message: /^6 wasted units of J2185/, text: '6' }],
+      output: csv('C1,M1,PA1,2026-03-02,J2185,,24,76.80,,,,,', 'C1,M1,PA1,2026-03-02,J2185,JW,6,19.20,,,,,'),
+    },
+    {
+      name: 'one wasted unit, no charge column',
+      csv: 'claim_id,member_id,dos_from,hcpcs,units,wasted_units\nC1,M1,2026-03-02,J3370,4,1\n',
+      errors: [{ message: '1 wasted unit of J3370 is reported on the administered line: bill the discarded drug on a separate J3370 line with modifier JW', text: '1' }],
+      // No modifiers column yet: the fix adds one, empty on the other rows.
+      output: 'claim_id,member_id,dos_from,hcpcs,units,wasted_units,modifiers\nC1,M1,2026-03-02,J3370,3,,\nC1,M1,2026-03-02,J3370,1,,JW\n',
+    },
+    {
+      name: 'an existing modifier stays on both lines; JW joins it on the copy',
+      csv: 'claim_id,member_id,dos_from,hcpcs,modifiers,units,charge,wasted_units\nC1,M1,2026-03-02,J2185,KP,30,96.00,5\n',
+      errors: [{ message: /^5 wasted units of J2185/, text: '5' }],
+      output: 'claim_id,member_id,dos_from,hcpcs,modifiers,units,charge,wasted_units\nC1,M1,2026-03-02,J2185,KP,25,80.00,\nC1,M1,2026-03-02,J2185,KP JW,5,16.00,\n',
+    },
+    {
+      name: 'JSON: inline line objects',
+      json: '{ "claim_id": "C1", "member_id": "M1", "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "charge": 96.00, "ndc": "63323-0508-20", "ndc_unit": "UN", "ndc_qty": 3, "wasted_units": 5 },\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }\n] }\n',
+      errors: [{ message: /^5 wasted units of J2185 are reported on the administered line/, text: '5' }],
+      output: '{ "claim_id": "C1", "member_id": "M1", "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 25, "charge": 80.00, "ndc": "63323-0508-20", "ndc_unit": "UN", "ndc_qty": 2.5 },\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 5, "charge": 16.00, "ndc": "63323-0508-20", "ndc_unit": "UN", "ndc_qty": 0.5, "modifiers": ["JW"] },\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }\n] }\n',
+    },
+    {
+      name: 'JSON: multi-line objects, string numbers and a modifiers array',
+      json: [
+        '{',
+        '  "claims": [',
+        '    {',
+        '      "claim_id": "C1",',
+        '      "member_id": "M1",',
+        '      "lines": [',
+        '        {',
+        '          "dos_from": "2026-03-02",',
+        '          "hcpcs": "J2185",',
+        '          "modifiers": ["KP"],',
+        '          "units": "30",',
+        '          "charge": "100.00",',
+        '          "ndc_qty": 3,',
+        '          "wasted_units": 10,',
+        '          "vial": "single"',
+        '        }',
+        '      ]',
+        '    }',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [{ message: /^10 wasted units of J2185/, text: '10' }],
+      output: [
+        '{',
+        '  "claims": [',
+        '    {',
+        '      "claim_id": "C1",',
+        '      "member_id": "M1",',
+        '      "lines": [',
+        '        {',
+        '          "dos_from": "2026-03-02",',
+        '          "hcpcs": "J2185",',
+        '          "modifiers": ["KP"],',
+        '          "units": "20",',
+        '          "charge": "66.67",',
+        '          "ndc_qty": 2,',
+        '          "vial": "single"',
+        '        },',
+        '        {',
+        '          "dos_from": "2026-03-02",',
+        '          "hcpcs": "J2185",',
+        '          "modifiers": ["KP", "JW"],',
+        '          "units": "10",',
+        '          "charge": "33.33",',
+        '          "ndc_qty": 1,',
+        '          "vial": "single"',
+        '        }',
+        '      ]',
+        '    }',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
+      name: 'all of it wasted: nothing left to administer, no split offered',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,96.00,,,,30,single'),
+      errors: [{ message: /^30 wasted units of J2185/, text: '30' }],
+      output: null,
+    },
+  ],
+});

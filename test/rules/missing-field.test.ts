@@ -1,0 +1,70 @@
+import { rule } from '../../server/src/rules/missing-field';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,dos_from,hcpcs,units';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const REQUIRED = 'required: claim_id, member_id, dos_from, hcpcs, units';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'every required column and cell', csv: csv('C1,M1,2026-03-02,S9502,1') },
+    { name: 'aliases name the required columns', csv: 'Claim Number,patient_id,DOS,CPT,Qty\nC1,M1,2026-03-02,S9502,1\n' },
+    { name: 'optional cells may be empty', csv: 'claim_id,member_id,dos_from,hcpcs,units,ndc,charge\nC1,M1,2026-03-02,S9502,1,,\n' },
+    { name: 'header only', csv: `${HEAD}\n` },
+    { name: 'empty file', csv: '' },
+    { name: 'JSON: line inherits claim fields', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 } ] }' },
+    { name: 'JSON: a flat line object', json: '[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": "1" } ]' },
+    { name: 'JSON: a half-written line gets only the parse error', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": ' },
+  ],
+  invalid: [
+    {
+      name: 'one required column missing from the header',
+      csv: 'claim_id,member_id,dos_from,hcpcs\nC1,M1,2026-03-02,S9502\n',
+      errors: [{ message: `Required column missing from the header: units. Add it (${REQUIRED})`, text: 'claim_id,member_id,dos_from,hcpcs' }],
+      output: null,
+    },
+    {
+      name: 'several missing: one diagnostic naming them all',
+      csv: 'claim_id,hcpcs,units\nC1,S9502,1\n',
+      errors: [{ message: `Required columns missing from the header: member_id, dos_from. Add them (${REQUIRED})`, text: 'claim_id,hcpcs,units' }],
+      output: null,
+    },
+    {
+      name: 'a file without a header row',
+      csv: 'C1,M1,2026-03-02,S9502,1\n',
+      errors: [{ message: 'The first row is not a claims header (no known column names): add a header row naming the columns, at least claim_id, member_id, dos_from, hcpcs, units', text: 'C1,M1,2026-03-02,S9502,1' }],
+      output: null,
+    },
+    {
+      name: 'empty required cells are reported on the cell',
+      csv: csv('C1,M1,2026-03-02,,1', 'C1,  ,2026-03-02,J2185,""'),
+      errors: [
+        { message: 'hcpcs is empty: enter the HCPCS or CPT code billed', text: '' },
+        { message: "member_id is empty: enter the patient's member id", text: '  ' },
+        { message: 'units is empty: enter the service units billed', text: '' },
+      ],
+      output: null,
+    },
+    {
+      name: 'JSON: a line missing fields on the line and its claim',
+      json: '{ "claim_id": "C1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502" } ] }',
+      errors: [{ message: 'Line is missing member_id, units: add them to the line or to its claim', text: '{ "dos_from": "2026-03-02", "hcpcs": "S9502" }' }],
+      output: null,
+    },
+    {
+      name: 'JSON: one missing field',
+      json: '[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502" } ]',
+      errors: [{ message: 'Line is missing units: add it to the line or to its claim', text: '{ "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502" }' }],
+      output: null,
+    },
+    {
+      name: 'JSON: an empty value is reported on the value, a claim-level one once',
+      json: '{ "claim_id": "C1", "member_id": "", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": null } ] }',
+      errors: [
+        { message: "member_id is empty: enter the patient's member id", text: '""' },
+        { message: 'units is empty: enter the service units billed', text: 'null' },
+      ],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,57 @@
+import { parseDocument } from '../../server/src/parse';
+import { rule } from '../../server/src/rules/mutually-exclusive-per-diem';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const external = (uri: string, text: string) => parseDocument(text, 'csv').lines.map((line) => ({ uri, line }));
+
+ruleTester(rule, {
+  valid: [
+    { name: 'generic antibiotic per diem alone', csv: csv('C1,M1,PA1,2026-03-02,,S9494,1', 'C1,M1,PA1,2026-03-02,,J0878,2') },
+    { name: 'hourly antibiotic codes together are concurrent therapies, not exclusive', csv: csv('C1,M1,PA1,2026-03-02,,S9502,1', 'C1,M1,PA1,2026-03-02,,S9501,1') },
+    { name: 'S9494 and S9502 on different days', csv: csv('C1,M1,PA1,2026-03-02,,S9494,1', 'C1,M1,PA1,2026-03-03,,S9502,1') },
+    { name: 'S9494 and S9502 for different members', csv: csv('C1,M1,PA1,2026-03-02,,S9494,1', 'C2,M2,PA2,2026-03-02,,S9502,1') },
+    { name: 'S9364 with a hydration code is not excluded', csv: csv('C1,M1,PA1,2026-03-02,,S9364,1', 'C1,M1,PA1,2026-03-02,,S9374,1') },
+    { name: 'S9329 with S9328 (outside S9330–S9331)', csv: csv('C1,M1,PA1,2026-03-02,,S9329,1', 'C1,M1,PA1,2026-03-02,,S9328,1') },
+  ],
+  invalid: [
+    {
+      name: 'S9494 with an hourly antibiotic code',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9494,1', 'C1,M1,PA1,2026-03-02,,S9502,1'),
+      errors: [{ message: 'S9494 is billed on 2026-03-02 together with S9502: S9494 must not be used with the hourly antibiotic codes S9497–S9504; bill only the specific code', text: 'S9494' }],
+      output: null,
+    },
+    {
+      name: 'S9364 with a TPN volume code on another claim',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9365,1', 'C2,M1,PA2,2026-03-02,,S9364,1'),
+      errors: [{ message: 'S9364 is billed on 2026-03-02 together with S9365: S9364 must not be used with the TPN daily-volume codes S9365–S9368; bill only the specific code', text: 'S9364' }],
+      output: null,
+    },
+    {
+      name: 'S9373 with a hydration volume code inside its span (one finding per line)',
+      csv: csv('C1,M1,PA1,2026-03-01,2026-03-05,S9373,5', 'C1,M1,PA1,2026-03-03,,S9376,1', 'C1,M1,PA1,2026-03-04,,S9377,1'),
+      errors: [{ message: /^S9373 is billed on 2026-03-03 together with S9376: S9373 must not be used with the hydration daily-volume codes S9374–S9377/, text: 'S9373' }],
+      output: null,
+    },
+    {
+      name: 'S9329 with both chemotherapy codes',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9329,1', 'C1,M1,PA1,2026-03-02,,S9330,1', 'C1,M1,PA1,2026-03-02,,S9331,1'),
+      errors: [{ message: /^S9329 is billed on 2026-03-02 together with S9330, S9331: /, text: 'S9329' }],
+      output: null,
+    },
+    {
+      name: 'the specific code is in another workspace file',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9494,1'),
+      options: { external: external('file:///w/other.claims.csv', csv('C9,M1,PA9,2026-03-02,,S9504,1')) },
+      errors: [{ message: /^S9494 is billed on 2026-03-02 together with S9504/, text: 'S9494' }],
+      output: null,
+    },
+    {
+      name: 'JSON',
+      json: '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", "hcpcs": "S9497", "units": 1 },\n  { "dos_from": "2026-03-02", "hcpcs": "S9494", "units": 1 }\n] }\n',
+      errors: [{ message: /^S9494 is billed on 2026-03-02 together with S9497/, text: '"S9494"' }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,46 @@
+import { rule } from '../../server/src/rules/ndc-code-mismatch';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,auth_number,dos_from,hcpcs,units,ndc,ndc_unit,ndc_qty';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const json = (code: string, ndc: string): string =>
+  `{\n  "claim_id": "C1",\n  "member_id": "M1",\n  "lines": [\n    { "dos_from": "2026-03-02", "hcpcs": "${code}", "units": 100, "ndc": "${ndc}", "ndc_unit": "UN", "ndc_qty": 2 }\n  ]\n}\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'meropenem NDC under J2185', csv: csv('C1,M1,PA1,2026-03-02,J2185,30,00143-9431-10,UN,3') },
+    { name: 'NDC in 4-4-2 display form under its code', csv: csv('C1,M1,PA1,2026-03-02,J3373,100,0409-4332-01,UN,2') },
+    { name: 'NDC as 11 bare digits under its code', csv: csv('C1,M1,PA1,2026-03-02,J3373,100,00409433201,UN,2') },
+    { name: 'an NDC under either of its two crosswalk codes', csv: csv('C1,M1,PA1,2026-03-02,J0882,4,55513-0002-04,UN,1') },
+    { name: 'an NDC the crosswalk does not know is unknown, not wrong', csv: csv('C1,M1,PA1,2026-03-02,J2185,30,63323-0508-20,UN,3') },
+    { name: 'a 10-digit NDC is ndc-format\'s, not compared', csv: csv('C1,M1,PA1,2026-03-02,J9999,1,0143943110,UN,3') },
+    { name: 'no NDC', csv: csv('C1,M1,PA1,2026-03-02,J3370,4,,,') },
+    { name: 'JSON: NDC under its code', json: json('J3373', '00409-4332-01') },
+  ],
+  invalid: [
+    {
+      name: 'vancomycin NDC under the terminated J3370',
+      csv: csv('C1,M1,PA1,2026-03-02,J3370,4,0409-4332-01,UN,2'),
+      errors: [{ message: 'NDC 00409-4332-01 (Vancomycin HCl, Pfizer Inc) is billed under J3373 in the CMS crosswalk, not J3370: use J3373 or check the NDC', text: 'J3370' }],
+      output: csv('C1,M1,PA1,2026-03-02,J3373,4,0409-4332-01,UN,2'),
+    },
+    {
+      name: 'meropenem NDC under a NOC code, quoted cells',
+      csv: csv('"C1","M1","PA1","2026-03-02","J3490","30","00143-9431-10","UN","3"'),
+      errors: [{ message: 'NDC 00143-9431-10 (Meropenem, Hikma Pharmaceuticals USA Inc.) is billed under J2185 in the CMS crosswalk, not J3490: use J2185 or check the NDC', text: 'J3490' }],
+      output: csv('"C1","M1","PA1","2026-03-02","J2185","30","00143-9431-10","UN","3"'),
+    },
+    {
+      name: 'an NDC with two crosswalk codes: no fix',
+      csv: csv('C1,M1,PA1,2026-03-02,J0885,4,55513-0002-04,UN,1'),
+      errors: [{ message: 'NDC 55513-0002-04 (Aranesp, Amgen Inc) is billed under J0881 or J0882 in the CMS crosswalk, not J0885: use the code that matches the dose given, or check the NDC', text: 'J0885' }],
+      output: null,
+    },
+    {
+      name: 'JSON: Use J3373',
+      json: json('J3370', '00409-4332-01'),
+      errors: [{ message: /^NDC 00409-4332-01 \(Vancomycin HCl, Pfizer Inc\) is billed under J3373 in the CMS crosswalk, not J3370/, text: '"J3370"' }],
+      output: json('J3373', '00409-4332-01'),
+    },
+  ],
+});

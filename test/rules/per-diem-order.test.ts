@@ -1,0 +1,64 @@
+import { parseDocument } from '../../server/src/parse';
+import { rule } from '../../server/src/rules/per-diem-order';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,auth_number,dos_from,hcpcs,modifiers,units,frequency';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const external = (uri: string, text: string) => parseDocument(text, 'csv').lines.map((line) => ({ uri, line }));
+const json = (...lines: string[]): string =>
+  `{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "lines": [\n${lines.map((l) => `  ${l}`).join(',\n')}\n] }\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the more frequent per diem is the primary', csv: csv('C1,M1,PA1,2026-03-02,S9502,,1,', 'C1,M1,PA1,2026-03-02,S9501,SH,1,') },
+    { name: 'the primary may come later in the file', csv: csv('C1,M1,PA1,2026-03-02,S9501,SH,1,', 'C1,M1,PA1,2026-03-02,S9502,,1,') },
+    { name: 'SJ on a more frequent line than SH is not an order problem', csv: csv('C1,M1,PA1,2026-03-02,S9503,,1,', 'C1,M1,PA1,2026-03-02,S9502,SJ,1,', 'C1,M1,PA1,2026-03-02,S9501,SH,1,') },
+    { name: 'same frequency: either may be the primary', csv: csv('C1,M1,PA1,2026-03-02,S9338,,1,q12h', 'C1,M1,PA1,2026-03-02,S9501,SH,1,') },
+    { name: 'unknown frequency is not compared', csv: csv('C1,M1,PA1,2026-03-02,S9338,,1,', 'C1,M1,PA1,2026-03-02,S9502,SH,1,') },
+    { name: 'different days are not concurrent', csv: csv('C1,M1,PA1,2026-03-02,S9501,,1,', 'C1,M1,PA1,2026-03-03,S9502,SH,1,') },
+    { name: 'different members are not concurrent', csv: csv('C1,M1,PA1,2026-03-02,S9501,,1,', 'C2,M2,PA2,2026-03-02,S9502,SH,1,') },
+    { name: 'a single per diem', csv: csv('C1,M1,PA1,2026-03-02,S9500,,1,') },
+    {
+      name: 'the less frequent primary is in another workspace file (that file reports it)',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,SH,1,'),
+      options: { external: external('file:///w/other.claims.csv', csv('C9,M1,PA9,2026-03-02,S9501,,1,')) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'S9501 billed as primary with S9502-SH',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,SH,1,', 'C1,M1,PA1,2026-03-02,J2185,,30,', 'C1,M1,PA1,2026-03-02,S9501,,1,'),
+      errors: [{
+        message: 'S9501 (every 12 hours) is billed as the primary per diem on 2026-03-02, but S9502-SH (every 8 hours) is more frequent: bill S9502 first without SH and put SH on S9501',
+        text: 'S9501',
+      }],
+      fix: 'Make S9502 the primary',
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1,', 'C1,M1,PA1,2026-03-02,J2185,,30,', 'C1,M1,PA1,2026-03-02,S9501,SH,1,'),
+    },
+    {
+      name: 'three per diems: SJ moves from S9502 to S9500',
+      csv: csv('C1,M1,PA1,2026-03-02,S9500,,1,', 'C1,M1,PA1,2026-03-02,S9501,SH,1,', 'C1,M1,PA1,2026-03-02,S9502,SJ,1,'),
+      errors: [{ message: /^S9500 \(every 24 hours\) is billed as the primary per diem on 2026-03-02, but S9502-SJ \(every 8 hours\) is more frequent/, text: 'S9500' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9500,SJ,1,', 'C1,M1,PA1,2026-03-02,S9501,SH,1,', 'C1,M1,PA1,2026-03-02,S9502,,1,'),
+    },
+    {
+      name: 'frequency field of a non-antibiotic per diem',
+      csv: csv('C1,M1,PA1,2026-03-02,S9338,,1,q24h', 'C1,M1,PA1,2026-03-02,S9503,SH,1,'),
+      errors: [{ message: /^S9338 \(every 24 hours\) is billed as the primary per diem on 2026-03-02, but S9503-SH \(every 6 hours\)/, text: 'S9338' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9338,SH,1,q24h', 'C1,M1,PA1,2026-03-02,S9503,,1,'),
+    },
+    {
+      name: 'the more frequent line is in another file: reported, no fix across files',
+      csv: csv('C1,M1,PA1,2026-03-02,S9501,,1,'),
+      options: { external: external('file:///w/other.claims.csv', csv('C9,M1,PA9,2026-03-02,S9502,SH,1,')) },
+      errors: [{ message: /^S9501 \(every 12 hours\) is billed as the primary per diem on 2026-03-02, but S9502-SH/, text: 'S9501' }],
+      output: null,
+    },
+    {
+      name: 'JSON: modifier moved between line objects',
+      json: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "modifiers": ["SH"], "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9501", "modifiers": [], "units": 1 }'),
+      errors: [{ message: /^S9501 \(every 12 hours\) is billed as the primary per diem/, text: '"S9501"' }],
+      output: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "modifiers": [], "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9501", "modifiers": ["SH"], "units": 1 }'),
+    },
+  ],
+});

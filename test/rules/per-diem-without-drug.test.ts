@@ -1,0 +1,61 @@
+import { parseDocument } from '../../server/src/parse';
+import { rule } from '../../server/src/rules/per-diem-without-drug';
+import { ruleTester } from '../helpers/rule-tester';
+
+const HEAD = 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,ndc';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const external = (uri: string, text: string) => parseDocument(text, 'csv').lines.map((line) => ({ uri, line }));
+
+ruleTester(rule, {
+  valid: [
+    { name: 'per diem with its J-code drug on the same claim', csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,J2185,30,63323-0508-20') },
+    { name: 'a line with an NDC is a drug line', csv: csv('C1,M1,PA1,2026-03-02,,S9338,1,', 'C1,M1,PA1,2026-03-02,,A9270,1,12345-6789-01') },
+    { name: 'enteral formula B-code is the drug of an enteral per diem', csv: csv('C1,M1,PA1,2026-03-02,,S9341,1,', 'C1,M1,PA1,2026-03-02,,B4150,10,') },
+    { name: 'TPN per diem includes its formula', csv: csv('C1,M1,PA1,2026-03-02,,S9365,1,') },
+    { name: 'catheter-care per diem is not a therapy per diem', csv: csv('C1,M1,PA1,2026-03-02,,S5498,1,') },
+    { name: 'a drug line spanning the per diem’s days', csv: csv('C1,M1,PA1,2026-03-02,2026-03-03,S9500,2,', 'C1,M1,PA1,2026-03-01,2026-03-04,J0878,8,') },
+    { name: 'drug and per diem on other lines in between', csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,99601,1,', 'C1,M1,PA1,2026-03-02,,J2185,30,') },
+  ],
+  invalid: [
+    {
+      name: 'per diem with no drug at all',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,99601,1,'),
+      errors: [{
+        message: 'S9502 per diem on 2026-03-02 has no drug billed on claim C1 for that date: a per diem is paid only on days a drug is infused; add the drug line to this claim or remove the per diem',
+        text: 'S9502',
+      }],
+      output: null,
+    },
+    {
+      name: 'drug on another claim of the member',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C2,M1,PA2,2026-03-02,,J2185,30,'),
+      errors: [{ message: 'S9502 per diem on 2026-03-02 has no drug on claim C1 for that date; the drug is billed on another claim: bill the per diem on the same claim as its drug', text: 'S9502' }],
+      output: null,
+    },
+    {
+      name: 'drug on another date',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9501,1,', 'C1,M1,PA1,2026-03-03,,J3370,4,'),
+      errors: [{ message: /^S9501 per diem on 2026-03-02 has no drug billed on claim C1 for that date/, text: 'S9501' }],
+      output: null,
+    },
+    {
+      name: 'per diem span with a drug on only some of its days',
+      csv: csv('C1,M1,PA1,2026-03-01,2026-03-06,S9500,6,', 'C1,M1,PA1,2026-03-03,,J0878,2,'),
+      errors: [{ message: /^S9500 per diem on 2026-03-01, 2026-03-02, 2026-03-04 and 2 more dates has no drug billed on claim C1 for those dates/, text: 'S9500' }],
+      output: null,
+    },
+    {
+      name: 'the drug is in another workspace file, on another claim',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,'),
+      options: { external: external('file:///w/drugs.claims.csv', csv('C9,M1,PA9,2026-03-02,,J2185,30,')) },
+      errors: [{ message: /^S9502 per diem on 2026-03-02 has no drug on claim C1 for that date; the drug is billed on another claim/, text: 'S9502' }],
+      output: null,
+    },
+    {
+      name: 'JSON: drug line in another claim object',
+      json: '{ "claims": [\n  { "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 } ] },\n  { "claim_id": "C2", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }\n] }\n',
+      errors: [{ message: /^S9502 per diem on 2026-03-02 has no drug on claim C1/, text: '"S9502"' }],
+      output: null,
+    },
+  ],
+});
