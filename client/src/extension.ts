@@ -4,8 +4,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  LINT_OPEN_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION, SOURCE, STATUS_NOTIFICATION, ruleDocUrl,
-  type LintOpenResponse, type LookupResponse, type StatusParams,
+  LINT_OPEN_REQUEST, LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION, SOURCE, STATUS_NOTIFICATION, ruleDocUrl,
+  type LintOpenResponse, type LookupEntryParams, type LookupEntryResponse, type LookupResponse, type StatusParams,
 } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
@@ -71,13 +71,17 @@ async function openRulePage(ruleId?: string): Promise<void> {
 }
 
 async function lookupCode(): Promise<void> {
+  // The list carries descriptors only; the picked entry's full markdown is a second request.
   const entries = (await client?.sendRequest<LookupResponse>(LOOKUP_REQUEST)) ?? [];
   const pick = await vscode.window.showQuickPick(
-    entries.map((e) => ({ label: e.label, description: e.description, detail: e.kind, entry: e })),
-    { matchOnDescription: true, placeHolder: 'Type a code, a modifier or words of its descriptor' },
+    entries.map((e) => ({ label: e.label, description: e.kind === 'modifier' ? `modifier · ${e.description}` : e.description, detail: e.detail, entry: e })),
+    { matchOnDescription: true, matchOnDetail: true, placeHolder: 'Type a code, a modifier or words of its descriptor' },
   );
   if (!pick) return;
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: pick.entry.detail });
+  const params: LookupEntryParams = { label: pick.entry.label, kind: pick.entry.kind };
+  const content = await client?.sendRequest<LookupEntryResponse>(LOOKUP_ENTRY_REQUEST, params);
+  if (!content) return;
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
   try {
     await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
   } catch {

@@ -28,7 +28,7 @@ fi
 echo "install-deps: apt-get install ${need[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 # The package lists may be missing or stale on a fresh machine; update once, then install.
-if ! apt-get install -y --no-install-recommends "${need[@]}" >/dev/null 2>&1; then
+if ! apt-get install -y "${need[@]}" >/dev/null 2>&1; then
   apt-get update >/dev/null
-  apt-get install -y --no-install-recommends "${need[@]}" >/dev/null
+  apt-get install -y "${need[@]}" >/dev/null
 fi

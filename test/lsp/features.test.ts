@@ -95,7 +95,7 @@ describe('LSP editor features', function () {
     const entries = await client.request<LookupEntry[]>('infusionClaims/lookup');
     const s9501 = entries.find((e) => e.label === 'S9501' && e.kind === 'code');
     assert.ok(s9501, 'S9501 in the lookup');
-    assert.ok(s9501.description.length > 0 && s9501.detail.includes('S9501'));
+    assert.ok(s9501.description.length > 0 && s9501.detail.includes('once every 12 hours'));
     assert.ok(entries.some((e) => e.label === 'JW' && e.kind === 'modifier'));
   });
 

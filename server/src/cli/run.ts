@@ -1,6 +1,7 @@
 // `infusion-claims check`: parse arguments, check the files, print the report, pick the exit code.
 // Exit 0: no errors (warnings/info do not fail). 1: errors found. 2: usage error or unreadable file.
 import { checkFile, type FileResult } from './check';
+import { RunLines } from './cross-file';
 import { collectFiles } from './files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { formatJson } from './report-json';
@@ -38,10 +39,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     failures.push(`no claim files (*.claims.csv, *.claims.json, *.claim.json) found in ${options.paths.join(', ')}`);
   }
   const lintOptions: LintOptions = { rules: options.rules, payer: options.payer, ndcFormat: options.ndcFormat };
+  // Files checked together are one workspace for the cross-file rules.
+  const workspace = files.length > 1 ? RunLines.of(files) : undefined;
   const results: FileResult[] = [];
   for (const file of files) {
     try {
-      const r = checkFile(file, lintOptions, options.fix);
+      const r = checkFile(file, workspace ? workspace.optionsFor(file, lintOptions) : lintOptions, options.fix);
       if (r.notFixed) io.err(`${r.path}: ${r.notFixed}\n`);
       if (options.format === 'text') io.out(textOfFile(r));
       results.push(r);

@@ -147,25 +147,33 @@ const STRUCTURE_KEYS: Readonly<Record<'root' | 'claim' | 'line', ReadonlyArray<[
   line: [['lint_disable', 'rule ids turned off for this line']],
 };
 
+/** The fields a claim object usually holds; a line object usually holds the others. */
+const CLAIM_LEVEL_FIELDS: ReadonlySet<FieldName> = new Set(['claim_id', 'member_id', 'payer', 'auth_number']);
+
 function keyItems(slot: Slot, json: boolean): CompletionEntry[] {
   const present = slot.present ?? new Set<string>();
   const wrap = (name: string): string => (slot.bare ? `"${name}": ` : name);
   const object = slot.object ?? 'line';
   // A { "claims": [...] } wrapper holds nothing else.
   if (json && object === 'root' && present.has('claims')) return [];
+  // JSON: the fields that usually sit in this object come first (a line: dos_from, hcpcs, units …;
+  // a claim: claim_id, member_id …), then `lines`, then the rest (any field may sit on a line or a
+  // claim). A CSV header keeps the spec's column order.
+  const usual = (f: FieldName): boolean => (object === 'line') !== CLAIM_LEVEL_FIELDS.has(f);
+  const rank = (f: FieldName): number => (!json || usual(f) ? 1 : 3);
   const items: CompletionEntry[] = FIELD_NAMES.filter((f) => !present.has(f)).map((f, i) => ({
     label: f,
     kind: 'field',
     detail: FIELD_DOCS[f].meaning.replace(/`/g, ''),
     documentation: fieldMarkdown(f),
-    sortText: `1${String(i).padStart(2, '0')}`,
+    sortText: `${rank(f)}${String(i).padStart(2, '0')}`,
     insertText: wrap(f),
   }));
   if (json) {
-    STRUCTURE_KEYS[object].forEach(([name, what], i) => {
+    STRUCTURE_KEYS[object].forEach(([name, what]) => {
       if (present.has(name)) return;
-      // "claims" leads in an empty root object; the rest follow the fields.
-      const sortText = name === 'claims' && present.size === 0 ? '0' : `2${i}`;
+      // "claims" leads in an empty root object; `lines` follows the claim's fields; lint_disable is last.
+      const sortText = name === 'claims' ? (present.size === 0 ? '0' : '2') : name === 'lines' ? '2' : '4';
       items.push({ label: name, kind: 'field', detail: what, sortText, insertText: wrap(name) });
     });
   }

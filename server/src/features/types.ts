@@ -41,12 +41,14 @@ export interface SymbolEntry {
   readonly children?: readonly SymbolEntry[];
 }
 
+/** One row of "Look Up Code…": small, so the list of ~9,000 goes over the wire at once. The
+ *  full markdown entry of the picked row is asked for separately (lookupMarkdown). */
 export interface LookupEntry {
   /** The code or modifier. */
   readonly label: string;
   readonly kind: 'code' | 'modifier';
   /** Short descriptor, searched by words. */
   readonly description: string;
-  /** The full entry, markdown. */
+  /** Long descriptor, plain text, searched by words too. */
   readonly detail: string;
 }

@@ -7,7 +7,7 @@ import type { ClaimDocument } from '../model';
 import type { ClaimFormat } from '../parse';
 import type { ExternalLine, Finding, LintOptions } from '../rules/types';
 import { claimFormatOf } from './claim-files';
-import { toDiagnostic } from './convert';
+import { toDiagnostic, type OtherDocument } from './convert';
 import { describeError } from './errors';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, toLintOptions, type ServerSettings, type SettingsStore } from './settings';
@@ -18,9 +18,21 @@ export const DEBOUNCE_MS = 40;
 const SLOW_LINT_MS = 250;
 
 /** The workspace-analysis seam: the lines of the workspace's other claim files, for cross-file
- *  rules (60-day initial visit, same-day concurrency across files). Nothing indexes the workspace
- *  yet, so the default gives none; an indexer plugs in here when `workspaceAnalysis` is on. */
+ *  rules (60-day initial visit, same-day concurrency across files). The default gives none;
+ *  the workspace index (workspace-index.ts) plugs in here when `workspaceAnalysis` is on. */
 export type WorkspaceLines = (uri: string) => readonly ExternalLine[] | undefined;
+
+/** What workspace analysis adds to a lint. `lines` must return the same array while nothing it
+ *  holds changed: a re-lint with the same text, settings and array is skipped. */
+export interface WorkspaceSeam {
+  readonly lines: WorkspaceLines;
+  /** Positions in an indexed file that is not open, for related information pointing there. */
+  readonly positions: OtherDocument;
+  /** After each lint: the index takes the open document's live lines. Must be cheap, must not throw. */
+  readonly analysed: (a: Analysis) => void;
+}
+
+const NO_WORKSPACE: WorkspaceSeam = { lines: () => undefined, positions: () => undefined, analysed: () => undefined };
 
 export interface Analysis {
   readonly uri: string;
@@ -60,7 +72,7 @@ export class Linter {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
-    private readonly workspaceLines: WorkspaceLines = () => undefined,
+    private readonly workspace: WorkspaceSeam = NO_WORKSPACE,
   ) {}
 
   /** Lint after a pause in typing; a newer change restarts the wait. */
@@ -103,10 +115,10 @@ export class Linter {
       this.clear(uri);
       return undefined;
     }
+    const external = settings.workspaceAnalysis ? this.workspace.lines(uri) : undefined;
     const prev = this.analyses.get(uri);
-    if (prev && prev.version === textDoc.version && prev.settings === settings) return prev;
+    if (prev && prev.version === textDoc.version && prev.settings === settings && prev.options.external === external) return prev;
 
-    const external = settings.workspaceAnalysis ? this.workspaceLines(uri) : undefined;
     const options: LintOptions = external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
     const t0 = performance.now();
     const text = textDoc.getText();
@@ -118,11 +130,12 @@ export class Linter {
       result = failedParse(text, format, err);
     }
     const version = textDoc.version;
-    const other = (u: string) => this.documents.get(u);
+    const other = (u: string) => this.documents.get(u) ?? this.workspace.positions(u);
     const diagnostics = result.findings.map((f, index) => toDiagnostic(f, textDoc, { uri, version, index }, other));
     const ms = Math.round((performance.now() - t0) * 10) / 10;
     const analysis: Analysis = { uri, version, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, ms };
     this.analyses.set(uri, analysis);
+    this.workspace.analysed(analysis);
     this.published.add(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
     void this.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));

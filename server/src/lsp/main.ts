@@ -12,15 +12,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lookupEntries } from '../features/lookup';
+import { lookupEntries, lookupMarkdown } from '../features/lookup';
 import type { LookupEntry } from '../features/types';
 import { Linter } from './analysis';
 import { codeActions } from './code-actions';
 import { describeError } from './errors';
 import { completion, folding, hover, symbols } from './features';
 import {
-  FIX_ALL_KIND, LINT_OPEN_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION,
-  type LintOpenResponse,
+  FIX_ALL_KIND, LINT_OPEN_REQUEST, LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION,
+  type LintOpenResponse, type LookupEntryParams, type LookupEntryResponse,
 } from './protocol';
 import { SettingsStore } from './settings';
 
@@ -116,8 +116,9 @@ connection.onFoldingRanges(guard('foldingRange', [], async (p) => {
   return t ? folding(t.a, t.d) : [];
 }));
 
-let lookupCache: LookupEntry[] | undefined;
-connection.onRequest(LOOKUP_REQUEST, guard('lookup', [] as LookupEntry[], () => (lookupCache ??= lookupEntries())));
+connection.onRequest(LOOKUP_REQUEST, guard('lookup', [] as LookupEntry[], () => lookupEntries()));
+connection.onRequest(LOOKUP_ENTRY_REQUEST, guard('lookupEntry', null as LookupEntryResponse, (p: LookupEntryParams) =>
+  (typeof p?.label === 'string' ? lookupMarkdown(p.kind === 'modifier' ? 'modifier' : 'code', p.label) ?? null : null)));
 
 connection.onRequest(LINT_OPEN_REQUEST, guard('lintOpenDocuments', { files: 0, problems: 0, errors: 0 }, async (): Promise<LintOpenResponse> => {
   const done = await linter.relintAll();

@@ -3,9 +3,14 @@
 import { RULE_DOCS_BASE } from '../features/rule-docs';
 import type { LookupEntry } from '../features/types';
 
-/** Request, no params: every code and modifier for the "Look Up Code…" quick pick. */
+/** Request, no params: every code and modifier for the "Look Up Code…" quick pick (descriptors only). */
 export const LOOKUP_REQUEST = 'infusionClaims/lookup';
 export type LookupResponse = LookupEntry[];
+
+/** Request: the full markdown entry of the picked code or modifier; null when unknown. */
+export const LOOKUP_ENTRY_REQUEST = 'infusionClaims/lookupEntry';
+export type LookupEntryParams = Pick<LookupEntry, 'label' | 'kind'>;
+export type LookupEntryResponse = string | null;
 
 /** Notification after each lint of a document, for the status item. Counts and timing only. */
 export const STATUS_NOTIFICATION = 'infusionClaims/status';

@@ -28,6 +28,8 @@ type ReadFields = Partial<Record<FieldName, ReadField>>;
 
 interface ObjectParts {
   readonly fields: ReadFields;
+  /** The same fields as a list, in key order (cheaper to merge than object spread). */
+  readonly list: Array<[FieldName, ReadField]>;
   readonly disabled: string[];
   /** The `lines` property's value, when the object has that key. */
   readonly lines?: JsonNode;
@@ -46,6 +48,23 @@ class JsonReader {
   private errorOffsets: readonly number[] = [];
 
   constructor(private readonly text: string) {}
+
+  // Keys repeat on every line: normalise each distinct key once.
+  private readonly keys = new Map<string, string>();
+  private readonly fieldsByKey = new Map<string, FieldName | undefined>();
+
+  private keyOf(key: string): string {
+    let k = this.keys.get(key);
+    if (k === undefined) this.keys.set(key, (k = normalizeKey(key)));
+    return k;
+  }
+
+  private fieldOfKey(key: string): FieldName | undefined {
+    if (this.fieldsByKey.has(key)) return this.fieldsByKey.get(key);
+    const name = fieldOf(key);
+    this.fieldsByKey.set(key, name);
+    return name;
+  }
 
   setErrors(errors: readonly ParseError[]): void {
     this.errorOffsets = errors.map((e) => e.offset).sort((a, b) => a - b);
@@ -113,26 +132,32 @@ class JsonReader {
   /** The fields, lint_disable ids and `lines` of a claim or line object. */
   private readObject(obj: JsonNode, isLine: boolean): ObjectParts {
     const fields: ReadFields = {};
+    const list: Array<[FieldName, ReadField]> = [];
     const disabled: string[] = [];
     let lines: JsonNode | undefined;
     let hasLinesKey = false;
     for (const prop of obj.children ?? []) {
       const [key, value] = prop.children ?? [];
       if (!key || !value) continue; // a syntax error, already reported
-      const k = normalizeKey(String(key.value));
+      const k = this.keyOf(String(key.value));
       if (k === 'lines' && !isLine) {
         hasLinesKey = true;
         lines = value;
       } else if (k === 'lintdisable') {
         this.readDisable(value, disabled);
       } else {
-        const name = fieldOf(String(key.value));
+        const name = this.fieldOfKey(String(key.value));
         if (!name) continue; // unknown keys are kept and ignored
         const field = this.fieldOfValue(name, key, value);
-        if (field) fields[name] = { field, node: value };
+        if (field) {
+          const read = { field, node: value };
+          if (fields[name]) list.splice(list.findIndex(([n]) => n === name), 1); // a repeated key: the last wins
+          fields[name] = read;
+          list.push([name, read]);
+        }
       }
     }
-    return { fields, disabled, lines, hasLinesKey };
+    return { fields, list, disabled, lines, hasLinesKey };
   }
 
   private readDisable(value: JsonNode, into: string[]): void {
@@ -161,16 +186,18 @@ class JsonReader {
     if (!claim.hasLinesKey) {
       // A claim without "lines" is itself one service line (a flat line object), once it has
       // any field at all (`{}` while typing is nothing yet).
-      if (Object.keys(claim.fields).length > 0) lines.push(this.makeLine(node, claimIndex, {}, [], claim));
+      if (claim.list.length > 0) lines.push(this.makeLine(node, claimIndex, [], [], claim));
     } else if (claim.lines && claim.lines.type !== 'array') {
       this.problem(claim.lines, '"lines" must be a list of line objects: [ { ... }, ... ]');
     } else {
+      // The claim's fields as its lines inherit them (made once, shared by the lines).
+      const inherited: Array<[FieldName, ReadField]> = claim.list.map(([name, r]) => [name, { field: { ...r.field, fromClaim: true }, node: r.node }]);
       for (const el of claim.lines?.children ?? []) {
         if (el.type !== 'object') {
           this.problem(el, 'Expected a line object { ... } here');
           continue;
         }
-        lines.push(this.makeLine(el, claimIndex, claim.fields, claim.disabled, this.readObject(el, true)));
+        lines.push(this.makeLine(el, claimIndex, inherited, claim.disabled, this.readObject(el, true)));
       }
     }
     if (lines.length === 0) return; // a claim with no lines has nothing to check
@@ -178,16 +205,18 @@ class JsonReader {
     this.claims.push({ index: claimIndex, id, span: spanOf(node), lines, node });
   }
 
-  private makeLine(node: JsonNode, claimIndex: number, inherited: ReadFields, claimDisabled: readonly string[], own: ObjectParts): ServiceLine {
+  private makeLine(node: JsonNode, claimIndex: number, inherited: ReadonlyArray<[FieldName, ReadField]>, claimDisabled: readonly string[], own: ObjectParts): ServiceLine {
     const index = this.lines.length;
     const read: ReadFields = {};
-    for (const name of Object.keys(inherited) as FieldName[]) {
-      const r = inherited[name]!;
-      read[name] = { field: { ...r.field, fromClaim: true }, node: r.node };
-    }
-    Object.assign(read, own.fields);
     const fields: Fields = {};
-    for (const name of Object.keys(read) as FieldName[]) fields[name] = read[name]!.field;
+    for (const [name, r] of inherited) {
+      read[name] = r;
+      fields[name] = r.field;
+    }
+    for (const [name, r] of own.list) {
+      read[name] = r;
+      fields[name] = r.field;
+    }
 
     this.requiredProblems(node, read, index);
     const ids = claimDisabled.length + own.disabled.length;

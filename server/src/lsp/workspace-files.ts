@@ -1,0 +1,83 @@
+// Finding the claim files of a workspace folder on disk, and naming files so that the URI an
+// editor sends and the one built from a path found on disk compare equal.
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import type { ClaimFormat } from '../parse';
+import { claimFormatOf } from './claim-files';
+
+/** Folders never entered: dependencies and build output (dot-folders such as .git are skipped too). */
+const SKIPPED_DIRS = new Set(['node_modules', 'out']);
+/** A workspace this large is not a claims workspace; stop rather than eat the machine. */
+export const MAX_FILES = 50_000;
+
+export interface DiskClaimFile {
+  readonly path: string;
+  readonly uri: string;
+  readonly format: ClaimFormat;
+}
+
+/** The file-system path of a file: URI, or undefined for another scheme (untitled:, vscode-vfs:). */
+export function pathOf(uri: string): string | undefined {
+  try {
+    const u = new URL(uri);
+    return u.protocol === 'file:' ? fileURLToPath(u) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function uriOf(filePath: string): string {
+  return pathToFileURL(filePath).href;
+}
+
+/** One name per file whatever the URI's percent-encoding (editors encode more than Node does). */
+export function fileKey(uri: string): string {
+  const p = pathOf(uri);
+  if (p === undefined) return uri;
+  return process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p;
+}
+
+/** Whether a path lies inside a folder (or is the folder). */
+export function isInside(filePath: string, folder: string): boolean {
+  const rel = path.relative(folder, filePath);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The claim format of a file on disk (by name, or a `filePatterns` glob), or undefined. */
+export function diskClaimFormat(filePath: string, filePatterns: readonly string[]): ClaimFormat | undefined {
+  return claimFormatOf('', uriOf(filePath), filePatterns);
+}
+
+/** Every claim file under the folder, folders in name order. `stop` is asked between folders so a
+ *  superseded walk ends early. Unreadable folders are skipped. */
+export async function listClaimFiles(
+  folder: string, filePatterns: readonly string[], stop: () => boolean = () => false,
+): Promise<DiskClaimFile[]> {
+  const out: DiskClaimFile[] = [];
+  const pending = [folder];
+  while (pending.length > 0 && !stop() && out.length < MAX_FILES) {
+    const dir = pending.pop()!;
+    let entries;
+    try {
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      // Symbolic links are not followed (a link back up would walk forever).
+      if (e.isDirectory()) {
+        if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) subdirs.push(p);
+      } else if (e.isFile()) {
+        const format = diskClaimFormat(p, filePatterns);
+        if (format) out.push({ path: p, uri: uriOf(p), format });
+      }
+    }
+    // Depth first, in name order.
+    for (let i = subdirs.length - 1; i >= 0; i--) pending.push(subdirs[i]);
+  }
+  return out.slice(0, MAX_FILES);
+}
