@@ -3,9 +3,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { lintWorkspace } from './lint-workspace';
 import {
-  LINT_OPEN_REQUEST, LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION, SOURCE, STATUS_NOTIFICATION, ruleDocUrl,
-  type LintOpenResponse, type LookupEntryParams, type LookupEntryResponse, type LookupResponse, type StatusParams,
+  LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION, SOURCE, STATUS_NOTIFICATION, ruleDocUrl,
+  type LookupEntryParams, type LookupEntryResponse, type LookupResponse, type StatusParams,
 } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
@@ -50,12 +51,6 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   showStatus();
 }
 
-async function lintWorkspace(): Promise<void> {
-  // Seam for workspace analysis: for now the server lints the open claim documents.
-  const r = await client?.sendRequest<LintOpenResponse>(LINT_OPEN_REQUEST);
-  if (r) void vscode.window.showInformationMessage(`Infusion Claims: ${r.problems} problems (${r.errors} errors) in ${r.files} open claim files.`);
-}
-
 async function openRulePage(ruleId?: string): Promise<void> {
   if (typeof ruleId !== 'string' || !ruleId) {
     // No argument (from the palette): offer the rules reported in the active document.
@@ -91,7 +86,7 @@ async function lookupCode(): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
-    vscode.commands.registerCommand('infusionClaims.lintWorkspace', lintWorkspace),
+    vscode.commands.registerCommand('infusionClaims.lintWorkspace', () => lintWorkspace(client)),
     vscode.commands.registerCommand('infusionClaims.openRulePage', openRulePage),
     vscode.commands.registerCommand('infusionClaims.lookupCode', lookupCode),
     vscode.window.onDidChangeActiveTextEditor(showStatus),

@@ -35,6 +35,15 @@ describe('grammar: claims CSV (text.claims.csv)', () => {
     assert.strictEqual(scopeOf(row, 'E0781'), 'support.type.code.supply.claims');
   });
 
+  it('colors a code written in lower case or followed by spaces, and a kit as a separately billed S-code', async () => {
+    const [, row] = await tokenize(CSV, 'h\nj2185,s9501,g0090,J0696  ,S5520');
+    assert.strictEqual(scopeOf(row, 'j2185'), 'support.function.code.drug.claims');
+    assert.strictEqual(scopeOf(row, 's9501'), 'keyword.control.code.per-diem.claims');
+    assert.strictEqual(scopeOf(row, 'g0090'), 'keyword.other.code.professional.hit.claims');
+    assert.strictEqual(scopeOf(row, 'J0696'), 'support.function.code.drug.claims');
+    assert.strictEqual(scopeOf(row, 'S5520'), 'keyword.control.code.service.claims', 'PICC kit: an S-code, not a per diem');
+  });
+
   it('leaves claim and member ids plain even when they look like a code', async () => {
     const [, row] = await tokenize(CSV, 'h\nC1001,M001,PA7731');
     for (const id of ['C1001', 'M001', 'PA7731']) {

@@ -26,6 +26,19 @@ describe('grammar: claims JSON (source.claims.json)', () => {
     assert.strictEqual(scopeOf(line, 'A4222'), 'support.type.code.supply.claims');
   });
 
+  it('colors NDCs in billing form, catheter-care per diems, payers, modifier strings and US dates in string values', async () => {
+    const [line] = await tokenize(JSONC,
+      '{ "payer": "medicare", "hcpcs": "S5498", "ndc": "00143-9431-10", "modifiers": "SH JW", "dos_from": "03/02/2026", "units": "30" }');
+    assert.strictEqual(scopeOf(line, 'medicare'), 'constant.language.payer.claims');
+    assert.strictEqual(scopeOf(line, 'S5498'), 'keyword.control.code.per-diem.catheter-care.claims');
+    assert.strictEqual(scopeOf(line, '00143-9431-10'), 'variable.other.constant.ndc.claims');
+    assert.strictEqual(scopeOf(line, 'SH'), 'variable.parameter.modifier.claims');
+    assert.ok(line.some((t) => t.text === ' ' && t.scopes.at(-1) === 'punctuation.separator.modifier.claims'), 'the space between modifiers');
+    assert.strictEqual(scopeOf(line, 'JW'), 'variable.parameter.modifier.claims');
+    assert.strictEqual(scopeOf(line, '03/02/2026'), 'constant.numeric.date.claims');
+    assert.strictEqual(scopeOf(line, '30'), 'constant.numeric.claims', 'a number written as a string');
+  });
+
   it('accepts comments and trailing commas (JSONC) and leaves free text plain', async () => {
     const lines = await tokenize(JSONC, [
       '// exported 2026-03-05',

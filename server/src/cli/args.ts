@@ -12,6 +12,8 @@ export interface CliOptions {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   readonly payer?: string;
   readonly ndcFormat?: 'keep' | 'hyphenated' | 'digits';
+  /** The files checked are one workspace for the cross-file rules (cli/cross-file.ts). */
+  readonly workspace: boolean;
 }
 
 export class UsageError extends Error {
@@ -27,6 +29,10 @@ files named explicitly may be any .csv or .json file.
 Options:
   --format text|json|sarif   output format (default: text; sarif is SARIF 2.1.0)
   --fix                      apply the safe fixes (NDC padding, upper-casing) in place
+  --workspace                check the files as one workspace: the 60-day initial
+                             visit, same-day concurrency and bundling rules see the
+                             other files' lines of the member (as the editor's
+                             infusionClaims.workspaceAnalysis setting does)
   --rule <id>=<severity>     set a rule to error, warning, info or off (repeatable)
   --payer <payer>            payer for lines without one: ${PAYERS.join(', ')}
   --ndc-format keep|hyphenated|digits
@@ -46,6 +52,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
   const rules: Record<string, SeveritySetting> = {};
   let format: OutputFormat = 'text';
   let fix = false;
+  let workspace = false;
   let payer: string | undefined;
   let ndcFormat: CliOptions['ndcFormat'];
   let command: string | undefined;
@@ -73,6 +80,10 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
       case '--fix':
         if (eq > 0) throw new UsageError('--fix takes no value');
         fix = true;
+        break;
+      case '--workspace':
+        if (eq > 0) throw new UsageError('--workspace takes no value');
+        workspace = true;
         break;
       case '--format': {
         const v = value();
@@ -110,5 +121,5 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
   if (command === undefined) throw new UsageError('no command given: use "infusion-claims check <files or folders>"');
   if (command !== 'check') throw new UsageError(`unknown command "${command}": the command is "check"`);
   if (paths.length === 0) throw new UsageError('no files or folders given to check');
-  return { paths, format, fix, rules, payer, ndcFormat };
+  return { paths, format, fix, rules, payer, ndcFormat, workspace };
 }

@@ -39,8 +39,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     failures.push(`no claim files (*.claims.csv, *.claims.json, *.claim.json) found in ${options.paths.join(', ')}`);
   }
   const lintOptions: LintOptions = { rules: options.rules, payer: options.payer, ndcFormat: options.ndcFormat };
-  // Files checked together are one workspace for the cross-file rules.
-  const workspace = files.length > 1 ? RunLines.of(files) : undefined;
+  // --workspace: the files checked together are one workspace for the cross-file rules.
+  const workspace = options.workspace && files.length > 1 ? RunLines.of(files) : undefined;
   const results: FileResult[] = [];
   for (const file of files) {
     try {

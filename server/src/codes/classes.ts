@@ -1,15 +1,22 @@
 // Code classes of rules.md ("Code classes" table). Pure functions of the code text.
 import type { LineValues } from '../model';
 
-/** A code like J2185 → ['J', 2185]; undefined for anything else. */
-function letterNumber(code: string): [string, number] | undefined {
-  const m = /^([A-Z])(\d{4})$/.exec(code);
-  return m ? [m[1], Number(m[2])] : undefined;
+/** `letter` + 4 ASCII digits (J2185) → the number (2185); -1 for anything else. Read with
+ *  charCodeAt: every rule asks for every line, so no regex and no allocation. */
+function numberAfter(code: string, letter: number): number {
+  if (code.length !== 5 || code.charCodeAt(0) !== letter) return -1;
+  let n = 0;
+  for (let i = 1; i < 5; i++) {
+    const d = code.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function inRange(code: string, letter: string, from: number, to: number): boolean {
-  const ln = letterNumber(code);
-  return !!ln && ln[0] === letter && ln[1] >= from && ln[1] <= to;
+  const n = numberAfter(code, letter.charCodeAt(0));
+  return n >= from && n <= to;
 }
 
 export const isJCode = (code: string): boolean => inRange(code, 'J', 0, 9999);

@@ -28,8 +28,22 @@ const HYPHENATED: ReadonlyArray<{ form: NdcForm; lengths: readonly [number, numb
   { form: '5-4-1', lengths: [5, 4, 1], pad: 2 },
 ];
 
+/** NDCs repeat on thousands of lines and several rules read each: classify each text once.
+ *  (ParsedNdc is read-only, so sharing the object is safe.) Bounded: cleared when full. */
+const parsedNdcs = new Map<string, ParsedNdc>();
+const MAX_CACHED_NDCS = 20_000;
+
 /** Classify an NDC as written (surrounding whitespace ignored). */
 export function parseNdc(text: string): ParsedNdc {
+  let parsed = parsedNdcs.get(text);
+  if (parsed === undefined) {
+    if (parsedNdcs.size >= MAX_CACHED_NDCS) parsedNdcs.clear();
+    parsedNdcs.set(text, (parsed = classifyNdc(text)));
+  }
+  return parsed;
+}
+
+function classifyNdc(text: string): ParsedNdc {
   const t = text.trim();
   if (/^\d{11}$/.test(t)) return { form: '11-digit', digits: t, ndc11: t, hyphenated: false };
   if (/^\d{10}$/.test(t)) return { form: '10-digit', digits: t, hyphenated: false };

@@ -76,7 +76,8 @@ function pick<T extends { code: string }>(all: readonly Ranked<T>[], typed: stri
   return { hits: hits.slice(0, MAX_ITEMS), isIncomplete: hits.length > MAX_ITEMS || m.byWords, byWords: m.byWords };
 }
 
-export function codeItems(typed: string, line?: ServiceLine): { items: CompletionEntry[]; isIncomplete: boolean } {
+/** `documentation: false` leaves out the markdown entries (~1.5 KB each): see completionDocumentation. */
+export function codeItems(typed: string, line?: ServiceLine, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
   const codes = loadCodeSet();
   const from = line?.dosFrom;
   // A code not valid on the line's date of service sinks to the bottom.
@@ -90,7 +91,7 @@ export function codeItems(typed: string, line?: ServiceLine): { items: Completio
       label: e.code,
       kind: 'code',
       detail: `${e.short}${ended}${notYet}`,
-      documentation: codeMarkdown(codes, e.code, { line }),
+      documentation: documentation ? codeMarkdown(codes, e.code, { line }) : undefined,
       sortText: `${tier}${e.code}`,
       filterText: byWords ? `${typed.trim()} ${e.code}` : undefined,
     };
@@ -98,14 +99,14 @@ export function codeItems(typed: string, line?: ServiceLine): { items: Completio
   return { items, isIncomplete };
 }
 
-export function modifierItems(typed: string): { items: CompletionEntry[]; isIncomplete: boolean } {
+export function modifierItems(typed: string, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
   const codes = loadCodeSet();
   const { hits, isIncomplete, byWords } = pick(modifiersRanked(), typed, (r) => r.tier);
   const items = hits.map(({ r, tier }): CompletionEntry => ({
     label: r.entry.code,
     kind: 'modifier',
     detail: r.entry.short,
-    documentation: modifierMarkdown(codes, r.entry.code),
+    documentation: documentation ? modifierMarkdown(codes, r.entry.code) : undefined,
     sortText: `${tier}${r.entry.code}`,
     filterText: byWords ? `${typed.trim()} ${r.entry.code}` : undefined,
   }));

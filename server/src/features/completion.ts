@@ -7,6 +7,7 @@ import { loadCodeSet } from '../codes/codeset';
 import { FIELD_NAMES, PAYERS, type ClaimDocument, type FieldName, type ServiceLine, type Span } from '../model';
 import { fieldOf, normalizeKey } from '../parse/fields';
 import type { LintOptions } from '../rules/types';
+import { codeMarkdown, modifierMarkdown } from './code-markdown';
 import { codeItems, modifierItems } from './completion-items';
 import { FIELD_DOCS, fieldMarkdown } from './field-docs';
 import {
@@ -210,17 +211,23 @@ function modifierToken(text: string, span: Span, offset: number): Span {
   return { start, end };
 }
 
-function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: LintOptions): { items: CompletionEntry[]; span: Span; isIncomplete?: boolean } {
+export interface CompletionOptions {
+  /** Leave out the code and modifier items' documentation (up to 200 markdown entries per answer,
+   *  asked again at each keystroke): the LSP adapter sends it on completionItem/resolve instead. */
+  readonly lazyDocumentation?: boolean;
+}
+
+function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: LintOptions, how: CompletionOptions): { items: CompletionEntry[]; span: Span; isIncomplete?: boolean } {
   const field = slot.field!;
   let span = slot.span;
   const prefix = (s: Span): string => doc.text.slice(s.start, Math.min(Math.max(offset, s.start), s.end));
   if (field === 'hcpcs') {
-    const r = codeItems(prefix(span), slot.line);
+    const r = codeItems(prefix(span), slot.line, !how.lazyDocumentation);
     return { ...r, span };
   }
   if (MODIFIER_FIELDS.has(field)) {
     if (field === 'modifiers' && !slot.bare) span = modifierToken(doc.text, span, offset);
-    const r = modifierItems(prefix(span));
+    const r = modifierItems(prefix(span), !how.lazyDocumentation);
     return { ...r, span };
   }
   if (field === 'ndc_unit') return { items: simpleItems('unit', NDC_UNITS.map((u) => [u.code, u.descriptor])), span };
@@ -232,16 +239,26 @@ function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: Lin
   return { items: [], span };
 }
 
-export function completionsAt(doc: ClaimDocument, offset: number, options: LintOptions = {}): CompletionResult | undefined {
+export function completionsAt(doc: ClaimDocument, offset: number, options: LintOptions = {}, how: CompletionOptions = {}): CompletionResult | undefined {
   const slot = doc.format === 'csv' ? csvSlot(doc, offset) : jsonSlot(doc, offset);
   if (!slot) return undefined;
   if (slot.kind === 'key') {
     const items = keyItems(slot, doc.format === 'json');
     return items.length ? { items, span: slot.span } : undefined;
   }
-  const r = valueItems(doc, slot, offset, options);
+  const r = valueItems(doc, slot, offset, options, how);
   if (r.items.length === 0) return undefined;
   // Bare JSON values need quotes; a string's content does not.
   const items = slot.bare ? r.items.map((i) => ({ ...i, insertText: JSON.stringify(i.insertText ?? i.label) })) : r.items;
   return { items, span: r.span, isIncomplete: r.isIncomplete || undefined };
+}
+
+/** The documentation a code or modifier item left out (lazyDocumentation), built for that one item:
+ *  the same markdown as eager completion, with the line at `offset` as the code's context. */
+export function completionDocumentation(doc: ClaimDocument, offset: number, kind: CompletionEntry['kind'], label: string): string | undefined {
+  const codes = loadCodeSet();
+  if (kind === 'modifier') return codes.modifier(label) ? modifierMarkdown(codes, label) : undefined;
+  if (kind !== 'code' || !codes.code(label)) return undefined;
+  const slot = doc.format === 'csv' ? csvSlot(doc, offset) : jsonSlot(doc, offset);
+  return codeMarkdown(codes, label, { line: slot?.line });
 }

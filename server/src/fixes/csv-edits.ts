@@ -4,7 +4,8 @@ import { FIELD_NAMES, type ClaimDocument, type CsvCell, type CsvRow, type FieldN
 import type { TextEdit } from '../rules/types';
 import { applyEdits } from './apply';
 import { MODIFIER_COLUMNS, type LineChange } from './change';
-import { ModifierList, documentModifierSeparator } from './modifier-list';
+import { modifierSeparatorOf } from './doc-facts';
+import { ModifierList } from './modifier-list';
 import { eolLengthBefore, lineEndOf } from './text-scan';
 
 /** Final cell contents (unquoted) of the fields a change touches. */
@@ -59,7 +60,7 @@ function planCells(doc: ClaimDocument, line: ServiceLine, change: LineChange): C
   const slots: FieldName[] = MODIFIER_COLUMNS.filter((f) => columns[f] !== undefined);
   const slotHolding = (code: string): FieldName | undefined =>
     slots.find((f) => current(f).trim().toUpperCase() === code.trim().toUpperCase());
-  const sep = (): string => documentModifierSeparator(doc.lines, 'csv');
+  const sep = (): string => modifierSeparatorOf(doc, 'csv');
 
   const pending: string[] = [];
   const pairs = Math.min(adds.length, removes.length);

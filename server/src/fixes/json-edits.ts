@@ -7,7 +7,8 @@ import type { TextEdit } from '../rules/types';
 import { applyEdits } from './apply';
 import { MODIFIER_COLUMNS, NUMERIC_FIELDS, isNumeric, type LineChange } from './change';
 import { endOf, insertAfterItemEdits, listEdits, type JsonStyle } from './json-list';
-import { ModifierList, documentModifierSeparator } from './modifier-list';
+import { firstFieldOf, firstKeyedFieldOf, modifierSeparatorOf } from './doc-facts';
+import { ModifierList } from './modifier-list';
 
 function styleOf(doc: ClaimDocument): JsonStyle {
   return { eol: doc.json?.eol ?? '\n', indent: doc.json?.indent ?? '  ' };
@@ -20,14 +21,14 @@ function keyOf(prop: Node): string {
 
 /** The value as the file writes this field: a JSON number when the field is numeric there. */
 function encodeNew(doc: ClaimDocument, name: FieldName, value: string, sample: Field | undefined): string {
-  const example = sample ?? doc.lines.map((l) => l.fields[name]).find((f) => f !== undefined);
+  const example = sample ?? firstFieldOf(doc, name);
   const asNumber = example ? !example.quoted : NUMERIC_FIELDS.has(name);
   return asNumber && isNumeric(value) ? value : JSON.stringify(value);
 }
 
 /** The key text for a new property: the one the file already uses for this field, else the canonical name. */
 function keyText(doc: ClaimDocument, name: FieldName, sample: Field | undefined): string {
-  const field = sample?.keySpan ? sample : doc.lines.map((l) => l.fields[name]).find((f) => f?.keySpan);
+  const field = sample?.keySpan ? sample : firstKeyedFieldOf(doc, name);
   const raw = field?.keySpan ? doc.text.slice(field.keySpan.start, field.keySpan.end) : '';
   return raw.startsWith('"') ? raw : JSON.stringify(name);
 }
@@ -130,7 +131,7 @@ function planModifiers(
   if (valueNode && f) {
     // An own string (or any other scalar): edit the list inside it.
     const list = ModifierList.parse(f.quoted ? f.text : '');
-    applyToList(list, adds, removes, documentModifierSeparator(doc.lines, 'json'));
+    applyToList(list, adds, removes, modifierSeparatorOf(doc, 'json'));
     const newText = JSON.stringify(list.toString());
     if (newText !== doc.text.slice(valueNode.offset, endOf(valueNode))) plan.replace.set(valueNode, newText);
     return true;
@@ -140,7 +141,7 @@ function planModifiers(
     // Inherited from the claim: the line gets its own copy of the list, in the claim's type.
     const inherited = line.modifiers.filter((m) => m.field === 'modifiers').map((m) => m.code);
     const list = ModifierList.parse(f.quoted ? f.text : inherited.join(' '));
-    applyToList(list, adds, removes, documentModifierSeparator(doc.lines, 'json'));
+    applyToList(list, adds, removes, modifierSeparatorOf(doc, 'json'));
     addKey('modifiers', f.quoted ? JSON.stringify(list.toString()) : `[${list.all.map((c) => JSON.stringify(c)).join(', ')}]`, f);
     return true;
   }
@@ -180,9 +181,9 @@ function planModifiers(
   // No modifiers at all: a new key, an array unless the file writes modifiers as strings.
   const codes = adds.filter((code, n) => adds.findIndex((c) => same(c, code)) === n);
   if (codes.length === 0) return true;
-  const example = doc.lines.map((l) => l.fields.modifiers).find((m) => m !== undefined);
+  const example = firstFieldOf(doc, 'modifiers');
   const valueText = example?.quoted
-    ? JSON.stringify(codes.join(documentModifierSeparator(doc.lines, 'json')))
+    ? JSON.stringify(codes.join(modifierSeparatorOf(doc, 'json')))
     : `[${codes.map((c) => JSON.stringify(c)).join(', ')}]`;
   addKey('modifiers', valueText, undefined);
   return true;

@@ -81,8 +81,20 @@ export class ModifierList {
   }
 }
 
+type LinesWithModifiers = readonly { readonly fields: { readonly modifiers?: { readonly text: string; readonly quoted: boolean } } }[];
+
+/** Per line list (the parsed documents' lines are never changed): the separator, per format.
+ *  Every modifier fix asks; scanning the file each time made fixes quadratic on big files. */
+const separators = new WeakMap<LinesWithModifiers, { csv?: string; json?: string }>();
+
 /** The separator the document's other modifier lists use ("SH:JW" → ":"), default a space. */
-export function documentModifierSeparator(lines: readonly { readonly fields: { readonly modifiers?: { readonly text: string; readonly quoted: boolean } } }[], format: 'csv' | 'json'): string {
+export function documentModifierSeparator(lines: LinesWithModifiers, format: 'csv' | 'json'): string {
+  let known = separators.get(lines);
+  if (!known) separators.set(lines, (known = {}));
+  return (known[format] ??= scanSeparator(lines, format));
+}
+
+function scanSeparator(lines: LinesWithModifiers, format: 'csv' | 'json'): string {
   for (const line of lines) {
     const f = line.fields.modifiers;
     if (!f || (format === 'json' && !f.quoted)) continue;

@@ -12,7 +12,7 @@ import {
   type Position,
   type SymbolInformation,
 } from 'vscode-languageserver/node';
-import { completionsAt } from '../features/completion';
+import { completionDocumentation, completionsAt } from '../features/completion';
 import { foldingRanges } from '../features/folding';
 import { hoverAt } from '../features/hover';
 import { documentSymbols } from '../features/symbols';
@@ -36,8 +36,17 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   value: CompletionItemKind.Value,
 };
 
+/** What a code or modifier item carries to completionItem/resolve, which adds its documentation. */
+interface ResolveData {
+  readonly uri: string;
+  readonly position: Position;
+  readonly kind: CompletionKind;
+}
+
 export function completion(a: Analysis, pos: Positions, at: Position): CompletionList | null {
-  const r = completionsAt(a.doc, pos.offsetAt(at), a.options);
+  // Code and modifier items go without their markdown entries (200 of them, re-asked at each
+  // keystroke while the list is incomplete); the client resolves the one it shows.
+  const r = completionsAt(a.doc, pos.offsetAt(at), a.options, { lazyDocumentation: true });
   if (!r) return null;
   const range = toRange(pos, r.span);
   // LSP wants the replaced range on the cursor's line and around it; otherwise insert plainly.
@@ -48,6 +57,7 @@ export function completion(a: Analysis, pos: Positions, at: Position): Completio
     const item: CompletionItem = { label: e.label, kind: COMPLETION_KINDS[e.kind] };
     if (e.detail) item.detail = e.detail;
     if (e.documentation) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
+    else if (e.kind === 'code' || e.kind === 'modifier') item.data = { uri: a.uri, position: at, kind: e.kind } satisfies ResolveData;
     if (e.sortText) item.sortText = e.sortText;
     if (e.filterText) item.filterText = e.filterText;
     if (usable) item.textEdit = { range, newText };
@@ -55,6 +65,14 @@ export function completion(a: Analysis, pos: Positions, at: Position): Completio
     return item;
   });
   return { isIncomplete: r.isIncomplete === true, items };
+}
+
+/** completionItem/resolve: the documentation of a code or modifier item, for the line it completes. */
+export function resolveCompletion(a: Analysis, pos: Positions, item: CompletionItem): CompletionItem {
+  const data = item.data as ResolveData | undefined;
+  if (item.documentation || !data?.position) return item;
+  const markdown = completionDocumentation(a.doc, pos.offsetAt(data.position), data.kind, item.label);
+  return markdown ? { ...item, documentation: { kind: MarkupKind.Markdown, value: markdown } } : item;
 }
 
 function contains(outer: { start: Position; end: Position }, inner: { start: Position; end: Position }): boolean {

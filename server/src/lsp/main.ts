@@ -17,18 +17,21 @@ import type { LookupEntry } from '../features/types';
 import { Linter } from './analysis';
 import { codeActions } from './code-actions';
 import { describeError } from './errors';
-import { completion, folding, hover, symbols } from './features';
+import { completion, folding, hover, resolveCompletion, symbols } from './features';
 import {
-  FIX_ALL_KIND, LINT_OPEN_REQUEST, LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION,
-  type LintOpenResponse, type LookupEntryParams, type LookupEntryResponse,
+  FIX_ALL_KIND, LINT_OPEN_REQUEST, LINT_WORKSPACE_REQUEST, LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION,
+  type LintOpenResponse, type LintWorkspaceParams, type LintWorkspaceResponse, type LookupEntryParams, type LookupEntryResponse,
 } from './protocol';
 import { SettingsStore } from './settings';
+import { WorkspaceAnalysis } from './workspace-analysis';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let capabilities: ClientCapabilities = {};
 let settings = new SettingsStore(connection, false, () => undefined);
 let linter = new Linter(connection, documents, settings);
+/** `infusionClaims.workspaceAnalysis` and the lint-workspace request; made on initialize. */
+let workspace: WorkspaceAnalysis | undefined;
 
 /** Run a handler; on any exception log where it happened (no values) and answer the fallback. */
 function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
@@ -45,17 +48,23 @@ function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Prom
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
   const canPull = capabilities.workspace?.configuration === true;
-  settings = new SettingsStore(connection, canPull, (uri) => linter.schedule(uri, 0));
+  settings = new SettingsStore(connection, canPull, (uri) => {
+    linter.schedule(uri, 0);
+    workspace?.lateSettings(uri);
+  });
   settings.setPushed(params.initializationOptions);
-  linter = new Linter(connection, documents, settings);
+  workspace = new WorkspaceAnalysis(connection, documents, settings, capabilities, params);
+  linter = new Linter(connection, documents, settings, workspace.index);
+  workspace.attach(linter);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      completionProvider: { triggerCharacters: ['"'] },
+      completionProvider: { triggerCharacters: ['"'], resolveProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'infusion-claims' },
   };
@@ -67,20 +76,27 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
       .catch((err: unknown) => connection.console.error(`infusion-claims: register failed: ${describeError(err)}`));
   }
+  workspace?.initialized();
 });
 
 connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, async (params) => {
   settings.setPushed(params.settings);
   settings.clear();
+  workspace?.configurationChanged();
   await linter.relintAll();
 }));
+
+connection.onDidChangeWatchedFiles((params) => workspace?.fileChanges(params.changes));
 
 documents.onDidOpen(guard('didOpen', undefined, async (e) => {
   settings.forget(e.document.uri); // settings are pulled on open
   await linter.lintNow(e.document.uri);
 }));
 documents.onDidChangeContent((e) => linter.schedule(e.document.uri));
-documents.onDidClose((e) => linter.close(e.document.uri));
+documents.onDidClose((e) => {
+  linter.close(e.document.uri);
+  workspace?.closed(e.document.uri);
+});
 
 /** The analysis of a request's document and that document (whose text the analysis is of). */
 async function target(uri: string) {
@@ -98,6 +114,12 @@ connection.onCompletion(guard('completion', null, async (p) => {
   const t = await target(p.textDocument.uri);
   return t ? completion(t.a, t.d, p.position) : null;
 }));
+
+connection.onCompletionResolve((item) => guard('completionResolve', item, async () => {
+  const uri: unknown = item.data?.uri;
+  const t = typeof uri === 'string' ? await target(uri) : undefined;
+  return t ? resolveCompletion(t.a, t.d, item) : item;
+})(item));
 
 connection.onCodeAction(guard('codeAction', [], async (p) => {
   const t = await target(p.textDocument.uri);
@@ -128,6 +150,16 @@ connection.onRequest(LINT_OPEN_REQUEST, guard('lintOpenDocuments', { files: 0, p
     errors: done.reduce((n, a) => n + a.findings.filter((f) => f.severity === 'error').length, 0),
   };
 }));
+
+const NO_WORKSPACE_LINT: LintWorkspaceResponse = { files: 0, problems: 0, errors: 0, cancelled: false };
+connection.onRequest(LINT_WORKSPACE_REQUEST, async (params: LintWorkspaceParams | undefined, token): Promise<LintWorkspaceResponse> => {
+  try {
+    return (await workspace?.lintWorkspace(params, token)) ?? NO_WORKSPACE_LINT;
+  } catch (err) {
+    connection.console.error(`infusion-claims: lintWorkspace failed: ${describeError(err)}`);
+    return NO_WORKSPACE_LINT;
+  }
+});
 
 // Last line of defence: an exception that escaped a handler is logged, and the server carries on.
 process.on('uncaughtException', (err) => connection.console.error(`infusion-claims: uncaught ${describeError(err)}`));

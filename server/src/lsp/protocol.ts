@@ -24,12 +24,24 @@ export interface StatusParams {
 }
 
 /** Request, no params: lint every open claim document now; answers the totals.
- *  The seam for workspace analysis: later it also lints unopened workspace claim files. */
+ *  (LINT_WORKSPACE_REQUEST below lints the workspace's files that are not open too.) */
 export const LINT_OPEN_REQUEST = 'infusionClaims/lintOpenDocuments';
 export interface LintOpenResponse {
   readonly files: number;
   readonly problems: number;
   readonly errors: number;
+}
+
+/** Request: lint every claim file of the workspace folders, open or not, and publish each one's
+ *  diagnostics (so closed files show in Problems). Progress goes to `workDoneToken` when the client
+ *  gives one, else to a server-created `window/workDoneProgress` when the client supports it. */
+export const LINT_WORKSPACE_REQUEST = 'infusionClaims/lintWorkspace';
+export interface LintWorkspaceParams {
+  readonly workDoneToken?: string | number;
+}
+export interface LintWorkspaceResponse extends LintOpenResponse {
+  /** The client cancelled before every file was linted; the counts are of those that were. */
+  readonly cancelled: boolean;
 }
 
 /** The settings section, `infusionClaims.*`. */

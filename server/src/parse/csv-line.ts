@@ -166,6 +166,8 @@ export function fieldsFactory(table: CsvTable, headerRow: number, columns: Reado
 export interface CsvSource {
   readonly table: CsvTable;
   readonly newFields: (row: number) => Fields;
+  /** Column index of each recognised field (the header's). */
+  readonly columns: Partial<Record<FieldName, number>>;
 }
 
 /**
@@ -173,24 +175,25 @@ export interface CsvSource {
  * most lines of a big file never need them.
  */
 export class CsvLine implements ServiceLine {
-  declare readonly claimId: string;
-  declare readonly memberId: string;
-  declare readonly payer: string;
-  declare readonly authNumber: string;
-  declare readonly dosFrom?: number;
-  declare readonly dosTo?: number;
-  declare readonly pos: string;
-  declare readonly hcpcs: string;
-  declare readonly units?: number;
-  declare readonly charge?: number;
-  declare readonly ndc: string;
-  declare readonly ndcUnit: string;
-  declare readonly ndcQty?: number;
-  declare readonly wastedUnits?: number;
-  declare readonly vial?: 'single' | 'multi';
-  declare readonly frequency: string;
-  declare readonly durationMin?: number;
-  declare readonly notes: string;
+  // Values: set once, by the constructor (read from the row, or copied from the previous line).
+  declare claimId: string;
+  declare memberId: string;
+  declare payer: string;
+  declare authNumber: string;
+  declare dosFrom?: number;
+  declare dosTo?: number;
+  declare pos: string;
+  declare hcpcs: string;
+  declare units?: number;
+  declare charge?: number;
+  declare ndc: string;
+  declare ndcUnit: string;
+  declare ndcQty?: number;
+  declare wastedUnits?: number;
+  declare vial?: 'single' | 'multi';
+  declare frequency: string;
+  declare durationMin?: number;
+  declare notes: string;
   declare readonly index: number;
   /** Set by parseCsv right after construction, once the claim is known. */
   declare claimIndex: number;
@@ -204,9 +207,56 @@ export class CsvLine implements ServiceLine {
   declare private madeFields: Fields | undefined;
   declare private madeRow: CsvRow | undefined;
 
-  /** `v` is positioned on the row (CsvValueReader.at): the values are read straight into the line. */
-  constructor(source: CsvSource, tableRow: number, v: CsvValueReader, index: number, claimIndex: number, span: Span,
+  /** `v` is positioned on the row (CsvValueReader.at): the values are read straight into the line.
+   *  Or `v` is the previous document's line of the same row text (incremental re-reading): its
+   *  values are copied (same property order either way, so all lines share one hidden class). */
+  constructor(source: CsvSource, tableRow: number, v: CsvValueReader | CsvLine, index: number, claimIndex: number, span: Span,
     modifiers: readonly Modifier[], disabled: ReadonlySet<string>, disableComment: Span | undefined) {
+    if (v instanceof CsvLine) {
+      this.claimId = v.claimId;
+      this.memberId = v.memberId;
+      this.payer = v.payer;
+      this.authNumber = v.authNumber;
+      this.dosFrom = v.dosFrom;
+      this.dosTo = v.dosTo;
+      this.pos = v.pos;
+      this.hcpcs = v.hcpcs;
+      this.units = v.units;
+      this.charge = v.charge;
+      this.ndc = v.ndc;
+      this.ndcUnit = v.ndcUnit;
+      this.ndcQty = v.ndcQty;
+      this.wastedUnits = v.wastedUnits;
+      this.vial = v.vial;
+      this.frequency = v.frequency;
+      this.durationMin = v.durationMin;
+      this.notes = v.notes;
+    } else {
+      this.read(v);
+    }
+    this.index = index;
+    this.claimIndex = claimIndex;
+    this.span = span;
+    this.modifiers = modifiers;
+    this.disabled = disabled;
+    this.disableComment = disableComment;
+    this.source = source;
+    this.tableRow = tableRow;
+    this.madeFields = undefined;
+    this.madeRow = undefined;
+  }
+
+  /** Whether the line reads its cells from this source (incremental re-reading reuses such a line). */
+  readsFrom(source: CsvSource): boolean {
+    return this.source === source;
+  }
+
+  /** The line's source, for the next incremental re-reading. */
+  get csvSource(): CsvSource {
+    return this.source;
+  }
+
+  private read(v: CsvValueReader): void {
     this.claimId = v.read(S_CLAIM) as string;
     this.memberId = v.read(S_MEMBER) as string;
     this.payer = v.read(S_PAYER) as string;
@@ -229,20 +279,31 @@ export class CsvLine implements ServiceLine {
     this.frequency = v.read(S_FREQ) as string;
     this.durationMin = v.read(S_DURATION) as number | undefined;
     this.notes = v.read(S_NOTES) as string;
-    this.index = index;
-    this.claimIndex = claimIndex;
-    this.span = span;
-    this.modifiers = modifiers;
-    this.disabled = disabled;
-    this.disableComment = disableComment;
-    this.source = source;
-    this.tableRow = tableRow;
-    this.madeFields = undefined;
-    this.madeRow = undefined;
   }
 
   get fields(): Fields {
     return (this.madeFields ??= this.source.newFields(this.tableRow));
+  }
+
+  /** `fields[name]?.text` without making the Field (rules that only test a cell's text read
+   *  every line: a Field per cell of a 100k-row file is most of a lint's allocations). */
+  textOf(name: FieldName): string | undefined {
+    const c = this.cellIndex(name);
+    return c < 0 ? undefined : this.source.table.cellText(c);
+  }
+
+  /** `fields[name]?.quoted === true`, without making the Field. */
+  quotedOf(name: FieldName): boolean {
+    const c = this.cellIndex(name);
+    return c >= 0 && this.source.table.isQuoted(c);
+  }
+
+  /** The table cell of a field, or -1 when the file has no such column or the row is short. */
+  private cellIndex(name: FieldName): number {
+    const col = this.source.columns[name];
+    const table = this.source.table;
+    if (col === undefined || col >= table.rowCells[this.tableRow]) return -1;
+    return table.rowFirstCell[this.tableRow] + col;
   }
 
   get row(): CsvRow {

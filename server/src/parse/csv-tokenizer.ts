@@ -86,16 +86,17 @@ export class CsvTable {
   readonly issues = new Map<number, CsvRowIssue[]>();
   private readonly views: (TokenizedRow | undefined)[] = [];
 
-  constructor(text: string) {
+  /** `rowCapacity` / `cellCapacity`: sizes known in advance (re-tokenising an edited text). */
+  constructor(text: string, rowCapacity?: number, cellCapacity?: number) {
     this.text = text;
-    const rows = Math.max(16, (text.length >> 6) + 1);
+    const rows = rowCapacity ?? Math.max(16, (text.length >> 6) + 1);
     this.rowStart = new Int32Array(rows);
     this.rowEnd = new Int32Array(rows);
     this.rowNext = new Int32Array(rows);
     this.rowKind = new Uint8Array(rows);
     this.rowFirstCell = new Int32Array(rows);
     this.rowCells = new Int32Array(rows);
-    const cells = rows * 8;
+    const cells = cellCapacity ?? rows * 8;
     this.cellStart = new Int32Array(cells);
     this.cellEnd = new Int32Array(cells);
     this.cellFlags = new Uint8Array(cells);

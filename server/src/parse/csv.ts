@@ -6,7 +6,7 @@ import {
   type Claim, type ClaimDocument, type CsvLayout, type CsvRow, type Field, type FieldName, type Modifier,
   type ParseProblem, type ServiceLine, type Span,
 } from '../model';
-import { tokenizeCsv, type CsvTable, type TokenizedRow } from './csv-tokenizer';
+import { tokenizeCsv, type CsvTable, type TokenizedCsv, type TokenizedRow } from './csv-tokenizer';
 import { fieldOf } from './fields';
 import { CsvLine, CsvValueReader, fieldsFactory, type CsvSource } from './csv-line';
 import { NO_IDS, NO_MODIFIERS, REQUIRED_HINT, type Fields } from './line';
@@ -96,8 +96,60 @@ function headerProblem(header: CsvRow, columns: Partial<Record<FieldName, number
   return { ruleId: 'missing-field', span: header.span, message };
 }
 
-export function parseCsv(text: string): ClaimDocument {
-  const { table, bom, eol } = tokenizeCsv(text);
+/**
+ * Re-reading an edited text (csv-incremental.ts): the re-tokenised table, and for each of its rows
+ * the previous document's line when that row's text is unchanged, so its values are not read again.
+ */
+export interface CsvReuse {
+  readonly tokenized: TokenizedCsv;
+  /** The previous document's source: its lines that read from it and did not move are kept as they are. */
+  readonly source: CsvSource;
+  /** The previous line of table row `row`, when the row's text is unchanged. */
+  previousLine(row: number): CsvLine | undefined;
+  /** How far the row moved (new offset − old offset). */
+  shiftOf(row: number): number;
+}
+
+/** What an incremental re-reading of the document needs (kept beside the document, not in the model). */
+export interface CsvState {
+  readonly table: CsvTable;
+  readonly source: CsvSource | undefined;
+  /** Table row of the header, -1 when there is none. */
+  readonly headerRow: number;
+  /** Table row of each line. */
+  readonly dataRows: readonly number[];
+  /** Per line: the previous document's line it was kept or copied from, -1 for a line read anew
+   *  (only for a document re-read with CsvReuse). */
+  readonly origin?: readonly number[];
+}
+
+const states = new WeakMap<ClaimDocument, CsvState>();
+
+/** The reading state of a document parsed by parseCsv. */
+export function csvStateOf(doc: ClaimDocument): CsvState | undefined {
+  return states.get(doc);
+}
+
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
+function movedBy(span: Span, shift: number): Span {
+  return { start: span.start + shift, end: span.end + shift };
+}
+
+function shiftedModifiers(modifiers: readonly Modifier[], shift: number): readonly Modifier[] {
+  if (shift === 0 || modifiers.length === 0) return modifiers;
+  return modifiers.map((m) => ({ code: m.code, span: movedBy(m.span, shift), field: m.field }));
+}
+
+export function parseCsv(text: string, reuse?: CsvReuse): ClaimDocument {
+  const { table, bom, eol } = reuse ? reuse.tokenized : tokenizeCsv(text);
+  let headerRow = -1;
+  const origin: number[] | undefined = reuse ? [] : undefined;
   const problems: ParseProblem[] = [];
   /** Table indexes of the data rows (the layout's rows are made from them on first use). */
   const dataRows: number[] = [];
@@ -119,6 +171,21 @@ export function parseCsv(text: string): ClaimDocument {
   let lastClaimId = '';
   let lastClaimIndex = 0;
 
+  // Lines group by claim_id in order of first appearance; a line without one is its own claim.
+  // (Rows of one claim are usually adjacent: check the previous row's claim first.)
+  const claimOf = (claimId: string): number => {
+    let claimIndex = claimId === '' ? undefined : claimId === lastClaimId ? lastClaimIndex : claimByKey.get(claimId);
+    if (claimIndex === undefined) {
+      claimIndex = claimLines.length;
+      claimLines.push([]);
+      claimIds.push(claimId);
+      if (claimId !== '') claimByKey.set(claimId, claimIndex);
+    }
+    lastClaimId = claimId;
+    lastClaimIndex = claimIndex;
+    return claimIndex;
+  };
+
   for (let r = 0; r < table.rowCount; r++) {
     const kind = table.rowKind[r];
     if (kind === 2) continue; // blank
@@ -134,6 +201,7 @@ export function parseCsv(text: string): ClaimDocument {
       continue;
     }
     if (!header) {
+      headerRow = r;
       header = table.row(r);
       header.cells.forEach((cell, i) => {
         const name = fieldOf(cell.text.trim());
@@ -141,7 +209,7 @@ export function parseCsv(text: string): ClaimDocument {
       });
       columnList = Object.entries(columns) as Array<[FieldName, number]>;
       modifierCols = (['modifiers', ...MODIFIER_COLUMNS] as FieldName[]).flatMap((m) => (columns[m] === undefined ? [] : [columns[m]!]));
-      source = { table, newFields: fieldsFactory(table, r, columnList) };
+      source = { table, newFields: fieldsFactory(table, r, columnList), columns };
       reader = new CsvValueReader(table, columns);
       requiredNames = REQUIRED_FIELDS.filter((f) => columns[f] !== undefined);
       requiredCols = requiredNames.map((f) => columns[f]!);
@@ -184,22 +252,27 @@ export function parseCsv(text: string): ClaimDocument {
       }
     }
 
-    // Lines group by claim_id in order of first appearance; a line without one is its own claim.
-    const modifiers = hasModifierText(table, first, count, modifierCols) ? modifiersOf(text, source!.newFields(r)) : NO_MODIFIERS;
-    const line = new CsvLine(source!, r, reader!.at(first, count), index, 0, span, modifiers, disabled ?? NO_IDS, disableComment);
-    // (Rows of one claim are usually adjacent: check the previous row's claim first.)
-    const claimId = line.claimId;
-    let claimIndex = claimId === '' ? undefined : claimId === lastClaimId ? lastClaimIndex : claimByKey.get(claimId);
-    if (claimIndex === undefined) {
-      claimIndex = claimLines.length;
-      claimLines.push([]);
-      claimIds.push(claimId);
-      if (claimId !== '') claimByKey.set(claimId, claimIndex);
+    const ids = disabled ?? NO_IDS;
+    const prev = reuse?.previousLine(r);
+    const shift = prev ? reuse!.shiftOf(r) : 0;
+    let line: CsvLine;
+    if (prev && sameIds(prev.disabled, ids)
+      && (prev.disableComment === undefined ? disableComment === undefined
+        : disableComment !== undefined && prev.disableComment.start + shift === disableComment.start && prev.disableComment.end + shift === disableComment.end)) {
+      // The same row text under the same suppression: keep the line (or copy it, moved).
+      const claimIndex = claimOf(prev.claimId);
+      line = shift === 0 && prev.index === index && prev.claimIndex === claimIndex && prev.readsFrom(reuse!.source)
+        ? prev
+        : new CsvLine(source!, r, prev, index, claimIndex, shift === 0 ? prev.span : span, shiftedModifiers(prev.modifiers, shift),
+          prev.disabled, shift === 0 ? prev.disableComment : disableComment);
+      origin?.push(prev.index);
+    } else {
+      const modifiers = hasModifierText(table, first, count, modifierCols) ? modifiersOf(text, source!.newFields(r)) : NO_MODIFIERS;
+      line = new CsvLine(source!, r, reader!.at(first, count), index, 0, span, modifiers, ids, disableComment);
+      line.claimIndex = claimOf(line.claimId);
+      origin?.push(-1);
     }
-    lastClaimId = claimId;
-    lastClaimIndex = claimIndex;
-
-    line.claimIndex = claimIndex;
+    const claimIndex = line.claimIndex;
     lines.push(line);
     claimLines[claimIndex].push(line);
     disabled = undefined;
@@ -223,5 +296,7 @@ export function parseCsv(text: string): ClaimDocument {
     eol,
     bom,
   };
-  return { format: 'csv', text, lines, claims, problems, csv };
+  const doc: ClaimDocument = { format: 'csv', text, lines, claims, problems, csv };
+  states.set(doc, { table, source, headerRow, dataRows, origin });
+  return doc;
 }

@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   meta: {
     id: 'auth-missing',
+    scope: 'claim', // findings depend on the lines of its claim
     defaultSeverity: 'warning',
     description: 'A claim has no auth_number (box 23).',
     policy: {

@@ -10,6 +10,7 @@ import { codeSpan, daysOf, relatedLine } from './util/per-diem';
 export const rule: Rule = {
   meta: {
     id: 'bundled-supply',
+    scope: 'member', // findings depend on the member's lines (same day, history)
     defaultSeverity: 'warning',
     description: 'A supply or equipment code billed on a day with a therapy per diem, which already includes it.',
     policy: {
@@ -28,9 +29,10 @@ export const rule: Rule = {
         const perDiem = sameDay.find((d) => isTherapyPerDiem(d.line.hcpcs));
         if (!perDiem) continue;
         const date = formatDay(day);
-        const fixes: Fix[] = [];
-        const edits = removeLineEdits(doc, line);
-        if (edits.length > 0) fixes.push(fix('Remove bundled line', false, edits));
+        const fixes = (): Fix[] => {
+          const edits = removeLineEdits(doc, line);
+          return edits.length > 0 ? [fix('Remove bundled line', false, edits)] : [];
+        };
         ctx.report({
           span: codeSpan(line),
           line,

@@ -7,6 +7,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   meta: {
     id: 'code-format',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'error',
     description: 'hcpcs is neither a CPT code nor a HCPCS Level II code.',
     policy: {
@@ -16,6 +17,8 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     for (const line of doc.lines) {
+      // The parsed code is the written one trimmed and upper-cased: a valid one needs no Field.
+      if (isCptCode(line.hcpcs) || isLevel2Code(line.hcpcs)) continue;
       const field = line.fields.hcpcs;
       const written = field?.text.trim() ?? '';
       if (!field || written === '') continue; // an empty code is missing-field's

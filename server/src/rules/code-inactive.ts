@@ -25,6 +25,7 @@ function replacement(codes: CodeSet, line: ServiceLine, from: number, to: number
 export const rule: Rule = {
   meta: {
     id: 'code-inactive',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'warning',
     description: 'The code is not valid on the date of service (added after it or terminated before it).',
     policy: {
@@ -34,9 +35,8 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     for (const line of doc.lines) {
-      const field = line.fields.hcpcs;
       const from = line.dosFrom;
-      if (!field || from === undefined || line.hcpcs === '') continue;
+      if (from === undefined || line.hcpcs === '') continue;
       const to = Math.max(line.dosTo ?? from, from);
       const info = ctx.codes.code(line.hcpcs);
       if (!info) continue;
@@ -47,6 +47,8 @@ export const rule: Rule = {
         problem = `${line.hcpcs} was terminated on ${formatDay(info.terminated!)}, before the date of service ${formatDay(to)}`;
       }
       if (!problem) continue;
+      const field = line.fields.hcpcs;
+      if (!field) continue;
       const use = replacement(ctx.codes, line, from, to);
       const action = use
         ? `bill ${use}, the code of NDC ${line.ndc} on that date`

@@ -5,9 +5,9 @@ import { isTherapyPerDiem } from '../codes/classes';
 import { addModifierEdits, removeModifierEdits, replaceModifierEdits } from '../fixes/edit';
 import type { Fix, Related, Rule, RuleContext } from './types';
 import { modifierSpan, unsafeFix } from './util/fix-list';
-import { formatDay, sameDayIndex } from './util/same-day';
+import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
 import {
-  billedAs, codeSpan, daysOf, ordinal, planSlots, rankPerDiems, relatedLine, roleOf,
+  billedAs, codeSpan, daysOf, hasConcurrentPerDiems, ordinal, planSlots, rankPerDiems, relatedLine, roleOf,
   type RankedPerDiem,
 } from './util/per-diem';
 
@@ -15,13 +15,14 @@ interface Issue {
   readonly line: ServiceLine;
   readonly span: { start: number; end: number };
   readonly message: string;
-  readonly fixes: Fix[];
+  readonly fixes: () => Fix[];
   readonly related: Related[];
 }
 
 export const rule: Rule = {
   meta: {
     id: 'concurrent-therapy-modifier',
+    scope: 'member', // findings depend on the member's lines (same day, history)
     defaultSeverity: 'error',
     description: 'Concurrent therapy per diems on one day need one primary, SH on the second and SJ on the third and later.',
     policy: {
@@ -39,11 +40,15 @@ export const rule: Rule = {
     };
 
     for (const group of index.groups()) {
+      if (!hasConcurrentPerDiems(group.lines)) continue;
       const plan = planSlots(rankPerDiems(group.lines));
       if (!plan) continue;
       const day = formatDay(group.day);
       const ownLine = (r: RankedPerDiem): boolean => r.uri === undefined;
-      const toPrimary = relatedLine(plan.primary, `${billedAs(plan.primary.line)} is the primary per diem on ${day}`);
+      // Made only for a finding: most concurrent days are billed right.
+      let primaryEntry: Related | undefined;
+      const toPrimary = (): Related =>
+        (primaryEntry ??= relatedLine(plan.primary, `${billedAs(plan.primary.line)} is the primary per diem on ${day}`));
 
       if (ownLine(plan.primary) && plan.primary.role !== 'primary') {
         // Every per diem of the day carries a modifier: the most frequent one is the primary.
@@ -53,7 +58,7 @@ export const rule: Rule = {
           line,
           span: modifierSpan(line, mod),
           message: `No therapy per diem on ${day} is billed as the primary: ${line.hcpcs} is the most frequent, remove modifier ${mod}`,
-          fixes: unsafeFix(`Remove modifier ${mod}`, removeModifierEdits(doc, line, mod)),
+          fixes: () => unsafeFix(`Remove modifier ${mod}`, removeModifierEdits(doc, line, mod)),
           related: [],
         });
       }
@@ -67,16 +72,16 @@ export const rule: Rule = {
             line,
             span: codeSpan(line),
             message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH`,
-            fixes: unsafeFix('Add modifier SH', addModifierEdits(doc, line, 'SH')),
-            related: [toPrimary],
+            fixes: () => unsafeFix('Add modifier SH', addModifierEdits(doc, line, 'SH')),
+            related: [toPrimary()],
           });
         } else {
           keep({
             line,
             span: modifierSpan(line, 'SJ'),
             message: `${line.hcpcs} has SJ but no therapy on ${day} has SH ${after}: the second concurrent therapy takes SH, replace SJ with SH`,
-            fixes: unsafeFix('Replace SJ with SH', replaceModifierEdits(doc, line, 'SJ', 'SH')),
-            related: [toPrimary],
+            fixes: () => unsafeFix('Replace SJ with SH', replaceModifierEdits(doc, line, 'SJ', 'SH')),
+            related: [toPrimary()],
           });
         }
       }
@@ -93,15 +98,15 @@ export const rule: Rule = {
             line,
             span: codeSpan(line),
             message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ`,
-            fixes: unsafeFix('Add modifier SJ', addModifierEdits(doc, line, 'SJ')),
-            related: [toPrimary],
+            fixes: () => unsafeFix('Add modifier SJ', addModifierEdits(doc, line, 'SJ')),
+            related: [toPrimary()],
           });
         } else {
           keep({
             line,
             span: modifierSpan(line, 'SH'),
             message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ`,
-            fixes: unsafeFix('Replace SH with SJ', replaceModifierEdits(doc, line, 'SH', 'SJ')),
+            fixes: () => unsafeFix('Replace SH with SJ', replaceModifierEdits(doc, line, 'SH', 'SJ')),
             related: [relatedLine(second, `${billedAs(second.line)} is the second concurrent therapy on ${day}`)],
           });
         }
@@ -114,14 +119,14 @@ export const rule: Rule = {
       if (mod === 'primary' || !isTherapyPerDiem(line.hcpcs) || issues.has(line.index)) continue;
       const days = daysOf(line);
       if (days.length === 0) continue;
-      const alone = days.every((d) => index.at(line.memberId, d).filter((x) => isTherapyPerDiem(x.line.hcpcs)).length === 1);
+      const alone = days.every((d) => countPerDiems(index.at(line.memberId, d)) === 1);
       if (!alone) continue;
       const when = days.length === 1 ? `on ${formatDay(days[0])}` : `from ${formatDay(days[0])} to ${formatDay(days[days.length - 1])}`;
       keep({
         line,
         span: modifierSpan(line, mod),
         message: `${line.hcpcs} is the only therapy per diem ${when}: it is the primary, remove modifier ${mod}`,
-        fixes: unsafeFix(`Remove modifier ${mod}`, removeModifierEdits(doc, line, mod)),
+        fixes: () => unsafeFix(`Remove modifier ${mod}`, removeModifierEdits(doc, line, mod)),
         related: [],
       });
     }
@@ -131,6 +136,13 @@ export const rule: Rule = {
       .forEach((i) => report(ctx, i));
   },
 };
+
+/** How many therapy per diems the day's lines hold. */
+function countPerDiems(lines: readonly DayLine[]): number {
+  let n = 0;
+  for (const x of lines) if (isTherapyPerDiem(x.line.hcpcs)) n++;
+  return n;
+}
 
 function report(ctx: RuleContext, issue: Issue): void {
   ctx.report({

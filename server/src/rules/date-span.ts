@@ -14,6 +14,7 @@ const MAX_ITEMIZED_DAYS = 62;
 export const rule: Rule = {
   meta: {
     id: 'date-span',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'warning',
     description: 'A line covers several dates of service; each date must be its own line.',
     policy: {
@@ -24,12 +25,15 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     for (const line of doc.lines) {
+      if (line.dosFrom === undefined || line.dosTo === undefined || line.dosTo <= line.dosFrom) continue;
       const to = line.fields.dos_to;
-      if (!to || line.dosFrom === undefined || line.dosTo === undefined || line.dosTo <= line.dosFrom) continue;
+      if (!to) continue;
       const days = line.dosTo - line.dosFrom + 1;
       const perDiem = isTherapyPerDiem(line.hcpcs) || isCatheterCarePerDiem(line.hcpcs);
-      const edits = itemizeEdits(doc, line, days, perDiem);
-      const fixes: Fix[] = edits ? [fix('Itemize dates of service', false, edits)] : [];
+      const fixes = (): Fix[] => {
+        const edits = itemizeEdits(doc, line, days, perDiem);
+        return edits ? [fix('Itemize dates of service', false, edits)] : [];
+      };
       const what = line.hcpcs || 'This line';
       ctx.report({
         span: to.span,

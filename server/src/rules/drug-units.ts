@@ -4,7 +4,34 @@
 // of J2185 each) are 30 units.
 import { hyphenateNdc11, toNdc11 } from '../codes/ndc';
 import { fix, setFieldEdits } from '../fixes/edit';
+import type { CodeSet, CrosswalkEntry } from '../codes/types';
 import type { Rule } from './types';
+
+/** What the crosswalk says about one NDC billed under one code. */
+interface PerItem {
+  /** The code's crosswalk rows for the NDC. */
+  readonly rows: readonly CrosswalkEntry[];
+  /** The distinct billable units per item among them. */
+  readonly units: readonly number[];
+}
+
+/** Per code set: NDC → code → PerItem. Half the lines of a file are drugs with a handful of
+ *  distinct NDCs: look each pair up once, not once per line. */
+const perItemCache = new WeakMap<CodeSet, Map<string, Map<string, PerItem>>>();
+
+function perItemOf(codes: CodeSet, ndc11: string, hcpcs: string): PerItem {
+  let byNdc = perItemCache.get(codes);
+  if (!byNdc) perItemCache.set(codes, (byNdc = new Map()));
+  let byCode = byNdc.get(ndc11);
+  if (!byCode) byNdc.set(ndc11, (byCode = new Map()));
+  let known = byCode.get(hcpcs);
+  if (!known) {
+    // Only the crosswalk rows of the billed code: under another code it is ndc-code-mismatch.
+    const rows = codes.ndc(ndc11).filter((e) => e.hcpcs === hcpcs);
+    byCode.set(hcpcs, (known = { rows, units: [...new Set(rows.map((e) => e.billUnits))] }));
+  }
+  return known;
+}
 
 function decimalText(n: number): string {
   return String(Number(n.toFixed(4)));
@@ -13,6 +40,7 @@ function decimalText(n: number): string {
 export const rule: Rule = {
   meta: {
     id: 'drug-units',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'warning',
     description: 'With ndc_unit UN, units differ from ndc_qty × the billable units per item of the NDC.',
     policy: {
@@ -23,23 +51,23 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     for (const line of doc.lines) {
-      const unitsField = line.fields.units;
-      const ndc11 = toNdc11(line.ndc);
       const { units, ndcQty } = line;
-      if (!unitsField || !ndc11 || line.ndcUnit !== 'UN' || units === undefined || ndcQty === undefined || ndcQty <= 0) continue;
-      // Only the crosswalk rows of the billed code: under another code it is ndc-code-mismatch.
-      const rows = ctx.codes.ndc(ndc11).filter((e) => e.hcpcs === line.hcpcs);
-      const perItem = [...new Set(rows.map((e) => e.billUnits))];
+      if (line.ndcUnit !== 'UN' || units === undefined || ndcQty === undefined || ndcQty <= 0) continue;
+      const ndc11 = toNdc11(line.ndc);
+      if (!ndc11) continue;
+      const { rows, units: perItem } = perItemOf(ctx.codes, ndc11, line.hcpcs);
       if (perItem.length !== 1 || !(perItem[0] > 0)) continue;
       const expected = Number((ndcQty * perItem[0]).toFixed(4));
       if (Math.abs(expected - units) < 1e-6) continue;
+      const unitsField = line.fields.units;
+      if (!unitsField) continue;
       const n = decimalText(expected);
       ctx.report({
         span: unitsField.span,
         line,
         message: `${line.hcpcs} units ${decimalText(units)} do not match NDC ${hyphenateNdc11(ndc11)}: ` +
           `${decimalText(ndcQty)} UN × ${decimalText(perItem[0])} billable units per item (${line.hcpcs} is per ${rows[0].dosage}) = ${n} units; set units to ${n}`,
-        fixes: [fix(`Set units to ${n}`, false, setFieldEdits(doc, line, 'units', n))],
+        fixes: () => [fix(`Set units to ${n}`, false, setFieldEdits(doc, line, 'units', n))],
       });
     }
   },

@@ -5,11 +5,18 @@ import { ndcKey } from '../codes/ndc';
 import { formatDay } from './util/same-day';
 import type { Rule } from './types';
 
-function key(line: ServiceLine): string | undefined {
-  if (line.memberId === '' || line.hcpcs === '' || line.dosFrom === undefined) return undefined;
-  const mods = [...new Set(line.modifiers.map((m) => m.code))].sort().join(' ');
-  const ndc = line.ndc === '' ? '' : ndcKey(line.ndc);
-  return [line.memberId, line.dosFrom, line.dosTo ?? line.dosFrom, line.hcpcs, mods, ndc].join('\u0000');
+/** The modifiers in any order, each once. */
+function modifierKey(line: ServiceLine): string {
+  const m = line.modifiers;
+  return m.length === 0 ? '' : m.length === 1 ? m[0].code : [...new Set(m.map((x) => x.code))].sort().join(' ');
+}
+
+/** The same member, dates, code, modifiers (in any order) and NDC (in any written form).
+ *  Only asked of lines of one member and first date. */
+function sameService(a: ServiceLine, b: ServiceLine): boolean {
+  return (a.dosTo ?? a.dosFrom) === (b.dosTo ?? b.dosFrom) && a.hcpcs === b.hcpcs
+    && (a.ndc === '' ? '' : ndcKey(a.ndc)) === (b.ndc === '' ? '' : ndcKey(b.ndc))
+    && modifierKey(a) === modifierKey(b);
 }
 
 function describe(line: ServiceLine): string {
@@ -24,6 +31,7 @@ function describe(line: ServiceLine): string {
 export const rule: Rule = {
   meta: {
     id: 'duplicate-line',
+    scope: 'member', // findings depend on the member's lines (same day, history)
     defaultSeverity: 'warning',
     description: 'The same member, dates, code, modifiers and NDC are billed twice.',
     policy: {
@@ -32,13 +40,21 @@ export const rule: Rule = {
     },
   },
   check(doc, ctx) {
-    const first = new Map<string, ServiceLine>();
+    // Member → first date → the first line of each distinct service billed then. Buckets, not
+    // one string key per line: this runs over every line of the file on each lint.
+    const first = new Map<string, Map<number, ServiceLine[]>>();
     for (const line of doc.lines) {
-      const k = key(line);
-      if (k === undefined) continue;
-      const original = first.get(k);
+      if (line.memberId === '' || line.hcpcs === '' || line.dosFrom === undefined) continue;
+      let byDay = first.get(line.memberId);
+      if (!byDay) first.set(line.memberId, (byDay = new Map()));
+      const bucket = byDay.get(line.dosFrom);
+      if (!bucket) {
+        byDay.set(line.dosFrom, [line]);
+        continue;
+      }
+      const original = bucket.find((o) => sameService(o, line));
       if (!original) {
-        first.set(k, line);
+        bucket.push(line);
         continue;
       }
       const where = original.claimId === line.claimId ? 'on this claim' : `on claim ${original.claimId}`;

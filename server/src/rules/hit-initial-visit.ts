@@ -10,6 +10,7 @@ const LOOKBACK_DAYS = 60;
 export const rule: Rule = {
   meta: {
     id: 'hit-initial-visit',
+    scope: 'member', // findings depend on the member's lines (same day, history)
     defaultSeverity: 'error',
     description: 'An initial-visit HIT G-code (G0088/G0089/G0090) within 60 days after another HIT visit of the member.',
     policy: {
@@ -48,7 +49,7 @@ export const rule: Rule = {
           message: `Earlier HIT visit: ${earlier.hcpcs} on ${formatDay(prior.day)}`,
           ...(prior.entry.uri ? { uri: prior.entry.uri } : {}),
         }],
-        fixes: fixIfAny(`Use subsequent-visit code ${subsequent}`, false, setFieldEdits(doc, line, 'hcpcs', subsequent)),
+        fixes: () => fixIfAny(`Use subsequent-visit code ${subsequent}`, false, setFieldEdits(doc, line, 'hcpcs', subsequent)),
       });
     }
   },

@@ -8,6 +8,7 @@ const INCREMENT_MIN = 15;
 export const rule: Rule = {
   meta: {
     id: 'hit-units',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'warning',
     description: 'HIT G-code units are not the visit\'s 15-minute increments (ceil(duration_min / 15)).',
     policy: {
@@ -37,7 +38,7 @@ export const rule: Rule = {
         line,
         message: `${line.hcpcs} has ${line.units} ${line.units === 1 ? 'unit' : 'units'} but the ${minutes}-minute ` +
           `visit is ${expected} ${expected === 1 ? 'unit' : 'units'} of 15 minutes: set units to ${expected}`,
-        fixes: fixIfAny(`Set units to ${expected}`, false, setFieldEdits(doc, line, 'units', String(expected))),
+        fixes: () => fixIfAny(`Set units to ${expected}`, false, setFieldEdits(doc, line, 'units', String(expected))),
       });
     }
   },

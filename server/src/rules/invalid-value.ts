@@ -23,8 +23,10 @@ function reporter(ctx: RuleContext): Reporter {
 }
 
 function checkDates(line: ServiceLine, report: Reporter): void {
-  const fromText = fieldText(line, 'dos_from');
   const toText = fieldText(line, 'dos_to');
+  // The usual line: dos_from was read (so its text is a date) and dos_to is empty.
+  if (line.dosFrom !== undefined && toText === '') return;
+  const fromText = fieldText(line, 'dos_from');
   const from = fromText === '' ? undefined : parseDate(fromText);
   const to = toText === '' ? undefined : parseDate(toText);
   if (fromText !== '' && from === undefined) {
@@ -38,8 +40,11 @@ function checkDates(line: ServiceLine, report: Reporter): void {
   }
 }
 
-/** A numeric field: readable, and within its bounds. */
-function checkNumber(line: ServiceLine, name: FieldName, report: Reporter, what: string, min: 'positive' | 'non-negative' | 'any'): number | undefined {
+/** A numeric field: readable, and within its bounds. `parsed` is the line's value of it: the
+ *  parsers read the same text the same way, so a value within bounds needs no second look. */
+function checkNumber(line: ServiceLine, name: FieldName, parsed: number | undefined, report: Reporter, what: string,
+  min: 'positive' | 'non-negative' | 'any'): number | undefined {
+  if (parsed !== undefined && (min === 'any' || (min === 'positive' ? parsed > 0 : parsed >= 0))) return parsed;
   const text = fieldText(line, name);
   if (text === '') return undefined;
   const span = line.fields[name]!.span;
@@ -65,11 +70,12 @@ function checkCodes(line: ServiceLine, report: Reporter): void {
       report(line, mod.span, `Modifier ${mod.code} is not a modifier: a modifier is 2 letters or digits (e.g. SH, JW); separate several with a space`);
     }
   }
-  const payer = fieldText(line, 'payer');
+  // The parsed payer is the text trimmed and lower-cased: a known (or no) payer needs no second look.
+  const payer = line.payer === '' || (PAYERS as readonly string[]).includes(line.payer) ? '' : fieldText(line, 'payer');
   if (payer !== '' && !(PAYERS as readonly string[]).includes(payer.toLowerCase())) {
     report(line, line.fields.payer!.span, `payer ${payer} is not a known line of business: use ${PAYERS.slice(0, -1).join(', ')} or ${PAYERS[PAYERS.length - 1]}`);
   }
-  const vial = fieldText(line, 'vial');
+  const vial = line.vial !== undefined ? '' : fieldText(line, 'vial');
   if (vial !== '' && !/^(single|multi)$/i.test(vial)) {
     report(line, line.fields.vial!.span, `vial ${vial} is not single or multi: enter single (single-use package) or multi (multi-use vial)`);
   }
@@ -78,6 +84,7 @@ function checkCodes(line: ServiceLine, report: Reporter): void {
 export const rule: Rule = {
   meta: {
     id: 'invalid-value',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'error',
     description: 'A value cannot be read as its field.',
     policy: {
@@ -89,12 +96,12 @@ export const rule: Rule = {
     const report = reporter(ctx);
     for (const line of doc.lines) {
       checkDates(line, report);
-      const units = checkNumber(line, 'units', report, 'the service units billed', 'positive');
-      checkNumber(line, 'charge', report, 'the line charge in dollars', 'any');
-      const wasted = checkNumber(line, 'wasted_units', report, 'the service units discarded', 'non-negative');
-      checkNumber(line, 'duration_min', report, 'the visit or infusion length in minutes', 'non-negative');
+      const units = checkNumber(line, 'units', line.units, report, 'the service units billed', 'positive');
+      checkNumber(line, 'charge', line.charge, report, 'the line charge in dollars', 'any');
+      const wasted = checkNumber(line, 'wasted_units', line.wastedUnits, report, 'the service units discarded', 'non-negative');
+      checkNumber(line, 'duration_min', line.durationMin, report, 'the visit or infusion length in minutes', 'non-negative');
       // With an NDC the quantity is ndc-unit's; without one nobody else reads it.
-      if (line.ndc === '') checkNumber(line, 'ndc_qty', report, 'the NDC quantity', 'positive');
+      if (line.ndc === '') checkNumber(line, 'ndc_qty', line.ndcQty, report, 'the NDC quantity', 'positive');
       if (units !== undefined && wasted !== undefined && wasted > units) {
         report(line, line.fields.wasted_units!.span,
           `wasted_units ${fieldText(line, 'wasted_units')} is more than the line's units ${fieldText(line, 'units')}: the discarded amount is part of the units billed; correct one of them`);

@@ -5,6 +5,7 @@ import { jwModifier, reportsWastage } from './util/jw';
 export const rule: Rule = {
   meta: {
     id: 'jw-multi-use-vial',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'error',
     description: 'JW or wasted_units on a line whose vial is multi-use.',
     policy: {

@@ -6,6 +6,7 @@ import { jwModifier } from './util/jw';
 export const rule: Rule = {
   meta: {
     id: 'jw-non-drug',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'error',
     description: 'Modifier JW on a line that is not a drug line.',
     policy: {

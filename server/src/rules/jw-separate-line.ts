@@ -39,6 +39,7 @@ function splitFix(doc: ClaimDocument, line: ServiceLine): Fix[] {
 export const rule: Rule = {
   meta: {
     id: 'jw-separate-line',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'error',
     description: 'wasted_units reported on a line without JW: wastage goes on its own JW line.',
     policy: {
@@ -54,13 +55,12 @@ export const rule: Rule = {
       if (!reportsWastage(line) || jwModifier(line) || line.vial === 'multi') continue;
       const code = line.hcpcs || 'this line';
       const wasted = line.wastedUnits!;
-      const fixes = splitFix(doc, line);
       ctx.report({
         span: line.fields.wasted_units?.span ?? line.span,
         line,
         message: `${wasted} wasted ${wasted === 1 ? 'unit' : 'units'} of ${code} ${wasted === 1 ? 'is' : 'are'} reported on the ` +
           `administered line: bill the discarded drug on a separate ${code} line with modifier JW`,
-        fixes,
+        fixes: () => splitFix(doc, line),
       });
     }
   },

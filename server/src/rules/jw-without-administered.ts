@@ -17,6 +17,7 @@ function administers(other: ServiceLine, jw: ServiceLine): boolean {
 export const rule: Rule = {
   meta: {
     id: 'jw-without-administered',
+    scope: 'member', // findings depend on the member's lines (same day, history)
     defaultSeverity: 'error',
     description: 'A JW (discarded drug) line with no administered line of the same drug that day.',
     policy: {

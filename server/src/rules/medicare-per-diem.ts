@@ -7,6 +7,7 @@ import { codeSpan } from './util/per-diem';
 export const rule: Rule = {
   meta: {
     id: 'medicare-per-diem',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'warning',
     description: 'An S-code per diem billed to Medicare, which does not pay per diems.',
     policy: {

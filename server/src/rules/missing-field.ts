@@ -7,6 +7,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   meta: {
     id: 'missing-field',
+    scope: 'file', // findings depend on the parser's problems, header included
     defaultSeverity: 'error',
     description: 'A required field (claim_id, member_id, dos_from, hcpcs, units) is absent or empty.',
     policy: {

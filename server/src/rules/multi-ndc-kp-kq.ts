@@ -11,7 +11,7 @@ interface Issue {
   readonly line: ServiceLine;
   readonly span: { start: number; end: number };
   readonly message: string;
-  readonly fixes: Fix[];
+  readonly fixes: () => Fix[];
   readonly related: Related[];
 }
 
@@ -21,6 +21,7 @@ const ndcKey = (line: ServiceLine): string => line.ndc.replace(/\D/g, '');
 export const rule: Rule = {
   meta: {
     id: 'multi-ndc-kp-kq',
+    scope: 'member', // findings depend on the member's lines (same day, history)
     defaultSeverity: 'info',
     description: 'The same drug code on several lines of one day with different NDCs needs KP on the first and KQ on the others.',
     policy: {
@@ -36,6 +37,7 @@ export const rule: Rule = {
     };
 
     for (const group of sameDayIndex(doc, ctx.options.external).groups()) {
+      if (group.lines.length < 2) continue; // one line has no second NDC
       // Lines of one code with an NDC; JW lines are wastage of an ingredient, not another ingredient.
       const byCode = new Map<string, DayLine[]>();
       for (const d of group.lines) {
@@ -62,7 +64,7 @@ export const rule: Rule = {
               span: replace ? modifierSpan(line, 'KQ') : codeSpan(line),
               message: `${code} is billed on ${day} with ${ndcs.size} different NDCs (a multiple-drug formulation): ` +
                 `the first drug, NDC ${line.ndc}, takes KP; ${replace ? 'replace KQ with KP' : 'add modifier KP'}`,
-              fixes: unsafeFix(replace ? 'Replace KQ with KP' : 'Add modifier KP',
+              fixes: () => unsafeFix(replace ? 'Replace KQ with KP' : 'Add modifier KP',
                 replace ? replaceModifierEdits(doc, line, 'KQ', 'KP') : addModifierEdits(doc, line, 'KP')),
               related: [],
             });
@@ -74,7 +76,7 @@ export const rule: Rule = {
               span: replace ? modifierSpan(line, 'KP') : codeSpan(line),
               message: `${code} NDC ${line.ndc} is a second or later drug of a multiple-drug formulation on ${day} ` +
                 `(the first is NDC ${first.line.ndc}): ${replace ? 'replace KP with KQ' : 'add modifier KQ'}`,
-              fixes: unsafeFix(replace ? 'Replace KP with KQ' : 'Add modifier KQ',
+              fixes: () => unsafeFix(replace ? 'Replace KP with KQ' : 'Add modifier KQ',
                 replace ? replaceModifierEdits(doc, line, 'KP', 'KQ') : addModifierEdits(doc, line, 'KQ')),
               related: [toFirst],
             });

@@ -28,6 +28,7 @@ function isSpecificOf(ex: Exclusion, code: string): boolean {
 export const rule: Rule = {
   meta: {
     id: 'mutually-exclusive-per-diem',
+    scope: 'member', // findings depend on the member's lines (same day, history)
     defaultSeverity: 'error',
     description: 'A generic per diem billed on the same day as one of its specific per diem codes.',
     policy: {

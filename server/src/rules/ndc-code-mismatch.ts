@@ -13,6 +13,7 @@ function orList(items: readonly string[]): string {
 export const rule: Rule = {
   meta: {
     id: 'ndc-code-mismatch',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'warning',
     description: 'The NDC is in the CMS NDC–HCPCS crosswalk under other codes than the one billed.',
     policy: {
@@ -23,17 +24,19 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     for (const line of doc.lines) {
-      const codeField = line.fields.hcpcs;
+      if (line.ndc === '' || line.hcpcs === '') continue;
       const ndc11 = toNdc11(line.ndc);
-      if (!codeField || !ndc11 || line.hcpcs === '') continue;
+      if (!ndc11) continue;
       const entries = ctx.codes.ndc(ndc11);
       if (entries.length === 0 || entries.some((e) => e.hcpcs === line.hcpcs)) continue;
+      const codeField = line.fields.hcpcs;
+      if (!codeField) continue;
       const codes = [...new Set(entries.map((e) => e.hcpcs))];
       const product = `${entries[0].drug}, ${entries[0].labeler}`;
       const message = `NDC ${hyphenateNdc11(ndc11)} (${product}) is billed under ${orList(codes)} in the CMS crosswalk, not ${line.hcpcs}: ` +
         (codes.length === 1 ? `use ${codes[0]} or check the NDC` : 'use the code that matches the dose given, or check the NDC');
       const fixes = codes.length === 1
-        ? [fix(`Use ${codes[0]}`, false, setFieldEdits(doc, line, 'hcpcs', codes[0]))]
+        ? () => [fix(`Use ${codes[0]}`, false, setFieldEdits(doc, line, 'hcpcs', codes[0]))]
         : [];
       ctx.report({ span: codeField.span, line, message, fixes });
     }

@@ -13,9 +13,15 @@ function padFix(ctx: RuleContext, line: ServiceLine, written: string, ndc11: str
   return fix(`${FIX_TITLE}: ${written} → ${value}`, true, setFieldEdits(ctx.doc, line, 'ndc', value));
 }
 
+/** 5-4-2, or 11 digits when the setting does not ask for hyphens: nothing to report. */
+function alreadyBillingForm(parsed: ParsedNdc, ctx: RuleContext): boolean {
+  return parsed.form === '5-4-2' || (parsed.form === '11-digit' && ctx.options.ndcFormat !== 'hyphenated');
+}
+
 export const rule: Rule = {
   meta: {
     id: 'ndc-format',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'error',
     description: 'The NDC is not 11 digits in 5-4-2 form.',
     policy: {
@@ -26,11 +32,14 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     for (const line of doc.lines) {
-      const field = line.fields.ndc;
       const written = line.ndc;
-      if (!field || written === '') continue;
+      if (written === '') continue;
       const parsed = parseNdc(written);
-      const report = (message: string, fixes: Fix[] = []): void =>
+      // Most NDCs are already 5-4-2: decide that before making the Field.
+      if (alreadyBillingForm(parsed, ctx)) continue;
+      const field = line.fields.ndc;
+      if (!field) continue;
+      const report = (message: string, fixes: Fix[] | (() => Fix[]) = []): void =>
         ctx.report({ span: field.span, message, line, fixes });
 
       switch (parsed.form) {
@@ -41,7 +50,7 @@ export const rule: Rule = {
           if (ctx.options.ndcFormat === 'hyphenated') {
             const dashed = hyphenateNdc11(parsed.digits);
             report(`NDC ${written} has no hyphens: write it in 5-4-2 form, ${dashed} (setting ndcFormat is hyphenated)`,
-              [padFix(ctx, line, written, parsed.digits, parsed)]);
+              () => [padFix(ctx, line, written, parsed.digits, parsed)]);
           }
           break;
         case '4-4-2':
@@ -49,14 +58,14 @@ export const rule: Rule = {
         case '5-4-1': {
           const ndc11 = parsed.ndc11 as string;
           report(`NDC ${written} is in ${parsed.form} form: bill it as 11 digits 5-4-2, ${hyphenateNdc11(ndc11)}`,
-            [padFix(ctx, line, written, ndc11, parsed)]);
+            () => [padFix(ctx, line, written, ndc11, parsed)]);
           break;
         }
         case '10-digit': {
           const candidates = ctx.codes.resolveNdc10(parsed.digits);
           if (candidates.length === 1) {
             report(`NDC ${written} has 10 digits: the NDC directory knows one package for it, bill it as 11 digits 5-4-2, ${hyphenateNdc11(candidates[0])}`,
-              [padFix(ctx, line, written, candidates[0], parsed)]);
+              () => [padFix(ctx, line, written, candidates[0], parsed)]);
           } else if (candidates.length > 1) {
             const list = candidates.map(hyphenateNdc11).join(', ');
             report(`NDC ${written} has 10 digits and no hyphens, so it is ambiguous which segment lacks its leading zero (it could be ${list}): enter the 11-digit NDC from the package`);

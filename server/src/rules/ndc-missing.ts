@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   meta: {
     id: 'ndc-missing',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'error',
     description: 'A J-code line has no NDC.',
     policy: {
@@ -14,8 +15,9 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     for (const line of doc.lines) {
+      if (!isJCode(line.hcpcs) || line.ndc !== '') continue;
       const code = line.fields.hcpcs;
-      if (!code || !isJCode(line.hcpcs) || line.ndc !== '') continue;
+      if (!code) continue;
       // The J-code is what needs the NDC: point at it, the NDC cell may not even exist.
       ctx.report({
         span: code.span,

@@ -23,6 +23,7 @@ function convertToGramsFix(ctx: RuleContext, line: ServiceLine, mg: number): Fix
 export const rule: Rule = {
   meta: {
     id: 'ndc-unit',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'error',
     description: 'An NDC lacks its unit qualifier or quantity, or they cannot be read.',
     policy: {
@@ -33,15 +34,18 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     for (const line of doc.lines) {
-      const ndcField = line.fields.ndc;
-      if (!ndcField || line.ndc === '') continue;
+      if (line.ndc === '') continue;
       const ndc = line.ndc;
       const unitText = fieldText(line, 'ndc_unit');
       const qtyText = fieldText(line, 'ndc_qty');
+      const qtyOk = line.ndcQty !== undefined && line.ndcQty > 0;
+      // The usual line (a known qualifier, a positive quantity) has nothing to report: no Fields.
+      if (unitText !== '' && qtyText !== '' && qtyOk && line.ndcUnit !== 'MG' && line.ndcUnit in QUALIFIERS) continue;
+      const ndcField = line.fields.ndc;
+      if (!ndcField) continue;
       // An empty or absent cell has no useful range of its own: point at the NDC that needs it.
       const unitSpan = unitText !== '' ? line.fields.ndc_unit!.span : ndcField.span;
       const qtySpan = qtyText !== '' ? line.fields.ndc_qty!.span : ndcField.span;
-      const qtyOk = line.ndcQty !== undefined && line.ndcQty > 0;
 
       if (unitText === '' && qtyText === '') {
         ctx.report({ span: ndcField.span, line,
@@ -54,7 +58,7 @@ export const rule: Rule = {
       } else if (line.ndcUnit === 'MG') {
         ctx.report({ span: unitSpan, line,
           message: `ndc_unit MG is not an NDC unit qualifier: report milligrams as GR (grams)${qtyOk ? `, ${decimalText(line.ndcQty!)} MG is ${decimalText(line.ndcQty! / 1000)} GR` : ''}`,
-          fixes: qtyOk ? [convertToGramsFix(ctx, line, line.ndcQty!)] : [] });
+          fixes: qtyOk ? () => [convertToGramsFix(ctx, line, line.ndcQty!)] : [] });
       } else if (!(line.ndcUnit in QUALIFIERS)) {
         ctx.report({ span: unitSpan, line,
           message: `ndc_unit ${unitText} is not an NDC unit qualifier: use ${QUALIFIER_LIST}` });

@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   meta: {
     id: 'noc-drug-name',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'error',
     description: 'A NOC drug code (J3490, J3590, J7799, J7999, J9999) without the drug name in notes.',
     policy: {

@@ -9,6 +9,7 @@ const MAX_SPAN_DAYS = 366;
 export const rule: Rule = {
   meta: {
     id: 'nursing-addon-without-primary',
+    scope: 'member', // findings depend on the member's lines (same day, history)
     defaultSeverity: 'error',
     description: '99602 (each additional hour) on a day with no 99601 nursing visit for the member.',
     policy: {

@@ -37,6 +37,7 @@ function durationRelated(visits: readonly DayLine[]): Related[] {
 export const rule: Rule = {
   meta: {
     id: 'nursing-duration',
+    scope: 'member', // findings depend on the member's lines (same day, history)
     defaultSeverity: 'warning',
     description: 'A 99601 visit over 2 hours without 99602 units = ceil((minutes − 120) / 60) that day.',
     policy: {
@@ -49,6 +50,7 @@ export const rule: Rule = {
   check(doc, ctx) {
     // A visit belongs to its first date of service, so a line is counted on one day only.
     for (const group of sameDayIndex(doc, ctx.options.external).groups()) {
+      if (!group.lines.some((e) => e.line.hcpcs === NURSING_PRIMARY)) continue; // no visit: nothing to add up
       const onDay = (code: string): DayLine[] =>
         group.lines.filter((e) => e.line.hcpcs === code && e.line.dosFrom === group.day);
       const visits = onDay(NURSING_PRIMARY);
@@ -68,7 +70,7 @@ export const rule: Rule = {
               `add a 99602 line with ${units(n)} (each additional hour)`,
             // The copy keeps member, dates, place and modifiers; its charge is left for the analyst
             // to price (the 99601 charge is not the add-on's), and the duration stays on the visit.
-            fixes: fixIfAny(`Add 99602 line with ${units(n)}`, false, insertLinesAfterEdits(doc, v.line, [{
+            fixes: () => fixIfAny(`Add 99602 line with ${units(n)}`, false, insertLinesAfterEdits(doc, v.line, [{
               set: { hcpcs: NURSING_ADDON, units: String(n) },
               clear: ['charge', 'duration_min'],
             }])),
@@ -104,7 +106,7 @@ export const rule: Rule = {
         message: `${billed} but ${describeVisits(visitLines, expected)}: ` +
           (single ? `set units to ${expected}` : `99602 units should total ${expected}`),
         related,
-        fixes: single ? fixIfAny(`Set units to ${expected}`, false, setFieldEdits(doc, own.line, 'units', String(expected))) : [],
+        fixes: single ? () => fixIfAny(`Set units to ${expected}`, false, setFieldEdits(doc, own.line, 'units', String(expected))) : [],
       });
     }
   },

@@ -16,6 +16,7 @@ export function reportProblems(doc: ClaimDocument, ctx: RuleContext, ruleId: Par
 export const rule: Rule = {
   meta: {
     id: 'parse-error',
+    scope: 'file', // findings depend on the parser's problems, header included
     defaultSeverity: 'error',
     description: 'The claim file cannot be read at this place (unbalanced quote, broken JSON, wrong cell count).',
     policy: {

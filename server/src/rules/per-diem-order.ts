@@ -3,11 +3,12 @@
 import { addModifierEdits, fix, removeModifierEdits } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { billedAs, codeSpan, describeInterval, rankPerDiems, relatedLine } from './util/per-diem';
+import { billedAs, codeSpan, describeInterval, hasConcurrentPerDiems, rankPerDiems, relatedLine } from './util/per-diem';
 
 export const rule: Rule = {
   meta: {
     id: 'per-diem-order',
+    scope: 'member', // findings depend on the member's lines (same day, history)
     defaultSeverity: 'warning',
     description: 'The primary per diem of a day is less frequent than a concurrent one billed with SH/SJ.',
     policy: {
@@ -19,6 +20,7 @@ export const rule: Rule = {
   check(doc, ctx) {
     const reported = new Set<number>();
     for (const group of sameDayIndex(doc, ctx.options.external).groups()) {
+      if (!hasConcurrentPerDiems(group.lines)) continue;
       const ranked = rankPerDiems(group.lines);
       if (ranked.length < 2) continue;
       const primary = ranked.find((r) => r.role === 'primary');
@@ -33,11 +35,12 @@ export const rule: Rule = {
       const mod = modified.role as 'SH' | 'SJ';
       const day = formatDay(group.day);
       reported.add(p.index);
-      const fixes: Fix[] = [];
-      if (modified.uri === undefined) {
+      const external = modified.uri !== undefined;
+      const fixes = (): Fix[] => {
+        if (external) return [];
         const edits = [...removeModifierEdits(doc, m, mod), ...addModifierEdits(doc, p, mod)];
-        if (edits.length > 0) fixes.push(fix(`Make ${m.hcpcs} the primary`, false, edits));
-      }
+        return edits.length > 0 ? [fix(`Make ${m.hcpcs} the primary`, false, edits)] : [];
+      };
       ctx.report({
         span: codeSpan(p),
         line: p,

@@ -5,11 +5,12 @@ import { frequencyHours, isTherapyPerDiem, perDiemIntervalHours } from '../codes
 import { fix, setFieldEdits } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay } from './util/same-day';
-import { daysOf, describeInterval } from './util/per-diem';
+import { dayCount, describeInterval } from './util/per-diem';
 
 export const rule: Rule = {
   meta: {
     id: 'per-diem-units',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'warning',
     description: 'Per diem units must be the days of therapy in the line’s date span.',
     policy: {
@@ -22,12 +23,14 @@ export const rule: Rule = {
     for (const line of doc.lines) {
       if (!isTherapyPerDiem(line.hcpcs) || line.units === undefined || line.dosFrom === undefined) continue;
       if (line.dosTo !== undefined && line.dosTo < line.dosFrom) continue; // invalid-value's finding
-      const days = daysOf(line).length;
+      const days = dayCount(line);
       const units = line.units;
       const interval = perDiemIntervalHours(line);
       // An unreadable frequency ("every other day") is given but not hourly: only the bounds apply.
       const givenUnknown = interval === undefined && line.frequency !== '' && frequencyHours(line.frequency) === undefined;
       const daily = !givenUnknown && (interval === undefined || interval <= 24);
+      // Most per diems are right: decide that before building any message text.
+      if (daily ? units === days : Number.isInteger(units) && units <= days) continue;
 
       const span = days === 1 ? `on ${formatDay(line.dosFrom)}` : `from ${formatDay(line.dosFrom)} to ${formatDay(line.dosFrom + days - 1)}`;
       const billed = `${units} unit${units === 1 ? '' : 's'}`;
@@ -51,11 +54,12 @@ export const rule: Rule = {
           : `${line.hcpcs} units ${units} is not a whole number of days: per diem units are days of therapy, ${advice}`;
       }
 
-      const fixes: Fix[] = [];
-      if (target !== undefined && target > 0) {
-        const edits = setFieldEdits(doc, line, 'units', String(target));
-        if (edits.length > 0) fixes.push(fix(`Set units to ${target}`, false, edits));
-      }
+      const to = target;
+      const fixes = (): Fix[] => {
+        if (to === undefined || to <= 0) return [];
+        const edits = setFieldEdits(doc, line, 'units', String(to));
+        return edits.length > 0 ? [fix(`Set units to ${to}`, false, edits)] : [];
+      };
       ctx.report({ span: line.fields.units?.span ?? line.span, message, line, fixes });
     }
   },

@@ -3,7 +3,13 @@
 import { isDrugLine, isFormulaIncludedPerDiem, isTherapyPerDiem } from '../codes/classes';
 import type { Related, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { codeSpan, daysOf, relatedLine } from './util/per-diem';
+import { codeSpan, dayCount, daysOf, relatedLine } from './util/per-diem';
+
+/** Every day from..to is in the set (the usual per diem: its drug is on the claim). */
+function coversAll(days: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let day = from; day <= to; day++) if (!days.has(day)) return false;
+  return true;
+}
 
 /** How many missing dates a message lists before "and N more". */
 const LISTED_DAYS = 3;
@@ -11,6 +17,7 @@ const LISTED_DAYS = 3;
 export const rule: Rule = {
   meta: {
     id: 'per-diem-without-drug',
+    scope: 'claim-and-member', // findings depend on its claim's drug lines and the member's lines that day
     defaultSeverity: 'error',
     description: 'A therapy per diem on a day with no drug line on the same claim.',
     policy: {
@@ -26,11 +33,15 @@ export const rule: Rule = {
       if (!isDrugLine(l)) continue;
       let days = drugDays.get(l.claimIndex);
       if (!days) drugDays.set(l.claimIndex, (days = new Set()));
-      for (const day of daysOf(l)) days.add(day);
+      if (l.dosFrom === undefined) continue;
+      // daysOf(l), without the array.
+      const last = l.dosFrom + dayCount(l) - 1;
+      for (let day = l.dosFrom; day <= last; day++) days.add(day);
     }
     for (const line of doc.lines) {
       if (!isTherapyPerDiem(line.hcpcs) || isFormulaIncludedPerDiem(line.hcpcs)) continue;
       const claimDrugDays = drugDays.get(line.claimIndex);
+      if (claimDrugDays && line.dosFrom !== undefined && coversAll(claimDrugDays, line.dosFrom, line.dosFrom + dayCount(line) - 1)) continue;
       const missing = daysOf(line).filter((day) => !claimDrugDays?.has(day));
       if (missing.length === 0) continue;
 

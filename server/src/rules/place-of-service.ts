@@ -8,6 +8,7 @@ const HOME = 12;
 export const rule: Rule = {
   meta: {
     id: 'place-of-service',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'info',
     description: 'A home infusion code billed with a place of service other than 12 (home).',
     policy: {
@@ -17,11 +18,12 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     for (const line of doc.lines) {
-      const field = line.fields.pos;
       const pos = line.pos.trim();
-      if (!field || pos === '' || !isHomeInfusionCode(line.hcpcs)) continue;
+      if (pos === '' || !isHomeInfusionCode(line.hcpcs)) continue;
       // "12" and "012" are both home.
       if (/^\d+$/.test(pos) && Number(pos) === HOME) continue;
+      const field = line.fields.pos;
+      if (!field) continue;
       ctx.report({
         span: field.span,
         line,

@@ -48,7 +48,21 @@ export interface RuleMeta {
   readonly policy: { readonly seed: string; readonly quote: string };
   /** Whether the rule offers fixes, and whether they are safe (fix-all) or unsafe (one at a time). */
   readonly fixable?: 'safe' | 'unsafe';
+  /** What a finding about a line depends on, so an edit re-runs the rule only where it can
+   *  change something (incremental analysis; see engine-incremental.ts). Default 'file'. */
+  readonly scope?: RuleScope;
 }
+
+/**
+ * The lines a rule's finding about a line depends on (besides the options and the code set):
+ * - 'line': the line alone;
+ * - 'claim': the lines of its claim (same claim_id);
+ * - 'member': the lines of its member (same member_id: "same day" and history rules);
+ * - 'claim-and-member': both;
+ * - 'file': anything in the file (always re-run in full).
+ * Findings must be reported with `line` (their owner) and related lines must share the scope.
+ */
+export type RuleScope = 'line' | 'claim' | 'member' | 'claim-and-member' | 'file';
 
 /** A workspace line from another file (workspace analysis). */
 export interface ExternalLine {
@@ -71,7 +85,9 @@ export interface Report {
   readonly span: Span;
   readonly message: string;
   readonly line?: ServiceLine;
-  readonly fixes?: readonly Fix[];
+  /** The fixes, or a function that makes them: called only when someone asks for the finding's
+   *  fixes (code actions, --fix), so linting a big file builds no edits nobody applies. */
+  readonly fixes?: readonly Fix[] | (() => readonly Fix[]);
   readonly related?: readonly Related[];
 }
 

@@ -6,6 +6,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   meta: {
     id: 'unknown-code',
+    scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'warning',
     description: 'A HCPCS Level II code is not in the shipped CMS code set.',
     policy: {
@@ -17,8 +18,9 @@ export const rule: Rule = {
     // No code set loaded (a build without data): every code would look unknown, so say nothing.
     if (ctx.codes.allCodes().length === 0) return;
     for (const line of doc.lines) {
+      if (!isLevel2Code(line.hcpcs) || ctx.codes.code(line.hcpcs)) continue;
       const field = line.fields.hcpcs;
-      if (!field || !isLevel2Code(line.hcpcs) || ctx.codes.code(line.hcpcs)) continue;
+      if (!field) continue;
       ctx.report({
         span: field.span,
         line,

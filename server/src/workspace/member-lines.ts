@@ -1,96 +1,122 @@
 // The lines of many claim files grouped by member: what cross-file rules need of a workspace.
-// A file's lines are kept compact (compact-line.ts) and only for lines that have a member id
-// (a line without one is never "the same member" as anything). Pure: the LSP index and the CLI
-// both fill it, keyed by whatever names a file for them.
-import type { ClaimDocument } from '../model';
+// A file's lines are kept packed (compact-line.ts), and only the lines that have a member id and
+// a date of service (a line without them is never "the same member" or "the same day" as
+// anything). ServiceLine objects are made only when a lint asks for a member's lines. Pure: the
+// LSP index and the CLI both fill it, keyed by whatever names a file for them.
+import type { ClaimDocument, ServiceLine } from '../model';
 import type { ExternalLine } from '../rules/types';
-import { compactLine } from './compact-line';
+import { PackedLines } from './compact-line';
+
+interface FileLines {
+  /** What related information names the file by. */
+  readonly uri: string;
+  readonly packed: PackedLines;
+  /** member id → positions of the member's lines in `packed`, in file order. */
+  readonly byMember: ReadonlyMap<string, readonly number[]>;
+  /** Changes each time the file's lines are replaced (see `signature`). */
+  readonly version: number;
+}
 
 export class MemberLines {
-  /** member id → file key → that file's lines of the member, in file order. */
-  private readonly byMember = new Map<string, Map<string, ExternalLine[]>>();
-  /** file key → the member ids it has lines of. */
-  private readonly membersByFile = new Map<string, readonly string[]>();
+  private readonly files = new Map<string, FileLines>();
+  /** member id → keys of the files that have lines of the member. */
+  private readonly byMember = new Map<string, Set<string>>();
+  private versions = 0;
 
-  /** Replace a file's lines with those of the parsed document. `uri` is what related information
-   *  names the file by. Returns the member ids of the file before and after, for whoever must
-   *  re-check the files that share them. */
+  /** Replace a file's lines with those of the parsed document. Returns the member ids of the file
+   *  before and after, for whoever must re-check the files that share them. */
   set(key: string, uri: string, doc: ClaimDocument): { before: readonly string[]; after: readonly string[] } {
     const before = this.delete(key);
-    const perMember = new Map<string, ExternalLine[]>();
-    for (const line of doc.lines) {
-      if (line.memberId === '' || line.dosFrom === undefined) continue;
-      let list = perMember.get(line.memberId);
-      if (!list) perMember.set(line.memberId, (list = []));
-      list.push({ uri, line: compactLine(line) });
+    const kept: ServiceLine[] = doc.lines.filter((l) => l.memberId !== '' && l.dosFrom !== undefined);
+    const packed = PackedLines.of(kept);
+    const byMember = new Map<string, number[]>();
+    for (let i = 0; i < packed.length; i++) {
+      const member = packed.memberId(i);
+      let list = byMember.get(member);
+      if (!list) byMember.set(member, (list = []));
+      list.push(i);
     }
-    for (const [member, lines] of perMember) {
-      let files = this.byMember.get(member);
-      if (!files) this.byMember.set(member, (files = new Map()));
-      files.set(key, lines);
+    this.files.set(key, { uri, packed, byMember, version: ++this.versions });
+    for (const member of byMember.keys()) {
+      let keys = this.byMember.get(member);
+      if (!keys) this.byMember.set(member, (keys = new Set()));
+      keys.add(key);
     }
-    const after = [...perMember.keys()];
-    this.membersByFile.set(key, after);
-    return { before, after };
+    return { before, after: [...byMember.keys()] };
   }
 
   /** Forget a file; returns the member ids it had lines of. */
   delete(key: string): readonly string[] {
-    const members = this.membersByFile.get(key) ?? [];
-    for (const member of members) {
-      const files = this.byMember.get(member);
-      files?.delete(key);
-      if (files?.size === 0) this.byMember.delete(member);
+    const file = this.files.get(key);
+    if (!file) return [];
+    for (const member of file.byMember.keys()) {
+      const keys = this.byMember.get(member);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byMember.delete(member);
     }
-    this.membersByFile.delete(key);
-    return members;
+    this.files.delete(key);
+    return [...file.byMember.keys()];
   }
 
   has(key: string): boolean {
-    return this.membersByFile.has(key);
+    return this.files.has(key);
   }
 
   /** The member ids a file has lines of ([] when the file is not here). */
   membersOf(key: string): readonly string[] {
-    return this.membersByFile.get(key) ?? [];
+    const file = this.files.get(key);
+    return file ? [...file.byMember.keys()] : [];
   }
 
-  /** The lines of the given members in every file but `key`, file by file. */
-  external(key: string, members: readonly string[] = this.membersOf(key)): ExternalLine[] {
+  /** The lines of the given members in every file but `key`, member by member, file by file. */
+  external(key: string, members: Iterable<string> = this.membersOf(key)): ExternalLine[] {
     const out: ExternalLine[] = [];
-    for (const member of members) {
-      const files = this.byMember.get(member);
-      if (!files) continue;
-      for (const [file, lines] of files) {
-        if (file === key) continue;
-        for (const l of lines) out.push(l);
-      }
-    }
+    this.eachOther(key, members, (file, positions) => {
+      for (const i of positions) out.push({ uri: file.uri, line: file.packed.line(i) });
+    });
     return out;
+  }
+
+  /** Names what `external(key, members)` would return: equal signatures, equal lines. Cheap, so an
+   *  unchanged workspace can hand a lint the same array again. */
+  signature(key: string, members: Iterable<string> = this.membersOf(key)): string {
+    let s = '';
+    this.eachOther(key, members, (file) => { s += `${file.version},`; });
+    return s;
   }
 
   /** The keys of the files other than `key` that have lines of any of the members. */
   filesSharing(members: Iterable<string>, key?: string): Set<string> {
     const out = new Set<string>();
     for (const member of members) {
-      for (const file of this.byMember.get(member)?.keys() ?? []) if (file !== key) out.add(file);
+      for (const file of this.byMember.get(member) ?? []) if (file !== key) out.add(file);
     }
     return out;
   }
 
   get fileCount(): number {
-    return this.membersByFile.size;
+    return this.files.size;
   }
 
   /** Lines held, all files. */
   get lineCount(): number {
     let n = 0;
-    for (const files of this.byMember.values()) for (const lines of files.values()) n += lines.length;
+    for (const f of this.files.values()) n += f.packed.length;
     return n;
   }
 
   clear(): void {
+    this.files.clear();
     this.byMember.clear();
-    this.membersByFile.clear();
+  }
+
+  private eachOther(key: string, members: Iterable<string>, visit: (file: FileLines, positions: readonly number[]) => void): void {
+    for (const member of members) {
+      for (const k of this.byMember.get(member) ?? []) {
+        if (k === key) continue;
+        const file = this.files.get(k)!;
+        visit(file, file.byMember.get(member)!);
+      }
+    }
   }
 }

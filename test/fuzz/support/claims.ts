@@ -93,6 +93,11 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
     if (three) out.push(perDiem(r, day, 'S9500', 'q24h', plan[2] ? [plan[2]] : []), drug(r, day, CEFTRIAXONE));
     return out;
   },
+  wrongPrimary: (r, day) => [
+    // The less frequent per diem billed as the primary: "bill the more frequent per diem first".
+    perDiem(r, day, 'S9502', 'q8h', ['SH']), drug(r, day, MEROPENEM),
+    perDiem(r, day, r.pick(['S9501', 'S9500']), 'q12h'), drug(r, day, VANCOMYCIN),
+  ],
   wastage: (r, day) => [
     perDiem(r, day, 'S9500', 'q24h'),
     line({
@@ -117,6 +122,8 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
     if (r.chance(0.4)) out.push(line({ dos_from: dayText(day), pos: '12', hcpcs: '99602', units: r.pick(['1', '2', '3']), charge: '75.00' }));
     return out;
   },
+  longVisit: (r, day) => [perDiem(r, day, 'S9500', 'q24h'), drug(r, day, CEFTRIAXONE),
+    line({ dos_from: dayText(day), pos: '12', hcpcs: '99601', units: '1', charge: '180.00', duration_min: String(r.pick([135, 181, 240])) })],
   bundled: (r, day) => [perDiem(r, day, 'S9502', 'q8h'), drug(r, day, MEROPENEM),
     line({ dos_from: dayText(day), pos: '12', hcpcs: r.pick(['A4222', 'E0781']), units: '1', charge: '45.00', notes: notes(r, 'Pump cassettes') })],
   mismatch: (r, day) => [perDiem(r, day, 'S9500', 'q24h'),
@@ -144,15 +151,20 @@ const HIT = (r: Random, day: number): LineRecord[] => {
   ];
 };
 
-/** Claims of a random file: `claims` claims of random scenarios over a few members and days. */
-export function randomClaims(r: Random, claims: number): ClaimRecord[] {
+/** The scenario names (HIT visits last): `randomClaims(r, n, name)` starts with that one. */
+export const SCENARIO_NAMES: readonly string[] = [...Object.keys(SCENARIOS), 'hit'];
+
+/** Claims of a random file: `claims` claims of random scenarios over a few members and days;
+ *  the first claim is of scenario `first` when given (so a run reaches every scenario). */
+export function randomClaims(r: Random, claims: number, first?: string): ClaimRecord[] {
   const out: ClaimRecord[] = [];
   const names = Object.keys(SCENARIOS);
   for (let i = 0; i < claims; i++) {
     const member = `M${String(4000 + r.int(Math.max(2, claims))).padStart(4, '0')}`;
-    const medicare = r.chance(0.15);
+    const forced = i === 0 ? first : undefined;
+    const medicare = forced === 'hit' || (forced === undefined && r.chance(0.15));
     const day = r.int(40);
-    const lines = medicare ? HIT(r, day) : SCENARIOS[r.pick(names)](r, day);
+    const lines = medicare ? HIT(r, day) : SCENARIOS[forced ?? r.pick(names)](r, day);
     // A second scenario on the same claim sometimes (same day or a day later).
     if (!medicare && r.chance(0.25)) lines.push(...SCENARIOS[r.pick(names)](r, day + r.int(2)));
     out.push({

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../../../server/src/engine';
 import { applyEdits } from '../../../server/src/fixes/apply';
 import { FIELD_NAMES, type ClaimDocument, type FieldName, type ServiceLine } from '../../../server/src/model';
-import { normalizeKey } from '../../../server/src/parse/fields';
+import { fieldOf, normalizeKey } from '../../../server/src/parse/fields';
 import type { Finding, Fix, TextEdit } from '../../../server/src/rules/types';
 
 const MODIFIER_FIELDS: readonly FieldName[] = ['modifiers', 'modifier1', 'modifier2', 'modifier3', 'modifier4'];
@@ -111,7 +111,7 @@ function unknownProps(doc: ClaimDocument, line: ServiceLine, skipDisable: boolea
     const [k, v] = prop.children ?? [];
     if (!k || !v) continue;
     const key = String(k.value);
-    if (FIELD_NAMES.some((f) => normalizeKey(f) === normalizeKey(key))) continue;
+    if (fieldOf(key) !== undefined) continue;
     if (skipDisable && normalizeKey(key) === 'lintdisable') continue;
     out.set(key, doc.text.slice(v.offset, v.offset + v.length));
   }
@@ -162,6 +162,21 @@ function compareLines(
       if (ub.get(k) !== v) problems.push({ property: 'unknown key changed', detail: `${what}: key ${k} was ${show(v)}, is ${show(ub.get(k))}` });
     }
   }
+}
+
+/** Two readings of a file with the same lines: what changed outside the `allowed` fields
+ *  (every line, unknown columns/keys, suppressions). For fixes applied in bulk (the CLI's --fix). */
+export function changesOutside(before: ClaimDocument, after: ClaimDocument, allowed: ReadonlySet<FieldName>): FixProblem[] {
+  const problems: FixProblem[] = [];
+  if (before.lines.length !== after.lines.length) {
+    return [{ property: 'line count', detail: `${before.lines.length} lines before, ${after.lines.length} after` }];
+  }
+  for (const a of before.lines) {
+    const b = after.lines[a.index];
+    compareLines(before, a, after, b, allowed, `line ${a.index + 1}`, problems, false);
+    if ([...a.disabled].sort().join() !== [...b.disabled].sort().join()) problems.push({ property: 'suppressions changed', detail: `line ${a.index + 1}` });
+  }
+  return problems;
 }
 
 export interface FixContext {
@@ -243,7 +258,8 @@ export function checkFix(ctx: FixContext, finding: Finding, fix: Fix): FixProble
   }
   if (ctx.indent && format === 'json') {
     const other = ctx.indent === '\t' ? ' ' : '\t';
-    const bad = fixed.split(/\r?\n/).find((l, i) => /^\s/.test(l) && l.match(/^\s*/)![0].includes(other) && !text.split(/\r?\n/).includes(l) && i >= 0);
+    const old = new Set(text.split(/\r?\n/));
+    const bad = fixed.split(/\r?\n/).find((l) => !old.has(l) && /^[ \t]*/.exec(l)![0].includes(other));
     if (bad !== undefined) problems.push({ property: 'indentation style changed', detail: `new line indented with ${other === '\t' ? 'a tab' : 'spaces'}: ${show(bad)}` });
   }
 
@@ -287,10 +303,16 @@ export function checkFix(ctx: FixContext, finding: Finding, fix: Fix): FixProble
   }
 
   // 5. The finding is gone: no finding of the same rule on the line (or its inserted copies).
+  // A line spanning several dates can have a different problem of the same rule on another of
+  // its dates (a per diem second on one day, third on the next): there, the same message must go.
   if (sc.shape !== 'remove') {
     const lines = new Set<number>([mapped(target)!]);
-    if (sc.shape === 'insert') for (let k = 1; k <= delta; k++) lines.add(target + k);
-    const left = relinted.findings.filter((f) => f.ruleId === finding.ruleId && f.lineIndex !== undefined && lines.has(f.lineIndex));
+    // Copies must not carry the problem over; a new line (99602) may have its own (the day's total).
+    if (sc.shape === 'insert' && sc.copies) for (let k = 1; k <= delta; k++) lines.add(target + k);
+    const line = doc.lines[target];
+    const oneDay = line.dosFrom === line.dosTo;
+    const left = relinted.findings.filter((f) => f.ruleId === finding.ruleId && f.lineIndex !== undefined && lines.has(f.lineIndex)
+      && (oneDay || f.message === finding.message));
     if (left.length > 0) problems.push({ property: 'finding not gone', detail: `${finding.ruleId} still on line ${left[0].lineIndex! + 1}: ${left[0].message}` });
   }
   return problems;

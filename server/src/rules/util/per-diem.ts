@@ -18,14 +18,30 @@ export function daysOf(line: ServiceLine): number[] {
   return days;
 }
 
+/** daysOf(line).length, without the array. */
+export function dayCount(line: ServiceLine): number {
+  if (line.dosFrom === undefined) return 0;
+  return Math.min(Math.max(line.dosTo ?? line.dosFrom, line.dosFrom), line.dosFrom + MAX_SPAN_DAYS) - line.dosFrom + 1;
+}
+
+/** Therapy per diems among a day's lines, counted up to 2 (most days have fewer: no ranking then). */
+export function hasConcurrentPerDiems(lines: readonly DayLine[]): boolean {
+  let n = 0;
+  for (const d of lines) if (isTherapyPerDiem(d.line.hcpcs) && ++n === 2) return true;
+  return false;
+}
+
 /** A per diem's billing slot as its modifiers say: primary (none), SH, or SJ. */
 export type Role = 'primary' | 'SH' | 'SJ';
 
 export function roleOf(line: ServiceLine): Role {
-  const codes = line.modifiers.map((m) => m.code);
-  if (codes.includes('SJ')) return 'SJ';
-  if (codes.includes('SH')) return 'SH';
-  return 'primary';
+  // Asked of every line by several rules: one pass, no array.
+  let sh = false;
+  for (const m of line.modifiers) {
+    if (m.code === 'SJ') return 'SJ';
+    if (m.code === 'SH') sh = true;
+  }
+  return sh ? 'SH' : 'primary';
 }
 
 export interface RankedPerDiem {

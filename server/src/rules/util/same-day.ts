@@ -33,33 +33,60 @@ export function sameDayIndex(doc: ClaimDocument, external: readonly ExternalLine
   return index;
 }
 
+interface Group {
+  readonly memberId: string;
+  readonly day: number;
+  readonly lines: DayLine[];
+}
+
+interface MemberDays {
+  readonly lines: DayLine[];
+  /** The member's groups by day. */
+  readonly days: Map<number, Group>;
+}
+
+const NO_LINES: readonly DayLine[] = [];
+
+// Built per member, then per day (no string key per line and day): on a 100k-line file this
+// index is built on every lint.
 function build(doc: ClaimDocument, external: readonly ExternalLine[]): SameDayIndex {
-  const byKey = new Map<string, { memberId: string; day: number; lines: DayLine[] }>();
-  const byMember = new Map<string, DayLine[]>();
+  const byMember = new Map<string, MemberDays>();
+  /** Every group, in order of first appearance. */
+  const groups: Group[] = [];
   const add = (entry: DayLine): void => {
     const { line } = entry;
     if (line.memberId === '' || line.dosFrom === undefined) return;
-    let list = byMember.get(line.memberId);
-    if (!list) byMember.set(line.memberId, (list = []));
-    list.push(entry);
+    let member = byMember.get(line.memberId);
+    if (!member) byMember.set(line.memberId, (member = { lines: [], days: new Map() }));
+    member.lines.push(entry);
     const to = Math.min(line.dosTo ?? line.dosFrom, line.dosFrom + MAX_SPAN_DAYS);
     for (let day = line.dosFrom; day <= to; day++) {
-      const key = `${line.memberId}\u0000${day}`;
-      let group = byKey.get(key);
-      if (!group) byKey.set(key, (group = { memberId: line.memberId, day, lines: [] }));
+      let group = member.days.get(day);
+      if (!group) {
+        member.days.set(day, (group = { memberId: line.memberId, day, lines: [] }));
+        groups.push(group);
+      }
       group.lines.push(entry);
     }
   };
   for (const line of doc.lines) add({ line });
   for (const ext of external) add({ line: ext.line, uri: ext.uri });
   return {
-    at: (memberId, day) => byKey.get(`${memberId}\u0000${day}`)?.lines ?? [],
-    groups: () => byKey.values(),
-    member: (memberId) => byMember.get(memberId) ?? [],
+    at: (memberId, day) => byMember.get(memberId)?.days.get(day)?.lines ?? NO_LINES,
+    groups: () => groups,
+    member: (memberId) => byMember.get(memberId)?.lines ?? NO_LINES,
   };
 }
 
+/** Days repeat on every line of a file and messages name them: format each day once. */
+const dayTexts = new Map<number, string>();
+
 /** Days since epoch → YYYY-MM-DD. */
 export function formatDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (dayTexts.size < 100_000) dayTexts.set(day, text);
+  }
+  return text;
 }

@@ -1,0 +1,406 @@
+// Workspace analysis (`infusionClaims.workspaceAnalysis`): the lines of every claim file of the
+// workspace folders, open or not, by member, so that an open document's cross-file rules (60-day
+// initial visit, same-day concurrency and bundling across files) see the other files' lines.
+// Kept current from `workspace/didChangeWatchedFiles` and from each lint of an open document
+// (an open document's live text wins over the file on disk). Holds per file only its compact
+// lines (workspace/compact-line.ts) and where its lines start (for related information).
+import { promises as fsp } from 'fs';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type ClientCapabilities,
+  type Connection,
+  type Disposable,
+  type FileEvent,
+  type TextDocuments,
+  type WorkspaceFolder,
+  type WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseDocument } from '../parse';
+import type { ExternalLine } from '../rules/types';
+import { MemberLines } from '../workspace/member-lines';
+import type { Analysis, WorkspaceSeam } from './analysis';
+import type { Positions } from './convert';
+import { describeError } from './errors';
+import { LineStarts } from './line-starts';
+import { DEFAULT_SETTINGS, type ServerSettings, type SettingsStore } from './settings';
+import { diskClaimFormat, fileKey, isInside, listClaimFiles, pathOf, uriOf, type DiskClaimFile } from './workspace-files';
+
+/** Changes arriving together (a branch switch, a save-all) re-lint once. */
+const SETTLE_MS = 60;
+/** A file this large is not read into the index (it is still linted when opened). */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Files read at once while indexing. */
+const READ_AHEAD = 16;
+/** How often the indexing progress is reported. */
+const REPORT_EVERY_FILES = 50;
+/** The names a claim file has without any `filePatterns`. */
+const CLAIM_GLOBS = ['**/*.claims.csv', '**/*.claims.json', '**/*.claim.json'];
+
+export interface Folder {
+  readonly uri: string;
+  readonly path: string;
+}
+
+interface IndexedFile {
+  /** The URI related information names the file by. */
+  readonly uri: string;
+  /** Where the disk text's lines start; absent for an open document's live lines (the open
+   *  document gives positions then). */
+  readonly positions?: LineStarts;
+  /** The open document's version these lines are of; absent when they are from disk. */
+  readonly liveVersion?: number;
+  /** The workspace folder (path) whose walk found the file. */
+  readonly folder?: string;
+}
+
+/** What changed since the last re-lint: files (keys) and the members whose lines changed. */
+export interface IndexChange {
+  readonly keys: ReadonlySet<string>;
+  readonly members: ReadonlySet<string>;
+}
+
+export class WorkspaceIndex implements WorkspaceSeam {
+  private folders: Folder[] = [];
+  /** folder path → the `filePatterns` it was indexed with (a walk that finished). */
+  private readonly indexed = new Map<string, string>();
+  /** Folders a walk is indexing now (changes to their files count already), and how many walks. */
+  private readonly scanning = new Map<string, number>();
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly memberLines = new MemberLines();
+  /** key → the `external` array last handed to the Linter for the open document, and what it holds. */
+  private readonly memo = new Map<string, { signature: string; lines: readonly ExternalLine[] }>();
+  private generation = 0;
+  private scans = 0;
+  private watching: Promise<Disposable> | undefined;
+  private watchedGlobs = '';
+  private pending = { keys: new Set<string>(), members: new Set<string>() };
+  private timer: NodeJS.Timeout | undefined;
+  /** Settles when the current indexing is done (tests, the lint command). */
+  private ready: Promise<void> = Promise.resolve();
+
+  /** Called once changes have settled: re-lint what depends on them. */
+  onChange: (change: IndexChange) => void = () => undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly capabilities: ClientCapabilities,
+  ) {}
+
+  /** The workspace folders of `initialize`: `workspaceFolders`, else `rootUri`, else `rootPath`. */
+  setFolders(folders: readonly WorkspaceFolder[] | null | undefined, rootUri?: string | null, rootPath?: string | null): void {
+    const uris = folders?.length ? folders.map((f) => f.uri) : rootUri ? [rootUri] : rootPath ? [uriOf(rootPath)] : [];
+    this.folders = [];
+    for (const uri of uris) this.addFolder(uri);
+  }
+
+  /** `workspace/didChangeWorkspaceFolders`. */
+  changeFolders(e: WorkspaceFoldersChangeEvent): void {
+    for (const f of e.removed) {
+      const p = pathOf(f.uri);
+      this.folders = this.folders.filter((x) => x.path !== p);
+      if (p !== undefined) this.dropFolder(p);
+    }
+    for (const f of e.added) this.addFolder(f.uri);
+    void this.refresh();
+  }
+
+  get workspaceFolders(): readonly Folder[] {
+    return this.folders;
+  }
+
+  /** The settings of a folder (pulled with the folder as scope), the defaults if that fails. */
+  async settingsOf(folder: Folder): Promise<ServerSettings> {
+    try {
+      return await this.settings.forUri(folder.uri);
+    } catch {
+      return DEFAULT_SETTINGS;
+    }
+  }
+
+  /** Indexing done (or nothing to index). */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /** Read the settings of each folder; index the folders that turned workspace analysis on (or
+   *  changed their file patterns), drop those that turned it off. Call after `initialized` and
+   *  after each configuration change. */
+  refresh(): Promise<void> {
+    const gen = ++this.generation;
+    const run = this.doRefresh(gen).catch((err: unknown) => {
+      this.connection.console.error(`infusion-claims: indexing the workspace failed: ${describeError(err)}`);
+    });
+    this.ready = run;
+    return run;
+  }
+
+  /** A settings answer came late: a folder's may decide whether it is indexed. */
+  lateSettings(uri: string): void {
+    if (this.folders.some((f) => f.uri === uri)) void this.refresh();
+  }
+
+  // --- the WorkspaceSeam -------------------------------------------------------------------
+
+  /** The other files' lines of the open document's members: the same array until one changes. */
+  readonly lines = (uri: string): readonly ExternalLine[] | undefined => {
+    const key = fileKey(uri);
+    const signature = this.memberLines.signature(key);
+    const prev = this.memo.get(key);
+    if (prev?.signature === signature) return prev.lines;
+    if (signature === '') {
+      this.memo.delete(key);
+      return undefined;
+    }
+    const lines = this.memberLines.external(key);
+    this.memo.set(key, { signature, lines });
+    return lines;
+  };
+
+  readonly positions = (uri: string): Positions | undefined => this.files.get(fileKey(uri))?.positions;
+
+  /** An open document was linted: its live lines replace what the index had of it. */
+  readonly analysed = (a: Analysis): void => {
+    try {
+      const key = fileKey(a.uri);
+      const entry = this.files.get(key);
+      if (!a.settings.workspaceAnalysis) {
+        // Not analysed with the workspace: its live lines would go stale here.
+        if (entry?.liveVersion !== undefined) {
+          this.files.delete(key);
+          this.note(key, this.memberLines.delete(key), []);
+        }
+        return;
+      }
+      // A re-lint because other files changed: the text, and so the lines, are the same.
+      if (entry?.liveVersion === a.version && entry.uri === a.uri) return;
+      const { before, after } = this.memberLines.set(key, a.uri, a.doc);
+      this.files.set(key, { uri: a.uri, liveVersion: a.version, folder: entry?.folder });
+      this.note(key, before, after);
+    } catch (err) {
+      this.connection.console.error(`infusion-claims: updating the workspace index failed: ${describeError(err)}`);
+    }
+  };
+
+  // --- open, close, disk changes ------------------------------------------------------------
+
+  /** The document was closed: the file on disk is what counts again. */
+  async closed(uri: string): Promise<void> {
+    const key = fileKey(uri);
+    this.memo.delete(key);
+    const entry = this.files.get(key);
+    if (!entry || entry.liveVersion === undefined) return;
+    const before = this.memberLines.delete(key);
+    this.files.delete(key);
+    this.note(key, before, []);
+    const p = pathOf(uri);
+    const folder = p === undefined ? undefined : await this.enabledFolderOf(p);
+    if (p !== undefined && folder) {
+      const format = diskClaimFormat(p, folder.patterns);
+      if (format) await this.indexDisk({ path: p, uri: entry.uri, format }, folder.path);
+    }
+  }
+
+  /** `workspace/didChangeWatchedFiles`. */
+  async fileChanges(changes: readonly FileEvent[]): Promise<void> {
+    for (const change of changes) {
+      const key = fileKey(change.uri);
+      const entry = this.files.get(key);
+      if (entry?.liveVersion !== undefined && this.documents.get(entry.uri)) continue; // open: live text wins
+      const p = pathOf(change.uri);
+      const folder = p === undefined ? undefined : await this.enabledFolderOf(p);
+      const format = p !== undefined && folder ? diskClaimFormat(p, folder.patterns) : undefined;
+      if (change.type === FileChangeType.Deleted || !folder || !format || p === undefined) {
+        if (entry) {
+          this.files.delete(key);
+          this.note(key, this.memberLines.delete(key), []);
+        }
+        continue;
+      }
+      // Keep the URI the index already names the file by (the one the walk built).
+      await this.indexDisk({ path: p, uri: entry?.uri ?? change.uri, format }, folder.path);
+    }
+  }
+
+  /** The lines of other files of the members of an indexed file (for linting a closed file). */
+  externalFor(uri: string): readonly ExternalLine[] | undefined {
+    const external = this.memberLines.external(fileKey(uri));
+    return external.length > 0 ? external : undefined;
+  }
+
+  /** Whether the file shares a member with the change (or is one of the changed files). */
+  affectedBy(uri: string, change: IndexChange): boolean {
+    const key = fileKey(uri);
+    return change.keys.has(key) || this.memberLines.membersOf(key).some((m) => change.members.has(m));
+  }
+
+  /** Counts for logs and the benchmark. */
+  stats(): { files: number; lines: number } {
+    return { files: this.memberLines.fileCount, lines: this.memberLines.lineCount };
+  }
+
+  // --- internals ------------------------------------------------------------------------------
+
+  private addFolder(uri: string): void {
+    const p = pathOf(uri);
+    if (p === undefined || this.folders.some((f) => f.path === p)) return;
+    this.folders.push({ uri, path: p });
+  }
+
+  private async enabledFolderOf(filePath: string): Promise<{ path: string; patterns: readonly string[] } | undefined> {
+    // The innermost folder holding the file decides (nested workspace folders).
+    const folder = this.folders.filter((f) => isInside(filePath, f.path)).sort((a, b) => b.path.length - a.path.length)[0];
+    if (!folder || !(this.indexed.has(folder.path) || this.scanning.has(folder.path))) return undefined;
+    const s = await this.settingsOf(folder);
+    return s.workspaceAnalysis ? { path: folder.path, patterns: s.filePatterns } : undefined;
+  }
+
+  private async doRefresh(gen: number): Promise<void> {
+    const wanted = new Map<string, { folder: Folder; patterns: readonly string[] }>();
+    for (const folder of this.folders) {
+      const s = await this.settingsOf(folder);
+      if (s.workspaceAnalysis) wanted.set(folder.path, { folder, patterns: s.filePatterns });
+    }
+    if (gen !== this.generation) return;
+    for (const [p, patterns] of this.indexed) {
+      const w = wanted.get(p);
+      if (!w || patternsKey(w.patterns) !== patterns) this.dropFolder(p);
+    }
+    this.watch(wanted.size > 0, [...wanted.values()].flatMap((w) => w.patterns));
+    const toScan = [...wanted.values()].filter((w) => !this.indexed.has(w.folder.path));
+    if (toScan.length > 0) await this.scan(toScan, gen);
+    this.flushSoon();
+  }
+
+  private async scan(folders: ReadonlyArray<{ folder: Folder; patterns: readonly string[] }>, gen: number): Promise<void> {
+    const stale = () => gen !== this.generation;
+    this.scans++;
+    const t0 = performance.now();
+    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+    try {
+      progress?.begin('Indexing claim files', 0, 'Finding claim files…', false);
+      const found: Array<{ file: DiskClaimFile; folder: string }> = [];
+      for (const { folder } of folders) this.scanning.set(folder.path, (this.scanning.get(folder.path) ?? 0) + 1);
+      for (const { folder, patterns } of folders) {
+        for (const file of await listClaimFiles(folder.path, patterns, stale)) found.push({ file, folder: folder.path });
+        if (stale()) return;
+      }
+      // Reads of a batch overlap; parsing is one file at a time, between them the server answers.
+      for (let at = 0; at < found.length; at += READ_AHEAD) {
+        if (stale()) return;
+        const batch = found.slice(at, at + READ_AHEAD);
+        const texts = await Promise.all(batch.map(({ file }) => readClaimFile(file.path)));
+        batch.forEach(({ file, folder }, i) => this.indexText(file, folder, texts[i]));
+        const done = at + batch.length;
+        if (Math.floor(done / REPORT_EVERY_FILES) > Math.floor(at / REPORT_EVERY_FILES)) {
+          progress?.report(Math.floor((done / found.length) * 100), `${done} of ${found.length} files`);
+        }
+      }
+      // Only a walk that finished counts as indexed: a superseded one is walked again.
+      for (const { folder, patterns } of folders) this.indexed.set(folder.path, patternsKey(patterns));
+      const { files, lines } = this.stats();
+      const ms = Math.round(performance.now() - t0);
+      this.connection.console.log(`infusion-claims: indexed ${found.length} claim files in ${ms} ms (index: ${files} files, ${lines} lines)`);
+    } finally {
+      for (const { folder } of folders) {
+        const n = (this.scanning.get(folder.path) ?? 1) - 1;
+        if (n > 0) this.scanning.set(folder.path, n);
+        else this.scanning.delete(folder.path);
+      }
+      this.scans--;
+      progress?.done();
+    }
+  }
+
+  /** Read and index one file from disk, unless it is open with live lines. */
+  private async indexDisk(file: DiskClaimFile, folder: string): Promise<void> {
+    this.indexText(file, folder, await readClaimFile(file.path));
+  }
+
+  /** Index a file's text (undefined: gone or unreadable, nothing to index). */
+  private indexText(file: DiskClaimFile, folder: string, text: string | undefined): void {
+    if (text === undefined) return;
+    const key = fileKey(file.uri);
+    if (this.files.get(key)?.liveVersion !== undefined) return; // opened meanwhile
+    let doc;
+    try {
+      doc = parseDocument(text, file.format);
+    } catch (err) {
+      this.connection.console.error(`infusion-claims: reading a ${file.format} file for the workspace index failed: ${describeError(err)}`);
+      return;
+    }
+    const { before, after } = this.memberLines.set(key, file.uri, doc);
+    this.files.set(key, { uri: file.uri, positions: LineStarts.of(text), folder });
+    this.note(key, before, after);
+  }
+
+  private dropFolder(folderPath: string): void {
+    this.indexed.delete(folderPath);
+    for (const [key, entry] of this.files) {
+      if (entry.folder !== folderPath || entry.liveVersion !== undefined) continue;
+      this.files.delete(key);
+      this.note(key, this.memberLines.delete(key), []);
+    }
+  }
+
+  private note(key: string, before: readonly string[], after: readonly string[]): void {
+    this.pending.keys.add(key);
+    for (const m of before) this.pending.members.add(m);
+    for (const m of after) this.pending.members.add(m);
+    this.flushSoon();
+  }
+
+  /** Re-lint once changes settle; while a folder is being indexed, once it is done. */
+  private flushSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.scans > 0) return; // the scan's end flushes
+      const change = this.pending;
+      if (change.keys.size === 0) return;
+      this.pending = { keys: new Set(), members: new Set() };
+      try {
+        this.onChange(change);
+      } catch (err) {
+        this.connection.console.error(`infusion-claims: re-linting after a workspace change failed: ${describeError(err)}`);
+      }
+    }, SETTLE_MS);
+  }
+
+  /** Ask the client to report claim-file changes (dynamic registration, when it supports it). */
+  private watch(enabled: boolean, patterns: readonly string[]): void {
+    if (!this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    const globs = enabled
+      ? [...new Set([...CLAIM_GLOBS, ...patterns.map((p) => (p.startsWith('/') || p.startsWith('**') ? p : `**/${p}`))])]
+      : [];
+    const key = globs.join('\n');
+    if (key === this.watchedGlobs) return;
+    this.watchedGlobs = key;
+    const previous = this.watching;
+    this.watching = undefined;
+    void previous?.then((d) => d.dispose()).catch(() => undefined);
+    if (globs.length === 0) return;
+    this.watching = this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: globs.map((globPattern) => ({ globPattern })),
+    });
+    this.watching.catch((err: unknown) => this.connection.console.error(`infusion-claims: watching claim files failed: ${describeError(err)}`));
+  }
+}
+
+/** A claim file's text, or undefined when it is gone, unreadable or too large to index. */
+async function readClaimFile(filePath: string): Promise<string | undefined> {
+  try {
+    const stat = await fsp.stat(filePath);
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+    return await fsp.readFile(filePath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function patternsKey(patterns: readonly string[]): string {
+  return JSON.stringify(patterns);
+}

@@ -1,0 +1,163 @@
+// The "Lint Workspace Claim Files" request: every claim file of the workspace folders, open or
+// not, linted and published, so closed files show in the Problems panel too. Open documents are
+// linted by the Linter (their live text); closed files are read from disk, linted and published
+// without keeping anything but their URI, and kept current afterwards when they or files sharing
+// their members change on disk.
+import { promises as fsp } from 'fs';
+import type {
+  CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText } from '../engine';
+import type { Finding, LintOptions } from '../rules/types';
+import type { Linter } from './analysis';
+import { toDiagnostic } from './convert';
+import { describeError } from './errors';
+import { LineStarts } from './line-starts';
+import type { LintWorkspaceParams, LintWorkspaceResponse } from './protocol';
+import { toLintOptions, type ServerSettings } from './settings';
+import { fileKey, listClaimFiles, type DiskClaimFile } from './workspace-files';
+import type { IndexChange, WorkspaceIndex } from './workspace-index';
+
+/** Report progress about this often (files). */
+const REPORT_EVERY_FILES = 20;
+
+interface Counts {
+  files: number;
+  problems: number;
+  errors: number;
+}
+
+interface Published {
+  readonly file: DiskClaimFile;
+  readonly settings: ServerSettings;
+}
+
+export class WorkspaceLint {
+  /** Closed files whose diagnostics this published (key → what to lint them with again). */
+  private readonly published = new Map<string, Published>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly linter: Linter,
+    private readonly index: WorkspaceIndex,
+    private readonly workDoneProgress: boolean,
+  ) {}
+
+  async run(params: LintWorkspaceParams | undefined, token: CancellationToken): Promise<LintWorkspaceResponse> {
+    const counts: Counts = { files: 0, problems: 0, errors: 0 };
+    const progress = await this.progress(params);
+    const cancelled = () => token.isCancellationRequested || progress.cancelled();
+    try {
+      progress.reporter.begin('Linting claim files', 0, 'Finding claim files…', true);
+      // Cross-file findings need the whole index first.
+      await this.index.whenReady();
+      const files: Array<{ file: DiskClaimFile; settings: ServerSettings }> = [];
+      for (const folder of this.index.workspaceFolders) {
+        const settings = await this.index.settingsOf(folder);
+        for (const file of await listClaimFiles(folder.path, settings.filePatterns, cancelled)) files.push({ file, settings });
+      }
+      const seen = new Set<string>();
+      const open = this.documents.all();
+      const total = files.length + open.filter((d) => !files.some((f) => fileKey(f.file.uri) === fileKey(d.uri))).length;
+      const step = (): void => {
+        if (counts.files % REPORT_EVERY_FILES === 0 || counts.files === total) {
+          progress.reporter.report(total ? Math.floor((counts.files / total) * 100) : 100, `${counts.files} of ${total} files`);
+        }
+      };
+      for (const d of open) {
+        if (cancelled()) break;
+        const a = await this.linter.lintNow(d.uri);
+        if (!a) continue;
+        seen.add(fileKey(d.uri));
+        add(counts, a.findings);
+        step();
+      }
+      for (const { file, settings } of files) {
+        if (cancelled()) break;
+        const key = fileKey(file.uri);
+        if (seen.has(key) || this.isOpen(key)) continue;
+        seen.add(key);
+        const findings = await this.lintClosed(file, settings);
+        if (!findings) continue;
+        add(counts, findings);
+        step();
+      }
+      return { ...counts, cancelled: cancelled() };
+    } finally {
+      progress.reporter.done();
+    }
+  }
+
+  /** The document was closed: when this request had published its file, show the disk version's
+   *  findings again (the Linter just cleared the open document's). */
+  async closed(uri: string): Promise<void> {
+    const p = this.published.get(fileKey(uri));
+    if (p) await this.lintClosed(p.file, p.settings);
+  }
+
+  /** Files changed on disk: re-lint the published closed files they touch; clear deleted ones. */
+  async changed(change: IndexChange): Promise<void> {
+    for (const [key, p] of [...this.published]) {
+      if (this.isOpen(key) || !this.index.affectedBy(p.file.uri, change)) continue;
+      await this.lintClosed(p.file, p.settings);
+    }
+  }
+
+  /** Lint a closed file from disk and publish; undefined (and its diagnostics cleared) when it is gone. */
+  private async lintClosed(file: DiskClaimFile, settings: ServerSettings): Promise<readonly Finding[] | undefined> {
+    const key = fileKey(file.uri);
+    let text: string;
+    try {
+      text = await fsp.readFile(file.path, 'utf8');
+    } catch {
+      if (this.published.delete(key)) void this.connection.sendDiagnostics({ uri: file.uri, diagnostics: [] });
+      return undefined;
+    }
+    if (this.isOpen(key)) return undefined; // opened while reading: the Linter publishes it
+    const external = settings.workspaceAnalysis ? this.index.externalFor(file.uri) : undefined;
+    const options: LintOptions = external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
+    let findings: readonly Finding[];
+    try {
+      findings = lintText(text, file.format, options).findings;
+    } catch (err) {
+      this.connection.console.error(`infusion-claims: linting a closed ${file.format} file failed: ${describeError(err)}`);
+      return undefined;
+    }
+    const pos = LineStarts.of(text);
+    const other = (u: string) => this.documents.get(u) ?? this.index.positions(u);
+    const diagnostics: Diagnostic[] = findings.map((f, index) => toDiagnostic(f, pos, { uri: file.uri, version: 0, index }, other));
+    this.published.set(key, { file, settings });
+    void this.connection.sendDiagnostics({ uri: file.uri, diagnostics });
+    return findings;
+  }
+
+  private isOpen(key: string): boolean {
+    return this.documents.all().some((d) => fileKey(d.uri) === key);
+  }
+
+  /** The client's token when the request carries one; else a progress the server creates, when
+   *  the client supports `window/workDoneProgress`; else none. */
+  private async progress(params: LintWorkspaceParams | undefined): Promise<{ reporter: WorkDoneProgressReporter; cancelled: () => boolean }> {
+    if (params?.workDoneToken !== undefined) {
+      return { reporter: this.connection.window.attachWorkDoneProgress(params.workDoneToken), cancelled: () => false };
+    }
+    if (this.workDoneProgress) {
+      try {
+        const created = await this.connection.window.createWorkDoneProgress();
+        return { reporter: created, cancelled: () => created.token.isCancellationRequested };
+      } catch {
+        // the client refused: go on without progress
+      }
+    }
+    const none: WorkDoneProgressReporter = { begin: () => undefined, report: () => undefined, done: () => undefined };
+    return { reporter: none, cancelled: () => false };
+  }
+}
+
+function add(counts: Counts, findings: readonly Finding[]): void {
+  counts.files++;
+  counts.problems += findings.length;
+  counts.errors += findings.filter((f) => f.severity === 'error').length;
+}

@@ -1,0 +1,40 @@
+// `infusion-claims check --workspace`: the files of a run are one workspace for the cross-file
+// rules, as the editor's workspaceAnalysis setting makes them.
+import * as assert from 'assert';
+import { cli, removeTempDirs, tempDir } from './run-cli';
+
+const HEAD = 'claim_id,member_id,payer,auth_number,dos_from,pos,hcpcs,units,charge';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+/** An initial HIT visit, and (in another folder) a HIT visit of the same member 30 days before. */
+const MARCH = csv('C2,M900,medicare,PA2,2026-03-31,12,G0089,4,300.00');
+const FEBRUARY = csv('C1,M900,medicare,PA1,2026-03-01,12,G0068,4,200.00');
+/** Another member's visit: must not count. */
+const OTHER_MEMBER = csv('C3,M901,medicare,PA3,2026-03-10,12,G0068,4,200.00');
+
+describe('CLI check --workspace: cross-file rules over folders', function () {
+  after(removeTempDirs);
+
+  it('reports hit-initial-visit from a visit in another file of the folder', () => {
+    const dir = tempDir({ 'visits/march.claims.csv': MARCH, 'history/february.claims.csv': FEBRUARY, 'history/other.claims.csv': OTHER_MEMBER });
+    const r = cli(['check', '--workspace', '.'], dir);
+    const col = MARCH.split('\n')[1].indexOf('G0089') + 1;
+    assert.match(r.stdout, new RegExp(`^visits/march\\.claims\\.csv:2:${col} error hit-initial-visit G0089 is an initial visit on 2026-03-31, but the member had G0068 on 2026-03-01, 30 days before: .*use subsequent-visit code G0069$`, 'm'));
+    assert.strictEqual(r.stdout.match(/hit-initial-visit/g)?.length, 1, r.stdout);
+    assert.strictEqual(r.code, 1);
+  });
+
+  it('without --workspace, each file is checked on its own', () => {
+    const dir = tempDir({ 'visits/march.claims.csv': MARCH, 'history/february.claims.csv': FEBRUARY });
+    const r = cli(['check', '.'], dir);
+    assert.doesNotMatch(r.stdout, /hit-initial-visit/);
+  });
+
+  it('--fix with --workspace still applies only safe fixes', () => {
+    const dir = tempDir({ 'march.claims.csv': MARCH, 'february.claims.csv': FEBRUARY });
+    const r = cli(['check', '--workspace', '--fix', '--format', 'json', '.'], dir);
+    const files = JSON.parse(r.stdout) as Array<{ file: string; fixed: number; findings: Array<{ ruleId: string }> }>;
+    const march = files.find((f) => f.file === 'march.claims.csv')!;
+    assert.strictEqual(march.fixed, 0);
+    assert.deepStrictEqual(march.findings.filter((f) => f.ruleId === 'hit-initial-visit').length, 1);
+  });
+});

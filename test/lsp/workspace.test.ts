@@ -1,0 +1,165 @@
+// Workspace analysis over real stdio LSP: with `workspaceAnalysis` on, a claim file that is not
+// open counts for the open one's cross-file rules, related information points at the other file's
+// line, disk changes re-lint, and the lint-workspace request publishes closed files' problems.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { fileUri, removeWorkspaceDirs, WorkspaceClient, workspaceDir } from './workspace-client';
+
+const HEAD = 'claim_id,member_id,payer,auth_number,dos_from,pos,hcpcs,units,charge';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+
+/** The open file: an initial HIT visit (G0089) on 2026-03-31. */
+const INITIAL = csv('C2,M900,medicare,PA2,2026-03-31,12,G0089,4,300.00');
+/** The closed file: a subsequent HIT visit 30 days earlier, on its second data row (line 2). */
+const EARLIER_ROW = 'C1,M900,medicare,PA1,2026-03-01,12,G0068,4,200.00';
+const HISTORY = csv('C0,M777,medicare,PA0,2026-03-01,12,G0068,4,200.00', EARLIER_ROW);
+/** The same history, the visit moved 120 days before: outside the 60-day look-back. */
+const OLD_HISTORY = HISTORY.replace(EARLIER_ROW, EARLIER_ROW.replace('2026-03-01', '2025-12-01'));
+/** Another closed file, with an NDC in 4-4-2 form (ndc-format), for lint-workspace. */
+const BAD_NDC = 'claim_id,member_id,payer,auth_number,dos_from,pos,hcpcs,units,charge,ndc,ndc_unit,ndc_qty\n' +
+  'C5,M555,commercial,PA5,2026-03-02,12,S9502,1,250.00,,,\n' +
+  'C5,M555,commercial,PA5,2026-03-02,12,J2185,30,96.00,0143-9431-10,UN,3\n';
+
+const hit = (ds: readonly Diagnostic[]) => ds.find((d) => d.code === 'hit-initial-visit');
+
+function layout(): { dir: string; open: string; history: string; historyPath: string; other: string } {
+  const dir = workspaceDir({
+    'visits/march.claims.csv': INITIAL,
+    'history/february.claims.csv': HISTORY,
+    'billing/ndc.claims.csv': BAD_NDC,
+    // Never indexed: dependencies and build output.
+    'node_modules/pkg/old.claims.csv': HISTORY,
+  });
+  const historyPath = path.join(dir, 'history/february.claims.csv');
+  return {
+    dir,
+    open: fileUri(path.join(dir, 'visits/march.claims.csv')),
+    history: fileUri(historyPath),
+    historyPath,
+    other: fileUri(path.join(dir, 'billing/ndc.claims.csv')),
+  };
+}
+
+describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function () {
+  this.timeout(30000);
+  after(removeWorkspaceDirs);
+
+  describe('on', () => {
+    let client: WorkspaceClient;
+    let ws: ReturnType<typeof layout>;
+    before(async () => {
+      ws = layout();
+      client = await WorkspaceClient.start({ folders: [ws.dir], settings: { workspaceAnalysis: true } });
+      await client.indexed();
+    });
+    after(async () => { await client.stop(); });
+
+    it('indexes the folder\'s claim files, skipping node_modules, and watches claim files', async () => {
+      assert.match(client.logs.find((l) => l.includes('indexed'))!, /indexed 3 claim files/);
+      const watch = await client.waitFor(() => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 5000, () => 'a watcher registration');
+      const globs = (watch.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern);
+      assert.deepStrictEqual(globs, ['**/*.claims.csv', '**/*.claims.json', '**/*.claim.json']);
+    });
+
+    it('reports hit-initial-visit from a closed file, with related information at that file\'s line', async () => {
+      client.open(ws.open, 'claims-csv', INITIAL);
+      const p = await client.diagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined);
+      const d = hit(p.diagnostics)!;
+      assert.match(d.message, /^G0089 is an initial visit on 2026-03-31, but the member had G0068 on 2026-03-01, 30 days before/);
+      const at = INITIAL.split('\n')[1].indexOf('G0089');
+      assert.deepStrictEqual(d.range, { start: { line: 1, character: at }, end: { line: 1, character: at + 5 } });
+      const column = EARLIER_ROW.indexOf('G0068');
+      assert.deepStrictEqual(d.relatedInformation, [{
+        location: { uri: ws.history, range: { start: { line: 2, character: column }, end: { line: 2, character: column + 5 } } },
+        message: 'Earlier HIT visit: G0068 on 2026-03-01',
+      }]);
+    });
+
+    it('re-lints the open file when the other file changes on disk', async () => {
+      fs.writeFileSync(ws.historyPath, OLD_HISTORY);
+      client.filesChanged([{ uri: ws.history, type: 2 }]);
+      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) === undefined);
+
+      fs.writeFileSync(ws.historyPath, HISTORY);
+      client.filesChanged([{ uri: ws.history, type: 2 }]);
+      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined);
+
+      fs.rmSync(ws.historyPath);
+      client.filesChanged([{ uri: ws.history, type: 3 }]);
+      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) === undefined);
+
+      fs.writeFileSync(ws.historyPath, HISTORY);
+      client.filesChanged([{ uri: ws.history, type: 1 }]);
+      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined);
+    });
+
+    it('an open file\'s live text wins over the file on disk', async () => {
+      // Open the history file with the visit moved out of the window; disk still has it inside.
+      client.open(ws.history, 'claims-csv', OLD_HISTORY);
+      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) === undefined);
+      // Closed again: the disk text counts.
+      client.close(ws.history);
+      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined);
+    });
+
+    it('lint-workspace publishes closed files\' problems, with work-done progress', async () => {
+      const before = client.published.length;
+      const created = client.created.length;
+      const r = await client.request<{ files: number; problems: number; errors: number; cancelled: boolean }>('infusionClaims/lintWorkspace', {});
+      assert.strictEqual(r.files, 3);
+      assert.strictEqual(r.cancelled, false);
+      const after = client.published.slice(before);
+      const ndc = after.find((p) => p.uri === ws.other);
+      assert.ok(ndc, `diagnostics published for the closed file (got ${after.map((p) => p.uri).join(', ')})`);
+      assert.deepStrictEqual(ndc.diagnostics.map((d) => [d.code, d.range.start.line]), [['ndc-format', 2]]);
+      assert.ok(after.some((p) => p.uri === ws.history), 'the other closed file is published too');
+      assert.ok(!after.some((p) => p.uri.includes('node_modules')), 'node_modules is not linted');
+
+      // Server-created progress: create, then begin … report … end on that token.
+      const token = client.created[created];
+      assert.notStrictEqual(token, undefined, 'window/workDoneProgress/create was sent');
+      const kinds = client.progress.filter((p) => p.token === token).map((p) => p.value.kind);
+      assert.strictEqual(kinds[0], 'begin');
+      assert.ok(kinds.includes('report'), `a report (got ${kinds.join(', ')})`);
+      assert.strictEqual(kinds[kinds.length - 1], 'end');
+      const begin = client.progress.find((p) => p.token === token)!.value as { title: string };
+      assert.strictEqual(begin.title, 'Linting claim files');
+    });
+
+    it('lint-workspace reports on the client\'s token when it gives one', async () => {
+      const created = client.created.length;
+      await client.request('infusionClaims/lintWorkspace', { workDoneToken: 'mine' });
+      assert.strictEqual(client.created.length, created, 'no server-created progress');
+      const kinds = client.progress.filter((p) => p.token === 'mine').map((p) => p.value.kind);
+      assert.deepStrictEqual([kinds[0], kinds[kinds.length - 1]], ['begin', 'end']);
+    });
+  });
+
+  describe('off', () => {
+    let client: WorkspaceClient;
+    let ws: ReturnType<typeof layout>;
+    before(async () => {
+      ws = layout();
+      client = await WorkspaceClient.start({ folders: [ws.dir], settings: { workspaceAnalysis: false } });
+    });
+    after(async () => { await client.stop(); });
+
+    it('does not index, and the closed file does not count', async () => {
+      client.open(ws.open, 'claims-csv', INITIAL);
+      const p = await client.diagnostics(ws.open, () => true);
+      // Give a late re-lint every chance to show up before asserting there is none.
+      await new Promise((r) => setTimeout(r, 300));
+      assert.strictEqual(hit(p.diagnostics), undefined);
+      assert.ok(client.published.filter((x) => x.uri === ws.open).every((x) => hit(x.diagnostics) === undefined));
+      assert.ok(!client.logs.some((l) => l.includes('indexed')), 'nothing indexed');
+    });
+
+    it('turning it on indexes and re-lints the open file', async () => {
+      client.changeSettings({ workspaceAnalysis: true });
+      const p = await client.diagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined);
+      assert.strictEqual(hit(p.diagnostics)!.relatedInformation?.[0].location.uri, ws.history);
+    });
+  });
+});

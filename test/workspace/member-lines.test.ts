@@ -1,0 +1,100 @@
+// The workspace's packed lines must give the cross-file rules exactly what the parsed lines give
+// them: the same findings, messages and related spans, whichever file they came from.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { lintDocument } from '../../server/src/engine';
+import type { ServiceLine } from '../../server/src/model';
+import { parseDocument, type ClaimFormat } from '../../server/src/parse';
+import type { ExternalLine, Finding } from '../../server/src/rules/types';
+import { MemberLines } from '../../server/src/workspace/member-lines';
+
+const SAMPLES = path.resolve(__dirname, '../../../samples');
+const sample = (name: string): string => fs.readFileSync(path.join(SAMPLES, name), 'utf8');
+const formatOf = (name: string): ClaimFormat => (name.endsWith('.csv') ? 'csv' : 'json');
+
+/** A CSV sample's data rows dealt alternately into two files, each with the header. */
+function split(text: string): [string, string] {
+  const rows = text.split(/\r?\n/).filter((r) => r !== '' && !r.startsWith('#'));
+  const [header, ...data] = rows;
+  const half = (odd: number) => [header, ...data.filter((_, i) => i % 2 === odd)].join('\n') + '\n';
+  return [half(0), half(1)];
+}
+
+/** What a user sees of a finding (fixes are built lazily and are not about other files). */
+function seen(findings: readonly Finding[]) {
+  return findings.map((f) => ({ ruleId: f.ruleId, span: f.span, message: f.message, related: f.related }));
+}
+
+function values(l: ServiceLine) {
+  return {
+    claimId: l.claimId, memberId: l.memberId, payer: l.payer, authNumber: l.authNumber, dosFrom: l.dosFrom, dosTo: l.dosTo,
+    pos: l.pos, hcpcs: l.hcpcs, units: l.units, charge: l.charge, ndc: l.ndc, ndcUnit: l.ndcUnit, ndcQty: l.ndcQty,
+    wastedUnits: l.wastedUnits, vial: l.vial, frequency: l.frequency, durationMin: l.durationMin,
+    index: l.index, claimIndex: l.claimIndex, span: l.span,
+    hcpcsSpan: l.fields.hcpcs?.span, durationSpan: l.durationMin === undefined ? undefined : l.fields.duration_min?.span,
+    modifiers: l.modifiers.map((m) => ({ code: m.code, span: m.span, field: m.field })),
+  };
+}
+
+describe('workspace member lines (packed)', () => {
+  const names = fs.readdirSync(SAMPLES).filter((n) => /\.claims?\.(csv|json)$/.test(n));
+
+  for (const name of names) {
+    it(`${name}: every dated line of a member comes back with the values and spans the rules read`, () => {
+      const doc = parseDocument(sample(name), formatOf(name));
+      const lines = new MemberLines();
+      lines.set('file', 'file:///w/' + name, doc);
+      const dated = doc.lines.filter((l) => l.memberId !== '' && l.dosFrom !== undefined);
+      const members = [...new Set(dated.map((l) => l.memberId))];
+      const back = lines.external('another file', members);
+      assert.deepStrictEqual(back.map((e) => values(e.line)), members.flatMap((m) => dated.filter((l) => l.memberId === m)).map(values));
+      assert.ok(back.every((e) => e.uri === 'file:///w/' + name && e.line.notes === '' && e.line.disabled.size === 0));
+    });
+  }
+
+  for (const name of names.filter((n) => n.endsWith('.csv'))) {
+    it(`${name} split in two files: the same findings with packed lines as with parsed ones`, () => {
+      const [a, b] = split(sample(name));
+      const docB = parseDocument(b, 'csv');
+      const parsed: ExternalLine[] = docB.lines.map((line) => ({ uri: 'file:///w/b.claims.csv', line }));
+      const lines = new MemberLines();
+      lines.set('b', 'file:///w/b.claims.csv', docB);
+      const docA = parseDocument(a, 'csv');
+      const members = [...new Set(docA.lines.map((l) => l.memberId))];
+      const packed = lines.external('a', members);
+      const withParsed = seen(lintDocument(docA, { payer: 'medicare', external: parsed }));
+      const withPacked = seen(lintDocument(parseDocument(a, 'csv'), { payer: 'medicare', external: packed }));
+      assert.deepStrictEqual(withPacked, withParsed);
+    });
+  }
+
+  it('some split sample has a finding about the other file (the comparison above is not empty)', () => {
+    const crossFile = names.filter((n) => n.endsWith('.csv')).some((name) => {
+      const [a, b] = split(sample(name));
+      const lines = new MemberLines();
+      lines.set('b', 'file:///w/b.claims.csv', parseDocument(b, 'csv'));
+      const docA = parseDocument(a, 'csv');
+      const external = lines.external('a', new Set(docA.lines.map((l) => l.memberId)));
+      return lintDocument(docA, { payer: 'medicare', external }).some((f) => f.related?.some((r) => r.uri === 'file:///w/b.claims.csv'));
+    });
+    assert.ok(crossFile);
+  });
+
+  it('replacing and deleting a file updates members, signatures and counts', () => {
+    const head = 'claim_id,member_id,dos_from,hcpcs,units\n';
+    const lines = new MemberLines();
+    assert.deepStrictEqual(lines.set('a', 'a', parseDocument(head + 'C1,M1,2026-03-01,G0068,4\nC1,M2,2026-03-01,G0068,4\n', 'csv')), { before: [], after: ['M1', 'M2'] });
+    lines.set('b', 'b', parseDocument(head + 'C2,M1,2026-03-31,G0089,4\nC2,,2026-03-31,G0089,4\n', 'csv'));
+    assert.deepStrictEqual([lines.fileCount, lines.lineCount], [2, 3], 'the line without a member is not kept');
+    const sig = lines.signature('b');
+    assert.strictEqual(lines.signature('b'), sig);
+    assert.deepStrictEqual(lines.external('b').map((e) => [e.uri, e.line.memberId, e.line.hcpcs]), [['a', 'M1', 'G0068']]);
+    assert.deepStrictEqual(lines.set('a', 'a', parseDocument(head + 'C1,M3,2026-03-01,G0068,4\n', 'csv')), { before: ['M1', 'M2'], after: ['M3'] });
+    assert.notStrictEqual(lines.signature('b'), sig);
+    assert.deepStrictEqual(lines.external('b'), []);
+    assert.deepStrictEqual([...lines.filesSharing(['M3', 'M1'])].sort(), ['a', 'b']);
+    assert.deepStrictEqual(lines.delete('a'), ['M3']);
+    assert.deepStrictEqual([lines.fileCount, lines.lineCount, lines.has('a')], [1, 1, false]);
+  });
+});
