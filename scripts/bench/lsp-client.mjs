@@ -4,6 +4,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 
 export async function startServer(serverPath) {
   const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  proc.stdin.on('error', () => { /* the server has exited: nothing more to send */ });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -23,7 +24,10 @@ export async function startServer(serverPath) {
     },
     async stop() {
       await conn.sendRequest('shutdown').catch(() => {});
-      conn.sendNotification('exit');
+      // Wait for the exit notification to be written: killing the server first made the write fail
+      // later, on a destroyed pipe, and took the benchmark down with it.
+      await Promise.resolve(conn.sendNotification('exit')).catch(() => {});
+      conn.dispose();
       proc.kill();
     },
   };

@@ -130,20 +130,28 @@ function refixer(doc: ClaimDocument, options: LintOptions, codes: CodeSet): Refi
   };
 }
 
-/** A kept finding, moved by the edit; its fixes are made for the new document when asked for. */
-function movedFinding(c: LineChanges, f: Finding, rule: Rule, owner: ServiceLine, fixer: Refixer): Finding {
-  const moved = c.change.newEnd === c.change.oldEnd ? f.related : f.related?.map((r): Related => (r.uri ? r : { ...r, span: moveSpan(c.change, r.span) }));
+/** A kept finding, moved by the edit; its fixes are made for the new document when asked for.
+ *  (Nothing here may hold on to the previous document: kept findings would keep every earlier
+ *  version of the file alive.) */
+function movedFinding(change: TextChange, f: Finding, rule: Rule, owner: ServiceLine, fixer: Refixer): Finding {
+  const related = change.newEnd === change.oldEnd || !f.related ? f.related
+    : f.related.map((r): Related => (r.uri ? r : { ...r, span: moveSpan(change, r.span) }));
+  return lazyFixes({ ruleId: f.ruleId, severity: f.severity, span: moveSpan(change, f.span), message: f.message, related, lineIndex: owner.index },
+    fixer, rule, owner);
+}
+
+function lazyFixes(parts: Omit<Finding, 'fixes'>, fixer: Refixer, rule: Rule, owner: ServiceLine): Finding {
   let fixes: readonly Fix[] | undefined;
   const finding: Finding = {
-    ruleId: f.ruleId,
-    severity: f.severity,
-    span: moveSpan(c.change, f.span),
-    message: f.message,
+    ruleId: parts.ruleId,
+    severity: parts.severity,
+    span: parts.span,
+    message: parts.message,
     get fixes(): readonly Fix[] {
       return (fixes ??= fixer.fixesOf(rule, owner, finding));
     },
-    related: moved,
-    lineIndex: owner.index,
+    related: parts.related,
+    lineIndex: parts.lineIndex,
   };
   return finding;
 }
@@ -232,7 +240,7 @@ export function lintEdit(prev: LintResult, text: string, options: LintOptions = 
     if (now < 0) continue;
     const scope = rule.meta.scope ?? 'file';
     if (scope !== 'line' && touched(changes, prev.doc.lines[f.lineIndex!], scope)) continue;
-    kept.push(movedFinding(changes, f, rule, doc.lines[now], fixer));
+    kept.push(movedFinding(changes.change, f, rule, doc.lines[now], fixer));
   }
 
   // Document order as lintDocument gives it: by position, then rule order, then report order.

@@ -20,6 +20,11 @@ const SMALL_LSP_CASES = 60;
 /** A worker that has not answered by then is stuck: stop waiting (the budget check fails earlier). */
 const HANG_MS = 10_000;
 
+/** The one-second budget; an exempt case (see BadInput.exempt) gets the hang limit. */
+function budgetOf(input: BadInput): number {
+  return input.exempt ? HANG_MS : BUDGET_MS;
+}
+
 interface Failures {
   list: string[];
 }
@@ -45,12 +50,18 @@ describe(`fuzz (FUZZ_SEED=${suiteSeed()}): bad bytes never crash or stall`, func
 
     async function engineCase(input: BadInput, failures: Failures): Promise<void> {
       try {
-        const reply = await runner.lint(input.text, input.format, HANG_MS);
+        let reply = await runner.lint(input.text, input.format, HANG_MS);
+        const budget = budgetOf(input);
+        if (!reply.error && (reply.lintMs > budget || reply.fixesMs > budget)) {
+          // Over budget: run it again (another test run may have had the CPU); slow twice is slow.
+          const again = await runner.lint(input.text, input.format, HANG_MS);
+          reply = { ...again, lintMs: Math.min(reply.lintMs, again.lintMs), fixesMs: Math.min(reply.fixesMs, again.fixesMs) };
+        }
         if (process.env.FUZZ_VERBOSE) console.log(`      ${input.name}: lint ${Math.round(reply.lintMs)} ms, fixes ${Math.round(reply.fixesMs)} ms, ${reply.findings} findings`);
         if (reply.error) fail(failures, seed, input, `lintText threw ${reply.error.split('\n')[0]}`);
         else {
-          if (reply.lintMs > BUDGET_MS) fail(failures, seed, input, `lint took ${Math.round(reply.lintMs)} ms`);
-          if (reply.fixesMs > BUDGET_MS) fail(failures, seed, input, `building the fixes of ${reply.findings} findings took ${Math.round(reply.fixesMs)} ms`);
+          if (reply.lintMs > budget) fail(failures, seed, input, `lint took ${Math.round(reply.lintMs)} ms`);
+          if (reply.fixesMs > budget) fail(failures, seed, input, `building the fixes of ${reply.findings} findings took ${Math.round(reply.fixesMs)} ms`);
           if (reply.findings === 0 && input.garbage) {
             // Garbage must be reported somewhere, not silently accepted.
             fail(failures, seed, input, 'no finding at all');
@@ -89,22 +100,24 @@ describe(`fuzz (FUZZ_SEED=${suiteSeed()}): bad bytes never crash or stall`, func
     });
 
     /** Open, ask everything, type a quote and a bracket, undo them: each answer within the budget. */
-    async function lspCase(r: Random, input: BadInput, failures: Failures): Promise<void> {
+    async function attempt(r: Random, input: BadInput): Promise<string[]> {
+      const problems: string[] = [];
       const uri = `file:///fuzz/bad-${++docs}.claims.${input.format}`;
       const language = input.format === 'csv' ? 'claims-csv' : 'claims-json';
       let text = input.text;
+      const budget = budgetOf(input);
       const step = async <T>(what: string, p: () => Promise<T>): Promise<T> => {
         const t0 = Date.now();
-        const v = await within(p(), BUDGET_MS, what);
-        if (Date.now() - t0 > BUDGET_MS) throw new Error(`${what} took ${Date.now() - t0} ms`);
+        const v = await within(p(), budget, what);
+        if (Date.now() - t0 > budget) throw new Error(`${what} took ${Date.now() - t0} ms`);
         return v;
       };
       const started = Date.now();
       const somewhere = (): Position => client.positionAt(uri, snap(text, r.int(text.length + 1)));
       try {
         client.open(uri, language, text);
-        const diagnostics = await step('diagnostics after open', () => client.currentDiagnostics(uri, BUDGET_MS));
-        if (internalFailures(diagnostics).length > 0) fail(failures, seed, input, `internal failure: ${internalFailures(diagnostics)[0].message}`);
+        const diagnostics = await step('diagnostics after open', () => client.currentDiagnostics(uri, budget));
+        if (internalFailures(diagnostics).length > 0) problems.push(`internal failure: ${internalFailures(diagnostics)[0].message}`);
         await step('hover', () => client.hover(uri, somewhere()));
         const all = { start: { line: 0, character: 0 }, end: client.positionAt(uri, text.length) };
         await step('codeAction over the whole file', () => client.codeActions(uri, all, []));
@@ -120,10 +133,10 @@ describe(`fuzz (FUZZ_SEED=${suiteSeed()}): bad bytes never crash or stall`, func
         text = sendChange(client, uri, text, [{ start: m, end: m, text: input.format === 'json' ? '[' : '\n' }]);
         await step('hover after typing a bracket/line end', () => client.hover(uri, somewhere()));
         text = sendChange(client, uri, text, [{ start: m, end: m + 1, text: '' }, { start: q, end: q + 1, text: '' }]);
-        const after = await step('diagnostics after undoing', () => client.currentDiagnostics(uri, BUDGET_MS));
-        if (internalFailures(after).length > 0) fail(failures, seed, input, `internal failure: ${internalFailures(after)[0].message}`);
+        const after = await step('diagnostics after undoing', () => client.currentDiagnostics(uri, budget));
+        if (internalFailures(after).length > 0) problems.push(`internal failure: ${internalFailures(after)[0].message}`);
       } catch (err) {
-        fail(failures, seed, input, err instanceof Error ? err.message : String(err));
+        problems.push(err instanceof Error ? err.message : String(err));
         // A stalled server would fail the next cases too: wait until it answers again.
         await within(client.hover('file:///fuzz/none.claims.csv', { line: 0, character: 0 }), 60_000, 'recovering from a stall').catch(() => undefined);
       } finally {
@@ -132,6 +145,19 @@ describe(`fuzz (FUZZ_SEED=${suiteSeed()}): bad bytes never crash or stall`, func
       }
       if (process.env.FUZZ_VERBOSE) console.log(`      ${input.name}: ${Date.now() - started} ms in all`);
       if (!client.alive) throw new Error(`the server died on ${input.name}: ${client.serverStderr.slice(0, 2000)}`);
+      return problems;
+    }
+
+    /** A case that only missed the budget is run once more (the machine may have been busy for a
+     *  moment, other test runs share it); slow twice is slow. Anything else fails at once. */
+    async function lspCase(r: Random, input: BadInput, failures: Failures): Promise<void> {
+      const timing = (p: string) => /no answer within|took \d+ ms|timed out after/.test(p);
+      let problems = await attempt(r, input);
+      if (problems.length > 0 && problems.every(timing)) {
+        const first = problems[0];
+        problems = (await attempt(r, input)).map((p) => `${p} (and the first time: ${first})`);
+      }
+      for (const p of problems) fail(failures, seed, input, p);
     }
 
     it(`${SMALL_LSP_CASES} small random inputs`, async () => {

@@ -38,7 +38,7 @@ function report(failures: Map<string, Failure>, seed: number): string {
     .join('\n') + `\n  replay with FUZZ_SEED=${seed}`;
 }
 
-describe('fuzz: quick fixes change only what they name', function () {
+describe(`fuzz (FUZZ_SEED=${suiteSeed()}): quick fixes change only what they name`, function () {
   this.timeout(120_000);
   const seed = suiteSeed();
 

@@ -1,17 +1,47 @@
 // Small text scanners shared by the CSV and JSON edit primitives (offset arithmetic only).
 
+/** Line starts of the last text scanned: every offset right after a CR or an LF (so a CRLF has
+ *  two, as the backwards scan this replaces had). Fix builders ask for the line start of many
+ *  places of one text; on a minified one-line JSON export a backwards scan per fix was quadratic. */
+let startsOf: { text: string; starts: number[] } | undefined;
+
+function lineStarts(text: string): number[] {
+  if (startsOf?.text !== text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) starts.push(i + 1);
+    }
+    startsOf = { text, starts };
+  }
+  return startsOf.starts;
+}
+
 /** Offset of the first character of the line holding `pos`. */
 export function lineStartOf(text: string, pos: number): number {
-  let i = pos;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
+  const starts = lineStarts(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo]!;
 }
 
 /** Offset of the line end (CR or LF) at or after `pos`, or the text length. */
 export function lineEndOf(text: string, pos: number): number {
-  let i = pos;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
+  // The next line start after `pos` follows the line end; none: the line runs to the end.
+  const starts = lineStarts(text);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < starts.length ? starts[lo]! - 1 : text.length;
 }
 
 /** Length of the line end starting at `pos` (2 for CRLF, 1 for LF or CR, 0 otherwise). */
@@ -34,7 +64,9 @@ export function isBlank(s: string): boolean {
 /** The spaces and tabs that start the line holding `pos`. */
 export function indentOfLine(text: string, pos: number): string {
   const start = lineStartOf(text, pos);
-  return /^[ \t]*/.exec(text.slice(start, pos))?.[0] ?? '';
+  let end = start;
+  while (end < pos && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end);
 }
 
 /** Skip spaces and tabs from `pos`. */

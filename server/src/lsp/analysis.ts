@@ -3,6 +3,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../engine';
+import { lintEdit } from '../engine-incremental';
 import type { ClaimDocument } from '../model';
 import type { ClaimFormat } from '../parse';
 import type { ExternalLine, Finding, LintOptions } from '../rules/types';
@@ -119,12 +120,15 @@ export class Linter {
     const prev = this.analyses.get(uri);
     if (prev && prev.version === textDoc.version && prev.settings === settings && prev.options.external === external) return prev;
 
-    const options: LintOptions = external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
+    // An edit under the same settings (and workspace lines) is linted incrementally from the last
+    // analysis: only what the edit can change is read and checked again (engine-incremental.ts).
+    const sameSetup = prev !== undefined && prev.format === format && prev.settings === settings && prev.options.external === external;
+    const options: LintOptions = sameSetup ? prev.options : external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
     const t0 = performance.now();
     const text = textDoc.getText();
     let result: { doc: ClaimDocument; findings: readonly Finding[] };
     try {
-      result = lintText(text, format, options);
+      result = sameSetup ? lintEdit(prev, text, options) : lintText(text, format, options);
     } catch (err) {
       this.connection.console.error(`infusion-claims: reading a ${format} document failed: ${describeError(err)}`);
       result = failedParse(text, format, err);

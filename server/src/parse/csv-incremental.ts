@@ -4,8 +4,8 @@
 // reading instead of the whole file. The result is the document a full parseCsv of the new text
 // gives (same lines, values, spans, problems and claims): test/parse/csv-incremental.test.ts.
 import type { ClaimDocument } from '../model';
-import { csvStateOf, parseCsv, type CsvReuse } from './csv';
-import type { CsvLine } from './csv-line';
+import { CsvRowReader, csvStateOf, shiftedModifiers } from './csv';
+import { CsvLine } from './csv-line';
 import { CsvScanner, CsvTable, type CsvRowIssue } from './csv-tokenizer';
 
 /** An edit as two texts differ: [start, oldEnd) of the old text became [start, newEnd) of the new. */
@@ -41,11 +41,19 @@ export function textChange(before: string, after: string): TextChange | undefine
   return { start, oldEnd: before.length - end, newEnd: after.length - end };
 }
 
+/**
+ * The re-read document and what became of the previous document's lines: lines [0, before) are
+ * the old lines [0, before); lines [before, windowEnd) were read again; the old lines from
+ * oldWindowEnd on follow them in order, moved by the edit.
+ */
 export interface CsvReread {
   readonly doc: ClaimDocument;
-  /** Per line of `doc`: the previous document's line it was kept or copied from (its index), or
-   *  -1 for a line read anew (its row changed, or its suppression did). */
-  readonly origin: readonly number[];
+  readonly before: number;
+  readonly windowEnd: number;
+  readonly oldWindowEnd: number;
+  /** Per re-read line (windowEnd − before of them): the old line whose values it kept, or -1 for a
+   *  line read anew (its row changed, or its suppression did). */
+  readonly windowOrigin: readonly number[];
 }
 
 /** A typed array with room for `need` items (contents kept). */
@@ -138,19 +146,39 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
     table.cellStart = sized(table.cellStart, cells);
     table.cellEnd = sized(table.cellEnd, cells);
     table.cellFlags = sized(table.cellFlags, cells);
-    for (let q = resync, r = firstKept; q < old.rowCount; q++, r++) {
-      table.rowStart[r] = old.rowStart[q] + delta;
-      table.rowEnd[r] = old.rowEnd[q] + delta;
-      table.rowNext[r] = old.rowNext[q] + delta;
-      table.rowFirstCell[r] = old.rowFirstCell[q] + cellShift;
-    }
+    // Bulk copies, then the moves in place (plain loops over local arrays: this runs per keystroke).
+    const rowStart = table.rowStart;
+    const rowEnd = table.rowEnd;
+    const rowNext = table.rowNext;
+    const rowFirstCell = table.rowFirstCell;
+    rowStart.set(old.rowStart.subarray(resync, old.rowCount), firstKept);
+    rowEnd.set(old.rowEnd.subarray(resync, old.rowCount), firstKept);
+    rowNext.set(old.rowNext.subarray(resync, old.rowCount), firstKept);
+    rowFirstCell.set(old.rowFirstCell.subarray(resync, old.rowCount), firstKept);
     table.rowKind.set(old.rowKind.subarray(resync, old.rowCount), firstKept);
     table.rowCells.set(old.rowCells.subarray(resync, old.rowCount), firstKept);
-    for (let q = oldFirstCell, c = table.cellCount; q < old.cellCount; q++, c++) {
-      table.cellStart[c] = old.cellStart[q] + delta;
-      table.cellEnd[c] = old.cellEnd[q] + delta;
+    const rowsEnd = firstKept + keptRows;
+    if (delta !== 0) {
+      for (let r = firstKept; r < rowsEnd; r++) {
+        rowStart[r] += delta;
+        rowEnd[r] += delta;
+        rowNext[r] += delta;
+      }
     }
-    table.cellFlags.set(old.cellFlags.subarray(oldFirstCell, old.cellCount), table.cellCount);
+    if (cellShift !== 0) for (let r = firstKept; r < rowsEnd; r++) rowFirstCell[r] += cellShift;
+    const cellStart = table.cellStart;
+    const cellEnd = table.cellEnd;
+    const cellsFrom = table.cellCount;
+    const cellsEnd = cellsFrom + keptCells;
+    cellStart.set(old.cellStart.subarray(oldFirstCell, old.cellCount), cellsFrom);
+    cellEnd.set(old.cellEnd.subarray(oldFirstCell, old.cellCount), cellsFrom);
+    table.cellFlags.set(old.cellFlags.subarray(oldFirstCell, old.cellCount), cellsFrom);
+    if (delta !== 0) {
+      for (let c = cellsFrom; c < cellsEnd; c++) {
+        cellStart[c] += delta;
+        cellEnd[c] += delta;
+      }
+    }
     for (const [c, end] of old.trailingEnd) if (c >= oldFirstCell) table.trailingEnd.set(c + cellShift, end + delta);
     for (const [r, issues] of old.issues) {
       if (r < resync) continue;
@@ -169,20 +197,87 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
     else if (n === 1 && text.charCodeAt(table.rowEnd[r]) === 0x0a) lf++;
   }
 
-  // Old line of each old table row.
-  const lineOfOldRow = new Int32Array(old.rowCount).fill(-1);
-  state.dataRows.forEach((row, i) => (lineOfOldRow[row] = i));
   const prevLines = prev.lines as readonly CsvLine[];
-  const reuse: CsvReuse = {
-    tokenized: { table, bom: prev.csv?.bom ?? false, eol: crlf > lf ? '\r\n' : '\n' },
-    source: state.source,
-    previousLine(row: number): CsvLine | undefined {
-      const oldRow = row < r0 ? row : row >= firstKept ? row - rowShift : -1;
-      const i = oldRow < 0 ? -1 : lineOfOldRow[oldRow];
-      return i < 0 ? undefined : prevLines[i];
-    },
-    shiftOf: (row: number): number => (row < r0 ? 0 : delta),
-  };
-  const doc = parseCsv(text, reuse);
-  return { doc, origin: csvStateOf(doc)!.origin! };
+  const prevSource = state.source;
+  const dataRows = state.dataRows;
+  const reader = new CsvRowReader(text, table);
+  reader.readRow(state.headerRow);
+  const source = reader.source!;
+  // The header is unchanged: its problems (and every line's before the edit) are the old ones.
+  reader.problems.length = 0;
+  const windowOrigin: number[] = [];
+
+  // Lines before the edit: kept as they are, or copied onto the new table when they read an
+  // older one (so at most two tables stay alive). Re-reading starts after the last of them, so
+  // that the comment rows above the first re-read line are read again too.
+  const a = lowerBoundOf(dataRows, r0);
+  for (let i = 0; i < a; i++) {
+    const line = prevLines[i];
+    const row = dataRows[i];
+    reader.lines.push(line.readsFrom(prevSource) ? line
+      : new CsvLine(source, row, line, i, line.claimIndex, line.span, line.modifiers, line.disabled, line.disableComment));
+    reader.dataRows.push(row);
+  }
+  let claimsBefore = 0;
+  while (claimsBefore < prev.claims.length && prev.claims[claimsBefore].lines[0].index < a) claimsBefore++;
+  reader.resumeClaims(prev.claims.slice(0, claimsBefore).map((c) => c.id), a > 0 ? prevLines[a - 1] : undefined);
+  for (const p of prev.problems) if (p.lineIndex === undefined || p.lineIndex < a) reader.problems.push(p);
+
+  // The re-read rows, and the first data row after them (its suppression may have changed).
+  let r = a > 0 ? dataRows[a - 1] + 1 : state.headerRow + 1;
+  let oldNext = prevLines.length; // the first old line carried over after the re-read ones
+  for (; r < table.rowCount; r++) {
+    const kept = r >= firstKept;
+    const oldLine = kept ? lineOfOldRow(dataRows, r - rowShift, prevLines.length) : -1;
+    const line = reader.readRow(r, oldLine >= 0 ? prevLines[oldLine] : undefined, delta);
+    if (!line) continue;
+    windowOrigin.push(oldLine >= 0 && reader.fromPrevious ? oldLine : -1);
+    if (kept) {
+      oldNext = oldLine + 1;
+      r++;
+      break;
+    }
+  }
+
+  const windowEnd = reader.lines.length;
+  // Lines after: moved by the edit (copied), or kept as they are when nothing moved.
+  const lineShift = reader.lines.length - oldNext;
+  for (let i = oldNext; i < prevLines.length; i++) {
+    const line = prevLines[i];
+    const row = dataRows[i] + rowShift;
+    const index = i + lineShift;
+    const claimIndex = reader.claimOf(line.claimId);
+    reader.lines.push(delta === 0 && lineShift === 0 && claimIndex === line.claimIndex && line.readsFrom(prevSource) ? line
+      : new CsvLine(source, row, line, index, claimIndex,
+        delta === 0 ? line.span : { start: line.span.start + delta, end: line.span.end + delta },
+        shiftedModifiers(line.modifiers, delta), line.disabled,
+        line.disableComment && delta !== 0 ? { start: line.disableComment.start + delta, end: line.disableComment.end + delta } : line.disableComment));
+    reader.dataRows.push(row);
+  }
+  for (const p of prev.problems) {
+    if (p.lineIndex === undefined || p.lineIndex < oldNext) continue;
+    reader.problems.push(delta === 0 && lineShift === 0 ? p
+      : { ruleId: p.ruleId, span: { start: p.span.start + delta, end: p.span.end + delta }, message: p.message, lineIndex: p.lineIndex + lineShift });
+  }
+
+  const doc = reader.finish({ table, bom: prev.csv?.bom ?? false, eol: crlf > lf ? '\r\n' : '\n' });
+  return { doc, before: a, windowEnd, oldWindowEnd: oldNext, windowOrigin };
+}
+
+/** The first index whose value is >= x, in a sorted list. */
+function lowerBoundOf(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The line read from old table row `row`, or -1 (a comment or blank row). */
+function lineOfOldRow(dataRows: readonly number[], row: number, lines: number): number {
+  const i = lowerBoundOf(dataRows, row);
+  return i < lines && dataRows[i] === row ? i : -1;
 }

@@ -47,6 +47,16 @@ function sameText(a: string, text: string, s: number, e: number): boolean {
   return true;
 }
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 makes a slice of 13 or more
+ * characters a view of the whole parent string; a line's values outlive the text they were read
+ * from when an edited file is re-read (csv-incremental.ts keeps the lines of unchanged rows), so
+ * each version of a big file would stay in memory through a few of its values.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Cells longer than this are not cached (notes and other free text rarely repeat). */
 const MAX_CACHED = 24;
 /** Cache entries per slot (a power of two). */
@@ -94,7 +104,7 @@ export class CsvValueReader {
     const e = table.cellEnd[c];
     if (table.cellFlags[c] !== 0 || e - s > MAX_CACHED) {
       // Quoted or long: read it without the cache.
-      const raw = table.cellText(c);
+      const raw = detached(table.cellText(c));
       this.raw[slot] = raw;
       return derive(raw, kind);
     }
@@ -111,7 +121,7 @@ export class CsvValueReader {
       this.raw[slot] = cached;
       return this.cacheValue[at];
     }
-    const raw = text.slice(s, e);
+    const raw = detached(text.slice(s, e));
     const value = derive(raw, kind);
     this.raw[slot] = raw;
     this.cacheRaw[at] = raw;

@@ -96,20 +96,6 @@ function headerProblem(header: CsvRow, columns: Partial<Record<FieldName, number
   return { ruleId: 'missing-field', span: header.span, message };
 }
 
-/**
- * Re-reading an edited text (csv-incremental.ts): the re-tokenised table, and for each of its rows
- * the previous document's line when that row's text is unchanged, so its values are not read again.
- */
-export interface CsvReuse {
-  readonly tokenized: TokenizedCsv;
-  /** The previous document's source: its lines that read from it and did not move are kept as they are. */
-  readonly source: CsvSource;
-  /** The previous line of table row `row`, when the row's text is unchanged. */
-  previousLine(row: number): CsvLine | undefined;
-  /** How far the row moved (new offset − old offset). */
-  shiftOf(row: number): number;
-}
-
 /** What an incremental re-reading of the document needs (kept beside the document, not in the model). */
 export interface CsvState {
   readonly table: CsvTable;
@@ -118,14 +104,11 @@ export interface CsvState {
   readonly headerRow: number;
   /** Table row of each line. */
   readonly dataRows: readonly number[];
-  /** Per line: the previous document's line it was kept or copied from, -1 for a line read anew
-   *  (only for a document re-read with CsvReuse). */
-  readonly origin?: readonly number[];
 }
 
 const states = new WeakMap<ClaimDocument, CsvState>();
 
-/** The reading state of a document parsed by parseCsv. */
+/** The reading state of a document read by parseCsv (or re-read by csv-incremental.ts). */
 export function csvStateOf(doc: ClaimDocument): CsvState | undefined {
   return states.get(doc);
 }
@@ -141,87 +124,116 @@ function movedBy(span: Span, shift: number): Span {
   return { start: span.start + shift, end: span.end + shift };
 }
 
-function shiftedModifiers(modifiers: readonly Modifier[], shift: number): readonly Modifier[] {
+/** The line's modifiers, `shift` characters further. */
+export function shiftedModifiers(modifiers: readonly Modifier[], shift: number): readonly Modifier[] {
   if (shift === 0 || modifiers.length === 0) return modifiers;
   return modifiers.map((m) => ({ code: m.code, span: movedBy(m.span, shift), field: m.field }));
 }
 
-export function parseCsv(text: string, reuse?: CsvReuse): ClaimDocument {
-  const { table, bom, eol } = reuse ? reuse.tokenized : tokenizeCsv(text);
-  let headerRow = -1;
-  const origin: number[] | undefined = reuse ? [] : undefined;
-  const problems: ParseProblem[] = [];
+/**
+ * Reads the rows of a tokenised CSV text into lines, one row at a time, in order: parseCsv reads
+ * every row; csv-incremental.ts reads only the rows an edit touched and carries the others over.
+ */
+export class CsvRowReader {
+  readonly problems: ParseProblem[] = [];
   /** Table indexes of the data rows (the layout's rows are made from them on first use). */
-  const dataRows: number[] = [];
-  let expected = 0;
-  const lines: ServiceLine[] = [];
-  const claimLines: ServiceLine[][] = [];
-  const claimIds: string[] = [];
-  const claimByKey = new Map<string, number>();
-  const columns: Partial<Record<FieldName, number>> = {};
-  let reader: CsvValueReader | undefined;
-  let columnList: Array<[FieldName, number]> = [];
-  let requiredNames: FieldName[] = [];
-  let requiredCols: number[] = [];
-  let source: CsvSource | undefined;
-  let modifierCols: number[] = [];
-  let header: TokenizedRow | undefined;
-  let disabled: Set<string> | undefined;
-  let disableComment: Span | undefined;
-  let lastClaimId = '';
-  let lastClaimIndex = 0;
+  readonly dataRows: number[] = [];
+  readonly lines: ServiceLine[] = [];
+  readonly columns: Partial<Record<FieldName, number>> = {};
+  header: TokenizedRow | undefined;
+  headerRow = -1;
+  source: CsvSource | undefined;
+  /** Claim ids by claim index, and the claim of each id (ids that are not '' only). */
+  readonly claimIds: string[] = [];
+  readonly claimByKey = new Map<string, number>();
+  private lastClaimId = '';
+  private lastClaimIndex = 0;
+  private expected = 0;
+  private reader: CsvValueReader | undefined;
+  private requiredNames: FieldName[] = [];
+  private requiredCols: number[] = [];
+  private modifierCols: number[] = [];
+  private disabled: Set<string> | undefined;
+  private disableComment: Span | undefined;
+  /** Whether the last data row read kept (or copied) the previous line it was given. */
+  fromPrevious = false;
 
-  // Lines group by claim_id in order of first appearance; a line without one is its own claim.
-  // (Rows of one claim are usually adjacent: check the previous row's claim first.)
-  const claimOf = (claimId: string): number => {
-    let claimIndex = claimId === '' ? undefined : claimId === lastClaimId ? lastClaimIndex : claimByKey.get(claimId);
+  constructor(private readonly text: string, readonly table: CsvTable) {}
+
+  /** Lines group by claim_id in order of first appearance; a line without one is its own claim.
+   *  (Rows of one claim are usually adjacent: check the previous row's claim first.) */
+  claimOf(claimId: string): number {
+    let claimIndex = claimId === '' ? undefined : claimId === this.lastClaimId ? this.lastClaimIndex : this.claimByKey.get(claimId);
     if (claimIndex === undefined) {
-      claimIndex = claimLines.length;
-      claimLines.push([]);
-      claimIds.push(claimId);
-      if (claimId !== '') claimByKey.set(claimId, claimIndex);
+      claimIndex = this.claimIds.length;
+      this.claimIds.push(claimId);
+      if (claimId !== '') this.claimByKey.set(claimId, claimIndex);
     }
-    lastClaimId = claimId;
-    lastClaimIndex = claimIndex;
+    this.lastClaimId = claimId;
+    this.lastClaimIndex = claimIndex;
     return claimIndex;
-  };
+  }
 
-  for (let r = 0; r < table.rowCount; r++) {
+  /** Continue after lines read elsewhere (csv-incremental.ts): the claims so far, and the last line's. */
+  resumeClaims(claimIds: readonly string[], last: ServiceLine | undefined): void {
+    claimIds.forEach((id, i) => {
+      this.claimIds.push(id);
+      if (id !== '' && !this.claimByKey.has(id)) this.claimByKey.set(id, i);
+    });
+    if (last) {
+      this.lastClaimId = last.claimId;
+      this.lastClaimIndex = last.claimIndex;
+    }
+  }
+
+  /** Read table row `r`. A data row whose text is unchanged since `prev` was read from it (moved
+   *  `shift` characters) keeps prev's values; `keep` says prev may be kept as it is when nothing moved. */
+  readRow(r: number, prev?: CsvLine, shift = 0, keep = false): ServiceLine | undefined {
+    const { table, text } = this;
     const kind = table.rowKind[r];
-    if (kind === 2) continue; // blank
+    if (kind === 2) return undefined; // blank
     if (kind === 1) {
       // comment
-      if (!header) continue;
+      if (!this.header) return undefined;
       const ids = disabledIdsOf(text.slice(table.rowStart[r], table.rowEnd[r]));
       if (ids) {
-        disabled ??= new Set();
-        for (const id of ids) disabled.add(id);
-        disableComment = { start: table.rowStart[r], end: table.rowEnd[r] };
+        this.disabled ??= new Set();
+        for (const id of ids) this.disabled.add(id);
+        this.disableComment = { start: table.rowStart[r], end: table.rowEnd[r] };
       }
-      continue;
+      return undefined;
     }
-    if (!header) {
-      headerRow = r;
-      header = table.row(r);
-      header.cells.forEach((cell, i) => {
-        const name = fieldOf(cell.text.trim());
-        if (name && columns[name] === undefined) columns[name] = i;
-      });
-      columnList = Object.entries(columns) as Array<[FieldName, number]>;
-      modifierCols = (['modifiers', ...MODIFIER_COLUMNS] as FieldName[]).flatMap((m) => (columns[m] === undefined ? [] : [columns[m]!]));
-      source = { table, newFields: fieldsFactory(table, r, columnList), columns };
-      reader = new CsvValueReader(table, columns);
-      requiredNames = REQUIRED_FIELDS.filter((f) => columns[f] !== undefined);
-      requiredCols = requiredNames.map((f) => columns[f]!);
-      expected = header.cells.length;
-      rowIssues(header, undefined, problems);
-      const missing = headerProblem(header, columns);
-      if (missing) problems.push(missing);
-      continue;
+    if (!this.header) {
+      this.readHeader(r);
+      return undefined;
     }
+    return this.readData(r, prev, shift, keep);
+  }
 
+  private readHeader(r: number): void {
+    const { table, columns, problems } = this;
+    this.headerRow = r;
+    const header = (this.header = table.row(r));
+    header.cells.forEach((cell, i) => {
+      const name = fieldOf(cell.text.trim());
+      if (name && columns[name] === undefined) columns[name] = i;
+    });
+    const columnList = Object.entries(columns) as Array<[FieldName, number]>;
+    this.modifierCols = (['modifiers', ...MODIFIER_COLUMNS] as FieldName[]).flatMap((m) => (columns[m] === undefined ? [] : [columns[m]!]));
+    this.source = { table, newFields: fieldsFactory(table, r, columnList), columns };
+    this.reader = new CsvValueReader(table, columns);
+    this.requiredNames = REQUIRED_FIELDS.filter((f) => columns[f] !== undefined);
+    this.requiredCols = this.requiredNames.map((f) => columns[f]!);
+    this.expected = header.cells.length;
+    rowIssues(header, undefined, problems);
+    const missing = headerProblem(header, columns);
+    if (missing) problems.push(missing);
+  }
+
+  private readData(r: number, prev: CsvLine | undefined, shift: number, keep: boolean): ServiceLine {
+    const { table, text, problems, lines, header, expected, requiredCols, requiredNames } = this;
     const index = lines.length;
-    dataRows.push(r);
+    this.dataRows.push(r);
     const first = table.rowFirstCell[r];
     const count = table.rowCells[r];
     const span = { start: table.rowStart[r], end: table.rowEnd[r] };
@@ -252,51 +264,62 @@ export function parseCsv(text: string, reuse?: CsvReuse): ClaimDocument {
       }
     }
 
-    const ids = disabled ?? NO_IDS;
-    const prev = reuse?.previousLine(r);
-    const shift = prev ? reuse!.shiftOf(r) : 0;
+    const ids = this.disabled ?? NO_IDS;
+    const disableComment = this.disableComment;
+    this.disabled = undefined;
+    this.disableComment = undefined;
     let line: CsvLine;
     if (prev && sameIds(prev.disabled, ids)
       && (prev.disableComment === undefined ? disableComment === undefined
         : disableComment !== undefined && prev.disableComment.start + shift === disableComment.start && prev.disableComment.end + shift === disableComment.end)) {
-      // The same row text under the same suppression: keep the line (or copy it, moved).
-      const claimIndex = claimOf(prev.claimId);
-      line = shift === 0 && prev.index === index && prev.claimIndex === claimIndex && prev.readsFrom(reuse!.source)
+      // The same row text under the same suppression: keep the line, or copy its values.
+      const claimIndex = this.claimOf(prev.claimId);
+      line = keep && shift === 0 && prev.index === index && prev.claimIndex === claimIndex
         ? prev
-        : new CsvLine(source!, r, prev, index, claimIndex, shift === 0 ? prev.span : span, shiftedModifiers(prev.modifiers, shift),
+        : new CsvLine(this.source!, r, prev, index, claimIndex, shift === 0 ? prev.span : span, shiftedModifiers(prev.modifiers, shift),
           prev.disabled, shift === 0 ? prev.disableComment : disableComment);
-      origin?.push(prev.index);
+      this.fromPrevious = true;
     } else {
-      const modifiers = hasModifierText(table, first, count, modifierCols) ? modifiersOf(text, source!.newFields(r)) : NO_MODIFIERS;
-      line = new CsvLine(source!, r, reader!.at(first, count), index, 0, span, modifiers, ids, disableComment);
-      line.claimIndex = claimOf(line.claimId);
-      origin?.push(-1);
+      this.fromPrevious = false;
+      const modifiers = hasModifierText(table, first, count, this.modifierCols) ? modifiersOf(text, this.source!.newFields(r)) : NO_MODIFIERS;
+      line = new CsvLine(this.source!, r, this.reader!.at(first, count), index, 0, span, modifiers, ids, disableComment);
+      line.claimIndex = this.claimOf(line.claimId);
     }
-    const claimIndex = line.claimIndex;
     lines.push(line);
-    claimLines[claimIndex].push(line);
-    disabled = undefined;
-    disableComment = undefined;
+    return line;
   }
 
-  const claims: Claim[] = claimLines.map((ls, i) => ({
-    index: i,
-    id: claimIds[i],
-    span: { start: ls[0].span.start, end: ls[ls.length - 1].span.end },
-    lines: ls,
-  }));
-  problems.sort((a, b) => a.span.start - b.span.start);
-  let rows: CsvRow[] | undefined;
-  const csv: CsvLayout = {
-    header,
-    columns,
-    get rows(): readonly CsvRow[] {
-      return (rows ??= dataRows.map((r) => table.row(r)));
-    },
-    eol,
-    bom,
-  };
-  const doc: ClaimDocument = { format: 'csv', text, lines, claims, problems, csv };
-  states.set(doc, { table, source, headerRow, dataRows, origin });
-  return doc;
+  /** The document of the lines read (problems sorted by position, as the rules expect them). */
+  finish(tokenized: TokenizedCsv): ClaimDocument {
+    const { table, lines, problems, dataRows, header, columns } = this;
+    const claimLines: ServiceLine[][] = this.claimIds.map(() => []);
+    for (const line of lines) claimLines[line.claimIndex].push(line);
+    const claims: Claim[] = claimLines.map((ls, i) => ({
+      index: i,
+      id: this.claimIds[i],
+      span: { start: ls[0].span.start, end: ls[ls.length - 1].span.end },
+      lines: ls,
+    }));
+    problems.sort((a, b) => a.span.start - b.span.start);
+    let rows: CsvRow[] | undefined;
+    const csv: CsvLayout = {
+      header,
+      columns,
+      get rows(): readonly CsvRow[] {
+        return (rows ??= dataRows.map((r) => table.row(r)));
+      },
+      eol: tokenized.eol,
+      bom: tokenized.bom,
+    };
+    const doc: ClaimDocument = { format: 'csv', text: this.text, lines, claims, problems, csv };
+    states.set(doc, { table, source: this.source, headerRow: this.headerRow, dataRows });
+    return doc;
+  }
+}
+
+export function parseCsv(text: string): ClaimDocument {
+  const tokenized = tokenizeCsv(text);
+  const reader = new CsvRowReader(text, tokenized.table);
+  for (let r = 0; r < tokenized.table.rowCount; r++) reader.readRow(r);
+  return reader.finish(tokenized);
 }

@@ -5,6 +5,8 @@
 // Boundaries never fall inside a CRLF or a surrogate pair: an LSP position cannot name them.
 import type { Range } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIELD_NAMES, type Field } from '../../../server/src/model';
+import { parseDocument } from '../../../server/src/parse';
 import { randomLine } from './claims';
 import type { Random } from './random';
 import { csvRowOf, jsonObjectOf } from './render';
@@ -109,35 +111,68 @@ const WEIGHTS: Readonly<Record<EditKind, number>> = {
 const FIELD_SPELLINGS = ['units', 'qty', 'unitz', 'hcpcs', 'code', 'Claim ID', 'claimId', 'member', 'dos', 'ndc', 'NDC Code', 'modifiers', 'mod1', 'notes', 'x'];
 const RULE_IDS = ['auth-missing', 'ndc-format', 'concurrent-therapy-modifier', 'drug-units', 'place-of-service', 'parse-error', 'missing-field', 'duplicate-line'];
 
-/** Careful editing: cells retyped, rows copied or removed, suppressions added; the file mostly
- *  stays readable, so the rules (not just the parse-error path) see every version. */
-const CAREFUL: Readonly<Record<EditKind, number>> = {
-  char: 0, syntax: 0, delete: 0, deleteSpan: 0, retypeCell: 20, typeValue: 8, typeInQuotes: 0, pasteRow: 0, pasteObject: 0,
-  deleteRow: 3, duplicateRow: 4, splitLine: 0, joinLines: 0, multiCursor: 0, replaceAll: 1, renameField: 1, disableComment: 2, bom: 1,
-};
-
-/** In JSON, a retyped cell must be a string's content (or the edit breaks the syntax). */
-function insideJsonString(text: string, cell: { start: number; end: number }): boolean {
-  return text[cell.start - 1] === '"' && text[cell.end] === '"';
+/** Careful editing, guided by the parser: a field's value retyped (or typed key by key), a row or
+ *  line object copied or removed, a suppression added. The file mostly stays readable, so the
+ *  rules (not just the parse-error path) see every version. [] when there is no line to edit. */
+function carefulEdit(r: Random, text: string, format: 'csv' | 'json'): DidChange[] {
+  const doc = parseDocument(text, format);
+  if (doc.lines.length === 0) return [];
+  const line = r.pick(doc.lines);
+  const eol = eolOf(text);
+  const kind = r.weighted({ retype: 20, type: 6, copy: 3, remove: 2, disable: 2 });
+  switch (kind) {
+    case 'retype':
+    case 'type': {
+      // (A CSV line reads its fields lazily: ask for each by name.)
+      const fields = FIELD_NAMES.map((name) => line.fields[name]).filter((f): f is Field => f !== undefined && !f.fromClaim);
+      if (fields.length === 0) return [];
+      const f = r.pick(fields);
+      // A CSV cell's text (inside its quotes); inside a JSON string's quotes; a JSON number becomes a string.
+      let { start, end } = f.span;
+      let value = r.pick(VALUES);
+      if (format === 'json') {
+        if (f.quoted) {
+          start++;
+          end--;
+        } else value = JSON.stringify(value);
+      }
+      if (kind === 'retype' || (format === 'json' && !f.quoted)) return [[{ start, end, text: value }]];
+      return [[{ start, end, text: '' }], ...typing(start, value)];
+    }
+    case 'copy':
+    case 'remove': {
+      if (format === 'csv') {
+        const row = line.row!;
+        const rowText = text.slice(row.span.start, row.span.end);
+        if (kind === 'remove') return [[{ start: row.span.start, end: row.span.end + row.eol.length, text: '' }]];
+        return [[row.eol ? insert(row.span.end + row.eol.length, rowText + row.eol) : insert(row.span.end, eol + rowText)]];
+      }
+      const node = line.node!;
+      const end = node.offset + node.length;
+      if (kind === 'copy') return [[insert(end, `,${eol}${text.slice(node.offset, end)}`)]];
+      const comma = /^\s*,/.exec(text.slice(end, end + 200));
+      return [[{ start: node.offset, end: end + (comma ? comma[0].length : 0), text: '' }]];
+    }
+    case 'disable': {
+      const ids = r.shuffle(RULE_IDS).slice(0, r.range(1, 2));
+      if (format === 'csv') return [[insert(line.row!.span.start, `# infusion-claims-disable-next-line ${ids.join(', ')}${eol}`)]];
+      return [[insert(line.node!.offset + 1, ` "lint_disable": [${ids.map((i) => JSON.stringify(i)).join(', ')}],`)]];
+    }
+  }
 }
 
 /**
  * The next edit on `text`: one or more didChanges (typing a word is one per key). `fresh` gives
- * a replacement text for the rare whole-document replace (paste over everything).
+ * a replacement text for the rare whole-document replace (paste over everything). `careful`:
+ * edits that keep the file readable (see carefulEdit).
  */
 export function randomEdit(r: Random, text: string, format: 'csv' | 'json', fresh: () => string, careful = false): DidChange[] {
-  const at = (): number => snap(text, r.int(text.length + 1));
-  let kind = r.weighted(careful ? CAREFUL : WEIGHTS);
-  if (careful && format === 'json' && (kind === 'retypeCell' || kind === 'typeValue')) {
-    for (let tries = 0; tries < 20; tries++) {
-      const cell = cellAround(r, text);
-      if (cell && insideJsonString(text, cell)) {
-        return kind === 'retypeCell' ? [[{ ...cell, text: r.pick(VALUES) }]] : [[{ ...cell, text: '' }], ...typing(cell.start, r.pick(VALUES))];
-      }
-    }
-    kind = 'disableComment';
+  if (careful) {
+    const edit = r.chance(0.03) ? [[{ start: 0, end: text.length, text: fresh() }]] : carefulEdit(r, text, format);
+    if (edit.length > 0) return edit;
   }
-  if (careful && format === 'json' && (kind === 'deleteRow' || kind === 'duplicateRow')) kind = 'disableComment';
+  const at = (): number => snap(text, r.int(text.length + 1));
+  const kind = r.weighted(WEIGHTS);
   const eol = eolOf(text);
   switch (kind) {
     case 'char':

@@ -17,7 +17,8 @@ export interface FixScope {
   /** 'own': the finding's line (and inserted copies); 'any': any line (moving a modifier). */
   readonly lines: 'own' | 'any';
   readonly shape: 'same' | 'remove' | 'insert';
-  /** Inserted lines are copies of the line except `fields` (false: a new line, e.g. 99602). */
+  /** The problem may not follow the line into its inserted copies (false: the inserted line is
+   *  another service, e.g. the 99602 add-on, which can have its own problem of the same rule). */
   readonly copies: boolean;
 }
 
@@ -38,7 +39,8 @@ export function scopeOf(fix: Fix): FixScope {
   if (t.startsWith('Remove bundled line')) return scope([], 'remove');
   if (t.startsWith('Split wastage onto a JW line')) return scope(['units', 'wasted_units', 'charge', 'ndc_qty', ...MODIFIER_FIELDS], 'insert');
   if (t.startsWith('Itemize dates of service')) return scope(['dos_from', 'dos_to', 'units', 'charge', 'ndc_qty'], 'insert');
-  if (t.startsWith('Add 99602 line')) return scope([], 'insert', 'own', false);
+  // The 99602 line copies the visit (member, dates, place, modifiers) with its own code and units.
+  if (t.startsWith('Add 99602 line')) return scope(['hcpcs', 'units', 'charge', 'duration_min'], 'insert', 'own', false);
   throw new Error(`no scope known for the fix "${t}"`);
 }
 
@@ -268,7 +270,10 @@ export function checkFix(ctx: FixContext, finding: Finding, fix: Fix): FixProble
   const target = finding.lineIndex ?? lineOfSpan(doc, finding.span.start);
   if (target === undefined) return problems;
   const delta = after.lines.length - doc.lines.length;
-  const expectDelta = sc.shape === 'same' ? delta === 0 : sc.shape === 'remove' ? delta === -1 : delta >= 1;
+  const own = doc.lines[target];
+  // Itemizing inserts one line per later date; the other inserting fixes one line.
+  const inserts = fix.title.startsWith('Itemize') && own.dosFrom !== undefined && own.dosTo !== undefined ? own.dosTo - own.dosFrom : 1;
+  const expectDelta = sc.shape === 'same' ? delta === 0 : sc.shape === 'remove' ? delta === -1 : delta === inserts;
   if (!expectDelta) {
     problems.push({ property: `line count (${sc.shape})`, detail: `${doc.lines.length} lines before, ${after.lines.length} after` });
     return problems;
@@ -297,8 +302,8 @@ export function checkFix(ctx: FixContext, finding: Finding, fix: Fix): FixProble
   if (sc.shape === 'insert') {
     for (let k = 1; k <= delta; k++) {
       const b = after.lines[target + k];
-      if (sc.copies) compareLines(doc, doc.lines[target], after, b, sc.fields, `inserted line ${target + k + 1}`, problems, true);
-      else if (fix.title.startsWith('Add 99602') && b.hcpcs !== '99602') problems.push({ property: 'inserted line', detail: `hcpcs ${b.hcpcs}` });
+      compareLines(doc, own, after, b, sc.fields, `inserted line ${target + k + 1}`, problems, true);
+      if (fix.title.startsWith('Add 99602') && b.hcpcs !== '99602') problems.push({ property: 'inserted line', detail: `hcpcs ${b.hcpcs}` });
     }
   }
 
@@ -309,8 +314,7 @@ export function checkFix(ctx: FixContext, finding: Finding, fix: Fix): FixProble
     const lines = new Set<number>([mapped(target)!]);
     // Copies must not carry the problem over; a new line (99602) may have its own (the day's total).
     if (sc.shape === 'insert' && sc.copies) for (let k = 1; k <= delta; k++) lines.add(target + k);
-    const line = doc.lines[target];
-    const oneDay = line.dosFrom === line.dosTo;
+    const oneDay = own.dosFrom === own.dosTo;
     const left = relinted.findings.filter((f) => f.ruleId === finding.ruleId && f.lineIndex !== undefined && lines.has(f.lineIndex)
       && (oneDay || f.message === finding.message));
     if (left.length > 0) problems.push({ property: 'finding not gone', detail: `${finding.ruleId} still on line ${left[0].lineIndex! + 1}: ${left[0].message}` });

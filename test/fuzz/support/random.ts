@@ -93,25 +93,3 @@ export function saveFailingInput(name: string, text: string | Buffer): string {
   fs.writeFileSync(file, text);
   return file;
 }
-
-/** Run a property case; on failure, the error says how to replay it (and where its input is). */
-export async function replayable<T>(
-  what: string, seed: number, n: number, body: () => T | Promise<T>, input?: () => { name: string; text: string | Buffer } | undefined,
-): Promise<T> {
-  try {
-    return await body();
-  } catch (err) {
-    let note = `\n    [fuzz] ${what}, case ${n}: replay with FUZZ_SEED=${seed}`;
-    try {
-      const i = input?.();
-      if (i) note += `; input saved to ${saveFailingInput(`${seed}-${n}-${i.name}`, i.text)}`;
-    } catch {
-      // saving is best effort
-    }
-    if (err instanceof Error) {
-      err.message += note;
-      throw err;
-    }
-    throw new Error(`${String(err)}${note}`);
-  }
-}

@@ -99,11 +99,18 @@ export function randomCsvStyle(r: Random): CsvStyle {
 
 export function renderCsv(r: Random, claims: readonly ClaimRecord[], style: CsvStyle = randomCsvStyle(r)): Rendered {
   const fields = fieldsOf(r, claims);
-  const maxMods = Math.max(1, ...claims.flatMap((c) => c.lines.map((l) => l.modifiers.length)));
-  const modColumns: FieldName[] = style.modifiers === 'list' ? ['modifiers'] : (['modifier1', 'modifier2', 'modifier3', 'modifier4'] as FieldName[]).slice(0, Math.min(4, maxMods + r.int(2)));
+  const maxMods = Math.max(0, ...claims.flatMap((c) => c.lines.map((l) => l.modifiers.length)));
+  // No modifier column at all when no line has one, sometimes: a fix adding SH/JW adds the column.
+  const modColumns: FieldName[] = maxMods === 0 && r.chance(0.3) ? []
+    : style.modifiers === 'list' ? ['modifiers'] : (['modifier1', 'modifier2', 'modifier3', 'modifier4'] as FieldName[]).slice(0, Math.min(4, Math.max(1, maxMods) + r.int(2)));
   type Column = { name?: FieldName; header: string; unknown?: number };
   let columns: Column[] = [...fields, ...modColumns].map((name) => ({ name, header: spelling(r, name) }));
   if (r.chance(0.5)) columns = r.shuffle(columns);
+  if (r.chance(0.15)) {
+    // A field named twice (a re-export): the first column counts, the second must be left alone.
+    const dup = r.pick(['units', 'notes', 'ndc', 'hcpcs'] as FieldName[]);
+    if (columns.some((c) => c.name === dup)) columns.push({ header: spelling(r, dup), unknown: 2 });
+  }
   for (let u = 0; u < 2; u++) {
     if (r.chance(0.35)) columns.splice(r.int(columns.length + 1), 0, { header: UNKNOWN_COLUMNS[u * 2 + r.int(2)], unknown: u });
   }
@@ -160,7 +167,8 @@ export function renderJson(r: Random, claims: readonly ClaimRecord[], style: Jso
   const keys = new Map<FieldName, string>();
   const key = (name: FieldName): string => {
     if (!keys.has(name)) keys.set(name, r.chance(0.7) ? name : spelling(r, name));
-    return JSON.stringify(keys.get(name));
+    // Now and then a line spells a key its own way.
+    return JSON.stringify(r.chance(0.03) ? spelling(r, name) : keys.get(name));
   };
   const trailing = (): string => (r.chance(0.1) ? ',' : '');
   const at = (depth: number): string => indent.repeat(depth);
@@ -177,22 +185,30 @@ export function renderJson(r: Random, claims: readonly ClaimRecord[], style: Jso
         props.push(`${key('modifiers')}: ${modsAsArray ? `[${rec.modifiers.map((m) => JSON.stringify(m)).join(', ')}]` : JSON.stringify(rec.modifiers.join(sep))}`);
       }
     }
-    if (r.chance(0.1)) props.push(`"lint_disable": [${JSON.stringify(r.pick(['place-of-service', 'auth-missing']))}]`);
+    if (r.chance(0.1)) {
+      // The list form, or one string (the Disable fix turns it into a list).
+      const id = r.pick(['place-of-service', 'auth-missing']);
+      props.push(`"lint_disable": ${r.chance(0.7) ? `[${JSON.stringify(id)}]` : JSON.stringify(id)}`);
+    }
     if (r.chance(0.1)) props.push(`"batch": ${JSON.stringify(r.pick(UNKNOWN_VALUES))}`);
     if (style.inline) {
       const joined = props.map((p, i) => (i > 0 && r.chance(0.05) ? `/* c */ ${p}` : p)).join(', ');
       return `{ ${joined}${trailing()} }`;
     }
-    return `{${eol}${props.map((p) => at(depth + 1) + p).join(`,${eol}`)}${trailing()}${eol}${at(depth)}}`;
+    // A note after the last property now and then: new keys go after it, not into it.
+    const note = r.chance(0.1) ? ' // checked' : '';
+    return `{${eol}${props.map((p) => at(depth + 1) + p).join(`,${eol}`)}${trailing()}${note}${eol}${at(depth)}}`;
   };
 
   const claimObject = (claim: ClaimRecord, depth: number): string => {
     // A field all lines share sits on the claim sometimes; the lines inherit it.
     const hoisted = new Set<FieldName>();
-    for (const name of ['dos_from', 'pos'] as FieldName[]) {
+    for (const name of ['dos_from', 'pos', 'vial', 'ndc_unit'] as FieldName[]) {
       const first = claim.lines[0]?.values[name];
       if (first !== undefined && claim.lines.every((l) => l.values[name] === first) && r.chance(0.3)) hoisted.add(name);
     }
+    // The claim's modifiers, inherited by lines that have none of their own.
+    const claimModifiers = r.chance(0.15) ? [r.pick(['KX', 'GY', 'SH'])] : [];
     const props: string[] = [
       `${key('claim_id')}: ${JSON.stringify(claim.claimId)}`,
       `${key('member_id')}: ${JSON.stringify(claim.memberId)}`,
@@ -200,6 +216,7 @@ export function renderJson(r: Random, claims: readonly ClaimRecord[], style: Jso
     ];
     if (claim.authNumber !== '' || r.chance(0.5)) props.push(`${key('auth_number')}: ${JSON.stringify(claim.authNumber)}`);
     for (const name of hoisted) props.push(`${key(name)}: ${JSON.stringify(claim.lines[0].values[name])}`);
+    if (claimModifiers.length > 0) props.push(`${key('modifiers')}: ${modsAsArray ? JSON.stringify(claimModifiers) : JSON.stringify(claimModifiers.join(sep))}`);
     if (r.chance(0.1)) props.push(`"lint_disable": ["auth-missing"]`);
     const lines = claim.lines.map((rec, n) => {
       const comment = r.chance(0.1) ? `// line ${n + 1}${eol}${at(depth + 2)}` : '';

@@ -1,0 +1,197 @@
+// Incremental linting (engine-incremental.ts, parse/csv-incremental.ts) must give exactly what a
+// full lint of the new text gives: the same document (lines, values, spans, problems, claims) and
+// the same findings in the same order with the same fixes. Random claim files, random edits
+// (typing in a cell, deleting rows, pasting rows, changing members and claims, suppression
+// comments, quotes, line ends), each edit linted incrementally from the previous result and
+// compared with a fresh lintText.
+import * as assert from 'assert';
+import { lintText, type LintResult } from '../../server/src/engine';
+import { lintEdit } from '../../server/src/engine-incremental';
+import type { ClaimDocument } from '../../server/src/model';
+import { textChange } from '../../server/src/parse/csv-incremental';
+import type { Finding, LintOptions } from '../../server/src/rules/types';
+
+/** Mulberry32: small, seeded. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HEADER = 'claim_id,member_id,payer,auth_number,dos_from,dos_to,pos,hcpcs,modifiers,units,charge,ndc,ndc_unit,ndc_qty,wasted_units,vial,frequency,duration_min,notes';
+
+/** Rows that make most rules fire: per diems with and without SH, drugs, wastage, nursing, HIT, supplies. */
+const TEMPLATES = [
+  ',12,S9502,,1,250.00,,,,,,,q8h,,',
+  ',12,S9501,SH,1,125.00,,,,,,,q12h,,',
+  ',12,S9501,,1,125.00,,,,,,,q12h,,',
+  ',12,S9500,SJ,1,100.00,,,,,,,q24h,,',
+  ',12,J2185,,30,96.00,00143-9431-10,UN,3,,single,,,',
+  ',12,J2185,,30,96.00,0143-9431-10,UN,3,,single,,,',
+  ',12,J2185,,20,64.00,00143-9431-10,UN,3,2,single,,,',
+  ',12,J2185,JW,10,32.00,00143-9431-10,UN,1,,single,,,',
+  ',12,J0696,,8,20.00,00409-7332-01,UN,2,,single,,,',
+  ',12,J0696,KP,8,20.00,00409-7335-03,UN,1,,single,,,',
+  ',12,99601,,1,180.00,,,,,,,,150,',
+  ',12,99602,,1,60.00,,,,,,,,,',
+  ',12,A4221,,1,15.00,,,,,,,,,',
+  ',11,G0088,,4,90.00,,,,,,,,55,',
+  ',12,J3490,,1,10.00,,,,,,,,,',
+  ',12,S9494,,1,200.00,,,,,,,q4h,,"Note, with comma"',
+  ',12,J2185,SH:JW,10,32.00,00143943110,MG,1500,,multi,,,',
+];
+
+function day(n: number): string {
+  return new Date(Date.UTC(2026, 2, 1) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function randomRow(r: () => number): string {
+  const claim = `C${1 + Math.floor(r() * 12)}`;
+  const member = `M${1 + Math.floor(r() * 6)}`;
+  const d = Math.floor(r() * 5);
+  const span = r() < 0.05 ? day(d + 2) : '';
+  const auth = r() < 0.1 ? '' : `PA${claim.slice(1)}`;
+  const payer = r() < 0.1 ? 'medicare' : 'commercial';
+  return `${claim},${member},${payer},${auth},${day(d)},${span}${TEMPLATES[Math.floor(r() * TEMPLATES.length)]}`;
+}
+
+function randomFile(r: () => number, rows: number): string {
+  const out = [HEADER];
+  for (let i = 0; i < rows; i++) {
+    if (r() < 0.04) out.push(`# infusion-claims-disable-next-line ${r() < 0.5 ? 'bundled-supply' : 'ndc-format, auth-missing'}`);
+    if (r() < 0.02) out.push('');
+    out.push(randomRow(r));
+  }
+  const eol = r() < 0.3 ? '\r\n' : '\n';
+  return out.join(eol) + (r() < 0.8 ? eol : '');
+}
+
+/** Start offsets of the text's lines. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+/** One random edit, as an editor would send it. */
+function randomEdit(r: () => number, text: string): string {
+  const starts = lineStarts(text);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const lineNo = 1 + Math.floor(r() * Math.max(1, starts.length - 1));
+  const at = starts[Math.min(lineNo, starts.length - 1)];
+  const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+  const inLine = at + Math.floor(r() * Math.max(1, lineEnd - at));
+  const kind = r();
+  if (kind < 0.25) return text.slice(0, inLine) + pick(['1', 'J', 'S', ',', ' ', 'x', '-', 'SH', '0']) + text.slice(inLine);
+  if (kind < 0.4) return text.slice(0, inLine) + text.slice(Math.min(lineEnd, inLine + 1 + Math.floor(r() * 3)));
+  if (kind < 0.55) {
+    // Replace one cell of the row.
+    const row = text.slice(at, lineEnd);
+    const cells = row.split(',');
+    const c = Math.floor(r() * cells.length);
+    cells[c] = pick(['', 'M1', 'M2', 'C3', 'S9501', 'S9502', 'SH', 'SJ', 'JW', '30', '31', '0', 'abc', '2026-03-02', '2026-03-04', '00143-9431-10', 'medicare', 'UN', '"q"', '"unclosed']);
+    return text.slice(0, at) + cells.join(',') + text.slice(lineEnd);
+  }
+  if (kind < 0.65) return text.slice(0, at) + text.slice(Math.min(text.length, lineEnd + 1)); // delete the row
+  if (kind < 0.75) return text.slice(0, at) + randomRow(r) + '\n' + text.slice(at); // paste a row
+  if (kind < 0.8) return text.slice(0, at) + '# infusion-claims-disable-next-line concurrent-therapy-modifier\n' + text.slice(at);
+  if (kind < 0.85) {
+    // Several rows pasted or removed at once.
+    const to = starts[Math.min(starts.length - 1, lineNo + 1 + Math.floor(r() * 4))];
+    return r() < 0.5 ? text.slice(0, at) + text.slice(to) : text.slice(0, at) + randomRow(r) + '\n' + randomRow(r) + '\n' + text.slice(at);
+  }
+  if (kind < 0.88) return text.slice(0, 5) + 'x' + text.slice(5); // the header
+  if (kind < 0.92) return text + randomRow(r); // typing at the end
+  if (kind < 0.96) return text.slice(0, inLine) + '"' + text.slice(inLine); // a stray quote
+  return text.slice(0, inLine) + '\r\n' + text.slice(inLine); // a new line inside a row
+}
+
+function docShape(doc: ClaimDocument): unknown {
+  return {
+    lines: doc.lines.map((l) => ({
+      values: [l.claimId, l.memberId, l.payer, l.authNumber, l.dosFrom, l.dosTo, l.pos, l.hcpcs, l.units, l.charge, l.ndc, l.ndcUnit,
+        l.ndcQty, l.wastedUnits, l.vial, l.frequency, l.durationMin, l.notes],
+      index: l.index,
+      claimIndex: l.claimIndex,
+      span: l.span,
+      modifiers: l.modifiers,
+      disabled: [...l.disabled],
+      disableComment: l.disableComment,
+      units: l.fields.units,
+      hcpcs: l.fields.hcpcs,
+      notes: l.fields.notes,
+      row: l.row && { span: l.row.span, eol: l.row.eol, cells: l.row.cells },
+    })),
+    claims: doc.claims.map((c) => ({ index: c.index, id: c.id, span: c.span, lines: c.lines.map((l) => l.index) })),
+    problems: doc.problems,
+    csv: doc.csv && { columns: doc.csv.columns, eol: doc.csv.eol, bom: doc.csv.bom, rows: doc.csv.rows.map((r) => r.span) },
+  };
+}
+
+function findingShape(f: Finding): unknown {
+  return { ruleId: f.ruleId, severity: f.severity, span: f.span, message: f.message, related: f.related, lineIndex: f.lineIndex, fixes: f.fixes };
+}
+
+function assertSame(inc: LintResult, full: LintResult, what: string): void {
+  assert.deepStrictEqual(docShape(inc.doc), docShape(full.doc), `${what}: the document differs`);
+  assert.deepStrictEqual(inc.findings.map((f) => [f.ruleId, f.span.start, f.span.end, f.message]),
+    full.findings.map((f) => [f.ruleId, f.span.start, f.span.end, f.message]), `${what}: findings differ`);
+  assert.deepStrictEqual(inc.findings.map(findingShape), full.findings.map(findingShape), `${what}: findings' details or fixes differ`);
+}
+
+describe('incremental linting', () => {
+  it('finds the changed range of two texts', () => {
+    assert.deepStrictEqual(textChange('abcdef', 'abXdef'), { start: 2, oldEnd: 3, newEnd: 3 });
+    assert.deepStrictEqual(textChange('abcdef', 'abdef'), { start: 2, oldEnd: 3, newEnd: 2 });
+    assert.deepStrictEqual(textChange('aaaa', 'aaaaa'), { start: 4, oldEnd: 4, newEnd: 5 });
+    assert.strictEqual(textChange('same', 'same'), undefined);
+    const long = 'x'.repeat(10_000);
+    assert.deepStrictEqual(textChange(long + 'a' + long, long + 'b' + long), { start: 10_000, oldEnd: 10_001, newEnd: 10_001 });
+  });
+
+  it('keeps unchanged lines and re-reads only the edited row', () => {
+    const r = rng(7);
+    const text = randomFile(r, 40);
+    const before = lintText(text, 'csv');
+    const target = before.doc.lines[20];
+    const units = target.fields.units!.span;
+    const edited = text.slice(0, units.start) + '77' + text.slice(units.end);
+    const after = lintEdit(before, edited);
+    assertSame(after, lintText(edited, 'csv'), 'units edit');
+    assert.strictEqual(after.doc.lines[3], before.doc.lines[3], 'a line before the edit is the same object');
+    assert.notStrictEqual(after.doc.lines[20], before.doc.lines[20], 'the edited line is read again');
+    assert.strictEqual(after.doc.lines[20].units, 77);
+  });
+
+  for (const [name, options] of [['default settings', {}], ['medicare, hyphenated NDCs, a rule off', { payer: 'medicare', ndcFormat: 'hyphenated', rules: { 'auth-missing': 'off' } }]] as const) {
+    it(`gives what a full lint gives, over random edits (${name})`, function () {
+      this.timeout(120_000);
+      for (let file = 0; file < 12; file++) {
+        const r = rng(1000 + file);
+        let text = randomFile(r, 20 + Math.floor(r() * 60));
+        let result = lintText(text, 'csv', options as LintOptions);
+        for (let step = 0; step < 25; step++) {
+          const next = randomEdit(r, text);
+          const inc = lintEdit(result, next, options as LintOptions);
+          const full = lintText(next, 'csv', options as LintOptions);
+          assertSame(inc, full, `file ${file}, edit ${step}`);
+          text = next;
+          // Keep going from the incremental result, so its errors would pile up.
+          result = inc;
+        }
+      }
+    });
+  }
+
+  it('lints JSON edits in full (same result as lintText)', () => {
+    const json = '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "ndc": "0143-9431-10" } ] }';
+    const before = lintText(json, 'json');
+    const edited = json.replace('"units": 30', '"units": 31');
+    assertSame(lintEdit(before, edited), lintText(edited, 'json'), 'json edit');
+  });
+});
