@@ -7,7 +7,8 @@
 import { subDocument } from './doc-view';
 import { byPosition, lintText, runRule, severityOf, type LintResult } from './engine';
 import type { ClaimDocument, ServiceLine, Span } from './model';
-import { rereadCsv, textChange, type TextChange } from './parse/csv-incremental';
+import { csvStateOf, type CsvState } from './parse/csv';
+import { rereadCsv, textChange, type CsvReread, type TextChange } from './parse/csv-incremental';
 import { RULES } from './rules';
 import type { Finding, Fix, LintOptions, Related, Rule, RuleScope } from './rules/types';
 import type { CodeSet } from './codes/types';
@@ -16,64 +17,144 @@ import { loadCodeSet } from './codes/codeset';
 /** When an edit changes more lines than this share of the file, a full lint is as quick. */
 const MAX_CHANGED_SHARE = 0.25;
 
+/** The result of linting an edit: what lintText gives, and which previous finding each finding is
+ *  (moved), so the LSP adapter can reuse what it made of it. */
+export interface EditResult extends LintResult {
+  /** Per finding: the index of the previous finding it is, moved by the edit; -1 for a finding
+   *  made anew. Absent when the edit was linted in full. */
+  readonly movedFrom?: Int32Array;
+  /** The edit, when the result was made incrementally. */
+  readonly change?: TextChange;
+}
+
 /** What an edit did to the lines. */
-interface LineChanges {
-  readonly prev: ClaimDocument;
-  readonly doc: ClaimDocument;
-  readonly change: TextChange;
-  /** Per new line: the old line it was kept or copied from, -1 when read anew. */
-  readonly origin: readonly number[];
-  /** Per old line: the new line it became, -1 when it changed or was removed. */
-  readonly kept: Int32Array;
-  /** New lines read anew. */
-  readonly added: readonly number[];
+class LineChanges {
   /** Claim ids and member ids of the changed lines, before and after the edit ('' excluded). */
-  readonly claims: ReadonlySet<string>;
-  readonly members: ReadonlySet<string>;
+  readonly claims = new Set<string>();
+  readonly members = new Set<string>();
+  private readonly shift: number;
+  /** Old line → the re-read line that kept its values, for old lines in the re-read window. */
+  private readonly inWindow = new Map<number, number>();
+
+  constructor(readonly prev: ClaimDocument, readonly reread: CsvReread, readonly change: TextChange) {
+    const { doc, before, windowEnd, oldWindowEnd, windowOrigin } = reread;
+    this.shift = windowEnd - oldWindowEnd;
+    windowOrigin.forEach((o, i) => {
+      if (o >= 0) this.inWindow.set(o, before + i);
+      else this.note(doc.lines[before + i]);
+    });
+    for (let o = before; o < oldWindowEnd; o++) if (!this.inWindow.has(o)) this.note(prev.lines[o]);
+  }
+
+  get doc(): ClaimDocument {
+    return this.reread.doc;
+  }
+
+  /** Lines read anew plus old lines dropped: how much the edit changed. */
+  get size(): number {
+    const { before, windowEnd, oldWindowEnd } = this.reread;
+    return (windowEnd - before - this.inWindow.size) + (oldWindowEnd - before - this.inWindow.size);
+  }
+
+  private note(line: ServiceLine): void {
+    if (line.claimId !== '') this.claims.add(line.claimId);
+    if (line.memberId !== '') this.members.add(line.memberId);
+  }
+
+  /** The new line an old line became, or -1 when it changed or was removed. */
+  newIndexOf(old: number): number {
+    const { before, oldWindowEnd } = this.reread;
+    if (old < before) return old;
+    if (old >= oldWindowEnd) return old + this.shift;
+    return this.inWindow.get(old) ?? -1;
+  }
+
+  /** New lines read anew (their row or suppression changed). */
+  *added(): Iterable<number> {
+    const { before, windowOrigin } = this.reread;
+    for (let i = 0; i < windowOrigin.length; i++) if (windowOrigin[i] < 0) yield before + i;
+  }
+
+  /** Whether the edit can change a finding about this line (of either document) under the scope. */
+  touched(line: ServiceLine, scope: RuleScope): boolean {
+    return (usesClaim(scope) && line.claimId !== '' && this.claims.has(line.claimId))
+      || (usesMember(scope) && line.memberId !== '' && this.members.has(line.memberId));
+  }
 }
 
 const usesClaim = (s: RuleScope): boolean => s === 'claim' || s === 'claim-and-member';
 const usesMember = (s: RuleScope): boolean => s === 'member' || s === 'claim-and-member';
 
-/** Whether the edit can change a finding about this line (of either document) under the scope. */
-function touched(c: LineChanges, line: ServiceLine, scope: RuleScope): boolean {
-  return (usesClaim(scope) && line.claimId !== '' && c.claims.has(line.claimId))
-    || (usesMember(scope) && line.memberId !== '' && c.members.has(line.memberId));
+/** For one scope: the lines whose findings are made again (targets) and the view the rule runs on. */
+interface Rerun {
+  readonly targets: ReadonlySet<number>;
+  readonly view: ClaimDocument;
 }
 
-/** The lines a rule must be re-run for (targets), per scope, in one pass over the new lines. */
-function targetsOf(c: LineChanges): Map<RuleScope, Uint8Array> {
-  const lines = c.doc.lines;
-  const n = lines.length;
-  const line = new Uint8Array(n);
-  for (const i of c.added) line[i] = 1;
-  const claim = line.slice();
-  const member = line.slice();
-  const both = line.slice();
-  for (let i = 0; i < n; i++) {
-    const l = lines[i];
-    const inClaim = l.claimId !== '' && c.claims.has(l.claimId);
-    const inMember = l.memberId !== '' && c.members.has(l.memberId);
-    if (inClaim) claim[i] = 1;
-    if (inMember) member[i] = 1;
-    if (inClaim || inMember) both[i] = 1;
+/** New lines by claim and member, found from the document's indexes (not by visiting every line). */
+class LineFinder {
+  private readonly state: CsvState;
+  constructor(private readonly doc: ClaimDocument) {
+    this.state = csvStateOf(doc)!;
   }
-  return new Map<RuleScope, Uint8Array>([['line', line], ['claim', claim], ['member', member], ['claim-and-member', both]]);
+
+  /** Indexes of the lines of these claims (ids that are not ''). */
+  claims(ids: Iterable<string>, into: Set<number>): void {
+    for (const id of ids) {
+      const c = this.state.claimByKey.get(id);
+      if (c === undefined) continue;
+      for (const line of this.doc.claims[c].lines) into.add(line.index);
+    }
+  }
+
+  /** Indexes of the lines of these members (ids that are not ''). */
+  members(ids: Iterable<string>, into: Set<number>): void {
+    const keys: number[] = [];
+    for (const id of ids) {
+      const key = this.state.members.get(id);
+      if (key !== undefined) keys.push(key);
+    }
+    if (keys.length === 0) return;
+    const memberKeys = this.state.memberKeys;
+    const one = keys.length === 1 ? keys[0] : -2;
+    for (let i = 0; i < memberKeys.length; i++) {
+      const k = memberKeys[i];
+      if (k === one || (one === -2 && k >= 0 && keys.includes(k))) into.add(i);
+    }
+  }
 }
 
-/** The lines a rule must see to re-derive its targets' findings: the targets, and for
- *  'claim-and-member' also their claims' and members' lines. */
-function contextOf(c: LineChanges, scope: RuleScope, targets: Uint8Array): ServiceLine[] {
-  const lines = c.doc.lines;
-  if (scope !== 'claim-and-member') return lines.filter((_, i) => targets[i] === 1);
-  const claims = new Set<string>();
-  const members = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
-    if (!targets[i]) continue;
-    if (lines[i].claimId !== '') claims.add(lines[i].claimId);
-    if (lines[i].memberId !== '') members.add(lines[i].memberId);
+/** The re-runs of every scope. */
+function reruns(c: LineChanges): Map<RuleScope, Rerun> {
+  const doc = c.doc;
+  const lines = doc.lines;
+  const find = new LineFinder(doc);
+  const added = new Set<number>(c.added());
+  const byClaim = new Set(added);
+  find.claims(c.claims, byClaim);
+  const byMember = new Set(added);
+  find.members(c.members, byMember);
+  const both = new Set([...byClaim, ...byMember]);
+  // A 'claim-and-member' target's finding reads its claim's lines and its member's lines.
+  const claimsOfTargets = new Set<string>();
+  const membersOfTargets = new Set<string>();
+  for (const i of both) {
+    if (lines[i].claimId !== '') claimsOfTargets.add(lines[i].claimId);
+    if (lines[i].memberId !== '') membersOfTargets.add(lines[i].memberId);
   }
-  return lines.filter((l, i) => targets[i] === 1 || claims.has(l.claimId) || members.has(l.memberId));
+  const context = new Set(both);
+  find.claims(claimsOfTargets, context);
+  find.members(membersOfTargets, context);
+  const rerun = (targets: ReadonlySet<number>, seen: ReadonlySet<number> = targets): Rerun => ({
+    targets,
+    view: subDocument(doc, [...seen].sort((x, y) => x - y).map((i) => lines[i])),
+  });
+  return new Map<RuleScope, Rerun>([
+    ['line', rerun(added)],
+    ['claim', rerun(byClaim)],
+    ['member', rerun(byMember)],
+    ['claim-and-member', rerun(both, context)],
+  ]);
 }
 
 function moveOffset(c: TextChange, offset: number): number {
@@ -84,7 +165,7 @@ function moveSpan(c: TextChange, span: Span): Span {
   return c.newEnd === c.oldEnd || span.end < c.start ? span : { start: moveOffset(c, span.start), end: moveOffset(c, span.end) };
 }
 
-/** Which rules' findings a line's scope can be re-derived from, per document (fixes of kept findings). */
+/** Fixes of the findings about one document, made by running a rule again over a line's scope. */
 interface Refixer {
   fixesOf(rule: Rule, owner: ServiceLine, finding: Finding): readonly Fix[];
 }
@@ -156,41 +237,25 @@ function lazyFixes(parts: Omit<Finding, 'fixes'>, fixer: Refixer, rule: Rule, ow
   return finding;
 }
 
-/** The change a re-read made to the lines, or undefined when the edit must be linted in full. */
+/** What an edit did to the lines, or undefined when it must be linted in full. */
 function lineChanges(prev: ClaimDocument, text: string): LineChanges | 'same' | undefined {
   if (prev.format !== 'csv') return undefined;
   const change = textChange(prev.text, text);
   if (!change) return 'same';
   const reread = rereadCsv(prev, text, change);
   if (!reread) return undefined;
-  const { doc, origin } = reread;
-  const kept = new Int32Array(prev.lines.length).fill(-1);
-  const added: number[] = [];
-  origin.forEach((o, i) => (o >= 0 ? (kept[o] = i) : added.push(i)));
-  const claims = new Set<string>();
-  const members = new Set<string>();
-  const note = (line: ServiceLine): void => {
-    if (line.claimId !== '') claims.add(line.claimId);
-    if (line.memberId !== '') members.add(line.memberId);
-  };
-  for (const i of added) note(doc.lines[i]);
-  let removed = 0;
-  for (let i = 0; i < kept.length; i++) {
-    if (kept[i] >= 0) continue;
-    removed++;
-    note(prev.lines[i]);
-  }
-  if (added.length + removed > MAX_CHANGED_SHARE * Math.max(doc.lines.length, prev.lines.length, 1)) return undefined;
-  return { prev, doc, change, origin, kept, added, claims, members };
+  const changes = new LineChanges(prev, reread, change);
+  if (changes.size > MAX_CHANGED_SHARE * Math.max(reread.doc.lines.length, prev.lines.length, 1)) return undefined;
+  return changes;
 }
 
 /**
  * Lint `text`, an edit of `prev`'s text, reusing `prev` where the edit changes nothing. `options`
  * must be the options `prev` was linted with (the same settings and workspace lines).
  */
-export function lintEdit(prev: LintResult, text: string, options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
+export function lintEdit(prev: LintResult, text: string, options: LintOptions = {}, rules: readonly Rule[] = RULES): EditResult {
   const changes = lineChanges(prev.doc, text);
-  if (changes === 'same') return prev;
+  if (changes === 'same') return { doc: prev.doc, findings: prev.findings, movedFrom: Int32Array.from(prev.findings, (_, i) => i), change: { start: 0, oldEnd: 0, newEnd: 0 } };
   if (!changes) return lintText(text, prev.doc.format, options);
   const { doc } = changes;
   const codes = loadCodeSet();
@@ -201,8 +266,7 @@ export function lintEdit(prev: LintResult, text: string, options: LintOptions = 
   for (const f of prev.findings) if (f.lineIndex === undefined) inFull.add(f.ruleId);
 
   const fresh: Finding[] = [];
-  let targets: Map<RuleScope, Uint8Array> | undefined;
-  const scopes = new Map<RuleScope, { targets: Uint8Array; view: ClaimDocument }>();
+  let scopes: Map<RuleScope, Rerun> | undefined;
   for (const rule of rules) {
     const severity = severityOf(rule, options);
     if (!severity) continue;
@@ -212,12 +276,7 @@ export function lintEdit(prev: LintResult, text: string, options: LintOptions = 
       for (const f of runRule(rule, doc, options, codes, severity).findings) fresh.push(f);
       continue;
     }
-    let run = scopes.get(scope);
-    if (!run) {
-      targets ??= targetsOf(changes);
-      const of = targets.get(scope)!;
-      scopes.set(scope, (run = { targets: of, view: subDocument(doc, contextOf(changes, scope, of)) }));
-    }
+    const run = (scopes ??= reruns(changes)).get(scope)!;
     if (run.view.lines.length === 0) continue;
     const { findings, failed } = runRule(rule, run.view, options, codes, severity);
     if (failed || findings.some((f) => f.lineIndex === undefined)) {
@@ -226,36 +285,41 @@ export function lintEdit(prev: LintResult, text: string, options: LintOptions = 
       for (const f of runRule(rule, doc, options, codes, severity).findings) fresh.push(f);
       continue;
     }
-    for (const f of findings) if (run.targets[f.lineIndex!] === 1) fresh.push(f);
+    for (const f of findings) if (run.targets.has(f.lineIndex!)) fresh.push(f);
   }
 
   // The previous findings the edit cannot have changed, moved.
   const fixer = refixer(doc, options, codes);
   const kept: Finding[] = [];
-  for (const f of prev.findings) {
-    if (inFull.has(f.ruleId)) continue;
+  const keptFrom: number[] = [];
+  prev.findings.forEach((f, i) => {
+    if (inFull.has(f.ruleId)) return;
     const rule = rules[order.get(f.ruleId) ?? -1];
-    if (!rule || !severityOf(rule, options)) continue;
-    const now = changes.kept[f.lineIndex!];
-    if (now < 0) continue;
+    if (!rule || !severityOf(rule, options)) return;
+    const now = changes.newIndexOf(f.lineIndex!);
+    if (now < 0) return;
     const scope = rule.meta.scope ?? 'file';
-    if (scope !== 'line' && touched(changes, prev.doc.lines[f.lineIndex!], scope)) continue;
+    if (scope !== 'line' && changes.touched(prev.doc.lines[f.lineIndex!], scope)) return;
     kept.push(movedFinding(changes.change, f, rule, doc.lines[now], fixer));
-  }
+    keptFrom.push(i);
+  });
 
   // Document order as lintDocument gives it: by position, then rule order, then report order.
   const rank = (f: Finding): number => order.get(f.ruleId) ?? rules.length;
   fresh.sort((a, b) => byPosition(a, b) || rank(a) - rank(b));
-  const findings: Finding[] = new Array(kept.length + fresh.length);
+  const n = kept.length + fresh.length;
+  const findings: Finding[] = new Array(n);
+  const movedFrom = new Int32Array(n);
   let i = 0;
   let j = 0;
-  let k = 0;
-  while (i < kept.length && j < fresh.length) {
-    const a = kept[i];
-    const b = fresh[j];
-    findings[k++] = (byPosition(a, b) || rank(a) - rank(b)) <= 0 ? (i++, a) : (j++, b);
+  for (let k = 0; k < n; k++) {
+    if (j >= fresh.length || (i < kept.length && (byPosition(kept[i], fresh[j]) || rank(kept[i]) - rank(fresh[j])) <= 0)) {
+      movedFrom[k] = keptFrom[i];
+      findings[k] = kept[i++];
+    } else {
+      movedFrom[k] = -1;
+      findings[k] = fresh[j++];
+    }
   }
-  while (i < kept.length) findings[k++] = kept[i++];
-  while (j < fresh.length) findings[k++] = fresh[j++];
-  return { doc, findings };
+  return { doc, findings, movedFrom, change: changes.change };
 }

@@ -1,16 +1,20 @@
 // A small LSP client for the tests: spawns `node server/out/server.js --stdio` and speaks real
 // JSON-RPC over its stdio, like an editor would. Keeps a local copy of each open text so edits
-// (typed or from code actions) go to the server as incremental changes.
+// (typed or from code actions) go to the server as incremental changes. With workspace folders
+// it also declares dynamic file watching and work-done progress, and records what the server
+// sends for them (registrations, progress).
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as path from 'path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities, CodeAction, CompletionItem, CompletionList, ConfigurationParams, Diagnostic,
-  DocumentSymbol, FoldingRange, Hover, Position, PublishDiagnosticsParams, Range, SymbolInformation,
-  TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit,
+  DocumentSymbol, FileEvent, FoldingRange, Hover, Position, PublishDiagnosticsParams, Range, Registration,
+  RegistrationParams, SymbolInformation, TextDocumentContentChangeEvent, TextEdit, WorkDoneProgressBegin,
+  WorkDoneProgressEnd, WorkDoneProgressReport, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { StatusParams } from '../../server/src/lsp/protocol';
+import { fileUri } from './workspace-dirs';
 
 /** The bundled server, built by `npm test`'s pretest (`npm run build`). */
 export const SERVER = path.resolve(__dirname, '../../../server/out/server.js');
@@ -22,12 +26,21 @@ export interface StartOptions {
   readonly initializationOptions?: unknown;
   /** Declare versioned `documentChanges` in workspace edits. */
   readonly documentChanges?: boolean;
+  /** Workspace folder paths: also declares workspace folders, dynamic file watching and
+   *  work-done progress, as an editor with a folder open does. */
+  readonly folders?: readonly string[];
 }
+
+export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 
 export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly statuses: StatusParams[] = [];
   readonly logs: string[] = [];
+  readonly progress: Array<{ token: string | number; value: ProgressValue }> = [];
+  /** Tokens of `window/workDoneProgress/create` requests. */
+  readonly created: Array<string | number> = [];
+  readonly registrations: Registration[] = [];
   configurationRequests = 0;
   /** The `infusionClaims` section the client answers with (mutable: change it, then notify). */
   settings: Record<string, unknown> = {};
@@ -45,21 +58,26 @@ export class TestClient {
     if (options.configuration && options.configuration !== 'never') client.settings = options.configuration;
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { client.published.push(p); client.wake(); });
     conn.onNotification('infusionClaims/status', (p: StatusParams) => { client.statuses.push(p); client.wake(); });
-    conn.onNotification('window/logMessage', (p: { message: string }) => { client.logs.push(p.message); });
+    conn.onNotification('window/logMessage', (p: { message: string }) => { client.logs.push(p.message); client.wake(); });
+    conn.onNotification('$/progress', (p: { token: string | number; value: ProgressValue }) => { client.progress.push(p); client.wake(); });
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       client.configurationRequests++;
       if (options.configuration === 'never') return new Promise(() => undefined);
       return p.items.map((i) => (i.section === 'infusionClaims' ? client.settings : null));
     });
-    conn.onRequest('client/registerCapability', () => null);
-    conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.onRequest('client/registerCapability', (p: RegistrationParams) => { client.registrations.push(...p.registrations); client.wake(); return null; });
+    conn.onRequest('client/unregisterCapability', () => null);
+    conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => { client.created.push(p.token); client.wake(); return null; });
     conn.listen();
+    const folders = options.folders?.map((f) => ({ uri: fileUri(f), name: path.basename(f) }));
     const capabilities: ClientCapabilities = {
       workspace: {
         configuration: options.configuration !== undefined,
         didChangeConfiguration: { dynamicRegistration: options.configuration !== undefined },
         workspaceEdit: { documentChanges: options.documentChanges ?? false },
+        ...(folders ? { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
       },
+      ...(folders ? { window: { workDoneProgress: true } } : {}),
       textDocument: {
         synchronization: { dynamicRegistration: false },
         publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
@@ -70,7 +88,8 @@ export class TestClient {
       },
     };
     await conn.sendRequest('initialize', {
-      processId: process.pid, rootUri: null, capabilities, initializationOptions: options.initializationOptions,
+      processId: process.pid, rootUri: folders?.[0]?.uri ?? null, workspaceFolders: folders,
+      capabilities, initializationOptions: options.initializationOptions,
     });
     await conn.sendNotification('initialized', {});
     return client;
@@ -190,6 +209,16 @@ export class TestClient {
 
   notify(method: string, params: unknown): void {
     void this.conn.sendNotification(method, params);
+  }
+
+  /** Tell the server files changed on disk (the watcher it registered). */
+  filesChanged(changes: FileEvent[]): void {
+    this.notify('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  /** Resolves once the server logged that it indexed the workspace. */
+  indexed(timeoutMs = 10000): Promise<string> {
+    return this.waitFor(() => this.logs.find((l) => /indexed \d+ claim files/.test(l)), timeoutMs, () => `the index log (logs: ${JSON.stringify(this.logs)})`);
   }
 
   /** Tell the server the settings changed (pull model: it asks again). */

@@ -5,7 +5,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { fileUri, removeWorkspaceDirs, WorkspaceClient, workspaceDir } from './workspace-client';
+import { TestClient } from './client';
+import { fileUri, removeWorkspaceDirs, workspaceDir } from './workspace-dirs';
 
 const HEAD = 'claim_id,member_id,payer,auth_number,dos_from,pos,hcpcs,units,charge';
 const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
@@ -21,6 +22,9 @@ const OLD_HISTORY = HISTORY.replace(EARLIER_ROW, EARLIER_ROW.replace('2026-03-01
 const BAD_NDC = 'claim_id,member_id,payer,auth_number,dos_from,pos,hcpcs,units,charge,ndc,ndc_unit,ndc_qty\n' +
   'C5,M555,commercial,PA5,2026-03-02,12,S9502,1,250.00,,,\n' +
   'C5,M555,commercial,PA5,2026-03-02,12,J2185,30,96.00,0143-9431-10,UN,3\n';
+
+/** Indexing and cross-file re-lints take longer than one file's lint. */
+const WAIT_MS = 8000;
 
 const hit = (ds: readonly Diagnostic[]) => ds.find((d) => d.code === 'hit-initial-visit');
 
@@ -47,11 +51,11 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
   after(removeWorkspaceDirs);
 
   describe('on', () => {
-    let client: WorkspaceClient;
+    let client: TestClient;
     let ws: ReturnType<typeof layout>;
     before(async () => {
       ws = layout();
-      client = await WorkspaceClient.start({ folders: [ws.dir], settings: { workspaceAnalysis: true } });
+      client = await TestClient.start({ folders: [ws.dir], configuration: { workspaceAnalysis: true } });
       await client.indexed();
     });
     after(async () => { await client.stop(); });
@@ -65,7 +69,7 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
 
     it('reports hit-initial-visit from a closed file, with related information at that file\'s line', async () => {
       client.open(ws.open, 'claims-csv', INITIAL);
-      const p = await client.diagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined);
+      const p = await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
       const d = hit(p.diagnostics)!;
       assert.match(d.message, /^G0089 is an initial visit on 2026-03-31, but the member had G0068 on 2026-03-01, 30 days before/);
       const at = INITIAL.split('\n')[1].indexOf('G0089');
@@ -80,28 +84,28 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     it('re-lints the open file when the other file changes on disk', async () => {
       fs.writeFileSync(ws.historyPath, OLD_HISTORY);
       client.filesChanged([{ uri: ws.history, type: 2 }]);
-      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) === undefined);
+      await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) === undefined, WAIT_MS);
 
       fs.writeFileSync(ws.historyPath, HISTORY);
       client.filesChanged([{ uri: ws.history, type: 2 }]);
-      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined);
+      await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
 
       fs.rmSync(ws.historyPath);
       client.filesChanged([{ uri: ws.history, type: 3 }]);
-      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) === undefined);
+      await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) === undefined, WAIT_MS);
 
       fs.writeFileSync(ws.historyPath, HISTORY);
       client.filesChanged([{ uri: ws.history, type: 1 }]);
-      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined);
+      await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
     });
 
     it('an open file\'s live text wins over the file on disk', async () => {
       // Open the history file with the visit moved out of the window; disk still has it inside.
       client.open(ws.history, 'claims-csv', OLD_HISTORY);
-      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) === undefined);
+      await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) === undefined, WAIT_MS);
       // Closed again: the disk text counts.
       client.close(ws.history);
-      await client.diagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined);
+      await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
     });
 
     it('lint-workspace publishes closed files\' problems, with work-done progress', async () => {
@@ -138,17 +142,17 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
   });
 
   describe('off', () => {
-    let client: WorkspaceClient;
+    let client: TestClient;
     let ws: ReturnType<typeof layout>;
     before(async () => {
       ws = layout();
-      client = await WorkspaceClient.start({ folders: [ws.dir], settings: { workspaceAnalysis: false } });
+      client = await TestClient.start({ folders: [ws.dir], configuration: { workspaceAnalysis: false } });
     });
     after(async () => { await client.stop(); });
 
     it('does not index, and the closed file does not count', async () => {
       client.open(ws.open, 'claims-csv', INITIAL);
-      const p = await client.diagnostics(ws.open, () => true);
+      const p = await client.waitForDiagnostics(ws.open, () => true, WAIT_MS);
       // Give a late re-lint every chance to show up before asserting there is none.
       await new Promise((r) => setTimeout(r, 300));
       assert.strictEqual(hit(p.diagnostics), undefined);
@@ -158,7 +162,7 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
 
     it('turning it on indexes and re-lints the open file', async () => {
       client.changeSettings({ workspaceAnalysis: true });
-      const p = await client.diagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined);
+      const p = await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
       assert.strictEqual(hit(p.diagnostics)!.relatedInformation?.[0].location.uri, ws.history);
     });
   });

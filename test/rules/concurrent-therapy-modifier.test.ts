@@ -43,6 +43,18 @@ ruleTester(rule, {
       name: 'JSON: modifiers as an array',
       json: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9501", "modifiers": ["SH"], "units": 1 }'),
     },
+    {
+      name: 'S9494 with S9500: the generic is dropped (mutually-exclusive-per-diem), not ranked as a second therapy',
+      csv: csv('C1,M1,PA1,2026-03-02,S9494,,1', 'C1,M1,PA1,2026-03-02,S9500,,1'),
+    },
+    {
+      name: 'a generic with its specific code takes no slot among three per diems',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9365,SH,1', 'C1,M1,PA1,2026-03-02,S9364,,1'),
+    },
+    {
+      name: 'SH on a generic billed with its specific code is left to mutually-exclusive-per-diem',
+      csv: csv('C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9494,SH,1'),
+    },
   ],
   invalid: [
     {
@@ -144,6 +156,12 @@ ruleTester(rule, {
       json: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "modifiers": ["SH"], "units": 1 }'),
       errors: [{ message: 'S9502 is the only therapy per diem on 2026-03-02: it is the primary, remove modifier SH', text: '"SH"' }],
       output: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "modifiers": [], "units": 1 }'),
+    },
+    {
+      name: 'SH on S9500 beside S9494: with the generic dropped S9500 is the only per diem',
+      csv: csv('C1,M1,PA1,2026-03-02,S9494,,1', 'C1,M1,PA1,2026-03-02,S9500,SH,1'),
+      errors: [{ message: 'S9500 is the only therapy per diem on 2026-03-02: it is the primary, remove modifier SH', text: 'SH' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9494,,1', 'C1,M1,PA1,2026-03-02,S9500,,1'),
     },
   ],
 });

@@ -17,6 +17,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'S9494 with S9500 (the concurrency rules leave this day to this rule)',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9494,1', 'C1,M1,PA1,2026-03-02,,S9500,1'),
+      errors: [{ message: 'S9494 is billed on 2026-03-02 together with S9500: S9494 must not be used with the hourly antibiotic codes S9497–S9504; bill only the specific code', text: 'S9494' }],
+      output: null,
+    },
+    {
       name: 'S9494 with an hourly antibiotic code',
       csv: csv('C1,M1,PA1,2026-03-02,,S9494,1', 'C1,M1,PA1,2026-03-02,,S9502,1'),
       errors: [{ message: 'S9494 is billed on 2026-03-02 together with S9502: S9494 must not be used with the hourly antibiotic codes S9497–S9504; bill only the specific code', text: 'S9494' }],

@@ -23,6 +23,10 @@ ruleTester(rule, {
       csv: csv('C1,M1,PA1,2026-03-02,S9502,SH,1,'),
       options: { external: external('file:///w/other.claims.csv', csv('C9,M1,PA9,2026-03-02,S9501,,1,')) },
     },
+    {
+      name: 'a generic billed with its specific code is not ranked (mutually-exclusive-per-diem drops it)',
+      csv: csv('C1,M1,PA1,2026-03-02,S9494,,1,q24h', 'C1,M1,PA1,2026-03-02,S9502,SH,1,'),
+    },
   ],
   invalid: [
     {

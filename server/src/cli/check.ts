@@ -6,6 +6,7 @@ import type { ClaimDocument } from '../model';
 import type { ClaimFormat } from '../parse';
 import type { Finding, Fix, LintOptions, Severity } from '../rules/types';
 import type { ClaimFile } from './files';
+import { checkCsvInParts } from './csv-parts';
 import { LineIndex } from './line-index';
 import { writeFileAtomic } from './write';
 
@@ -86,8 +87,15 @@ export function fixText(
   return { text: current.doc.text, fixed, findings: current.findings };
 }
 
+/** CSV files this big are checked in parts (csv-parts.ts), so memory stays flat however big they get. */
+export const IN_PARTS_MIN_BYTES = 4 << 20;
+
 /** Read, lint and (with fix) repair one file. Throws only when the file cannot be read or written. */
 export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): FileResult {
+  if (!fix && file.format === 'csv' && fs.statSync(file.path).size >= IN_PARTS_MIN_BYTES) {
+    const inParts = checkCsvInParts(file, options);
+    if (inParts) return inParts;
+  }
   const bytes = fs.readFileSync(file.path);
   const text = bytes.toString('utf8');
   const first = lintText(text, file.format, options);

@@ -76,6 +76,33 @@ export const isSterileSolution = (code: string): boolean => inRange(code, 'J', 7
 /** PICC / midline insertion kits: separately billable. */
 export const isSeparatelyBillableKit = (code: string): boolean => code === 'S5520' || code === 'S5521';
 
+/** A generic per diem and the range of specific per diems it must not be billed with on the
+ *  same day (rules.md `mutually-exclusive-per-diem`; 001: "do not use this code with …"). */
+export interface PerDiemExclusion {
+  readonly generic: string;
+  /** Inclusive S-code number range of the specific codes. */
+  readonly from: number;
+  readonly to: number;
+  /** What the specific codes are, in an analyst's words. */
+  readonly what: string;
+}
+
+export const PER_DIEM_EXCLUSIONS: readonly PerDiemExclusion[] = [
+  { generic: 'S9329', from: 9330, to: 9331, what: 'the continuous/intermittent chemotherapy codes S9330–S9331' },
+  { generic: 'S9364', from: 9365, to: 9368, what: 'the TPN daily-volume codes S9365–S9368' },
+  { generic: 'S9373', from: 9374, to: 9377, what: 'the hydration daily-volume codes S9374–S9377' },
+  { generic: 'S9494', from: 9497, to: 9504, what: 'the hourly antibiotic codes S9497–S9504' },
+];
+
+/** The exclusion whose generic code this is; undefined for every other code. */
+export function perDiemExclusionOf(code: string): PerDiemExclusion | undefined {
+  for (const ex of PER_DIEM_EXCLUSIONS) if (ex.generic === code) return ex;
+  return undefined;
+}
+
+/** Whether `code` is one of the specific per diems the exclusion's generic must not be billed with. */
+export const isSpecificPerDiemOf = (ex: PerDiemExclusion, code: string): boolean => inRange(code, 'S', ex.from, ex.to);
+
 /** Antibiotic per diem dosing interval in hours, most frequent first (rules.md). */
 export const ANTIBIOTIC_INTERVAL_HOURS: Readonly<Record<string, number>> = {
   S9497: 3, S9504: 4, S9503: 6, S9502: 8, S9501: 12, S9500: 24,

@@ -21,6 +21,11 @@ const COVERAGE: Readonly<Record<string, string>> = {
   S: 'non-covered by Medicare statute',
 };
 
+/** "Medicare coverage I: not payable by Medicare" (the meaning when CMS's letter has one). */
+function coverageText(cov: string): string {
+  return `Medicare coverage ${cov}${COVERAGE[cov] ? `: ${COVERAGE[cov]}` : ''}`;
+}
+
 const hours = (h: number): string => (h % 24 === 0 && h > 24 ? `${h / 24} days` : `${h} hours`);
 
 /** The code's classes (rules.md "Code classes"), one phrase each. */
@@ -116,8 +121,7 @@ function entryFacts(codes: CodeSet, entry: HcpcsCode): string {
   if (entry.policy) {
     facts.push(`CPT code, described in the words of ${policyName(entry.policy)} (CPT descriptors are AMA copyright)`);
   } else {
-    const cov = COVERAGE[entry.cov];
-    facts.push(`Medicare coverage ${entry.cov}${cov ? `: ${cov}` : ''}`);
+    facts.push(coverageText(entry.cov));
     const dates = datesMarkdown(entry);
     if (dates) facts.push(dates);
   }
@@ -130,11 +134,6 @@ function entryFacts(codes: CodeSet, entry: HcpcsCode): string {
   return facts.join(' · ');
 }
 
-/** One line for a completion item or quick pick: the short descriptor. */
-export function codeDetail(entry: HcpcsCode): string {
-  return entry.short;
-}
-
 /** The full markdown entry of a modifier. */
 export function modifierMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}): string {
   const c = code.trim().toUpperCase();
@@ -143,10 +142,17 @@ export function modifierMarkdown(codes: CodeSet, code: string, ctx: CodeContext 
     ? [`**${m.code}** (modifier) · ${m.short}`, m.long]
     : [`**${c}** (modifier)`, `Not in the CMS HCPCS Level II modifier list (${codes.quarter}).`];
   if (m) {
-    const facts = [m.cov ? `Medicare coverage ${m.cov}${COVERAGE[m.cov] ? `: ${COVERAGE[m.cov]}` : ''}` : '', datesMarkdown(m), `CMS HCPCS ${codes.quarter}`];
+    const facts = [m.cov ? coverageText(m.cov) : '', datesMarkdown(m), `CMS HCPCS ${codes.quarter}`];
     parts.push(facts.filter(Boolean).join(' · '));
     parts.push(validityWarning(c, m, ctx.line));
   }
   parts.push(notesMarkdown(notesForModifier(c)));
   return parts.filter(Boolean).join('\n\n');
+}
+
+/** The entry of a code or modifier the code set knows (hover, completion documentation, lookup);
+ *  undefined for one it does not. */
+export function knownEntryMarkdown(codes: CodeSet, kind: 'code' | 'modifier', label: string, ctx: CodeContext = {}): string | undefined {
+  if (kind === 'modifier') return codes.modifier(label) ? modifierMarkdown(codes, label, ctx) : undefined;
+  return codes.code(label) ? codeMarkdown(codes, label, ctx) : undefined;
 }

@@ -7,16 +7,15 @@ import { loadCodeSet } from '../codes/codeset';
 import { FIELD_NAMES, PAYERS, type ClaimDocument, type FieldName, type ServiceLine, type Span } from '../model';
 import { fieldOf, normalizeKey } from '../parse/fields';
 import type { LintOptions } from '../rules/types';
-import { codeMarkdown, modifierMarkdown } from './code-markdown';
+import { knownEntryMarkdown } from './code-markdown';
 import { codeItems, modifierItems } from './completion-items';
 import { FIELD_DOCS, fieldMarkdown } from './field-docs';
 import {
-  cellIndexAt, claimAt, fieldOfColumn, isPropertyKey, jsonNodeAt, lineAt, owningProperty, propertyName,
+  cellIndexAt, claimAt, fieldOfColumn, isModifierField, isPropertyKey, jsonNodeAt, lineAt, owningProperty, propertyName,
 } from './locate';
 import { NDC_UNITS } from './ndc-units';
 import type { CompletionEntry, CompletionResult } from './types';
 
-const MODIFIER_FIELDS: ReadonlySet<FieldName> = new Set(['modifiers', 'modifier1', 'modifier2', 'modifier3', 'modifier4']);
 /** Separators inside a `modifiers` list (claims-format.md). */
 const MODIFIER_SEPARATOR = /[\s:,\-]/;
 
@@ -137,6 +136,10 @@ function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
   return undefined;
 }
 
+function slotAt(doc: ClaimDocument, offset: number): Slot | undefined {
+  return doc.format === 'csv' ? csvSlot(doc, offset) : jsonSlot(doc, offset);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Items
 
@@ -225,7 +228,7 @@ function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: Lin
     const r = codeItems(prefix(span), slot.line, !how.lazyDocumentation);
     return { ...r, span };
   }
-  if (MODIFIER_FIELDS.has(field)) {
+  if (isModifierField(field)) {
     if (field === 'modifiers' && !slot.bare) span = modifierToken(doc.text, span, offset);
     const r = modifierItems(prefix(span), !how.lazyDocumentation);
     return { ...r, span };
@@ -240,7 +243,7 @@ function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: Lin
 }
 
 export function completionsAt(doc: ClaimDocument, offset: number, options: LintOptions = {}, how: CompletionOptions = {}): CompletionResult | undefined {
-  const slot = doc.format === 'csv' ? csvSlot(doc, offset) : jsonSlot(doc, offset);
+  const slot = slotAt(doc, offset);
   if (!slot) return undefined;
   if (slot.kind === 'key') {
     const items = keyItems(slot, doc.format === 'json');
@@ -256,9 +259,8 @@ export function completionsAt(doc: ClaimDocument, offset: number, options: LintO
 /** The documentation a code or modifier item left out (lazyDocumentation), built for that one item:
  *  the same markdown as eager completion, with the line at `offset` as the code's context. */
 export function completionDocumentation(doc: ClaimDocument, offset: number, kind: CompletionEntry['kind'], label: string): string | undefined {
-  const codes = loadCodeSet();
-  if (kind === 'modifier') return codes.modifier(label) ? modifierMarkdown(codes, label) : undefined;
-  if (kind !== 'code' || !codes.code(label)) return undefined;
-  const slot = doc.format === 'csv' ? csvSlot(doc, offset) : jsonSlot(doc, offset);
-  return codeMarkdown(codes, label, { line: slot?.line });
+  if (kind !== 'code' && kind !== 'modifier') return undefined;
+  // Only a code's entry reads the line (its dates and frequency).
+  const slot = kind === 'code' ? slotAt(doc, offset) : undefined;
+  return knownEntryMarkdown(loadCodeSet(), kind, label, { line: slot?.line });
 }

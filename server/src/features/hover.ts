@@ -1,21 +1,16 @@
 // Hover: codes, modifiers, NDCs, qualifiers, header cells / keys, diagnostics.
 // Pure and cheap: the target is found by binary search over the parsed model's spans.
 import { loadCodeSet } from '../codes/codeset';
-import type { ClaimDocument, FieldName, ServiceLine, Span } from '../model';
+import type { ClaimDocument, ServiceLine, Span } from '../model';
 import type { Finding, LintOptions } from '../rules/types';
 import { codeMarkdown, modifierMarkdown, quoteMarkdown } from './code-markdown';
 import { fieldMarkdown } from './field-docs';
-import { targetAt, touches, type Target } from './locate';
+import { isModifierField, targetAt, touches, type Target } from './locate';
 import { ndcMarkdown } from './ndc-markdown';
 import { ndcUnit, NDC_UNITS } from './ndc-units';
-import { RULE_DOCS_BASE } from './rule-docs';
+import { ruleDocUrl } from './rule-docs';
 import { normalizeKey } from '../parse/fields';
 import type { HoverResult } from './types';
-
-const MODIFIER_FIELDS: ReadonlySet<FieldName> = new Set(['modifiers', 'modifier1', 'modifier2', 'modifier3', 'modifier4']);
-
-/** The page of a rule, linked from its diagnostics. */
-export const ruleDocUrl = (ruleId: string): string => `${RULE_DOCS_BASE}${ruleId}.md`;
 
 function payerOf(line: ServiceLine | undefined, options: LintOptions): string {
   return line?.payer || options.payer || 'commercial';
@@ -36,7 +31,7 @@ function valueMarkdown(target: Extract<Target, { kind: 'value' }>, options: Lint
   const codes = loadCodeSet();
   const ctx = { line: target.line, payer: payerOf(target.line, options) };
   if (target.field === 'hcpcs') return target.text.trim() ? codeMarkdown(codes, target.text, ctx) : undefined;
-  if (MODIFIER_FIELDS.has(target.field)) return target.modifier ? modifierMarkdown(codes, target.modifier.code, ctx) : undefined;
+  if (isModifierField(target.field)) return target.modifier ? modifierMarkdown(codes, target.modifier.code, ctx) : undefined;
   if (target.field === 'ndc') return target.text.trim() ? ndcMarkdown(codes, target.text, target.line) : undefined;
   if (target.field === 'ndc_unit') return target.text.trim() ? unitMarkdown(target.text) : undefined;
   return fieldMarkdown(target.field);

@@ -5,6 +5,11 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { Claim, ClaimDocument, CsvRow, FieldName, Modifier, ServiceLine, Span } from '../model';
 import { fieldOf } from '../parse/fields';
 
+const MODIFIER_FIELDS: ReadonlySet<FieldName> = new Set(['modifiers', 'modifier1', 'modifier2', 'modifier3', 'modifier4']);
+
+/** A field that holds modifiers: the `modifiers` list or one of the `modifierN` columns. */
+export const isModifierField = (field: FieldName): boolean => MODIFIER_FIELDS.has(field);
+
 /** start <= offset <= end: a cursor right after the last character still counts. */
 export const touches = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
 

@@ -2,7 +2,7 @@
 // holds the descriptors only (building ~9,000 markdown entries up front took most of a second);
 // the picked entry's markdown (the same as hover, without a line's context) is built on demand.
 import { loadCodeSet } from '../codes/codeset';
-import { codeMarkdown, modifierMarkdown } from './code-markdown';
+import { knownEntryMarkdown } from './code-markdown';
 import type { LookupEntry } from './types';
 
 let cached: LookupEntry[] | undefined;
@@ -20,7 +20,5 @@ export function lookupEntries(): LookupEntry[] {
 
 /** The full markdown entry of one code or modifier; undefined when the code set does not know it. */
 export function lookupMarkdown(kind: LookupEntry['kind'], label: string): string | undefined {
-  const codes = loadCodeSet();
-  if (kind === 'modifier') return codes.modifier(label) ? modifierMarkdown(codes, label) : undefined;
-  return codes.code(label) ? codeMarkdown(codes, label) : undefined;
+  return knownEntryMarkdown(loadCodeSet(), kind, label);
 }

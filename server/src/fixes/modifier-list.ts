@@ -94,10 +94,25 @@ export function documentModifierSeparator(lines: LinesWithModifiers, format: 'cs
   return (known[format] ??= scanSeparator(lines, format));
 }
 
+/** Lines that give a cell's text without making its Field (CSV lines, parse/csv-line.ts). */
+interface CellText {
+  textOf(name: 'modifiers'): string | undefined;
+}
+
+/** Only a text with a separator character can have two codes. */
+const HAS_SEPARATOR = /[\s:,-]/;
+
 function scanSeparator(lines: LinesWithModifiers, format: 'csv' | 'json'): string {
   for (const line of lines) {
+    // Most lines have one modifier or none: skip them without making a Field.
+    const cell = (line as Partial<CellText>).textOf;
+    if (cell) {
+      const text = cell.call(line, 'modifiers');
+      if (text === undefined || !HAS_SEPARATOR.test(text)) continue;
+    }
     const f = line.fields.modifiers;
     if (!f || (format === 'json' && !f.quoted)) continue;
+    if (!HAS_SEPARATOR.test(f.text)) continue;
     const sep = ModifierList.parse(f.text).separator;
     if (sep !== undefined) return sep;
   }

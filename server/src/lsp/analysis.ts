@@ -3,7 +3,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../engine';
-import { lintEdit } from '../engine-incremental';
+import { lintEdit, type EditResult } from '../engine-incremental';
 import type { ClaimDocument } from '../model';
 import type { ClaimFormat } from '../parse';
 import type { ExternalLine, Finding, LintOptions } from '../rules/types';
@@ -15,6 +15,11 @@ import { DEFAULT_SETTINGS, toLintOptions, type ServerSettings, type SettingsStor
 
 /** Typing pauses shorter than this lint once. Small: the edit→diagnostics budget is 100 ms. */
 export const DEBOUNCE_MS = 40;
+/** After a lint this quick (an edit linted incrementally), the next change waits only
+ *  SHORT_DEBOUNCE_MS: re-linting costs less than the wait would save. A burst of changes that
+ *  arrive together is still linted once. */
+const QUICK_LINT_MS = 60;
+export const SHORT_DEBOUNCE_MS = 10;
 /** Lints slower than this are logged (timing and counts only). */
 const SLOW_LINT_MS = 250;
 
@@ -77,8 +82,10 @@ export class Linter {
   ) {}
 
   /** Lint after a pause in typing; a newer change restarts the wait. */
-  schedule(uri: string, delayMs = DEBOUNCE_MS): void {
+  schedule(uri: string, delayMs?: number): void {
     this.cancel(uri);
+    const last = this.analyses.get(uri);
+    delayMs ??= last && last.ms <= QUICK_LINT_MS ? SHORT_DEBOUNCE_MS : DEBOUNCE_MS;
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       void this.lintNow(uri);
@@ -126,7 +133,7 @@ export class Linter {
     const options: LintOptions = sameSetup ? prev.options : external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
     const t0 = performance.now();
     const text = textDoc.getText();
-    let result: { doc: ClaimDocument; findings: readonly Finding[] };
+    let result: EditResult;
     try {
       result = sameSetup ? lintEdit(prev, text, options) : lintText(text, format, options);
     } catch (err) {
@@ -135,7 +142,12 @@ export class Linter {
     }
     const version = textDoc.version;
     const other = (u: string) => this.documents.get(u) ?? this.workspace.positions(u);
-    const diagnostics = result.findings.map((f, index) => toDiagnostic(f, textDoc, { uri, version, index }, other));
+    const reusable = sameSetup && keepsPositions(prev.doc.text, text, result) ? result.movedFrom : undefined;
+    const diagnostics = result.findings.map((f, index) => {
+      // A finding the edit only moved, when no line break came or went: the same positions.
+      const from = reusable ? reusable[index] : -1;
+      return from >= 0 ? { ...prev!.diagnostics[from], data: { uri, version, index } } : toDiagnostic(f, textDoc, { uri, version, index }, other);
+    });
     const ms = Math.round((performance.now() - t0) * 10) / 10;
     const analysis: Analysis = { uri, version, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, ms };
     this.analyses.set(uri, analysis);
@@ -176,6 +188,22 @@ export class Linter {
     if (t) clearTimeout(t);
     this.timers.delete(uri);
   }
+}
+
+const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+
+/**
+ * Whether the previous diagnostics of the findings an edit only moved keep their positions: the
+ * edit neither removed nor inserted a line break (nor split a CRLF), so every line it did not
+ * touch keeps its number and characters; moved findings are on untouched lines (their lines and
+ * scopes did not change).
+ */
+function keepsPositions(before: string, after: string, result: EditResult): boolean {
+  const c = result.change;
+  if (!c || !result.movedFrom) return false;
+  for (let i = c.start; i < c.oldEnd; i++) if (isLineBreak(before.charCodeAt(i))) return false;
+  for (let i = c.start; i < c.newEnd; i++) if (isLineBreak(after.charCodeAt(i))) return false;
+  return !(c.start > 0 && before.charCodeAt(c.start - 1) === 0x0d);
 }
 
 export function statusOf(a: Analysis): StatusParams {

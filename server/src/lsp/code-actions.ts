@@ -12,7 +12,7 @@ import {
 import { nonOverlappingEdits } from '../fixes/apply';
 import type { Finding, TextEdit } from '../rules/types';
 import type { Analysis } from './analysis';
-import { isDiagnosticData, sameRange, toLspEdit, type Positions } from './convert';
+import { isDiagnosticData, notAfter, sameRange, toLspEdit, type Positions } from './convert';
 import { FIX_ALL_KIND, SOURCE } from './protocol';
 
 export interface EditSupport {
@@ -44,8 +44,7 @@ export function findingOf(a: Analysis, d: Diagnostic): Finding | undefined {
 }
 
 function overlaps(r: Range, s: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
-  return before(r.start, s.end) && before(s.start, r.end);
+  return notAfter(r.start, s.end) && notAfter(s.start, r.end);
 }
 
 function isDisableFix(title: string): boolean {

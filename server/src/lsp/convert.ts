@@ -68,6 +68,11 @@ export function toDiagnostic(
   return diagnostic;
 }
 
+/** p is at or before q. */
+export function notAfter(p: Position, q: Position): boolean {
+  return p.line < q.line || (p.line === q.line && p.character <= q.character);
+}
+
 export function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character
     && a.end.line === b.end.line && a.end.character === b.end.character;

@@ -10,6 +10,7 @@ import {
   type FoldingRange,
   type Hover,
   type Position,
+  type Range,
   type SymbolInformation,
 } from 'vscode-languageserver/node';
 import { completionDocumentation, completionsAt } from '../features/completion';
@@ -18,7 +19,7 @@ import { hoverAt } from '../features/hover';
 import { documentSymbols } from '../features/symbols';
 import type { CompletionKind, SymbolEntry } from '../features/types';
 import type { Analysis } from './analysis';
-import { toRange, type Positions } from './convert';
+import { notAfter, toRange, type Positions } from './convert';
 
 export function hover(a: Analysis, pos: Positions, at: Position): Hover | null {
   const r = hoverAt(a.doc, pos.offsetAt(at), a.findings, a.options);
@@ -75,18 +76,20 @@ export function resolveCompletion(a: Analysis, pos: Positions, item: CompletionI
   return markdown ? { ...item, documentation: { kind: MarkupKind.Markdown, value: markdown } } : item;
 }
 
-function contains(outer: { start: Position; end: Position }, inner: { start: Position; end: Position }): boolean {
-  const le = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character <= q.character);
-  return le(outer.start, inner.start) && le(inner.end, outer.end);
+function contains(outer: Range, inner: Range): boolean {
+  return notAfter(outer.start, inner.start) && notAfter(inner.end, outer.end);
 }
+
+const symbolName = (e: SymbolEntry): string => e.name || '(unnamed)';
+const symbolKind = (e: SymbolEntry): SymbolKind => (e.kind === 'claim' ? SymbolKind.Object : SymbolKind.Field);
 
 function toDocumentSymbol(pos: Positions, e: SymbolEntry): DocumentSymbol {
   const range = toRange(pos, e.span);
   const selection = toRange(pos, e.selectionSpan);
   return {
-    name: e.name || '(unnamed)',
+    name: symbolName(e),
     detail: e.detail,
-    kind: e.kind === 'claim' ? SymbolKind.Object : SymbolKind.Field,
+    kind: symbolKind(e),
     range,
     // LSP requires the selection inside the range; a feature bug must not make clients reject the list.
     selectionRange: contains(range, selection) ? selection : range,
@@ -101,8 +104,8 @@ export function symbols(a: Analysis, pos: Positions, hierarchical: boolean): Doc
   const flat: SymbolInformation[] = [];
   const walk = (e: SymbolEntry, container?: string) => {
     flat.push({
-      name: e.name || '(unnamed)',
-      kind: e.kind === 'claim' ? SymbolKind.Object : SymbolKind.Field,
+      name: symbolName(e),
+      kind: symbolKind(e),
       location: { uri: a.uri, range: toRange(pos, e.span) },
       containerName: container,
     });

@@ -8,6 +8,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type ClientCapabilities,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -34,10 +35,10 @@ let linter = new Linter(connection, documents, settings);
 let workspace: WorkspaceAnalysis | undefined;
 
 /** Run a handler; on any exception log where it happened (no values) and answer the fallback. */
-function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-  return async (params: P) => {
+function guard<A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
     try {
-      return await handler(params);
+      return await handler(...args);
     } catch (err) {
       connection.console.error(`infusion-claims: ${name} failed: ${describeError(err)}`);
       return fallback;
@@ -119,7 +120,7 @@ connection.onCompletionResolve((item) => guard('completionResolve', item, async 
   const uri: unknown = item.data?.uri;
   const t = typeof uri === 'string' ? await target(uri) : undefined;
   return t ? resolveCompletion(t.a, t.d, item) : item;
-})(item));
+})());
 
 connection.onCodeAction(guard('codeAction', [], async (p) => {
   const t = await target(p.textDocument.uri);
@@ -152,14 +153,9 @@ connection.onRequest(LINT_OPEN_REQUEST, guard('lintOpenDocuments', { files: 0, p
 }));
 
 const NO_WORKSPACE_LINT: LintWorkspaceResponse = { files: 0, problems: 0, errors: 0, cancelled: false };
-connection.onRequest(LINT_WORKSPACE_REQUEST, async (params: LintWorkspaceParams | undefined, token): Promise<LintWorkspaceResponse> => {
-  try {
-    return (await workspace?.lintWorkspace(params, token)) ?? NO_WORKSPACE_LINT;
-  } catch (err) {
-    connection.console.error(`infusion-claims: lintWorkspace failed: ${describeError(err)}`);
-    return NO_WORKSPACE_LINT;
-  }
-});
+connection.onRequest(LINT_WORKSPACE_REQUEST, guard('lintWorkspace', NO_WORKSPACE_LINT,
+  async (params: LintWorkspaceParams | undefined, token: CancellationToken): Promise<LintWorkspaceResponse> =>
+    (await workspace?.lintWorkspace(params, token)) ?? NO_WORKSPACE_LINT));
 
 // Last line of defence: an exception that escaped a handler is logged, and the server carries on.
 process.on('uncaughtException', (err) => connection.console.error(`infusion-claims: uncaught ${describeError(err)}`));

@@ -1,6 +1,7 @@
 // The custom messages between the language server and the VS Code client (and any other client).
-// Plain constants and shapes only: the client bundles this file, so it must import nothing.
-import { RULE_DOCS_BASE } from '../features/rule-docs';
+// Plain constants and shapes only: the client bundles this file, so it imports nothing but
+// features/rule-docs (one constant) and types (no engine, no vscode-languageserver).
+import { ruleDocUrl } from '../features/rule-docs';
 import type { LookupEntry } from '../features/types';
 
 /** Request, no params: every code and modifier for the "Look Up Code…" quick pick (descriptors only). */
@@ -51,7 +52,4 @@ export const SETTINGS_SECTION = 'infusionClaims';
 export const SOURCE = 'infusion-claims';
 export const FIX_ALL_KIND = 'source.fixAll.infusionClaims';
 
-/** The page of one rule (the diagnostic's codeDescription, SARIF helpUri, "Open Rule Page"). */
-export function ruleDocUrl(ruleId: string): string {
-  return `${RULE_DOCS_BASE}${encodeURIComponent(ruleId)}.md`;
-}
+export { ruleDocUrl };

@@ -4,7 +4,8 @@
 // reading instead of the whole file. The result is the document a full parseCsv of the new text
 // gives (same lines, values, spans, problems and claims): test/parse/csv-incremental.test.ts.
 import type { ClaimDocument } from '../model';
-import { CsvRowReader, csvStateOf, shiftedModifiers } from './csv';
+import type { Claim } from '../model';
+import { CsvRowReader, csvStateOf, forgetCsvState, memberKeyOf, shiftedModifiers } from './csv';
 import { CsvLine } from './csv-line';
 import { CsvScanner, CsvTable, type CsvRowIssue } from './csv-tokenizer';
 
@@ -59,7 +60,7 @@ export interface CsvReread {
 /** A typed array with room for `need` items (contents kept). */
 function sized<T extends Int32Array | Uint8Array>(a: T, need: number): T {
   if (need <= a.length) return a;
-  const b = new (a.constructor as { new (n: number): T })(need);
+  const b = new (a.constructor as { new (n: number): T })(Math.max(need, Math.ceil(a.length * 1.25)));
   b.set(a);
   return b;
 }
@@ -76,129 +77,121 @@ function lowerBound(values: Int32Array, n: number, x: number): number {
   return lo;
 }
 
+/** Add `by` to values [from, to) of the array (in place). */
+function addTo(values: Int32Array, from: number, to: number, by: number): void {
+  if (by === 0) return;
+  for (let i = from; i < to; i++) values[i] += by;
+}
+
 /**
  * The document of `text`, an edit of `prev`'s text, read row-incrementally; undefined when only a
  * full read will do: the edit touches the header (or what precedes it), or the old text has an
  * unclosed quote (its cell's extent depends on text far away).
+ *
+ * The table of cells is updated in place (copying it per keystroke was most of the cost), so
+ * `prev` must not be used after this: its unchanged lines live on in the new document, the
+ * others read cells that moved. (A second re-read from `prev` is refused: csvStateOf is gone.)
  */
 export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange): CsvReread | undefined {
   const state = csvStateOf(prev);
   if (!state || !state.source || state.headerRow < 0 || prev.text.length !== text.length - (change.newEnd - change.oldEnd)) return undefined;
-  const old = state.table;
-  for (const issues of old.issues.values()) if (issues.some((i) => i.kind === 'unclosed-quote')) return undefined;
+  const table = state.table;
+  for (const issues of table.issues.values()) if (issues.some((i) => i.kind === 'unclosed-quote')) return undefined;
   const delta = change.newEnd - change.oldEnd;
 
   // The first row the edit can change: a row is read up to its next row's first character.
-  const r0 = lowerBound(old.rowNext, old.rowCount, change.start);
+  const r0 = lowerBound(table.rowNext, table.rowCount, change.start);
   if (r0 <= state.headerRow) return undefined;
+  const c0 = r0 < table.rowCount ? table.rowFirstCell[r0] : table.cellCount;
 
-  // The new table: rows before r0 as they were, then rows read again until one starts where an
-  // old row (after the edit) starts, then the old rows from there, moved.
-  const c0 = r0 < old.rowCount ? old.rowFirstCell[r0] : old.cellCount;
-  const table = new CsvTable(text, old.rowCount + 64, old.cellCount + 1024);
-  table.rowStart.set(old.rowStart.subarray(0, r0));
-  table.rowEnd.set(old.rowEnd.subarray(0, r0));
-  table.rowNext.set(old.rowNext.subarray(0, r0));
-  table.rowKind.set(old.rowKind.subarray(0, r0));
-  table.rowFirstCell.set(old.rowFirstCell.subarray(0, r0));
-  table.rowCells.set(old.rowCells.subarray(0, r0));
-  table.cellStart.set(old.cellStart.subarray(0, c0));
-  table.cellEnd.set(old.cellEnd.subarray(0, c0));
-  table.cellFlags.set(old.cellFlags.subarray(0, c0));
-  table.rowCount = r0;
-  table.cellCount = c0;
-  for (const [c, end] of old.trailingEnd) if (c < c0) table.trailingEnd.set(c, end);
-  for (const [r, issues] of old.issues) if (r < r0) table.issues.set(r, issues);
-
-  const scanner = new CsvScanner(text, table);
-  let resync = old.rowCount; // the first old row kept after the re-read ones
-  if (r0 < old.rowCount) {
-    for (let p = old.rowStart[r0]; p < text.length; ) {
-      const next = table.rowNext[scanner.scanRow(p)];
-      if (next >= change.newEnd && next < text.length) {
-        const at = lowerBound(old.rowStart, old.rowCount, next - delta);
-        if (at < old.rowCount && old.rowStart[at] === next - delta) {
-          resync = at;
-          break;
-        }
+  // Read rows of the new text from r0 until one starts where an old row (after the edit) starts:
+  // from there on the rows are the old ones, moved. (Into a small table of their own first.)
+  const fresh = new CsvTable(text, 64, 1024);
+  const scanner = new CsvScanner(text, fresh);
+  let resync = table.rowCount; // the first old row kept after the re-read ones
+  let p = r0 < table.rowCount ? table.rowStart[r0] : table.rowCount > 0 ? table.rowNext[table.rowCount - 1] : 0;
+  while (p < text.length) {
+    const next = fresh.rowNext[scanner.scanRow(p)];
+    if (next >= change.newEnd && next < text.length) {
+      const at = lowerBound(table.rowStart, table.rowCount, next - delta);
+      if (at < table.rowCount && table.rowStart[at] === next - delta) {
+        resync = at;
+        break;
       }
-      p = next;
     }
-  } else {
-    // The edit appends after the last row's line end.
-    for (let p = old.rowCount > 0 ? old.rowNext[old.rowCount - 1] : 0; p < text.length; ) p = table.rowNext[scanner.scanRow(p)];
+    p = next;
   }
-  const firstKept = table.rowCount; // new index of old row `resync`
+
+  // The dominant line end, as tokenizeCsv counts it: the old counts, less the replaced rows', plus the new rows'.
+  let crlf = state.crlf;
+  let lf = state.lf;
+  const count = (t: CsvTable, from: number, to: number, sign: number): void => {
+    for (let r = from; r < to; r++) {
+      const n = t.rowNext[r] - t.rowEnd[r];
+      if (n === 2) crlf += sign;
+      else if (n === 1 && t.text.charCodeAt(t.rowEnd[r]) === 0x0a) lf += sign;
+    }
+  };
+  count(table, r0, resync, -1);
+  count(fresh, 0, fresh.rowCount, +1);
+
+  // Now update the table: move the kept rows and cells to their new places, moved by delta, and
+  // put the re-read ones in the gap.
+  const oldRows = table.rowCount;
+  const oldCells = table.cellCount;
+  const oldFirstCell = resync < oldRows ? table.rowFirstCell[resync] : oldCells;
+  const firstKept = r0 + fresh.rowCount; // new index of old row `resync`
   const rowShift = firstKept - resync;
-  const oldFirstCell = resync < old.rowCount ? old.rowFirstCell[resync] : old.cellCount;
-  const cellShift = table.cellCount - oldFirstCell;
-  const keptRows = old.rowCount - resync;
-  const keptCells = old.cellCount - oldFirstCell;
-  if (keptRows > 0) {
-    const rows = firstKept + keptRows;
-    table.rowStart = sized(table.rowStart, rows);
-    table.rowEnd = sized(table.rowEnd, rows);
-    table.rowNext = sized(table.rowNext, rows);
-    table.rowKind = sized(table.rowKind, rows);
-    table.rowFirstCell = sized(table.rowFirstCell, rows);
-    table.rowCells = sized(table.rowCells, rows);
-    const cells = table.cellCount + keptCells;
-    table.cellStart = sized(table.cellStart, cells);
-    table.cellEnd = sized(table.cellEnd, cells);
-    table.cellFlags = sized(table.cellFlags, cells);
-    // Bulk copies, then the moves in place (plain loops over local arrays: this runs per keystroke).
-    const rowStart = table.rowStart;
-    const rowEnd = table.rowEnd;
-    const rowNext = table.rowNext;
-    const rowFirstCell = table.rowFirstCell;
-    rowStart.set(old.rowStart.subarray(resync, old.rowCount), firstKept);
-    rowEnd.set(old.rowEnd.subarray(resync, old.rowCount), firstKept);
-    rowNext.set(old.rowNext.subarray(resync, old.rowCount), firstKept);
-    rowFirstCell.set(old.rowFirstCell.subarray(resync, old.rowCount), firstKept);
-    table.rowKind.set(old.rowKind.subarray(resync, old.rowCount), firstKept);
-    table.rowCells.set(old.rowCells.subarray(resync, old.rowCount), firstKept);
-    const rowsEnd = firstKept + keptRows;
-    if (delta !== 0) {
-      for (let r = firstKept; r < rowsEnd; r++) {
-        rowStart[r] += delta;
-        rowEnd[r] += delta;
-        rowNext[r] += delta;
-      }
-    }
-    if (cellShift !== 0) for (let r = firstKept; r < rowsEnd; r++) rowFirstCell[r] += cellShift;
-    const cellStart = table.cellStart;
-    const cellEnd = table.cellEnd;
-    const cellsFrom = table.cellCount;
-    const cellsEnd = cellsFrom + keptCells;
-    cellStart.set(old.cellStart.subarray(oldFirstCell, old.cellCount), cellsFrom);
-    cellEnd.set(old.cellEnd.subarray(oldFirstCell, old.cellCount), cellsFrom);
-    table.cellFlags.set(old.cellFlags.subarray(oldFirstCell, old.cellCount), cellsFrom);
-    if (delta !== 0) {
-      for (let c = cellsFrom; c < cellsEnd; c++) {
-        cellStart[c] += delta;
-        cellEnd[c] += delta;
-      }
-    }
-    for (const [c, end] of old.trailingEnd) if (c >= oldFirstCell) table.trailingEnd.set(c + cellShift, end + delta);
-    for (const [r, issues] of old.issues) {
-      if (r < resync) continue;
-      table.issues.set(r + rowShift, issues.map((i): CsvRowIssue => ({ kind: i.kind, column: i.column, span: { start: i.span.start + delta, end: i.span.end + delta } })));
-    }
-    table.rowCount = firstKept + keptRows;
-    table.cellCount += keptCells;
+  const keptCells = c0 + fresh.cellCount;
+  const cellShift = keptCells - oldFirstCell;
+  const rows = oldRows + rowShift;
+  const cells = oldCells + cellShift;
+  table.rowStart = sized(table.rowStart, rows);
+  table.rowEnd = sized(table.rowEnd, rows);
+  table.rowNext = sized(table.rowNext, rows);
+  table.rowKind = sized(table.rowKind, rows);
+  table.rowFirstCell = sized(table.rowFirstCell, rows);
+  table.rowCells = sized(table.rowCells, rows);
+  table.cellStart = sized(table.cellStart, cells);
+  table.cellEnd = sized(table.cellEnd, cells);
+  table.cellFlags = sized(table.cellFlags, cells);
+  const rowArrays = [table.rowStart, table.rowEnd, table.rowNext, table.rowKind, table.rowFirstCell, table.rowCells];
+  const freshRows = [fresh.rowStart, fresh.rowEnd, fresh.rowNext, fresh.rowKind, fresh.rowFirstCell, fresh.rowCells];
+  rowArrays.forEach((a, k) => {
+    if (rowShift !== 0) a.copyWithin(firstKept, resync, oldRows);
+    a.set(freshRows[k].subarray(0, fresh.rowCount), r0);
+  });
+  addTo(table.rowStart, firstKept, rows, delta);
+  addTo(table.rowEnd, firstKept, rows, delta);
+  addTo(table.rowNext, firstKept, rows, delta);
+  addTo(table.rowFirstCell, firstKept, rows, cellShift);
+  addTo(table.rowFirstCell, r0, firstKept, c0);
+  const cellArrays = [table.cellStart, table.cellEnd, table.cellFlags];
+  const freshCells = [fresh.cellStart, fresh.cellEnd, fresh.cellFlags];
+  cellArrays.forEach((a, k) => {
+    if (cellShift !== 0) a.copyWithin(keptCells, oldFirstCell, oldCells);
+    a.set(freshCells[k].subarray(0, fresh.cellCount), c0);
+  });
+  addTo(table.cellStart, keptCells, cells, delta);
+  addTo(table.cellEnd, keptCells, cells, delta);
+  const trailing = [...table.trailingEnd].filter(([c]) => c >= c0);
+  for (const [c] of trailing) table.trailingEnd.delete(c);
+  for (const [c, end] of trailing) if (c >= oldFirstCell) table.trailingEnd.set(c + cellShift, end + delta);
+  for (const [c, end] of fresh.trailingEnd) table.trailingEnd.set(c + c0, end);
+  const issues = [...table.issues].filter(([r]) => r >= r0);
+  for (const [r] of issues) table.issues.delete(r);
+  for (const [r, list] of issues) {
+    if (r < resync) continue;
+    table.issues.set(r + rowShift, delta === 0 ? list : list.map((i): CsvRowIssue => ({ kind: i.kind, column: i.column, span: { start: i.span.start + delta, end: i.span.end + delta } })));
   }
-
-  // The dominant line end, as tokenizeCsv counts it.
-  let crlf = 0;
-  let lf = 0;
-  for (let r = 0; r < table.rowCount; r++) {
-    const n = table.rowNext[r] - table.rowEnd[r];
-    if (n === 2) crlf++;
-    else if (n === 1 && text.charCodeAt(table.rowEnd[r]) === 0x0a) lf++;
-  }
+  for (const [r, list] of fresh.issues) table.issues.set(r + r0, list);
+  table.rowCount = rows;
+  table.cellCount = cells;
+  table.text = text;
+  table.forgetRowsFrom(r0);
+  forgetCsvState(prev);
 
   const prevLines = prev.lines as readonly CsvLine[];
-  const prevSource = state.source;
   const dataRows = state.dataRows;
   const reader = new CsvRowReader(text, table);
   reader.readRow(state.headerRow);
@@ -207,26 +200,19 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   reader.problems.length = 0;
   const windowOrigin: number[] = [];
 
-  // Lines before the edit: kept as they are, or copied onto the new table when they read an
-  // older one (so at most two tables stay alive). Re-reading starts after the last of them, so
-  // that the comment rows above the first re-read line are read again too.
+  // Lines before the edit: kept as they are. Re-reading starts after the last of them, so that
+  // the comment rows above the first re-read line are read again too.
   const a = lowerBoundOf(dataRows, r0);
-  for (let i = 0; i < a; i++) {
-    const line = prevLines[i];
-    const row = dataRows[i];
-    reader.lines.push(line.readsFrom(prevSource) ? line
-      : new CsvLine(source, row, line, i, line.claimIndex, line.span, line.modifiers, line.disabled, line.disableComment));
-    reader.dataRows.push(row);
-  }
+  reader.lines = prevLines.slice(0, a);
+  reader.dataRows = dataRows.slice(0, a);
   let claimsBefore = 0;
   while (claimsBefore < prev.claims.length && prev.claims[claimsBefore].lines[0].index < a) claimsBefore++;
   reader.resumeClaims(prev.claims.slice(0, claimsBefore).map((c) => c.id), a > 0 ? prevLines[a - 1] : undefined);
-  for (const p of prev.problems) if (p.lineIndex === undefined || p.lineIndex < a) reader.problems.push(p);
+  for (const pr of prev.problems) if (pr.lineIndex === undefined || pr.lineIndex < a) reader.problems.push(pr);
 
   // The re-read rows, and the first data row after them (its suppression may have changed).
-  let r = a > 0 ? dataRows[a - 1] + 1 : state.headerRow + 1;
   let oldNext = prevLines.length; // the first old line carried over after the re-read ones
-  for (; r < table.rowCount; r++) {
+  for (let r = a > 0 ? dataRows[a - 1] + 1 : state.headerRow + 1; r < table.rowCount; r++) {
     const kept = r >= firstKept;
     const oldLine = kept ? lineOfOldRow(dataRows, r - rowShift, prevLines.length) : -1;
     const line = reader.readRow(r, oldLine >= 0 ? prevLines[oldLine] : undefined, delta);
@@ -234,33 +220,59 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
     windowOrigin.push(oldLine >= 0 && reader.fromPrevious ? oldLine : -1);
     if (kept) {
       oldNext = oldLine + 1;
-      r++;
       break;
     }
   }
-
   const windowEnd = reader.lines.length;
-  // Lines after: moved by the edit (copied), or kept as they are when nothing moved.
-  const lineShift = reader.lines.length - oldNext;
-  for (let i = oldNext; i < prevLines.length; i++) {
-    const line = prevLines[i];
-    const row = dataRows[i] + rowShift;
-    const index = i + lineShift;
-    const claimIndex = reader.claimOf(line.claimId);
-    reader.lines.push(delta === 0 && lineShift === 0 && claimIndex === line.claimIndex && line.readsFrom(prevSource) ? line
-      : new CsvLine(source, row, line, index, claimIndex,
+  const lineShift = windowEnd - oldNext;
+
+  // The claims stay numbered as they were when the re-read lines have the claim ids the old ones
+  // had (numbering follows the claim ids in file order): then the old claims stand.
+  let sameClaims = lineShift === 0;
+  for (let i = a; sameClaims && i < windowEnd; i++) sameClaims = reader.lines[i].claimId === prevLines[i].claimId;
+
+  // Lines after: the same objects when nothing moved, else copies moved by the edit.
+  const keepAsIs = delta === 0 && rowShift === 0 && sameClaims;
+  if (keepAsIs) {
+    reader.lines = reader.lines.concat(prevLines.slice(oldNext));
+    reader.dataRows = reader.dataRows.concat(dataRows.slice(oldNext));
+  } else {
+    for (let i = oldNext; i < prevLines.length; i++) {
+      const line = prevLines[i];
+      const row = dataRows[i] + rowShift;
+      reader.lines.push(new CsvLine(source, row, line, i + lineShift, sameClaims ? line.claimIndex : reader.claimOf(line.claimId),
         delta === 0 ? line.span : { start: line.span.start + delta, end: line.span.end + delta },
         shiftedModifiers(line.modifiers, delta), line.disabled,
         line.disableComment && delta !== 0 ? { start: line.disableComment.start + delta, end: line.disableComment.end + delta } : line.disableComment));
-    reader.dataRows.push(row);
+      reader.dataRows.push(row);
+    }
   }
-  for (const p of prev.problems) {
-    if (p.lineIndex === undefined || p.lineIndex < oldNext) continue;
-    reader.problems.push(delta === 0 && lineShift === 0 ? p
-      : { ruleId: p.ruleId, span: { start: p.span.start + delta, end: p.span.end + delta }, message: p.message, lineIndex: p.lineIndex + lineShift });
+  for (const pr of prev.problems) {
+    if (pr.lineIndex === undefined || pr.lineIndex < oldNext) continue;
+    reader.problems.push(delta === 0 && lineShift === 0 ? pr
+      : { ruleId: pr.ruleId, span: { start: pr.span.start + delta, end: pr.span.end + delta }, message: pr.message, lineIndex: pr.lineIndex + lineShift });
+  }
+  const lines = reader.lines;
+
+  // Member numbers: the old ones before and after, the re-read lines' anew.
+  const memberKeys = new Int32Array(lines.length);
+  memberKeys.set(state.memberKeys.subarray(0, a));
+  for (let i = a; i < windowEnd; i++) memberKeys[i] = memberKeyOf(state.members, lines[i].memberId);
+  memberKeys.set(state.memberKeys.subarray(oldNext), windowEnd);
+
+  // Claims: those wholly before the edit (or, when nothing moved, wholly after it) stand; the
+  // others list the new lines.
+  let claims: Claim[] | undefined;
+  if (sameClaims) {
+    claims = prev.claims.map((c): Claim => {
+      if (c.lines[c.lines.length - 1].index < a || (keepAsIs && c.lines[0].index >= oldNext)) return c;
+      const ls = c.lines.map((l) => lines[l.index]);
+      return { index: c.index, id: c.id, span: { start: ls[0].span.start, end: ls[ls.length - 1].span.end }, lines: ls };
+    });
   }
 
-  const doc = reader.finish({ table, bom: prev.csv?.bom ?? false, eol: crlf > lf ? '\r\n' : '\n' });
+  const doc = reader.finish({ table, bom: prev.csv?.bom ?? false, eol: crlf > lf ? '\r\n' : '\n', crlf, lf },
+    { claims, claimByKey: sameClaims ? state.claimByKey : undefined, memberKeys, members: state.members });
   return { doc, before: a, windowEnd, oldWindowEnd: oldNext, windowOrigin };
 }
 

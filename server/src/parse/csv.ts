@@ -104,6 +104,24 @@ export interface CsvState {
   readonly headerRow: number;
   /** Table row of each line. */
   readonly dataRows: readonly number[];
+  /** Rows ending with CRLF and with LF. */
+  readonly crlf: number;
+  readonly lf: number;
+  /** Per line: its member as a number (-1 for no member id), from `members`. Lets an edit find
+   *  a member's lines without visiting every line object. */
+  readonly memberKeys: Int32Array;
+  /** Member id → number, shared by the documents re-read from this one. */
+  readonly members: Map<string, number>;
+  /** Claim id → claim index (ids that are not ''). */
+  readonly claimByKey: ReadonlyMap<string, number>;
+}
+
+/** What csv-incremental.ts already has of a re-read document's state (the rest is made by finish). */
+export interface CsvStateParts {
+  readonly claims?: readonly Claim[];
+  readonly claimByKey?: ReadonlyMap<string, number>;
+  readonly memberKeys: Int32Array;
+  readonly members: Map<string, number>;
 }
 
 const states = new WeakMap<ClaimDocument, CsvState>();
@@ -111,6 +129,11 @@ const states = new WeakMap<ClaimDocument, CsvState>();
 /** The reading state of a document read by parseCsv (or re-read by csv-incremental.ts). */
 export function csvStateOf(doc: ClaimDocument): CsvState | undefined {
   return states.get(doc);
+}
+
+/** The document's table was updated for an edit (csv-incremental.ts): it can be re-read no more. */
+export function forgetCsvState(doc: ClaimDocument): void {
+  states.delete(doc);
 }
 
 function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -137,8 +160,8 @@ export function shiftedModifiers(modifiers: readonly Modifier[], shift: number):
 export class CsvRowReader {
   readonly problems: ParseProblem[] = [];
   /** Table indexes of the data rows (the layout's rows are made from them on first use). */
-  readonly dataRows: number[] = [];
-  readonly lines: ServiceLine[] = [];
+  dataRows: number[] = [];
+  lines: ServiceLine[] = [];
   readonly columns: Partial<Record<FieldName, number>> = {};
   header: TokenizedRow | undefined;
   headerRow = -1;
@@ -290,16 +313,26 @@ export class CsvRowReader {
   }
 
   /** The document of the lines read (problems sorted by position, as the rules expect them). */
-  finish(tokenized: TokenizedCsv): ClaimDocument {
+  finish(tokenized: TokenizedCsv, parts?: CsvStateParts): ClaimDocument {
     const { table, lines, problems, dataRows, header, columns } = this;
-    const claimLines: ServiceLine[][] = this.claimIds.map(() => []);
-    for (const line of lines) claimLines[line.claimIndex].push(line);
-    const claims: Claim[] = claimLines.map((ls, i) => ({
-      index: i,
-      id: this.claimIds[i],
-      span: { start: ls[0].span.start, end: ls[ls.length - 1].span.end },
-      lines: ls,
-    }));
+    let claims = parts?.claims;
+    if (!claims) {
+      const claimLines: ServiceLine[][] = this.claimIds.map(() => []);
+      for (const line of lines) claimLines[line.claimIndex].push(line);
+      claims = claimLines.map((ls, i) => ({
+        index: i,
+        id: this.claimIds[i],
+        span: { start: ls[0].span.start, end: ls[ls.length - 1].span.end },
+        lines: ls,
+      }));
+    }
+    let members = parts?.members;
+    let memberKeys = parts?.memberKeys;
+    if (!members || !memberKeys) {
+      members = new Map();
+      memberKeys = new Int32Array(lines.length);
+      for (let i = 0; i < lines.length; i++) memberKeys[i] = memberKeyOf(members, lines[i].memberId);
+    }
     problems.sort((a, b) => a.span.start - b.span.start);
     let rows: CsvRow[] | undefined;
     const csv: CsvLayout = {
@@ -312,9 +345,27 @@ export class CsvRowReader {
       bom: tokenized.bom,
     };
     const doc: ClaimDocument = { format: 'csv', text: this.text, lines, claims, problems, csv };
-    states.set(doc, { table, source: this.source, headerRow: this.headerRow, dataRows });
+    states.set(doc, {
+      table,
+      source: this.source,
+      headerRow: this.headerRow,
+      dataRows,
+      crlf: tokenized.crlf ?? 0,
+      lf: tokenized.lf ?? 0,
+      memberKeys,
+      members,
+      claimByKey: parts?.claimByKey ?? this.claimByKey,
+    });
     return doc;
   }
+}
+
+/** The number of a member id ('' → -1), numbering new ids as they come. */
+export function memberKeyOf(members: Map<string, number>, memberId: string): number {
+  if (memberId === '') return -1;
+  let key = members.get(memberId);
+  if (key === undefined) members.set(memberId, (key = members.size));
+  return key;
 }
 
 export function parseCsv(text: string): ClaimDocument {

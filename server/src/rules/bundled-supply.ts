@@ -5,7 +5,8 @@ import { isBundledSupply, isHydrationPerDiem, isSeparatelyBillableKit, isSterile
 import { fix, removeLineEdits } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { codeSpan, daysOf, relatedLine } from './util/per-diem';
+import { daysOf } from './util/per-diem';
+import { codeSpan, relatedLine } from './util/field-span';
 
 export const rule: Rule = {
   meta: {

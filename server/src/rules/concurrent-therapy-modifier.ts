@@ -1,23 +1,16 @@
 // concurrent-therapy-modifier: two or more therapy per diems on the same day need exactly one
 // primary (no modifier), one SH (second therapy) and SJ on the third and later (001, 002, 003).
-import type { ServiceLine } from '../model';
 import { isTherapyPerDiem } from '../codes/classes';
 import { addModifierEdits, removeModifierEdits, replaceModifierEdits } from '../fixes/edit';
-import type { Fix, Related, Rule, RuleContext } from './types';
+import type { Related, Rule } from './types';
 import { modifierSpan, unsafeFix } from './util/fix-list';
-import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
+import { LineIssues } from './util/line-issues';
+import { formatDay, sameDayIndex } from './util/same-day';
 import {
-  billedAs, codeSpan, daysOf, hasConcurrentPerDiems, ordinal, planSlots, rankPerDiems, relatedLine, roleOf,
+  billedAs, countPerDiems, daysOf, hasConcurrentPerDiems, ordinal, planSlots, rankPerDiems, roleOf, takesPerDiemSlot,
   type RankedPerDiem,
 } from './util/per-diem';
-
-interface Issue {
-  readonly line: ServiceLine;
-  readonly span: { start: number; end: number };
-  readonly message: string;
-  readonly fixes: () => Fix[];
-  readonly related: Related[];
-}
+import { codeSpan, relatedLine } from './util/field-span';
 
 export const rule: Rule = {
   meta: {
@@ -34,10 +27,7 @@ export const rule: Rule = {
   check(doc, ctx) {
     const index = sameDayIndex(doc, ctx.options.external);
     // One finding per line: the first day (in file order of days) that shows its problem.
-    const issues = new Map<number, Issue>();
-    const keep = (issue: Issue): void => {
-      if (!issues.has(issue.line.index)) issues.set(issue.line.index, issue);
-    };
+    const issues = new LineIssues();
 
     for (const group of index.groups()) {
       if (!hasConcurrentPerDiems(group.lines)) continue;
@@ -54,12 +44,11 @@ export const rule: Rule = {
         // Every per diem of the day carries a modifier: the most frequent one is the primary.
         const mod = plan.primary.role;
         const line = plan.primary.line;
-        keep({
+        issues.keep({
           line,
           span: modifierSpan(line, mod),
           message: `No therapy per diem on ${day} is billed as the primary: ${line.hcpcs} is the most frequent, remove modifier ${mod}`,
           fixes: () => unsafeFix(`Remove modifier ${mod}`, removeModifierEdits(doc, line, mod)),
-          related: [],
         });
       }
 
@@ -68,7 +57,7 @@ export const rule: Rule = {
         const line = second.line;
         const after = `(after ${billedAs(plan.primary.line)})`;
         if (second.role === 'primary') {
-          keep({
+          issues.keep({
             line,
             span: codeSpan(line),
             message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH`,
@@ -76,7 +65,7 @@ export const rule: Rule = {
             related: [toPrimary()],
           });
         } else {
-          keep({
+          issues.keep({
             line,
             span: modifierSpan(line, 'SJ'),
             message: `${line.hcpcs} has SJ but no therapy on ${day} has SH ${after}: the second concurrent therapy takes SH, replace SJ with SH`,
@@ -94,7 +83,7 @@ export const rule: Rule = {
         if (!ownLine(r) || r.role === 'SJ') continue;
         const line = r.line;
         if (r.role === 'primary') {
-          keep({
+          issues.keep({
             line,
             span: codeSpan(line),
             message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ`,
@@ -102,7 +91,7 @@ export const rule: Rule = {
             related: [toPrimary()],
           });
         } else {
-          keep({
+          issues.keep({
             line,
             span: modifierSpan(line, 'SH'),
             message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ`,
@@ -113,43 +102,27 @@ export const rule: Rule = {
       }
     }
 
-    // SH/SJ on a per diem that has no concurrent therapy on any of its days.
+    // SH/SJ on a per diem that has no concurrent therapy on any of its days. A generic per diem
+    // billed with its specific code is mutually-exclusive-per-diem's line: not judged here.
     for (const line of doc.lines) {
       const mod = roleOf(line);
-      if (mod === 'primary' || !isTherapyPerDiem(line.hcpcs) || issues.has(line.index)) continue;
+      if (mod === 'primary' || !isTherapyPerDiem(line.hcpcs) || issues.has(line)) continue;
       const days = daysOf(line);
       if (days.length === 0) continue;
-      const alone = days.every((d) => countPerDiems(index.at(line.memberId, d)) === 1);
+      const alone = days.every((d) => {
+        const day = index.at(line.memberId, d);
+        return takesPerDiemSlot({ line }, day) && countPerDiems(day, 2) === 1;
+      });
       if (!alone) continue;
       const when = days.length === 1 ? `on ${formatDay(days[0])}` : `from ${formatDay(days[0])} to ${formatDay(days[days.length - 1])}`;
-      keep({
+      issues.keep({
         line,
         span: modifierSpan(line, mod),
         message: `${line.hcpcs} is the only therapy per diem ${when}: it is the primary, remove modifier ${mod}`,
         fixes: () => unsafeFix(`Remove modifier ${mod}`, removeModifierEdits(doc, line, mod)),
-        related: [],
       });
     }
 
-    [...issues.values()]
-      .sort((a, b) => a.line.index - b.line.index)
-      .forEach((i) => report(ctx, i));
+    issues.report(ctx);
   },
 };
-
-/** How many therapy per diems the day's lines hold. */
-function countPerDiems(lines: readonly DayLine[]): number {
-  let n = 0;
-  for (const x of lines) if (isTherapyPerDiem(x.line.hcpcs)) n++;
-  return n;
-}
-
-function report(ctx: RuleContext, issue: Issue): void {
-  ctx.report({
-    span: issue.span,
-    message: issue.message,
-    line: issue.line,
-    fixes: issue.fixes,
-    related: issue.related.length > 0 ? issue.related : undefined,
-  });
-}

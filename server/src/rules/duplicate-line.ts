@@ -4,6 +4,7 @@ import type { ServiceLine } from '../model';
 import { ndcKey } from '../codes/ndc';
 import { formatDay } from './util/same-day';
 import type { Rule } from './types';
+import { codeSpan } from './util/field-span';
 
 /** The modifiers in any order, each once. */
 function modifierKey(line: ServiceLine): string {
@@ -59,10 +60,10 @@ export const rule: Rule = {
       }
       const where = original.claimId === line.claimId ? 'on this claim' : `on claim ${original.claimId}`;
       ctx.report({
-        span: line.fields.hcpcs?.span ?? line.span,
+        span: codeSpan(line),
         line,
         message: `${describe(line)} is billed twice (first ${where}): remove the duplicate line or correct its date, code, modifiers or NDC`,
-        related: [{ span: original.fields.hcpcs?.span ?? original.span, message: `first billed here: ${describe(original)}` }],
+        related: [{ span: codeSpan(original), message: `first billed here: ${describe(original)}` }],
       });
     }
   },

@@ -3,6 +3,7 @@
 import { hitSubsequentFor, isHitCode, isHitInitial } from '../codes/classes';
 import { fixIfAny, setFieldEdits } from '../fixes/edit';
 import type { Rule } from './types';
+import { codeSpan, relatedLine } from './util/field-span';
 import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
 
 const LOOKBACK_DAYS = 60;
@@ -39,16 +40,12 @@ export const rule: Rule = {
       const gap = day - prior.day;
       const earlier = prior.entry.line;
       ctx.report({
-        span: line.fields.hcpcs?.span ?? line.span,
+        span: codeSpan(line),
         line,
         message: `${line.hcpcs} is an initial visit on ${formatDay(day)}, but the member had ${earlier.hcpcs} on ` +
           `${formatDay(prior.day)}, ${gap} ${gap === 1 ? 'day' : 'days'} before: Medicare rejects an initial visit ` +
           `within 60 days of any HIT visit; use subsequent-visit code ${subsequent}`,
-        related: [{
-          span: earlier.fields.hcpcs?.span ?? earlier.span,
-          message: `Earlier HIT visit: ${earlier.hcpcs} on ${formatDay(prior.day)}`,
-          ...(prior.entry.uri ? { uri: prior.entry.uri } : {}),
-        }],
+        related: [relatedLine(prior.entry, `Earlier HIT visit: ${earlier.hcpcs} on ${formatDay(prior.day)}`)],
         fixes: () => fixIfAny(`Use subsequent-visit code ${subsequent}`, false, setFieldEdits(doc, line, 'hcpcs', subsequent)),
       });
     }

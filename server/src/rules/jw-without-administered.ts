@@ -2,11 +2,9 @@
 // same code (and NDC) on the same day for the member (000 "Provider Payment Guidelines").
 import type { ServiceLine } from '../model';
 import type { Rule } from './types';
-import { formatDay, sameDayIndex } from './util/same-day';
+import { firstDayWhere, formatDay, lastDayOf, sameDayIndex } from './util/same-day';
 import { jwModifier, ndcKey } from './util/jw';
 import { isDrugLine } from '../codes/classes';
-
-const MAX_SPAN_DAYS = 366;
 
 /** `other` administers the drug that `jw` discards. An NDC is compared only when both lines give one. */
 function administers(other: ServiceLine, jw: ServiceLine): boolean {
@@ -32,12 +30,9 @@ export const rule: Rule = {
       if (!jw || line.memberId === '' || line.dosFrom === undefined || line.hcpcs === '') continue;
       // JW on a non-drug line is jw-non-drug's finding; "no administered S9500" would only confuse.
       if (!isDrugLine(line)) continue;
-      const last = Math.min(line.dosTo ?? line.dosFrom, line.dosFrom + MAX_SPAN_DAYS);
-      let found = false;
-      for (let day = line.dosFrom; day <= last && !found; day++) {
-        found = index.at(line.memberId, day).some((e) => administers(e.line, line));
-      }
-      if (found) continue;
+      const administered = firstDayWhere(index, line, (sameDay) => sameDay.some((e) => administers(e.line, line)));
+      if (administered !== undefined) continue;
+      const last = lastDayOf(line.dosFrom, line.dosTo);
       const drug = line.ndc ? `${line.hcpcs} (NDC ${line.ndc})` : line.hcpcs;
       const when = last > line.dosFrom ? `${formatDay(line.dosFrom)} to ${formatDay(last)}` : formatDay(line.dosFrom);
       ctx.report({

@@ -2,7 +2,7 @@
 // pay"); Medicare pays home infusion professional services as the HIT G-codes (004).
 import { isCatheterCarePerDiem, isTherapyPerDiem } from '../codes/classes';
 import type { Rule } from './types';
-import { codeSpan } from './util/per-diem';
+import { codeSpan } from './util/field-span';
 
 export const rule: Rule = {
   meta: {

@@ -1,22 +1,15 @@
 // multi-ndc-kp-kq: a drug code repeated on one day with different NDCs is a multiple-drug
 // formulation: the first line takes KP, the others KQ (000, paper claims).
 import type { ServiceLine } from '../model';
+import { ndcKey } from '../codes/ndc';
 import { addModifierEdits, replaceModifierEdits } from '../fixes/edit';
-import type { Fix, Related, Rule } from './types';
+import type { Rule } from './types';
 import { modifierSpan, unsafeFix } from './util/fix-list';
+import { LineIssues } from './util/line-issues';
 import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
-import { codeSpan, relatedLine } from './util/per-diem';
-
-interface Issue {
-  readonly line: ServiceLine;
-  readonly span: { start: number; end: number };
-  readonly message: string;
-  readonly fixes: () => Fix[];
-  readonly related: Related[];
-}
+import { codeSpan, relatedLine } from './util/field-span';
 
 const has = (line: ServiceLine, code: string): boolean => line.modifiers.some((m) => m.code === code);
-const ndcKey = (line: ServiceLine): string => line.ndc.replace(/\D/g, '');
 
 export const rule: Rule = {
   meta: {
@@ -31,10 +24,8 @@ export const rule: Rule = {
     fixable: 'unsafe',
   },
   check(doc, ctx) {
-    const issues = new Map<number, Issue>();
-    const keep = (issue: Issue): void => {
-      if (!issues.has(issue.line.index)) issues.set(issue.line.index, issue);
-    };
+    // One finding per line: the first day that shows its problem.
+    const issues = new LineIssues();
 
     for (const group of sameDayIndex(doc, ctx.options.external).groups()) {
       if (group.lines.length < 2) continue; // one line has no second NDC
@@ -48,7 +39,7 @@ export const rule: Rule = {
       }
       const day = formatDay(group.day);
       for (const [code, lines] of byCode) {
-        const ndcs = new Set(lines.map((d) => ndcKey(d.line)));
+        const ndcs = new Set(lines.map((d) => ndcKey(d.line.ndc)));
         if (ndcs.size < 2) continue;
         // KP stays where it is when a line has it; otherwise the first line in file order takes it.
         const first = lines.find((d) => has(d.line, 'KP')) ?? lines[0];
@@ -59,19 +50,18 @@ export const rule: Rule = {
           if (d === first) {
             if (has(line, 'KP')) continue;
             const replace = has(line, 'KQ');
-            keep({
+            issues.keep({
               line,
               span: replace ? modifierSpan(line, 'KQ') : codeSpan(line),
               message: `${code} is billed on ${day} with ${ndcs.size} different NDCs (a multiple-drug formulation): ` +
                 `the first drug, NDC ${line.ndc}, takes KP; ${replace ? 'replace KQ with KP' : 'add modifier KP'}`,
               fixes: () => unsafeFix(replace ? 'Replace KQ with KP' : 'Add modifier KP',
                 replace ? replaceModifierEdits(doc, line, 'KQ', 'KP') : addModifierEdits(doc, line, 'KP')),
-              related: [],
             });
           } else {
             if (has(line, 'KQ') && !has(line, 'KP')) continue;
             const replace = has(line, 'KP');
-            keep({
+            issues.keep({
               line,
               span: replace ? modifierSpan(line, 'KP') : codeSpan(line),
               message: `${code} NDC ${line.ndc} is a second or later drug of a multiple-drug formulation on ${day} ` +
@@ -85,15 +75,7 @@ export const rule: Rule = {
       }
     }
 
-    for (const issue of [...issues.values()].sort((a, b) => a.line.index - b.line.index)) {
-      ctx.report({
-        span: issue.span,
-        message: issue.message,
-        line: issue.line,
-        fixes: issue.fixes,
-        related: issue.related.length > 0 ? issue.related : undefined,
-      });
-    }
+    issues.report(ctx);
   },
 };
 

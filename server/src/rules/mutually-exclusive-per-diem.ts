@@ -1,29 +1,9 @@
 // mutually-exclusive-per-diem: a generic per diem must not be billed on a day that also has
 // one of its specific codes (001: "do not use this code with …"). Reported on the generic code.
+import { isSpecificPerDiemOf, perDiemExclusionOf } from '../codes/classes';
 import type { Related, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { codeSpan, relatedLine } from './util/per-diem';
-
-interface Exclusion {
-  readonly generic: string;
-  /** Inclusive S-code number range of the specific codes. */
-  readonly from: number;
-  readonly to: number;
-  /** What the specific codes are, for the message. */
-  readonly what: string;
-}
-
-const EXCLUSIONS: readonly Exclusion[] = [
-  { generic: 'S9329', from: 9330, to: 9331, what: 'the continuous/intermittent chemotherapy codes S9330–S9331' },
-  { generic: 'S9364', from: 9365, to: 9368, what: 'the TPN daily-volume codes S9365–S9368' },
-  { generic: 'S9373', from: 9374, to: 9377, what: 'the hydration daily-volume codes S9374–S9377' },
-  { generic: 'S9494', from: 9497, to: 9504, what: 'the hourly antibiotic codes S9497–S9504' },
-];
-
-function isSpecificOf(ex: Exclusion, code: string): boolean {
-  const m = /^S(\d{4})$/.exec(code);
-  return !!m && Number(m[1]) >= ex.from && Number(m[1]) <= ex.to;
-}
+import { codeSpan, relatedLine } from './util/field-span';
 
 export const rule: Rule = {
   meta: {
@@ -43,9 +23,9 @@ export const rule: Rule = {
       for (const entry of group.lines) {
         const line = entry.line;
         if (entry.uri !== undefined || reported.has(line.index)) continue;
-        const ex = EXCLUSIONS.find((e) => e.generic === line.hcpcs);
+        const ex = perDiemExclusionOf(line.hcpcs);
         if (!ex) continue;
-        const specific = group.lines.filter((o) => isSpecificOf(ex, o.line.hcpcs));
+        const specific = group.lines.filter((o) => isSpecificPerDiemOf(ex, o.line.hcpcs));
         if (specific.length === 0) continue;
         reported.add(line.index);
         const day = formatDay(group.day);

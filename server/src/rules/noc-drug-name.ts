@@ -1,6 +1,7 @@
 // A not-otherwise-classified drug code says nothing about the drug: the claim must name it.
 import { isNocDrug } from '../codes/classes';
 import type { Rule } from './types';
+import { codeSpan } from './util/field-span';
 
 export const rule: Rule = {
   meta: {
@@ -19,7 +20,7 @@ export const rule: Rule = {
       if (!isNocDrug(line.hcpcs) || line.notes.trim() !== '') continue;
       // The code is what demands the name, and an empty notes cell has no text to point at.
       ctx.report({
-        span: line.fields.hcpcs?.span ?? line.span,
+        span: codeSpan(line),
         line,
         message: `${line.hcpcs} is a not-otherwise-classified drug code: write the drug's name in notes ` +
           '(box 19 / SV101-7), or the claim will deny',

@@ -1,10 +1,8 @@
 // 99602 is an add-on ("each additional hour") to the primary nursing visit 99601 of the same day.
 import { NURSING_ADDON, NURSING_PRIMARY } from '../codes/classes';
 import type { Rule } from './types';
-import { formatDay, sameDayIndex } from './util/same-day';
-
-/** Longest date span walked day by day (longer spans are the date-span rule's problem). */
-const MAX_SPAN_DAYS = 366;
+import { codeSpan } from './util/field-span';
+import { firstDayWhere, formatDay, sameDayIndex } from './util/same-day';
 
 export const rule: Rule = {
   meta: {
@@ -21,17 +19,15 @@ export const rule: Rule = {
     const index = sameDayIndex(doc, ctx.options.external);
     for (const line of doc.lines) {
       if (line.hcpcs !== NURSING_ADDON || line.memberId === '' || line.dosFrom === undefined) continue;
-      const last = Math.min(line.dosTo ?? line.dosFrom, line.dosFrom + MAX_SPAN_DAYS);
-      for (let day = line.dosFrom; day <= last; day++) {
-        if (index.at(line.memberId, day).some((e) => e.line.hcpcs === NURSING_PRIMARY)) continue;
-        ctx.report({
-          span: line.fields.hcpcs?.span ?? line.span,
-          line,
-          message: `99602 (each additional hour) on ${formatDay(day)} has no 99601 visit that day: ` +
-            'bill the first 2 hours of the visit as 99601, with 99602 as its add-on',
-        });
-        break;
-      }
+      // The first day of its span without a primary visit.
+      const day = firstDayWhere(index, line, (sameDay) => !sameDay.some((e) => e.line.hcpcs === NURSING_PRIMARY));
+      if (day === undefined) continue;
+      ctx.report({
+        span: codeSpan(line),
+        line,
+        message: `99602 (each additional hour) on ${formatDay(day)} has no 99601 visit that day: ` +
+          'bill the first 2 hours of the visit as 99601, with 99602 as its add-on',
+      });
     }
   },
 };

@@ -4,6 +4,7 @@ import { NURSING_ADDON, NURSING_PRIMARY } from '../codes/classes';
 import { fixIfAny, insertLinesAfterEdits, setFieldEdits } from '../fixes/edit';
 import type { ServiceLine } from '../model';
 import type { Related, Rule } from './types';
+import { codeSpan, relatedLine } from './util/field-span';
 import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
 
 const PRIMARY_MIN = 120;
@@ -27,11 +28,7 @@ function describeVisits(visits: readonly ServiceLine[], expected: number): strin
 }
 
 function durationRelated(visits: readonly DayLine[]): Related[] {
-  return visits.map((v) => ({
-    span: v.line.fields.duration_min?.span ?? v.line.span,
-    message: `99601 visit of ${v.line.durationMin} minutes`,
-    ...(v.uri ? { uri: v.uri } : {}),
-  }));
+  return visits.map((v) => relatedLine(v, `99601 visit of ${v.line.durationMin} minutes`, 'duration_min'));
 }
 
 export const rule: Rule = {
@@ -91,7 +88,7 @@ export const rule: Rule = {
       const related = durationRelated(visits);
       if (expected === 0) {
         ctx.report({
-          span: own.line.fields.hcpcs?.span ?? own.line.span,
+          span: codeSpan(own.line),
           line: own.line,
           message: `${billed} but ${describeVisits(visitLines, expected)}: no additional hour is due; ` +
             'remove the 99602 line or correct the visit\'s duration',

@@ -3,7 +3,8 @@
 import { addModifierEdits, fix, removeModifierEdits } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { billedAs, codeSpan, describeInterval, hasConcurrentPerDiems, rankPerDiems, relatedLine } from './util/per-diem';
+import { billedAs, describeInterval, hasConcurrentPerDiems, rankPerDiems } from './util/per-diem';
+import { codeSpan, relatedLine } from './util/field-span';
 
 export const rule: Rule = {
   meta: {

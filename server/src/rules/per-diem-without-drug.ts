@@ -3,7 +3,8 @@
 import { isDrugLine, isFormulaIncludedPerDiem, isTherapyPerDiem } from '../codes/classes';
 import type { Related, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { codeSpan, dayCount, daysOf, relatedLine } from './util/per-diem';
+import { dayCount, daysOf } from './util/per-diem';
+import { codeSpan, relatedLine } from './util/field-span';
 
 /** Every day from..to is in the set (the usual per diem: its drug is on the claim). */
 function coversAll(days: ReadonlySet<number>, from: number, to: number): boolean {

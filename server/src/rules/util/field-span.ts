@@ -1,10 +1,23 @@
 // Where a finding about a field points: the field's value, or the line when the field is absent
 // (rule conventions: JSON points at the line object when a key is missing).
 import type { FieldName, ServiceLine, Span } from '../../model';
+import type { Related } from '../types';
 
 /** The field's value span when the line has the field, else the line's span. */
 export function fieldOrLineSpan(line: ServiceLine, name: FieldName): Span {
   return line.fields[name]?.span ?? line.span;
+}
+
+/** Where a finding about the line's code points: the hcpcs value, else the line. */
+export function codeSpan(line: ServiceLine): Span {
+  return fieldOrLineSpan(line, 'hcpcs');
+}
+
+/** A related-information entry pointing at another line's field (its code unless told), with
+ *  the line's file when it is another workspace file's. */
+export function relatedLine(entry: { line: ServiceLine; uri?: string }, message: string, field: FieldName = 'hcpcs'): Related {
+  const span = fieldOrLineSpan(entry.line, field);
+  return entry.uri ? { span, message, uri: entry.uri } : { span, message };
 }
 
 /** Lines that can give a field's text without making the Field (CSV lines: parse/csv-line.ts). */

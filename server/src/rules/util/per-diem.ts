@@ -1,18 +1,20 @@
 // Shared by the per diem rules: which days a line covers, and how the therapy per diems of
 // one day rank and which billing slot (primary / SH / SJ) each one takes (rules.md
 // "concurrent-therapy-modifier" and "per-diem-order").
-import type { ServiceLine, Span } from '../../model';
-import { isTherapyPerDiem, perDiemIntervalHours } from '../../codes/classes';
-import type { Related } from '../types';
-import type { DayLine } from './same-day';
+import type { ServiceLine } from '../../model';
+import { isSpecificPerDiemOf, isTherapyPerDiem, perDiemExclusionOf, perDiemIntervalHours } from '../../codes/classes';
+import { lastDayOf, type DayLine } from './same-day';
 
-/** Same cap as the same-day index: longer spans are a date-span problem of their own. */
-const MAX_SPAN_DAYS = 366;
+/** The last day of daysOf(line): as the same-day index, but a dos_to before dos_from counts as
+ *  the dos_from day (that mistake is invalid-value's finding). */
+function lastDay(dosFrom: number, dosTo: number | undefined): number {
+  return lastDayOf(dosFrom, Math.max(dosTo ?? dosFrom, dosFrom));
+}
 
 /** The days a line covers (dos_from..dos_to), in order; [] when dos_from is unreadable. */
 export function daysOf(line: ServiceLine): number[] {
   if (line.dosFrom === undefined) return [];
-  const to = Math.min(Math.max(line.dosTo ?? line.dosFrom, line.dosFrom), line.dosFrom + MAX_SPAN_DAYS);
+  const to = lastDay(line.dosFrom, line.dosTo);
   const days: number[] = [];
   for (let day = line.dosFrom; day <= to; day++) days.push(day);
   return days;
@@ -21,14 +23,32 @@ export function daysOf(line: ServiceLine): number[] {
 /** daysOf(line).length, without the array. */
 export function dayCount(line: ServiceLine): number {
   if (line.dosFrom === undefined) return 0;
-  return Math.min(Math.max(line.dosTo ?? line.dosFrom, line.dosFrom), line.dosFrom + MAX_SPAN_DAYS) - line.dosFrom + 1;
+  return lastDay(line.dosFrom, line.dosTo) - line.dosFrom + 1;
 }
 
-/** Therapy per diems among a day's lines, counted up to 2 (most days have fewer: no ranking then). */
-export function hasConcurrentPerDiems(lines: readonly DayLine[]): boolean {
+/**
+ * Whether a line of the day takes a slot (primary / SH / SJ) among the day's concurrent
+ * therapies: a therapy per diem, unless it is a generic per diem billed with one of its
+ * specific codes that day. mutually-exclusive-per-diem tells the analyst to drop that generic
+ * and bill only the specific code, so ranking it too would give conflicting advice.
+ */
+export function takesPerDiemSlot(entry: DayLine, day: readonly DayLine[]): boolean {
+  const code = entry.line.hcpcs;
+  if (!isTherapyPerDiem(code)) return false;
+  const ex = perDiemExclusionOf(code);
+  return ex === undefined || !day.some((o) => isSpecificPerDiemOf(ex, o.line.hcpcs));
+}
+
+/** How many per diems of the day take a slot, counted up to `most`. */
+export function countPerDiems(lines: readonly DayLine[], most = Infinity): number {
   let n = 0;
-  for (const d of lines) if (isTherapyPerDiem(d.line.hcpcs) && ++n === 2) return true;
-  return false;
+  for (const d of lines) if (takesPerDiemSlot(d, lines) && ++n === most) break;
+  return n;
+}
+
+/** Two or more per diems take a slot that day (most days have fewer: no ranking then). */
+export function hasConcurrentPerDiems(lines: readonly DayLine[]): boolean {
+  return countPerDiems(lines, 2) === 2;
 }
 
 /** A per diem's billing slot as its modifiers say: primary (none), SH, or SJ. */
@@ -53,11 +73,11 @@ export interface RankedPerDiem {
   readonly role: Role;
 }
 
-/** The therapy per diems among one day's lines, most frequent first; unknown frequency last;
+/** The per diems of one day that take a slot, most frequent first; unknown frequency last;
  *  ties keep file order (this document's lines before other files'). */
 export function rankPerDiems(lines: readonly DayLine[]): RankedPerDiem[] {
   const perDiems = lines
-    .filter((d) => isTherapyPerDiem(d.line.hcpcs))
+    .filter((d) => takesPerDiemSlot(d, lines))
     .map((d) => ({ line: d.line, uri: d.uri, interval: perDiemIntervalHours(d.line), role: roleOf(d.line) }));
   // Array.prototype.sort is stable, so equal intervals stay in file order.
   return perDiems.sort((a, b) => (a.interval ?? Infinity) - (b.interval ?? Infinity));
@@ -100,16 +120,6 @@ export function describeInterval(hours: number | undefined): string {
 export function billedAs(line: ServiceLine): string {
   const role = roleOf(line);
   return role === 'primary' ? line.hcpcs : `${line.hcpcs}-${role}`;
-}
-
-/** Where a finding about the line's code points: the hcpcs value, else the line. */
-export function codeSpan(line: ServiceLine): Span {
-  return line.fields.hcpcs?.span ?? line.span;
-}
-
-/** A related-information entry pointing at another line's code (with its file when external). */
-export function relatedLine(entry: { line: ServiceLine; uri?: string }, message: string): Related {
-  return entry.uri ? { span: codeSpan(entry.line), message, uri: entry.uri } : { span: codeSpan(entry.line), message };
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];

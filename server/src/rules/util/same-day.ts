@@ -12,6 +12,12 @@ export interface DayLine {
 /** Longest date span expanded into days; longer spans are themselves a date-span problem. */
 const MAX_SPAN_DAYS = 366;
 
+/** The last day the index puts a line on: dos_to (dos_from when empty), at most MAX_SPAN_DAYS
+ *  after dos_from. Before dos_from when dos_to is earlier: such a line covers no day. */
+export function lastDayOf(dosFrom: number, dosTo: number | undefined): number {
+  return Math.min(dosTo ?? dosFrom, dosFrom + MAX_SPAN_DAYS);
+}
+
 export interface SameDayIndex {
   /** Lines of the member that cover the day, in file order (this document's lines first). */
   at(memberId: string, day: number): readonly DayLine[];
@@ -59,7 +65,7 @@ function build(doc: ClaimDocument, external: readonly ExternalLine[]): SameDayIn
     let member = byMember.get(line.memberId);
     if (!member) byMember.set(line.memberId, (member = { lines: [], days: new Map() }));
     member.lines.push(entry);
-    const to = Math.min(line.dosTo ?? line.dosFrom, line.dosFrom + MAX_SPAN_DAYS);
+    const to = lastDayOf(line.dosFrom, line.dosTo);
     for (let day = line.dosFrom; day <= to; day++) {
       let group = member.days.get(day);
       if (!group) {
@@ -76,6 +82,17 @@ function build(doc: ClaimDocument, external: readonly ExternalLine[]): SameDayIn
     groups: () => groups,
     member: (memberId) => byMember.get(memberId)?.lines ?? NO_LINES,
   };
+}
+
+/** The first day of the line's span on which the member's lines of that day (the line itself
+ *  included) pass `test`; undefined when no day does. */
+export function firstDayWhere(
+  index: SameDayIndex, line: ServiceLine, test: (sameDay: readonly DayLine[]) => boolean,
+): number | undefined {
+  if (line.dosFrom === undefined) return undefined;
+  const last = lastDayOf(line.dosFrom, line.dosTo);
+  for (let day = line.dosFrom; day <= last; day++) if (test(index.at(line.memberId, day))) return day;
+  return undefined;
 }
 
 /** Days repeat on every line of a file and messages name them: format each day once. */

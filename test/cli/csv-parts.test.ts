@@ -1,0 +1,98 @@
+// Checking a CSV file in parts (cli/csv-parts.ts, used for big files) must give exactly what
+// checking it whole gives: the same findings, offsets, lines, columns and fix titles, in the same
+// order. Files of many claims and members, with comment rows, quoted cells spanning lines, CRLF,
+// a BOM, non-ASCII text and header problems, checked with tiny batches so that they have many.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkFile, IN_PARTS_MIN_BYTES, type FileResult } from '../../server/src/cli/check';
+import { checkCsvInParts } from '../../server/src/cli/csv-parts';
+import type { LintOptions } from '../../server/src/rules/types';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HEADER = 'claim_id,member_id,payer,auth_number,dos_from,dos_to,pos,hcpcs,modifiers,units,charge,ndc,ndc_unit,ndc_qty,wasted_units,vial,frequency,duration_min,notes';
+const TAILS = [
+  ',12,S9502,,1,250.00,,,,,,,q8h,,',
+  ',12,S9501,SH,1,125.00,,,,,,,q12h,,',
+  ',12,S9501,,1,125.00,,,,,,,q12h,,"Café, 2 g"',
+  ',12,J2185,,30,96.00,00143-9431-10,UN,3,,single,,,',
+  ',12,J2185,,30,96.00,0143-9431-10,UN,3,2,single,,,"split ""dose"""',
+  ',12,J2185,JW,10,32.00,00143-9431-10,UN,1,,single,,,',
+  ',12,99601,,1,180.00,,,,,,,,150,',
+  ',12,A4221,,1,15.00,,,,,,,,,',
+  ',11,G0088,,4,90.00,,,,,,,,55,',
+  ',12,J3490,,1,10.00,,,,,,,,,"two\nlines"',
+  ',12,S9500,SJ,1,100.00,,,,,,,q24h,,',
+  ',12,J0696,KP:KQ,8,20.00,00409-7335-03,UN,1,,single,,,',
+];
+
+function day(n: number): string {
+  return new Date(Date.UTC(2026, 2, 1) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function randomFile(seed: number, rows: number): string {
+  const r = rng(seed);
+  const out = [r() < 0.5 ? HEADER : HEADER.replace('member_id', 'patient_id')];
+  if (seed % 4 === 0) out.unshift('# exported by the billing system');
+  for (let i = 0; i < rows; i++) {
+    if (r() < 0.05) out.push('# infusion-claims-disable-next-line bundled-supply');
+    if (r() < 0.02) out.push('');
+    const claim = r() < 0.03 ? '' : `C${1 + Math.floor(r() * 40)}`;
+    const member = r() < 0.03 ? '' : `M${1 + Math.floor(r() * 15)}`;
+    const row = `${claim},${member},commercial,${r() < 0.1 ? '' : 'PA1'},${day(Math.floor(r() * 6))},${r() < 0.05 ? day(7) : ''}${TAILS[Math.floor(r() * TAILS.length)]}`;
+    out.push(r() < 0.02 ? row.split(',').slice(0, 12).join(',') : row);
+  }
+  const eol = seed % 3 === 0 ? '\r\n' : '\n';
+  return (seed % 5 === 0 ? '\ufeff' : '') + out.join(eol) + (seed % 2 === 0 ? eol : '');
+}
+
+describe('CLI: checking a CSV file in parts', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claims-parts-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const same = (parts: FileResult | undefined, whole: FileResult, what: string): void => {
+    assert.ok(parts, `${what}: not checked in parts`);
+    assert.deepStrictEqual(parts.findings, whole.findings, what);
+  };
+
+  for (const options of [{}, { payer: 'medicare', ndcFormat: 'hyphenated' } as LintOptions]) {
+    it(`gives the findings of checking the whole file (${JSON.stringify(options)})`, () => {
+      for (let seed = 1; seed <= 20; seed++) {
+        const file = { path: path.join(dir, `f${seed}.claims.csv`), format: 'csv' as const };
+        fs.writeFileSync(file.path, randomFile(seed, 50 + seed * 20));
+        assert.ok(fs.statSync(file.path).size < IN_PARTS_MIN_BYTES, 'a small file: checkFile reads it whole');
+        const whole = checkFile(file, options, false);
+        for (const batch of [1, 7, 100_000]) same(checkCsvInParts(file, options, batch), whole, `file ${seed}, batches of ${batch}`);
+      }
+    });
+  }
+
+  it('a file whose header lacks required columns: the header finding once, first', () => {
+    const file = { path: path.join(dir, 'header.claims.csv'), format: 'csv' as const };
+    fs.writeFileSync(file.path, randomFile(3, 30).replace('claim_id,', 'claim,').replace(',units,', ',unitz,'));
+    const whole = checkFile(file, {}, false);
+    assert.ok(whole.findings.some((f) => f.ruleId === 'missing-field' && f.line === 1));
+    same(checkCsvInParts(file, {}, 5), whole, 'header problems');
+  });
+
+  it('leaves a file with an unclosed quote to the plain check', () => {
+    const file = { path: path.join(dir, 'quote.claims.csv'), format: 'csv' as const };
+    fs.writeFileSync(file.path, `${HEADER}\nC1,M1,commercial,PA1,2026-03-02,,12,J2185,,30,96.00,"00143-9431-10,UN,3,,single,,,\n`);
+    assert.strictEqual(checkCsvInParts(file, {}, 5), undefined);
+  });
+});
