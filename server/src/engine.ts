@@ -7,6 +7,7 @@ import type { Finding, Fix, LintOptions, Report, Rule, RuleContext, Severity } f
 import type { CodeSet } from './codes/types';
 import { loadCodeSet } from './codes/codeset';
 import { disableRuleFix } from './fixes/edit';
+import { releaseSameDayIndex } from './rules/util/same-day';
 
 export interface LintResult {
   readonly doc: ClaimDocument;
@@ -114,6 +115,7 @@ export function lintDocument(doc: ClaimDocument, options: LintOptions = {}, rule
     if (!severity) continue;
     for (const f of runRule(rule, doc, options, codes, severity).findings) findings.push(f);
   }
+  releaseSameDayIndex(doc);
   findings.sort(byPosition);
   return findings;
 }

@@ -4,10 +4,14 @@
 // and "same member" (every rule's finding about a line depends only on the line, its claim's
 // lines and its member's lines; rules.md, RuleMeta.scope). The second pass reads one batch of
 // parts at a time (header + their rows, with the comment rows above each), lints it as a small
-// document and maps the findings back to the file's offsets, lines and columns. The findings are
-// those of linting the whole file (test/cli/csv-parts.test.ts), at the memory of one batch.
+// document and maps the findings back to the file's offsets, lines and columns; on a machine with
+// more than one core a worker thread lints batches too. The findings are those of linting the
+// whole file (test/cli/csv-parts.test.ts), at the memory of the row index (a few dozen bytes a
+// row), the findings, and one batch per thread.
 import * as fs from 'fs';
+import * as os from 'os';
 import { StringDecoder } from 'string_decoder';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import { isAscii } from 'buffer';
 import { lintText } from '../engine';
 import { fieldOf } from '../parse/fields';
@@ -43,13 +47,13 @@ interface RowIndex {
   header: string;
   /** File text up to the end of the header row (its offsets are the file's). */
   prefix: string;
-  /** Per data row: its block (the comment and blank rows above it, then the row with its line
-   *  end) as char and byte offsets in the file, and the 0-based line its block starts on. */
+  /** Per data row: where its block starts (the comment and blank rows above it, then the row
+   *  with its line end) as char and byte offsets in the file; blocks follow each other, so a
+   *  block ends where the next starts (one more entry: the end of the last). And the 0-based
+   *  line each block starts on. */
   charStart: Column<Float64Array>;
-  charEnd: Column<Float64Array>;
   byteStart: Column<Float64Array>;
-  byteEnd: Column<Float64Array>;
-  line: Column<Float64Array>;
+  line: Column<Int32Array>;
   /** Whether the row ends with a line end (only the file's last row may not). */
   ends: Column<Int32Array>;
   /** Per data row: its part (a union-find root, resolved after the pass). */
@@ -87,26 +91,95 @@ class IdNodes {
 
   /** The node of cell c, or -1 when the id is ''. */
   of(table: CsvTable, c: number): number {
-    const s = table.cellStart[c];
-    const e = table.cellEnd[c];
-    const text = table.text;
+    if (table.cellFlags[c] !== 0) {
+      // Quoted: cut out, unescaped, and not compared in place next time.
+      this.lastRaw = undefined;
+      return (this.lastNode = this.nodeOfId(idText(table, c)));
+    }
+    return this.ofRange(table.text, table.cellStart[c], table.cellEnd[c]);
+  }
+
+  /** The node of an unquoted cell text[s, e). */
+  ofRange(text: string, s: number, e: number): number {
     const raw = this.lastRaw;
-    if (raw !== undefined && table.cellFlags[c] === 0 && raw.length === e - s) {
+    if (raw !== undefined && raw.length === e - s) {
       let same = true;
       for (let i = 0; i < raw.length && same; i++) same = raw.charCodeAt(i) === text.charCodeAt(s + i);
       if (same) return this.lastNode;
     }
-    const id = idText(table, c);
-    let node = -1;
-    if (id !== '') {
-      const known = this.nodes.get(id);
-      node = known ?? this.newNode();
-      if (known === undefined) this.nodes.set(id, node);
-    }
-    // Only an unquoted cell's raw text can be compared in place next time.
-    this.lastRaw = table.cellFlags[c] === 0 ? text.slice(s, e) : undefined;
-    this.lastNode = node;
+    const cell = text.slice(s, e);
+    const id = cell.length > 0 && (cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(cell.length - 1) <= 0x20) ? cell.trim() : cell;
+    this.lastRaw = cell;
+    return (this.lastNode = this.nodeOfId(id));
+  }
+
+  private nodeOfId(id: string): number {
+    if (id === '') return -1;
+    let node = this.nodes.get(id);
+    if (node === undefined) this.nodes.set(id, (node = this.newNode()));
     return node;
+  }
+}
+
+/**
+ * Rows of a text without quotes, read as CsvScanner reads them (line ends, blank rows, cells split
+ * at commas) but without tokenising every cell: the first pass needs two cells of each row. The
+ * next line end and quote are cached, so rare characters do not make the scan quadratic.
+ */
+class RowFinder {
+  private lf = -1;
+  private cr = -1;
+  private quote = -1;
+  constructor(private readonly text: string) {}
+
+  private next(ch: string, cached: number, from: number): number {
+    if (cached >= from) return cached;
+    const i = this.text.indexOf(ch, from);
+    return i < 0 ? this.text.length : i;
+  }
+
+  /** The next CR or LF at or after p (the text's end when none). */
+  lineEnd(p: number): number {
+    this.lf = this.next('\n', this.lf, p);
+    this.cr = this.next('\r', this.cr, p);
+    return Math.min(this.lf, this.cr);
+  }
+
+  nextQuote(p: number): number {
+    return (this.quote = this.next('"', this.quote, p));
+  }
+
+  /** Where the next row starts after the line end at `end`. */
+  after(end: number): number {
+    const text = this.text;
+    if (end >= text.length) return end;
+    return text.charCodeAt(end) === 0x0d && end + 1 < text.length && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+  }
+
+  /** Blank as the scanner says: only spaces and tabs, or only separators (`,,,,`). */
+  blank(p: number, end: number): boolean {
+    const text = this.text;
+    let spaces = true;
+    let commas = true;
+    for (let i = p; i < end && (spaces || commas); i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09) spaces = false;
+      if (c !== 0x2c) commas = false;
+    }
+    return spaces || commas;
+  }
+
+  /** The node of cell `col` of the row text[p, end) ('' when the row is shorter: -1). */
+  cell(p: number, end: number, col: number, ids: IdNodes): number {
+    const text = this.text;
+    let s = p;
+    for (let k = 0; k < col; k++) {
+      const comma = text.indexOf(',', s);
+      if (comma < 0 || comma >= end) return -1;
+      s = comma + 1;
+    }
+    const comma = text.indexOf(',', s);
+    return ids.ofRange(text, s, comma < 0 || comma > end ? end : comma);
   }
 }
 
@@ -136,7 +209,7 @@ function indexRows(path: string): RowIndex | undefined {
     const f64 = (): Column<Float64Array> => new Column(new Float64Array(1 << 16));
     const i32 = (): Column<Int32Array> => new Column(new Int32Array(1 << 16));
     const index: RowIndex = {
-      header: '', prefix: '', charStart: f64(), charEnd: f64(), byteStart: f64(), byteEnd: f64(), line: f64(), ends: i32(),
+      header: '', prefix: '', charStart: f64(), byteStart: f64(), line: i32(), ends: i32(),
       node: i32(), parent: i32(),
     };
     const parent = index.parent;
@@ -182,7 +255,44 @@ function indexRows(path: string): RowIndex | undefined {
       let p = start;
       let line = lineNo;
       let done = 0; // pending[0, done) is finished
+      const rows = new RowFinder(pending);
+      /** A data row's entry in the index: its block, its part (claim and member nodes). */
+      const dataRow = (cn: number, mn: number, next: number, ends: boolean, breaks: number): void => {
+        let node = cn >= 0 ? cn : mn >= 0 ? mn : newNode();
+        if (cn >= 0 && mn >= 0) {
+          const a = find(parent.values, cn);
+          const b = find(parent.values, mn);
+          if (a !== b) parent.values[a] = b;
+          node = b;
+        }
+        index.node.push(node);
+        index.charStart.push(blockChar);
+        index.byteStart.push(blockByte);
+        index.line.push(blockLine);
+        index.ends.push(ends ? 1 : 0);
+        blockChar = pendingChar + next;
+        blockByte = byteAt(next);
+        blockLine = line + breaks;
+      };
       while (p < pending.length) {
+        if (headerSeen) {
+          // The usual row: no quote, not a comment. Read only its claim and member cells.
+          const lineEnd = rows.lineEnd(p);
+          if (rows.nextQuote(p) > lineEnd && pending.charCodeAt(p) !== 0x23) {
+            const next = rows.after(lineEnd);
+            if (!eof && next >= pending.length) break;
+            const breaks = next > lineEnd ? 1 : 0;
+            if (!rows.blank(p, lineEnd)) {
+              const cn = claimCol >= 0 ? rows.cell(p, lineEnd, claimCol, claims) : -1;
+              const mn = memberCol >= 0 ? rows.cell(p, lineEnd, memberCol, members) : -1;
+              dataRow(cn, mn, next, next > lineEnd, breaks);
+            }
+            line += breaks;
+            p = next;
+            done = next;
+            continue;
+          }
+        }
         const r = scanner.scanRow(p);
         const next = table.rowNext[r];
         const issues = table.issues.get(r);
@@ -212,23 +322,7 @@ function indexRows(path: string): RowIndex | undefined {
           const count = table.rowCells[r];
           const cn = claimCol >= 0 && claimCol < count ? claims.of(table, firstCell + claimCol) : -1;
           const mn = memberCol >= 0 && memberCol < count ? members.of(table, firstCell + memberCol) : -1;
-          let node = cn >= 0 ? cn : mn >= 0 ? mn : newNode();
-          if (cn >= 0 && mn >= 0) {
-            const a = find(parent.values, cn);
-            const b = find(parent.values, mn);
-            if (a !== b) parent.values[a] = b;
-            node = b;
-          }
-          index.node.push(node);
-          index.charStart.push(blockChar);
-          index.byteStart.push(blockByte);
-          index.line.push(blockLine);
-          blockChar = pendingChar + next;
-          blockByte = byteAt(next);
-          blockLine = line + breaks;
-          index.charEnd.push(blockChar);
-          index.byteEnd.push(blockByte);
-          index.ends.push(next > table.rowEnd[r] ? 1 : 0);
+          dataRow(cn, mn, next, next > table.rowEnd[r], breaks);
         } else if (!headerSeen) {
           // Rows before the header belong to no block.
           blockChar = pendingChar + next;
@@ -250,6 +344,9 @@ function indexRows(path: string): RowIndex | undefined {
       if (eof && pending.length > 0) return undefined; // text the scanner did not finish: be safe
     }
     if (!headerSeen) return undefined;
+    // The end of the last block.
+    index.charStart.push(blockChar);
+    index.byteStart.push(blockByte);
     return index;
   } finally {
     fs.closeSync(fd);
@@ -304,6 +401,168 @@ function locatedFrom(
   };
 }
 
+/** What linting the batches needs: everything is plain data, so a worker thread can take it. */
+interface BatchPlan {
+  readonly path: string;
+  readonly options: LintOptions;
+  /** The header row with a line end. */
+  readonly header: string;
+  readonly charStart: Float64Array;
+  readonly byteStart: Float64Array;
+  readonly line: Int32Array;
+  readonly ends: Int32Array;
+  /** Rows batch by batch (batch b: order[batchStart[b]] .. order[batchStart[b + 1] - 1]), in file order. */
+  readonly order: Int32Array;
+  readonly batchStart: Int32Array;
+}
+
+/** Lint one batch: its rows' blocks read from the file after the header, findings in file terms. */
+function lintBatch(plan: BatchPlan, fd: number, b: number): LocatedFinding[] {
+  const { charStart, byteStart, order, batchStart } = plan;
+  // This batch's rows, in file order; adjacent blocks read as one range.
+  const ranges: Array<{ from: number; to: number; rows: number[] }> = [];
+  for (let j = batchStart[b]; j < batchStart[b + 1]; j++) {
+    const i = order[j];
+    const last = ranges[ranges.length - 1];
+    if (last && last.to === byteStart[i]) {
+      last.to = byteStart[i + 1];
+      last.rows.push(i);
+    } else {
+      ranges.push({ from: byteStart[i], to: byteStart[i + 1], rows: [i] });
+    }
+  }
+  const texts = readRanges(fd, ranges.map((r) => [r.from, r.to] as const));
+  // The batch's text: the header, then the blocks; where each block sits in it and in the file.
+  const parts: string[] = [plan.header];
+  let length = plan.header.length;
+  const synStart: number[] = [];
+  const fileStart: number[] = [];
+  const fileLine: number[] = [];
+  ranges.forEach((range, k) => {
+    let at = 0;
+    for (const i of range.rows) {
+      const len = charStart[i + 1] - charStart[i];
+      const block = texts[k].slice(at, at + len);
+      at += len;
+      synStart.push(length);
+      fileStart.push(charStart[i]);
+      fileLine.push(plan.line[i]);
+      const piece = plan.ends[i] ? block : `${block}\n`;
+      parts.push(piece);
+      length += piece.length;
+    }
+  });
+  const text = parts.join('');
+  const out: LocatedFinding[] = [];
+  for (const f of lintText(text, 'csv', plan.options).findings) {
+    if (f.lineIndex === undefined) continue; // the header's: reported from the header alone
+    // The block holding the finding (the finding's line's block).
+    let lo = 0;
+    let hi = synStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (synStart[mid] <= f.span.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const shift = fileStart[lo] - synStart[lo];
+    out.push(locatedFrom(f, f.span.start + shift, f.span.end + shift,
+      lineColIn(text, synStart[lo], fileLine[lo], f.span.start), lineColIn(text, synStart[lo], fileLine[lo], f.span.end)));
+  }
+  return out;
+}
+
+// Shared counters of a run with a helper thread: [next batch to take, helper finished, batches the helper completed].
+const NEXT = 0;
+const HELPER_DONE = 1;
+const HELPER_BATCHES = 2;
+/** A helper that shows no progress for this long is given up on (its batches are done here). */
+const HELPER_SILENCE_MS = 15_000;
+
+const HELPER_YOUNG_MB = 48;
+
+/** Batches worth a helper thread: below this the thread's start-up costs more than it saves. */
+const MIN_BATCHES_FOR_HELPER = 8;
+
+/**
+ * Lint every batch, in batch order. On a machine with more than one core, a worker thread takes
+ * batches too (from a shared counter), and this thread waits for it synchronously (the CLI is
+ * synchronous); whatever the helper did not finish is done here.
+ */
+function lintBatches(plan: BatchPlan): LocatedFinding[][] {
+  const count = plan.batchStart.length - 1;
+  const results: Array<LocatedFinding[] | undefined> = new Array(count);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const shared = new Int32Array(new SharedArrayBuffer(3 * 4));
+  let helper: { worker: Worker; port: MessagePort } | undefined;
+  if (cores > 1 && count >= MIN_BATCHES_FOR_HELPER && !plan.options.external) {
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(__filename, {
+        workerData: { csvParts: true, plan, shared, port: port2 },
+        transferList: [port2],
+        // Each batch is garbage once linted: a young generation that holds a few batches means
+        // far fewer scavenges copying the batch in progress.
+        resourceLimits: { maxYoungGenerationSizeMb: HELPER_YOUNG_MB },
+      });
+      worker.unref();
+      helper = { worker, port: port1 };
+    } catch {
+      helper = undefined; // no thread: all batches here
+    }
+  }
+  const take = (msg: { batch: number; findings: LocatedFinding[] } | undefined): void => {
+    if (msg) results[msg.batch] = msg.findings;
+  };
+  const fd = fs.openSync(plan.path, 'r');
+  try {
+    for (let b = Atomics.add(shared, NEXT, 1); b < count; b = Atomics.add(shared, NEXT, 1)) results[b] = lintBatch(plan, fd, b);
+    if (helper) {
+      // Wait for the helper's last batches; give up on it when it stops making progress.
+      let seen = -1;
+      let quietSince = Date.now();
+      while (Atomics.load(shared, HELPER_DONE) === 0) {
+        Atomics.wait(shared, HELPER_DONE, 0, 200);
+        const done = Atomics.load(shared, HELPER_BATCHES);
+        if (done !== seen) {
+          seen = done;
+          quietSince = Date.now();
+        } else if (Date.now() - quietSince > HELPER_SILENCE_MS) {
+          break;
+        }
+      }
+      for (let m = receiveMessageOnPort(helper.port); m; m = receiveMessageOnPort(helper.port)) take(m.message);
+      void helper.worker.terminate();
+      helper.port.close();
+    }
+    for (let b = 0; b < count; b++) results[b] ??= lintBatch(plan, fd, b);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return results as LocatedFinding[][];
+}
+
+/** The helper thread: take batches from the shared counter until none is left. */
+function serveBatches(data: { plan: BatchPlan; shared: Int32Array; port: MessagePort }): void {
+  const { plan, shared, port } = data;
+  const count = plan.batchStart.length - 1;
+  const fd = fs.openSync(plan.path, 'r');
+  try {
+    for (let b = Atomics.add(shared, NEXT, 1); b < count; b = Atomics.add(shared, NEXT, 1)) {
+      port.postMessage({ batch: b, findings: lintBatch(plan, fd, b) });
+      Atomics.add(shared, HELPER_BATCHES, 1);
+    }
+  } finally {
+    fs.closeSync(fd);
+    Atomics.store(shared, HELPER_DONE, 1);
+    Atomics.notify(shared, HELPER_DONE);
+    port.close();
+  }
+}
+
+if (!isMainThread && (workerData as { csvParts?: boolean } | null)?.csvParts) {
+  serveBatches(workerData as { plan: BatchPlan; shared: Int32Array; port: MessagePort });
+}
+
 /**
  * The findings of a CSV claim file, read in parts (see the top of this file); undefined when
  * the file must be checked the plain way (an unclosed quote, no header). Same result as
@@ -344,63 +603,18 @@ export function checkCsvInParts(file: ClaimFile, options: LintOptions, batchLine
   const fill = batchStart.slice(0, sizes.length);
   for (let i = 0; i < rows; i++) order[fill[batchOfPart[part[i]]]++] = i;
 
-  const header = index.header.endsWith('\n') || index.header.endsWith('\r') ? index.header : `${index.header}\n`;
-  const fd = fs.openSync(file.path, 'r');
-  try {
-    for (let b = 0; b < sizes.length; b++) {
-      // This batch's rows, in file order; adjacent blocks read as one range.
-      const ranges: Array<{ from: number; to: number; rows: number[] }> = [];
-      for (let j = batchStart[b]; j < batchStart[b + 1]; j++) {
-        const i = order[j];
-        const last = ranges[ranges.length - 1];
-        if (last && last.to === index.byteStart.values[i]) {
-          last.to = index.byteEnd.values[i];
-          last.rows.push(i);
-        } else {
-          ranges.push({ from: index.byteStart.values[i], to: index.byteEnd.values[i], rows: [i] });
-        }
-      }
-      const texts = readRanges(fd, ranges.map((r) => [r.from, r.to] as const));
-      // The batch's text: the header, then the blocks; where each block sits in it and in the file.
-      const parts: string[] = [header];
-      let length = header.length;
-      const synStart: number[] = [];
-      const fileStart: number[] = [];
-      const fileLine: number[] = [];
-      ranges.forEach((range, k) => {
-        let at = 0;
-        for (const i of range.rows) {
-          const len = index.charEnd.values[i] - index.charStart.values[i];
-          const block = texts[k].slice(at, at + len);
-          at += len;
-          synStart.push(length);
-          fileStart.push(index.charStart.values[i]);
-          fileLine.push(index.line.values[i]);
-          const piece = index.ends.values[i] ? block : `${block}\n`;
-          parts.push(piece);
-          length += piece.length;
-        }
-      });
-      const text = parts.join('');
-      const { findings } = lintText(text, 'csv', options);
-      for (const f of findings) {
-        if (f.lineIndex === undefined) continue; // the header's, reported above
-        // The block holding the finding (the finding's line's block).
-        let lo = 0;
-        let hi = synStart.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (synStart[mid] <= f.span.start) lo = mid;
-          else hi = mid - 1;
-        }
-        const shift = fileStart[lo] - synStart[lo];
-        located.push(locatedFrom(f, f.span.start + shift, f.span.end + shift,
-          lineColIn(text, synStart[lo], fileLine[lo], f.span.start), lineColIn(text, synStart[lo], fileLine[lo], f.span.end)));
-      }
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+  const plan: BatchPlan = {
+    path: file.path,
+    options,
+    header: index.header.endsWith('\n') || index.header.endsWith('\r') ? index.header : `${index.header}\n`,
+    charStart: index.charStart.values.subarray(0, rows + 1),
+    byteStart: index.byteStart.values.subarray(0, rows + 1),
+    line: index.line.values.subarray(0, rows),
+    ends: index.ends.values.subarray(0, rows),
+    order,
+    batchStart,
+  };
+  for (const batchFindings of lintBatches(plan)) for (const f of batchFindings) located.push(f);
   // Document order, as one lint of the file gives it (no two parts share a position).
   located.sort((x, y) => x.start - y.start || x.end - y.end);
   return { path: file.path, format: file.format, findings: located, fixed: 0 };

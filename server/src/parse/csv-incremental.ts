@@ -1,10 +1,10 @@
 // Re-reading an edited CSV text by rows. Only the rows an edit touched are tokenised and read
-// again; the other rows' cells are copied from the previous table (moved by the edit's length
-// change) and their lines kept or copied, so a keystroke in a 100k-row file costs a few rows of
-// reading instead of the whole file. The result is the document a full parseCsv of the new text
-// gives (same lines, values, spans, problems and claims): test/parse/csv-incremental.test.ts.
-import type { ClaimDocument } from '../model';
-import type { Claim } from '../model';
+// again; the table of cells is updated in place (the other rows' cells moved by the edit's length
+// change) and the other lines kept, or copied with moved offsets, so a keystroke in a 100k-row
+// file costs a few rows of reading instead of the whole file. The result is the document a full
+// parseCsv of the new text gives (same lines, values, spans, problems and claims):
+// test/engine/incremental.test.ts compares them over random edits.
+import type { Claim, ClaimDocument } from '../model';
 import { CsvRowReader, csvStateOf, forgetCsvState, memberKeyOf, shiftedModifiers } from './csv';
 import { CsvLine } from './csv-line';
 import { CsvScanner, CsvTable, type CsvRowIssue } from './csv-tokenizer';

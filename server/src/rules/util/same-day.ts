@@ -39,6 +39,12 @@ export function sameDayIndex(doc: ClaimDocument, external: readonly ExternalLine
   return index;
 }
 
+/** Forget the document's index (the engine, once every rule has run: nothing else reads it, and
+ *  on a big file it is megabytes kept alive with the document). */
+export function releaseSameDayIndex(doc: ClaimDocument): void {
+  cache.delete(doc);
+}
+
 interface Group {
   readonly memberId: string;
   readonly day: number;
