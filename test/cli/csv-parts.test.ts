@@ -6,8 +6,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkFile, IN_PARTS_MIN_BYTES, type FileResult } from '../../server/src/cli/check';
+import { checkFile, IN_PARTS_MIN_BYTES, locate, type FileResult } from '../../server/src/cli/check';
 import { checkCsvInParts } from '../../server/src/cli/csv-parts';
+import { formatJson } from '../../server/src/cli/report-json';
+import { textOfFile, textSummary } from '../../server/src/cli/report-text';
+import { runCli } from '../../server/src/cli/run';
+import { lintText } from '../../server/src/engine';
 import type { LintOptions } from '../../server/src/rules/types';
 
 function rng(seed: number): () => number {
@@ -94,5 +98,36 @@ describe('CLI: checking a CSV file in parts', function () {
     const file = { path: path.join(dir, 'quote.claims.csv'), format: 'csv' as const };
     fs.writeFileSync(file.path, `${HEADER}\nC1,M1,commercial,PA1,2026-03-02,,12,J2185,,30,96.00,"00143-9431-10,UN,3,,single,,,\n`);
     assert.strictEqual(checkCsvInParts(file, {}, 5), undefined);
+  });
+
+  it('writes the report of a big file as it goes, byte for byte the report of checking it whole', () => {
+    // Over 4 MB: checked in parts, its report streamed. Members come back all over the file, so
+    // findings wait for the batches before them; a small file beside it is checked whole.
+    const r = rng(99);
+    const rows: string[] = [HEADER];
+    for (let i = 0; i < 80_000; i++) {
+      if (r() < 0.01) rows.push('# infusion-claims-disable-next-line bundled-supply');
+      rows.push(`C${Math.floor(i / 4)},M${(i * 7919) % 1500},commercial,PA1,${day(Math.floor(r() * 6))},${TAILS[Math.floor(r() * TAILS.length)]}`);
+    }
+    const bigText = rows.join('\n') + '\n';
+    const small = randomFile(7, 200);
+    const big = { path: path.join(dir, 'big.claims.csv'), format: 'csv' as const };
+    const little = { path: path.join(dir, 'little.claims.csv'), format: 'csv' as const };
+    fs.writeFileSync(big.path, bigText);
+    fs.writeFileSync(little.path, small);
+    assert.ok(Buffer.byteLength(bigText) >= IN_PARTS_MIN_BYTES, 'the big file is checked in parts');
+    const whole = (file: typeof big, text: string): FileResult => ({ ...file, findings: locate(text, lintText(text, 'csv', {}).findings), fixed: 0 });
+    const expected = [whole(big, bigText), checkFile(little, {}, false)];
+    assert.ok(expected[0].findings.length > 1000, 'the big file has findings to stream');
+    const run = (format: string): { out: string; code: number } => {
+      let out = '';
+      const code = runCli(['check', big.path, little.path, '--format', format], { out: (t) => { out += t; }, err: () => undefined });
+      return { out, code };
+    };
+    const json = run('json');
+    assert.strictEqual(json.out, formatJson(expected));
+    const text = run('text');
+    assert.strictEqual(text.out, expected.map(textOfFile).join('') + textSummary(expected));
+    assert.strictEqual(text.code, 1);
   });
 });

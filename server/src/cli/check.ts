@@ -90,9 +90,14 @@ export function fixText(
 /** CSV files this big are checked in parts (csv-parts.ts), so memory stays flat however big they get. */
 export const IN_PARTS_MIN_BYTES = 4 << 20;
 
+/** Whether a file is big enough to be checked in parts (csv-parts.ts) when it is not fixed. */
+export function checkedInParts(file: ClaimFile): boolean {
+  return file.format === 'csv' && fs.statSync(file.path).size >= IN_PARTS_MIN_BYTES;
+}
+
 /** Read, lint and (with fix) repair one file. Throws only when the file cannot be read or written. */
 export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): FileResult {
-  if (!fix && file.format === 'csv' && fs.statSync(file.path).size >= IN_PARTS_MIN_BYTES) {
+  if (!fix && checkedInParts(file)) {
     const inParts = checkCsvInParts(file, options);
     if (inParts) return inParts;
   }

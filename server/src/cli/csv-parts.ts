@@ -27,13 +27,20 @@ const CHUNK_BYTES = 4 << 20;
 /** A row still open after this much text (an unclosed quote): check the file the plain way. */
 const MAX_CARRY = 32 << 20;
 
-/** Growable Int32 / Float64 columns. */
+/** A typed array like `a` (of `n` elements) in shared memory: the helper thread of a check is
+ *  handed the row index (BatchPlan) without a copy of it. */
+function sharedLike<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  const C = a.constructor as { new (buffer: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
+  return new C(new SharedArrayBuffer(n * C.BYTES_PER_ELEMENT));
+}
+
+/** Growable Int32 / Float64 columns (in shared memory, see sharedLike). */
 class Column<T extends Int32Array | Float64Array> {
   length = 0;
   constructor(public values: T) {}
   push(v: number): void {
     if (this.length === this.values.length) {
-      const next = new (this.values.constructor as { new (n: number): T })(this.values.length * 2);
+      const next = sharedLike(this.values, this.values.length * 2);
       next.set(this.values);
       this.values = next;
     }
@@ -206,8 +213,8 @@ function indexRows(path: string): RowIndex | undefined {
   try {
     const decoder = new StringDecoder('utf8');
     const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-    const f64 = (): Column<Float64Array> => new Column(new Float64Array(1 << 16));
-    const i32 = (): Column<Int32Array> => new Column(new Int32Array(1 << 16));
+    const f64 = (): Column<Float64Array> => new Column(sharedLike(new Float64Array(0), 1 << 16));
+    const i32 = (): Column<Int32Array> => new Column(sharedLike(new Int32Array(0), 1 << 16));
     const index: RowIndex = {
       header: '', prefix: '', charStart: f64(), byteStart: f64(), line: i32(), ends: i32(),
       node: i32(), parent: i32(),
@@ -386,6 +393,7 @@ function readRanges(fd: number, ranges: ReadonlyArray<readonly [number, number]>
 
 function locatedFrom(
   f: import('../rules/types').Finding, start: number, end: number, s: { line: number; column: number }, e: { line: number; column: number },
+  fixes = true,
 ): LocatedFinding {
   return {
     ruleId: f.ruleId,
@@ -397,7 +405,8 @@ function locatedFrom(
     column: s.column,
     endLine: e.line,
     endColumn: e.column,
-    fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe })),
+    // Fixes are made on demand (engine.ts): an output that shows none need not make them.
+    fixes: fixes ? f.fixes.map((x) => ({ title: x.title, safe: x.safe })) : [],
   };
 }
 
@@ -405,6 +414,8 @@ function locatedFrom(
 interface BatchPlan {
   readonly path: string;
   readonly options: LintOptions;
+  /** Whether the findings carry their fixes' titles (the JSON and SARIF outputs show them). */
+  readonly fixes: boolean;
   /** The header row with a line end. */
   readonly header: string;
   readonly charStart: Float64Array;
@@ -466,7 +477,7 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): LocatedFinding[] {
     }
     const shift = fileStart[lo] - synStart[lo];
     out.push(locatedFrom(f, f.span.start + shift, f.span.end + shift,
-      lineColIn(text, synStart[lo], fileLine[lo], f.span.start), lineColIn(text, synStart[lo], fileLine[lo], f.span.end)));
+      lineColIn(text, synStart[lo], fileLine[lo], f.span.start), lineColIn(text, synStart[lo], fileLine[lo], f.span.end), plan.fixes));
   }
   return out;
 }
@@ -484,13 +495,19 @@ const HELPER_YOUNG_MB = 48;
 const MIN_BATCHES_FOR_HELPER = 8;
 
 /**
- * Lint every batch, in batch order. On a machine with more than one core, a worker thread takes
- * batches too (from a shared counter), and this thread waits for it synchronously (the CLI is
- * synchronous); whatever the helper did not finish is done here.
+ * Lint every batch, handing each batch's findings to `done` as soon as it has them (in the order
+ * batches finish). On a machine with more than one core, a worker thread takes batches too (from
+ * a shared counter): its results are taken after each batch done here, and at the end this thread
+ * waits for it synchronously (the CLI is synchronous); whatever the helper did not finish is done here.
  */
-function lintBatches(plan: BatchPlan): LocatedFinding[][] {
+function lintBatches(plan: BatchPlan, done: (batch: number, findings: LocatedFinding[]) => void): void {
   const count = plan.batchStart.length - 1;
-  const results: Array<LocatedFinding[] | undefined> = new Array(count);
+  const finished = new Uint8Array(count);
+  const finish = (batch: number, findings: LocatedFinding[]): void => {
+    if (finished[batch]) return;
+    finished[batch] = 1;
+    done(batch, findings);
+  };
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const shared = new Int32Array(new SharedArrayBuffer(3 * 4));
   let helper: { worker: Worker; port: MessagePort } | undefined;
@@ -511,11 +528,14 @@ function lintBatches(plan: BatchPlan): LocatedFinding[][] {
     }
   }
   const take = (msg: { batch: number; findings: LocatedFinding[] } | undefined): void => {
-    if (msg) results[msg.batch] = msg.findings;
+    if (msg) finish(msg.batch, msg.findings);
   };
   const fd = fs.openSync(plan.path, 'r');
   try {
-    for (let b = Atomics.add(shared, NEXT, 1); b < count; b = Atomics.add(shared, NEXT, 1)) results[b] = lintBatch(plan, fd, b);
+    for (let b = Atomics.add(shared, NEXT, 1); b < count; b = Atomics.add(shared, NEXT, 1)) {
+      finish(b, lintBatch(plan, fd, b));
+      if (helper) for (let m = receiveMessageOnPort(helper.port); m; m = receiveMessageOnPort(helper.port)) take(m.message);
+    }
     if (helper) {
       // Wait for the helper's last batches; give up on it when it stops making progress.
       let seen = -1;
@@ -534,11 +554,10 @@ function lintBatches(plan: BatchPlan): LocatedFinding[][] {
       void helper.worker.terminate();
       helper.port.close();
     }
-    for (let b = 0; b < count; b++) results[b] ??= lintBatch(plan, fd, b);
+    for (let b = 0; b < count; b++) if (!finished[b]) finish(b, lintBatch(plan, fd, b));
   } finally {
     fs.closeSync(fd);
   }
-  return results as LocatedFinding[][];
 }
 
 /** The helper thread: take batches from the shared counter until none is left. */
@@ -563,24 +582,78 @@ if (!isMainThread && (workerData as { csvParts?: boolean } | null)?.csvParts) {
   serveBatches(workerData as { plan: BatchPlan; shared: Int32Array; port: MessagePort });
 }
 
+/** A finding with its place in the order of one lint of the whole file: by position, and
+ *  between findings at one position, as they came (the header's first, then batch by batch). */
+interface Pending {
+  readonly f: LocatedFinding;
+  readonly seq: number;
+}
+
+const byPlace = (x: Pending, y: Pending): number => x.f.start - y.f.start || x.f.end - y.f.end || x.seq - y.seq;
+
+/** Findings waiting for the batches before them, first in document order on top (a binary heap:
+ *  many thousands can wait when members' lines are spread over the file). */
+class Waiting {
+  private readonly items: Pending[] = [];
+
+  push(p: Pending): void {
+    const a = this.items;
+    let i = a.push(p) - 1;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (byPlace(a[up], p) <= 0) break;
+      a[i] = a[up];
+      i = up;
+    }
+    a[i] = p;
+  }
+
+  /** The first waiting finding, when it starts before `frontier`: taken out. */
+  takeBefore(frontier: number): LocatedFinding | undefined {
+    const a = this.items;
+    if (a.length === 0 || a[0].f.start >= frontier) return undefined;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const c = l + 1 < a.length && byPlace(a[l + 1], a[l]) < 0 ? l + 1 : l;
+        if (byPlace(a[c], last) >= 0) break;
+        a[i] = a[c];
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top.f;
+  }
+}
+
 /**
- * The findings of a CSV claim file, read in parts (see the top of this file); undefined when
- * the file must be checked the plain way (an unclosed quote, no header). Same result as
- * checkFile without --fix.
+ * Check a CSV claim file in parts (see the top of this file), handing its findings to `emit` in
+ * document order as soon as they are known: a finding is emitted once every batch that could hold
+ * one before it is done (batches are numbered in the order of their first rows, so that is every
+ * batch whose first row comes before it). Memory stays that of the row index and a few batches,
+ * however many findings there are. False (and nothing emitted) when the file must be checked the
+ * plain way (an unclosed quote, no header). `fixes`: whether findings carry their fixes' titles.
  */
-export function checkCsvInParts(file: ClaimFile, options: LintOptions, batchLines = BATCH_LINES): FileResult | undefined {
+export function streamCsvInParts(
+  file: ClaimFile, options: LintOptions, emit: (f: LocatedFinding) => void, fixes = true, batchLines = BATCH_LINES,
+): boolean {
   const index = indexRows(file.path);
-  if (!index) return undefined;
+  if (!index) return false;
   const rows = index.node.length;
   const parent = index.parent.values;
   const part = new Int32Array(rows);
   for (let i = 0; i < rows; i++) part[i] = find(parent, index.node.values[i]);
 
   // The header's own findings (missing columns, quotes in it), from the text before the data.
-  const located: LocatedFinding[] = [];
+  const pending = new Waiting();
+  let seq = 0;
   const prefixLines = new LineIndex(index.prefix);
   for (const f of lintText(index.prefix, 'csv', options).findings) {
-    located.push(locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end)));
+    pending.push({ f: locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), fixes), seq: seq++ });
   }
 
   // Batches of whole parts, in the order of their first rows; then each batch's rows in file
@@ -599,13 +672,14 @@ export function checkCsvInParts(file: ClaimFile, options: LintOptions, batchLine
   }
   const batchStart = new Int32Array(sizes.length + 1);
   for (let b = 0; b < sizes.length; b++) batchStart[b + 1] = batchStart[b] + sizes[b];
-  const order = new Int32Array(rows);
+  const order = sharedLike(new Int32Array(0), rows);
   const fill = batchStart.slice(0, sizes.length);
   for (let i = 0; i < rows; i++) order[fill[batchOfPart[part[i]]]++] = i;
 
   const plan: BatchPlan = {
     path: file.path,
     options,
+    fixes,
     header: index.header.endsWith('\n') || index.header.endsWith('\r') ? index.header : `${index.header}\n`,
     charStart: index.charStart.values.subarray(0, rows + 1),
     byteStart: index.byteStart.values.subarray(0, rows + 1),
@@ -614,8 +688,37 @@ export function checkCsvInParts(file: ClaimFile, options: LintOptions, batchLine
     order,
     batchStart,
   };
-  for (const batchFindings of lintBatches(plan)) for (const f of batchFindings) located.push(f);
-  // Document order, as one lint of the file gives it (no two parts share a position).
-  located.sort((x, y) => x.start - y.start || x.end - y.end);
+
+  // Batches finish out of order (two threads): each one's findings wait until every batch before
+  // it is done. Sequence numbers keep "as they came" the order of a lint of the whole file.
+  const count = sizes.length;
+  const held: Array<LocatedFinding[] | undefined> = new Array(count);
+  let next = 0; // the first batch not yet taken into `pending`
+  const flush = (): void => {
+    // Every finding of the batches still to come starts at or after their first block.
+    const frontier = next < count ? plan.charStart[order[batchStart[next]]] : Infinity;
+    for (let f = pending.takeBefore(frontier); f; f = pending.takeBefore(frontier)) emit(f);
+  };
+  lintBatches(plan, (batch, findings) => {
+    held[batch] = findings;
+    if (batch !== next) return;
+    while (next < count && held[next]) {
+      for (const f of held[next]!) pending.push({ f, seq: seq++ });
+      held[next++] = undefined;
+    }
+    flush();
+  });
+  if (count === 0) flush();
+  return true;
+}
+
+/**
+ * The findings of a CSV claim file, read in parts (see the top of this file); undefined when
+ * the file must be checked the plain way (an unclosed quote, no header). Same result as
+ * checkFile without --fix.
+ */
+export function checkCsvInParts(file: ClaimFile, options: LintOptions, batchLines = BATCH_LINES): FileResult | undefined {
+  const located: LocatedFinding[] = [];
+  if (!streamCsvInParts(file, options, (f) => located.push(f), true, batchLines)) return undefined;
   return { path: file.path, format: file.format, findings: located, fixed: 0 };
 }

@@ -1,5 +1,6 @@
 // JSON output: an array with one entry per file checked, each with its findings.
-import type { FileResult } from './check';
+import type { FileResult, LocatedFinding } from './check';
+import { tallyOf, type FileTally } from './report-text';
 
 export function formatJson(results: readonly FileResult[]): string {
   const files = results.map((r) => {
@@ -16,4 +17,100 @@ export function formatJson(results: readonly FileResult[]): string {
     };
   });
   return JSON.stringify(files, null, 2) + '\n';
+}
+
+/** An entry of the array as formatJson writes it (at two spaces), without its findings. */
+function entryHead(file: string, format: string, counts: { errors: number; warnings: number; infos: number }, fixed: number, notFixed?: string): string {
+  const entry = {
+    file,
+    format,
+    errorCount: counts.errors,
+    warningCount: counts.warnings,
+    infoCount: counts.infos,
+    fixed,
+    ...(notFixed ? { notFixed } : {}),
+    findings: [],
+  };
+  return `  ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ')}`;
+}
+
+const NO_FINDINGS_END = '[]\n  }';
+
+/** The keys of a LocatedFinding, in the order JSON.stringify writes them (check.ts, csv-parts.ts). */
+const FINDING_KEYS = 'ruleId,severity,message,start,end,line,column,endLine,endColumn,fixes';
+const FIX_KEYS = 'title,safe';
+
+/** What JSON.stringify(f, null, 2) gives at six spaces, written directly: a big file has tens of
+ *  thousands of findings, and the generic indenting was a good part of writing its report. */
+function findingText(f: LocatedFinding): string {
+  const q = JSON.stringify;
+  let fixes = '[]';
+  if (f.fixes.length > 0) {
+    fixes = '[';
+    f.fixes.forEach((x, i) => {
+      fixes += `${i === 0 ? '' : ','}\n          {\n            "title": ${q(x.title)},\n            "safe": ${x.safe}\n          }`;
+    });
+    fixes += '\n        ]';
+  }
+  return `{\n        "ruleId": ${q(f.ruleId)},\n        "severity": ${q(f.severity)},\n        "message": ${q(f.message)},`
+    + `\n        "start": ${f.start},\n        "end": ${f.end},\n        "line": ${f.line},\n        "column": ${f.column},`
+    + `\n        "endLine": ${f.endLine},\n        "endColumn": ${f.endColumn},\n        "fixes": ${fixes}\n      }`;
+}
+
+/** Whether findingText writes what JSON.stringify would: the plain shape, nothing more or less. */
+function plainShape(f: LocatedFinding): boolean {
+  return Object.keys(f).join(',') === FINDING_KEYS && [f.start, f.end, f.line, f.column, f.endLine, f.endColumn].every(Number.isSafeInteger)
+    && f.fixes.every((x) => Object.keys(x).join(',') === FIX_KEYS && typeof x.safe === 'boolean');
+}
+
+/** One finding as formatJson writes it (inside an entry's findings, at six spaces), after `first`. */
+export function jsonOfFinding(f: LocatedFinding, first: boolean): string {
+  const text = plainShape(f) ? findingText(f) : JSON.stringify(f, null, 2).replace(/\n/g, '\n      ');
+  return `${first ? '\n' : ',\n'}      ${text}`;
+}
+
+/**
+ * The JSON output written file by file as the check goes, byte for byte what formatJson gives
+ * for the same files: a whole FileResult, or (a file checked in parts) its head once its counts
+ * are known and then its findings' text, written by jsonOfFinding in document order.
+ */
+export class JsonWriter {
+  private entries = 0;
+  constructor(private readonly out: (text: string) => void) {}
+
+  private start(): void {
+    this.out(this.entries++ === 0 ? '[\n' : ',\n');
+  }
+
+  file(r: FileResult): void {
+    this.start();
+    const head = entryHead(r.path, r.format, tallyOf(r), r.fixed, r.notFixed);
+    if (r.findings.length === 0) {
+      this.out(head);
+      return;
+    }
+    let text = head.slice(0, -NO_FINDINGS_END.length) + '[';
+    r.findings.forEach((f, i) => {
+      text += jsonOfFinding(f, i === 0);
+    });
+    this.out(`${text}\n    ]\n  }`);
+  }
+
+  /** A file whose findings' text (`count` of them, from jsonOfFinding) `writeFindings` writes. */
+  streamed(path: string, format: string, tally: FileTally, count: number, writeFindings: () => void): void {
+    this.start();
+    const head = entryHead(path, format, tally, tally.fixed);
+    if (count === 0) {
+      this.out(head);
+      return;
+    }
+    this.out(head.slice(0, -NO_FINDINGS_END.length) + '[');
+    writeFindings();
+    this.out('\n    ]\n  }');
+  }
+
+  /** The end of the output. */
+  end(): string {
+    return this.entries === 0 ? '[]\n' : '\n]\n';
+  }
 }

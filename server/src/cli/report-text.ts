@@ -1,39 +1,70 @@
 // Text output: one `file:line:col severity rule-id message` per finding, then a summary line.
 // Written file by file as the check goes, so a long run shows progress and holds little.
-import type { FileResult } from './check';
+import type { FileResult, LocatedFinding } from './check';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
 }
 
+/** The output line of one finding of the file at `path`. */
+export function textOfFinding(path: string, f: LocatedFinding): string {
+  // One finding per output line, whatever the message holds.
+  return `${path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`;
+}
+
 /** The lines of one file ('' when it has no findings). */
 export function textOfFile(r: FileResult): string {
   let out = '';
-  for (const f of r.findings) {
-    // One finding per output line, whatever the message holds.
-    out += `${r.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`;
-  }
+  for (const f of r.findings) out += textOfFinding(r.path, f);
   return out;
+}
+
+/** What the summary and the exit code need of one file checked: its counts. */
+export interface FileTally {
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixed: number;
+}
+
+export function newTally(fixed = 0): FileTally {
+  return { errors: 0, warnings: 0, infos: 0, fixed };
+}
+
+/** Count one finding into a tally. */
+export function countInto(t: FileTally, f: LocatedFinding): void {
+  if (f.severity === 'error') t.errors++;
+  else if (f.severity === 'warning') t.warnings++;
+  else t.infos++;
+}
+
+export function tallyOf(r: FileResult): FileTally {
+  const t = newTally(r.fixed);
+  for (const f of r.findings) countInto(t, f);
+  return t;
 }
 
 /** The closing summary of a run. */
 export function textSummary(results: readonly FileResult[]): string {
+  return textSummaryOf(results.map(tallyOf));
+}
+
+/** The closing summary of a run, from each file's tally. */
+export function textSummaryOf(tallies: readonly FileTally[]): string {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
   let fixed = 0;
   let filesWithProblems = 0;
-  for (const r of results) {
-    fixed += r.fixed;
-    if (r.findings.length) filesWithProblems++;
-    for (const f of r.findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else infos++;
-    }
+  for (const t of tallies) {
+    fixed += t.fixed;
+    if (t.errors + t.warnings + t.infos > 0) filesWithProblems++;
+    errors += t.errors;
+    warnings += t.warnings;
+    infos += t.infos;
   }
   const problems = errors + warnings + infos;
-  const files = plural(results.length, 'file');
+  const files = plural(tallies.length, 'file');
   const out: string[] = [];
   if (fixed) out.push(`Fixed ${plural(fixed, 'problem')} (safe fixes only).`);
   out.push(problems

@@ -1,12 +1,13 @@
 // `infusion-claims check`: parse arguments, check the files, print the report, pick the exit code.
 // Exit 0: no errors (warnings/info do not fail). 1: errors found. 2: usage error or unreadable file.
-import { checkFile, type FileResult } from './check';
+import { checkedInParts, checkFile, type FileResult } from './check';
 import { RunLines } from './cross-file';
 import { collectFiles } from './files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
-import { formatJson } from './report-json';
+import { JsonWriter } from './report-json';
 import { formatSarif } from './report-sarif';
-import { textOfFile, textSummary } from './report-text';
+import { tallyOf, textOfFile, textSummaryOf, type FileTally } from './report-text';
+import { streamJson, streamText } from './stream-report';
 import type { LintOptions } from '../rules/types';
 
 export interface CliIo {
@@ -41,22 +42,35 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const lintOptions: LintOptions = { rules: options.rules, payer: options.payer, ndcFormat: options.ndcFormat };
   // --workspace: the files checked together are one workspace for the cross-file rules.
   const workspace = options.workspace && files.length > 1 ? RunLines.of(files) : undefined;
-  const results: FileResult[] = [];
+  // Text and JSON are written file by file as the check goes (a big CSV file's findings even
+  // batch by batch: stream-report.ts); SARIF, one document, at the end.
+  const json = options.format === 'json' ? new JsonWriter(io.out) : undefined;
+  const sarif: FileResult[] = [];
+  const tallies: FileTally[] = [];
   for (const file of files) {
     try {
-      const r = checkFile(file, workspace ? workspace.optionsFor(file, lintOptions) : lintOptions, options.fix);
+      const fileOptions = workspace ? workspace.optionsFor(file, lintOptions) : lintOptions;
+      if (options.format !== 'sarif' && !options.fix && checkedInParts(file)) {
+        const tally = json ? streamJson(file, fileOptions, json, io.out) : streamText(file, fileOptions, io.out);
+        if (tally) {
+          tallies.push(tally);
+          continue;
+        }
+      }
+      const r = checkFile(file, fileOptions, options.fix);
       if (r.notFixed) io.err(`${r.path}: ${r.notFixed}\n`);
-      if (options.format === 'text') io.out(textOfFile(r));
-      results.push(r);
+      if (json) json.file(r);
+      else if (options.format === 'text') io.out(textOfFile(r));
+      else sarif.push(r);
+      tallies.push(tallyOf(r));
     } catch (err) {
       // Only the error code: a message could carry file content.
       failures.push(`${file.path}: cannot ${options.fix ? 'read or write' : 'read'} (${describe(err)})`);
     }
   }
 
-  const render = options.format === 'json' ? formatJson : options.format === 'sarif' ? formatSarif : textSummary;
-  io.out(render(results));
+  io.out(json ? json.end() : options.format === 'sarif' ? formatSarif(sarif) : textSummaryOf(tallies));
   for (const f of failures) io.err(`infusion-claims: ${f}\n`);
   if (failures.length) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return tallies.some((t) => t.errors > 0) ? 1 : 0;
 }

@@ -10,6 +10,7 @@ import type { ExternalLine, Finding, LintOptions } from '../rules/types';
 import { claimFormatOf } from './claim-files';
 import { toDiagnostic, type OtherDocument } from './convert';
 import { describeError } from './errors';
+import { GarbageTracker } from './memory';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, toLintOptions, type ServerSettings, type SettingsStore } from './settings';
 
@@ -73,6 +74,8 @@ export class Linter {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Documents we published diagnostics for (so that closing or opting out clears them). */
   private readonly published = new Set<string>();
+  /** Collects what a full lint of a big text left behind (memory.ts). */
+  private readonly garbage = new GarbageTracker();
 
   constructor(
     private readonly connection: Connection,
@@ -153,8 +156,10 @@ export class Linter {
     this.analyses.set(uri, analysis);
     this.workspace.analysed(analysis);
     this.published.add(uri);
+    if (!result.change) this.garbage.linted(text.length);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
     void this.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));
+    if (result.change && prev && prev.doc.text !== text) this.garbage.edited(text.length);
     if (ms > SLOW_LINT_MS) {
       this.connection.console.log(`infusion-claims: slow lint, ${result.doc.lines.length} lines, ${diagnostics.length} problems, ${ms} ms`);
     }

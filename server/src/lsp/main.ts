@@ -18,6 +18,7 @@ import type { LookupEntry } from '../features/types';
 import { Linter } from './analysis';
 import { codeActions } from './code-actions';
 import { describeError } from './errors';
+import { tuneHeap } from './memory';
 import { completion, folding, hover, resolveCompletion, symbols } from './features';
 import {
   FIX_ALL_KIND, LINT_OPEN_REQUEST, LINT_WORKSPACE_REQUEST, LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION,
@@ -26,6 +27,7 @@ import {
 import { SettingsStore } from './settings';
 import { WorkspaceAnalysis } from './workspace-analysis';
 
+tuneHeap(); // before the first document is read: see memory.ts
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let capabilities: ClientCapabilities = {};
