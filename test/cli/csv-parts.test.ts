@@ -13,19 +13,9 @@ import { textOfFile, textSummary } from '../../server/src/cli/report-text';
 import { runCli } from '../../server/src/cli/run';
 import { lintText } from '../../server/src/engine';
 import type { LintOptions } from '../../server/src/rules/types';
+import { FULL_HEADER, rng } from '../helpers/seeded';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const HEADER = 'claim_id,member_id,payer,auth_number,dos_from,dos_to,pos,hcpcs,modifiers,units,charge,ndc,ndc_unit,ndc_qty,wasted_units,vial,frequency,duration_min,notes';
+const HEADER = FULL_HEADER;
 const TAILS = [
   ',12,S9502,,1,250.00,,,,,,,q8h,,',
   ',12,S9501,SH,1,125.00,,,,,,,q12h,,',

@@ -10,20 +10,9 @@ import { lintEdit } from '../../server/src/engine-incremental';
 import type { ClaimDocument } from '../../server/src/model';
 import { textChange } from '../../server/src/parse/csv-incremental';
 import type { Finding, LintOptions } from '../../server/src/rules/types';
+import { FULL_HEADER, rng } from '../helpers/seeded';
 
-/** Mulberry32: small, seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const HEADER = 'claim_id,member_id,payer,auth_number,dos_from,dos_to,pos,hcpcs,modifiers,units,charge,ndc,ndc_unit,ndc_qty,wasted_units,vial,frequency,duration_min,notes';
+const HEADER = FULL_HEADER;
 
 /** Rows that make most rules fire: per diems with and without SH, drugs, wastage, nursing, HIT, supplies. */
 const TEMPLATES = [
