@@ -227,6 +227,14 @@ export class TestClient {
     this.notify('workspace/didChangeConfiguration', { settings: null });
   }
 
+  /** Stops the server and fails when it had already exited (a crash the test did not see). */
+  async stopAlive(): Promise<void> {
+    const alive = this.alive;
+    const stderr = this.serverStderr;
+    await this.stop();
+    if (!alive) throw new Error(`the server exited; stderr: ${stderr.slice(0, 2000)}`);
+  }
+
   async stop(): Promise<void> {
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
