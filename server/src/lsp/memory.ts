@@ -4,7 +4,7 @@
 // previous analysis and the diagnostics message. V8 lets such garbage grow to a multiple of the
 // live heap before it collects; for a server that holds one big model, that multiple is its peak
 // (bench: 280-320 MB on 100k lines, about 200 MB of it live). So the server collects once after a
-// full lint of a big text (before publishing), and after every second edit of it (once the text
+// full lint of a big text (right after publishing), and after every second edit of it (once the text
 // copies retired add up to RETIRED_PER_COLLECTION texts), right after publishing. And the young generation is not let grow: a
 // lint's short-lived objects die young anyway, and a grown young generation is ~20 MB of memory
 // held for good (tuneHeap).
@@ -49,17 +49,12 @@ export class GarbageTracker {
   private timer: NodeJS.Timeout | undefined;
   private retired = 0;
 
-  /** A full lint of a `chars`-long text is done: collect what reading it left behind now, before
-   *  its diagnostics go out (a full lint of a big text takes a second; this, a few percent more),
-   *  so that the first edit after it does not wait for the collection. */
+  /** A full lint of a `chars`-long text is done: collect what reading it left behind once its
+   *  diagnostics are out (the user sees them first; an edit typed meanwhile waits for the
+   *  collection, tens of milliseconds, once). */
   linted(chars: number): void {
     if (chars < MIN_COLLECTED_CHARS) return;
-    this.retired = 0;
-    try {
-      collect()?.();
-    } catch {
-      // A collection that cannot run changes nothing but memory.
-    }
+    this.soon();
   }
 
   /** An edit published: the previous text, about `chars` long, is garbage now. */

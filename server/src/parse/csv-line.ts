@@ -73,6 +73,8 @@ export class CsvValueReader {
   private readonly cacheValue: Array<string | number | undefined>;
   /** Per slot, the raw text of the current row's cell ('' when absent), once read. */
   readonly raw: string[];
+  /** Per slot, the value of `raw` (when it is not ''). */
+  private readonly last: Array<string | number | undefined>;
   private first = 0;
   private count = 0;
 
@@ -81,6 +83,7 @@ export class CsvValueReader {
     this.cacheRaw = new Array<string | undefined>(SLOTS.length * WAYS).fill(undefined);
     this.cacheValue = new Array<string | number | undefined>(SLOTS.length * WAYS).fill(undefined);
     this.raw = SLOTS.map(() => '');
+    this.last = SLOTS.map(() => undefined);
   }
 
   /** Move to the row whose cells are table cells first .. first + count - 1. */
@@ -106,27 +109,30 @@ export class CsvValueReader {
       // Quoted or long: read it without the cache.
       const raw = detached(table.cellText(c));
       this.raw[slot] = raw;
-      return derive(raw, kind);
+      return (this.last[slot] = derive(raw, kind));
     }
     if (e === s) {
       this.raw[slot] = '';
       return kind === Kind.Decimal || kind === Kind.Date ? undefined : '';
     }
     const text = table.text;
+    // Most cells repeat the row above (claim, member, payer, date, code): compare in place first.
+    const prev = this.raw[slot];
+    if (prev.length === e - s && prev.length > 0 && sameText(prev, text, s, e)) return this.last[slot];
     let h = 0;
     for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
     const at = slot * WAYS + ((h ^ (h >>> 8)) & (WAYS - 1));
     const cached = this.cacheRaw[at];
     if (cached !== undefined && sameText(cached, text, s, e)) {
       this.raw[slot] = cached;
-      return this.cacheValue[at];
+      return (this.last[slot] = this.cacheValue[at]);
     }
     const raw = detached(text.slice(s, e));
     const value = derive(raw, kind);
     this.raw[slot] = raw;
     this.cacheRaw[at] = raw;
     this.cacheValue[at] = value;
-    return value;
+    return (this.last[slot] = value);
   }
 }
 

@@ -11,6 +11,20 @@ import { codeSpan, relatedLine } from './util/field-span';
 
 const has = (line: ServiceLine, code: string): boolean => line.modifiers.some((m) => m.code === code);
 
+/** Whether two lines of the day bill one code with an NDC: the test every day passes before the
+ *  map of its codes is made (no allocation for the days that fail it, nearly all of them). */
+function repeatsDrugCode(lines: readonly DayLine[]): boolean {
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i].line;
+    if (a.ndc === '' || a.hcpcs === '') continue;
+    for (let j = 0; j < i; j++) {
+      const b = lines[j].line;
+      if (b.ndc !== '' && b.hcpcs === a.hcpcs) return true;
+    }
+  }
+  return false;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'multi-ndc-kp-kq',
@@ -28,7 +42,7 @@ export const rule: Rule = {
     const issues = new LineIssues();
 
     for (const group of sameDayIndex(doc, ctx.options.external).groups()) {
-      if (group.lines.length < 2) continue; // one line has no second NDC
+      if (!repeatsDrugCode(group.lines)) continue; // most days: no second line of a drug code
       // Lines of one code with an NDC; JW lines are wastage of an ingredient, not another ingredient.
       const byCode = new Map<string, DayLine[]>();
       for (const d of group.lines) {

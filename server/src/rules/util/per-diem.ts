@@ -75,7 +75,17 @@ export interface RankedPerDiem {
 
 /** The per diems of one day that take a slot, most frequent first; unknown frequency last;
  *  ties keep file order (this document's lines before other files'). */
-export function rankPerDiems(lines: readonly DayLine[]): RankedPerDiem[] {
+export function rankPerDiems(lines: readonly DayLine[]): readonly RankedPerDiem[] {
+  // Two rules rank every concurrent day of the same-day index: rank each day's lines once.
+  let ranked = rankings.get(lines);
+  if (!ranked) rankings.set(lines, (ranked = rank(lines)));
+  return ranked;
+}
+
+/** Rankings by the day's lines (the same-day index's arrays, built once and not changed after). */
+const rankings = new WeakMap<readonly DayLine[], readonly RankedPerDiem[]>();
+
+function rank(lines: readonly DayLine[]): RankedPerDiem[] {
   const perDiems = lines
     .filter((d) => takesPerDiemSlot(d, lines))
     .map((d) => ({ line: d.line, uri: d.uri, interval: perDiemIntervalHours(d.line), role: roleOf(d.line) }));

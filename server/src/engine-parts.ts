@@ -1,0 +1,78 @@
+// Linting a big document part by part. A part is a set of lines closed under "same claim" and
+// "same member" (a connected component of the claim–member graph), so every rule whose scope is
+// not 'file' finds about a part's lines exactly what it finds over the whole document (RuleScope:
+// a finding depends only on its line's claim and member lines). The CLI's csv-parts.ts relies on
+// the same property across files.
+//
+// Why: the rules' working data (same-day index, groups, maps) for a batch of a thousand lines
+// stays in the CPU caches and dies young, where the whole document's is promoted to the old
+// generation and copied by the collector on the way. On a 100k-line file the rules run about a
+// quarter faster this way, with the same findings in the same order.
+import type { ClaimDocument, ServiceLine } from './model';
+import { subDocument } from './doc-view';
+
+/** Lines per batch of parts: small enough to stay in cache, big enough to keep per-run costs low. */
+export const BATCH_LINES = 1_000;
+/** Documents up to this many lines are linted whole (partitioning would only cost). */
+export const MIN_PARTITIONED_LINES = 4 * BATCH_LINES;
+
+function find(parent: Int32Array, x: number): number {
+  let r = x;
+  while (parent[r] !== r) r = parent[r];
+  while (parent[x] !== r) {
+    const next = parent[x];
+    parent[x] = r;
+    x = next;
+  }
+  return r;
+}
+
+/**
+ * Views of the document holding whole parts, about BATCH_LINES lines each, in the order of their
+ * first lines; each view's lines in file order. Undefined when the document is small.
+ */
+export function partViews(doc: ClaimDocument): ClaimDocument[] | undefined {
+  const lines = doc.lines;
+  const n = lines.length;
+  if (n < MIN_PARTITIONED_LINES) return undefined;
+  // Nodes: claims 0 .. claims-1, then members.
+  const claims = doc.claims.length;
+  const members = new Map<string, number>();
+  const memberOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = lines[i].memberId;
+    if (id === '') {
+      memberOf[i] = -1;
+      continue;
+    }
+    let m = members.get(id);
+    if (m === undefined) members.set(id, (m = members.size));
+    memberOf[i] = claims + m;
+  }
+  const parent = new Int32Array(claims + members.size);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  for (let i = 0; i < n; i++) {
+    if (memberOf[i] < 0) continue;
+    const a = find(parent, lines[i].claimIndex);
+    const b = find(parent, memberOf[i]);
+    if (a !== b) parent[a] = b;
+  }
+  // Batches of whole parts in the order of their first lines (a counting sort by batch).
+  const partSize = new Int32Array(parent.length);
+  const rootOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) partSize[(rootOf[i] = find(parent, lines[i].claimIndex))]++;
+  const batchOf = new Int32Array(parent.length).fill(-1);
+  const sizes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const root = rootOf[i];
+    if (batchOf[root] >= 0) continue;
+    const last = sizes.length - 1;
+    const b = last >= 0 && sizes[last] + partSize[root] <= BATCH_LINES ? last : sizes.push(0) - 1;
+    sizes[b] += partSize[root];
+    batchOf[root] = b;
+  }
+  if (sizes.length < 2) return undefined;
+  const batches: ServiceLine[][] = sizes.map(() => []);
+  for (let i = 0; i < n; i++) batches[batchOf[rootOf[i]]].push(lines[i]);
+  return batches.map((batch) => subDocument(doc, batch));
+}

@@ -1,0 +1,106 @@
+// A big document is linted part by part (engine-parts.ts): lines closed under "same claim" and
+// "same member". The findings must be exactly those of linting the document whole: the same
+// findings, in the same order, with the same messages, related lines and fixes.
+import * as assert from 'assert';
+import { lintDocument } from '../../server/src/engine';
+import { MIN_PARTITIONED_LINES, partViews } from '../../server/src/engine-parts';
+import type { ClaimDocument } from '../../server/src/model';
+import { parseDocument } from '../../server/src/parse';
+import type { Finding } from '../../server/src/rules/types';
+import { FULL_HEADER, rng } from '../helpers/seeded';
+
+/** Rows that make the member and claim rules fire (per diems, drugs, wastage, nursing, HIT, supplies). */
+const TEMPLATES = [
+  ',12,S9502,,1,250.00,,,,,,,q8h,,',
+  ',12,S9501,SH,1,125.00,,,,,,,q12h,,',
+  ',12,S9501,,1,125.00,,,,,,,q12h,,',
+  ',12,S9500,SJ,1,100.00,,,,,,,q24h,,',
+  ',12,J2185,,30,96.00,00143-9431-10,UN,3,,single,,,',
+  ',12,J2185,,30,96.00,0143-9431-10,UN,3,,single,,,',
+  ',12,J2185,,20,64.00,00143-9431-10,UN,3,2,single,,,',
+  ',12,J2185,JW,10,32.00,00143-9431-10,UN,1,,single,,,',
+  ',12,J0696,KP,8,20.00,00409-7335-03,UN,1,,single,,,',
+  ',12,99601,,1,180.00,,,,,,,,150,',
+  ',12,99602,,1,60.00,,,,,,,,,',
+  ',12,A4221,,1,15.00,,,,,,,,,',
+  ',11,G0088,,4,90.00,,,,,,,,55,',
+  ',12,G0068,,2,60.00,,,,,,,,,',
+];
+
+function day(n: number): string {
+  return new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Many members and claims (so there are many parts); some lines without a member or a claim
+ *  id, and some claims billed for two members (which joins their parts). */
+function bigCsv(seed: number, rows: number): string {
+  const r = rng(seed);
+  const out = [FULL_HEADER];
+  let claim = 0;
+  while (out.length <= rows) {
+    claim++;
+    const member = `M${Math.floor(r() * 300)}`;
+    const start = Math.floor(r() * 120);
+    for (let k = 0, n = 1 + Math.floor(r() * 12); k < n; k++) {
+      const who = r() < 0.01 ? '' : r() < 0.02 ? `M${Math.floor(r() * 300)}` : member;
+      const id = r() < 0.01 ? '' : `C${claim}`;
+      if (r() < 0.01) out.push('# infusion-claims-disable-next-line bundled-supply');
+      out.push(`${id},${who},commercial,PA${claim},${day(start + Math.floor(k / 3))},${TEMPLATES[Math.floor(r() * TEMPLATES.length)]}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** A finding as a user sees it, fixes (titles and edits) included. */
+function shown(f: Finding): string {
+  return JSON.stringify([f.ruleId, f.severity, f.span, f.message, f.related ?? null, f.lineIndex, f.fixes.map((x) => [x.title, x.safe, x.edits])]);
+}
+
+function assertSameAsWhole(doc: ClaimDocument): Finding[] {
+  const whole = lintDocument(doc, {}, undefined, { inParts: false }).map(shown);
+  const parts = lintDocument(doc).map(shown);
+  assert.strictEqual(parts.length, whole.length, 'as many findings');
+  parts.forEach((p, i) => assert.strictEqual(p, whole[i], `finding ${i}`));
+  return lintDocument(doc);
+}
+
+describe('engine: linting a big document part by part', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`CSV of ${MIN_PARTITIONED_LINES + 2000} lines (seed ${seed}): the findings of the whole-document lint`, () => {
+      const doc = parseDocument(bigCsv(seed, MIN_PARTITIONED_LINES + 2000), 'csv');
+      const views = partViews(doc);
+      assert.ok(views && views.length > 3, 'the document is split into several batches');
+      // Every line is in exactly one batch, and each batch holds whole claims and members.
+      const seen = new Set<number>();
+      for (const v of views) {
+        const members = new Set(v.lines.map((l) => l.memberId).filter((m) => m !== ''));
+        const claims = new Set(v.lines.map((l) => l.claimIndex));
+        for (const l of doc.lines) {
+          if (members.has(l.memberId) || claims.has(l.claimIndex)) assert.ok(v.lines.includes(l), `line ${l.index} is with its claim and member`);
+        }
+        for (const l of v.lines) assert.ok(!seen.has(l.index), `line ${l.index} in one batch`), seen.add(l.index);
+      }
+      assert.strictEqual(seen.size, doc.lines.length);
+      const findings = assertSameAsWhole(doc);
+      for (const id of ['concurrent-therapy-modifier', 'hit-initial-visit', 'bundled-supply', 'jw-separate-line', 'duplicate-line']) {
+        assert.ok(findings.some((f) => f.ruleId === id), `${id} fires (the comparison covers member and claim rules)`);
+      }
+    });
+  }
+
+  it('JSON with the same lines: the findings of the whole-document lint', () => {
+    const csv = bigCsv(4, MIN_PARTITIONED_LINES + 500).trim().split('\n');
+    const names = csv[0].split(',');
+    const lines = csv.slice(1).filter((l) => !l.startsWith('#')).map((row) => {
+      const cells = row.split(',');
+      return Object.fromEntries(names.map((n, i) => [n, cells[i] ?? '']).filter(([, v]) => v !== ''));
+    });
+    const doc = parseDocument(JSON.stringify(lines, null, 2), 'json');
+    assert.ok((partViews(doc)?.length ?? 0) > 3, 'split into batches');
+    assert.ok(assertSameAsWhole(doc).length > 100);
+  });
+
+  it('a small document is linted whole', () => {
+    assert.strictEqual(partViews(parseDocument(bigCsv(5, 200), 'csv')), undefined);
+  });
+});
