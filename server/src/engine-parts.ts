@@ -16,7 +16,9 @@ export const BATCH_LINES = 1_000;
 /** Documents up to this many lines are linted whole (partitioning would only cost). */
 export const MIN_PARTITIONED_LINES = 4 * BATCH_LINES;
 
-function find(parent: Int32Array, x: number): number {
+/** The root of x in a union-find forest (`parent[r] === r` at a root), compressing the path.
+ *  Also the CLI's (cli/csv-parts.ts), which groups a file's rows into parts the same way. */
+export function findRoot(parent: Int32Array, x: number): number {
   let r = x;
   while (parent[r] !== r) r = parent[r];
   while (parent[x] !== r) {
@@ -53,14 +55,14 @@ export function partViews(doc: ClaimDocument): ClaimDocument[] | undefined {
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   for (let i = 0; i < n; i++) {
     if (memberOf[i] < 0) continue;
-    const a = find(parent, lines[i].claimIndex);
-    const b = find(parent, memberOf[i]);
+    const a = findRoot(parent, lines[i].claimIndex);
+    const b = findRoot(parent, memberOf[i]);
     if (a !== b) parent[a] = b;
   }
   // Batches of whole parts in the order of their first lines (a counting sort by batch).
   const partSize = new Int32Array(parent.length);
   const rootOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) partSize[(rootOf[i] = find(parent, lines[i].claimIndex))]++;
+  for (let i = 0; i < n; i++) partSize[(rootOf[i] = findRoot(parent, lines[i].claimIndex))]++;
   const batchOf = new Int32Array(parent.length).fill(-1);
   const sizes: number[] = [];
   for (let i = 0; i < n; i++) {

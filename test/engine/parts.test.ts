@@ -7,25 +7,10 @@ import { MIN_PARTITIONED_LINES, partViews } from '../../server/src/engine-parts'
 import type { ClaimDocument } from '../../server/src/model';
 import { parseDocument } from '../../server/src/parse';
 import type { Finding } from '../../server/src/rules/types';
-import { FULL_HEADER, rng } from '../helpers/seeded';
+import { FIRING_ROWS, FULL_HEADER, rng } from '../helpers/seeded';
 
-/** Rows that make the member and claim rules fire (per diems, drugs, wastage, nursing, HIT, supplies). */
-const TEMPLATES = [
-  ',12,S9502,,1,250.00,,,,,,,q8h,,',
-  ',12,S9501,SH,1,125.00,,,,,,,q12h,,',
-  ',12,S9501,,1,125.00,,,,,,,q12h,,',
-  ',12,S9500,SJ,1,100.00,,,,,,,q24h,,',
-  ',12,J2185,,30,96.00,00143-9431-10,UN,3,,single,,,',
-  ',12,J2185,,30,96.00,0143-9431-10,UN,3,,single,,,',
-  ',12,J2185,,20,64.00,00143-9431-10,UN,3,2,single,,,',
-  ',12,J2185,JW,10,32.00,00143-9431-10,UN,1,,single,,,',
-  ',12,J0696,KP,8,20.00,00409-7335-03,UN,1,,single,,,',
-  ',12,99601,,1,180.00,,,,,,,,150,',
-  ',12,99602,,1,60.00,,,,,,,,,',
-  ',12,A4221,,1,15.00,,,,,,,,,',
-  ',11,G0088,,4,90.00,,,,,,,,55,',
-  ',12,G0068,,2,60.00,,,,,,,,,',
-];
+/** Rows that make the member and claim rules fire, and a subsequent HIT visit (60-day look-back). */
+const TEMPLATES = [...FIRING_ROWS, ',12,G0068,,2,60.00,,,,,,,,,'];
 
 function day(n: number): string {
   return new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);

@@ -14,6 +14,7 @@ import { StringDecoder } from 'string_decoder';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import { isAscii } from 'buffer';
 import { lintText } from '../engine';
+import { findRoot } from '../engine-parts';
 import { fieldOf } from '../parse/fields';
 import { CsvScanner, CsvTable } from '../parse/csv-tokenizer';
 import type { LintOptions } from '../rules/types';
@@ -67,17 +68,6 @@ interface RowIndex {
   /** Per data row: its part (a union-find root, resolved after the pass). */
   node: Column<Int32Array>;
   parent: Column<Int32Array>;
-}
-
-function find(parent: Int32Array, x: number): number {
-  let r = x;
-  while (parent[r] !== r) r = parent[r];
-  while (parent[x] !== r) {
-    const next = parent[x];
-    parent[x] = r;
-    x = next;
-  }
-  return r;
 }
 
 /** A cell's value as the parser reads claim and member ids: the text, trimmed when needed. */
@@ -268,8 +258,8 @@ function indexRows(path: string): RowIndex | undefined {
       const dataRow = (cn: number, mn: number, next: number, ends: boolean, breaks: number): void => {
         let node = cn >= 0 ? cn : mn >= 0 ? mn : newNode();
         if (cn >= 0 && mn >= 0) {
-          const a = find(parent.values, cn);
-          const b = find(parent.values, mn);
+          const a = findRoot(parent.values, cn);
+          const b = findRoot(parent.values, mn);
           if (a !== b) parent.values[a] = b;
           node = b;
         }
@@ -647,7 +637,7 @@ export function streamCsvInParts(
   const rows = index.node.length;
   const parent = index.parent.values;
   const part = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) part[i] = find(parent, index.node.values[i]);
+  for (let i = 0; i < rows; i++) part[i] = findRoot(parent, index.node.values[i]);
 
   // The header's own findings (missing columns, quotes in it), from the text before the data.
   const pending = new Waiting();
