@@ -30,6 +30,30 @@ export function findRoot(parent: Int32Array, x: number): number {
 }
 
 /**
+ * Whole parts grouped into batches of about `batchLines` rows, in the order of their first rows
+ * (a part bigger than that is a batch of its own). `partOf[i]`: row i's part, a node below
+ * `nodes`. Gives each row's batch and each batch's row count. Also the CLI's (cli/csv-parts.ts).
+ */
+export function batchParts(partOf: Int32Array, nodes: number, batchLines: number): { batchOf: Int32Array; sizes: number[] } {
+  const rows = partOf.length;
+  const partSize = new Int32Array(nodes);
+  for (let i = 0; i < rows; i++) partSize[partOf[i]]++;
+  const batchOfPart = new Int32Array(nodes).fill(-1);
+  const sizes: number[] = [];
+  const batchOf = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const q = partOf[i];
+    if (batchOfPart[q] < 0) {
+      const last = sizes.length - 1;
+      batchOfPart[q] = last >= 0 && sizes[last] + partSize[q] <= batchLines ? last : sizes.push(0) - 1;
+      sizes[batchOfPart[q]] += partSize[q];
+    }
+    batchOf[i] = batchOfPart[q];
+  }
+  return { batchOf, sizes };
+}
+
+/**
  * Views of the document holding whole parts, about BATCH_LINES lines each, in the order of their
  * first lines; each view's lines in file order. Undefined when the document is small.
  */
@@ -59,22 +83,11 @@ export function partViews(doc: ClaimDocument): ClaimDocument[] | undefined {
     const b = findRoot(parent, memberOf[i]);
     if (a !== b) parent[a] = b;
   }
-  // Batches of whole parts in the order of their first lines (a counting sort by batch).
-  const partSize = new Int32Array(parent.length);
   const rootOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) partSize[(rootOf[i] = findRoot(parent, lines[i].claimIndex))]++;
-  const batchOf = new Int32Array(parent.length).fill(-1);
-  const sizes: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const root = rootOf[i];
-    if (batchOf[root] >= 0) continue;
-    const last = sizes.length - 1;
-    const b = last >= 0 && sizes[last] + partSize[root] <= BATCH_LINES ? last : sizes.push(0) - 1;
-    sizes[b] += partSize[root];
-    batchOf[root] = b;
-  }
+  for (let i = 0; i < n; i++) rootOf[i] = findRoot(parent, lines[i].claimIndex);
+  const { batchOf, sizes } = batchParts(rootOf, parent.length, BATCH_LINES);
   if (sizes.length < 2) return undefined;
   const batches: ServiceLine[][] = sizes.map(() => []);
-  for (let i = 0; i < n; i++) batches[batchOf[rootOf[i]]].push(lines[i]);
+  for (let i = 0; i < n; i++) batches[batchOf[i]].push(lines[i]);
   return batches.map((batch) => subDocument(doc, batch));
 }

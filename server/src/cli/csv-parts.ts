@@ -14,7 +14,7 @@ import { StringDecoder } from 'string_decoder';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import { isAscii } from 'buffer';
 import { lintText } from '../engine';
-import { findRoot } from '../engine-parts';
+import { batchParts, findRoot } from '../engine-parts';
 import { fieldOf } from '../parse/fields';
 import { CsvScanner, CsvTable } from '../parse/csv-tokenizer';
 import type { LintOptions } from '../rules/types';
@@ -649,23 +649,12 @@ export function streamCsvInParts(
 
   // Batches of whole parts, in the order of their first rows; then each batch's rows in file
   // order (a counting sort by batch).
-  const nodes = parent.length;
-  const partSize = new Int32Array(nodes);
-  for (let i = 0; i < rows; i++) partSize[part[i]]++;
-  const batchOfPart = new Int32Array(nodes).fill(-1);
-  const sizes: number[] = [];
-  for (let i = 0; i < rows; i++) {
-    const q = part[i];
-    if (batchOfPart[q] >= 0) continue;
-    const b = sizes.length > 0 && sizes[sizes.length - 1] + partSize[q] <= batchLines ? sizes.length - 1 : sizes.push(0) - 1;
-    sizes[b] += partSize[q];
-    batchOfPart[q] = b;
-  }
+  const { batchOf, sizes } = batchParts(part, parent.length, batchLines);
   const batchStart = new Int32Array(sizes.length + 1);
   for (let b = 0; b < sizes.length; b++) batchStart[b + 1] = batchStart[b] + sizes[b];
   const order = sharedLike(new Int32Array(0), rows);
   const fill = batchStart.slice(0, sizes.length);
-  for (let i = 0; i < rows; i++) order[fill[batchOfPart[part[i]]]++] = i;
+  for (let i = 0; i < rows; i++) order[fill[batchOf[i]]++] = i;
 
   const plan: BatchPlan = {
     path: file.path,
