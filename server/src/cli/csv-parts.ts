@@ -5,9 +5,10 @@
 // lines and its member's lines; rules.md, RuleMeta.scope). The second pass reads one batch of
 // parts at a time (header + their rows, with the comment rows above each), lints it as a small
 // document and maps the findings back to the file's offsets, lines and columns; on a machine with
-// more than one core a worker thread lints batches too. The findings are those of linting the
-// whole file (test/cli/csv-parts.test.ts), at the memory of the row index (a few dozen bytes a
-// row), the findings, and one batch per thread.
+// more than one core a worker thread lints batches too. Each finding is formatted where it was
+// found and waits for its turn in a temporary file (ordered-spool.ts). The findings are those of
+// linting the whole file (test/cli/csv-parts.test.ts), at the memory of the row index (a few dozen
+// bytes a row), a few numbers a finding, and one batch per thread.
 import * as fs from 'fs';
 import * as os from 'os';
 import { StringDecoder } from 'string_decoder';
@@ -17,10 +18,13 @@ import { lintText } from '../engine';
 import { batchParts, findRoot } from '../engine-parts';
 import { fieldOf } from '../parse/fields';
 import { CsvScanner, CsvTable } from '../parse/csv-tokenizer';
-import type { LintOptions } from '../rules/types';
+import type { LintOptions, Severity } from '../rules/types';
 import type { FileResult, LocatedFinding } from './check';
 import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
+import { OrderedSpool } from './ordered-spool';
+import { findingJson } from './report-json';
+import { countInto, newTally, textOfFinding, type FileTally } from './report-text';
 
 /** Lines linted together: small enough to keep memory flat and the rules' data in the CPU caches
  *  (a thousand lines lint about a fifth faster than five thousand), big enough to keep overhead low. */
@@ -401,12 +405,25 @@ function locatedFrom(
   };
 }
 
+/**
+ * What a batch makes of each finding, in the thread that linted it: the text report's line, the
+ * JSON report's entry (findingJson), or the LocatedFinding as JSON (checkCsvInParts parses it back).
+ */
+export type FindingForm = 'text' | 'json' | 'data';
+
+/** A finding as a batch hands it on: its text, and what ordering and counting need. */
+interface FormattedFinding {
+  readonly start: number;
+  readonly end: number;
+  readonly severity: Severity;
+  readonly text: string;
+}
+
 /** What linting the batches needs: everything is plain data, so a worker thread can take it. */
 interface BatchPlan {
   readonly path: string;
   readonly options: LintOptions;
-  /** Whether the findings carry their fixes' titles (the JSON and SARIF outputs show them). */
-  readonly fixes: boolean;
+  readonly form: FindingForm;
   /** The header row with a line end. */
   readonly header: string;
   readonly charStart: Float64Array;
@@ -418,8 +435,13 @@ interface BatchPlan {
   readonly batchStart: Int32Array;
 }
 
+function formatted(form: FindingForm, path: string, f: LocatedFinding): FormattedFinding {
+  const text = form === 'text' ? textOfFinding(path, f) : form === 'json' ? findingJson(f) : JSON.stringify(f);
+  return { start: f.start, end: f.end, severity: f.severity, text };
+}
+
 /** Lint one batch: its rows' blocks read from the file after the header, findings in file terms. */
-function lintBatch(plan: BatchPlan, fd: number, b: number): LocatedFinding[] {
+function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
   const { charStart, byteStart, order, batchStart } = plan;
   // This batch's rows, in file order; adjacent blocks read as one range.
   const ranges: Array<{ from: number; to: number; rows: number[] }> = [];
@@ -455,7 +477,9 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): LocatedFinding[] {
     }
   });
   const text = parts.join('');
-  const out: LocatedFinding[] = [];
+  const out: FormattedFinding[] = [];
+  // The text report shows no fixes: it need not make them (engine.ts makes them on demand).
+  const fixes = plan.form !== 'text';
   for (const f of lintText(text, 'csv', plan.options).findings) {
     if (f.lineIndex === undefined) continue; // the header's: reported from the header alone
     // The block holding the finding (the finding's line's block).
@@ -467,8 +491,8 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): LocatedFinding[] {
       else hi = mid - 1;
     }
     const shift = fileStart[lo] - synStart[lo];
-    out.push(locatedFrom(f, f.span.start + shift, f.span.end + shift,
-      lineColIn(text, synStart[lo], fileLine[lo], f.span.start), lineColIn(text, synStart[lo], fileLine[lo], f.span.end), plan.fixes));
+    out.push(formatted(plan.form, plan.path, locatedFrom(f, f.span.start + shift, f.span.end + shift,
+      lineColIn(text, synStart[lo], fileLine[lo], f.span.start), lineColIn(text, synStart[lo], fileLine[lo], f.span.end), fixes)));
   }
   return out;
 }
@@ -491,10 +515,10 @@ const MIN_BATCHES_FOR_HELPER = 40;
  * a shared counter): its results are taken after each batch done here, and at the end this thread
  * waits for it synchronously (the CLI is synchronous); whatever the helper did not finish is done here.
  */
-function lintBatches(plan: BatchPlan, done: (batch: number, findings: LocatedFinding[]) => void): void {
+function lintBatches(plan: BatchPlan, done: (batch: number, findings: FormattedFinding[]) => void): void {
   const count = plan.batchStart.length - 1;
   const finished = new Uint8Array(count);
-  const finish = (batch: number, findings: LocatedFinding[]): void => {
+  const finish = (batch: number, findings: FormattedFinding[]): void => {
     if (finished[batch]) return;
     finished[batch] = 1;
     done(batch, findings);
@@ -518,7 +542,7 @@ function lintBatches(plan: BatchPlan, done: (batch: number, findings: LocatedFin
       helper = undefined; // no thread: all batches here
     }
   }
-  const take = (msg: { batch: number; findings: LocatedFinding[] } | undefined): void => {
+  const take = (msg: { batch: number; findings: FormattedFinding[] } | undefined): void => {
     if (msg) finish(msg.batch, msg.findings);
   };
   const fd = fs.openSync(plan.path, 'r');
@@ -573,64 +597,27 @@ if (!isMainThread && (workerData as { csvParts?: boolean } | null)?.csvParts) {
   serveBatches(workerData as { plan: BatchPlan; shared: Int32Array; port: MessagePort });
 }
 
-/** A finding with its place in the order of one lint of the whole file: by position, and
- *  between findings at one position, as they came (the header's first, then batch by batch). */
-interface Pending {
-  readonly f: LocatedFinding;
-  readonly seq: number;
-}
-
-const byPlace = (x: Pending, y: Pending): number => x.f.start - y.f.start || x.f.end - y.f.end || x.seq - y.seq;
-
-/** Findings waiting for the batches before them, first in document order on top (a binary heap:
- *  many thousands can wait when members' lines are spread over the file). */
-class Waiting {
-  private readonly items: Pending[] = [];
-
-  push(p: Pending): void {
-    const a = this.items;
-    let i = a.push(p) - 1;
-    while (i > 0) {
-      const up = (i - 1) >> 1;
-      if (byPlace(a[up], p) <= 0) break;
-      a[i] = a[up];
-      i = up;
-    }
-    a[i] = p;
-  }
-
-  /** The first waiting finding, when it starts before `frontier`: taken out. */
-  takeBefore(frontier: number): LocatedFinding | undefined {
-    const a = this.items;
-    if (a.length === 0 || a[0].f.start >= frontier) return undefined;
-    const top = a[0];
-    const last = a.pop()!;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= a.length) break;
-        const c = l + 1 < a.length && byPlace(a[l + 1], a[l]) < 0 ? l + 1 : l;
-        if (byPlace(a[c], last) >= 0) break;
-        a[i] = a[c];
-        i = c;
-      }
-      a[i] = last;
-    }
-    return top.f;
-  }
+/** What a check in parts gives once every batch is done. */
+export interface InParts {
+  readonly tally: FileTally;
+  /** Findings, those handed to `early` included. */
+  readonly count: number;
+  /** Hand on, in document order, the findings not handed to `early`. Only during `done`. */
+  rest(out: (text: string) => void): void;
 }
 
 /**
- * Check a CSV claim file in parts (see the top of this file), handing its findings to `emit` in
- * document order as soon as they are known: a finding is emitted once every batch that could hold
- * one before it is done (batches are numbered in the order of their first rows, so that is every
- * batch whose first row comes before it). Memory stays that of the row index and a few batches,
- * however many findings there are. False (and nothing emitted) when the file must be checked the
- * plain way (an unclosed quote, no header). `fixes`: whether findings carry their fixes' titles.
+ * Check a CSV claim file in parts (see the top of this file), each finding made into text of
+ * `form`. `early` (when given) is handed findings in document order as soon as they are known: a
+ * finding is known once every batch that could hold one before it is done (batches are numbered
+ * in the order of their first rows, so that is every batch whose first row comes before it).
+ * `done` is called once all are, with the counts and the rest. Memory stays that of the row index,
+ * a few batches and a few numbers a finding (ordered-spool.ts). False (and nothing handed on) when
+ * the file must be checked the plain way (an unclosed quote, no header).
  */
 export function streamCsvInParts(
-  file: ClaimFile, options: LintOptions, emit: (f: LocatedFinding) => void, fixes = true, batchLines = BATCH_LINES,
+  file: ClaimFile, options: LintOptions, form: FindingForm,
+  handlers: { early?: (text: string) => void; done: (result: InParts) => void }, batchLines = BATCH_LINES,
 ): boolean {
   const index = indexRows(file.path);
   if (!index) return false;
@@ -638,14 +625,6 @@ export function streamCsvInParts(
   const parent = index.parent.values;
   const part = new Int32Array(rows);
   for (let i = 0; i < rows; i++) part[i] = findRoot(parent, index.node.values[i]);
-
-  // The header's own findings (missing columns, quotes in it), from the text before the data.
-  const pending = new Waiting();
-  let seq = 0;
-  const prefixLines = new LineIndex(index.prefix);
-  for (const f of lintText(index.prefix, 'csv', options).findings) {
-    pending.push({ f: locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), fixes), seq: seq++ });
-  }
 
   // Batches of whole parts, in the order of their first rows; then each batch's rows in file
   // order (a counting sort by batch).
@@ -659,7 +638,7 @@ export function streamCsvInParts(
   const plan: BatchPlan = {
     path: file.path,
     options,
-    fixes,
+    form,
     header: index.header.endsWith('\n') || index.header.endsWith('\r') ? index.header : `${index.header}\n`,
     charStart: index.charStart.values.subarray(0, rows + 1),
     byteStart: index.byteStart.values.subarray(0, rows + 1),
@@ -669,26 +648,37 @@ export function streamCsvInParts(
     batchStart,
   };
 
-  // Batches finish out of order (two threads): each one's findings wait until every batch before
-  // it is done. Sequence numbers keep "as they came" the order of a lint of the whole file.
-  const count = sizes.length;
-  const held: Array<LocatedFinding[] | undefined> = new Array(count);
-  let next = 0; // the first batch not yet taken into `pending`
-  const flush = (): void => {
-    // Every finding of the batches still to come starts at or after their first block.
-    const frontier = next < count ? plan.charStart[order[batchStart[next]]] : Infinity;
-    for (let f = pending.takeBefore(frontier); f; f = pending.takeBefore(frontier)) emit(f);
-  };
-  lintBatches(plan, (batch, findings) => {
-    held[batch] = findings;
-    if (batch !== next) return;
-    while (next < count && held[next]) {
-      for (const f of held[next]!) pending.push({ f, seq: seq++ });
-      held[next++] = undefined;
+  const spool = new OrderedSpool();
+  try {
+    const tally = newTally();
+    const add = (group: number, f: FormattedFinding): void => {
+      countInto(tally, f);
+      spool.add(f.start, f.end, group, f.text);
+    };
+    // The header's own findings (missing columns, quotes in it), from the text before the data:
+    // first among findings at one place, as in a lint of the whole file.
+    const prefixLines = new LineIndex(index.prefix);
+    for (const f of lintText(index.prefix, 'csv', options).findings) {
+      add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), form !== 'text')));
     }
-    flush();
-  });
-  if (count === 0) flush();
+
+    // Batches finish out of order (two threads); at one place, findings keep the order of their
+    // batches, as in a lint of the whole file.
+    const count = sizes.length;
+    const finished = new Uint8Array(count);
+    let next = 0; // the first batch not yet done
+    const early = handlers.early;
+    lintBatches(plan, (batch, findings) => {
+      for (const f of findings) add(batch, f);
+      finished[batch] = 1;
+      while (next < count && finished[next]) next++;
+      // Every finding of the batches still to come starts at or after their first block.
+      if (early) spool.takeBefore(next < count ? plan.charStart[order[batchStart[next]]] : Infinity, early);
+    });
+    handlers.done({ tally, count: spool.size, rest: (out) => spool.takeAll(out) });
+  } finally {
+    spool.close();
+  }
   return true;
 }
 
@@ -699,6 +689,7 @@ export function streamCsvInParts(
  */
 export function checkCsvInParts(file: ClaimFile, options: LintOptions, batchLines = BATCH_LINES): FileResult | undefined {
   const located: LocatedFinding[] = [];
-  if (!streamCsvInParts(file, options, (f) => located.push(f), true, batchLines)) return undefined;
+  const done = (result: InParts): void => result.rest((text) => located.push(JSON.parse(text) as LocatedFinding));
+  if (!streamCsvInParts(file, options, 'data', { done }, batchLines)) return undefined;
   return { path: file.path, format: file.format, findings: located, fixed: 0 };
 }

@@ -63,10 +63,14 @@ function plainShape(f: LocatedFinding): boolean {
     && f.fixes.every((x) => Object.keys(x).join(',') === FIX_KEYS && typeof x.safe === 'boolean');
 }
 
-/** One finding as formatJson writes it (inside an entry's findings, at six spaces), after `first`. */
-export function jsonOfFinding(f: LocatedFinding, first: boolean): string {
-  const text = plainShape(f) ? findingText(f) : JSON.stringify(f, null, 2).replace(/\n/g, '\n      ');
-  return `${first ? '\n' : ',\n'}      ${text}`;
+/** One finding as formatJson writes it inside an entry's findings (at six spaces), without what goes before it (jsonOfFinding). */
+export function findingJson(f: LocatedFinding): string {
+  return plainShape(f) ? findingText(f) : JSON.stringify(f, null, 2).replace(/\n/g, '\n      ');
+}
+
+/** An entry of findingJson as formatJson writes it, after what goes before it (`first`: the entry opens the list). */
+export function jsonOfFinding(entry: string, first: boolean): string {
+  return `${first ? '\n' : ',\n'}      ${entry}`;
 }
 
 /**
@@ -91,7 +95,7 @@ export class JsonWriter {
     }
     let text = head.slice(0, -NO_FINDINGS_END.length) + '[';
     r.findings.forEach((f, i) => {
-      text += jsonOfFinding(f, i === 0);
+      text += jsonOfFinding(findingJson(f), i === 0);
     });
     this.out(`${text}\n    ]\n  }`);
   }

@@ -32,7 +32,7 @@ export function newTally(fixed = 0): FileTally {
 }
 
 /** Count one finding into a tally. */
-export function countInto(t: FileTally, f: LocatedFinding): void {
+export function countInto(t: FileTally, f: Pick<LocatedFinding, 'severity'>): void {
   if (f.severity === 'error') t.errors++;
   else if (f.severity === 'warning') t.warnings++;
   else t.infos++;

@@ -1,0 +1,147 @@
+// Findings of a big file waiting for their turn, kept out of the JS heap. Batches of a file
+// checked in parts (csv-parts.ts) finish in their own order, and a finding must wait for every
+// batch that could hold one before it; a member's lines are spread over an export, so most
+// findings wait until the last batches. Held as objects, tens of thousands of them lived long
+// enough to be copied and marked by collection after collection: that was a third of a big check's
+// time. Here each finding is its formatted text in a private temporary file, plus a few numbers
+// in typed arrays (its place in document order and in the file).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** Written to the file in pieces about this big. */
+const WRITE_BYTES = 1 << 16;
+
+/** A growable column of numbers. */
+class Numbers {
+  values = new Float64Array(1024);
+  push(i: number, x: number): void {
+    if (i === this.values.length) {
+      const grown = new Float64Array(i * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[i] = x;
+  }
+}
+
+export class OrderedSpool {
+  private readonly dir: string;
+  private readonly fd: number;
+  // Per finding: its order key (start, end, then group and place in the group as they came) and
+  // where its text is in the file.
+  private readonly start = new Numbers();
+  private readonly end = new Numbers();
+  private readonly group = new Numbers();
+  private readonly at = new Numbers();
+  private readonly bytes = new Numbers();
+  private count = 0;
+  /** Findings not yet taken, as a binary heap of their numbers (first in document order on top). */
+  private readonly heap: number[] = [];
+  private readonly buffer = Buffer.allocUnsafe(WRITE_BYTES);
+  private buffered = 0;
+  private written = 0;
+
+  constructor() {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infusion-claims-'));
+    this.fd = fs.openSync(path.join(this.dir, 'findings'), 'w+', 0o600);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** A finding at [start, end), of `group` (findings at one place keep the order of their groups, then the order they came in). */
+  add(start: number, end: number, group: number, text: string): void {
+    const i = this.count++;
+    const length = Buffer.byteLength(text, 'utf8');
+    this.start.push(i, start);
+    this.end.push(i, end);
+    this.group.push(i, group);
+    this.at.push(i, this.written + this.buffered);
+    this.bytes.push(i, length);
+    if (this.buffered + length > WRITE_BYTES) this.flush();
+    if (length > WRITE_BYTES) this.writeAll(Buffer.from(text, 'utf8'));
+    else this.buffered += this.buffer.write(text, this.buffered, 'utf8');
+    this.pushHeap(i);
+  }
+
+  /** Hand on, in document order, every finding that starts before `frontier`. */
+  takeBefore(frontier: number, out: (text: string) => void): void {
+    const heap = this.heap;
+    if (heap.length === 0 || this.start.values[heap[0]] >= frontier) return;
+    this.flush();
+    let piece = Buffer.allocUnsafe(WRITE_BYTES);
+    while (heap.length > 0 && this.start.values[heap[0]] < frontier) {
+      const i = this.popHeap();
+      const length = this.bytes.values[i];
+      if (length > piece.length) piece = Buffer.allocUnsafe(length);
+      for (let got = 0; got < length;) {
+        const n = fs.readSync(this.fd, piece, got, length - got, this.at.values[i] + got);
+        if (n === 0) throw new Error('spool file truncated');
+        got += n;
+      }
+      out(piece.toString('utf8', 0, length));
+    }
+  }
+
+  /** Hand on every finding left, in document order. */
+  takeAll(out: (text: string) => void): void {
+    this.takeBefore(Infinity, out);
+  }
+
+  /** Remove the file. */
+  close(): void {
+    fs.closeSync(this.fd);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private flush(): void {
+    if (this.buffered === 0) return;
+    const n = this.buffered;
+    this.buffered = 0;
+    this.writeAll(this.buffer.subarray(0, n));
+  }
+
+  private writeAll(bytes: Buffer): void {
+    for (let done = 0; done < bytes.length;) done += fs.writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
+    this.written += bytes.length;
+  }
+
+  /** Whether finding a comes before finding b in document order. */
+  private before(a: number, b: number): boolean {
+    const s = this.start.values, e = this.end.values, g = this.group.values;
+    return s[a] !== s[b] ? s[a] < s[b] : e[a] !== e[b] ? e[a] < e[b] : g[a] !== g[b] ? g[a] < g[b] : a < b;
+  }
+
+  private pushHeap(x: number): void {
+    const heap = this.heap;
+    let i = heap.push(x) - 1;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (!this.before(x, heap[up])) break;
+      heap[i] = heap[up];
+      i = up;
+    }
+    heap[i] = x;
+  }
+
+  private popHeap(): number {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= heap.length) break;
+        const c = l + 1 < heap.length && this.before(heap[l + 1], heap[l]) ? l + 1 : l;
+        if (!this.before(heap[c], last)) break;
+        heap[i] = heap[c];
+        i = c;
+      }
+      heap[i] = last;
+    }
+    return top;
+  }
+}

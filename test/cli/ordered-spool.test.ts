@@ -1,0 +1,51 @@
+// The store of findings waiting for their turn (cli/ordered-spool.ts): what goes in comes out
+// whole, in document order (start, end, group, then arrival), and the temporary file goes away.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import { OrderedSpool } from '../../server/src/cli/ordered-spool';
+import { rng } from '../helpers/seeded';
+
+function spoolDirs(): string[] {
+  return fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('infusion-claims-'));
+}
+
+describe('CLI: findings waiting in order (OrderedSpool)', () => {
+  it('hands on every text whole, in order of start, end, group and arrival', () => {
+    const r = rng(7);
+    const spool = new OrderedSpool();
+    const added: Array<{ start: number; end: number; group: number; seq: number; text: string }> = [];
+    try {
+      for (let i = 0; i < 3000; i++) {
+        const start = Math.floor(r() * 200);
+        const end = start + Math.floor(r() * 3);
+        const group = Math.floor(r() * 4) - 1;
+        // Non-ASCII, line ends, and now and then a text bigger than the write buffer.
+        const text = i % 500 === 7 ? `big ${i} ${'é'.repeat(70_000)}\n` : `f${i} Café ✓ ${start}:${end}\r\n`;
+        added.push({ start, end, group, seq: i, text });
+        spool.add(start, end, group, text);
+      }
+      assert.strictEqual(spool.size, 3000);
+      const expected = [...added]
+        .sort((a, b) => a.start - b.start || a.end - b.end || a.group - b.group || a.seq - b.seq)
+        .map((x) => x.text);
+      const got: string[] = [];
+      spool.takeBefore(100, (t) => got.push(t));
+      assert.deepStrictEqual(got, expected.slice(0, added.filter((x) => x.start < 100).length), 'the findings before the frontier, in order');
+      spool.takeBefore(100, (t) => got.push(t));
+      spool.takeAll((t) => got.push(t));
+      assert.deepStrictEqual(got, expected, 'then the rest, each once');
+    } finally {
+      spool.close();
+    }
+  });
+
+  it('removes its temporary file when closed', () => {
+    const before = spoolDirs();
+    const spool = new OrderedSpool();
+    spool.add(0, 1, 0, 'x');
+    assert.strictEqual(spoolDirs().length, before.length + 1, 'a private directory while in use');
+    spool.close();
+    assert.deepStrictEqual(spoolDirs(), before);
+  });
+});
