@@ -7,7 +7,7 @@ import { OrderedSpool } from '../../server/src/cli/ordered-spool';
 import { rng } from '../helpers/seeded';
 
 function spoolDirs(): string[] {
-  return fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('infusion-claims-'));
+  return fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('infusion-claims-spool-'));
 }
 
 describe('CLI: findings waiting in order (OrderedSpool)', () => {

@@ -13,9 +13,10 @@ import { ensureCodeServer, ensureDebianPackages } from './support/deps';
 import { OUTPUT_DIR, REPO_ROOT } from './support/paths';
 import { Timings } from './support/timing';
 import {
-  applyQuickFix, editorText, hoverToken, openFromExplorer, openWorkbench, save, screenshotPath, showProblems,
-  waitForEditorText, waitForLanguageStatus, waitForProblems,
+  applyQuickFix, editorText, filterProblems, hoverToken, openFromExplorer, openWorkbench, runCommand, save, screenshotPath,
+  showProblems, waitForEditorText, waitForLanguageStatus, waitForNotification, waitForProblems,
 } from './support/workbench';
+import { cli } from '../cli/run-cli';
 import { sampleWorkspace, tempDir, waitUntil } from './support/workspace';
 
 const EXPECTED_RULES = ['ndc-format', 'ndc-missing', 'auth-missing', 'concurrent-therapy-modifier'];
@@ -121,6 +122,29 @@ describe('e2e: the .vsix in code-server, driven through chromium', function () {
       await page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /claim problem/i }).first().waitFor({ state: 'visible' });
       await page.screenshot({ path: shot('05-language-status') });
       assert.match(label, /\d+ claim problems?/);
+    });
+
+    it('"Lint Workspace Claim Files" from the command palette: a summary the CLI agrees with, and closed files in the Problems panel', async () => {
+      const page = browser!.page;
+      const toast = await timings.time('Lint Workspace Claim Files, summary shown', async () => {
+        await runCommand(page, 'Infusion Claims: Lint Workspace Claim Files');
+        return waitForNotification(page, /Infusion Claims: \d+ problems? \(\d+ errors?\) in \d+ claim files?\./);
+      });
+      await page.screenshot({ path: shot('06-lint-workspace') });
+      const summary = await toast.locator('.notification-list-item-message').innerText();
+      // The CLI over the same folder (same engine, same defaults) counts the same problems and files.
+      const run = cli(['check', workspace], workspace);
+      const counted = /^(\d+) problems? \((\d+) errors?,.* in \d+ of (\d+) files? checked\.$/m.exec(run.stdout);
+      assert.ok(counted, `the CLI's summary: ${run.stdout.slice(-300)}`);
+      assert.match(summary, new RegExp(`: ${counted[1]} problems? \\(${counted[2]} errors?\\) in ${counted[3]} claim files?\\.`));
+      // "Show Problems" opens the panel; hand-edited.claims.csv was never opened in this session.
+      await toast.locator('.monaco-button', { hasText: 'Show Problems' }).click();
+      await page.locator('.markers-panel').waitFor({ state: 'visible' });
+      await filterProblems(page, 'hand-edited');
+      const rows = (await waitForProblems(page, ['hand-edited.claims.csv', 'code-format', 'S9502SH'])).join('\n');
+      await page.screenshot({ path: shot('07-workspace-problems') });
+      assert.match(rows, /invalid-value/);
+      await filterProblems(page, '');
     });
   });
 

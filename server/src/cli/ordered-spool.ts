@@ -43,7 +43,7 @@ export class OrderedSpool {
   private written = 0;
 
   constructor() {
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infusion-claims-'));
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infusion-claims-spool-'));
     this.fd = fs.openSync(path.join(this.dir, 'findings'), 'w+', 0o600);
   }
 

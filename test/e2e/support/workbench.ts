@@ -144,6 +144,33 @@ export async function applyQuickFix(page: Page, text: string, title: string, scr
   throw new Error(`"${title}" could not be focused in the quick-fix menu`);
 }
 
+/** Runs a command by its title from the command palette (F1). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  const palette = page.locator('.quick-input-widget');
+  await until(
+    () => page.keyboard.press('F1'),
+    (timeout) => palette.locator('input').waitFor({ state: 'visible', timeout }),
+  );
+  await palette.locator('input').fill(`>${title}`);
+  await palette.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await palette.waitFor({ state: 'hidden' });
+}
+
+/** The text of the notification toast whose message matches `pattern`, once it shows. */
+export async function waitForNotification(page: Page, pattern: RegExp, timeout = 60_000): Promise<Locator> {
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: pattern }).first();
+  await toast.waitFor({ state: 'visible', timeout });
+  return toast;
+}
+
+/** Types `text` into the Problems panel's filter box: only matching problems (or files) stay listed. */
+export async function filterProblems(page: Page, text: string): Promise<void> {
+  const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+  await input.fill(text);
+}
+
 export async function save(page: Page): Promise<void> {
   await page.keyboard.press('Control+S');
 }
