@@ -76,6 +76,15 @@ describe('CLI: checking a CSV file in parts', function () {
     });
   }
 
+  it('an all-ASCII file (read as latin1, the fast way) gives the findings of checking it whole', () => {
+    for (const seed of [5, 6]) {
+      const file = { path: path.join(dir, `ascii${seed}.claims.csv`), format: 'csv' as const };
+      fs.writeFileSync(file.path, randomFile(seed, 300).replace(/^\ufeff/, '').replace(/é/g, 'e'));
+      assert.ok(fs.readFileSync(file.path).every((b) => b < 0x80), 'the file is ASCII');
+      same(checkCsvInParts(file, {}, 7), checkFile(file, {}, false), `ASCII file ${seed}`);
+    }
+  });
+
   it('a file whose header lacks required columns: the header finding once, first', () => {
     const file = { path: path.join(dir, 'header.claims.csv'), format: 'csv' as const };
     fs.writeFileSync(file.path, randomFile(3, 30).replace('claim_id,', 'claim,').replace(',units,', ',unitz,'));
