@@ -128,5 +128,17 @@ describe('CLI: checking a CSV file in parts', function () {
     const text = run('text');
     assert.strictEqual(text.out, expected.map(textOfFile).join('') + textSummary(expected));
     assert.strictEqual(text.code, 1);
+
+    // No temporary directory to wait in (TMPDIR is a file): the files are checked whole, same bytes.
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = little.path;
+    try {
+      assert.throws(() => fs.mkdtempSync(path.join(os.tmpdir(), 'x-')), 'no temporary directory can be made');
+      assert.strictEqual(run('json').out, json.out);
+      assert.strictEqual(run('text').out, text.out);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 });

@@ -656,7 +656,12 @@ export function streamCsvInParts(
     batchStart,
   };
 
-  const spool = new OrderedSpool();
+  let spool: OrderedSpool;
+  try {
+    spool = new OrderedSpool();
+  } catch {
+    return false; // nowhere to keep findings waiting (no temporary directory): the plain check reads the file whole
+  }
   try {
     const tally = newTally();
     const add = (group: number, f: FormattedFinding): void => {
