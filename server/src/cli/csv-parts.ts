@@ -23,7 +23,7 @@ import type { FileResult, LocatedFinding } from './check';
 import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
 import { OrderedSpool } from './ordered-spool';
-import { findingJson } from './report-json';
+import { findingJson, jsonOfFinding } from './report-json';
 import { countInto, newTally, textOfFinding, type FileTally } from './report-text';
 
 /** Lines linted together: small enough to keep memory flat and the rules' data in the CPU caches
@@ -411,8 +411,9 @@ function locatedFrom(
 }
 
 /**
- * What a batch makes of each finding, in the thread that linted it: the text report's line, the
- * JSON report's entry (findingJson), or the LocatedFinding as JSON (checkCsvInParts parses it back).
+ * What a batch makes of each finding, in the thread that linted it: the text report's line; the
+ * JSON report's entry after a comma (jsonOfFinding: the first entry of a list drops the comma);
+ * or the LocatedFinding as one line of JSON (checkCsvInParts parses it back).
  */
 export type FindingForm = 'text' | 'json' | 'data';
 
@@ -443,7 +444,7 @@ interface BatchPlan {
 }
 
 function formatted(form: FindingForm, path: string, f: LocatedFinding): FormattedFinding {
-  const text = form === 'text' ? textOfFinding(path, f) : form === 'json' ? findingJson(f) : JSON.stringify(f);
+  const text = form === 'text' ? textOfFinding(path, f) : form === 'json' ? jsonOfFinding(findingJson(f), false) : `${JSON.stringify(f)}\n`;
   return { start: f.start, end: f.end, severity: f.severity, text };
 }
 
@@ -516,13 +517,54 @@ const HELPER_YOUNG_MB = 48;
 /** Batches worth a helper thread: below this the thread's start-up costs more than it saves. */
 const MIN_BATCHES_FOR_HELPER = 40;
 
+/** Files this big get their helper thread before the first pass, so that the thread loads the
+ *  engine while this one reads the file (a smaller file starts one after, if it has enough batches). */
+const EARLY_HELPER_BYTES = 4 << 20;
+
+/** A worker thread that lints batches too, taking them from a shared counter. It waits on its
+ *  port for the plan (serveBatches), so it can start before the plan is known. */
+class Helper {
+  private constructor(readonly worker: Worker, readonly port: MessagePort, readonly shared: Int32Array) {}
+
+  /** A helper, on a machine with more than one core (and when a thread can start). */
+  static start(): Helper | undefined {
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    if (cores <= 1) return undefined;
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const shared = new Int32Array(new SharedArrayBuffer(3 * 4));
+      const worker = new Worker(__filename, {
+        workerData: { csvParts: true, shared, port: port2 },
+        transferList: [port2],
+        // Each batch is garbage once linted: a young generation that holds a few batches means
+        // far fewer scavenges copying the batch in progress.
+        resourceLimits: { maxYoungGenerationSizeMb: HELPER_YOUNG_MB },
+      });
+      worker.unref();
+      return new Helper(worker, port1, shared);
+    } catch {
+      return undefined; // no thread: all batches here
+    }
+  }
+
+  serve(plan: BatchPlan): void {
+    this.port.postMessage(plan);
+  }
+
+  stop(): void {
+    void this.worker.terminate();
+    this.port.close();
+  }
+}
+
 /**
  * Lint every batch, handing each batch's findings to `done` as soon as it has them (in the order
- * batches finish). On a machine with more than one core, a worker thread takes batches too (from
- * a shared counter): its results are taken after each batch done here, and at the end this thread
- * waits for it synchronously (the CLI is synchronous); whatever the helper did not finish is done here.
+ * batches finish). `started` (or, when the plan has enough batches, a helper started now) takes batches
+ * too: its results are taken after each batch done here, and at the end this thread waits for it
+ * synchronously (the CLI is synchronous); whatever the helper did not finish is done here. The
+ * helper is stopped before this returns.
  */
-function lintBatches(plan: BatchPlan, done: (batch: number, findings: FormattedFinding[]) => void): void {
+function lintBatches(plan: BatchPlan, done: (batch: number, findings: FormattedFinding[]) => void, started?: Helper): void {
   const count = plan.batchStart.length - 1;
   const finished = new Uint8Array(count);
   const finish = (batch: number, findings: FormattedFinding[]): void => {
@@ -530,25 +572,12 @@ function lintBatches(plan: BatchPlan, done: (batch: number, findings: FormattedF
     finished[batch] = 1;
     done(batch, findings);
   };
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const shared = new Int32Array(new SharedArrayBuffer(3 * 4));
-  let helper: { worker: Worker; port: MessagePort } | undefined;
-  if (cores > 1 && count >= MIN_BATCHES_FOR_HELPER && !plan.options.external) {
-    try {
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(__filename, {
-        workerData: { csvParts: true, plan, shared, port: port2 },
-        transferList: [port2],
-        // Each batch is garbage once linted: a young generation that holds a few batches means
-        // far fewer scavenges copying the batch in progress.
-        resourceLimits: { maxYoungGenerationSizeMb: HELPER_YOUNG_MB },
-      });
-      worker.unref();
-      helper = { worker, port: port1 };
-    } catch {
-      helper = undefined; // no thread: all batches here
-    }
-  }
+  // Workspace lines from other files (options.external) do not go to a thread.
+  const worthIt = count >= MIN_BATCHES_FOR_HELPER && !plan.options.external;
+  if (started && !worthIt) started.stop();
+  const helper = worthIt ? started ?? Helper.start() : undefined;
+  helper?.serve(plan);
+  const shared = helper?.shared ?? new Int32Array(3);
   const take = (msg: { batch: number; findings: FormattedFinding[] } | undefined): void => {
     if (msg) finish(msg.batch, msg.findings);
   };
@@ -573,11 +602,10 @@ function lintBatches(plan: BatchPlan, done: (batch: number, findings: FormattedF
         }
       }
       for (let m = receiveMessageOnPort(helper.port); m; m = receiveMessageOnPort(helper.port)) take(m.message);
-      void helper.worker.terminate();
-      helper.port.close();
     }
     for (let b = 0; b < count; b++) if (!finished[b]) finish(b, lintBatch(plan, fd, b));
   } finally {
+    helper?.stop();
     fs.closeSync(fd);
   }
 }
@@ -601,7 +629,8 @@ function serveBatches(data: { plan: BatchPlan; shared: Int32Array; port: Message
 }
 
 if (!isMainThread && (workerData as { csvParts?: boolean } | null)?.csvParts) {
-  serveBatches(workerData as { plan: BatchPlan; shared: Int32Array; port: MessagePort });
+  const { shared, port } = workerData as { shared: Int32Array; port: MessagePort };
+  port.once('message', (plan: BatchPlan) => serveBatches({ plan, shared, port }));
 }
 
 /** What a check in parts gives once every batch is done. */
@@ -609,7 +638,8 @@ export interface InParts {
   readonly tally: FileTally;
   /** Findings, those handed to `early` included. */
   readonly count: number;
-  /** Hand on, in document order, the findings not handed to `early`. Only during `done`. */
+  /** Hand on, in document order, the findings not handed to `early`, as one text in pieces (cut
+   *  anywhere between two characters). Only during `done`. */
   rest(out: (text: string) => void): void;
 }
 
@@ -626,73 +656,82 @@ export function streamCsvInParts(
   file: ClaimFile, options: LintOptions, form: FindingForm,
   handlers: { early?: (text: string) => void; done: (result: InParts) => void }, batchLines = BATCH_LINES,
 ): boolean {
-  const index = indexRows(file.path);
-  if (!index) return false;
-  const rows = index.node.length;
-  const parent = index.parent.values;
-  const part = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) part[i] = findRoot(parent, index.node.values[i]);
-
-  // Batches of whole parts, in the order of their first rows; then each batch's rows in file
-  // order (a counting sort by batch).
-  const { batchOf, sizes } = batchParts(part, parent.length, batchLines);
-  const batchStart = new Int32Array(sizes.length + 1);
-  for (let b = 0; b < sizes.length; b++) batchStart[b + 1] = batchStart[b] + sizes[b];
-  const order = sharedLike(new Int32Array(0), rows);
-  const fill = batchStart.slice(0, sizes.length);
-  for (let i = 0; i < rows; i++) order[fill[batchOf[i]]++] = i;
-
-  const plan: BatchPlan = {
-    path: file.path,
-    options,
-    form,
-    ascii: index.ascii,
-    header: index.header.endsWith('\n') || index.header.endsWith('\r') ? index.header : `${index.header}\n`,
-    charStart: index.charStart.values.subarray(0, rows + 1),
-    byteStart: index.byteStart.values.subarray(0, rows + 1),
-    line: index.line.values.subarray(0, rows),
-    ends: index.ends.values.subarray(0, rows),
-    order,
-    batchStart,
-  };
-
-  let spool: OrderedSpool;
+  // A big file's helper thread loads the engine while this thread reads the file (lintBatches
+  // stops it once handed over; until then, the finally below does).
+  let helper = !options.external && fs.statSync(file.path).size >= EARLY_HELPER_BYTES ? Helper.start() : undefined;
   try {
-    spool = new OrderedSpool();
-  } catch {
-    return false; // nowhere to keep findings waiting (no temporary directory): the plain check reads the file whole
-  }
-  try {
-    const tally = newTally();
-    const add = (group: number, f: FormattedFinding): void => {
-      countInto(tally, f);
-      spool.add(f.start, f.end, group, f.text);
+    const index = indexRows(file.path);
+    if (!index) return false;
+    const rows = index.node.length;
+    const parent = index.parent.values;
+    const part = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) part[i] = findRoot(parent, index.node.values[i]);
+
+    // Batches of whole parts, in the order of their first rows; then each batch's rows in file
+    // order (a counting sort by batch).
+    const { batchOf, sizes } = batchParts(part, parent.length, batchLines);
+    const batchStart = new Int32Array(sizes.length + 1);
+    for (let b = 0; b < sizes.length; b++) batchStart[b + 1] = batchStart[b] + sizes[b];
+    const order = sharedLike(new Int32Array(0), rows);
+    const fill = batchStart.slice(0, sizes.length);
+    for (let i = 0; i < rows; i++) order[fill[batchOf[i]]++] = i;
+
+    const plan: BatchPlan = {
+      path: file.path,
+      options,
+      form,
+      ascii: index.ascii,
+      header: index.header.endsWith('\n') || index.header.endsWith('\r') ? index.header : `${index.header}\n`,
+      charStart: index.charStart.values.subarray(0, rows + 1),
+      byteStart: index.byteStart.values.subarray(0, rows + 1),
+      line: index.line.values.subarray(0, rows),
+      ends: index.ends.values.subarray(0, rows),
+      order,
+      batchStart,
     };
-    // The header's own findings (missing columns, quotes in it), from the text before the data:
-    // first among findings at one place, as in a lint of the whole file.
-    const prefixLines = new LineIndex(index.prefix);
-    for (const f of lintText(index.prefix, 'csv', options).findings) {
-      add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), form !== 'text')));
-    }
 
-    // Batches finish out of order (two threads); at one place, findings keep the order of their
-    // batches, as in a lint of the whole file.
-    const count = sizes.length;
-    const finished = new Uint8Array(count);
-    let next = 0; // the first batch not yet done
-    const early = handlers.early;
-    lintBatches(plan, (batch, findings) => {
-      for (const f of findings) add(batch, f);
-      finished[batch] = 1;
-      while (next < count && finished[next]) next++;
-      // Every finding of the batches still to come starts at or after their first block.
-      if (early) spool.takeBefore(next < count ? plan.charStart[order[batchStart[next]]] : Infinity, early);
-    });
-    handlers.done({ tally, count: spool.size, rest: (out) => spool.takeAll(out) });
+    let spool: OrderedSpool;
+    try {
+      spool = new OrderedSpool();
+    } catch {
+      return false; // nowhere to keep findings waiting (no temporary directory): the plain check reads the file whole
+    }
+    try {
+      const tally = newTally();
+      const add = (group: number, f: FormattedFinding): void => {
+        countInto(tally, f);
+        spool.add(f.start, f.end, group, f.text);
+      };
+      // The header's own findings (missing columns, quotes in it), from the text before the data:
+      // first among findings at one place, as in a lint of the whole file.
+      const prefixLines = new LineIndex(index.prefix);
+      for (const f of lintText(index.prefix, 'csv', options).findings) {
+        add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), form !== 'text')));
+      }
+
+      // Batches finish out of order (two threads); at one place, findings keep the order of their
+      // batches, as in a lint of the whole file.
+      const count = sizes.length;
+      const finished = new Uint8Array(count);
+      let next = 0; // the first batch not yet done
+      const early = handlers.early;
+      const started = helper;
+      helper = undefined;
+      lintBatches(plan, (batch, findings) => {
+        for (const f of findings) add(batch, f);
+        finished[batch] = 1;
+        while (next < count && finished[next]) next++;
+        // Every finding of the batches still to come starts at or after their first block.
+        if (early) spool.takeBefore(next < count ? plan.charStart[order[batchStart[next]]] : Infinity, early);
+      }, started);
+      handlers.done({ tally, count: spool.size, rest: (out) => spool.takeAllJoined(out) });
+    } finally {
+      spool.close();
+    }
+    return true;
   } finally {
-    spool.close();
+    helper?.stop();
   }
-  return true;
 }
 
 /**
@@ -701,8 +740,8 @@ export function streamCsvInParts(
  * checkFile without --fix.
  */
 export function checkCsvInParts(file: ClaimFile, options: LintOptions, batchLines = BATCH_LINES): FileResult | undefined {
-  const located: LocatedFinding[] = [];
-  const done = (result: InParts): void => result.rest((text) => located.push(JSON.parse(text) as LocatedFinding));
-  if (!streamCsvInParts(file, options, 'data', { done }, batchLines)) return undefined;
-  return { path: file.path, format: file.format, findings: located, fixed: 0 };
+  const pieces: string[] = [];
+  if (!streamCsvInParts(file, options, 'data', { done: (result) => result.rest((text) => pieces.push(text)) }, batchLines)) return undefined;
+  const findings = pieces.join('').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as LocatedFinding);
+  return { path: file.path, format: file.format, findings, fixed: 0 };
 }

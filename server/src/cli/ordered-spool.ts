@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { StringDecoder } from 'string_decoder';
 
 /** Written to the file in pieces about this big. */
 const WRITE_BYTES = 1 << 16;
@@ -85,9 +86,33 @@ export class OrderedSpool {
     }
   }
 
-  /** Hand on every finding left, in document order. */
-  takeAll(out: (text: string) => void): void {
-    this.takeBefore(Infinity, out);
+  /** Hand on every finding left, in document order, as one text in pieces of about 64 KB (cut
+   *  anywhere between two characters): read straight into one buffer, no string per finding. */
+  takeAllJoined(out: (text: string) => void): void {
+    this.flush();
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+    let used = 0;
+    const emit = (): void => {
+      const text = decoder.write(buffer.subarray(0, used));
+      used = 0;
+      if (text) out(text);
+    };
+    while (this.heap.length > 0) {
+      const i = this.popHeap();
+      let at = this.at.values[i];
+      for (let left = this.bytes.values[i]; left > 0;) {
+        if (used === buffer.length) emit();
+        const n = fs.readSync(this.fd, buffer, used, Math.min(left, buffer.length - used), at);
+        if (n === 0) throw new Error('spool file truncated');
+        used += n;
+        at += n;
+        left -= n;
+      }
+    }
+    emit();
+    const last = decoder.end();
+    if (last) out(last);
   }
 
   /** Remove the file. */

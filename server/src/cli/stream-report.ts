@@ -7,7 +7,7 @@
 import type { LintOptions } from '../rules/types';
 import { streamCsvInParts } from './csv-parts';
 import type { ClaimFile } from './files';
-import { jsonOfFinding, type JsonWriter } from './report-json';
+import type { JsonWriter } from './report-json';
 import type { FileTally } from './report-text';
 
 /** Output is handed on in pieces about this big. */
@@ -51,13 +51,12 @@ export function streamJson(file: ClaimFile, options: LintOptions, json: JsonWrit
     done: (result) => {
       tally = result.tally;
       json.streamed(file.path, file.format, result.tally, result.count, () => {
-        const pieces = new Pieces(out);
+        // Each entry came after a comma (csv-parts.ts, FindingForm): the list's first does not.
         let first = true;
-        result.rest((entry) => {
-          pieces.add(jsonOfFinding(entry, first));
+        result.rest((text) => {
+          out(first ? text.slice(1) : text);
           first = false;
         });
-        pieces.flush();
       });
     },
   });
