@@ -541,6 +541,8 @@ class Helper {
         resourceLimits: { maxYoungGenerationSizeMb: HELPER_YOUNG_MB },
       });
       worker.unref();
+      // A helper that fails leaves its batches to this thread (lintBatches): not a crash of the check.
+      worker.on('error', () => undefined);
       return new Helper(worker, port1, shared);
     } catch {
       return undefined; // no thread: all batches here
