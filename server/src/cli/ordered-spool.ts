@@ -41,6 +41,8 @@ export class OrderedSpool {
   private readonly heap: number[] = [];
   private readonly buffer = Buffer.allocUnsafe(WRITE_BYTES);
   private buffered = 0;
+  /** Where takeBefore reads a finding's text (grown for a bigger one). */
+  private piece = Buffer.allocUnsafe(WRITE_BYTES);
   private written = 0;
 
   constructor() {
@@ -72,11 +74,11 @@ export class OrderedSpool {
     const heap = this.heap;
     if (heap.length === 0 || this.start.values[heap[0]] >= frontier) return;
     this.flush();
-    let piece = Buffer.allocUnsafe(WRITE_BYTES);
     while (heap.length > 0 && this.start.values[heap[0]] < frontier) {
       const i = this.popHeap();
       const length = this.bytes.values[i];
-      if (length > piece.length) piece = Buffer.allocUnsafe(length);
+      if (length > this.piece.length) this.piece = Buffer.allocUnsafe(length);
+      const piece = this.piece;
       for (let got = 0; got < length;) {
         const n = fs.readSync(this.fd, piece, got, length - got, this.at.values[i] + got);
         if (n === 0) throw new Error('spool file truncated');
