@@ -126,6 +126,24 @@ export function perDiemIntervalHours(line: Pick<LineValues, 'hcpcs' | 'frequency
 export const isHomeInfusionCode = (code: string): boolean =>
   code.startsWith('S') || isHitCode(code) || isNursingVisit(code);
 
-/** CPT: 4 digits + digit/F/T/U. HCPCS Level II: letter + 4 digits. */
-export const isCptCode = (code: string): boolean => /^\d{4}[0-9FTU]$/.test(code);
-export const isLevel2Code = (code: string): boolean => /^[A-Z]\d{4}$/.test(code);
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Whether code[from, 5) are ASCII digits. */
+function digitsFrom(code: string, from: number): boolean {
+  for (let i = from; i < 5; i++) if (!isDigit(code.charCodeAt(i))) return false;
+  return true;
+}
+
+/** CPT: 4 digits + digit/F/T/U (99601, 0001F). Read with charCodeAt, as numberAfter. */
+export function isCptCode(code: string): boolean {
+  if (code.length !== 5) return false;
+  for (let i = 0; i < 4; i++) if (!isDigit(code.charCodeAt(i))) return false;
+  const last = code.charCodeAt(4);
+  return isDigit(last) || last === 0x46 /* F */ || last === 0x54 /* T */ || last === 0x55 /* U */;
+}
+
+/** HCPCS Level II: an upper-case letter + 4 digits (J2185). */
+export function isLevel2Code(code: string): boolean {
+  const first = code.charCodeAt(0);
+  return code.length === 5 && first >= 0x41 && first <= 0x5a && digitsFrom(code, 1);
+}
