@@ -21,6 +21,7 @@ import { CsvScanner, CsvTable } from '../parse/csv-tokenizer';
 import type { LintOptions, Severity } from '../rules/types';
 import type { FileResult, LocatedFinding } from './check';
 import type { ClaimFile } from './files';
+import { Column, sharedLike } from './columns';
 import { LineIndex } from './line-index';
 import { OrderedSpool } from './ordered-spool';
 import { findingJson, jsonOfFinding } from './report-json';
@@ -32,27 +33,6 @@ const BATCH_LINES = 1_000;
 const CHUNK_BYTES = 4 << 20;
 /** A row still open after this much text (an unclosed quote): check the file the plain way. */
 const MAX_CARRY = 32 << 20;
-
-/** A typed array like `a` (of `n` elements) in shared memory: the helper thread of a check is
- *  handed the row index (BatchPlan) without a copy of it. */
-function sharedLike<T extends Int32Array | Float64Array>(a: T, n: number): T {
-  const C = a.constructor as { new (buffer: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
-  return new C(new SharedArrayBuffer(n * C.BYTES_PER_ELEMENT));
-}
-
-/** Growable Int32 / Float64 columns (in shared memory, see sharedLike). */
-class Column<T extends Int32Array | Float64Array> {
-  length = 0;
-  constructor(public values: T) {}
-  push(v: number): void {
-    if (this.length === this.values.length) {
-      const next = sharedLike(this.values, this.values.length * 2);
-      next.set(this.values);
-      this.values = next;
-    }
-    this.values[this.length++] = v;
-  }
-}
 
 /** What the first pass keeps of each data row. */
 interface RowIndex {

@@ -9,34 +9,23 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { StringDecoder } from 'string_decoder';
+import { Column } from './columns';
 
 /** Written to the file in pieces about this big. */
 const WRITE_BYTES = 1 << 16;
 
-/** A growable column of numbers. */
-class Numbers {
-  values = new Float64Array(1024);
-  push(i: number, x: number): void {
-    if (i === this.values.length) {
-      const grown = new Float64Array(i * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[i] = x;
-  }
-}
+const numbers = (): Column<Float64Array> => new Column(new Float64Array(1024));
 
 export class OrderedSpool {
   private readonly dir: string;
   private readonly fd: number;
   // Per finding: its order key (start, end, then group and place in the group as they came) and
   // where its text is in the file.
-  private readonly start = new Numbers();
-  private readonly end = new Numbers();
-  private readonly group = new Numbers();
-  private readonly at = new Numbers();
-  private readonly bytes = new Numbers();
-  private count = 0;
+  private readonly start = numbers();
+  private readonly end = numbers();
+  private readonly group = numbers();
+  private readonly at = numbers();
+  private readonly bytes = numbers();
   /** Findings not yet taken, as a binary heap of their numbers (first in document order on top). */
   private readonly heap: number[] = [];
   private readonly buffer = Buffer.allocUnsafe(WRITE_BYTES);
@@ -51,18 +40,18 @@ export class OrderedSpool {
   }
 
   get size(): number {
-    return this.count;
+    return this.start.length;
   }
 
   /** A finding at [start, end), of `group` (findings at one place keep the order of their groups, then the order they came in). */
   add(start: number, end: number, group: number, text: string): void {
-    const i = this.count++;
+    const i = this.start.length;
     const length = Buffer.byteLength(text, 'utf8');
-    this.start.push(i, start);
-    this.end.push(i, end);
-    this.group.push(i, group);
-    this.at.push(i, this.written + this.buffered);
-    this.bytes.push(i, length);
+    this.start.push(start);
+    this.end.push(end);
+    this.group.push(group);
+    this.at.push(this.written + this.buffered);
+    this.bytes.push(length);
     if (this.buffered + length > WRITE_BYTES) this.flush();
     if (length > WRITE_BYTES) this.writeAll(Buffer.from(text, 'utf8'));
     else this.buffered += this.buffer.write(text, this.buffered, 'utf8');
@@ -78,13 +67,8 @@ export class OrderedSpool {
       const i = this.popHeap();
       const length = this.bytes.values[i];
       if (length > this.piece.length) this.piece = Buffer.allocUnsafe(length);
-      const piece = this.piece;
-      for (let got = 0; got < length;) {
-        const n = fs.readSync(this.fd, piece, got, length - got, this.at.values[i] + got);
-        if (n === 0) throw new Error('spool file truncated');
-        got += n;
-      }
-      out(piece.toString('utf8', 0, length));
+      this.read(this.piece, 0, length, this.at.values[i]);
+      out(this.piece.toString('utf8', 0, length));
     }
   }
 
@@ -105,8 +89,8 @@ export class OrderedSpool {
       let at = this.at.values[i];
       for (let left = this.bytes.values[i]; left > 0;) {
         if (used === buffer.length) emit();
-        const n = fs.readSync(this.fd, buffer, used, Math.min(left, buffer.length - used), at);
-        if (n === 0) throw new Error('spool file truncated');
+        const n = Math.min(left, buffer.length - used);
+        this.read(buffer, used, n, at);
         used += n;
         at += n;
         left -= n;
@@ -121,6 +105,15 @@ export class OrderedSpool {
   close(): void {
     fs.closeSync(this.fd);
     fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Exactly `length` bytes of the file at `at`, into `into` at `offset`. */
+  private read(into: Buffer, offset: number, length: number, at: number): void {
+    for (let got = 0; got < length;) {
+      const n = fs.readSync(this.fd, into, offset + got, length - got, at + got);
+      if (n === 0) throw new Error('spool file truncated');
+      got += n;
+    }
   }
 
   private flush(): void {

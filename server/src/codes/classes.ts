@@ -128,12 +128,6 @@ export const isHomeInfusionCode = (code: string): boolean =>
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
-/** Whether code[from, 5) are ASCII digits. */
-function digitsFrom(code: string, from: number): boolean {
-  for (let i = from; i < 5; i++) if (!isDigit(code.charCodeAt(i))) return false;
-  return true;
-}
-
 /** CPT: 4 digits + digit/F/T/U (99601, 0001F). Read with charCodeAt, as numberAfter. */
 export function isCptCode(code: string): boolean {
   if (code.length !== 5) return false;
@@ -145,5 +139,5 @@ export function isCptCode(code: string): boolean {
 /** HCPCS Level II: an upper-case letter + 4 digits (J2185). */
 export function isLevel2Code(code: string): boolean {
   const first = code.charCodeAt(0);
-  return code.length === 5 && first >= 0x41 && first <= 0x5a && digitsFrom(code, 1);
+  return first >= 0x41 && first <= 0x5a && numberAfter(code, first) >= 0;
 }
