@@ -28,7 +28,8 @@ files named explicitly may be any .csv or .json file.
 
 Options:
   --format text|json|sarif   output format (default: text; sarif is SARIF 2.1.0)
-  --fix                      apply the safe fixes (NDC padding, upper-casing) in place
+  --fix                      apply the safe fixes (Pad NDC to 11 digits, Convert to GR)
+                             in place; files that do not parse are left alone
   --workspace                check the files as one workspace: the 60-day initial
                              visit, same-day concurrency and bundling rules see the
                              other files' lines of the member (as the editor's
@@ -36,7 +37,8 @@ Options:
   --rule <id>=<severity>     set a rule to error, warning, info or off (repeatable)
   --payer <payer>            payer for lines without one: ${PAYERS.join(', ')}
   --ndc-format keep|hyphenated|digits
-                             how the NDC fix writes an NDC (default: keep)
+                             how the NDC fix writes an NDC (default: keep);
+                             hyphenated also reports 11 digits without hyphens
   -h, --help                 show this help
 
 Exit codes: 0 no errors (warnings and info do not fail), 1 errors found,
