@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { adopt, patternFilters } from './file-patterns';
 import { lintWorkspace } from './lint-workspace';
 import {
   LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION, SOURCE, STATUS_NOTIFICATION, ruleDocUrl,
@@ -10,17 +11,14 @@ import {
 } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
+/** The server starts with the first claim document (or command), not with VS Code. */
+let started: Promise<void> | undefined;
 let status: vscode.LanguageStatusItem | undefined;
 const statuses = new Map<string, StatusParams>();
 
-/** The two languages, plus the user's `infusionClaims.filePatterns` (relative ones at any depth). */
+/** The two languages, plus the user's `infusionClaims.filePatterns`. */
 function documentSelector(): Array<{ language: string } | { pattern: string }> {
-  const patterns = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('filePatterns', []);
-  return [
-    { language: 'claims-csv' },
-    { language: 'claims-json' },
-    ...patterns.map((p) => ({ pattern: p.startsWith('/') || p.startsWith('**') ? p : `**/${p}` })),
-  ];
+  return [{ language: 'claims-csv' }, { language: 'claims-json' }, ...patternFilters()];
 }
 
 function showStatus(): void {
@@ -85,20 +83,30 @@ async function lookupCode(): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const ensureStarted = (): Promise<void> => (started ??= start(context));
+  const withClient = (run: () => Promise<void>) => async () => { await ensureStarted(); await run(); };
+  const opened = async (doc: vscode.TextDocument): Promise<void> => {
+    if (await adopt(doc)) await ensureStarted();
+  };
   context.subscriptions.push(
-    vscode.commands.registerCommand('infusionClaims.lintWorkspace', () => lintWorkspace(client)),
+    vscode.commands.registerCommand('infusionClaims.lintWorkspace', withClient(() => lintWorkspace(client))),
     vscode.commands.registerCommand('infusionClaims.openRulePage', openRulePage),
-    vscode.commands.registerCommand('infusionClaims.lookupCode', lookupCode),
+    vscode.commands.registerCommand('infusionClaims.lookupCode', withClient(lookupCode)),
     vscode.window.onDidChangeActiveTextEditor(showStatus),
+    vscode.workspace.onDidOpenTextDocument(opened),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      // The document selector is fixed at start: new file patterns need a new client.
       if (!e.affectsConfiguration(`${SETTINGS_SECTION}.filePatterns`)) return;
-      await client?.stop();
-      await start(context);
+      // The document selector is fixed at start: new file patterns need a new client.
+      if (started) {
+        await started.catch(() => undefined);
+        await client?.stop();
+        started = start(context);
+      }
+      await Promise.all(vscode.workspace.textDocuments.map(opened));
     }),
     { dispose: () => status?.dispose() },
   );
-  await start(context);
+  await Promise.all(vscode.workspace.textDocuments.map(opened));
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -23,6 +23,7 @@ ruleTester(rule, {
     { name: 'payer and vial in other letter cases', csv: csv(row({ payer: 'Medicare_Advantage', vial: 'Multi' })) },
     { name: 'modifiers separated every allowed way', csv: csv(row({ modifiers: '"JW:59,KX-SH"' })) },
     { name: 'dos_to equal to dos_from', csv: csv(row({ dos_to: '2026-03-02' })) },
+    { name: 'four modifiers fill the four slots', csv: csv(row({ modifiers: 'JW KX 59 GA' })) },
     { name: 'an empty required cell is missing-field\'s', csv: csv(row({ units: '' })) },
     { name: 'JSON: numbers as numbers and strings, modifiers as an array', json: jsonLine(', "charge": "96.00", "modifiers": ["JW", "59"], "wasted_units": 5, "payer": "medicaid"') },
     { name: 'JSON: null is no value', json: jsonLine(', "charge": null, "dos_to": null') },
@@ -86,6 +87,21 @@ ruleTester(rule, {
       name: 'modifier with a symbol',
       csv: csv(row({ modifiers: 'S#' })),
       errors: [{ message: /^Modifier S# is not a modifier/, text: 'S#' }],
+      output: null,
+    },
+    {
+      name: 'a fifth modifier (a line has four slots), and a sixth',
+      csv: csv(row({ modifiers: '"SH,JW KX:59 GA-GY"' })),
+      errors: [
+        { message: 'Modifier GA is the fifth on this line, but a claim line has only 4 modifier slots: keep the 4 that affect payment (pricing modifiers such as SH, SJ, JW first)', text: 'GA' },
+        { message: 'Modifier GY is the sixth on this line: a claim line has only 4 modifier slots', text: 'GY' },
+      ],
+      output: null,
+    },
+    {
+      name: 'JSON: five modifiers in an array',
+      json: jsonLine(', "modifiers": ["JW", "KX", "59", "GA", "GY"]'),
+      errors: [{ message: /^Modifier GY is the fifth on this line/, text: '"GY"' }],
       output: null,
     },
     {

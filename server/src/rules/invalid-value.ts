@@ -40,6 +40,10 @@ function checkDates(line: ServiceLine, report: Reporter): void {
   }
 }
 
+function ordinal(n: number): string {
+  return n === 5 ? 'fifth' : n === 6 ? 'sixth' : `${n}th`;
+}
+
 /** A numeric field: readable, and within its bounds. `parsed` is the line's value of it: the
  *  parsers read the same text the same way, so a value within bounds needs no second look. */
 function checkNumber(line: ServiceLine, name: FieldName, parsed: number | undefined, report: Reporter, what: string,
@@ -64,10 +68,20 @@ function checkNumber(line: ServiceLine, name: FieldName, parsed: number | undefi
   return n;
 }
 
+/** A claim line has four modifier slots (CMS-1500 box 24D, 837P SV101-3..6). */
+const MODIFIER_SLOTS = 4;
+
 function checkCodes(line: ServiceLine, report: Reporter): void {
+  let count = 0;
   for (const mod of line.modifiers) {
-    if (mod.code !== '' && !/^[A-Z0-9]{2}$/.test(mod.code)) {
+    if (mod.code === '') continue;
+    if (!/^[A-Z0-9]{2}$/.test(mod.code)) {
       report(line, mod.span, `Modifier ${mod.code} is not a modifier: a modifier is 2 letters or digits (e.g. SH, JW); separate several with a space`);
+    }
+    if (++count === MODIFIER_SLOTS + 1) {
+      report(line, mod.span, `Modifier ${mod.code} is the ${ordinal(count)} on this line, but a claim line has only ${MODIFIER_SLOTS} modifier slots: keep the ${MODIFIER_SLOTS} that affect payment (pricing modifiers such as SH, SJ, JW first)`);
+    } else if (count > MODIFIER_SLOTS + 1) {
+      report(line, mod.span, `Modifier ${mod.code} is the ${ordinal(count)} on this line: a claim line has only ${MODIFIER_SLOTS} modifier slots`);
     }
   }
   // The parsed payer is the text trimmed and lower-cased: a known (or no) payer needs no second look.

@@ -1,0 +1,43 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { waitFor, waitForRules, workspaceUri } from './helpers';
+
+/** The open document of `uri` as VS Code has it now (a language switch replaces the object). */
+function current(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+describe('in-host: infusionClaims.filePatterns', () => {
+  const settings = () => vscode.workspace.getConfiguration('infusionClaims');
+  const exported = workspaceUri('exports/march-export.csv');
+  const other = workspaceUri('elsewhere/plain.csv');
+
+  before(async () => {
+    await vscode.workspace.fs.copy(workspaceUri('problems.claims.csv'), exported, { overwrite: true });
+    await vscode.workspace.fs.writeFile(other, Buffer.from('a,b\n1,2\n'));
+    await settings().update('filePatterns', ['exports/*.csv'], vscode.ConfigurationTarget.Workspace);
+  });
+
+  after(async () => {
+    await settings().update('filePatterns', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(workspaceUri('exports'), { recursive: true });
+    await vscode.workspace.fs.delete(workspaceUri('elsewhere'), { recursive: true });
+  });
+
+  it('an opted-in .csv opens as claims-csv and gets the claims diagnostics', async () => {
+    const doc = await vscode.workspace.openTextDocument(exported);
+    await vscode.window.showTextDocument(doc);
+    const language = await waitFor('claims-csv on the opted-in file', () => (current(exported)?.languageId === 'claims-csv' ? 'claims-csv' : undefined));
+    assert.strictEqual(language, 'claims-csv');
+    await waitForRules(exported, ['ndc-format', 'ndc-missing']);
+  });
+
+  it('a .csv the patterns do not name keeps its language and gets no claims diagnostics', async () => {
+    const doc = await vscode.workspace.openTextDocument(other);
+    await vscode.window.showTextDocument(doc);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.notStrictEqual(current(other)?.languageId, 'claims-csv');
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(other).filter((d) => d.source === 'infusion-claims'), []);
+  });
+});
