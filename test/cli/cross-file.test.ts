@@ -23,6 +23,15 @@ describe('CLI check --workspace: cross-file rules over folders', function () {
     assert.strictEqual(r.code, 1);
   });
 
+  it('reports a line billed again in another file, in both files (duplicate-line)', () => {
+    const line = 'C5,M902,commercial,PA5,2026-03-02,12,S9502,1,400.00';
+    const dir = tempDir({ 'a.claims.csv': csv(line), 'b.claims.csv': csv(line.replace('C5', 'C6')) });
+    const r = cli(['check', '--workspace', '.'], dir);
+    assert.match(r.stdout, /^a\.claims\.csv:2:\d+ warning duplicate-line S9502 on 2026-03-02 for member M902 is billed twice \(also on claim C6 in b\.claims\.csv\)/m);
+    assert.match(r.stdout, /^b\.claims\.csv:2:\d+ warning duplicate-line S9502 on 2026-03-02 for member M902 is billed twice \(also on claim C5 in a\.claims\.csv\)/m);
+    assert.doesNotMatch(cli(['check', '.'], dir).stdout, /duplicate-line/);
+  });
+
   it('without --workspace, each file is checked on its own', () => {
     const dir = tempDir({ 'visits/march.claims.csv': MARCH, 'history/february.claims.csv': FEBRUARY });
     const r = cli(['check', '.'], dir);

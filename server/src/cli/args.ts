@@ -31,8 +31,8 @@ Options:
   --fix                      apply the safe fixes (Pad NDC to 11 digits, Convert to GR)
                              in place; files that do not parse are left alone
   --workspace                check the files as one workspace: the 60-day initial
-                             visit, same-day concurrency and bundling rules see the
-                             other files' lines of the member (as the editor's
+                             visit, same-day concurrency, bundling and duplicate-line
+                             rules see the other files' lines of the member (as the editor's
                              infusionClaims.workspaceAnalysis setting does)
   --rule <id>=<severity>     set a rule to error, warning, info or off (repeatable)
   --payer <payer>            payer for lines without one: ${PAYERS.join(', ')}

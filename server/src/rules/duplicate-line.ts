@@ -1,10 +1,12 @@
 // duplicate-line: the same member, dates, code, modifiers (in any order) and NDC (in any written
 // form) billed twice anywhere in the file. The later copies are reported, pointing at the first.
+// With workspace analysis, a line billed again in another claim file is reported too, in both
+// files (files have no order), pointing at the other file's line.
 import type { ServiceLine } from '../model';
 import { ndcKey } from '../codes/ndc';
-import { formatDay } from './util/same-day';
-import type { Rule } from './types';
-import { codeSpan } from './util/field-span';
+import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
+import type { ExternalLine, Rule, RuleContext } from './types';
+import { codeSpan, relatedLine } from './util/field-span';
 
 /** The modifiers in any order, each once. */
 function modifierKey(line: ServiceLine): string {
@@ -29,6 +31,21 @@ function describe(line: ServiceLine): string {
   return `${line.hcpcs}${mods}${ndc} on ${dates} for member ${line.memberId}`;
 }
 
+/** The file name of a workspace file's URI, for messages. */
+function fileName(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/** The same service of the member, first billed the same day, in another workspace file. */
+function elsewhere(line: ServiceLine, entries: readonly DayLine[]): DayLine | undefined {
+  return entries.find((e) => e.uri !== undefined && e.line.dosFrom === line.dosFrom && e.line.hcpcs !== '' && sameService(e.line, line));
+}
+
 export const rule: Rule = {
   meta: {
     id: 'duplicate-line',
@@ -44,6 +61,7 @@ export const rule: Rule = {
     // Member → first date → the first line of each distinct service billed then. Buckets, not
     // one string key per line: this runs over every line of the file on each lint.
     const first = new Map<string, Map<number, ServiceLine[]>>();
+    const reportedHere = new Set<ServiceLine>();
     for (const line of doc.lines) {
       if (line.memberId === '' || line.hcpcs === '' || line.dosFrom === undefined) continue;
       let byDay = first.get(line.memberId);
@@ -58,6 +76,7 @@ export const rule: Rule = {
         bucket.push(line);
         continue;
       }
+      reportedHere.add(line);
       const where = original.claimId === line.claimId ? 'on this claim' : `on claim ${original.claimId}`;
       ctx.report({
         span: codeSpan(line),
@@ -66,5 +85,26 @@ export const rule: Rule = {
         related: [{ span: codeSpan(original), message: `first billed here: ${describe(original)}` }],
       });
     }
+    const external = ctx.options.external;
+    if (external && external.length > 0) reportElsewhere(doc.lines, external, reportedHere, ctx);
   },
 };
+
+/** Lines billed again in another workspace file (a line already reported as a copy in its own
+ *  file is not reported twice). */
+function reportElsewhere(lines: readonly ServiceLine[], external: readonly ExternalLine[], reportedHere: ReadonlySet<ServiceLine>,
+  ctx: RuleContext): void {
+  const index = sameDayIndex(ctx.doc, external);
+  for (const line of lines) {
+    if (line.memberId === '' || line.hcpcs === '' || line.dosFrom === undefined || reportedHere.has(line)) continue;
+    const other = elsewhere(line, index.at(line.memberId, line.dosFrom));
+    if (!other) continue;
+    const file = fileName(other.uri!);
+    ctx.report({
+      span: codeSpan(line),
+      line,
+      message: `${describe(line)} is billed twice (also on claim ${other.line.claimId} in ${file}): remove the duplicate line from one of the files or correct its date, code, modifiers or NDC`,
+      related: [relatedLine(other, `also billed in ${file}: ${describe(other.line)}`)],
+    });
+  }
+}
