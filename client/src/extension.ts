@@ -49,7 +49,20 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   showStatus();
 }
 
-async function openRulePage(ruleId?: string): Promise<void> {
+/** A rule's page: the one shipped in the extension (docs/rules), in the Markdown preview, so it
+ *  matches the installed version and needs no network; the web page when it is not there. */
+async function showRulePage(extensionUri: vscode.Uri, ruleId: string): Promise<void> {
+  if (!/^[a-z0-9-]+$/.test(ruleId)) return;
+  const page = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+  try {
+    await vscode.workspace.fs.stat(page);
+    await vscode.commands.executeCommand('markdown.showPreview', page);
+  } catch {
+    await vscode.env.openExternal(vscode.Uri.parse(ruleDocUrl(ruleId)));
+  }
+}
+
+async function openRulePage(extensionUri: vscode.Uri, ruleId?: string): Promise<void> {
   if (typeof ruleId !== 'string' || !ruleId) {
     // No argument (from the palette): offer the rules reported in the active document.
     const uri = vscode.window.activeTextEditor?.document.uri;
@@ -60,7 +73,7 @@ async function openRulePage(ruleId?: string): Promise<void> {
       ? await vscode.window.showQuickPick([...ids].sort(), { placeHolder: 'Rule to open' })
       : await vscode.window.showInputBox({ prompt: 'Rule id, e.g. ndc-format' });
   }
-  if (ruleId) await vscode.env.openExternal(vscode.Uri.parse(ruleDocUrl(ruleId.trim())));
+  if (ruleId) await showRulePage(extensionUri, ruleId.trim());
 }
 
 async function lookupCode(): Promise<void> {
@@ -90,7 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('infusionClaims.lintWorkspace', withClient(() => lintWorkspace(client))),
-    vscode.commands.registerCommand('infusionClaims.openRulePage', openRulePage),
+    vscode.commands.registerCommand('infusionClaims.openRulePage', (id?: string) => openRulePage(context.extensionUri, id)),
     vscode.commands.registerCommand('infusionClaims.lookupCode', withClient(lookupCode)),
     vscode.window.onDidChangeActiveTextEditor(showStatus),
     vscode.workspace.onDidOpenTextDocument(opened),
