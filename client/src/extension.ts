@@ -5,10 +5,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { adopt, patternFilters } from './file-patterns';
 import { lintWorkspace } from './lint-workspace';
-import {
-  LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION, SOURCE, STATUS_NOTIFICATION, ruleDocUrl,
-  type LookupEntryParams, type LookupEntryResponse, type LookupResponse, type StatusParams,
-} from '../../server/src/lsp/protocol';
+import { lookupCode, lookupPages } from './lookup-code';
+import { SETTINGS_SECTION, SOURCE, STATUS_NOTIFICATION, ruleDocUrl, type StatusParams } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 /** The server starts with the first claim document (or command), not with VS Code. */
@@ -76,25 +74,6 @@ async function openRulePage(extensionUri: vscode.Uri, ruleId?: string): Promise<
   if (ruleId) await showRulePage(extensionUri, ruleId.trim());
 }
 
-async function lookupCode(): Promise<void> {
-  // The list carries descriptors only; the picked entry's full markdown is a second request.
-  const entries = (await client?.sendRequest<LookupResponse>(LOOKUP_REQUEST)) ?? [];
-  const pick = await vscode.window.showQuickPick(
-    entries.map((e) => ({ label: e.label, description: e.kind === 'modifier' ? `modifier · ${e.description}` : e.description, detail: e.detail, entry: e })),
-    { matchOnDescription: true, matchOnDetail: true, placeHolder: 'Type a code, a modifier or words of its descriptor' },
-  );
-  if (!pick) return;
-  const params: LookupEntryParams = { label: pick.entry.label, kind: pick.entry.kind };
-  const content = await client?.sendRequest<LookupEntryResponse>(LOOKUP_ENTRY_REQUEST, params);
-  if (!content) return;
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
-  } catch {
-    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-  }
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const ensureStarted = (): Promise<void> => (started ??= start(context));
   const withClient = (run: () => Promise<void>) => async () => { await ensureStarted(); await run(); };
@@ -104,7 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('infusionClaims.lintWorkspace', withClient(() => lintWorkspace(client))),
     vscode.commands.registerCommand('infusionClaims.openRulePage', (id?: string) => openRulePage(context.extensionUri, id)),
-    vscode.commands.registerCommand('infusionClaims.lookupCode', withClient(lookupCode)),
+    vscode.commands.registerCommand('infusionClaims.lookupCode', withClient(() => lookupCode(client))),
+    lookupPages(),
     vscode.window.onDidChangeActiveTextEditor(showStatus),
     vscode.workspace.onDidOpenTextDocument(opened),
     vscode.workspace.onDidChangeConfiguration(async (e) => {

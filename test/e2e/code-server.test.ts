@@ -14,7 +14,7 @@ import { OUTPUT_DIR, REPO_ROOT } from './support/paths';
 import { Timings } from './support/timing';
 import {
   applyQuickFix, editorText, filterProblems, hoverToken, openFromExplorer, openWorkbench, runCommand, save, screenshotPath,
-  showProblems, waitForEditorText, waitForLanguageStatus, waitForNotification, waitForProblems,
+  pickFromCommand, showProblems, waitForEditorText, waitForLanguageStatus, waitForNotification, waitForProblems, webviewText,
 } from './support/workbench';
 import { cli } from '../cli/run-cli';
 import { sampleWorkspace, tempDir, waitUntil } from './support/workspace';
@@ -145,6 +145,41 @@ describe('e2e: the .vsix in code-server, driven through chromium', function () {
       await page.screenshot({ path: shot('07-workspace-problems') });
       assert.match(rows, /invalid-value/);
       await filterProblems(page, '');
+    });
+  });
+
+  describe('workbench UI: Look Up Code…', () => {
+    let root = '';
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      if (root) fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it('"Look Up Code…" from the command palette: J2185 picked by its code, its description in the Markdown preview', async () => {
+      root = tempDir('code-server-lookup');
+      const dirs = sessionDirs(root);
+      await installExtension(bin, dirs, vsix);
+      const workspace = sampleWorkspace(root);
+      server = new CodeServer(bin, dirs);
+      await server.start(workspace);
+      browser = await launchBrowser();
+      const page = browser.page;
+      await openWorkbench(page, server.url(workspace));
+      const text = await timings.time('Look Up Code… J2185, preview shown', async () => {
+        // No claim file is open: the command itself starts the language server.
+        await pickFromCommand(page, 'Infusion Claims: Look Up Code…', 'J2185', /J2185/);
+        return webviewText(page, /J2185/);
+      });
+      await page.screenshot({ path: shot('08-look-up-code') });
+      assert.match(text, /meropenem/i);
+      // The page is read-only: no unsaved "Untitled" document is left for the user to close.
+      const tabs = (await page.locator('.part.editor .tabs-container .tab').allInnerTexts()).join(' | ');
+      assert.match(tabs, /Preview J2185\.md/, tabs);
+      assert.doesNotMatch(tabs, /Untitled/, tabs);
     });
   });
 

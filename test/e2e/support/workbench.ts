@@ -158,6 +158,44 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await palette.waitFor({ state: 'hidden' });
 }
 
+/** Runs a command that asks with its own quick pick, types `filter` into it and accepts the row
+ *  that shows `row`. */
+export async function pickFromCommand(page: Page, title: string, filter: string, row: string | RegExp): Promise<void> {
+  await page.keyboard.press('Escape');
+  const input = page.locator('.quick-input-widget');
+  await until(
+    () => page.keyboard.press('F1'),
+    (timeout) => input.locator('input').waitFor({ state: 'visible', timeout }),
+  );
+  await input.locator('input').fill(`>${title}`);
+  await input.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  // The command's own pick replaces the palette in the same widget, with an empty input.
+  const deadline = Date.now() + 30_000;
+  while ((await input.locator('input').inputValue()).startsWith('>')) {
+    if (Date.now() > deadline) throw new Error(`"${title}" showed no pick of its own`);
+    await page.waitForTimeout(100);
+  }
+  await input.locator('input').fill(filter);
+  await input.locator('.monaco-list-row', { hasText: row }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The text of the first webview (a Markdown preview) that shows `expect`, once one does. */
+export async function webviewText(page: Page, expect: RegExp, timeout = 30_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue; // the workbench itself: only webviews count
+      const text = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+      if (expect.test(text)) return text;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows ${expect}`);
+    await page.waitForTimeout(200);
+  }
+}
+
 /** The text of the notification toast whose message matches `pattern`, once it shows. */
 export async function waitForNotification(page: Page, pattern: RegExp, timeout = 60_000): Promise<Locator> {
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: pattern }).first();
