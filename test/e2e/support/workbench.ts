@@ -161,14 +161,19 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** Runs a command that asks with its own quick pick, types `filter` into it and accepts the row
  *  that shows `row`. */
 export async function pickFromCommand(page: Page, title: string, filter: string, row: string | RegExp): Promise<void> {
-  await page.keyboard.press('Escape');
   const input = page.locator('.quick-input-widget');
+  // Right after the workbench loads, the extensions' commands may not be listed yet, and an open
+  // palette does not list them later: reopen it until the command shows.
   await until(
-    () => page.keyboard.press('F1'),
-    (timeout) => input.locator('input').waitFor({ state: 'visible', timeout }),
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await input.locator('input').waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+      await input.locator('input').fill(`>${title}`).catch(() => undefined);
+    },
+    (timeout) => input.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout }),
+    10,
   );
-  await input.locator('input').fill(`>${title}`);
-  await input.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   // The command's own pick replaces the palette in the same widget, with an empty input.
   const deadline = Date.now() + 30_000;
