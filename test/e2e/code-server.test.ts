@@ -22,6 +22,35 @@ import { sampleWorkspace, tempDir, waitUntil } from './support/workspace';
 const EXPECTED_RULES = ['ndc-format', 'ndc-missing', 'auth-missing', 'concurrent-therapy-modifier'];
 const shot = (name: string): string => screenshotPath(OUTPUT_DIR, name);
 
+/** A code-server of its own (fresh user data and extensions folder) on a copy of the samples, and
+ *  a browser for it: install extensions into `dirs`, then start. */
+class Session {
+  readonly root: string;
+  readonly dirs: ReturnType<typeof sessionDirs>;
+  browser: Browser | undefined;
+  private server: CodeServer | undefined;
+
+  constructor(private readonly bin: string, name: string) {
+    this.root = tempDir(name);
+    this.dirs = sessionDirs(this.root);
+  }
+
+  /** Starts code-server and the browser; returns the workbench URL. */
+  async start(): Promise<string> {
+    const workspace = sampleWorkspace(this.root);
+    this.server = new CodeServer(this.bin, this.dirs);
+    await this.server.start(workspace);
+    this.browser = await launchBrowser();
+    return this.server.url(workspace);
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    await this.server?.stop();
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
 describe('e2e: the .vsix in code-server, driven through chromium', function () {
   this.timeout(20 * 60_000);
   const timings = new Timings();
@@ -149,26 +178,15 @@ describe('e2e: the .vsix in code-server, driven through chromium', function () {
   });
 
   describe('workbench UI: Look Up Code…', () => {
-    let root = '';
-    let server: CodeServer | undefined;
-    let browser: Browser | undefined;
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      if (root) fs.rmSync(root, { recursive: true, force: true });
-    });
+    let session: Session | undefined;
+    after(() => session?.close());
 
     it('"Look Up Code…" from the command palette: J2185 picked by its code, its description in the Markdown preview', async () => {
-      root = tempDir('code-server-lookup');
-      const dirs = sessionDirs(root);
-      await installExtension(bin, dirs, vsix);
-      const workspace = sampleWorkspace(root);
-      server = new CodeServer(bin, dirs);
-      await server.start(workspace);
-      browser = await launchBrowser();
-      const page = browser.page;
-      await openWorkbench(page, server.url(workspace));
+      session = new Session(bin, 'code-server-lookup');
+      await installExtension(bin, session.dirs, vsix);
+      const url = await session.start();
+      const page = session.browser!.page;
+      await openWorkbench(page, url);
       const text = await timings.time('Look Up Code… J2185, preview shown', async () => {
         // No claim file is open: the command itself starts the language server.
         await pickFromCommand(page, 'Infusion Claims: Look Up Code…', 'J2185', /J2185/);
@@ -184,38 +202,28 @@ describe('e2e: the .vsix in code-server, driven through chromium', function () {
   });
 
   describe('in-host mocha suite (test/vscode-suite) run by a test-runner extension', () => {
-    let root = '';
-    let server: CodeServer | undefined;
-    let browser: Browser | undefined;
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      if (root) fs.rmSync(root, { recursive: true, force: true });
-    });
+    let session: Session | undefined;
+    after(() => session?.close());
 
     it('runs the suite through the vscode API inside the extension host: all pass', async () => {
-      root = tempDir('code-server-suite');
-      const dirs = sessionDirs(root);
-      const resultsFile = path.join(root, 'results.json');
+      const own = (session = new Session(bin, 'code-server-suite'));
+      const resultsFile = path.join(own.root, 'results.json');
       await timings.time('pack and install the test-runner extension', async () => {
-        const runner = await packRunnerExtension(root, {
+        const runner = await packRunnerExtension(own.root, {
           suiteIndex: path.join(REPO_ROOT, 'out', 'test', 'vscode-suite', 'index.js'),
           resultsFile,
         });
-        await installExtension(bin, dirs, vsix);
-        await installExtension(bin, dirs, runner);
+        await installExtension(bin, own.dirs, vsix);
+        await installExtension(bin, own.dirs, runner);
       });
-      const workspace = sampleWorkspace(root);
-      server = new CodeServer(bin, dirs);
-      await server.start(workspace);
-      browser = await launchBrowser();
+      const url = await own.start();
+      const page = own.browser!.page;
       // The extension host starts only when a workbench page is open.
       await timings.time('in-host suite (page load + run)', async () => {
-        await openWorkbench(browser!.page, server!.url(workspace));
+        await openWorkbench(page, url);
         await waitUntil('the in-host results', () => fs.existsSync(resultsFile), 3 * 60_000);
       });
-      await browser.page.screenshot({ path: shot('06-in-host-suite') });
+      await page.screenshot({ path: shot('06-in-host-suite') });
       const result = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as {
         passes: number; failures: number; pending: number;
         tests: Array<{ title: string; state: string; error?: string }>;
