@@ -34,6 +34,16 @@ end
 vim.fs = vim.fs or { dirname = function(p) return vim.fn.fnamemodify(p, ':h') end }
 `;
 
+/** The first Lua code block after `heading` in a Markdown file of the repository. */
+function luaBlockAfter(file: string, heading: string): string {
+  const text = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
+  const at = text.indexOf(heading);
+  assert.ok(at >= 0, `${file} has the heading "${heading}"`);
+  const block = /```lua\n([\s\S]*?)```/.exec(text.slice(at))?.[1];
+  assert.ok(block, `${file} has a Lua block under "${heading}"`);
+  return block;
+}
+
 function runNvim(dir: string, c: NvimCase): { status: number | null; output: string } {
   const caseFile = path.join(dir, `${path.basename(c.file)}.case.json`);
   fs.writeFileSync(caseFile, JSON.stringify({ server: SERVER, ...c }));
@@ -99,18 +109,12 @@ describe('Neovim (headless) as a client of the stdio language server', function 
   }
 
   it('the Neovim 0.7 configuration of docs/neovim.md, used as written, shows the diagnostics', () => {
-    const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'neovim.md'), 'utf8');
-    const section = doc.slice(doc.indexOf('## Configuration (Neovim 0.7)'));
-    const block = /```lua\n([\s\S]*?)```/.exec(section)?.[1];
-    assert.ok(block, 'docs/neovim.md has a Lua block for Neovim 0.7');
+    const block = luaBlockAfter('docs/neovim.md', '## Configuration (Neovim 0.7)');
     runConfig('0.7', block);
   });
 
   it('the README\'s Neovim 0.8+ lines, used as written, show the diagnostics (0.8 API shimmed on 0.7)', () => {
-    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## Neovim and other editors'));
-    const block = /```lua\n([\s\S]*?)```/.exec(section)?.[1];
-    assert.ok(block, 'the README has a Lua block for Neovim');
+    const block = luaBlockAfter('README.md', '## Neovim and other editors');
     // Debian's Neovim is 0.7: give it the two 0.8 functions the lines use, built from 0.7's own
     // API, and its switch for vim.filetype.add(). The README's lines run unchanged after it.
     runConfig('readme', `${NVIM_08_SHIM}\n${block}`);

@@ -144,37 +144,35 @@ export async function applyQuickFix(page: Page, text: string, title: string, scr
   throw new Error(`"${title}" could not be focused in the quick-fix menu`);
 }
 
-/** Runs a command by its title from the command palette (F1). */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Escape');
+/** Chooses a command by its title in the command palette (F1). Right after the workbench loads,
+ *  the extensions' commands may not be listed yet, and an open palette does not list them later:
+ *  the palette is reopened until the command shows. */
+async function chooseCommand(page: Page, title: string): Promise<void> {
   const palette = page.locator('.quick-input-widget');
   await until(
-    () => page.keyboard.press('F1'),
-    (timeout) => palette.locator('input').waitFor({ state: 'visible', timeout }),
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await palette.locator('input').waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+      await palette.locator('input').fill(`>${title}`).catch(() => undefined);
+    },
+    (timeout) => palette.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout }),
+    10,
   );
-  await palette.locator('input').fill(`>${title}`);
-  await palette.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
-  await palette.waitFor({ state: 'hidden' });
+}
+
+/** Runs a command by its title from the command palette. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await chooseCommand(page, title);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** Runs a command that asks with its own quick pick, types `filter` into it and accepts the row
  *  that shows `row`. */
 export async function pickFromCommand(page: Page, title: string, filter: string, row: string | RegExp): Promise<void> {
   const input = page.locator('.quick-input-widget');
-  // Right after the workbench loads, the extensions' commands may not be listed yet, and an open
-  // palette does not list them later: reopen it until the command shows.
-  await until(
-    async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      await input.locator('input').waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
-      await input.locator('input').fill(`>${title}`).catch(() => undefined);
-    },
-    (timeout) => input.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout }),
-    10,
-  );
-  await page.keyboard.press('Enter');
+  await chooseCommand(page, title);
   // The command's own pick replaces the palette in the same widget, with an empty input.
   const deadline = Date.now() + 30_000;
   while ((await input.locator('input').inputValue()).startsWith('>')) {
