@@ -1,0 +1,61 @@
+// Findings outlive the lint that made them: the server keeps the last analysis, and a finding's
+// fixes are made only when asked for, by a closure the rule gave. Such a closure must not keep the
+// rule's working data alive: on a 100k-line file the same-day index is megabytes of small objects,
+// and every full garbage collection (the server forces one every second edit of a big file) marks
+// them all again. concurrent-therapy-modifier's fix closures once held it (18 MB on the bench file).
+import * as assert from 'assert';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
+import { lintDocument } from '../../server/src/engine';
+import { parseDocument } from '../../server/src/parse';
+import { RULES } from '../../server/src/rules';
+import { sameDayIndex } from '../../server/src/rules/util/same-day';
+import { FIRING_ROWS, FULL_HEADER } from '../helpers/seeded';
+
+/** V8's full collection (as server/src/lsp/memory.ts gets it). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/** Two members, each with every firing row on two days (concurrent per diems, bundling, JW …). */
+function csv(): string {
+  const rows = [FULL_HEADER];
+  for (const member of ['M1', 'M2']) {
+    for (const date of ['2026-03-02', '2026-03-03']) {
+      FIRING_ROWS.forEach((row, i) => rows.push(`C${member}${i % 3},${member},commercial,PA1,${date},${row}`));
+    }
+  }
+  return rows.join('\n') + '\n';
+}
+
+/** Rules that read the same-day index and fire on the text above: the test must be able to fail. */
+const MUST_FIRE = [
+  'bundled-supply', 'concurrent-therapy-modifier', 'duplicate-line', 'hit-initial-visit', 'multi-ndc-kp-kq', 'mutually-exclusive-per-diem',
+];
+
+describe('findings do not keep a rule\'s working data alive', () => {
+  const gc = collector();
+  const fired = new Set<string>();
+
+  for (const rule of RULES) {
+    it(`${rule.meta.id}: the same-day index is collected while the findings are kept`, async () => {
+      const doc = parseDocument(csv(), 'csv');
+      // Made here, so the rule uses this index (it is cached per document) and the test can watch it.
+      const index = new WeakRef(sameDayIndex(doc));
+      // Whole, not in parts: each part would get an index of its own.
+      const findings = lintDocument(doc, {}, [rule], { inParts: false });
+      if (findings.length > 0) fired.add(rule.meta.id);
+      // A WeakRef's target stays alive until the current job ends.
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+      assert.strictEqual(index.deref(), undefined, `${rule.meta.id}'s ${findings.length} findings keep the same-day index alive`);
+      // The findings (and their lazily made fixes) still work afterwards.
+      for (const f of findings) assert.ok(Array.isArray(f.fixes));
+    });
+  }
+
+  it('the rules that read the index fire on the test text', () => {
+    for (const id of MUST_FIRE) assert.ok(fired.has(id), `${id} reported nothing: the test above cannot fail for it`);
+  });
+});
