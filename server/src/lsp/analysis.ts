@@ -19,9 +19,10 @@ import { DEFAULT_SETTINGS, toLintOptions, type ServerSettings, type SettingsStor
 export const DEBOUNCE_MS = 40;
 /** After a lint this quick (an edit linted incrementally), the next change waits only
  *  SHORT_DEBOUNCE_MS: re-linting costs less than the wait would save. A burst of changes that
- *  arrive together is still linted once. */
+ *  arrive together is still linted once: the messages already read are handled before a timer
+ *  fires. */
 const QUICK_LINT_MS = 60;
-export const SHORT_DEBOUNCE_MS = 10;
+export const SHORT_DEBOUNCE_MS = 2;
 /** Lints slower than this are logged (timing and counts only). */
 const SLOW_LINT_MS = 250;
 
@@ -152,9 +153,12 @@ export class Linter {
     // using the document's table, which it updates as the edits come.
     const positions: Positions = result.change ? textDoc : LineStarts.of(text);
     const diagnostics = result.findings.map((f, index) => {
-      // A finding the edit only moved, when no line break came or went: the same positions.
+      // A finding the edit only moved, when no line break came or went: the same positions. At
+      // the same index it is the same diagnostic object (the writer kept its encoding).
       const from = reusable ? reusable[index] : -1;
-      return from >= 0 ? { ...prev!.diagnostics[from], data: { uri, version, index } } : toDiagnostic(f, positions, { uri, version, index }, other);
+      if (from < 0) return toDiagnostic(f, positions, uri, { index }, other);
+      const was = prev!.diagnostics[from];
+      return from === index ? was : { ...was, data: { index } };
     });
     const ms = Math.round((performance.now() - t0) * 10) / 10;
     const analysis: Analysis = { uri, version, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, ms };

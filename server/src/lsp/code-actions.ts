@@ -32,12 +32,14 @@ function workspaceEdit(a: Analysis, pos: Positions, edits: readonly TextEdit[], 
     : { changes: { [a.uri]: lspEdits } };
 }
 
-/** The finding a diagnostic was published for. A diagnostic of an older version (or one whose
- *  `data` the client dropped) is matched to the current finding of the same rule at the same range. */
+/** The finding a diagnostic was published for: the one at its `data.index` when that finding has
+ *  the diagnostic's rule and range. A diagnostic of an older version (or one whose `data` the
+ *  client dropped) is matched to the current finding of the same rule at the same range. */
 export function findingOf(a: Analysis, d: Diagnostic): Finding | undefined {
-  if (isDiagnosticData(d.data) && d.data.uri === a.uri && d.data.version === a.version) {
-    const f = a.findings[d.data.index];
-    if (f && f.ruleId === d.code) return f;
+  if (isDiagnosticData(d.data)) {
+    const i = d.data.index;
+    const f = a.findings[i];
+    if (f && f.ruleId === d.code && sameRange(a.diagnostics[i].range, d.range)) return f;
   }
   const i = a.diagnostics.findIndex((pd) => pd.code === d.code && sameRange(pd.range, d.range));
   return i >= 0 ? a.findings[i] : undefined;

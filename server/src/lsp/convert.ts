@@ -17,16 +17,18 @@ export interface Positions {
   offsetAt(position: Position): number;
 }
 
-/** Identifies the finding behind a diagnostic, so a code action comes from the finding itself. */
+/** Identifies the finding behind a diagnostic, so a code action comes from the finding itself:
+ *  its index in the analysis (code-actions.ts checks that the finding there has the diagnostic's
+ *  rule and range). No uri and no version: a code action request names its document, and an edit
+ *  republishes most diagnostics unchanged, as the same objects, whose encoding is kept
+ *  (stdio-writer.ts); the uri alone was a tenth of a big file's diagnostics message. */
 export interface DiagnosticData {
-  readonly uri: string;
-  readonly version: number;
   readonly index: number;
 }
 
 export function isDiagnosticData(v: unknown): v is DiagnosticData {
   const d = v as DiagnosticData | undefined;
-  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && typeof d.version === 'number' && typeof d.index === 'number';
+  return typeof d === 'object' && d !== null && typeof d.index === 'number';
 }
 
 export function toRange(pos: Positions, span: Span): Range {
@@ -44,8 +46,9 @@ export function toLspSeverity(s: Severity): DiagnosticSeverity {
 /** Positions in another open document, for related information of workspace findings. */
 export type OtherDocument = (uri: string) => Positions | undefined;
 
+/** The diagnostic of a finding in the document `uri`. */
 export function toDiagnostic(
-  finding: Finding, pos: Positions, data: DiagnosticData, other: OtherDocument = () => undefined,
+  finding: Finding, pos: Positions, uri: string, data: DiagnosticData, other: OtherDocument = () => undefined,
 ): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(pos, finding.span),
@@ -58,11 +61,10 @@ export function toDiagnostic(
   };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => {
-      const uri = r.uri ?? data.uri;
-      const target = r.uri && r.uri !== data.uri ? other(r.uri) : pos;
+      const target = r.uri && r.uri !== uri ? other(r.uri) : pos;
       // An unopened file's text is not at hand: point at its start rather than guess.
       const range = target ? toRange(target, r.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      return { location: { uri, range }, message: r.message };
+      return { location: { uri: r.uri ?? uri, range }, message: r.message };
     });
   }
   return diagnostic;

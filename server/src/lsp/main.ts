@@ -9,10 +9,13 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type Connection,
+  type MessageReader,
   type ClientCapabilities,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Console } from 'console';
 import { lookupEntries, lookupMarkdown } from '../features/lookup';
 import type { LookupEntry } from '../features/types';
 import { Linter } from './analysis';
@@ -25,10 +28,26 @@ import {
   type LintOpenResponse, type LintWorkspaceParams, type LintWorkspaceResponse, type LookupEntryParams, type LookupEntryResponse,
 } from './protocol';
 import { SettingsStore } from './settings';
+import { stdioWriter } from './stdio-writer';
 import { WorkspaceAnalysis } from './workspace-analysis';
 
 tuneHeap(); // before the first document is read: see memory.ts
-const connection = createConnection(ProposedFeatures.all);
+
+/** stdio (every client here: VS Code's, Neovim, the tests) through stdio-writer.ts, which encodes
+ *  each diagnostic once; other transports as vscode-languageserver sets them up from argv. */
+function connect(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  // stdout carries the protocol: console output from anywhere goes to stderr, which clients log
+  // (vscode-languageserver redirects the console itself only when it opens stdio).
+  Object.defineProperty(globalThis, 'console', { value: new Console(process.stderr, process.stderr), configurable: true, writable: true });
+  // A stream in and a writer out, as the library's own stdio branch has it at run time (stdin as a
+  // stream gets its exit-when-the-client-closes-the-pipe handling); its typings pair a stream only
+  // with a stream.
+  const input = process.stdin as unknown as MessageReader;
+  return createConnection(ProposedFeatures.all, input, stdioWriter(process.stdout));
+}
+
+const connection = connect();
 const documents = new TextDocuments(TextDocument);
 let capabilities: ClientCapabilities = {};
 let settings = new SettingsStore(connection, false, () => undefined);

@@ -127,7 +127,7 @@ export class WorkspaceLint {
     }
     const pos = LineStarts.of(text);
     const other = (u: string) => this.documents.get(u) ?? this.index.positions(u);
-    const diagnostics: Diagnostic[] = findings.map((f, index) => toDiagnostic(f, pos, { uri: file.uri, version: 0, index }, other));
+    const diagnostics: Diagnostic[] = findings.map((f, index) => toDiagnostic(f, pos, file.uri, { index }, other));
     this.published.set(key, { file, settings });
     void this.connection.sendDiagnostics({ uri: file.uri, diagnostics });
     return findings;
