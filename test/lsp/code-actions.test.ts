@@ -71,6 +71,21 @@ describe('LSP code actions', function () {
     assert.strictEqual(client.text(uri), ONE_BAD_NDC_CSV.replace(MEROPENEM_442, MEROPENEM_11).replace('Meropenem 1 g', 'Meropenem 1 g x3'));
   });
 
+  it('answers a diagnostic from the finding at its range when its data names another finding', async () => {
+    // `data` is only the finding's index; a diagnostic kept from an earlier publish may carry the
+    // index another finding of the same rule has now.
+    const uri = 'file:///fix/index.claims.csv';
+    const text = csv(CSV_HEADER, MEROPENEM_ROW, CEFTRIAXONE_ROW);
+    client.open(uri, 'claims-csv', text);
+    const both = (await client.currentDiagnostics(uri)).filter((x) => x.code === 'ndc-format');
+    assert.strictEqual(both.length, 2);
+    const [meropenem, ceftriaxone] = both;
+    const misleading: Diagnostic = { ...ceftriaxone, data: meropenem.data };
+    const pad = titled(await client.codeActions(uri, ceftriaxone.range, [misleading]), 'Pad NDC to 11 digits');
+    client.applyEdit(pad.edit!);
+    assert.strictEqual(client.text(uri), csv(CSV_HEADER, MEROPENEM_ROW, CEFTRIAXONE_ROW.replace(CEFTRIAXONE_442, '00409-7335-03')));
+  });
+
   it('answers a client that sends no diagnostics from the findings under the cursor', async () => {
     const uri = 'file:///fix/nodiag.claims.csv';
     client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
