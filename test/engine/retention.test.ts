@@ -1,7 +1,7 @@
 // Findings outlive the lint that made them: the server keeps the last analysis, and a finding's
 // fixes are made only when asked for, by a closure the rule gave. Such a closure must not keep the
 // rule's working data alive: on a 100k-line file the same-day index is megabytes of small objects,
-// and every full garbage collection (the server forces one every second edit of a big file) marks
+// and every full garbage collection (the server forces one every few edits of a big file) marks
 // them all again. concurrent-therapy-modifier's fix closures once held it (18 MB on the bench file).
 import * as assert from 'assert';
 import { setFlagsFromString } from 'v8';
