@@ -23,8 +23,9 @@ const RETIRED_PER_COLLECTION = 2.5;
 type Collect = () => void;
 let collector: Collect | null | undefined;
 
-/** V8's full collection, made callable without a command-line flag; null where it is not available. */
-function collect(): Collect | null {
+/** V8's full collection, made callable without a command-line flag; null where it is not available.
+ *  (Also test/engine/retention.test.ts's.) */
+export function collect(): Collect | null {
   if (collector === undefined) {
     try {
       setFlagsFromString('--expose-gc');
