@@ -79,7 +79,7 @@ function planCells(doc: ClaimDocument, line: ServiceLine, change: LineChange): C
     if (list.has(code) || slotHolding(code)) continue;
     const emptySlot = slots.find((f) => current(f).trim() === '');
     if (hasList && (list.size > 0 || slots.length === 0 || !emptySlot)) {
-      list.add(code, sep());
+      list.add(code, sep);
       listChanged = true;
     } else if (emptySlot) {
       values.set(emptySlot, code);
@@ -91,7 +91,7 @@ function planCells(doc: ClaimDocument, line: ServiceLine, change: LineChange): C
       values.set(next, code);
     } else {
       hasList = true; // no modifier column at all: a new `modifiers` column
-      list.add(code, sep());
+      list.add(code, sep);
       listChanged = true;
     }
   }

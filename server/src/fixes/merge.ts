@@ -4,6 +4,7 @@ import type { TextEdit } from '../rules/types';
 
 /** Merge edits that touch at an insertion point, so no two edits insert at the same offset. */
 export function mergeTouching(edits: readonly TextEdit[]): TextEdit[] {
+  if (edits.length < 2) return [...edits]; // most fixes are one edit: nothing to sort or merge
   const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i).map((x) => x.e);
   const out: TextEdit[] = [];
   for (const e of sorted) {
