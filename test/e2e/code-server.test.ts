@@ -123,6 +123,14 @@ describe('e2e: the .vsix in code-server, driven through chromium', function () {
       assert.match(text, /meropenem/i);
     });
 
+    it('writes each code\'s descriptor after it in the editor (inlay hints)', async () => {
+      const page = browser!.page;
+      await timings.time('inlay hint after S9502', () => waitForEditorText(page, 'diem'));
+      await page.screenshot({ path: shot('02b-inlay-hints') });
+      // S9502's CMS short descriptor, between the code and the comma that ends its cell.
+      assert.match(await editorText(page), /S9502\W{0,2}Hit antibiotic q8h diem\W{0,2},/);
+    });
+
     it('applies "Pad NDC to 11 digits" from the quick-fix menu: the problem goes, the file changes', async () => {
       const page = browser!.page;
       await timings.time('quick fix Pad NDC, problem gone', async () => {

@@ -1,5 +1,7 @@
 // Which documents the server lints, and how settings sent by a client are read.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { claimFormatOf, globToRegExp } from '../../server/src/lsp/claim-files';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../server/src/lsp/settings';
 
@@ -36,8 +38,20 @@ describe('LSP claim files and settings', function () {
     assert.deepStrictEqual(sanitizeSettings(null), DEFAULT_SETTINGS);
     assert.deepStrictEqual(sanitizeSettings({
       payer: 'MEDICARE', rules: { 'ndc-format': 'off', 'auth-missing': 'loud', x: 3 }, ndcFormat: 'dashes',
-      workspaceAnalysis: 'yes', filePatterns: ['a/*.csv', 7, ''],
-    }), { payer: 'medicare', rules: { 'ndc-format': 'off' }, ndcFormat: 'keep', workspaceAnalysis: false, filePatterns: ['a/*.csv'] });
+      workspaceAnalysis: 'yes', filePatterns: ['a/*.csv', 7, ''], inlayHints: true,
+    }), { payer: 'medicare', rules: { 'ndc-format': 'off' }, ndcFormat: 'keep', workspaceAnalysis: false, filePatterns: ['a/*.csv'], inlayHints: 'codes' });
     assert.strictEqual(sanitizeSettings({ payer: 'bluecross' }).payer, 'commercial');
+    assert.strictEqual(sanitizeSettings({ inlayHints: 'all' }).inlayHints, 'all');
+  });
+
+  it('package.json contributes every server setting, with the server\'s default', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+    };
+    const contributed = manifest.contributes.configuration.properties;
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+      assert.ok(contributed[`infusionClaims.${key}`], `infusionClaims.${key} is in package.json`);
+      assert.deepStrictEqual(contributed[`infusionClaims.${key}`].default, value, `infusionClaims.${key}'s default`);
+    }
   });
 });

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities, CodeAction, CompletionItem, CompletionList, ConfigurationParams, Diagnostic,
-  DocumentSymbol, FileEvent, FoldingRange, Hover, Position, PublishDiagnosticsParams, Range, Registration,
+  DocumentSymbol, FileEvent, FoldingRange, Hover, InlayHint, Position, PublishDiagnosticsParams, Range, Registration,
   RegistrationParams, SymbolInformation, TextDocumentContentChangeEvent, TextEdit, WorkDoneProgressBegin,
   WorkDoneProgressEnd, WorkDoneProgressReport, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
@@ -42,6 +42,8 @@ export class TestClient {
   readonly created: Array<string | number> = [];
   readonly registrations: Registration[] = [];
   configurationRequests = 0;
+  /** `workspace/inlayHint/refresh` requests: the server asked to re-query the hints shown. */
+  inlayHintRefreshes = 0;
   /** The `infusionClaims` section the client answers with (mutable: change it, then notify). */
   settings: Record<string, unknown> = {};
   private readonly docs = new Map<string, TextDocument>();
@@ -67,6 +69,7 @@ export class TestClient {
     });
     conn.onRequest('client/registerCapability', (p: RegistrationParams) => { client.registrations.push(...p.registrations); client.wake(); return null; });
     conn.onRequest('client/unregisterCapability', () => null);
+    conn.onRequest('workspace/inlayHint/refresh', () => { client.inlayHintRefreshes++; client.wake(); return null; });
     conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => { client.created.push(p.token); client.wake(); return null; });
     conn.listen();
     const folders = options.folders?.map((f) => ({ uri: fileUri(f), name: path.basename(f) }));
@@ -75,6 +78,7 @@ export class TestClient {
         configuration: options.configuration !== undefined,
         didChangeConfiguration: { dynamicRegistration: options.configuration !== undefined },
         workspaceEdit: { documentChanges: options.documentChanges ?? false },
+        inlayHint: { refreshSupport: true },
         ...(folders ? { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
       },
       ...(folders ? { window: { workDoneProgress: true } } : {}),
@@ -201,6 +205,10 @@ export class TestClient {
 
   foldingRanges(uri: string): Promise<FoldingRange[]> {
     return this.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+  }
+
+  inlayHints(uri: string, range: Range): Promise<InlayHint[] | null> {
+    return this.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range });
   }
 
   request<R>(method: string, params?: unknown): Promise<R> {

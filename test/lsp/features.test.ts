@@ -1,6 +1,7 @@
 // Hover, completion, symbols, folding and the lookup request over real stdio LSP.
 import * as assert from 'assert';
 import type { CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { loadCodeSet } from '../../server/src/codes/codeset';
 import type { LookupEntry } from '../../server/src/features/types';
 import { TestClient } from './client';
 import { csv, CSV_HEADER, MEROPENEM_11, MEROPENEM_442, MEROPENEM_ROW, ONE_BAD_NDC_CSV, ONE_BAD_NDC_JSON, PER_DIEM_ROW } from './fixtures';
@@ -58,6 +59,27 @@ describe('LSP editor features', function () {
     client.open(json, 'claims-json', ONE_BAD_NDC_JSON);
     await client.currentDiagnostics(json);
     assert.match(markdown(await client.hover(json, client.positionOf(json, '"member_id"', 2))), /patient|member/i);
+  });
+
+  it('shows each code\'s descriptor after it as an inlay hint, where its cell ends', async () => {
+    const hints = await client.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } });
+    assert.deepStrictEqual(hints?.map((h) => [h.label, h.position, h.paddingLeft]), [
+      [loadCodeSet().code('S9502')!.short, client.rangeOf(uri, 'S9502').end, true],
+      ['Meropenem', client.rangeOf(uri, 'J2185').end, true],
+    ]);
+    assert.match(String(hints![1].tooltip), /^J2185: Injection, meropenem, 100 mg/);
+  });
+
+  it('inlay hints: only the range asked for, and the text as edited', async () => {
+    const doc = 'file:///features/hints.claims.csv';
+    client.open(doc, 'claims-csv', ONE_BAD_NDC_CSV);
+    await client.currentDiagnostics(doc);
+    const line1 = { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } };
+    assert.deepStrictEqual((await client.inlayHints(doc, line1))?.map((h) => h.label), [loadCodeSet().code('S9502')!.short]);
+    client.replace(doc, 'J2185', 'J0696');
+    const line2 = { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } };
+    const labels = (await client.inlayHints(doc, line2))?.map((h) => h.label);
+    assert.deepStrictEqual(labels, [loadCodeSet().code('J0696')!.short]);
   });
 
   it('completes a code in the code cell, replacing what was typed', async () => {

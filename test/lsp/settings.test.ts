@@ -27,6 +27,20 @@ describe('LSP settings pulled with workspace/configuration', function () {
     assert.strictEqual(d.diagnostics.find((x) => x.code === 'ndc-format')?.severity, 2);
   });
 
+  it('inlayHints: off gives none; set to all, the client is asked to show them again', async () => {
+    client.settings = { inlayHints: 'off' };
+    const uri = 'file:///settings/hints.claims.csv';
+    client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
+    await client.currentDiagnostics(uri);
+    const all = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+    assert.deepStrictEqual(await client.inlayHints(uri, all), []);
+    const refreshes = client.inlayHintRefreshes;
+    client.changeSettings({ inlayHints: 'all' });
+    await client.waitFor(() => client.inlayHintRefreshes > refreshes || undefined, 5000, () => 'a workspace/inlayHint/refresh request');
+    const labels = (await client.inlayHints(uri, all))!.map((h) => h.label);
+    assert.ok(labels.includes('Meropenem') && labels.includes('Meropenem · J2185'), labels.join(' | '));
+  });
+
   it('uses the payer setting for lines without a payer, and re-lints when it changes', async () => {
     client.settings = { payer: 'commercial' };
     const uri = 'file:///settings/payer.claims.csv';

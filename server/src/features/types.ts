@@ -52,3 +52,11 @@ export interface LookupEntry {
   /** Long descriptor, plain text, searched by words too. */
   readonly detail: string;
 }
+
+/** Text shown after a value (its descriptor), at an offset. */
+export interface InlayHintEntry {
+  readonly offset: number;
+  readonly label: string;
+  /** Plain text shown on hovering the hint (the long descriptor). */
+  readonly tooltip?: string;
+}

@@ -9,6 +9,7 @@ import {
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
+  type InlayHint,
   type Position,
   type Range,
   type SymbolInformation,
@@ -16,6 +17,7 @@ import {
 import { completionDocumentation, completionsAt } from '../features/completion';
 import { foldingRanges } from '../features/folding';
 import { hoverAt } from '../features/hover';
+import { inlayHints, type HintedValues } from '../features/inlay-hints';
 import { documentSymbols } from '../features/symbols';
 import type { CompletionKind, SymbolEntry } from '../features/types';
 import type { Analysis } from './analysis';
@@ -25,6 +27,15 @@ export function hover(a: Analysis, pos: Positions, at: Position): Hover | null {
   const r = hoverAt(a.doc, pos.offsetAt(at), a.findings, a.options);
   if (!r) return null;
   return { contents: { kind: MarkupKind.Markdown, value: r.markdown }, range: toRange(pos, r.span) };
+}
+
+/** The descriptors after the values of `range`. */
+export function inlayHintsIn(a: Analysis, pos: Positions, range: Range, values: HintedValues): InlayHint[] {
+  return inlayHints(a.doc, { start: pos.offsetAt(range.start), end: pos.offsetAt(range.end) }, values).map((h): InlayHint => {
+    const hint: InlayHint = { position: pos.positionAt(h.offset), label: h.label, paddingLeft: true };
+    if (h.tooltip) hint.tooltip = h.tooltip;
+    return hint;
+  });
 }
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {

@@ -22,7 +22,7 @@ import { Linter } from './analysis';
 import { codeActions } from './code-actions';
 import { describeError } from './errors';
 import { tuneHeap } from './memory';
-import { completion, folding, hover, resolveCompletion, symbols } from './features';
+import { completion, folding, hover, inlayHintsIn, resolveCompletion, symbols } from './features';
 import {
   FIX_ALL_KIND, LINT_OPEN_REQUEST, LINT_WORKSPACE_REQUEST, LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION,
   type LintOpenResponse, type LintWorkspaceParams, type LintWorkspaceResponse, type LookupEntryParams, type LookupEntryResponse,
@@ -86,6 +86,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      inlayHintProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'infusion-claims' },
@@ -105,6 +106,8 @@ connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, a
   settings.setPushed(params.settings);
   settings.clear();
   workspace?.configurationChanged();
+  // The hints setting may have changed: the client asks again for what it shows.
+  if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
   await linter.relintAll();
 }));
 
@@ -158,6 +161,12 @@ connection.onDocumentSymbol(guard('documentSymbol', [], async (p) => {
 connection.onFoldingRanges(guard('foldingRange', [], async (p) => {
   const t = await target(p.textDocument.uri);
   return t ? folding(t.a, t.d) : [];
+}));
+
+connection.languages.inlayHint.on(guard('inlayHint', [], async (p) => {
+  const t = await target(p.textDocument.uri);
+  const values = (await settings.forUri(p.textDocument.uri)).inlayHints;
+  return t && values !== 'off' ? inlayHintsIn(t.a, t.d, p.range, values) : [];
 }));
 
 connection.onRequest(LOOKUP_REQUEST, guard('lookup', [] as LookupEntry[], () => lookupEntries()));

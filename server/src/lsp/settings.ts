@@ -1,6 +1,7 @@
 // The `infusionClaims.*` settings: defaults, validation, and pulling them from a client that may
 // never answer `workspace/configuration` (the server must still lint, with the defaults).
 import type { Connection } from 'vscode-languageserver/node';
+import type { HintedValues } from '../features/inlay-hints';
 import { PAYERS } from '../model';
 import type { LintOptions, SeveritySetting } from '../rules/types';
 import { SETTINGS_SECTION } from './protocol';
@@ -11,6 +12,8 @@ export interface ServerSettings {
   readonly ndcFormat: 'keep' | 'hyphenated' | 'digits';
   readonly workspaceAnalysis: boolean;
   readonly filePatterns: readonly string[];
+  /** Descriptors shown after the values (features/inlay-hints.ts): codes, or also modifiers and NDCs. */
+  readonly inlayHints: 'off' | HintedValues;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -19,10 +22,12 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   ndcFormat: 'keep',
   workspaceAnalysis: false,
   filePatterns: [],
+  inlayHints: 'codes',
 };
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
 const NDC_FORMATS: readonly string[] = ['keep', 'hyphenated', 'digits'];
+const INLAY_HINTS: readonly string[] = ['off', 'codes', 'all'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -47,7 +52,9 @@ export function sanitizeSettings(raw: unknown, base: ServerSettings = DEFAULT_SE
   const workspaceAnalysis = typeof raw.workspaceAnalysis === 'boolean' ? raw.workspaceAnalysis : base.workspaceAnalysis;
   const filePatterns = Array.isArray(raw.filePatterns)
     ? raw.filePatterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : base.filePatterns;
-  return { payer, rules, ndcFormat, workspaceAnalysis, filePatterns };
+  const inlayHints = typeof raw.inlayHints === 'string' && INLAY_HINTS.includes(raw.inlayHints)
+    ? raw.inlayHints as ServerSettings['inlayHints'] : base.inlayHints;
+  return { payer, rules, ndcFormat, workspaceAnalysis, filePatterns, inlayHints };
 }
 
 /** The engine's options for these settings (`external`, the workspace lines, is added by the
