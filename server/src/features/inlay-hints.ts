@@ -1,8 +1,8 @@
 // Inlay hints: each code's short descriptor written after it, so a claim file reads without
 // hovering cell after cell (`J2185 Meropenem`); with `all`, each modifier's and NDC's too
-// (`SH 2nd concurrent infusion ther`, `00143-9431-10 Meropenem · J2185`). Descriptors come from the compiled CMS files (the
-// policies for 99601/99602), like hover's. Answered for a range from the kept analysis: a binary
-// search to its first line, then the lines in it.
+// (`SH 2nd concurrent infusion ther`, `00143-9431-10 Meropenem · J2185`). Descriptors come from
+// the compiled CMS files (the policies for 99601/99602), like hover's. Answered for a range from
+// the kept analysis: a binary search to its first line, then the lines in it.
 import { loadCodeSet } from '../codes/codeset';
 import { parseNdc } from '../codes/ndc';
 import type { CodeSet } from '../codes/types';

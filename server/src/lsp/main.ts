@@ -164,9 +164,11 @@ connection.onFoldingRanges(guard('foldingRange', [], async (p) => {
 }));
 
 connection.languages.inlayHint.on(guard('inlayHint', [], async (p) => {
-  const t = await target(p.textDocument.uri);
+  // Settings first: the analysis and its document are read together, after the last await.
   const values = (await settings.forUri(p.textDocument.uri)).inlayHints;
-  return t && values !== 'off' ? inlayHintsIn(t.a, t.d, p.range, values) : [];
+  if (values === 'off') return [];
+  const t = await target(p.textDocument.uri);
+  return t ? inlayHintsIn(t.a, t.d, p.range, values) : [];
 }));
 
 connection.onRequest(LOOKUP_REQUEST, guard('lookup', [] as LookupEntry[], () => lookupEntries()));
