@@ -131,7 +131,7 @@ function planModifiers(
   if (valueNode && f) {
     // An own string (or any other scalar): edit the list inside it.
     const list = ModifierList.parse(f.quoted ? f.text : '');
-    applyToList(list, adds, removes, modifierSeparatorOf(doc, 'json'));
+    applyToList(list, adds, removes, () => modifierSeparatorOf(doc, 'json'));
     const newText = JSON.stringify(list.toString());
     if (newText !== doc.text.slice(valueNode.offset, endOf(valueNode))) plan.replace.set(valueNode, newText);
     return true;
@@ -141,7 +141,7 @@ function planModifiers(
     // Inherited from the claim: the line gets its own copy of the list, in the claim's type.
     const inherited = line.modifiers.filter((m) => m.field === 'modifiers').map((m) => m.code);
     const list = ModifierList.parse(f.quoted ? f.text : inherited.join(' '));
-    applyToList(list, adds, removes, modifierSeparatorOf(doc, 'json'));
+    applyToList(list, adds, removes, () => modifierSeparatorOf(doc, 'json'));
     addKey('modifiers', f.quoted ? JSON.stringify(list.toString()) : `[${list.all.map((c) => JSON.stringify(c)).join(', ')}]`, f);
     return true;
   }
@@ -189,7 +189,7 @@ function planModifiers(
   return true;
 }
 
-function applyToList(list: ModifierList, adds: readonly string[], removes: readonly string[], sep: string): void {
+function applyToList(list: ModifierList, adds: readonly string[], removes: readonly string[], sep: () => string): void {
   const pairs = Math.min(adds.length, removes.length);
   const pending: string[] = [];
   adds.forEach((code, n) => {

@@ -60,11 +60,11 @@ export class ModifierList {
     return true;
   }
 
-  /** Append `code` after the last one, with the list's own separator (or `defaultSep`). A
-   *  function is called only when the list has one code and so no separator of its own: the
-   *  file's separator is found by scanning the file, which most modifier fixes never need. */
-  add(code: string, defaultSep: string | (() => string)): void {
-    if (this.codes.length > 0) this.seps.push(this.separator ?? (typeof defaultSep === 'string' ? defaultSep : defaultSep()));
+  /** Append `code` after the last one, with the list's own separator, or `defaultSep()`'s when it
+   *  has one code and so no separator of its own (the file's separator is found by scanning the
+   *  file, which most modifier fixes never need). */
+  add(code: string, defaultSep: () => string): void {
+    if (this.codes.length > 0) this.seps.push(this.separator ?? defaultSep());
     this.codes.push(code);
   }
 
