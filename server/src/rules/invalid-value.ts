@@ -5,6 +5,7 @@ import { PAYERS, type FieldName, type ServiceLine, type Span } from '../model';
 import { parseDate, parseDecimal } from '../parse/values';
 import { fieldText } from './util/field-span';
 import { formatDay } from './util/same-day';
+import { ordinal } from './util/per-diem';
 import type { Rule, RuleContext } from './types';
 
 const DATE_FORMS = 'YYYY-MM-DD or MM/DD/YYYY';
@@ -38,10 +39,6 @@ function checkDates(line: ServiceLine, report: Reporter): void {
   if (from !== undefined && to !== undefined && to < from) {
     report(line, line.fields.dos_to!.span, `dos_to ${formatDay(to)} is before dos_from ${formatDay(from)}: correct the dates of service`);
   }
-}
-
-function ordinal(n: number): string {
-  return n === 5 ? 'fifth' : n === 6 ? 'sixth' : `${n}th`;
 }
 
 /** A numeric field: readable, and within its bounds. `parsed` is the line's value of it: the
