@@ -71,7 +71,17 @@ async function lspFigures(text) {
       if (h) answered++;
     }
     const peak = await peakMemoryMb(server.proc.pid);
-    return { openMs, diagnostics: first.diagnostics.length, editMs: median(editTimes), hoverMs: median(hoverTimes), hoverAnswered: answered, peak };
+
+    // The same text opened again as another file, after the first is closed: the engine is warm
+    // now (V8 has optimised it), which the first open never is. Peak memory is read before.
+    server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const second = 'file:///bench/big-again.claims.csv';
+    t = performance.now();
+    const again = server.diagnostics(second, 1);
+    server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: second, languageId: 'claims-csv', version: 1, text } });
+    await again;
+    const warmOpenMs = performance.now() - t;
+    return { openMs, warmOpenMs, diagnostics: first.diagnostics.length, editMs: median(editTimes), hoverMs: median(hoverTimes), hoverAnswered: answered, peak };
   } finally {
     await server.stop();
   }
@@ -139,6 +149,7 @@ const table = [
   '|---|---|---|---|',
   `| papaparse parse (reference) | ${ms(papa)} | | |`,
   `| open → diagnostics (${lsp.diagnostics} diagnostics) | ${ms(lsp.openMs)} = ${(lsp.openMs / papa).toFixed(2)}× papaparse | ≤ 1.0× papaparse | ${mark(lsp.openMs <= papa)} |`,
+  `| open → diagnostics again, the same text as a second file (engine warm) | ${ms(lsp.warmOpenMs)} = ${(lsp.warmOpenMs / papa).toFixed(2)}× papaparse | (reference) | |`,
   `| stdio LSP floor: a server doing no work, publishing ${lsp.diagnostics} diagnostics | ${ms(floor)} = ${(floor / papa).toFixed(2)}× papaparse | (reference) | |`,
   `| one-cell edit → diagnostics (median of 9, debounce included) | ${ms(lsp.editMs)} | ≤ 100 ms | ${mark(lsp.editMs <= 100)} |`,
   `| hover (median of 60, ${lsp.hoverAnswered} answered) | ${ms(lsp.hoverMs)} | ≤ 2 ms | ${mark(lsp.hoverMs <= 2)} |`,

@@ -23,6 +23,10 @@ ruleTester(rule, {
     { name: 'per diems of different members are not concurrent', csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C2,M2,PA2,2026-03-02,S9501,,1') },
     { name: 'a catheter-care per diem is not a concurrent therapy', csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S5498,,1') },
     {
+      name: 'per diems as frequent as each other: SH stays on the one that has it',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9338,SJ,1', 'C1,M1,PA1,2026-03-02,S9330,SH,1'),
+    },
+    {
       name: 'SH on the less frequent per diem is per-diem-order’s finding, not this one',
       csv: csv('C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,,1'),
     },
@@ -79,6 +83,26 @@ ruleTester(rule, {
       errors: [{ message: 'S9500 is the third concurrent therapy on 2026-03-02 and S9501 already has SH: replace SH with SJ', text: 'SH' }],
       fix: 'Replace SH with SJ',
       output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
+    },
+    {
+      name: 'SH on a less frequent per diem than an unmodified second: SH goes by frequency',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9500,SH,1', 'C1,M1,PA1,2026-03-02,S9501,,1'),
+      errors: [
+        { message: 'S9500 is the third concurrent therapy on 2026-03-02 (after S9502, S9501): SH goes to S9501, the second by dosing frequency; replace SH with SJ', text: 'SH' },
+        { message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' },
+      ],
+      fix: 'Replace SH with SJ',
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1', 'C1,M1,PA1,2026-03-02,S9501,,1'),
+    },
+    {
+      name: 'SH and SJ swapped between the second and third by frequency',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9500,SH,1', 'C1,M1,PA1,2026-03-02,S9501,SJ,1'),
+      errors: [
+        { message: 'S9500 is the third concurrent therapy on 2026-03-02 (after S9502, S9501): SH goes to S9501, the second by dosing frequency; replace SH with SJ', text: 'SH' },
+        { message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502), ahead of S9500-SH by dosing frequency: replace SJ with SH', text: 'SJ' },
+      ],
+      fix: 'Replace SH with SJ',
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1', 'C1,M1,PA1,2026-03-02,S9501,SJ,1'),
     },
     {
       name: 'an SJ with no SH that day',

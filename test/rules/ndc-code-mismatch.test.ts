@@ -16,6 +16,7 @@ ruleTester(rule, {
     { name: 'a 10-digit NDC is ndc-format\'s, not compared', csv: csv('C1,M1,PA1,2026-03-02,J9999,1,0143943110,UN,3') },
     { name: 'no NDC', csv: csv('C1,M1,PA1,2026-03-02,J3370,4,,,') },
     { name: 'JSON: NDC under its code', json: json('J3373', '00409-4332-01') },
+    { name: 'vancomycin under J3370 on its last day, before the crosswalk\'s J3373 began', csv: csv('C1,M1,PA1,2025-06-30,J3370,4,0409-4332-01,UN,2') },
   ],
   invalid: [
     {
@@ -23,6 +24,12 @@ ruleTester(rule, {
       csv: csv('C1,M1,PA1,2026-03-02,J3370,4,0409-4332-01,UN,2'),
       errors: [{ message: 'NDC 00409-4332-01 (Vancomycin HCl, Pfizer Inc) is billed under J3373 in the CMS crosswalk, not J3370: use J3373 or check the NDC', text: 'J3370' }],
       output: csv('C1,M1,PA1,2026-03-02,J3373,4,0409-4332-01,UN,2'),
+    },
+    {
+      name: 'vancomycin under J3370 on the day J3373 began',
+      csv: csv('C1,M1,PA1,2025-07-01,J3370,4,0409-4332-01,UN,2'),
+      errors: [{ message: /is billed under J3373 in the CMS crosswalk, not J3370: use J3373/, text: 'J3370' }],
+      output: csv('C1,M1,PA1,2025-07-01,J3373,4,0409-4332-01,UN,2'),
     },
     {
       name: 'meropenem NDC under a NOC code, quoted cells',

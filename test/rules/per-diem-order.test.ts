@@ -46,6 +46,15 @@ ruleTester(rule, {
       output: csv('C1,M1,PA1,2026-03-02,S9500,SJ,1,', 'C1,M1,PA1,2026-03-02,S9501,SH,1,', 'C1,M1,PA1,2026-03-02,S9502,,1,'),
     },
     {
+      name: 'three per diems: the fix gives every line its slot by frequency',
+      csv: csv('C1,M1,PA1,2026-03-02,S9500,,1,', 'C1,M1,PA1,2026-03-02,S9501,SJ,1,', 'C1,M1,PA1,2026-03-02,S9502,"SH,KX",1,'),
+      errors: [{
+        message: 'S9500 (every 24 hours) is billed as the primary per diem on 2026-03-02, but S9502-SH (every 8 hours) is more frequent: bill S9502 first without SH, then by frequency S9501-SH, S9500-SJ',
+        text: 'S9500',
+      }],
+      output: csv('C1,M1,PA1,2026-03-02,S9500,SJ,1,', 'C1,M1,PA1,2026-03-02,S9501,SH,1,', 'C1,M1,PA1,2026-03-02,S9502,"KX",1,'),
+    },
+    {
       name: 'frequency field of a non-antibiotic per diem',
       csv: csv('C1,M1,PA1,2026-03-02,S9338,,1,q24h', 'C1,M1,PA1,2026-03-02,S9503,SH,1,'),
       errors: [{ message: /^S9338 \(every 24 hours\) is billed as the primary per diem on 2026-03-02, but S9503-SH \(every 6 hours\)/, text: 'S9338' }],

@@ -17,6 +17,11 @@ export function validityOn(entry: Dated, day: number | undefined): Validity {
   return 'valid';
 }
 
+/** Valid on every day of from..to (both ends, so every day between). */
+export function validThrough(entry: Dated, from: number | undefined, to: number | undefined): boolean {
+  return validityOn(entry, from) === 'valid' && validityOn(entry, to) === 'valid';
+}
+
 /** Day number → YYYY-MM-DD. */
 export function isoDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);

@@ -5,13 +5,13 @@
 import type { ServiceLine } from '../model';
 import type { CodeSet } from '../codes/types';
 import { toNdc11 } from '../codes/ndc';
-import { validityOn } from '../codes/validity';
+import { validThrough, validityOn } from '../codes/validity';
 import { formatDay } from './util/same-day';
 import type { Rule } from './types';
 
 function activeOn(codes: CodeSet, code: string, from: number, to: number): boolean {
   const info = codes.code(code);
-  return !!info && validityOn(info, from) === 'valid' && validityOn(info, to) === 'valid';
+  return !!info && validThrough(info, from, to);
 }
 
 /** The code to use instead, when the line's NDC names exactly one code that is valid on those dates. */

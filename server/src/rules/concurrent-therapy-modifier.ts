@@ -76,10 +76,14 @@ export const rule: Rule = {
             related: [toPrimary()],
           });
         } else {
+          // SH may be on a less frequent line: that line is told to take SJ below.
+          const shLater = plan.rest.find((r) => r.role === 'SH');
           issues.keep({
             line,
             span: modifierSpan(line, 'SJ'),
-            message: `${line.hcpcs} has SJ but no therapy on ${day} has SH ${after}: the second concurrent therapy takes SH, replace SJ with SH`,
+            message: shLater
+              ? `${line.hcpcs} is the second concurrent therapy on ${day} ${after}, ahead of ${billedAs(shLater.line)} by dosing frequency: replace SJ with SH`
+              : `${line.hcpcs} has SJ but no therapy on ${day} has SH ${after}: the second concurrent therapy takes SH, replace SJ with SH`,
             fixes: replaceFix(doc, line, 'SJ', 'SH'),
             related: [toPrimary()],
           });
@@ -105,7 +109,9 @@ export const rule: Rule = {
           issues.keep({
             line,
             span: modifierSpan(line, 'SH'),
-            message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ`,
+            message: second.role === 'SH'
+              ? `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ`
+              : `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): SH goes to ${second.line.hcpcs}, the second by dosing frequency; replace SH with SJ`,
             fixes: replaceFix(doc, line, 'SH', 'SJ'),
             related: [relatedLine(second, `${billedAs(second.line)} is the second concurrent therapy on ${day}`)],
           });

@@ -1,7 +1,10 @@
 // ndc-code-mismatch: the CMS NDC–HCPCS crosswalk says which code a drug product is billed under.
 // An NDC the crosswalk knows, billed under a code it does not list for it, is either the wrong
 // code or the wrong NDC. An NDC missing from the crosswalk is unknown, not wrong: no finding.
+// The crosswalk is one quarter's: a code it names that was not valid on the date of service
+// (J3373 began 2025-07-01; vancomycin was J3370 before) is not the code to bill on that date.
 import { hyphenateNdc11, toNdc11 } from '../codes/ndc';
+import { validThrough } from '../codes/validity';
 import { fix, setFieldEdits } from '../fixes/edit';
 import type { Rule } from './types';
 
@@ -31,7 +34,13 @@ export const rule: Rule = {
       if (entries.length === 0 || entries.some((e) => e.hcpcs === line.hcpcs)) continue;
       const codeField = line.fields.hcpcs;
       if (!codeField) continue;
-      const codes = [...new Set(entries.map((e) => e.hcpcs))];
+      const to = line.dosFrom === undefined ? undefined : Math.max(line.dosTo ?? line.dosFrom, line.dosFrom);
+      const codes = [...new Set(entries.map((e) => e.hcpcs))].filter((code) => {
+        const info = ctx.codes.code(code);
+        return !info || validThrough(info, line.dosFrom, to);
+      });
+      // None of the crosswalk's codes existed then: it cannot say what that date's code was.
+      if (codes.length === 0) continue;
       const product = `${entries[0].drug}, ${entries[0].labeler}`;
       const message = `NDC ${hyphenateNdc11(ndc11)} (${product}) is billed under ${orList(codes)} in the CMS crosswalk, not ${line.hcpcs}: ` +
         (codes.length === 1 ? `use ${codes[0]} or check the NDC` : 'use the code that matches the dose given, or check the NDC');

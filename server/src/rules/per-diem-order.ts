@@ -1,10 +1,20 @@
 // per-diem-order: the primary (unmodified, full-price) per diem of a day must be the most
-// frequent one: "Always bill the more frequent per diem first" (002).
-import { addModifierEdits, fix, removeModifierEdits } from '../fixes/edit';
-import type { Fix, Rule } from './types';
+// frequent one: "Always bill the more frequent per diem first" (002). The fix makes it the
+// primary and gives every other per diem of the day its slot by frequency (SH, then SJ), so the
+// day is billed right in one step, not left to concurrent-therapy-modifier's next findings.
+import { addModifierEdits, fix, removeModifierEdits, replaceModifierEdits } from '../fixes/edit';
+import type { ClaimDocument, ServiceLine } from '../model';
+import type { Fix, Rule, TextEdit } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { billedAs, describeInterval, hasConcurrentPerDiems, rankPerDiems } from './util/per-diem';
+import { billedAs, describeInterval, hasConcurrentPerDiems, planSlots, rankPerDiems, slotIn, type Role } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
+
+/** The edits that take a line from one slot's modifier to another's. */
+function slotEdits(doc: ClaimDocument, line: ServiceLine, from: Role, to: Role): TextEdit[] {
+  if (from === 'primary') return addModifierEdits(doc, line, to);
+  if (to === 'primary') return removeModifierEdits(doc, line, from);
+  return replaceModifierEdits(doc, line, from, to);
+}
 
 export const rule: Rule = {
   meta: {
@@ -36,19 +46,26 @@ export const rule: Rule = {
       const mod = modified.role as 'SH' | 'SJ';
       const day = formatDay(group.day);
       reported.add(p.index);
+      // The day's slots with the more frequent line as the primary, and the lines they change.
+      const plan = planSlots(ranked, modified)!;
+      const moves = ranked.filter((r) => slotIn(plan, r) !== r.role);
+      const swap = moves.length === 2 && slotIn(plan, primary) === mod;
       const external = modified.uri !== undefined;
       const fixes = (): Fix[] => {
         if (external) return [];
-        const edits = [...removeModifierEdits(doc, m, mod), ...addModifierEdits(doc, p, mod)];
+        // Lines of other workspace files are not this document's to edit: their file reports them.
+        const edits = moves.filter((r) => r.uri === undefined).flatMap((r) => slotEdits(doc, r.line, r.role, slotIn(plan, r)));
         return edits.length > 0 ? [fix(`Make ${m.hcpcs} the primary`, false, edits)] : [];
       };
+      const then = swap
+        ? ` and put ${mod} on ${p.hcpcs}`
+        : `, then by frequency ${[plan.second, ...plan.rest].map((r) => `${r.line.hcpcs}-${slotIn(plan, r)}`).join(', ')}`;
       ctx.report({
         span: codeSpan(p),
         line: p,
         message:
           `${p.hcpcs} (${describeInterval(primary.interval)}) is billed as the primary per diem on ${day}, ` +
-          `but ${billedAs(m)} (${describeInterval(modified.interval)}) is more frequent: ` +
-          `bill ${m.hcpcs} first without ${mod} and put ${mod} on ${p.hcpcs}`,
+          `but ${billedAs(m)} (${describeInterval(modified.interval)}) is more frequent: bill ${m.hcpcs} first without ${mod}${then}`,
         fixes,
         related: [relatedLine(modified, `${billedAs(m)} is the more frequent per diem on ${day}`)],
       });

@@ -104,18 +104,28 @@ export interface SlotPlan {
 }
 
 /**
- * Slots for two or more concurrent per diems, changing as few modifiers as possible:
- * the primary is the most frequent unmodified line (or the most frequent line when all carry
- * a modifier); SH stays where it is when a line has it (else it goes to the next unmodified
- * line in rank order); every other line takes SJ. Which line should be primary when a
- * modified one is more frequent is per-diem-order's finding, not a slot change here.
+ * Slots for two or more concurrent per diems: rules.md ranks them by dosing frequency, most
+ * frequent first. The primary is `primary` when given (per-diem-order's fix), else the most
+ * frequent unmodified line (or the most frequent line when all carry a modifier): which line
+ * should be primary when a modified one is more frequent is per-diem-order's finding, not a
+ * slot change here. SH goes to the most frequent of the others, so a less frequent line that
+ * holds SH gives it up (the second therapy is paid at half the per diem, the third at a
+ * quarter: 002). Among lines as frequent as each other the policies prefer none, so the slot a
+ * tie already holds is kept: SH stays on the tied line that has it, else goes to a tied line
+ * with no modifier (one edit, not two). Every other line takes SJ.
  */
-export function planSlots(ranked: readonly RankedPerDiem[]): SlotPlan | undefined {
+export function planSlots(ranked: readonly RankedPerDiem[], primary?: RankedPerDiem): SlotPlan | undefined {
   if (ranked.length < 2) return undefined;
-  const primary = ranked.find((r) => r.role === 'primary') ?? ranked[0];
-  const others = ranked.filter((r) => r !== primary);
-  const second = others.find((r) => r.role === 'SH') ?? others.find((r) => r.role === 'primary') ?? others[0];
-  return { primary, second, rest: others.filter((r) => r !== second) };
+  const first = primary ?? ranked.find((r) => r.role === 'primary') ?? ranked[0];
+  const others = ranked.filter((r) => r !== first);
+  const tied = others.filter((r) => r.interval === others[0].interval);
+  const second = tied.find((r) => r.role === 'SH') ?? tied.find((r) => r.role === 'primary') ?? others[0];
+  return { primary: first, second, rest: others.filter((r) => r !== second) };
+}
+
+/** The slot a line takes in a plan. */
+export function slotIn(plan: SlotPlan, r: RankedPerDiem): Role {
+  return r === plan.primary ? 'primary' : r === plan.second ? 'SH' : 'SJ';
 }
 
 /** "every 8 hours", "weekly"; '' when unknown. */
