@@ -32,6 +32,21 @@ ruleTester(rule, {
       output: csv('C1,M1,PA1,2026-03-02,J2185,30,00143-9431-10,"GR","1.2505"'),
     },
     {
+      name: 'MG below a microgram: converted exactly, not rounded to 0',
+      csv: csv(row('MG', '0.0004')),
+      errors: [{ message: /, 0\.0004 MG is 0\.0000004 GR$/, text: 'MG' }],
+      output: csv(row('GR', '0.0000004')),
+    },
+    {
+      name: 'MG in exponent notation: no conversion offered (it would not be the written amount)',
+      csv: csv(row('MG', '5e2')),
+      errors: [
+        { message: 'ndc_unit MG is not an NDC unit qualifier: report milligrams as GR (grams)', text: 'MG' },
+        { message: /^ndc_qty 5e2 is not a positive decimal/, text: '5e2' },
+      ],
+      output: null,
+    },
+    {
       name: 'MG without a quantity: no conversion possible (findings in text order)',
       csv: csv(row('MG', '')),
       errors: [

@@ -4,19 +4,20 @@
 import type { ServiceLine } from '../model';
 import { changeLineEdits, fix } from '../fixes/edit';
 import { fieldText } from './util/field-span';
+import { thousandthOf } from './util/decimal';
 import type { Fix, Rule, RuleContext } from './types';
 
 const QUALIFIERS: Readonly<Record<string, string>> = { F2: 'international units', GR: 'grams', ML: 'milliliters', UN: 'units (each)' };
 const QUALIFIER_LIST = 'F2 (international units), GR (grams), ML (milliliters) or UN (units)';
 
-/** A decimal without float noise (0.1 + 0.2 style), as a claim would write it. */
-function decimalText(n: number): string {
-  return String(Number(n.toFixed(6)));
+/** The quantity as written, trimmed: the conversion works on these digits, not on a float. */
+function quantityText(line: ServiceLine): string {
+  return fieldText(line, 'ndc_qty').trim();
 }
 
-function convertToGramsFix(ctx: RuleContext, line: ServiceLine, mg: number): Fix {
-  const grams = decimalText(mg / 1000);
-  return fix(`Convert to GR: ${decimalText(mg)} MG → ${grams} GR`, true,
+/** MG → GR on the written digits (exact: a safe fix must not change the amount), or undefined. */
+function convertToGramsFix(ctx: RuleContext, line: ServiceLine, mg: string, grams: string): Fix {
+  return fix(`Convert to GR: ${mg} MG → ${grams} GR`, true,
     changeLineEdits(ctx.doc, line, { set: { ndc_unit: 'GR', ndc_qty: grams } }));
 }
 
@@ -56,9 +57,11 @@ export const rule: Rule = {
         ctx.report({ span: unitSpan, line,
           message: `NDC ${ndc} has no unit qualifier (ndc_unit): enter ${QUALIFIER_LIST}` });
       } else if (line.ndcUnit === 'MG') {
+        const mg = quantityText(line);
+        const grams = qtyOk ? thousandthOf(mg) : undefined;
         ctx.report({ span: unitSpan, line,
-          message: `ndc_unit MG is not an NDC unit qualifier: report milligrams as GR (grams)${qtyOk ? `, ${decimalText(line.ndcQty!)} MG is ${decimalText(line.ndcQty! / 1000)} GR` : ''}`,
-          fixes: qtyOk ? () => [convertToGramsFix(ctx, line, line.ndcQty!)] : [] });
+          message: `ndc_unit MG is not an NDC unit qualifier: report milligrams as GR (grams)${grams ? `, ${mg} MG is ${grams} GR` : ''}`,
+          fixes: grams ? () => [convertToGramsFix(ctx, line, mg, grams)] : [] });
       } else if (!(line.ndcUnit in QUALIFIERS)) {
         ctx.report({ span: unitSpan, line,
           message: `ndc_unit ${unitText} is not an NDC unit qualifier: use ${QUALIFIER_LIST}` });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { splitDecimal, subtractDecimal } from '../../../server/src/rules/util/decimal';
+import { splitDecimal, subtractDecimal, thousandthOf } from '../../../server/src/rules/util/decimal';
 
 describe('decimal split for the JW fix', () => {
   it('splits a charge in proportion, keeping the original decimals', () => {
@@ -33,5 +33,16 @@ describe('decimal split for the JW fix', () => {
     assert.strictEqual(subtractDecimal('2.5', '0.5'), '2');
     assert.strictEqual(subtractDecimal('0.3', '0.1'), '0.2');
     assert.strictEqual(subtractDecimal('1', '1.25'), undefined);
+  });
+  it('divides by 1000 on the written digits, rounding nothing away (MG → GR)', () => {
+    assert.strictEqual(thousandthOf('500'), '0.5');
+    assert.strictEqual(thousandthOf('1250.5'), '1.2505');
+    assert.strictEqual(thousandthOf('2000'), '2');
+    assert.strictEqual(thousandthOf('12345.60'), '12.3456');
+    assert.strictEqual(thousandthOf('0.0004'), '0.0000004');
+    assert.strictEqual(thousandthOf('.0015'), '0.0000015');
+    assert.strictEqual(thousandthOf(' 7 '), '0.007');
+    assert.strictEqual(thousandthOf('1e3'), undefined);
+    assert.strictEqual(thousandthOf('1,000'), undefined);
   });
 });

@@ -69,3 +69,17 @@ export function subtractDecimal(a: string, b: string): string | undefined {
   if (diff < 0) return undefined;
   return format(diff, digits, neededDigits([diff], digits));
 }
+
+/**
+ * A decimal text divided by 1000 (milligrams → grams), exactly: the decimal point moves three
+ * places on the written digits, so no amount is rounded away ("0.0004" → "0.0000004"); trailing
+ * zeros after the point are dropped. Undefined when the text is not a plain decimal.
+ */
+export function thousandthOf(text: string): string | undefined {
+  const m = /^\s*(\d*)(?:\.(\d*))?\s*$/.exec(text);
+  if (!m || (m[1] === '' && !m[2])) return undefined;
+  const whole = (m[1] ?? '').padStart(3, '0');
+  const int = whole.slice(0, -3).replace(/^0+(?=\d)/, '') || '0';
+  const frac = (whole.slice(-3) + (m[2] ?? '')).replace(/0+$/, '');
+  return frac === '' ? int : `${int}.${frac}`;
+}
