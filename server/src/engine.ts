@@ -8,6 +8,7 @@ import type { CodeSet } from './codes/types';
 import { loadCodeSet } from './codes/codeset';
 import { disableRuleFix } from './fixes/edit';
 import { releaseSameDayIndex } from './rules/util/same-day';
+import { readableMessage, readableRelated } from './rules/util/readable';
 import { partViews } from './engine-parts';
 
 export interface LintResult {
@@ -54,11 +55,11 @@ export function makeFinding(doc: ClaimDocument, id: string, severity: Severity, 
     ruleId: id,
     severity,
     span: r.span,
-    message: r.message,
+    message: readableMessage(r.message),
     get fixes(): readonly Fix[] {
       return (fixes ??= fixesOf(doc, line, id, given));
     },
-    related: r.related,
+    related: r.related && readableRelated(r.related),
     lineIndex: line?.index,
   };
 }
