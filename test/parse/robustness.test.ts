@@ -1,5 +1,6 @@
 // Bad input of claims-format.md "Bad input": nothing may throw or hang; problems are reported.
 import * as assert from 'assert';
+import { lintText } from '../../server/src/engine';
 import { parseDocument } from '../../server/src/parse';
 
 const HEAD = 'claim_id,member_id,dos_from,hcpcs,units,notes\n';
@@ -32,6 +33,19 @@ describe('parser robustness', () => {
     const json = parseDocument(bytes, 'json');
     assert.ok(json.problems.length > 0 && json.problems.every((p) => p.ruleId === 'parse-error'));
     assert.ok(json.problems.length <= 101, `${json.problems.length} problems`);
+  });
+
+  it('a CSV of something else: one finding on its header, none per row; broken quoting still shown', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `x${i},y`);
+    const { doc, findings } = lintText(['a,b', ...rows, '"open,y'].join('\n') + '\n', 'csv');
+    assert.strictEqual(doc.lines.length, 0);
+    assert.deepStrictEqual(findings.map((f) => [f.ruleId, f.message.slice(0, 42)]), [
+      ['missing-field', 'The first row is not a claims header (no k'],
+      ['parse-error', 'Unclosed quote in column a: close it with '],
+    ]);
+    // Once the header names the columns, the rows are service lines again.
+    const named = lintText(['claim_id,member_id,dos_from,hcpcs,units', 'C1,M1,2026-03-02,S9502,1'].join('\n'), 'csv');
+    assert.strictEqual(named.doc.lines.length, 1);
   });
 
   it('JSON nested 10k levels deep is one problem, not a stack overflow', () => {

@@ -36,6 +36,18 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'a semicolon-separated export: the separator is named',
+      csv: 'claim_id;member_id;dos_from;hcpcs;units\nC1;M1;2026-03-02;J2185;30\n',
+      errors: [{ message: 'The columns of this file are separated by semicolons (;), not commas: save it as comma-separated CSV (claim files are RFC 4180 CSV)', text: 'claim_id;member_id;dos_from;hcpcs;units' }],
+      output: null,
+    },
+    {
+      name: 'a tab-separated export',
+      csv: 'Claim ID\tMember ID\tDOS\tHCPCS\tUnits\nC1\tM1\t2026-03-02\tJ2185\t30\n',
+      errors: [{ message: /^The columns of this file are separated by tabs, not commas/, text: 'Claim ID\tMember ID\tDOS\tHCPCS\tUnits' }],
+      output: null,
+    },
+    {
       name: 'empty required cells are reported on the cell',
       csv: csv('C1,M1,2026-03-02,,1', 'C1,  ,2026-03-02,J2185,""'),
       errors: [

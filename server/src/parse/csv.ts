@@ -84,11 +84,26 @@ function isBlankCell(table: CsvTable, c: number): boolean {
   return true;
 }
 
+/** Separators other exports use, named as a message names them. */
+const OTHER_SEPARATORS: ReadonlyArray<readonly [string, string]> = [[';', 'semicolons (;)'], ['\t', 'tabs'], ['|', 'vertical bars (|)']];
+
+/** The separator a header row uses instead of commas, when split by it the row names known columns. */
+function otherSeparatorOf(header: CsvRow): string | undefined {
+  const text = header.cells.map((c) => c.text).join(',');
+  for (const [sep, name] of OTHER_SEPARATORS) {
+    if (text.split(sep).filter((cell) => fieldOf(cell.trim()) !== undefined).length >= 2) return name;
+  }
+  return undefined;
+}
+
 function headerProblem(header: CsvRow, columns: Partial<Record<FieldName, number>>): ParseProblem | undefined {
   const missing = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
   if (missing.length === 0) return undefined;
   const required = REQUIRED_FIELDS.join(', ');
-  const message = Object.keys(columns).length === 0
+  const separator = Object.keys(columns).length === 0 ? otherSeparatorOf(header) : undefined;
+  const message = separator
+    ? `The columns of this file are separated by ${separator}, not commas: save it as comma-separated CSV (claim files are RFC 4180 CSV)`
+    : Object.keys(columns).length === 0
     ? `The first row is not a claims header (no known column names): add a header row naming the columns, at least ${required}`
     : missing.length === 1
       ? `Required column missing from the header: ${missing[0]}. Add it (required: ${required})`
@@ -165,6 +180,8 @@ export class CsvRowReader {
   readonly columns: Partial<Record<FieldName, number>> = {};
   header: TokenizedRow | undefined;
   headerRow = -1;
+  /** The header names at least one known column: its rows are service lines. */
+  private claimsHeader = false;
   source: CsvSource | undefined;
   /** Claim ids by claim index, and the claim of each id (ids that are not '' only). */
   readonly claimIds: string[] = [];
@@ -230,6 +247,14 @@ export class CsvRowReader {
       this.readHeader(r);
       return undefined;
     }
+    if (!this.claimsHeader) {
+      // Under a header that names no claim column nothing can be read as a service line, and
+      // every rule would report every row (a 200k-row file of something else gave 200k findings):
+      // the header's one problem says it all. Broken quoting is still shown where it is.
+      const issues = table.issues.get(r);
+      if (issues) rowIssues(table.row(r), this.header, this.problems);
+      return undefined;
+    }
     return this.readData(r, prev, shift, keep);
   }
 
@@ -242,6 +267,7 @@ export class CsvRowReader {
       if (name && columns[name] === undefined) columns[name] = i;
     });
     const columnList = Object.entries(columns) as Array<[FieldName, number]>;
+    this.claimsHeader = columnList.length > 0;
     this.modifierCols = (['modifiers', ...MODIFIER_COLUMNS] as FieldName[]).flatMap((m) => (columns[m] === undefined ? [] : [columns[m]!]));
     this.source = { table, newFields: fieldsFactory(table, r, columnList), columns };
     this.reader = new CsvValueReader(table, columns);
