@@ -85,6 +85,19 @@ describe('json parser', () => {
     assert.strictEqual(doc.lines[0].fields.modifiers?.text, 'jw SH');
   });
 
+  it('escapes in a modifiers string are read as JSON reads them, as in an array (ranges stay the source)', () => {
+    const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "lines": [
+  { "dos_from": "2026-03-02", "hcpcs": "S9500", "units": 1, "modifiers": "\\u004bX \\u0053H GY" },
+  { "dos_from": "2026-03-02", "hcpcs": "S9500", "units": 1, "modifiers": ["\\u0053H"], "modifier2": "\\u004A\\u0057" }
+] }`, 'json');
+    assert.deepStrictEqual(problems(doc), []);
+    const mods = doc.lines.map((l) => l.modifiers.map((m) => [m.code, at(doc, m.span)]));
+    assert.deepStrictEqual(mods, [
+      [['KX', '\\u004bX'], ['SH', '\\u0053H'], ['GY', 'GY']],
+      [['SH', '"\\u0053H"'], ['JW', '\\u004A\\u0057']],
+    ]);
+  });
+
   it('lint_disable on a claim applies to all its lines; on a line to that line', () => {
     const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "lint_disable": ["auth-missing"], "lines": [
   { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "lint_disable": ["ndc-missing"] },

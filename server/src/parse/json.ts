@@ -281,7 +281,7 @@ class JsonReader {
       else if (parts.length > 1) {
         const first = parts[0].span.start;
         const last = parts[parts.length - 1].span.end;
-        out.push({ code: this.text.slice(first, last).toUpperCase(), span: { start: first, end: last }, field: name });
+        out.push({ code: unescaped(this.text.slice(first, last)).toUpperCase(), span: { start: first, end: last }, field: name });
       }
     }
     return out;
@@ -293,7 +293,10 @@ class JsonReader {
       // Split the source between the quotes so spans are exact even with escapes.
       const start = node.offset + 1;
       const end = Math.max(start, node.offset + node.length - 1);
-      return splitModifiers(this.text.slice(start, end), start, field);
+      const source = this.text.slice(start, end);
+      const parts = splitModifiers(source, start, field);
+      // An escaped character ("\u0053H" is SH) is read as JSON reads it; the span stays the source's.
+      return source.includes('\\') ? parts.map((m) => ({ ...m, code: unescaped(this.text.slice(m.span.start, m.span.end)).toUpperCase() })) : parts;
     }
     if (node.type === 'number') return splitModifiers(this.text.slice(node.offset, node.offset + node.length), node.offset, field);
     return [];
@@ -374,4 +377,14 @@ export function parseJson(text: string): ClaimDocument {
   const problems = reader.problems.sort((a, b) => a.span.start - b.span.start);
   const json: JsonLayout = { root, indent: detectIndent(source), eol: detectEol(source) };
   return { format: 'json', text, lines: reader.lines, claims: reader.claims, problems, json };
+}
+
+/** A JSON string's source text (between its quotes) as its value; the source when it is not valid. */
+function unescaped(source: string): string {
+  if (!source.includes('\\')) return source;
+  try {
+    return JSON.parse(`"${source}"`) as string;
+  } catch {
+    return source;
+  }
 }
