@@ -157,6 +157,15 @@ describe('incremental linting', () => {
     });
   }
 
+  it('under a first row that names no claim column, an edit gives what a full lint gives', () => {
+    // Its rows are no lines, so their quoting problems belong to no line: the file is read again.
+    const text = 'C9,M1,x\n"a"b,c\n"d"e,f\n';
+    const before = lintText(text, 'csv');
+    const edited = text.replace('c\n', 'c:\n');
+    assertSame(lintEdit(before, edited), lintText(edited, 'csv'), 'edit below a non-claims header');
+    assert.deepStrictEqual(lintText(edited, 'csv').findings.map((f) => f.ruleId), ['missing-field', 'parse-error', 'parse-error']);
+  });
+
   it('lints JSON edits in full (same result as lintText)', () => {
     const json = '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "ndc": "0143-9431-10" } ] }';
     const before = lintText(json, 'json');

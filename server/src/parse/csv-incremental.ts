@@ -85,8 +85,9 @@ function addTo(values: Int32Array, from: number, to: number, by: number): void {
 
 /**
  * The document of `text`, an edit of `prev`'s text, read row-incrementally; undefined when only a
- * full read will do: the edit touches the header (or what precedes it), or the old text has an
- * unclosed quote (its cell's extent depends on text far away).
+ * full read will do: the edit touches the header (or what precedes it), the old text has an
+ * unclosed quote (its cell's extent depends on text far away), or its header names no claim
+ * column (no rows are lines then, and their quoting problems belong to no line to carry over).
  *
  * The table of cells is updated in place (copying it per keystroke was most of the cost), so
  * `prev` must not be used after this: its unchanged lines live on in the new document, the
@@ -95,6 +96,7 @@ function addTo(values: Int32Array, from: number, to: number, by: number): void {
 export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange): CsvReread | undefined {
   const state = csvStateOf(prev);
   if (!state || !state.source || state.headerRow < 0 || prev.text.length !== text.length - (change.newEnd - change.oldEnd)) return undefined;
+  if (Object.keys(state.source.columns).length === 0) return undefined;
   const table = state.table;
   for (const issues of table.issues.values()) if (issues.some((i) => i.kind === 'unclosed-quote')) return undefined;
   const delta = change.newEnd - change.oldEnd;
