@@ -15,7 +15,7 @@ function quantityText(line: ServiceLine): string {
   return fieldText(line, 'ndc_qty').trim();
 }
 
-/** MG → GR on the written digits (exact: a safe fix must not change the amount), or undefined. */
+/** MG → GR with the quantity worked out on the written digits (exact: a safe fix must not change the amount). */
 function convertToGramsFix(ctx: RuleContext, line: ServiceLine, mg: string, grams: string): Fix {
   return fix(`Convert to GR: ${mg} MG → ${grams} GR`, true,
     changeLineEdits(ctx.doc, line, { set: { ndc_unit: 'GR', ndc_qty: grams } }));
