@@ -8,12 +8,17 @@ interface Scaled {
   readonly digits: number;
 }
 
-/** A plain non-negative decimal ("96", "96.00", ".5"); undefined for anything else. */
-function parseDecimal(text: string): Scaled | undefined {
+/** The digits before and after the point of a plain non-negative decimal ("96", "96.00", ".5");
+ *  undefined for anything else. */
+function decimalDigits(text: string): { readonly int: string; readonly frac: string } | undefined {
   const m = /^\s*(\d*)(?:\.(\d*))?\s*$/.exec(text);
   if (!m || (m[1] === '' && !m[2])) return undefined;
-  const frac = m[2] ?? '';
-  return { value: Number((m[1] || '0') + frac), digits: frac.length };
+  return { int: m[1], frac: m[2] ?? '' };
+}
+
+function parseDecimal(text: string): Scaled | undefined {
+  const d = decimalDigits(text);
+  return d && { value: Number((d.int || '0') + d.frac), digits: d.frac.length };
 }
 
 function format(value: number, scaleDigits: number, digits: number): string {
@@ -76,10 +81,10 @@ export function subtractDecimal(a: string, b: string): string | undefined {
  * zeros after the point are dropped. Undefined when the text is not a plain decimal.
  */
 export function thousandthOf(text: string): string | undefined {
-  const m = /^\s*(\d*)(?:\.(\d*))?\s*$/.exec(text);
-  if (!m || (m[1] === '' && !m[2])) return undefined;
-  const whole = (m[1] ?? '').padStart(3, '0');
+  const d = decimalDigits(text);
+  if (!d) return undefined;
+  const whole = d.int.padStart(3, '0');
   const int = whole.slice(0, -3).replace(/^0+(?=\d)/, '') || '0';
-  const frac = (whole.slice(-3) + (m[2] ?? '')).replace(/0+$/, '');
+  const frac = (whole.slice(-3) + d.frac).replace(/0+$/, '');
   return frac === '' ? int : `${int}.${frac}`;
 }
