@@ -145,8 +145,22 @@ export interface CsvLayout {
   readonly bom: boolean;
 }
 
+/** A JSON claim object whose `"lines"` holds no line object (`"lines": []`): nothing to check,
+ *  but still a claim of the file (the outline and folding show it; missing-field reports it). */
+export interface LinelessClaim {
+  /** The claim's own `claim_id` ('' when it has none). */
+  readonly id: string;
+  readonly span: Span;
+  /** The `claim_id` value. */
+  readonly idSpan?: Span;
+  /** The claim's own `member_id` ('' when it has none). */
+  readonly memberId: string;
+}
+
 export interface JsonLayout {
   readonly root?: JsonNode;
+  /** Claims without lines, in file order (ClaimDocument.claims holds only claims with lines). */
+  readonly linelessClaims: readonly LinelessClaim[];
   /** One indentation step as the file writes it ('  ', '    ', '\t'). */
   readonly indent: string;
   readonly eol: '\n' | '\r\n';

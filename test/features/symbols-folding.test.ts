@@ -43,6 +43,20 @@ describe('document symbols', () => {
     assert.strictEqual(c2.children!.length, 1);
   });
 
+  it('JSON: a claim without lines ("lines": []) is in the outline, in file order', () => {
+    const text = '{ "claims": [\n  { "claim_id": "C0", "member_id": "M0", "lines": [] },\n  { "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 } ] },\n  { "lines": [] }\n] }\n';
+    const doc = parseDocument(text, 'json');
+    const symbols = documentSymbols(doc);
+    assert.deepStrictEqual(symbols.map((s) => [s.name, s.detail, s.children?.length]), [
+      ['C0', 'member M0 · no lines', 0],
+      ['C1', 'member M1 · 2026-03-02 · 1 line', 1],
+      ['(no claim id)', 'no lines', 0],
+    ]);
+    assert.strictEqual(textOf(text, symbols[0].selectionSpan), '"C0"');
+    assert.strictEqual(textOf(text, symbols[0].span), '{ "claim_id": "C0", "member_id": "M0", "lines": [] }');
+    assert.strictEqual(symbols[2].selectionSpan.start, symbols[2].span.start);
+  });
+
   it('an empty file has none', () => {
     assert.deepStrictEqual(documentSymbols(parseDocument('', 'csv')), []);
   });
@@ -71,5 +85,13 @@ describe('folding ranges', () => {
     const ranges = foldingRanges(doc);
     assert.deepStrictEqual(ranges, doc.claims.map((c) => c.span));
     assert.ok(textOf(doc.text, ranges[1]).startsWith('{') && textOf(doc.text, ranges[1]).endsWith('}'));
+  });
+
+  it('JSON: a claim without lines folds too, in file order', () => {
+    const text = '[\n  {\n    "claim_id": "C0",\n    "lines": []\n  },\n  {\n    "claim_id": "C1", "member_id": "M1",\n    "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 } ]\n  }\n]\n';
+    const ranges = foldingRanges(parseDocument(text, 'json')).map((r) => textOf(text, r));
+    assert.strictEqual(ranges.length, 2);
+    assert.ok(ranges[0].startsWith('{\n    "claim_id": "C0"'));
+    assert.ok(ranges[1].startsWith('{\n    "claim_id": "C1"'));
   });
 });

@@ -69,13 +69,12 @@ describe('parser robustness', () => {
     }
   });
 
-  it('CSV of 100k rows parses in linear time', () => {
+  // Speed is the bench's to measure (npm run bench), not a timed test's: this checks the result.
+  it('CSV of 100k rows: every row a line, rows of a claim one claim', () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => `C${i >> 3},M${i >> 5},2026-03-02,J2185,30,n`).join('\n');
-    const t = process.hrtime.bigint();
     const doc = parseDocument(HEAD + rows + '\n', 'csv');
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
     assert.strictEqual(doc.lines.length, 100_000);
     assert.strictEqual(doc.claims.length, 12_500);
-    assert.ok(ms < 5000, `took ${ms} ms`);
+    assert.deepStrictEqual([doc.lines[99_999].claimId, doc.lines[99_999].memberId], ['C12499', 'M3124']);
   });
 });

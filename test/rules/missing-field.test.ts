@@ -14,6 +14,8 @@ ruleTester(rule, {
     { name: 'empty file', csv: '' },
     { name: 'JSON: line inherits claim fields', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 } ] }' },
     { name: 'JSON: a flat line object', json: '[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": "1" } ]' },
+    { name: 'JSON: "lint_disable" on a claim without lines', json: '{ "claim_id": "C1", "lint_disable": ["missing-field"], "lines": [] }' },
+    { name: 'JSON: a claim being written ("lines": [ unclosed) gets only the parse error', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [' },
     { name: 'JSON: a half-written line gets only the parse error', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": ' },
   ],
   invalid: [
@@ -67,6 +69,15 @@ ruleTester(rule, {
       name: 'JSON: one missing field',
       json: '[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502" } ]',
       errors: [{ message: 'Line is missing units: add it to the line or to its claim', text: '{ "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502" }' }],
+      output: null,
+    },
+    {
+      name: 'JSON: a claim with "lines": [] has no service line to bill',
+      json: '{ "claims": [ { "claim_id": "C1", "member_id": "M1", "lines": [] }, { "lines": [ ] } ] }',
+      errors: [
+        { message: 'Claim C1 has no service lines: add a line object to "lines" (claim_id, member_id, dos_from, hcpcs, units), or remove the claim', text: '[]' },
+        { message: /^This claim has no service lines/, text: '[ ]' },
+      ],
       output: null,
     },
     {

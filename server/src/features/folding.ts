@@ -1,5 +1,6 @@
 // Folding: one range per claim. CSV: each run of contiguous rows of one claim (a claim whose rows
-// are interleaved with another's folds run by run). JSON: the claim object. A range that spans a
+// are interleaved with another's folds run by run). JSON: the claim object, with lines or
+// without (`"lines": []`). A range that spans a
 // single line is left out: there is nothing to fold.
 import type { ClaimDocument, Span } from '../model';
 
@@ -19,5 +20,6 @@ function csvRuns(doc: ClaimDocument): Span[] {
 
 export function foldingRanges(doc: ClaimDocument): Span[] {
   if (doc.format === 'csv') return csvRuns(doc);
-  return doc.claims.map((c) => c.span).filter((s) => multiLine(doc.text, s));
+  const spans = [...doc.claims, ...(doc.json?.linelessClaims ?? [])].map((c) => c.span);
+  return spans.filter((s) => multiLine(doc.text, s)).sort((a, b) => a.start - b.start);
 }

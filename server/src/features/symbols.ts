@@ -2,7 +2,7 @@
 // descriptor). The outline of a claim file as a billing analyst reads it.
 import { loadCodeSet } from '../codes/codeset';
 import { isoDay } from '../codes/validity';
-import type { Claim, ClaimDocument, ServiceLine, Span } from '../model';
+import type { Claim, ClaimDocument, LinelessClaim, ServiceLine, Span } from '../model';
 import type { SymbolEntry } from './types';
 
 const inside = (outer: Span, inner: Span | undefined): inner is Span =>
@@ -63,6 +63,21 @@ function claimSymbol(claim: Claim): SymbolEntry {
   };
 }
 
+function linelessSymbol(claim: LinelessClaim): SymbolEntry {
+  return {
+    name: claim.id || '(no claim id)',
+    detail: [claim.memberId && `member ${claim.memberId}`, 'no lines'].filter(Boolean).join(' · '),
+    kind: 'claim',
+    span: claim.span,
+    selectionSpan: inside(claim.span, claim.idSpan) ? claim.idSpan : { start: claim.span.start, end: claim.span.start },
+    children: [],
+  };
+}
+
 export function documentSymbols(doc: ClaimDocument): SymbolEntry[] {
-  return doc.claims.map(claimSymbol);
+  const symbols = doc.claims.map(claimSymbol);
+  const lineless = doc.json?.linelessClaims ?? [];
+  if (lineless.length === 0) return symbols;
+  // A JSON claim without lines (`"lines": []`) is still a claim of the file: in file order.
+  return [...symbols, ...lineless.map(linelessSymbol)].sort((a, b) => a.span.start - b.span.start);
 }

@@ -6,7 +6,7 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import {
   REQUIRED_FIELDS,
-  type Claim, type ClaimDocument, type Field, type FieldName, type JsonLayout, type Modifier,
+  type Claim, type ClaimDocument, type Field, type FieldName, type JsonLayout, type LinelessClaim, type Modifier,
   type ParseProblem, type ServiceLine,
 } from '../model';
 import { fieldOf, normalizeKey } from './fields';
@@ -40,6 +40,7 @@ class JsonReader {
   readonly problems: ParseProblem[] = [];
   readonly lines: ServiceLine[] = [];
   readonly claims: Claim[] = [];
+  readonly linelessClaims: LinelessClaim[] = [];
   /** Claim-level empty values already reported (one problem, not one per inheriting line). */
   private readonly reportedEmpty = new Set<number>();
   private readonly dates = new DateCache();
@@ -200,9 +201,31 @@ class JsonReader {
         lines.push(this.makeLine(el, claimIndex, inherited, claim.disabled, this.readObject(el, true)));
       }
     }
-    if (lines.length === 0) return; // a claim with no lines has nothing to check
+    if (lines.length === 0) {
+      // Nothing to check, but still a claim of the file, which no payer takes without a line.
+      if (claim.hasLinesKey) this.lineless(node, claim);
+      return;
+    }
     const id = claim.fields.claim_id?.field.text.trim() || lines[0].claimId;
     this.claims.push({ index: claimIndex, id, span: spanOf(node), lines, node });
+  }
+
+  /** A claim object with a `"lines"` key and no line object in it. */
+  private lineless(node: JsonNode, claim: ObjectParts): void {
+    const id = claim.fields.claim_id;
+    const text = (name: FieldName): string => claim.fields[name]?.field.text.trim() ?? '';
+    this.linelessClaims.push({ id: text('claim_id'), span: spanOf(node), idSpan: id?.field.span, memberId: text('member_id') });
+    // `"lines": []` as written (a list with something else in it already has its problems; a
+    // half-written claim gets its parse-error only).
+    const list = claim.lines;
+    if (list?.type !== 'array' || (list.children?.length ?? 0) > 0 || this.broken(node)) return;
+    if (claim.disabled.includes('missing-field')) return; // no line to carry the suppression: honoured here
+    const named = id && text('claim_id') ? `Claim ${text('claim_id')}` : 'This claim';
+    this.problems.push({
+      ruleId: 'missing-field',
+      span: spanOf(list),
+      message: `${named} has no service lines: add a line object to "lines" (claim_id, member_id, dos_from, hcpcs, units), or remove the claim`,
+    });
   }
 
   private makeLine(node: JsonNode, claimIndex: number, inherited: ReadonlyArray<[FieldName, ReadField]>, claimDisabled: readonly string[], own: ObjectParts): ServiceLine {
@@ -375,7 +398,7 @@ export function parseJson(text: string): ClaimDocument {
   reader.setErrors(errors);
   if (root) for (const claim of reader.claimNodes(root)) reader.readClaim(claim);
   const problems = reader.problems.sort((a, b) => a.span.start - b.span.start);
-  const json: JsonLayout = { root, indent: detectIndent(source), eol: detectEol(source) };
+  const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source), eol: detectEol(source) };
   return { format: 'json', text, lines: reader.lines, claims: reader.claims, problems, json };
 }
 
