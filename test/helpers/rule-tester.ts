@@ -5,6 +5,7 @@ import { parseDocument } from '../../server/src/parse';
 import { lintDocument } from '../../server/src/engine';
 import { applyEdits } from '../../server/src/fixes/apply';
 import type { Finding, LintOptions, Rule } from '../../server/src/rules/types';
+import { EXTRA_FIX_TITLES, FIX_TITLE_PATTERNS, SPEC_RULES } from '../fixtures/spec-rules';
 
 export interface ValidCase {
   /** Shown in the test title. */
@@ -68,6 +69,14 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
           else if (e.message) assert.match(f.message, e.message);
           if (e.text !== undefined) assert.strictEqual(text.slice(f.span.start, f.span.end), e.text);
         });
+        // Every fix offered is titled as rules.md names the rule's fixes (titles are a contract).
+        const patterns = [...(SPEC_RULES.find((r) => r.id === id)?.fixes ?? []).map((t) => FIX_TITLE_PATTERNS[t]), ...(EXTRA_FIX_TITLES[id] ?? [])];
+        for (const f of findings) {
+          for (const x of f.fixes) {
+            if (x.title === `Disable ${id} for this line`) continue;
+            assert.ok(patterns.some((p) => p.test(x.title)), `fix title "${x.title}" does not start with a rules.md title of ${id}`);
+          }
+        }
         const first = findings[0];
         const fix = first.fixes.find((x) => (c.fix ? x.title.startsWith(c.fix) : !x.title.startsWith('Disable ')));
         if (c.output === null) {
@@ -83,6 +92,13 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
         const after = lintDocument(parseDocument(output, format), c.options, [rule]);
         assert.ok(after.length < findings.length,
           `the fix did not remove the finding; still: ${JSON.stringify(after.map((f) => f.message))}`);
+        // ... and the edit raises no rule the file did not already raise (a fix must not trade one
+        // problem for another; a split line may carry its line's existing problem to the copy).
+        const rulesOf = (fs: readonly Finding[]): Set<string> => new Set(fs.map((f) => f.ruleId));
+        const before = rulesOf(lintDocument(parseDocument(text, format), c.options));
+        for (const other of rulesOf(lintDocument(parseDocument(output, format), c.options))) {
+          assert.ok(before.has(other), `the fix raises ${other}, which the file did not raise before`);
+        }
       });
     }
   });

@@ -26,15 +26,15 @@ ruleTester(rule, {
     },
     {
       name: 'heparin lock flush J1642',
-      csv: csv('C1,M1,PA1,2026-03-02,J1642,5', 'C1,M1,PA1,2026-03-02,S9500,1'),
+      csv: csv('C1,M1,PA1,2026-03-02,J1642,5', 'C1,M1,PA1,2026-03-02,S9500,1', 'C1,M1,PA1,2026-03-02,J0696,4'),
       errors: [{ message: /^J1642 on 2026-03-02 is included in the S9500 per diem/, text: 'J1642' }],
-      output: csv('C1,M1,PA1,2026-03-02,S9500,1'),
+      output: csv('C1,M1,PA1,2026-03-02,S9500,1', 'C1,M1,PA1,2026-03-02,J0696,4'),
     },
     {
       name: 'IV solution on a non-hydration per diem day',
-      csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,J7050,2'),
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,J7050,2', 'C1,M1,PA1,2026-03-02,J2185,30'),
       errors: [{ message: /^J7050 on 2026-03-02 is included in the S9502 per diem/, text: 'J7050' }],
-      output: csv('C1,M1,PA1,2026-03-02,S9502,1'),
+      output: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,J2185,30'),
     },
     {
       name: 'supply on a hydration day is still bundled (only IV solutions are not)',
@@ -66,6 +66,12 @@ ruleTester(rule, {
       json: '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 },\n  { "dos_from": "2026-03-02", "hcpcs": "E0781", "units": 1 }\n] }\n',
       errors: [{ message: /^E0781 on 2026-03-02 is included in the S9502 per diem/, text: '"E0781"' }],
       output: '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }\n] }\n',
+    },
+    {
+      name: 'JSON: the only line of its claim: the claim object goes too (a claim needs a line)',
+      json: '{ "claims": [\n  { "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] },\n  { "claim_id": "C2", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 2 } ] }\n] }\n',
+      errors: [{ message: /^A4216 on 2026-03-02 is included in the S9502 per diem/, text: '"A4216"' }],
+      output: '{ "claims": [\n  { "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }\n] }\n',
     },
   ],
 });

@@ -62,6 +62,20 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a line carrying both SH and SJ keeps one SH, not two',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH SJ,1'),
+      errors: [{ message: /replace SJ with SH$/, text: 'SJ' }],
+      fix: 'Replace SJ with SH',
+      output: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
+    },
+    {
+      name: 'the only per diem carrying SH and SJ loses both',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,SH SJ,1'),
+      errors: [{ message: /is the only therapy per diem on 2026-03-02: it is the primary, remove modifier SJ$/, text: 'SJ' }],
+      fix: 'Remove modifier SJ and SH',
+      output: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,,1'),
+    },
+    {
       name: "002's example without SH",
       csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9501,,1', 'C1,M1,PA1,2026-03-02,J3370,,4'),
       errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' }],

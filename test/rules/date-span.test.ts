@@ -16,6 +16,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a per diem in a file with no units column: the column is added once',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs\nC1,M1,PA1,2026-03-02,2026-03-03,S9500\n',
+      errors: [{ message: /^S9500 covers 2026-03-02 to 2026-03-03/ }],
+      output: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units\nC1,M1,PA1,2026-03-02,2026-03-02,S9500,1\nC1,M1,PA1,2026-03-03,2026-03-03,S9500,1\n',
+    },
+    {
       name: 'per diem over three days: one line a day, 1 unit each, charge divided',
       csv: csv('C1,M1,PA1,2026-03-02,2026-03-04,S9502,3,750.00', 'C1,M1,PA1,2026-03-02,,J2185,30,96.00'),
       errors: [{ message: 'S9502 covers 2026-03-02 to 2026-03-04 (3 dates of service) on one line: itemize each date of service on its own line', text: '2026-03-04' }],

@@ -15,6 +15,25 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the JW copy keeps the disable comment of its line (CRLF)',
+      csv: `${HEAD}\r\n# infusion-claims-disable-next-line ndc-missing\r\nC1,M1,PA1,2026-03-02,J2185,,30,96.00,,,,5,single\r\n`,
+      errors: [{ message: /^5 wasted units of J2185/, text: '5' }],
+      output: `${HEAD}\r\n# infusion-claims-disable-next-line ndc-missing\r\nC1,M1,PA1,2026-03-02,J2185,,25,80.00,,,,,single\r\n` +
+        `# infusion-claims-disable-next-line ndc-missing\r\nC1,M1,PA1,2026-03-02,J2185,JW,5,16.00,,,,,single\r\n`,
+    },
+    {
+      name: 'four modifiers already: a JW copy would need a fifth slot, so no fix',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,KP GY GA 59,30,96.00,63323-0508-20,UN,3,5,single'),
+      errors: [{ message: /^5 wasted units of J2185 are reported on the administered line/, text: '5' }],
+      output: null,
+    },
+    {
+      name: 'JSON: four modifiers in an array: no fix',
+      json: '[{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "dos_from": "2026-03-02", "hcpcs": "J2185", "modifiers": ["KP", "GY", "GA", "59"], "units": 30, "ndc": "63323-0508-20", "ndc_unit": "UN", "ndc_qty": 3, "wasted_units": 5, "vial": "single" }]',
+      errors: [{ message: /^5 wasted units of J2185/, text: '5' }],
+      output: null,
+    },
+    {
       name: 'split with charge and NDC quantity (unquoted cells)',
       csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,96.00,63323-0508-20,UN,3,5,single'),
       errors: [{ message: '5 wasted units of J2185 are reported on the administered line: bill the discarded drug on a separate J2185 line with modifier JW', text: '5' }],

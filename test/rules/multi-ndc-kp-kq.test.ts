@@ -22,6 +22,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a later drug carrying KQ and KP keeps one KQ, not two',
+      csv: csv('C1,M1,PA1,2026-03-02,J3490,KP,1,00409-4888-20', 'C1,M1,PA1,2026-03-02,J3490,KQ KP,1,00338-0049-04'),
+      errors: [{ message: /^J3490 NDC 00338-0049-04 is a second or later drug .*: replace KP with KQ$/, text: 'KP' }],
+      fix: 'Add modifier KQ in place of KP',
+      output: csv('C1,M1,PA1,2026-03-02,J3490,KP,1,00409-4888-20', 'C1,M1,PA1,2026-03-02,J3490,KQ,1,00338-0049-04'),
+    },
+    {
       name: 'two NDCs, no modifiers: KP first',
       csv: csv('C1,M1,PA1,2026-03-02,J3490,,1,00409-4888-20', 'C1,M1,PA1,2026-03-02,J3490,,1,00338-0049-04'),
       errors: [

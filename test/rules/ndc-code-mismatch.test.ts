@@ -23,13 +23,15 @@ ruleTester(rule, {
       name: 'vancomycin NDC under the terminated J3370',
       csv: csv('C1,M1,PA1,2026-03-02,J3370,4,0409-4332-01,UN,2'),
       errors: [{ message: 'NDC 00409-4332-01 (Vancomycin HCl, Pfizer Inc) is billed under J3373 in the CMS crosswalk, not J3370: use J3373 or check the NDC', text: 'J3370' }],
-      output: csv('C1,M1,PA1,2026-03-02,J3373,4,0409-4332-01,UN,2'),
+      // The units follow the code: 2 vials of 1 g are 4 units of J3370 (500 mg) but 100 of J3373.
+      fix: 'Use J3373 with 100 units',
+      output: csv('C1,M1,PA1,2026-03-02,J3373,100,0409-4332-01,UN,2'),
     },
     {
       name: 'vancomycin under J3370 on the day J3373 began',
       csv: csv('C1,M1,PA1,2025-07-01,J3370,4,0409-4332-01,UN,2'),
       errors: [{ message: /is billed under J3373 in the CMS crosswalk, not J3370: use J3373/, text: 'J3370' }],
-      output: csv('C1,M1,PA1,2025-07-01,J3373,4,0409-4332-01,UN,2'),
+      output: csv('C1,M1,PA1,2025-07-01,J3373,100,0409-4332-01,UN,2'),
     },
     {
       name: 'meropenem NDC under a NOC code, quoted cells',

@@ -30,6 +30,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the more frequent per diem carrying SH and SJ becomes the primary without either',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,', 'C1,M1,PA1,2026-03-02,S9501,,1,', 'C1,M1,PA1,2026-03-02,S9502,SH SJ,1,'),
+      errors: [{ message: /^S9501 \(every 12 hours\) is billed as the primary per diem on 2026-03-02, but S9502-SJ \(every 8 hours\) is more frequent/, text: 'S9501' }],
+      output: csv('C1,M1,PA1,2026-03-02,J2185,,30,', 'C1,M1,PA1,2026-03-02,S9501,SH,1,', 'C1,M1,PA1,2026-03-02,S9502,,1,'),
+    },
+    {
       name: 'S9501 billed as primary with S9502-SH',
       csv: csv('C1,M1,PA1,2026-03-02,S9502,SH,1,', 'C1,M1,PA1,2026-03-02,J2185,,30,', 'C1,M1,PA1,2026-03-02,S9501,,1,'),
       errors: [{

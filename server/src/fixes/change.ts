@@ -15,6 +15,42 @@ export interface LineChange {
 }
 
 export const MODIFIER_COLUMNS = ['modifier1', 'modifier2', 'modifier3', 'modifier4'] as const;
+/** A claim line has four modifier slots (CMS-1500 box 24D, 837P SV101-3..6). */
+export const MAX_MODIFIERS = MODIFIER_COLUMNS.length;
+
+/**
+ * The change as the line can take it, or undefined when it cannot (a fifth modifier). `current`:
+ * the line's modifier codes, upper-cased. A replacement whose new code the line already has is
+ * the removal of the old one: "SH SJ" with SJ replaced by SH is "SH", not "SH SH".
+ */
+export function fitModifiers(change: LineChange, current: readonly string[]): LineChange | undefined {
+  const adds = change.addModifiers ?? [];
+  const removes = change.removeModifiers ?? [];
+  if (adds.length === 0 && removes.length === 0) return change;
+  const key = (code: string): string => code.trim().toUpperCase();
+  const codes = new Set(current.map(key));
+  const pairs = Math.min(adds.length, removes.length);
+  const keptAdds: string[] = [];
+  const keptRemoves: string[] = [];
+  const dropped: string[] = [];
+  for (let i = 0; i < pairs; i++) {
+    if (codes.has(key(adds[i])) && !removes.some((r) => key(r) === key(adds[i]))) dropped.push(removes[i]);
+    else {
+      keptAdds.push(adds[i]);
+      keptRemoves.push(removes[i]);
+    }
+  }
+  const fitted: LineChange = {
+    ...change,
+    addModifiers: [...keptAdds, ...adds.slice(pairs)],
+    removeModifiers: [...keptRemoves, ...removes.slice(pairs), ...dropped],
+  };
+  // What the line holds afterwards: more than four codes cannot be billed (invalid-value).
+  const after = new Set(codes);
+  for (const code of fitted.removeModifiers!) after.delete(key(code));
+  for (const code of fitted.addModifiers!) after.add(key(code));
+  return after.size > MAX_MODIFIERS && after.size > codes.size ? undefined : fitted;
+}
 
 /** Fields written as JSON numbers when a new key gets a numeric value. */
 export const NUMERIC_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>(['units', 'charge', 'ndc_qty', 'wasted_units', 'duration_min']);

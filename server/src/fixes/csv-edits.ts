@@ -157,6 +157,12 @@ export function csvLineEdits(doc: ClaimDocument, line: ServiceLine, change: Line
       const relative = cellEdits.map((e) => ({ start: e.start - row.span.start, end: e.end - row.span.start, newText: e.newText }));
       return applyEdits(rowText, relative) + copyTail;
     });
+    // A copy is still this line: the rules the analyst turned off for it stay off on the copy
+    // (the JSON copy keeps the object's lint_disable the same way).
+    const comment = line.disableComment
+      ? doc.text.slice(line.disableComment.start, lineEndOf(doc.text, line.disableComment.start)).replace(/\r$/, '')
+      : '';
+    if (comment !== '') for (let k = 0; k < copyTexts.length; k++) copyTexts[k] = comment + csv.eol + copyTexts[k];
     if (row.eol === '') {
       // The last row without a line end: the copies go after a new line end, none after the last.
       tail += copyTexts.map((t) => csv.eol + t).join('');

@@ -4,7 +4,7 @@
 // cannot express the change in this file returns no edits (offer no fix then).
 import type { ClaimDocument, FieldName, ServiceLine } from '../model';
 import type { Fix, TextEdit } from '../rules/types';
-import type { LineChange } from './change';
+import { fitModifiers, type LineChange } from './change';
 import { csvDisableEdits, csvLineEdits, csvRemoveLineEdits } from './csv-edits';
 import { jsonDisableEdits, jsonInsertAfterEdits, jsonLineEdits, jsonRemoveLineEdits } from './json-edits';
 import { mergeTouching } from './merge';
@@ -26,9 +26,16 @@ export function setFieldEdits(doc: ClaimDocument, line: ServiceLine, name: Field
   return changeLineEdits(doc, line, { set: { [name]: value } });
 }
 
+/** The change fitted to the line's modifiers (fitModifiers), or undefined when it cannot be written. */
+function fitted(line: ServiceLine, change: LineChange): LineChange | undefined {
+  return fitModifiers(change, line.modifiers.map((m) => m.code));
+}
+
 /** Several changes to one line, as non-overlapping edits. */
 export function changeLineEdits(doc: ClaimDocument, line: ServiceLine, change: LineChange): TextEdit[] {
-  return mergeTouching((doc.format === 'csv' ? csvLineEdits(doc, line, change, []) : jsonLineEdits(doc, line, change)) ?? []);
+  const fit = fitted(line, change);
+  if (!fit) return [];
+  return mergeTouching((doc.format === 'csv' ? csvLineEdits(doc, line, fit, []) : jsonLineEdits(doc, line, fit)) ?? []);
 }
 
 export function addModifierEdits(doc: ClaimDocument, line: ServiceLine, code: string): TextEdit[] {
@@ -54,9 +61,13 @@ export function insertLinesAfterEdits(doc: ClaimDocument, line: ServiceLine, cop
 /** Change `line` and insert copies of it (each with its own change) right after it: the split
  *  fixes (JW wastage, itemized dates). */
 export function changeLineAndInsertAfterEdits(doc: ClaimDocument, line: ServiceLine, change: LineChange, copies: readonly LineChange[]): TextEdit[] {
-  if (doc.format === 'csv') return mergeTouching(csvLineEdits(doc, line, change, copies) ?? []);
-  const own = jsonLineEdits(doc, line, change);
-  const inserted = jsonInsertAfterEdits(doc, line, copies);
+  const fit = fitted(line, change);
+  const fitCopies = copies.map((c) => fitted(line, c));
+  if (!fit || fitCopies.some((c) => c === undefined)) return [];
+  const ok = fitCopies as LineChange[];
+  if (doc.format === 'csv') return mergeTouching(csvLineEdits(doc, line, fit, ok) ?? []);
+  const own = jsonLineEdits(doc, line, fit);
+  const inserted = jsonInsertAfterEdits(doc, line, ok);
   return own && inserted ? mergeTouching([...own, ...inserted]) : [];
 }
 

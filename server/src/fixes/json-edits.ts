@@ -216,13 +216,20 @@ export function jsonInsertAfterEdits(doc: ClaimDocument, line: ServiceLine, copi
   return k < 0 ? undefined : insertAfterItemEdits(doc.text, array, array.children, k, texts, styleOf(doc));
 }
 
-/** Remove the line object from its claim's `lines` array with one comma. */
+/** Remove the line object from its claim's `lines` array with one comma; the claim object too,
+ *  from its list, when the line is its only line (a claim with no lines is no claim). */
 export function jsonRemoveLineEdits(doc: ClaimDocument, line: ServiceLine): TextEdit[] | undefined {
-  const obj = line.node;
-  const array = obj?.parent;
+  let obj = line.node;
+  let array = obj?.parent;
   if (!obj || array?.type !== 'array' || !array.children) return undefined;
-  const k = array.children.indexOf(obj);
-  return k < 0 ? undefined : listEdits(doc.text, array, array.children, new Set([k]), [], styleOf(doc));
+  const claim = array.parent?.type === 'property' ? array.parent.parent : undefined;
+  if (array.children.length === 1 && claim?.type === 'object' && claim.parent?.type === 'array') {
+    obj = claim;
+    array = claim.parent;
+  }
+  const items = array.children ?? [];
+  const k = items.indexOf(obj);
+  return k < 0 ? undefined : listEdits(doc.text, array, items, new Set([k]), [], styleOf(doc));
 }
 
 /** Append the rule id to the line's `lint_disable`, or add `"lint_disable": ["<id>"]`. */

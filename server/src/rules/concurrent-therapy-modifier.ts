@@ -1,14 +1,14 @@
 // concurrent-therapy-modifier: two or more therapy per diems on the same day need exactly one
 // primary (no modifier), one SH (second therapy) and SJ on the third and later (001, 002, 003).
 import { isTherapyPerDiem } from '../codes/classes';
-import { addModifierEdits, removeModifierEdits, replaceModifierEdits } from '../fixes/edit';
+import { addModifierEdits, changeLineEdits, replaceModifierEdits } from '../fixes/edit';
 import type { ClaimDocument, ServiceLine } from '../model';
 import type { Fix, Related, Rule } from './types';
 import { modifierSpan, unsafeFix } from './util/fix-list';
 import { LineIssues } from './util/line-issues';
 import { formatDay, sameDayIndex } from './util/same-day';
 import {
-  billedAs, countPerDiems, daysOf, hasConcurrentPerDiems, ordinal, planSlots, rankPerDiems, roleOf, takesPerDiemSlot,
+  billedAs, countPerDiems, daysOf, hasConcurrentPerDiems, ordinal, planSlots, rankPerDiems, roleOf, slotChange, takesPerDiemSlot,
   type RankedPerDiem,
 } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
@@ -16,8 +16,12 @@ import { codeSpan, relatedLine } from './util/field-span';
 // The fixes, made when asked for by closures built out here: a closure made inside check() would
 // hold check()'s whole scope, same-day index included, for as long as its finding lives (18 MB on
 // a 100k-line file, marked again by every full garbage collection).
-const removeFix = (doc: ClaimDocument, line: ServiceLine, mod: string) => (): Fix[] =>
-  unsafeFix(`Remove modifier ${mod}`, removeModifierEdits(doc, line, mod));
+/** The line becomes the primary: its SH/SJ removed (both, on a line that carries both). */
+const removeFix = (doc: ClaimDocument, line: ServiceLine, mod: string) => (): Fix[] => {
+  const change = slotChange(line, 'primary');
+  const others = (change.removeModifiers ?? []).filter((c) => c !== mod);
+  return unsafeFix(`Remove modifier ${[mod, ...others].join(' and ')}`, changeLineEdits(doc, line, change));
+};
 const addFix = (doc: ClaimDocument, line: ServiceLine, mod: string) => (): Fix[] =>
   unsafeFix(`Add modifier ${mod}`, addModifierEdits(doc, line, mod));
 const replaceFix = (doc: ClaimDocument, line: ServiceLine, from: string, to: string) => (): Fix[] =>

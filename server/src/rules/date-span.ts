@@ -3,7 +3,7 @@
 // copies for the later dates are inserted right after it.
 import type { FieldName, ServiceLine } from '../model';
 import { isCatheterCarePerDiem, isTherapyPerDiem } from '../codes/classes';
-import { changeLineEdits, fix, insertLinesAfterEdits, type LineChange } from '../fixes/edit';
+import { changeLineAndInsertAfterEdits, changeLineEdits, fix, type LineChange } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay } from './util/same-day';
 import { exactShare, moneyShares } from './util/even-split';
@@ -87,11 +87,10 @@ function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceL
     if (charges) set.charge = charges[i];
     return { set };
   };
-  const first = changeLineEdits(doc, line, changeFor(0));
   const copies = Array.from({ length: days - 1 }, (_, i) => changeFor(i + 1));
-  const inserted = insertLinesAfterEdits(doc, line, copies);
-  if (first.length === 0 || inserted.length === 0) return undefined;
-  return [...first, ...inserted];
+  // One plan for the line and its copies, so a column they all need is added once.
+  const edits = changeLineAndInsertAfterEdits(doc, line, changeFor(0), copies);
+  return edits.length > 0 ? edits : undefined;
 }
 
 /** Write a day the way the file wrote dos_from: `YYYY-MM-DD`, or `MM/DD/YYYY` (zero-padded or not). */

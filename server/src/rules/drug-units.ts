@@ -5,6 +5,7 @@
 import { hyphenateNdc11, toNdc11 } from '../codes/ndc';
 import { fix, setFieldEdits } from '../fixes/edit';
 import type { CodeSet, CrosswalkEntry } from '../codes/types';
+import type { ServiceLine } from '../model';
 import type { Rule } from './types';
 
 /** What the crosswalk says about one NDC billed under one code. */
@@ -33,8 +34,21 @@ function perItemOf(codes: CodeSet, ndc11: string, hcpcs: string): PerItem {
   return known;
 }
 
-function decimalText(n: number): string {
+export function decimalText(n: number): string {
   return String(Number(n.toFixed(4)));
+}
+
+/** What the line's units should be when billed under `hcpcs`: ndc_qty × the crosswalk's one
+ *  billable-units-per-item value (ndc_unit UN); undefined when the crosswalk does not settle it.
+ *  Also ndc-code-mismatch's, whose code change must bring the units along. */
+export function expectedUnits(codes: CodeSet, line: ServiceLine, hcpcs: string): { expected: number; perItem: number; ndc11: string; dosage: string } | undefined {
+  const { ndcQty } = line;
+  if (line.ndcUnit !== 'UN' || ndcQty === undefined || ndcQty <= 0) return undefined;
+  const ndc11 = toNdc11(line.ndc);
+  if (!ndc11) return undefined;
+  const { rows, units: perItem } = perItemOf(codes, ndc11, hcpcs);
+  if (perItem.length !== 1 || !(perItem[0] > 0)) return undefined;
+  return { expected: Number((ndcQty * perItem[0]).toFixed(4)), perItem: perItem[0], ndc11, dosage: rows[0].dosage };
 }
 
 export const rule: Rule = {
@@ -52,12 +66,10 @@ export const rule: Rule = {
   check(doc, ctx) {
     for (const line of doc.lines) {
       const { units, ndcQty } = line;
-      if (line.ndcUnit !== 'UN' || units === undefined || ndcQty === undefined || ndcQty <= 0) continue;
-      const ndc11 = toNdc11(line.ndc);
-      if (!ndc11) continue;
-      const { rows, units: perItem } = perItemOf(ctx.codes, ndc11, line.hcpcs);
-      if (perItem.length !== 1 || !(perItem[0] > 0)) continue;
-      const expected = Number((ndcQty * perItem[0]).toFixed(4));
+      if (units === undefined || ndcQty === undefined) continue;
+      const known = expectedUnits(ctx.codes, line, line.hcpcs);
+      if (!known) continue;
+      const { expected, perItem, ndc11, dosage } = known;
       if (Math.abs(expected - units) < 1e-6) continue;
       const unitsField = line.fields.units;
       if (!unitsField) continue;
@@ -66,7 +78,7 @@ export const rule: Rule = {
         span: unitsField.span,
         line,
         message: `${line.hcpcs} units ${decimalText(units)} do not match NDC ${hyphenateNdc11(ndc11)}: ` +
-          `${decimalText(ndcQty)} UN × ${decimalText(perItem[0])} billable units per item (${line.hcpcs} is per ${rows[0].dosage}) = ${n} units; set units to ${n}`,
+          `${decimalText(ndcQty)} UN × ${decimalText(perItem)} billable units per item (${line.hcpcs} is per ${dosage}) = ${n} units; set units to ${n}`,
         fixes: () => [fix(`Set units to ${n}`, false, setFieldEdits(doc, line, 'units', n))],
       });
     }

@@ -69,7 +69,7 @@ export const rule: Rule = {
               span: replace ? modifierSpan(line, 'KQ') : codeSpan(line),
               message: `${code} is billed on ${day} with ${ndcs.size} different NDCs (a multiple-drug formulation): ` +
                 `the first drug, NDC ${line.ndc}, takes KP; ${replace ? 'replace KQ with KP' : 'add modifier KP'}`,
-              fixes: () => unsafeFix(replace ? 'Replace KQ with KP' : 'Add modifier KP',
+              fixes: () => unsafeFix(replace ? 'Add modifier KP in place of KQ' : 'Add modifier KP',
                 replace ? replaceModifierEdits(doc, line, 'KQ', 'KP') : addModifierEdits(doc, line, 'KP')),
             });
           } else {
@@ -80,7 +80,7 @@ export const rule: Rule = {
               span: replace ? modifierSpan(line, 'KP') : codeSpan(line),
               message: `${code} NDC ${line.ndc} is a second or later drug of a multiple-drug formulation on ${day} ` +
                 `(the first is NDC ${first.line.ndc}): ${replace ? 'replace KP with KQ' : 'add modifier KQ'}`,
-              fixes: () => unsafeFix(replace ? 'Replace KP with KQ' : 'Add modifier KQ',
+              fixes: () => unsafeFix(replace ? 'Add modifier KQ in place of KP' : 'Add modifier KQ',
                 replace ? replaceModifierEdits(doc, line, 'KP', 'KQ') : addModifierEdits(doc, line, 'KQ')),
               related: [toFirst],
             });

@@ -5,12 +5,27 @@
 // (J3373 began 2025-07-01; vancomycin was J3370 before) is not the code to bill on that date.
 import { hyphenateNdc11, toNdc11 } from '../codes/ndc';
 import { validThrough } from '../codes/validity';
-import { fix, setFieldEdits } from '../fixes/edit';
+import { changeLineEdits, fix } from '../fixes/edit';
+import type { ServiceLine } from '../model';
+import type { CodeSet } from '../codes/types';
+import { decimalText, expectedUnits } from './drug-units';
 import type { Rule } from './types';
 
 /** "J0881", "J0881 or J0882", "J0881, J0882 or J0883". */
 function orList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** "Use J3373": the code, and with it the units when the crosswalk counts the NDC's units in
+ *  the new code's (2 vials of vancomycin 1 g are 4 units of J3370 per 500 mg but 200 of J3373 per
+ *  10 mg): a code changed alone would leave the units of the old one (drug-units). */
+function useCodeFix(codes: CodeSet, doc: Parameters<typeof changeLineEdits>[0], line: ServiceLine, code: string) {
+  const known = expectedUnits(codes, line, code);
+  const units = known && line.fields.units && (line.units === undefined || Math.abs(known.expected - line.units) >= 1e-6)
+    ? decimalText(known.expected)
+    : undefined;
+  const title = units === undefined ? `Use ${code}` : `Use ${code} with ${units} units`;
+  return fix(title, false, changeLineEdits(doc, line, { set: units === undefined ? { hcpcs: code } : { hcpcs: code, units } }));
 }
 
 export const rule: Rule = {
@@ -45,7 +60,7 @@ export const rule: Rule = {
       const message = `NDC ${hyphenateNdc11(ndc11)} (${product}) is billed under ${orList(codes)} in the CMS crosswalk, not ${line.hcpcs}: ` +
         (codes.length === 1 ? `use ${codes[0]} or check the NDC` : 'use the code that matches the dose given, or check the NDC');
       const fixes = codes.length === 1
-        ? () => [fix(`Use ${codes[0]}`, false, setFieldEdits(doc, line, 'hcpcs', codes[0]))]
+        ? () => [useCodeFix(ctx.codes, doc, line, codes[0])]
         : [];
       ctx.report({ span: codeField.span, line, message, fixes });
     }

@@ -2,19 +2,11 @@
 // frequent one: "Always bill the more frequent per diem first" (002). The fix makes it the
 // primary and gives every other per diem of the day its slot by frequency (SH, then SJ), so the
 // day is billed right in one step, not left to concurrent-therapy-modifier's next findings.
-import { addModifierEdits, fix, removeModifierEdits, replaceModifierEdits } from '../fixes/edit';
-import type { ClaimDocument, ServiceLine } from '../model';
-import type { Fix, Rule, TextEdit } from './types';
+import { changeLineEdits, fix } from '../fixes/edit';
+import type { Fix, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { billedAs, describeInterval, hasConcurrentPerDiems, planSlots, rankPerDiems, slotIn, type Role } from './util/per-diem';
+import { billedAs, describeInterval, hasConcurrentPerDiems, planSlots, rankPerDiems, slotChange, slotIn } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
-
-/** The edits that take a line from one slot's modifier to another's. */
-function slotEdits(doc: ClaimDocument, line: ServiceLine, from: Role, to: Role): TextEdit[] {
-  if (from === 'primary') return addModifierEdits(doc, line, to);
-  if (to === 'primary') return removeModifierEdits(doc, line, from);
-  return replaceModifierEdits(doc, line, from, to);
-}
 
 export const rule: Rule = {
   meta: {
@@ -54,7 +46,7 @@ export const rule: Rule = {
       const fixes = (): Fix[] => {
         if (external) return [];
         // Lines of other workspace files are not this document's to edit: their file reports them.
-        const edits = moves.filter((r) => r.uri === undefined).flatMap((r) => slotEdits(doc, r.line, r.role, slotIn(plan, r)));
+        const edits = moves.filter((r) => r.uri === undefined).flatMap((r) => changeLineEdits(doc, r.line, slotChange(r.line, slotIn(plan, r))));
         return edits.length > 0 ? [fix(`Make ${m.hcpcs} the primary`, false, edits)] : [];
       };
       const then = swap

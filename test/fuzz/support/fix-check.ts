@@ -33,6 +33,8 @@ export function scopeOf(fix: Fix): FixScope {
   if (t.startsWith('Pad NDC to 11 digits')) return scope(['ndc']);
   if (t.startsWith('Convert to GR')) return scope(['ndc_unit', 'ndc_qty']);
   if (t.startsWith('Set units to')) return scope(['units']);
+  // "Use J3373 with 100 units": the crosswalk's code and the units counted in its dosage.
+  if (/^Use [A-Z0-9]{5} with \S+ units\b/.test(t)) return scope(['hcpcs', 'units']);
   if (t.startsWith('Use subsequent-visit code') || /^Use [A-Z0-9]{5}\b/.test(t)) return scope(['hcpcs']);
   if (/^(Add|Remove|Replace) modifier|^Replace (SH|SJ|KP|KQ) with/.test(t) || t.startsWith('Add modifier')) return scope(MODIFIER_FIELDS);
   if (/^Make \S+ the primary/.test(t)) return scope(MODIFIER_FIELDS, 'same', 'any');

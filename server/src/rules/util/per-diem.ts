@@ -4,6 +4,7 @@
 import type { ServiceLine } from '../../model';
 import { isSpecificPerDiemOf, isTherapyPerDiem, perDiemExclusionOf, perDiemIntervalHours } from '../../codes/classes';
 import { lastDayOf, type DayLine } from './same-day';
+import type { LineChange } from '../../fixes/change';
 
 /** The last day of daysOf(line): as the same-day index, but a dos_to before dos_from counts as
  *  the dos_from day (that mistake is invalid-value's finding). */
@@ -53,6 +54,19 @@ export function hasConcurrentPerDiems(lines: readonly DayLine[]): boolean {
 
 /** A per diem's billing slot as its modifiers say: primary (none), SH, or SJ. */
 export type Role = 'primary' | 'SH' | 'SJ';
+
+/**
+ * What gives a per diem line the slot `to`: the SH/SJ it should not carry removed (one of them
+ * replaced in place by the slot's own), the slot's modifier added. A line that somehow carries
+ * both SH and SJ loses both to become the primary.
+ */
+export function slotChange(line: ServiceLine, to: Role): LineChange {
+  const held = line.modifiers.map((m) => m.code).filter((c) => c === 'SH' || c === 'SJ');
+  const extra = [...new Set(held)].filter((c) => c !== to);
+  if (to === 'primary' || held.includes(to)) return { removeModifiers: extra };
+  // The first modifier it gives up takes the new one's place (SH → SJ where SH was).
+  return { removeModifiers: extra, addModifiers: [to] };
+}
 
 export function roleOf(line: ServiceLine): Role {
   // Asked of every line by several rules: one pass, no array.
