@@ -252,4 +252,55 @@ describe('CLI check --fix', function () {
     assert.match(r.stdout, /^broken\.claims\.csv:3:\d+ error parse-error /m);
     assert.strictEqual(r.code, 1);
   });
+
+  it('keeps a group-writable mode through the umask, and fixes a linked file through its link', () => {
+    const dir = tempDir({ 'real/shared.claims.csv': ONE_BAD_NDC_CSV, 'm.claims.csv': ONE_BAD_NDC_CSV });
+    fs.chmodSync(path.join(dir, 'm.claims.csv'), 0o666);
+    fs.symlinkSync(path.join('real', 'shared.claims.csv'), path.join(dir, 'link.claims.csv'));
+    const r = cli(['check', 'm.claims.csv', 'link.claims.csv', '--fix'], dir);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.strictEqual(fs.statSync(path.join(dir, 'm.claims.csv')).mode & 0o777, 0o666);
+    assert.ok(fs.lstatSync(path.join(dir, 'link.claims.csv')).isSymbolicLink(), 'the link is still a link');
+    assert.strictEqual(read(dir, 'real/shared.claims.csv'), ONE_BAD_NDC_CSV.replace(MEROPENEM_442, MEROPENEM_11));
+  });
+
+  it('leaves a read-only file alone, says so, and still reports its findings', () => {
+    const dir = tempDir({ 'ro.claims.csv': ONE_BAD_NDC_CSV });
+    fs.chmodSync(path.join(dir, 'ro.claims.csv'), 0o444);
+    const r = cli(['check', 'ro.claims.csv', '--fix'], dir);
+    assert.strictEqual(read(dir, 'ro.claims.csv'), ONE_BAD_NDC_CSV);
+    assert.match(r.stderr, /^ro\.claims\.csv: not fixed: the fixes could not be saved \(the file is read-only\); the file is unchanged$/m);
+    assert.match(r.stdout, /^ro\.claims\.csv:\d+:\d+ error ndc-format /m);
+    assert.doesNotMatch(r.stdout, /^Fixed/m);
+    assert.strictEqual(r.code, 1, 'errors found (not 2: the file was read)');
+    assert.deepStrictEqual(fs.readdirSync(dir), ['ro.claims.csv'], 'no temp file left behind');
+  });
+});
+
+describe('CLI check: where the report or the files cannot go', function () {
+  it('a report that cannot be written (a full disk) is one line on stderr and exit 2, no stack trace', function () {
+    if (!fs.existsSync('/dev/full')) this.skip();
+    const { spawnSync } = require('child_process') as typeof import('child_process');
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [path.join(REPO, 'bin/infusion-claims.js'), 'check', 'samples/', '--format', 'sarif'], {
+        cwd: REPO, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 60000,
+      });
+      assert.strictEqual(r.status, 2);
+      assert.strictEqual(r.stderr, 'infusion-claims: cannot write the report (no space left on the device (ENOSPC))\n');
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+
+  it('a folder walk follows linked files and folders, once, even through a link back up', () => {
+    const dir = tempDir({ 'own/a.claims.csv': ONE_BAD_NDC_CSV, 'elsewhere/b.claims.csv': ONE_BAD_NDC_CSV });
+    fs.symlinkSync(path.join('..', 'elsewhere', 'b.claims.csv'), path.join(dir, 'own', 'linked.claims.csv'));
+    fs.symlinkSync(path.join('..', 'elsewhere'), path.join(dir, 'own', 'shared'));
+    fs.symlinkSync('..', path.join(dir, 'own', 'up'));
+    const r = cli(['check', 'own'], dir);
+    const files = [...new Set(r.stdout.split('\n').filter((l) => / ndc-format /.test(l)).map((l) => l.split(':')[0]))];
+    assert.deepStrictEqual(files, ['own/a.claims.csv', 'own/linked.claims.csv', 'own/shared/b.claims.csv']);
+    assert.match(r.stdout, /in 3 of 3 files checked/);
+  });
 });

@@ -9,6 +9,7 @@ import type { ClaimFile } from './files';
 import { checkCsvInParts } from './csv-parts';
 import { LineIndex } from './line-index';
 import { writeFileAtomic } from './write';
+import { describeError } from './errors';
 
 /** Safe fixes can enable others (e.g. after padding, a crosswalk lookup); never loop forever. */
 const MAX_FIX_PASSES = 10;
@@ -111,6 +112,13 @@ export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): 
   // Rewriting would replace undecodable bytes with U+FFFD: leave such a file as it is.
   if (!Buffer.from(text, 'utf8').equals(bytes)) return unfixed('not fixed: the file is not valid UTF-8');
   const result = fixText(first, file.format, options);
-  if (result.fixed > 0 && result.text !== text) writeFileAtomic(file.path, result.text);
+  if (result.fixed > 0 && result.text !== text) {
+    try {
+      writeFileAtomic(file.path, result.text);
+    } catch (err) {
+      // The file is as it was: its findings are still the report.
+      return unfixed(`not fixed: the fixes could not be saved (${describeError(err)}); the file is unchanged`);
+    }
+  }
   return { ...base, findings: locate(result.text, result.findings), fixed: result.fixed };
 }

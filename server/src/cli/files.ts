@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatOf, type ClaimFormat } from '../parse';
+import { describeError } from './errors';
 
 /** Names a folder walk picks up (explicit file arguments may be any .csv/.json). */
 const CLAIM_FILE = /\.(claims\.csv|claims\.json|claim\.json)$/i;
@@ -19,20 +20,37 @@ export interface Collected {
   readonly failures: string[];
 }
 
-function walk(dir: string, out: ClaimFile[], failures: string[]): void {
+/** A linked entry as what it points at (a file or folder); undefined when the link is broken. */
+function followed(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `seen`: the real paths of the folders walked, so a link back up the tree is not walked again. */
+function walk(dir: string, out: ClaimFile[], failures: string[], seen: Set<string>): void {
+  let real: string;
   let entries: fs.Dirent[];
   try {
+    real = fs.realpathSync(dir);
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    failures.push(`${dir}: cannot read folder (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    failures.push(`${dir}: cannot read folder (${describeError(err)})`);
     return;
   }
+  if (seen.has(real)) return;
+  seen.add(real);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out, failures);
-    } else if (e.isFile() && CLAIM_FILE.test(e.name)) {
+    // A symbolic link counts as what it points at (shared claim folders are often linked in).
+    const target = e.isSymbolicLink() ? followed(p) : e;
+    if (!target) continue;
+    if (target.isDirectory()) {
+      if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out, failures, seen);
+    } else if (target.isFile() && CLAIM_FILE.test(e.name)) {
       const format = formatOf(e.name);
       if (format) out.push({ path: p, format });
     }
@@ -43,17 +61,18 @@ function walk(dir: string, out: ClaimFile[], failures: string[]): void {
 export function collectFiles(args: readonly string[]): Collected {
   const files: ClaimFile[] = [];
   const failures: string[] = [];
+  const seen = new Set<string>();
   for (const arg of args) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(arg);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      failures.push(`${arg}: ${code === 'ENOENT' ? 'no such file or folder' : `cannot read (${code ?? 'error'})`}`);
+      failures.push(`${arg}: ${code === 'ENOENT' ? 'no such file or folder' : `cannot read (${describeError(err)})`}`);
       continue;
     }
     if (stat.isDirectory()) {
-      walk(arg, files, failures);
+      walk(arg, files, failures, seen);
     } else {
       const lower = arg.toLowerCase();
       const format: ClaimFormat | undefined = lower.endsWith('.csv') ? 'csv'
@@ -62,12 +81,12 @@ export function collectFiles(args: readonly string[]): Collected {
       else failures.push(`${arg}: not a .csv or .json file`);
     }
   }
-  const seen = new Set<string>();
+  const listed = new Set<string>();
   return {
     files: files.filter((f) => {
       const key = path.resolve(f.path);
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (listed.has(key)) return false;
+      listed.add(key);
       return true;
     }),
     failures,

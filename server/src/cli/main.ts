@@ -3,10 +3,14 @@
 import { setFlagsFromString } from 'v8';
 import { isMainThread } from 'worker_threads';
 import { runCli } from './run';
+import { describeError } from './errors';
 
-// A closed pipe (`… | head`) is not a failure of the check.
+// A closed pipe (`… | head`) is not a failure of the check. Any other failure to write the report
+// (a full disk) is: one line saying so and exit 2, so CI does not take a cut report for a pass.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code !== 'EPIPE') throw err;
+  if (err.code === 'EPIPE') return;
+  process.stderr.write(`infusion-claims: cannot write the report (${describeError(err)})\n`);
+  process.exit(2);
 });
 
 // A check of a big file makes garbage fast (every batch's model: csv-parts.ts) and keeps little.

@@ -33,10 +33,23 @@ export class OrderedSpool {
   /** Where takeBefore reads a finding's text (grown for a bigger one). */
   private piece = Buffer.allocUnsafe(WRITE_BYTES);
   private written = 0;
+  /** The file has no name any more (removed right after it was opened). */
+  private removed = false;
 
   constructor() {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infusion-claims-spool-'));
-    this.fd = fs.openSync(path.join(this.dir, 'findings'), 'w+', 0o600);
+    const file = path.join(this.dir, 'findings');
+    this.fd = fs.openSync(file, 'w+', 0o600);
+    // Findings carry member ids: the file is read and written through its descriptor only, so
+    // its name goes now, and a run stopped by Ctrl-C (no handler runs while the check is busy)
+    // leaves nothing behind. Where an open file cannot be removed (Windows), close() removes it.
+    try {
+      fs.unlinkSync(file);
+      fs.rmdirSync(this.dir);
+      this.removed = true;
+    } catch {
+      // kept until close()
+    }
   }
 
   get size(): number {
@@ -104,7 +117,7 @@ export class OrderedSpool {
   /** Remove the file. */
   close(): void {
     fs.closeSync(this.fd);
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    if (!this.removed) fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** Exactly `length` bytes of the file at `at`, into `into` at `offset`. */

@@ -9,16 +9,13 @@ import { formatSarif } from './report-sarif';
 import { tallyOf, textOfFile, textSummaryOf, type FileTally } from './report-text';
 import { streamJson, streamText } from './stream-report';
 import type { LintOptions } from '../rules/types';
+import { describeError } from './errors';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
 }
 
-function describe(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  return code ?? (err instanceof Error ? err.name : 'error');
-}
 
 export function runCli(argv: readonly string[], io: CliIo): number {
   let options: CliOptions | 'help';
@@ -65,7 +62,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       tallies.push(tallyOf(r));
     } catch (err) {
       // Only the error code: a message could carry file content.
-      failures.push(`${file.path}: cannot ${options.fix ? 'read or write' : 'read'} (${describe(err)})`);
+      failures.push(`${file.path}: cannot ${options.fix ? 'read or write' : 'read'} (${describeError(err)})`);
     }
   }
 

@@ -1,16 +1,41 @@
 // Writing a fixed file atomically: a temporary file beside it, then a rename, so an interrupted
-// run never leaves a half-written claim file.
+// run never leaves a half-written claim file. The file stays what it was to its owners: a
+// read-only file is not written, a symbolic link stays a link (its target is fixed), and the
+// mode (and, where allowed, the owner) carry over to the new file.
 import * as fs from 'fs';
 import * as path from 'path';
 
+/** Thrown when the file is read-only: `--fix` leaves it alone and says so. */
+export class ReadOnlyError extends Error {
+  readonly code = 'EACCES';
+}
+
 export function writeFileAtomic(file: string, text: string): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const mode = fs.statSync(file).mode & 0o7777;
+  const target = fs.realpathSync(file);
+  const stat = fs.statSync(target);
+  const mode = stat.mode & 0o7777;
+  // No write bit at all is read-only, even for a user (root) the system would let write it.
+  if ((mode & 0o222) === 0) throw new ReadOnlyError('read-only file');
+  fs.accessSync(target, fs.constants.W_OK);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
   try {
-    fs.writeFileSync(tmp, text, { encoding: 'utf8', mode });
-    fs.renameSync(tmp, file);
+    // 'wx': never through a file (or link) that is already there under that name.
+    fd = fs.openSync(tmp, 'wx', 0o600);
+    fs.writeSync(fd, text, null, 'utf8');
+    // The umask would narrow the mode given to open: set it as the original's.
+    fs.fchmodSync(fd, mode);
+    try {
+      fs.fchownSync(fd, stat.uid, stat.gid);
+    } catch {
+      // Only root may give a file away: the new file is then the user's, as any file they save.
+    }
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, target);
   } catch (err) {
+    if (fd !== undefined) fs.closeSync(fd);
     try { fs.unlinkSync(tmp); } catch { /* already gone */ }
     throw err;
   }
