@@ -2,6 +2,7 @@
 // rules, as the editor's workspaceAnalysis setting makes them.
 import * as assert from 'assert';
 import { cli, removeTempDirs, tempDir } from './run-cli';
+import { validateSarif } from './sarif-validator';
 
 const HEAD = 'claim_id,member_id,payer,auth_number,dos_from,pos,hcpcs,units,charge';
 const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
@@ -18,9 +19,30 @@ describe('CLI check --workspace: cross-file rules over folders', function () {
     const dir = tempDir({ 'visits/march.claims.csv': MARCH, 'history/february.claims.csv': FEBRUARY, 'history/other.claims.csv': OTHER_MEMBER });
     const r = cli(['check', '--workspace', '.'], dir);
     const col = MARCH.split('\n')[1].indexOf('G0089') + 1;
-    assert.match(r.stdout, new RegExp(`^visits/march\\.claims\\.csv:2:${col} error hit-initial-visit G0089 is an initial visit on 2026-03-31, but the member had G0068 on 2026-03-01, 30 days before: .*use subsequent-visit code G0069$`, 'm'));
+    const earlier = FEBRUARY.split('\n')[1].indexOf('G0068') + 1;
+    // The text line names where the earlier visit is: the message alone cannot say which file.
+    assert.match(r.stdout, new RegExp(`^visits/march\\.claims\\.csv:2:${col} error hit-initial-visit G0089 is an initial visit on 2026-03-31, but the member had G0068 on 2026-03-01, 30 days before: .*use subsequent-visit code G0069 \\(see history/february\\.claims\\.csv:2:${earlier}\\)$`, 'm'));
     assert.strictEqual(r.stdout.match(/hit-initial-visit/g)?.length, 1, r.stdout);
     assert.strictEqual(r.code, 1);
+  });
+
+  it('JSON and SARIF give the other file\'s place as the finding\'s related location', () => {
+    const dir = tempDir({ 'visits/march.claims.csv': MARCH, 'history/february.claims.csv': FEBRUARY });
+    const earlier = FEBRUARY.split('\n')[1].indexOf('G0068') + 1;
+    const json = JSON.parse(cli(['check', '--workspace', '.', '--format', 'json'], dir).stdout) as Array<{ file: string; findings: Array<{ ruleId: string; related?: unknown[] }> }>;
+    const finding = json.find((e) => e.file === 'visits/march.claims.csv')!.findings.find((f) => f.ruleId === 'hit-initial-visit')!;
+    assert.deepStrictEqual(finding.related, [{
+      message: 'Earlier HIT visit: G0068 on 2026-03-01', file: 'history/february.claims.csv',
+      line: 2, column: earlier, endLine: 2, endColumn: earlier + 5,
+    }]);
+    const sarif = JSON.parse(cli(['check', '--workspace', '.', '--format', 'sarif'], dir).stdout);
+    assert.deepStrictEqual(validateSarif(sarif), []);
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'hit-initial-visit');
+    assert.deepStrictEqual(result.relatedLocations, [{
+      id: 0,
+      message: { text: 'Earlier HIT visit: G0068 on 2026-03-01' },
+      physicalLocation: { artifactLocation: { uri: 'history/february.claims.csv' }, region: { startLine: 2, startColumn: earlier, endLine: 2, endColumn: earlier + 5 } },
+    }]);
   });
 
   it('reports a line billed again in another file, in both files (duplicate-line)', () => {

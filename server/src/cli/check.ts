@@ -10,6 +10,7 @@ import { checkCsvInParts } from './csv-parts';
 import { LineIndex } from './line-index';
 import { writeFileAtomic } from './write';
 import { describeError } from './errors';
+import { locateRelated, withRelated, type LocatedRelated } from './related';
 
 /** Safe fixes can enable others (e.g. after padding, a crosswalk lookup); never loop forever. */
 const MAX_FIX_PASSES = 10;
@@ -27,6 +28,8 @@ export interface LocatedFinding {
   readonly endLine: number;
   readonly endColumn: number;
   readonly fixes: ReadonlyArray<{ readonly title: string; readonly safe: boolean }>;
+  /** Places the finding points at too (present only when there are some). */
+  readonly related?: readonly LocatedRelated[];
 }
 
 /** What the reports need of one file. The text itself is not kept: files are checked one at a
@@ -58,6 +61,7 @@ export function locate(text: string, findings: readonly Finding[]): LocatedFindi
       endLine: e.line,
       endColumn: e.column,
       fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe })),
+      ...withRelated(locateRelated(f.related, (span) => ({ start: index.at(span.start), end: index.at(span.end) }))),
     };
   });
 }

@@ -22,7 +22,9 @@ import type { LintOptions, Severity } from '../rules/types';
 import type { FileResult, LocatedFinding } from './check';
 import type { ClaimFile } from './files';
 import { Column, sharedLike } from './columns';
-import { LineIndex } from './line-index';
+import { LineIndex, type LineCol } from './line-index';
+import { locateRelated, withRelated } from './related';
+import type { Span } from '../model';
 import { OrderedSpool } from './ordered-spool';
 import { findingJson, jsonOfFinding } from './report-json';
 import { countInto, newTally, textOfFinding, type FileTally } from './report-text';
@@ -373,7 +375,7 @@ function readRanges(fd: number, ranges: ReadonlyArray<readonly [number, number]>
 
 function locatedFrom(
   f: import('../rules/types').Finding, start: number, end: number, s: { line: number; column: number }, e: { line: number; column: number },
-  fixes = true,
+  fixes = true, here: (span: Span) => { start: LineCol; end: LineCol } | undefined = () => undefined,
 ): LocatedFinding {
   return {
     ruleId: f.ruleId,
@@ -387,6 +389,7 @@ function locatedFrom(
     endColumn: e.column,
     // Fixes are made on demand (engine.ts): an output that shows none need not make them.
     fixes: fixes ? f.fixes.map((x) => ({ title: x.title, safe: x.safe })) : [],
+    ...withRelated(locateRelated(f.related, here)),
   };
 }
 
@@ -468,19 +471,31 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
   const out: FormattedFinding[] = [];
   // The text report shows no fixes: it need not make them (engine.ts makes them on demand).
   const fixes = plan.form !== 'text';
-  for (const f of lintText(text, 'csv', plan.options).findings) {
-    if (f.lineIndex === undefined) continue; // the header's: reported from the header alone
-    // The block holding the finding (the finding's line's block).
+  /** The block holding a batch offset (at or after the first block). */
+  const blockOf = (offset: number): number => {
     let lo = 0;
     let hi = synStart.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (synStart[mid] <= f.span.start) lo = mid;
+      if (synStart[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    return lo;
+  };
+  const lineCol = (block: number, offset: number): LineCol => lineColIn(text, synStart[block], fileLine[block], offset);
+  // A related place in this file is a line of the batch (a rule relates lines of one part).
+  const here = (span: Span): { start: LineCol; end: LineCol } | undefined => {
+    if (synStart.length === 0 || span.start < synStart[0]) return undefined;
+    const b = blockOf(span.start);
+    return { start: lineCol(b, span.start), end: lineCol(b, span.end) };
+  };
+  for (const f of lintText(text, 'csv', plan.options).findings) {
+    if (f.lineIndex === undefined) continue; // the header's: reported from the header alone
+    // The block holding the finding (the finding's line's block).
+    const lo = blockOf(f.span.start);
     const shift = fileStart[lo] - synStart[lo];
     out.push(formatted(plan.form, plan.path, locatedFrom(f, f.span.start + shift, f.span.end + shift,
-      lineColIn(text, synStart[lo], fileLine[lo], f.span.start), lineColIn(text, synStart[lo], fileLine[lo], f.span.end), fixes)));
+      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, here)));
   }
   return out;
 }
@@ -688,7 +703,8 @@ export function streamCsvInParts(
       // first among findings at one place, as in a lint of the whole file.
       const prefixLines = new LineIndex(index.prefix);
       for (const f of lintText(index.prefix, 'csv', options).findings) {
-        add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), form !== 'text')));
+        add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), form !== 'text',
+          (span) => ({ start: prefixLines.at(span.start), end: prefixLines.at(span.end) }))));
       }
 
       // Batches finish out of order (two threads); at one place, findings keep the order of their

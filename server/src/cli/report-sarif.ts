@@ -63,6 +63,17 @@ export function formatSarif(results: readonly FileResult[], cwd: string = proces
             region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
           },
         }],
+        // The primary per diem, the earlier visit …: in this file or another one (--workspace).
+        ...(f.related ? {
+          relatedLocations: f.related.map((rel, id) => ({
+            id,
+            message: { text: rel.message },
+            physicalLocation: {
+              artifactLocation: { uri: rel.file === undefined ? uri : artifactUri(rel.file, cwd) },
+              region: { startLine: rel.line, startColumn: rel.column, endLine: rel.endLine, endColumn: rel.endColumn },
+            },
+          })),
+        } : {}),
       };
     });
   });

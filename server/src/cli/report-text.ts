@@ -8,8 +8,11 @@ function plural(n: number, word: string): string {
 
 /** The output line of one finding of the file at `path`. */
 export function textOfFinding(path: string, f: LocatedFinding): string {
-  // One finding per output line, whatever the message holds.
-  return `${path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`;
+  // One finding per output line, whatever the message holds. A place in another file (--workspace)
+  // is named, since the message alone cannot say where to look; JSON and SARIF give every place.
+  const elsewhere = (f.related ?? []).filter((r) => r.file !== undefined).map((r) => `${r.file}:${r.line}:${r.column}`);
+  const see = elsewhere.length > 0 ? ` (see ${elsewhere.join(', ')})` : '';
+  return `${path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message.replace(/\s*[\r\n]+\s*/g, ' ')}${see}\n`;
 }
 
 /** The lines of one file ('' when it has no findings). */
