@@ -484,6 +484,8 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
   };
   const lineCol = (block: number, offset: number): LineCol => lineColIn(text, synStart[block], fileLine[block], offset);
   // A related place in this file is a line of the batch (a rule relates lines of one part).
+  // The text report names only other files' places (report-text.ts): it need not locate this one's.
+  const noPlace = (): undefined => undefined;
   const here = (span: Span): { start: LineCol; end: LineCol } | undefined => {
     if (synStart.length === 0 || span.start < synStart[0]) return undefined;
     const b = blockOf(span.start);
@@ -495,7 +497,7 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
     const lo = blockOf(f.span.start);
     const shift = fileStart[lo] - synStart[lo];
     out.push(formatted(plan.form, plan.path, locatedFrom(f, f.span.start + shift, f.span.end + shift,
-      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, here)));
+      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, fixes ? here : noPlace)));
   }
   return out;
 }
