@@ -6,7 +6,7 @@ import { applyEdits } from './apply';
 import { MODIFIER_COLUMNS, type LineChange } from './change';
 import { modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
-import { eolLengthBefore, lineEndOf } from './text-scan';
+import { eolLengthBefore } from './text-scan';
 
 /** Final cell contents (unquoted) of the fields a change touches. */
 type CellValues = Map<FieldName, string>;
@@ -159,9 +159,8 @@ export function csvLineEdits(doc: ClaimDocument, line: ServiceLine, change: Line
     });
     // A copy is still this line: the rules the analyst turned off for it stay off on the copy
     // (the JSON copy keeps the object's lint_disable the same way).
-    const comment = line.disableComment
-      ? doc.text.slice(line.disableComment.start, lineEndOf(doc.text, line.disableComment.start)).replace(/\r$/, '')
-      : '';
+    // The comment's span is its row's text, without the line end.
+    const comment = line.disableComment ? doc.text.slice(line.disableComment.start, line.disableComment.end) : '';
     if (comment !== '') for (let k = 0; k < copyTexts.length; k++) copyTexts[k] = comment + csv.eol + copyTexts[k];
     if (row.eol === '') {
       // The last row without a line end: the copies go after a new line end, none after the last.
@@ -195,7 +194,7 @@ export function csvDisableEdits(doc: ClaimDocument, line: ServiceLine, ruleId: s
   if (!row) return undefined;
   const comment = line.disableComment;
   if (comment) {
-    const body = doc.text.slice(comment.start, lineEndOf(doc.text, comment.start)).trimEnd();
+    const body = doc.text.slice(comment.start, comment.end).trimEnd();
     const at = comment.start + body.length;
     const listed = !/disable-next-line$/.test(body);
     return [{ start: at, end: at, newText: (listed ? ', ' : ' ') + ruleId }];
