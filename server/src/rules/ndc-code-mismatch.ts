@@ -8,7 +8,7 @@ import { validThrough } from '../codes/validity';
 import { changeLineEdits, fix } from '../fixes/edit';
 import type { ServiceLine } from '../model';
 import type { CodeSet } from '../codes/types';
-import { decimalText, expectedUnits } from './drug-units';
+import { decimalText, expectedUnits } from './util/crosswalk-units';
 import type { Rule } from './types';
 
 /** "J0881", "J0881 or J0882", "J0881, J0882 or J0883". */
