@@ -61,7 +61,7 @@ export function locate(text: string, findings: readonly Finding[]): LocatedFindi
       endLine: e.line,
       endColumn: e.column,
       fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe })),
-      ...withRelated(locateRelated(f.related, (span) => ({ start: index.at(span.start), end: index.at(span.end) }))),
+      ...withRelated(locateRelated(f.related, (span) => index.range(span))),
     };
   });
 }

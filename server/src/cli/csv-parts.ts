@@ -706,7 +706,7 @@ export function streamCsvInParts(
       const prefixLines = new LineIndex(index.prefix);
       for (const f of lintText(index.prefix, 'csv', options).findings) {
         add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), form !== 'text',
-          (span) => ({ start: prefixLines.at(span.start), end: prefixLines.at(span.end) }))));
+          (span) => prefixLines.range(span))));
       }
 
       // Batches finish out of order (two threads); at one place, findings keep the order of their

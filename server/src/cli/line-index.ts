@@ -19,6 +19,11 @@ export class LineIndex {
     this.bom = text.charCodeAt(0) === 0xfeff;
   }
 
+  /** Both ends of a span. */
+  range(span: { readonly start: number; readonly end: number }): { start: LineCol; end: LineCol } {
+    return { start: this.at(span.start), end: this.at(span.end) };
+  }
+
   at(offset: number): LineCol {
     let lo = 0;
     let hi = this.starts.length - 1;

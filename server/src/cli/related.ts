@@ -47,7 +47,7 @@ export function locateRelated(
       at = here(r.span);
     } else {
       const index = indexOf(r.uri);
-      at = index && { start: index.at(r.span.start), end: index.at(r.span.end) };
+      at = index?.range(r.span);
     }
     if (!at) continue;
     out.push({
