@@ -9,6 +9,7 @@ import * as path from 'path';
 import { checkFile, IN_PARTS_MIN_BYTES, locate, type FileResult } from '../../server/src/cli/check';
 import { checkCsvInParts } from '../../server/src/cli/csv-parts';
 import { formatJson } from '../../server/src/cli/report-json';
+import { formatSarif } from '../../server/src/cli/report-sarif';
 import { textOfFile, textSummary } from '../../server/src/cli/report-text';
 import { runCli } from '../../server/src/cli/run';
 import { lintText } from '../../server/src/engine';
@@ -128,6 +129,10 @@ describe('CLI: checking a CSV file in parts', function () {
     const text = run('text');
     assert.strictEqual(text.out, expected.map(textOfFile).join('') + textSummary(expected));
     assert.strictEqual(text.code, 1);
+    const sarif = run('sarif');
+    assert.strictEqual(sarif.out, formatSarif(expected));
+    assert.strictEqual(sarif.code, 1);
+    assert.ok(expected[0].findings.some((f) => f.related), 'some results carry related places');
 
     // No temporary directory to wait in (TMPDIR is a file): the files are checked whole, same bytes.
     const saved = process.env.TMPDIR;
@@ -136,6 +141,7 @@ describe('CLI: checking a CSV file in parts', function () {
       assert.throws(() => fs.mkdtempSync(path.join(os.tmpdir(), 'x-')), 'no temporary directory can be made');
       assert.strictEqual(run('json').out, json.out);
       assert.strictEqual(run('text').out, text.out);
+      assert.strictEqual(run('sarif').out, sarif.out);
     } finally {
       if (saved === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = saved;

@@ -28,6 +28,7 @@ import type { Span } from '../model';
 import { OrderedSpool } from './ordered-spool';
 import { findingJson, jsonOfFinding } from './report-json';
 import { countInto, newTally, textOfFinding, type FileTally } from './report-text';
+import { artifactUri, sarifOfFinding } from './report-sarif';
 
 /** Lines linted together: small enough to keep memory flat and the rules' data in the CPU caches
  *  (a thousand lines lint about a fifth faster than five thousand), big enough to keep overhead low. */
@@ -396,9 +397,22 @@ function locatedFrom(
 /**
  * What a batch makes of each finding, in the thread that linted it: the text report's line; the
  * JSON report's entry after a comma (jsonOfFinding: the first entry of a list drops the comma);
- * or the LocatedFinding as one line of JSON (checkCsvInParts parses it back).
+ * the SARIF result after a comma (sarifOfFinding, the same way); or the LocatedFinding as one
+ * line of JSON (checkCsvInParts parses it back).
  */
-export type FindingForm = 'text' | 'json' | 'data';
+export type FindingForm = 'text' | 'json' | 'sarif' | 'data';
+
+/** Whether a form shows fixes (the others need not make them: engine.ts makes them on demand). */
+const showsFixes = (form: FindingForm): boolean => form === 'json' || form === 'data';
+/** Whether a form shows places in the same file besides the finding's own (text shows only other files'). */
+const showsPlaces = (form: FindingForm): boolean => form !== 'text';
+
+/** The SARIF artifact URI of the file being formatted (one per thread, worked out once). */
+let sarifUri: { path: string; uri: string } | undefined;
+function sarifUriOf(path: string): string {
+  if (sarifUri?.path !== path) sarifUri = { path, uri: artifactUri(path) };
+  return sarifUri.uri;
+}
 
 /** A finding as a batch hands it on: its text, and what ordering and counting need. */
 interface FormattedFinding {
@@ -427,7 +441,10 @@ interface BatchPlan {
 }
 
 function formatted(form: FindingForm, path: string, f: LocatedFinding): FormattedFinding {
-  const text = form === 'text' ? textOfFinding(path, f) : form === 'json' ? jsonOfFinding(findingJson(f), false) : `${JSON.stringify(f)}\n`;
+  const text = form === 'text' ? textOfFinding(path, f)
+    : form === 'json' ? jsonOfFinding(findingJson(f), false)
+      : form === 'sarif' ? sarifOfFinding(f, sarifUriOf(path))
+        : `${JSON.stringify(f)}\n`;
   return { start: f.start, end: f.end, severity: f.severity, text };
 }
 
@@ -469,8 +486,7 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
   });
   const text = parts.join('');
   const out: FormattedFinding[] = [];
-  // The text report shows no fixes: it need not make them (engine.ts makes them on demand).
-  const fixes = plan.form !== 'text';
+  const fixes = showsFixes(plan.form);
   /** The block holding a batch offset (at or after the first block). */
   const blockOf = (offset: number): number => {
     let lo = 0;
@@ -486,6 +502,7 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
   // A related place in this file is a line of the batch (a rule relates lines of one part).
   // The text report names only other files' places (report-text.ts): it need not locate this one's.
   const noPlace = (): undefined => undefined;
+  const places = showsPlaces(plan.form);
   const here = (span: Span): { start: LineCol; end: LineCol } | undefined => {
     if (synStart.length === 0 || span.start < synStart[0]) return undefined;
     const b = blockOf(span.start);
@@ -497,7 +514,7 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
     const lo = blockOf(f.span.start);
     const shift = fileStart[lo] - synStart[lo];
     out.push(formatted(plan.form, plan.path, locatedFrom(f, f.span.start + shift, f.span.end + shift,
-      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, fixes ? here : noPlace)));
+      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, places ? here : noPlace)));
   }
   return out;
 }
@@ -705,7 +722,7 @@ export function streamCsvInParts(
       // first among findings at one place, as in a lint of the whole file.
       const prefixLines = new LineIndex(index.prefix);
       for (const f of lintText(index.prefix, 'csv', options).findings) {
-        add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), form !== 'text',
+        add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), showsFixes(form),
           (span) => prefixLines.range(span))));
       }
 

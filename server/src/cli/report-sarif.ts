@@ -5,7 +5,7 @@ import { pathToFileURL } from 'url';
 import { RULES } from '../rules';
 import type { Severity } from '../rules/types';
 import { ruleDocUrl } from '../lsp/protocol';
-import type { FileResult } from './check';
+import type { FileResult, LocatedFinding } from './check';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/infusion-claims/infusion-claims';
@@ -35,64 +35,115 @@ export function artifactUri(file: string, cwd: string = process.cwd()): string {
   return rel.split(path.sep).map(encodeURIComponent).join('/');
 }
 
-export function formatSarif(results: readonly FileResult[], cwd: string = process.cwd()): string {
-  const rules = RULES.map((r) => ({
+/** The rules as SARIF describes them; a result names its rule by index into this list. */
+function ruleDescriptors(): Array<{ id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: SarifLevel } }> {
+  return RULES.map((r) => ({
     id: r.meta.id,
     shortDescription: { text: r.meta.description },
     helpUri: ruleDocUrl(r.meta.id),
     defaultConfiguration: { level: level(r.meta.defaultSeverity) },
   }));
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const sarifResults = results.flatMap((r) => {
-    const uri = artifactUri(r.path, cwd);
-    return r.findings.map((f) => {
-      let i = ruleIndex.get(f.ruleId);
-      if (i === undefined) {
-        // A finding of a rule outside the registry still needs a descriptor to point at.
-        i = rules.push({ id: f.ruleId, shortDescription: { text: f.ruleId }, helpUri: ruleDocUrl(f.ruleId), defaultConfiguration: { level: level(f.severity) } }) - 1;
-        ruleIndex.set(f.ruleId, i);
-      }
-      return {
-        ruleId: f.ruleId,
-        ruleIndex: i,
-        level: level(f.severity),
-        message: { text: f.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri },
-            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-          },
-        }],
-        // The primary per diem, the earlier visit …: in this file or another one (--workspace).
-        ...(f.related ? {
-          relatedLocations: f.related.map((rel, id) => ({
-            id,
-            message: { text: rel.message },
-            physicalLocation: {
-              artifactLocation: { uri: rel.file === undefined ? uri : artifactUri(rel.file, cwd) },
-              region: { startLine: rel.line, startColumn: rel.column, endLine: rel.endLine, endColumn: rel.endColumn },
-            },
-          })),
-        } : {}),
-      };
-    });
-  });
-  const version = toolVersion();
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'infusion-claims',
-          informationUri: INFORMATION_URI,
-          ...(version ? { version } : {}),
-          rules,
-        },
+}
+
+let ruleIndexes: Map<string, number> | undefined;
+
+/** One finding as a SARIF result. A finding of a rule outside the registry names its rule by id
+ *  only (the rules are written before the results, so no descriptor can be added for it). */
+function sarifResult(f: LocatedFinding, uri: string, cwd: string): object {
+  ruleIndexes ??= new Map(RULES.map((r, i) => [r.meta.id, i]));
+  const ruleIndex = ruleIndexes.get(f.ruleId);
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex === undefined ? {} : { ruleIndex }),
+    level: level(f.severity),
+    message: { text: f.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri },
+        region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
       },
-      columnKind: 'utf16CodeUnits',
-      results: sarifResults,
     }],
+    // The primary per diem, the earlier visit …: in this file or another one (--workspace).
+    ...(f.related ? {
+      relatedLocations: f.related.map((rel, id) => ({
+        id,
+        message: { text: rel.message },
+        physicalLocation: {
+          artifactLocation: { uri: rel.file === undefined ? uri : artifactUri(rel.file, cwd) },
+          region: { startLine: rel.line, startColumn: rel.column, endLine: rel.endLine, endColumn: rel.endColumn },
+        },
+      })),
+    } : {}),
   };
-  return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** Results sit in runs[0].results, eight spaces in. */
+const RESULT_INDENT = '\n        ';
+
+/** One finding as SarifWriter writes it: after a comma (the first result drops it), indented in place.
+ *  `uri`: the file's artifactUri. Plain data: a worker thread formats the findings it finds. */
+export function sarifOfFinding(f: LocatedFinding, uri: string, cwd: string = process.cwd()): string {
+  return `,${RESULT_INDENT}${JSON.stringify(sarifResult(f, uri, cwd), null, 2).replace(/\n/g, RESULT_INDENT)}`;
+}
+
+/**
+ * The SARIF log written as the check goes: the tool and its rules first, then each result as it
+ * comes (a big CSV file's even batch by batch, stream-report.ts), so that no file's findings are
+ * held whole. The bytes are JSON.stringify(log, null, 2)'s.
+ */
+export class SarifWriter {
+  /** Pieces of results written (the first drops its leading comma). */
+  private results = 0;
+  /** The log up to the results list's "[" and from its "]" on. */
+  private readonly head: string;
+  private readonly tail: string;
+
+  constructor(private readonly out: (text: string) => void, readonly cwd: string = process.cwd()) {
+    const version = toolVersion();
+    const log = {
+      $schema: SARIF_SCHEMA,
+      version: '2.1.0',
+      runs: [{
+        tool: {
+          driver: {
+            name: 'infusion-claims',
+            informationUri: INFORMATION_URI,
+            ...(version ? { version } : {}),
+            rules: ruleDescriptors(),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: [],
+      }],
+    };
+    const text = JSON.stringify(log, null, 2);
+    const at = text.lastIndexOf('"results": [') + '"results": ['.length;
+    this.head = text.slice(0, at);
+    this.tail = text.slice(at + 1);
+    this.out(this.head);
+  }
+
+  /** Results' text from sarifOfFinding: one result, several, or a piece of them (cut anywhere). */
+  add(text: string): void {
+    if (text === '') return;
+    this.out(this.results++ === 0 ? text.slice(1) : text);
+  }
+
+  file(r: FileResult): void {
+    const uri = artifactUri(r.path, this.cwd);
+    for (const f of r.findings) this.add(sarifOfFinding(f, uri, this.cwd));
+  }
+
+  /** The end of the log. */
+  end(): string {
+    return `${this.results === 0 ? ']' : '\n      ]'}${this.tail}\n`;
+  }
+}
+
+/** The whole log of these results at once. */
+export function formatSarif(results: readonly FileResult[], cwd: string = process.cwd()): string {
+  let text = '';
+  const writer = new SarifWriter((t) => { text += t; }, cwd);
+  for (const r of results) writer.file(r);
+  return text + writer.end();
 }

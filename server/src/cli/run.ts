@@ -1,13 +1,13 @@
 // `infusion-claims check`: parse arguments, check the files, print the report, pick the exit code.
 // Exit 0: no errors (warnings/info do not fail). 1: errors found. 2: usage error or unreadable file.
-import { checkedInParts, checkFile, type FileResult } from './check';
+import { checkedInParts, checkFile } from './check';
 import { RunLines } from './cross-file';
 import { collectFiles } from './files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { JsonWriter } from './report-json';
-import { formatSarif } from './report-sarif';
+import { SarifWriter } from './report-sarif';
 import { tallyOf, textOfFile, textSummaryOf, type FileTally } from './report-text';
-import { streamJson, streamText } from './stream-report';
+import { streamJson, streamSarif, streamText } from './stream-report';
 import type { LintOptions } from '../rules/types';
 import { describeError } from './errors';
 
@@ -39,16 +39,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const lintOptions: LintOptions = { rules: options.rules, payer: options.payer, ndcFormat: options.ndcFormat };
   // --workspace: the files checked together are one workspace for the cross-file rules.
   const workspace = options.workspace && files.length > 1 ? RunLines.of(files) : undefined;
-  // Text and JSON are written file by file as the check goes (a big CSV file's findings even
-  // batch by batch: stream-report.ts); SARIF, one document, at the end.
+  // Every report is written file by file as the check goes (a big CSV file's findings even
+  // batch by batch: stream-report.ts).
   const json = options.format === 'json' ? new JsonWriter(io.out) : undefined;
-  const sarif: FileResult[] = [];
+  const sarif = options.format === 'sarif' ? new SarifWriter(io.out) : undefined;
   const tallies: FileTally[] = [];
   for (const file of files) {
     try {
       const fileOptions = workspace ? workspace.optionsFor(file, lintOptions) : lintOptions;
-      if (options.format !== 'sarif' && !options.fix && checkedInParts(file)) {
-        const tally = json ? streamJson(file, fileOptions, json, io.out) : streamText(file, fileOptions, io.out);
+      if (!options.fix && checkedInParts(file)) {
+        const tally = json ? streamJson(file, fileOptions, json, io.out)
+          : sarif ? streamSarif(file, fileOptions, sarif)
+            : streamText(file, fileOptions, io.out);
         if (tally) {
           tallies.push(tally);
           continue;
@@ -57,8 +59,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       const r = checkFile(file, fileOptions, options.fix);
       if (r.notFixed) io.err(`${r.path}: ${r.notFixed}\n`);
       if (json) json.file(r);
-      else if (options.format === 'text') io.out(textOfFile(r));
-      else sarif.push(r);
+      else if (sarif) sarif.file(r);
+      else io.out(textOfFile(r));
       tallies.push(tallyOf(r));
     } catch (err) {
       // Only the error code: a message could carry file content.
@@ -66,7 +68,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
   }
 
-  io.out(json ? json.end() : options.format === 'sarif' ? formatSarif(sarif) : textSummaryOf(tallies));
+  io.out(json ? json.end() : sarif ? sarif.end() : textSummaryOf(tallies));
   for (const f of failures) io.err(`infusion-claims: ${f}\n`);
   if (failures.length) return 2;
   return tallies.some((t) => t.errors > 0) ? 1 : 0;

@@ -8,6 +8,7 @@ import type { LintOptions } from '../rules/types';
 import { streamCsvInParts } from './csv-parts';
 import type { ClaimFile } from './files';
 import type { JsonWriter } from './report-json';
+import type { SarifWriter } from './report-sarif';
 import type { FileTally } from './report-text';
 
 /** Output is handed on in pieces about this big. */
@@ -60,5 +61,22 @@ export function streamJson(file: ClaimFile, options: LintOptions, json: JsonWrit
       });
     },
   });
+  return ok ? tally : undefined;
+}
+
+/** The SARIF results of a big CSV file, written as the check goes (like the text report: a
+ *  result needs nothing from after it); undefined when the file must be checked the plain way
+ *  (nothing was written then). */
+export function streamSarif(file: ClaimFile, options: LintOptions, sarif: SarifWriter): FileTally | undefined {
+  const pieces = new Pieces((text) => sarif.add(text));
+  let tally: FileTally | undefined;
+  const ok = streamCsvInParts(file, options, 'sarif', {
+    early: (text) => pieces.add(text),
+    done: (result) => {
+      result.rest((text) => pieces.add(text));
+      tally = result.tally;
+    },
+  });
+  pieces.flush();
   return ok ? tally : undefined;
 }
