@@ -44,6 +44,26 @@ describe('CLI: findings waiting in order (OrderedSpool)', () => {
     }
   });
 
+  it('reads each group\'s findings through its own window: thousands of groups taken interleaved, some added after a take', () => {
+    // Like batches of a big file: each group's findings come together, in order, and document
+    // order takes them a few from each group in turn; more groups than windows are kept.
+    const groups = 5000;
+    const spool = new OrderedSpool();
+    const expected: string[] = [];
+    const got: string[] = [];
+    try {
+      const add = (g: number, k: number): void => spool.add(k * groups + g, k * groups + g, g, `g${g}k${k}${'·'.repeat((g * 7 + k) % 40)}\n`);
+      for (let g = 0; g < groups; g++) for (let k = 0; k < 3; k++) add(g, k);
+      spool.takeBefore(groups, (t) => got.push(t)); // every group's first finding: a window each
+      for (let g = 0; g < groups; g += 2) add(g, 3); // more for half the groups, after their windows were read
+      for (let k = 0; k < 4; k++) for (let g = 0; g < groups; g++) if (k < 3 || g % 2 === 0) expected.push(`g${g}k${k}${'·'.repeat((g * 7 + k) % 40)}\n`);
+      spool.takeAllJoined((t) => got.push(t));
+      assert.strictEqual(got.join(''), expected.join(''));
+    } finally {
+      spool.close();
+    }
+  });
+
   it('its temporary file has no name even while in use, so a run stopped by Ctrl-C leaves none', () => {
     const before = spoolDirs();
     const spool = new OrderedSpool();

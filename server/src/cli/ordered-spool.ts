@@ -16,6 +16,23 @@ const WRITE_BYTES = 1 << 16;
 
 const numbers = (): Column<Float64Array> => new Column(new Float64Array(1024));
 
+/**
+ * Findings are taken in document order, which interleaves the groups (a member's lines are spread
+ * over the file, so each batch holds lines from all over it); but each group's findings sit
+ * together in the file, in the order they are taken. So the file is read a window per group,
+ * not a read per finding (tens of thousands of system calls, the last part of a big check that
+ * nothing runs beside). At most MAX_WINDOWS windows are kept (the oldest goes): a few MB.
+ */
+const WINDOW_BYTES = 4096;
+const MAX_WINDOWS = 4096;
+
+interface Window {
+  /** File offset of bytes[0], and how many bytes of the file bytes holds. */
+  at: number;
+  length: number;
+  readonly bytes: Buffer;
+}
+
 export class OrderedSpool {
   private readonly dir: string;
   private readonly fd: number;
@@ -35,6 +52,7 @@ export class OrderedSpool {
   private written = 0;
   /** The file has no name any more (removed right after it was opened). */
   private removed = false;
+  private readonly windows = new Map<number, Window>();
 
   constructor() {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infusion-claims-spool-'));
@@ -80,7 +98,7 @@ export class OrderedSpool {
       const i = this.popHeap();
       const length = this.bytes.values[i];
       if (length > this.piece.length) this.piece = Buffer.allocUnsafe(length);
-      this.read(this.piece, 0, length, this.at.values[i]);
+      this.readOf(this.group.values[i], this.piece, 0, length, this.at.values[i]);
       out(this.piece.toString('utf8', 0, length));
     }
   }
@@ -99,11 +117,12 @@ export class OrderedSpool {
     };
     while (this.heap.length > 0) {
       const i = this.popHeap();
+      const group = this.group.values[i];
       let at = this.at.values[i];
       for (let left = this.bytes.values[i]; left > 0;) {
         if (used === buffer.length) emit();
         const n = Math.min(left, buffer.length - used);
-        this.read(buffer, used, n, at);
+        this.readOf(group, buffer, used, n, at);
         used += n;
         at += n;
         left -= n;
@@ -118,6 +137,31 @@ export class OrderedSpool {
   close(): void {
     fs.closeSync(this.fd);
     if (!this.removed) fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Exactly `length` bytes of the file at `at`, into `into` at `offset`, through `group`'s window. */
+  private readOf(group: number, into: Buffer, offset: number, length: number, at: number): void {
+    if (length > WINDOW_BYTES) {
+      this.read(into, offset, length, at);
+      return;
+    }
+    let w = this.windows.get(group);
+    if (!w || at < w.at || at + length > w.at + w.length) {
+      if (!w) {
+        // A new group's window: a new buffer, or the oldest window's when there are enough.
+        const oldest = this.windows.size >= MAX_WINDOWS ? this.windows.keys().next().value : undefined;
+        const reuse = oldest === undefined ? undefined : this.windows.get(oldest);
+        if (oldest !== undefined) this.windows.delete(oldest);
+        w = { at: 0, length: 0, bytes: reuse?.bytes ?? Buffer.allocUnsafe(WINDOW_BYTES) };
+        this.windows.set(group, w);
+      }
+      // The window starts at the finding and holds what the file has after it, up to its size
+      // (everything written is in the file: takes flush first).
+      w.at = at;
+      w.length = Math.min(WINDOW_BYTES, this.written - at);
+      this.read(w.bytes, 0, w.length, at);
+    }
+    w.bytes.copy(into, offset, at - w.at, at - w.at + length);
   }
 
   /** Exactly `length` bytes of the file at `at`, into `into` at `offset`. */
