@@ -63,6 +63,19 @@ describe('json parser', () => {
     assert.strictEqual(doc.lines[0].fields.claim_id?.fromClaim, undefined);
   });
 
+  it('groups lines into claims by claim_id, as CSV does: flat line objects and claim objects of one claim_id are one claim', () => {
+    const flat = (claim: string, code: string): string => `{ "claim_id": "${claim}", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "${code}", "units": 1 }`;
+    const text = `[\n  ${flat('C1', 'S9502')},\n  ${flat('C2', 'S9500')},\n  ${flat('C1', 'J2185')},\n`
+      + `  { "claim_id": "C2", "member_id": "M1", "lines": [ ${LINE} ] },\n  { "member_id": "M1", "lines": [ ${LINE}, ${LINE} ] },\n  { "member_id": "M1", "lines": [ ${LINE} ] }\n]`;
+    const doc = parseDocument(text, 'json');
+    assert.deepStrictEqual(doc.claims.map((c) => [c.id, c.lines.map((l) => l.index)]), [['C1', [0, 2]], ['C2', [1, 3]], ['', [4, 5]], ['', [6]]],
+      'one claim per claim_id in the order of its first line; lines without a claim_id stay with their claim object');
+    assert.deepStrictEqual(doc.lines.map((l) => l.claimIndex), [0, 1, 0, 1, 2, 2, 3]);
+    // A claim of several objects spans from its first to its last; its node is the first.
+    assert.strictEqual(at(doc, doc.claims[0].span), `${flat('C1', 'S9502')},\n  ${flat('C2', 'S9500')},\n  ${flat('C1', 'J2185')}`);
+    assert.strictEqual(doc.claims[0].node, doc.lines[0].node);
+  });
+
   it('matches keys like CSV headers (aliases, case, separators)', () => {
     const doc = parseDocument('{ "Claim Number": "C1", "patientId": "M1", "lines": [ { "DOS": "03/02/2026", "CPT": "99601", "Qty": 1, "Duration": 90, "extra": true } ] }', 'json');
     assert.deepStrictEqual(problems(doc), []);

@@ -14,6 +14,10 @@ ruleTester(rule, {
     { name: 'TPN per diem includes its formula', csv: csv('C1,M1,PA1,2026-03-02,,S9365,1,') },
     { name: 'catheter-care per diem is not a therapy per diem', csv: csv('C1,M1,PA1,2026-03-02,,S5498,1,') },
     { name: 'a drug line spanning the per diem’s days', csv: csv('C1,M1,PA1,2026-03-02,2026-03-03,S9500,2,', 'C1,M1,PA1,2026-03-01,2026-03-04,J0878,8,') },
+    {
+      name: 'JSON: flat line objects of one claim_id are one claim (grouped by claim_id, as CSV rows are)',
+      json: '[\n  { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 },\n  { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 }\n]\n',
+    },
     { name: 'drug and per diem on other lines in between', csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,99601,1,', 'C1,M1,PA1,2026-03-02,,J2185,30,') },
   ],
   invalid: [

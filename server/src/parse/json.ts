@@ -39,8 +39,11 @@ interface ObjectParts {
 class JsonReader {
   readonly problems: ParseProblem[] = [];
   readonly lines: ServiceLine[] = [];
-  readonly claims: Claim[] = [];
   readonly linelessClaims: LinelessClaim[] = [];
+  /** Claims as lines join them (claims-format.md: lines are grouped into claims by claim_id,
+   *  so two claim objects or flat line objects with one claim_id are one claim, as in CSV). */
+  private readonly groups: Array<{ id: string; lines: ServiceLine[]; start: number; end: number; node: JsonNode }> = [];
+  private readonly groupByKey = new Map<string, number>();
   /** Claim-level empty values already reported (one problem, not one per inheriting line). */
   private readonly reportedEmpty = new Set<number>();
   private readonly dates = new DateCache();
@@ -182,12 +185,11 @@ class JsonReader {
       return;
     }
     const claim = this.readObject(node, false);
-    const claimIndex = this.claims.length;
     const lines: ServiceLine[] = [];
     if (!claim.hasLinesKey) {
       // A claim without "lines" is itself one service line (a flat line object), once it has
       // any field at all (`{}` while typing is nothing yet).
-      if (claim.list.length > 0) lines.push(this.makeLine(node, claimIndex, [], [], claim));
+      if (claim.list.length > 0) lines.push(this.makeLine(node, node, [], [], claim));
     } else if (claim.lines && claim.lines.type !== 'array') {
       this.problem(claim.lines, '"lines" must be a list of line objects: [ { ... }, ... ]');
     } else {
@@ -198,16 +200,32 @@ class JsonReader {
           this.problem(el, 'Expected a line object { ... } here');
           continue;
         }
-        lines.push(this.makeLine(el, claimIndex, inherited, claim.disabled, this.readObject(el, true)));
+        lines.push(this.makeLine(el, node, inherited, claim.disabled, this.readObject(el, true)));
       }
     }
-    if (lines.length === 0) {
-      // Nothing to check, but still a claim of the file, which no payer takes without a line.
-      if (claim.hasLinesKey) this.lineless(node, claim);
-      return;
+    // Nothing to check, but still a claim of the file, which no payer takes without a line.
+    if (lines.length === 0 && claim.hasLinesKey) this.lineless(node, claim);
+  }
+
+  /** The claim a line joins: the one of its claim_id, wherever in the file; a line without a
+   *  claim_id stays with the other lines of its claim object. */
+  private claimOf(claimId: string, claimNode: JsonNode): number {
+    const key = claimId === '' ? `\0${claimNode.offset}` : claimId;
+    let index = this.groupByKey.get(key);
+    if (index === undefined) {
+      index = this.groups.push({ id: claimId, lines: [], start: claimNode.offset, end: claimNode.offset + claimNode.length, node: claimNode }) - 1;
+      this.groupByKey.set(key, index);
     }
-    const id = claim.fields.claim_id?.field.text.trim() || lines[0].claimId;
-    this.claims.push({ index: claimIndex, id, span: spanOf(node), lines, node });
+    const group = this.groups[index];
+    group.start = Math.min(group.start, claimNode.offset);
+    group.end = Math.max(group.end, claimNode.offset + claimNode.length);
+    return index;
+  }
+
+  /** The claims, once every line is read: in the order of their first lines. A claim of several
+   *  objects spans from the first to the last (its node is the first). */
+  claims(): Claim[] {
+    return this.groups.map((g, index) => ({ index, id: g.id, span: { start: g.start, end: g.end }, lines: g.lines, node: g.node }));
   }
 
   /** A claim object with a `"lines"` key and no line object in it. */
@@ -228,7 +246,7 @@ class JsonReader {
     });
   }
 
-  private makeLine(node: JsonNode, claimIndex: number, inherited: ReadonlyArray<[FieldName, ReadField]>, claimDisabled: readonly string[], own: ObjectParts): ServiceLine {
+  private makeLine(node: JsonNode, claimNode: JsonNode, inherited: ReadonlyArray<[FieldName, ReadField]>, claimDisabled: readonly string[], own: ObjectParts): ServiceLine {
     const index = this.lines.length;
     const read: ReadFields = {};
     const fields: Fields = {};
@@ -243,7 +261,9 @@ class JsonReader {
 
     this.requiredProblems(node, read, index);
     const ids = claimDisabled.length + own.disabled.length;
-    const line = makeLine(lineValues((name) => fields[name]?.text, this.dates), {
+    const values = lineValues((name) => fields[name]?.text, this.dates);
+    const claimIndex = this.claimOf(values.claimId, claimNode);
+    const line = makeLine(values, {
       index,
       claimIndex,
       span: spanOf(node),
@@ -253,6 +273,7 @@ class JsonReader {
       node,
     });
     this.lines.push(line);
+    this.groups[claimIndex].lines.push(line);
     return line;
   }
 
@@ -399,7 +420,7 @@ export function parseJson(text: string): ClaimDocument {
   if (root) for (const claim of reader.claimNodes(root)) reader.readClaim(claim);
   const problems = reader.problems.sort((a, b) => a.span.start - b.span.start);
   const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source), eol: detectEol(source) };
-  return { format: 'json', text, lines: reader.lines, claims: reader.claims, problems, json };
+  return { format: 'json', text, lines: reader.lines, claims: reader.claims(), problems, json };
 }
 
 /** A JSON string's source text (between its quotes) as its value; the source when it is not valid. */
