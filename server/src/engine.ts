@@ -83,6 +83,9 @@ export function runRule(
   const id = rule.meta.id;
   const findings: Finding[] = [];
   const defaultPayer = options.payer || 'commercial';
+  // A value several lines share (a JSON claim's field, which its lines inherit) gives each line
+  // the same finding at the same place: the Problems list shows it once, with the first line's fixes.
+  const reported = new Set<string>();
   const ctx: RuleContext = {
     doc,
     options,
@@ -90,6 +93,9 @@ export function runRule(
     payerOf: (line: ServiceLine) => line.payer || defaultPayer,
     report(r: Report) {
       if (r.line && r.line.disabled.size > 0 && r.line.disabled.has(id)) return;
+      const key = `${r.span.start} ${r.span.end} ${r.message}`;
+      if (reported.has(key)) return;
+      reported.add(key);
       findings.push(makeFinding(doc, id, severity, r));
     },
   };

@@ -33,6 +33,20 @@ describe('suppression and settings', () => {
     assert.ok(!ids(lintText(onClaim, 'json').findings).includes('ndc-format'));
   });
 
+  it('a JSON claim value its lines share is one finding, not one per line; a line that disables the rule leaves it to the others', () => {
+    const lines = '{ "hcpcs": "99601", "units": 1 }, { "hcpcs": "99601", "units": 1, "charge": 90 }, { "hcpcs": "J2185", "units": 30 }';
+    const claim = (own: string): string => `{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "dos_from": "2026-03-02", "dos_to": "2026-03-04", "pos": "11", "lines": [ ${own} ] }`;
+    const text = claim(lines);
+    const { findings } = lintText(text, 'json');
+    const at = (id: string): string[] => findings.filter((f) => f.ruleId === id).map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepStrictEqual(at('place-of-service'), ['"11"'], 'the claim\'s pos, reported once for its two 99601 lines');
+    assert.deepStrictEqual(findings.filter((f) => f.ruleId === 'date-span').map((f) => f.message.slice(0, 5)), ['99601', 'J2185'],
+      'date-span names the line\'s code: one finding per message');
+    const disabledFirst = claim(lines.replace('{ "hcpcs": "99601"', '{ "lint_disable": ["place-of-service"], "hcpcs": "99601"'));
+    assert.deepStrictEqual(lintText(disabledFirst, 'json').findings.filter((f) => f.ruleId === 'place-of-service').map((f) => f.lineIndex), [1],
+      'the second line still reports the shared value');
+  });
+
   for (const [format, text] of [
     ['csv', csv(BAD_NDC)],
     ['json', '{\n  "claim_id": "C1",\n  "member_id": "M1",\n  "auth_number": "PA1",\n  "lines": [\n    { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "ndc": "0143-9431-10", "ndc_unit": "UN", "ndc_qty": 3 }\n  ]\n}\n'],
