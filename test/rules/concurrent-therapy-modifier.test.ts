@@ -31,6 +31,12 @@ ruleTester(rule, {
       csv: csv('C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,,1'),
     },
     {
+      // per-diem-order's finding (on S9500) makes S9502 the primary and S9500 SJ in one fix;
+      // planned from S9500 as the primary, this rule would move S9501 from SH to SJ.
+      name: 'a day billed out of order (q8h S9502 carries SJ, q24h S9500 none): left to per-diem-order, S9501 keeps SH',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9502,SJ,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
+    },
+    {
       name: 'SH on a span that is concurrent on one of its days is kept',
       csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-03,S9501,SH,3', 'C1,M1,PA1,2026-03-02,,S9502,,1'),
     },
@@ -67,6 +73,13 @@ ruleTester(rule, {
       errors: [{ message: /replace SJ with SH$/, text: 'SJ' }],
       fix: 'Replace SJ with SH',
       output: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
+    },
+    {
+      name: 'a day billed out of order with a second unmodified per diem: slots as per-diem-order plans them (S9502 first), S9500 takes SJ',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,,1', 'C1,M1,PA1,2026-03-02,S9500,,1'),
+      errors: [{ message: 'S9500 is the third concurrent therapy on 2026-03-02 (after S9502, S9501): add modifier SJ', text: 'S9500' }],
+      fix: 'Add modifier SJ',
+      output: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1'),
     },
     {
       name: 'the only per diem carrying SH and SJ loses both',

@@ -8,7 +8,7 @@ import { modifierSpan, unsafeFix } from './util/fix-list';
 import { LineIssues } from './util/line-issues';
 import { formatDay, sameDayIndex } from './util/same-day';
 import {
-  billedAs, countPerDiems, daysOf, hasConcurrentPerDiems, ordinal, planSlots, rankPerDiems, roleOf, slotChange, takesPerDiemSlot,
+  billedAs, countPerDiems, daysOf, hasConcurrentPerDiems, ordinal, outranked, planSlots, rankPerDiems, roleOf, slotChange, takesPerDiemSlot,
   type RankedPerDiem,
 } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
@@ -46,8 +46,17 @@ export const rule: Rule = {
 
     for (const group of index.groups()) {
       if (!hasConcurrentPerDiems(group.lines)) continue;
-      const plan = planSlots(rankPerDiems(group.lines));
+      const ranked = rankPerDiems(group.lines);
+      // A day billed out of order is per-diem-order's to reorder: the slots here are the ones its
+      // fix sets (the more frequent line as the primary), so following one rule never undoes the
+      // other; the two lines its finding names (the primary and the more frequent one) are left to it.
+      const order = outranked(ranked);
+      const plan = planSlots(ranked, order?.modified);
       if (!plan) continue;
+      const keep = (issue: Parameters<LineIssues['keep']>[0]): void => {
+        if (order && (issue.line === order.primary.line || issue.line === order.modified.line)) return;
+        issues.keep(issue);
+      };
       const day = formatDay(group.day);
       const ownLine = (r: RankedPerDiem): boolean => r.uri === undefined;
       // Made only for a finding: most concurrent days are billed right.
@@ -59,7 +68,7 @@ export const rule: Rule = {
         // Every per diem of the day carries a modifier: the most frequent one is the primary.
         const mod = plan.primary.role;
         const line = plan.primary.line;
-        issues.keep({
+        keep({
           line,
           span: modifierSpan(line, mod),
           message: `No therapy per diem on ${day} is billed as the primary: ${line.hcpcs} is the most frequent, remove modifier ${mod}`,
@@ -72,7 +81,7 @@ export const rule: Rule = {
         const line = second.line;
         const after = `(after ${billedAs(plan.primary.line)})`;
         if (second.role === 'primary') {
-          issues.keep({
+          keep({
             line,
             span: codeSpan(line),
             message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH`,
@@ -82,7 +91,7 @@ export const rule: Rule = {
         } else {
           // SH may be on a less frequent line: that line is told to take SJ below.
           const shLater = plan.rest.find((r) => r.role === 'SH');
-          issues.keep({
+          keep({
             line,
             span: modifierSpan(line, 'SJ'),
             message: shLater
@@ -102,7 +111,7 @@ export const rule: Rule = {
         if (!ownLine(r) || r.role === 'SJ') continue;
         const line = r.line;
         if (r.role === 'primary') {
-          issues.keep({
+          keep({
             line,
             span: codeSpan(line),
             message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ`,
@@ -110,7 +119,7 @@ export const rule: Rule = {
             related: [toPrimary()],
           });
         } else {
-          issues.keep({
+          keep({
             line,
             span: modifierSpan(line, 'SH'),
             message: second.role === 'SH'

@@ -5,7 +5,7 @@
 import { changeLineEdits, fix } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { billedAs, describeInterval, hasConcurrentPerDiems, planSlots, rankPerDiems, slotChange, slotIn } from './util/per-diem';
+import { billedAs, describeInterval, hasConcurrentPerDiems, outranked, planSlots, rankPerDiems, slotChange, slotIn } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
 
 export const rule: Rule = {
@@ -26,12 +26,9 @@ export const rule: Rule = {
       if (!hasConcurrentPerDiems(group.lines)) continue;
       const ranked = rankPerDiems(group.lines);
       if (ranked.length < 2) continue;
-      const primary = ranked.find((r) => r.role === 'primary');
-      // The most frequent per diem that carries SH/SJ (ranked is most frequent first).
-      const modified = ranked.find((r) => r.role !== 'primary');
-      if (!primary || !modified || primary.uri !== undefined || reported.has(primary.line.index)) continue;
-      if (primary.interval === undefined || modified.interval === undefined) continue;
-      if (modified.interval >= primary.interval) continue;
+      const order = outranked(ranked);
+      if (!order || order.primary.uri !== undefined || reported.has(order.primary.line.index)) continue;
+      const { primary, modified } = order;
 
       const p = primary.line;
       const m = modified.line;

@@ -107,6 +107,20 @@ function rank(lines: readonly DayLine[]): RankedPerDiem[] {
   return perDiems.sort((a, b) => (a.interval ?? Infinity) - (b.interval ?? Infinity));
 }
 
+/**
+ * A day billed out of order: its primary (unmodified) per diem is less frequent than one billed
+ * with SH/SJ, which should be the primary ("Always bill the more frequent per diem first", 002).
+ * per-diem-order reports it; concurrent-therapy-modifier plans the day's slots the same way, so
+ * the two never advise against each other. Undefined when the day is in order (or a frequency is unknown).
+ */
+export function outranked(ranked: readonly RankedPerDiem[]): { primary: RankedPerDiem; modified: RankedPerDiem } | undefined {
+  const primary = ranked.find((r) => r.role === 'primary');
+  // The most frequent per diem that carries SH/SJ (ranked is most frequent first).
+  const modified = ranked.find((r) => r.role !== 'primary');
+  if (!primary || !modified || primary.interval === undefined || modified.interval === undefined) return undefined;
+  return modified.interval < primary.interval ? { primary, modified } : undefined;
+}
+
 /** The slot each concurrent per diem of a day should take. */
 export interface SlotPlan {
   /** Full-price per diem: no SH/SJ. */
