@@ -247,8 +247,8 @@ describe('CLI check --fix', function () {
     const r = cli(['check', '.', '--fix'], dir);
     assert.strictEqual(read(dir, 'broken.claims.csv'), BROKEN);
     assert.ok(fs.readFileSync(path.join(dir, 'latin.claims.csv')).equals(notUtf8));
-    assert.match(r.stderr, /broken\.claims\.csv: not fixed: the file has parse errors/);
-    assert.match(r.stderr, /latin\.claims\.csv: not fixed: the file is not valid UTF-8/);
+    assert.match(r.stderr, /broken\.claims\.csv: not fixed: the file has parse errors \(the first on line 3\); correct them first/);
+    assert.match(r.stderr, /latin\.claims\.csv: not fixed: the file is not valid UTF-8 \(line \d+: save it as UTF-8\)/);
     assert.match(r.stdout, /^broken\.claims\.csv:3:\d+ error parse-error /m);
     assert.strictEqual(r.code, 1);
   });

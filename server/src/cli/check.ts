@@ -70,6 +70,13 @@ function hasParseErrors(doc: ClaimDocument): boolean {
   return doc.problems.some((p) => p.ruleId === 'parse-error');
 }
 
+/** Why --fix leaves a file with parse errors alone, naming the first one's line (it may be one a
+ *  disable comment hides from the report, so the user needs to be told where it is). */
+function parseErrorRefusal(doc: ClaimDocument): string {
+  const first = doc.problems.find((p) => p.ruleId === 'parse-error')!;
+  return `not fixed: the file has parse errors (the first on line ${new LineIndex(doc.text).at(first.span.start).line}); correct them first`;
+}
+
 /** Apply safe fixes pass after pass until none is left (or nothing changes). Pure. */
 export function fixText(
   first: LintResult, format: ClaimFormat, options: LintOptions,
@@ -112,9 +119,14 @@ export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): 
   const base = { path: file.path, format: file.format };
   const unfixed = (notFixed?: string): FileResult => ({ ...base, findings: locate(text, first.findings), fixed: 0, notFixed });
   if (!fix) return unfixed();
-  if (hasParseErrors(first.doc)) return unfixed('not fixed: the file has parse errors; correct them first');
+  if (hasParseErrors(first.doc)) return unfixed(parseErrorRefusal(first.doc));
   // Rewriting would replace undecodable bytes with U+FFFD: leave such a file as it is.
-  if (!Buffer.from(text, 'utf8').equals(bytes)) return unfixed('not fixed: the file is not valid UTF-8');
+  if (!Buffer.from(text, 'utf8').equals(bytes)) {
+    // The decoder put U+FFFD where the bytes are not UTF-8: say where, the report cannot show it.
+    const at = text.indexOf('\ufffd');
+    const where = at < 0 ? '' : ` (line ${new LineIndex(text).at(at).line}: save it as UTF-8)`;
+    return unfixed(`not fixed: the file is not valid UTF-8${where}`);
+  }
   const result = fixText(first, file.format, options);
   if (result.fixed > 0 && result.text !== text) {
     try {
