@@ -23,6 +23,8 @@ export interface StartOptions {
   /** Answer `workspace/configuration` with this `infusionClaims` section. Absent: the client does
    *  not declare the capability. 'never': declares it and never answers. */
   readonly configuration?: Record<string, unknown> | 'never';
+  /** Answer `workspace/configuration` this late (a slow client). */
+  readonly configurationDelayMs?: number;
   readonly initializationOptions?: unknown;
   /** Declare versioned `documentChanges` in workspace edits. */
   readonly documentChanges?: boolean;
@@ -65,7 +67,8 @@ export class TestClient {
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       client.configurationRequests++;
       if (options.configuration === 'never') return new Promise(() => undefined);
-      return p.items.map((i) => (i.section === 'infusionClaims' ? client.settings : null));
+      const answer = p.items.map((i) => (i.section === 'infusionClaims' ? client.settings : null));
+      return options.configurationDelayMs ? new Promise((resolve) => setTimeout(() => resolve(answer), options.configurationDelayMs)) : answer;
     });
     conn.onRequest('client/registerCapability', (p: RegistrationParams) => { client.registrations.push(...p.registrations); client.wake(); return null; });
     conn.onRequest('client/unregisterCapability', () => null);

@@ -81,6 +81,32 @@ describe('LSP settings from a client that never answers workspace/configuration'
   });
 });
 
+describe('LSP settings from a client slower than the server waits (700 ms)', function () {
+  let client: TestClient;
+  before(async () => { client = await TestClient.start({ configuration: { rules: { 'ndc-format': 'off' } }, configurationDelayMs: 700 }); });
+  after(async () => { await client.stop(); });
+
+  it('lints with the defaults until the first answer, then never goes back to them: a rule turned off stays off', async () => {
+    const uri = 'file:///settings/slow.claims.csv';
+    client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
+    // Nothing to go on before the first answer: the defaults, then the answer.
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 5000);
+    const seen = client.published.length;
+    // Settings change (the server asks again, and waits less than the answer takes) and the text
+    // changes: every set published from now on is linted with the last answer, ndc-format off.
+    client.changeSettings({ rules: { 'ndc-format': 'off', 'auth-missing': 'off' } });
+    client.replace(uri, 'PA7731', 'PA7732');
+    const second = 'file:///settings/slow-second.claims.csv';
+    client.open(second, 'claims-csv', ONE_BAD_NDC_CSV);
+    await client.waitFor(() => client.configurationRequests >= 3 || undefined, 5000, () => 'the settings asked again');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const later = client.published.slice(seen).filter((p) => p.uri === uri || p.uri === second);
+    assert.ok(later.length >= 2, 'published again after the change');
+    assert.deepStrictEqual(later.filter((p) => p.diagnostics.some((d) => d.code === 'ndc-format')).map((p) => p.uri), [],
+      'no set shows the rule that was off, neither for the open document nor for one opened while waiting');
+  });
+});
+
 describe('LSP settings pushed by a client without workspace/configuration', function () {
   let client: TestClient;
   before(async () => {
@@ -95,6 +121,12 @@ describe('LSP settings pushed by a client without workspace/configuration', func
     assert.strictEqual(d?.code, 'ndc-format');
     assert.strictEqual(d.severity, 3);
     assert.strictEqual(client.configurationRequests, 0);
+
+    // Another tool's settings pushed (no infusionClaims section): ours are kept, not reset.
+    client.notify('workspace/didChangeConfiguration', { settings: { editor: { tabSize: 2 } } });
+    client.replace(uri, 'PA7731', 'PA7732');
+    const again = await client.currentDiagnostics(uri);
+    assert.deepStrictEqual(again.map((x) => [x.code, x.severity]), [['ndc-format', 3]], 'still info, as initializationOptions set it');
 
     client.notify('workspace/didChangeConfiguration', { settings: { infusionClaims: { rules: { 'ndc-format': 'off' } } } });
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);

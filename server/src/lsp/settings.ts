@@ -67,7 +67,10 @@ export function toLintOptions(s: ServerSettings): LintOptions {
  *  `workspace/didChangeConfiguration`, either `{ infusionClaims: {...} }` or the section itself. */
 export function pushedSection(raw: unknown): unknown {
   if (!isRecord(raw)) return undefined;
-  return isRecord(raw[SETTINGS_SECTION]) ? raw[SETTINGS_SECTION] : raw;
+  if (isRecord(raw[SETTINGS_SECTION])) return raw[SETTINGS_SECTION];
+  // The section itself only when it holds one of ours: a client that pushes its other settings
+  // (`{ editor: ... }`, another server's) must not reset these to the defaults.
+  return Object.keys(DEFAULT_SETTINGS).some((key) => key in raw) ? raw : undefined;
 }
 
 /** How long to wait for `workspace/configuration` before linting with what we have. */
@@ -76,6 +79,11 @@ const PULL_TIMEOUT_MS = 300;
 export class SettingsStore {
   private readonly perUri = new Map<string, Promise<ServerSettings>>();
   private pushed: ServerSettings = DEFAULT_SETTINGS;
+  /** The last answer for each document, and the last of all: a client slower than the timeout is
+   *  slow again after the next change, and meanwhile its documents are linted with what it said
+   *  before, not with the defaults (a rule turned off would flash back on). */
+  private readonly answered = new Map<string, ServerSettings>();
+  private lastAnswer: ServerSettings | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -98,6 +106,7 @@ export class SettingsStore {
 
   forget(uri: string): void {
     this.perUri.delete(uri);
+    this.answered.delete(uri);
   }
 
   /** The settings for a document: pulled once per open (or per change), else the pushed ones. */
@@ -122,10 +131,14 @@ export class SettingsStore {
     });
     const result: Promise<ServerSettings> = Promise.race([answer, timeout]).then((s) => {
       clearTimeout(timer);
-      return s ?? this.pushed;
+      return s ?? this.answered.get(uri) ?? this.lastAnswer ?? this.pushed;
     });
     // A slow client's answer still counts: keep it and lint again with it.
     void answer.then((s) => {
+      if (s) {
+        this.answered.set(uri, s);
+        this.lastAnswer = s;
+      }
       if (!timedOut || !s || this.perUri.get(uri) !== result) return;
       this.perUri.set(uri, Promise.resolve(s));
       this.onLateAnswer(uri);
