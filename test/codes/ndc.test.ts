@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { hyphenateNdc11, ndcKey, parseNdc, toNdc11, writeNdc11 } from '../../server/src/codes/ndc';
+import { hyphenateNdc11, parseNdc, toNdc11, writeNdc11 } from '../../server/src/codes/ndc';
+import { ndcKey } from '../../server/src/codes/ndc-key';
 
 describe('NDC normalisation (codes/ndc)', () => {
   it('pads each display form of 000\'s table in its short segment', () => {
@@ -39,5 +40,12 @@ describe('NDC normalisation (codes/ndc)', () => {
     assert.strictEqual(ndcKey('0409-4332-01'), ndcKey('00409433201'));
     assert.notStrictEqual(ndcKey('0409-4332-01'), ndcKey('0409-4332-02'));
     assert.strictEqual(ndcKey(' abc '), 'ABC');
+  });
+
+  it('10 digits without hyphens are the package the NDC directory knows for them, else the text', () => {
+    // 0143943110: only 00143-9431-10 (meropenem) of its three paddings is in the crosswalk.
+    assert.strictEqual(ndcKey('0143943110'), ndcKey('0143-9431-10'));
+    assert.strictEqual(ndcKey('0143943110'), '00143943110');
+    assert.strictEqual(ndcKey('9999999999'), '9999999999', 'unknown to the directory: compared as written');
   });
 });

@@ -15,6 +15,10 @@ ruleTester(rule, {
     { name: 'same code, same NDC twice', csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,63323-0508-20', 'C1,M1,PA1,2026-03-02,J2185,,10,63323-0508-20') },
     { name: 'same NDC written two ways', csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,63323-0508-20', 'C1,M1,PA1,2026-03-02,J2185,,10,63323050820') },
     { name: 'same NDC in 4-4-2 display form and 11-digit billing form', csv: csv('C1,M1,PA1,2026-03-02,J3370,,4,0409-4332-01', 'C1,M1,PA1,2026-03-02,J3370,,2,00409-4332-01') },
+    {
+      name: 'same NDC as 4-4-2 and as 10 digits the NDC directory resolves to it',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,0143-9431-10', 'C1,M1,PA1,2026-03-02,J2185,,10,0143943110'),
+    },
     { name: 'different codes with different NDCs', csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,63323-0508-20', 'C1,M1,PA1,2026-03-02,J3370,,4,00409-4332-01') },
     { name: 'same code and different NDCs on different days', csv: csv('C1,M1,PA1,2026-03-02,J3490,,1,00409-4888-20', 'C1,M1,PA1,2026-03-03,J3490,,1,00338-0049-04') },
     { name: 'different members', csv: csv('C1,M1,PA1,2026-03-02,J3490,,1,00409-4888-20', 'C2,M2,PA2,2026-03-02,J3490,,1,00338-0049-04') },

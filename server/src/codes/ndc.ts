@@ -76,8 +76,3 @@ export function writeNdc11(ndc11: string, style: 'keep' | 'hyphenated' | 'digits
   const hyphens = style === 'hyphenated' || (style === 'keep' && originalHyphenated);
   return hyphens ? hyphenateNdc11(ndc11) : ndc11;
 }
-
-/** A key for comparing NDCs written in different forms: the 11 digits when known, else the text. */
-export function ndcKey(text: string): string {
-  return toNdc11(text) ?? text.trim().toUpperCase();
-}

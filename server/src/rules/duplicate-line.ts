@@ -3,7 +3,7 @@
 // With workspace analysis, a line billed again in another claim file is reported too, in both
 // files (files have no order), pointing at the other file's line.
 import type { ServiceLine } from '../model';
-import { ndcKey } from '../codes/ndc';
+import { ndcKey } from '../codes/ndc-key';
 import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
 import type { ExternalLine, Rule, RuleContext } from './types';
 import { codeSpan, relatedLine } from './util/field-span';

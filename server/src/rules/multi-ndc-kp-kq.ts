@@ -1,7 +1,7 @@
 // multi-ndc-kp-kq: a drug code repeated on one day with different NDCs is a multiple-drug
 // formulation: the first line takes KP, the others KQ (000, paper claims).
 import type { ServiceLine } from '../model';
-import { ndcKey } from '../codes/ndc';
+import { ndcKey } from '../codes/ndc-key';
 import { addModifierEdits, replaceModifierEdits } from '../fixes/edit';
 import type { Rule } from './types';
 import { modifierSpan, unsafeFix } from './util/fix-list';

@@ -14,4 +14,4 @@ export function reportsWastage(line: ServiceLine): boolean {
   return line.wastedUnits !== undefined && line.wastedUnits > 0;
 }
 
-export { ndcKey } from '../../codes/ndc';
+export { ndcKey } from '../../codes/ndc-key';
