@@ -63,6 +63,16 @@ describe('hover', () => {
       assert.doesNotMatch(h.md, /Medicare coverage/);
     });
 
+    it('another CPT code or a CPT modifier: said to be the AMA\'s, not shipped, not called wrong', () => {
+      const doc = parseDocument('claim_id,member_id,dos_from,hcpcs,modifiers,units\nC1,M1,2026-03-02,96365,59,1\n', 'csv');
+      const code = hover(doc, '96365')!.md;
+      assert.match(code, /CPT code \(AMA\): its descriptor is not shipped/);
+      assert.doesNotMatch(code, /not a HCPCS Level II code/);
+      const mod = hover(doc, ',59,')!;
+      assert.strictEqual(mod.hovered, '59');
+      assert.match(mod.md, /\*\*59\*\* \(modifier\)\n\nCPT modifier \(AMA\): its descriptor is not shipped/);
+    });
+
     it('HIT G-code: payment category and visit kind', () => {
       const h = hover(csv, 'G0089')!;
       assert.match(h.md, /payment category 2, initial visit \(subsequent visits: G0069\)/);

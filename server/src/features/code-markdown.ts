@@ -4,7 +4,7 @@
 import {
   ANTIBIOTIC_INTERVAL_HOURS, frequencyHours, hitCategory, isBundledSupply, isCatheterCarePerDiem, isFormulaBCode,
   isFormulaIncludedPerDiem, isHitInitial, isHitSubsequent, isHydrationPerDiem, isJCode, isNocDrug, isSeparatelyBillableKit,
-  isSterileSolution, isTherapyPerDiem, NURSING_ADDON, NURSING_PRIMARY, HIT_SUBSEQUENT, HIT_INITIAL,
+  isCptCode, isSterileSolution, isTherapyPerDiem, NURSING_ADDON, NURSING_PRIMARY, HIT_SUBSEQUENT, HIT_INITIAL,
 } from '../codes/classes';
 import { policyName } from '../codes/policies';
 import type { CodeSet, HcpcsCode, ModifierInfo } from '../codes/types';
@@ -103,7 +103,10 @@ export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}
   } else {
     parts.push(`**${c}**`, /^[A-Z]\d{4}$/.test(c)
       ? `Not in the CMS HCPCS Level II code set (${codes.quarter}): check the code.`
-      : 'No description: not a HCPCS Level II code of the CMS code set.');
+      : isCptCode(c)
+        // CPT descriptors are the AMA's: only the policies' own words for 99601/99602 are shipped.
+        ? 'CPT code (AMA): its descriptor is not shipped with this extension (only 99601 and 99602, from the policies). The code is not checked against the CPT list.'
+        : 'No description: not a HCPCS Level II code of the CMS code set.');
   }
   const classes = codeClasses(c, ctx.line);
   if (classes.length) parts.push(`Class: ${classes.join('; ')}`);
@@ -140,7 +143,10 @@ export function modifierMarkdown(codes: CodeSet, code: string, ctx: CodeContext 
   const m: ModifierInfo | undefined = codes.modifier(c);
   const parts: string[] = m
     ? [`**${m.code}** (modifier) · ${m.short}`, m.long]
-    : [`**${c}** (modifier)`, `Not in the CMS HCPCS Level II modifier list (${codes.quarter}).`];
+    : [`**${c}** (modifier)`, /^\d{2}$/.test(c)
+      // Two digits: a CPT modifier (25, 59, 76 …), whose descriptors are the AMA's.
+      ? 'CPT modifier (AMA): its descriptor is not shipped with this extension; the CMS HCPCS Level II modifier list does not include it.'
+      : `Not in the CMS HCPCS Level II modifier list (${codes.quarter}).`];
   if (m) {
     const facts = [m.cov ? coverageText(m.cov) : '', datesMarkdown(m), `CMS HCPCS ${codes.quarter}`];
     parts.push(facts.filter(Boolean).join(' · '));
