@@ -157,6 +157,12 @@ describe('hover', () => {
       assert.match(hover(csv, 'Vendor Ref')!.md, /\*\*Vendor Ref\*\* is not a claim field: the column is kept and ignored\./);
     });
 
+    it('a column giving a field another column gives is said not to be read', () => {
+      const doc = parseDocument('claim_id,member_id,dos_from,HCPCS_Code,units,hcpcs\nC1,M1,2026-03-02,S9501,1,J2185\n', 'csv');
+      assert.match(hover(doc, ',hcpcs')!.md, /\*\*hcpcs\*\* gives hcpcs, as another column of this header does: this column is not read\./);
+      assert.match(hover(doc, 'HCPCS_Code')!.md, /box 24D/, 'the column read is described as the field');
+    });
+
     it('JSON keys: fields, structure keys', () => {
       const h = hover(json, '"member_id"')!;
       assert.strictEqual(h.hovered, '"member_id"');

@@ -89,6 +89,15 @@ describe('csv parser', () => {
     assert.strictEqual(doc.csv?.columns.claim_id, 1);
   });
 
+  it('a column giving a field another column gives is a parse-error on its header cell (its cells are never read); notes may repeat', () => {
+    const doc = parseDocument('Claim ID,member_id,dos_from,HCPCS_Code,units,hcpcs,notes,description,claim_id\nC1,M1,2026-03-02,S9501,1,J2185,a,b,C2\n', 'csv');
+    assert.deepStrictEqual(problems(doc), [
+      ['parse-error', 'Column 6 gives hcpcs again, after column 4 (HCPCS_Code): only column 4 is read; remove or rename one of them', 'hcpcs'],
+      ['parse-error', 'Column 9 gives claim_id again, after column 1 (Claim ID): only column 1 is read; remove or rename one of them', 'claim_id'],
+    ]);
+    assert.deepStrictEqual([doc.lines[0].hcpcs, doc.lines[0].claimId, doc.lines[0].notes], ['S9501', 'C1', 'a']);
+  });
+
   it('a ragged row is a parse-error and its cells are still read', () => {
     const doc = parseDocument('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2026-03-02,S9502\nC2,M2,2026-03-02,J2185,30,extra\n', 'csv');
     assert.deepStrictEqual(problems(doc), [

@@ -76,6 +76,22 @@ describe('json parser', () => {
     assert.strictEqual(doc.claims[0].node, doc.lines[0].node);
   });
 
+  it('a field given twice in an object, or "lines" / "claims" twice: the last is read, the earlier value is a parse-error', () => {
+    const doc = parseDocument(`{ "claims": [ { "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9501", "cpt": "J2185", "units": 1, "units": 2 } ], "lines": [ ${LINE} ] } ] }`, 'json');
+    assert.deepStrictEqual(problems(doc), [
+      ['parse-error', '"lines" is given twice in this claim: only the last list is read; put every line object in one list', `[ { "dos_from": "2026-03-02", "hcpcs": "S9501", "cpt": "J2185", "units": 1, "units": 2 } ]`],
+    ]);
+    assert.deepStrictEqual(doc.lines.map((l) => l.hcpcs), ['S9502'], 'the last list');
+    const keys = parseDocument('{ "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9501", "cpt": "J2185", "units": 1, "units": 2 }', 'json');
+    assert.deepStrictEqual(problems(keys), [
+      ['parse-error', '"hcpcs" and "cpt" both give hcpcs in this object: only the last ("cpt") is read; remove one of them', '"S9501"'],
+      ['parse-error', '"units" is given twice in this object: only the last ("units") is read; remove one of them', '1'],
+    ]);
+    assert.deepStrictEqual(keys.lines.map((l) => [l.hcpcs, l.units]), [['J2185', 2]]);
+    const claims = parseDocument(`{ "claims": [ { "claim_id": "C1", "member_id": "M1", "lines": [ ${LINE} ] } ], "claims": [] }`, 'json');
+    assert.deepStrictEqual(problems(claims).map(([id, message]) => [id, message]), [['parse-error', '"claims" is given twice in this file: only the last list is read; put every claim in one list']]);
+  });
+
   it('matches keys like CSV headers (aliases, case, separators)', () => {
     const doc = parseDocument('{ "Claim Number": "C1", "patientId": "M1", "lines": [ { "DOS": "03/02/2026", "CPT": "99601", "Qty": 1, "Duration": 90, "extra": true } ] }', 'json');
     assert.deepStrictEqual(problems(doc), []);

@@ -9,7 +9,7 @@ import { isModifierField, targetAt, touches, type Target } from './locate';
 import { ndcMarkdown } from './ndc-markdown';
 import { ndcUnit, NDC_UNITS } from './ndc-units';
 import { ruleDocUrl } from './rule-docs';
-import { normalizeKey } from '../parse/fields';
+import { fieldOf, normalizeKey } from '../parse/fields';
 import type { HoverResult } from './types';
 
 function payerOf(line: ServiceLine | undefined, options: LintOptions): string {
@@ -50,6 +50,9 @@ function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions
     const structure = doc.format === 'json' ? STRUCTURE_KEYS[normalizeKey(target.name)] : undefined;
     if (structure) return `**${target.name}**: ${structure}`;
     const what = doc.format === 'csv' ? 'column' : 'key';
+    // A field name, but not the one read: another column (key) gives the same field first (last).
+    const repeated = fieldOf(target.name.trim());
+    if (repeated) return `**${target.name}** gives ${repeated}, as another ${what} of this ${doc.format === 'csv' ? 'header' : 'object'} does: this ${what} is not read.`;
     return `**${target.name || '(empty)'}** is not a claim field: the ${what} is kept and ignored.`;
   }
   return valueMarkdown(target, options);

@@ -96,6 +96,17 @@ function otherSeparatorOf(header: CsvRow): string | undefined {
   return undefined;
 }
 
+/** A second header cell naming a field another column already gives: its cells are never read
+ *  (the first column is), so the codes or dates in it would go unchecked without a word. */
+function repeatedColumn(header: CsvRow, name: FieldName, first: number, again: number): ParseProblem {
+  const also = columnName(header, first) === columnName(header, again) ? '' : ` (${columnName(header, first)})`;
+  return {
+    ruleId: 'parse-error',
+    span: header.cells[again].span,
+    message: `Column ${again + 1} gives ${name} again, after column ${first + 1}${also}: only column ${first + 1} is read; remove or rename one of them`,
+  };
+}
+
 function headerProblem(header: CsvRow, columns: Partial<Record<FieldName, number>>): ParseProblem | undefined {
   const missing = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
   if (missing.length === 0) return undefined;
@@ -264,7 +275,9 @@ export class CsvRowReader {
     const header = (this.header = table.row(r));
     header.cells.forEach((cell, i) => {
       const name = fieldOf(cell.text.trim());
-      if (name && columns[name] === undefined) columns[name] = i;
+      if (!name) return;
+      if (columns[name] === undefined) columns[name] = i;
+      else if (name !== 'notes') problems.push(repeatedColumn(header, name, columns[name]!, i));
     });
     const columnList = Object.entries(columns) as Array<[FieldName, number]>;
     this.claimsHeader = columnList.length > 0;

@@ -98,17 +98,23 @@ class JsonReader {
       this.problem(root, 'Expected claims: an object { "claims": [ ... ] }, a list of claims [ ... ], or one claim { ... }');
       return [];
     }
+    // As JSON.parse reads a repeated key, the last "claims" is the list; an earlier one is said to be skipped.
+    let claims: JsonNode | undefined;
+    let found = false;
     for (const prop of root.children ?? []) {
       const [key, value] = prop.children ?? [];
       if (!key || normalizeKey(String(key.value)) !== 'claims') continue;
-      if (!value) return [];
-      if (value.type !== 'array') {
-        this.problem(value, '"claims" must be a list of claim objects: [ { ... }, ... ]');
-        return [];
-      }
-      return value.children ?? [];
+      if (claims) this.problem(claims, '"claims" is given twice in this file: only the last list is read; put every claim in one list');
+      found = true;
+      claims = value;
     }
-    return [root];
+    if (!found) return [root];
+    if (!claims) return [];
+    if (claims.type !== 'array') {
+      this.problem(claims, '"claims" must be a list of claim objects: [ { ... }, ... ]');
+      return [];
+    }
+    return claims.children ?? [];
   }
 
   private fieldOfValue(name: FieldName, key: JsonNode, value: JsonNode): Field | undefined {
@@ -145,6 +151,7 @@ class JsonReader {
       if (!key || !value) continue; // a syntax error, already reported
       const k = this.keyOf(String(key.value));
       if (k === 'lines' && !isLine) {
+        if (lines) this.problem(lines, '"lines" is given twice in this claim: only the last list is read; put every line object in one list');
         hasLinesKey = true;
         lines = value;
       } else if (k === 'lintdisable') {
@@ -155,7 +162,14 @@ class JsonReader {
         const field = this.fieldOfValue(name, key, value);
         if (field) {
           const read = { field, node: value };
-          if (fields[name]) list.splice(list.findIndex(([n]) => n === name), 1); // a repeated key: the last wins
+          const before = fields[name];
+          if (before) {
+            // A repeated key (or two aliases of one field): the last wins, as JSON.parse reads it,
+            // and the value it hides is said to be skipped (its code would go unchecked).
+            list.splice(list.findIndex(([n]) => n === name), 1);
+            const ks = before.field.keySpan!;
+            this.problem(before.node, repeatedKey(name, unescaped(this.text.slice(ks.start + 1, ks.end - 1)), String(key.value)));
+          }
           fields[name] = read;
           list.push([name, read]);
         }
@@ -345,6 +359,12 @@ class JsonReader {
     if (node.type === 'number') return splitModifiers(this.text.slice(node.offset, node.offset + node.length), node.offset, field);
     return [];
   }
+}
+
+/** The problem on a value a later key of the same field hides. */
+function repeatedKey(name: FieldName, earlier: string, later: string): string {
+  const keys = earlier === later ? `"${earlier}" is given twice` : `"${earlier}" and "${later}" both give ${name}`;
+  return `${keys} in this object: only the last (${JSON.stringify(later)}) is read; remove one of them`;
 }
 
 function spanOf(node: JsonNode): { start: number; end: number } {
