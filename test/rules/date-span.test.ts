@@ -44,10 +44,23 @@ ruleTester(rule, {
       ),
     },
     {
-      name: 'per diem with wrong units still gets 1 a day',
+      name: 'per diem units that are not its days: no fix (1 a day would bill another number of per diems)',
       csv: csv('C1,M1,PA1,2026-03-02,2026-03-03,S9500,6,300'),
-      errors: [{ message: /^S9500 covers 2026-03-02 to 2026-03-03 \(2 dates of service\)/, text: '2026-03-03' }],
-      output: csv('C1,M1,PA1,2026-03-02,2026-03-02,S9500,1,150', 'C1,M1,PA1,2026-03-03,2026-03-03,S9500,1,150'),
+      errors: [{ message: 'S9500 covers 2026-03-02 to 2026-03-03 (2 dates of service) on one line: itemize each date of service on its own line (per diem units 6 are not 1 a date over 2 dates: itemize the days of therapy by hand)', text: '2026-03-03' }],
+      output: null,
+    },
+    {
+      name: "a weekly per diem of 1 unit over a week is one per diem (001: once per week is 1 unit): no fix",
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,modifiers,units,charge,ndc,ndc_unit,ndc_qty,frequency,duration_min\n' +
+        'C1,M1,PA,2026-03-01,2026-03-07,S9338,,1,300.00,,,,weekly,\nC1,M1,PA,2026-03-01,,J1459,,10,,44206-0436-90,UN,1,,\n',
+      errors: [{ message: 'S9338 covers 2026-03-01 to 2026-03-07 (7 dates of service) on one line: itemize each date of service on its own line (per diem units 1 are not 1 a date over 7 dates: itemize the days of therapy by hand)', text: '2026-03-07' }],
+      output: null,
+    },
+    {
+      name: 'a weekly per diem with no units: no fix',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,frequency\nC1,M1,PA1,2026-03-01,2026-03-07,S9338,weekly\n',
+      errors: [{ message: /\(a per diem with no units is not 1 a date over 7 dates: itemize the days of therapy by hand\)$/, text: '2026-03-07' }],
+      output: null,
     },
     {
       name: 'units that do not divide evenly: no fix',

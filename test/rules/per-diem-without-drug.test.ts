@@ -4,6 +4,8 @@ import { ruleTester } from '../helpers/rule-tester';
 
 const HEAD = 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,ndc';
 const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const FREQ_HEAD = 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,modifiers,units,charge,ndc,ndc_unit,ndc_qty,frequency,duration_min';
+const freqCsv = (...rows: string[]): string => [FREQ_HEAD, ...rows].join('\n') + '\n';
 const external = (uri: string, text: string) => parseDocument(text, 'csv').lines.map((line) => ({ uri, line }));
 
 ruleTester(rule, {
@@ -17,6 +19,14 @@ ruleTester(rule, {
     {
       name: 'JSON: flat line objects of one claim_id are one claim (grouped by claim_id, as CSV rows are)',
       json: '[\n  { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 },\n  { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 }\n]\n',
+    },
+    {
+      name: "a weekly per diem of 1 unit over a week needs its drug on 1 day (001: once per week is 1 unit)",
+      csv: freqCsv('C1,M1,PA,2026-03-01,2026-03-07,S9338,,1,300.00,,,,weekly,', 'C1,M1,PA,2026-03-01,,J1459,,10,,44206-0436-90,UN,1,,'),
+    },
+    {
+      name: "every 10 days over 30 days is 3 units: 3 drug days",
+      csv: freqCsv('C1,M1,PA,2026-03-01,2026-03-30,S9338,,3,,,,,q240h,', 'C1,M1,PA,2026-03-01,,J1459,,10,,,,,,', 'C1,M1,PA,2026-03-11,,J1459,,10,,,,,,', 'C1,M1,PA,2026-03-21,,J1459,,10,,,,,,'),
     },
     { name: 'drug and per diem on other lines in between', csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,99601,1,', 'C1,M1,PA1,2026-03-02,,J2185,30,') },
   ],
@@ -46,6 +56,36 @@ ruleTester(rule, {
       name: 'per diem span with a drug on only some of its days',
       csv: csv('C1,M1,PA1,2026-03-01,2026-03-06,S9500,6,', 'C1,M1,PA1,2026-03-03,,J0878,2,'),
       errors: [{ message: /^S9500 per diem on 2026-03-01, 2026-03-02, 2026-03-04 and 2 more dates has no drug billed on claim C1 for those dates/, text: 'S9500' }],
+      output: null,
+    },
+    {
+      name: 'weekly per diem of 2 units with its drug on 1 day',
+      csv: freqCsv('C1,M1,PA,2026-03-01,2026-03-14,S9338,,2,,,,,weekly,', 'C1,M1,PA,2026-03-01,,J1459,,10,,,,,,'),
+      errors: [{
+        message: 'S9338 per diem for 2 units from 2026-03-01 to 2026-03-14 has a drug on claim C1 on only 1 of those dates: a per diem is paid only on days a drug is infused, one unit per day of therapy; add the drug lines to this claim or lower the units',
+        text: 'S9338',
+      }],
+      output: null,
+    },
+    {
+      name: 'weekly per diem with its drug on another claim',
+      csv: freqCsv('C1,M1,PA,2026-03-01,2026-03-07,S9338,,1,,,,,weekly,', 'C2,M1,PA,2026-03-03,,J1459,,10,,,,,,'),
+      errors: [{
+        message: 'S9338 per diem for 1 unit from 2026-03-01 to 2026-03-07 has no drug on claim C1 on any of those dates; the drug is billed on another claim: bill the per diem on the same claim as its drug',
+        text: 'S9338',
+      }],
+      output: null,
+    },
+    {
+      name: 'hourly dosing (q12h) bills every day of the span: a drug is due every day, whatever the units',
+      csv: freqCsv('C1,M1,PA,2026-03-01,2026-03-03,S9338,,1,,,,,q12h,', 'C1,M1,PA,2026-03-01,,J1459,,10,,,,,,'),
+      errors: [{ message: /^S9338 per diem on 2026-03-02, 2026-03-03 has no drug billed on claim C1 for those dates/, text: 'S9338' }],
+      output: null,
+    },
+    {
+      name: 'no frequency given: dosed daily, as per-diem-units reads it',
+      csv: freqCsv('C1,M1,PA,2026-03-01,2026-03-02,S9338,,1,,,,,,', 'C1,M1,PA,2026-03-01,,J1459,,10,,,,,,'),
+      errors: [{ message: /^S9338 per diem on 2026-03-02 has no drug billed on claim C1 for that date/, text: 'S9338' }],
       output: null,
     },
     {

@@ -6,6 +6,7 @@ import { isCatheterCarePerDiem, isTherapyPerDiem } from '../codes/classes';
 import { changeLineAndInsertAfterEdits, changeLineEdits, fix, type LineChange } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay } from './util/same-day';
+import { dosedDaily } from './util/per-diem';
 import { exactShare, moneyShares } from './util/even-split';
 
 /** Longer spans are offered no fix: dozens of inserted lines are better reviewed by hand. */
@@ -40,23 +41,41 @@ export const rule: Rule = {
         line,
         message: `${what} covers ${formatDay(line.dosFrom)} to ${formatDay(line.dosTo)} (${days} dates of service) on one line: ` +
           `itemize each date of service on its own line` +
-          (unevenUnits(line, days, perDiem) ? ` (units ${line.fields.units?.text.trim()} do not divide evenly over ${days} dates: split them by hand)` : ''),
+          byHandNote(line, days, perDiem),
         fixes,
       });
     }
   },
 };
 
-/** Units that cannot be shared equally over the dates (a per diem always gets 1 a day). */
-function unevenUnits(line: ServiceLine, days: number, perDiem: boolean): boolean {
+/**
+ * Whether a per diem itemizes to 1 unit a day: only when that bills what the line bills, its
+ * units being its days. A weekly per diem of 1 unit over 7 days is one per diem, not seven
+ * (001's units table: "Infusion once per week – 1 (per week)"). With no units at all
+ * (missing-field's finding), when it is dosed daily: per-diem-units asks 1 a day then.
+ */
+function perDiemOneADay(line: ServiceLine, days: number): boolean {
+  if (!line.fields.units?.text.trim()) return dosedDaily(line);
+  return line.units === days;
+}
+
+/** Why the units cannot be itemized by the fix, for the message; '' when they can. */
+function byHandNote(line: ServiceLine, days: number, perDiem: boolean): string {
   const units = line.fields.units?.text.trim();
-  return !perDiem && !!units && line.units !== undefined && exactShare(units, days) === undefined;
+  if (perDiem) {
+    if (perDiemOneADay(line, days)) return '';
+    const billed = units ? `per diem units ${units} are` : 'a per diem with no units is';
+    return ` (${billed} not 1 a date over ${days} dates: itemize the days of therapy by hand)`;
+  }
+  if (!units || line.units === undefined || exactShare(units, days) !== undefined) return '';
+  return ` (units ${units} do not divide evenly over ${days} dates: split them by hand)`;
 }
 
 /**
  * The itemize fix's edits, or undefined when the amounts cannot be divided evenly.
- * Units: a per diem gets 1 a day, other lines an exact equal share. Charge: whole cents that add
- * up to the original. NDC quantity and wasted units: exact equal shares.
+ * Units: a per diem gets 1 a day (only when its units are its days), other lines an exact equal
+ * share. Charge: whole cents that add up to the original. NDC quantity and wasted units: exact
+ * equal shares.
  */
 function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceLine, days: number, perDiem: boolean) {
   if (days > MAX_ITEMIZED_DAYS || line.dosFrom === undefined) return undefined;
@@ -64,8 +83,7 @@ function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceL
   if (line.fields.dos_from?.fromClaim || line.fields.dos_to?.fromClaim) return undefined;
   const text = (name: FieldName): string | undefined => line.fields[name]?.text.trim() || undefined;
 
-  const units = text('units');
-  const unitShare = perDiem ? '1' : units === undefined ? undefined : exactShare(units, days);
+  const unitShare = unitShareOf(line, days, perDiem);
   if (unitShare === undefined) return undefined;
   const charge = text('charge');
   const charges = charge === undefined ? undefined : moneyShares(charge, days);
@@ -91,6 +109,13 @@ function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceL
   // One plan for the line and its copies, so a column they all need is added once.
   const edits = changeLineAndInsertAfterEdits(doc, line, changeFor(0), copies);
   return edits.length > 0 ? edits : undefined;
+}
+
+/** Each date's units: 1 for a per diem billed 1 a day, else an exact equal share; undefined when neither. */
+function unitShareOf(line: ServiceLine, days: number, perDiem: boolean): string | undefined {
+  if (perDiem) return perDiemOneADay(line, days) ? '1' : undefined;
+  const units = line.fields.units?.text.trim();
+  return units ? exactShare(units, days) : undefined;
 }
 
 /** Write a day the way the file wrote dos_from: `YYYY-MM-DD`, or `MM/DD/YYYY` (zero-padded or not). */

@@ -1,11 +1,11 @@
 // per-diem-units: per diem units are days of therapy (001's table: "every 8 hours for 7 days"
 // is 7 units). A whole number, no more than the days of the line, and equal to them when the
 // dosing is hourly (q3h–q24h) or not given.
-import { frequencyHours, isTherapyPerDiem, perDiemIntervalHours } from '../codes/classes';
+import { isTherapyPerDiem, perDiemIntervalHours } from '../codes/classes';
 import { fix, setFieldEdits } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay } from './util/same-day';
-import { dayCount, describeInterval } from './util/per-diem';
+import { dayCount, describeInterval, dosedDaily } from './util/per-diem';
 
 export const rule: Rule = {
   meta: {
@@ -26,9 +26,8 @@ export const rule: Rule = {
       const days = dayCount(line);
       const units = line.units;
       const interval = perDiemIntervalHours(line);
-      // An unreadable frequency ("every other day") is given but not hourly: only the bounds apply.
-      const givenUnknown = interval === undefined && line.frequency !== '' && frequencyHours(line.frequency) === undefined;
-      const daily = !givenUnknown && (interval === undefined || interval <= 24);
+      // An unreadable frequency ("as needed") is given but not hourly: only the bounds apply.
+      const daily = dosedDaily(line);
       // Most per diems are right: decide that before building any message text.
       if (daily ? units === days : Number.isInteger(units) && units <= days) continue;
 

@@ -1,15 +1,26 @@
 // per-diem-without-drug: a therapy per diem is paid only on days a drug is infused, and must sit
 // on the same claim as that drug (000, 001). TPN per diems include the standard formula.
 import { isDrugLine, isFormulaIncludedPerDiem, isTherapyPerDiem } from '../codes/classes';
+import type { ServiceLine } from '../model';
 import type { Related, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { dayCount, daysOf } from './util/per-diem';
+import { dayCount, daysOf, dosedDaily } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
 
 /** Every day from..to is in the set (the usual per diem: its drug is on the claim). */
 function coversAll(days: ReadonlySet<number>, from: number, to: number): boolean {
   for (let day = from; day <= to; day++) if (!days.has(day)) return false;
   return true;
+}
+
+/**
+ * How many of the line's `days` need a drug: every one for a per diem dosed daily, or billed for
+ * as many units as days; else (weekly, every 10 days) its units, one per day of therapy (001's
+ * units table: "Infusion once per week – 1 (per week)").
+ */
+function drugDaysNeeded(line: ServiceLine, days: number): number {
+  if (dosedDaily(line) || line.units === undefined || !(line.units < days)) return days;
+  return Math.ceil(line.units);
 }
 
 /** How many missing dates a message lists before "and N more". */
@@ -44,7 +55,9 @@ export const rule: Rule = {
       const claimDrugDays = drugDays.get(line.claimIndex);
       if (claimDrugDays && line.dosFrom !== undefined && coversAll(claimDrugDays, line.dosFrom, line.dosFrom + dayCount(line) - 1)) continue;
       const missing = daysOf(line).filter((day) => !claimDrugDays?.has(day));
-      if (missing.length === 0) continue;
+      const days = dayCount(line);
+      const needed = drugDaysNeeded(line, days);
+      if (days - missing.length >= needed) continue;
 
       // A drug for those dates billed elsewhere (another claim or file) is the usual cause.
       const related: Related[] = [];
@@ -56,16 +69,35 @@ export const rule: Rule = {
         }
       }
 
-      const dates = missing.slice(0, LISTED_DAYS).map(formatDay).join(', ') +
-        (missing.length > LISTED_DAYS ? ` and ${missing.length - LISTED_DAYS} more dates` : '');
-      const those = missing.length === 1 ? 'that date' : 'those dates';
       const claimName = line.claimId ? `claim ${line.claimId}` : 'this claim';
-      const message = related.length > 0
-        ? `${line.hcpcs} per diem on ${dates} has no drug on ${claimName} for ${those}; the drug is billed on another claim: ` +
-          `bill the per diem on the same claim as its drug`
-        : `${line.hcpcs} per diem on ${dates} has no drug billed on ${claimName} for ${those}: ` +
-          `a per diem is paid only on days a drug is infused; add the drug line to this claim or remove the per diem`;
+      const message = needed === days
+        ? everyDayMessage(line, missing, claimName, related.length > 0)
+        : unitDaysMessage(line, days, days - missing.length, claimName, related.length > 0);
       ctx.report({ span: codeSpan(line), message, line, related: related.length > 0 ? related : undefined });
     }
   },
 };
+
+const ELSEWHERE = 'the drug is billed on another claim: bill the per diem on the same claim as its drug';
+
+/** A per diem billed for every day of its span, on the days with no drug. */
+function everyDayMessage(line: ServiceLine, missing: readonly number[], claimName: string, elsewhere: boolean): string {
+  const dates = missing.slice(0, LISTED_DAYS).map(formatDay).join(', ') +
+    (missing.length > LISTED_DAYS ? ` and ${missing.length - LISTED_DAYS} more dates` : '');
+  const those = missing.length === 1 ? 'that date' : 'those dates';
+  return elsewhere
+    ? `${line.hcpcs} per diem on ${dates} has no drug on ${claimName} for ${those}; ${ELSEWHERE}`
+    : `${line.hcpcs} per diem on ${dates} has no drug billed on ${claimName} for ${those}: ` +
+      `a per diem is paid only on days a drug is infused; add the drug line to this claim or remove the per diem`;
+}
+
+/** A per diem billed for fewer units than its days (weekly): fewer drug days than units. */
+function unitDaysMessage(line: ServiceLine, days: number, drugDays: number, claimName: string, elsewhere: boolean): string {
+  const units = `${line.units} unit${line.units === 1 ? '' : 's'}`;
+  const span = `${line.hcpcs} per diem for ${units} from ${formatDay(line.dosFrom!)} to ${formatDay(line.dosFrom! + days - 1)}`;
+  const found = drugDays === 0 ? `no drug on ${claimName} on any of those dates` : `a drug on ${claimName} on only ${drugDays} of those dates`;
+  return elsewhere
+    ? `${span} has ${found}; ${ELSEWHERE}`
+    : `${span} has ${found}: a per diem is paid only on days a drug is infused, one unit per day of therapy; ` +
+      `add the drug lines to this claim or lower the units`;
+}

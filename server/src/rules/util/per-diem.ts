@@ -28,6 +28,18 @@ export function dayCount(line: ServiceLine): number {
 }
 
 /**
+ * Whether the line bills a per diem for every day of its span as far as it tells: dosing
+ * hourly (q3h–q24h, by the antibiotic code or the `frequency`) or not given (rules.md
+ * per-diem-units). A frequency given as less often than daily (weekly, q240h) or unreadable
+ * ("as needed") is not: 001's table bills "once per week" as 1 unit,
+ * so such a per diem's units may be fewer than its days.
+ */
+export function dosedDaily(line: Pick<ServiceLine, 'hcpcs' | 'frequency'>): boolean {
+  const interval = perDiemIntervalHours(line);
+  return interval === undefined ? line.frequency === '' : interval <= 24;
+}
+
+/**
  * Whether a line of the day takes a slot (primary / SH / SJ) among the day's concurrent
  * therapies: a therapy per diem, unless it is a generic per diem billed with one of its
  * specific codes that day. mutually-exclusive-per-diem tells the analyst to drop that generic
