@@ -3,6 +3,7 @@ import { ruleTester } from '../helpers/rule-tester';
 
 const HEAD = 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,charge';
 const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const VISIT_HEAD = 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,modifiers,units,charge,ndc,ndc_unit,ndc_qty,frequency,duration_min';
 const json = (...lines: string[]): string =>
   `{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "lines": [\n${lines.map((l) => `  ${l}`).join(',\n')}\n] }\n`;
 
@@ -66,6 +67,31 @@ ruleTester(rule, {
       name: 'units that do not divide evenly: no fix',
       csv: csv('C1,M1,PA1,2026-03-02,2026-03-04,J2185,40,96.00'),
       errors: [{ message: 'J2185 covers 2026-03-02 to 2026-03-04 (3 dates of service) on one line: itemize each date of service on its own line (units 40 do not divide evenly over 3 dates: split them by hand)', text: '2026-03-04' }],
+      output: null,
+    },
+    {
+      name: 'visit minutes divided like the units: each date is a visit of its own',
+      csv: VISIT_HEAD + '\nC1,M1,PA,2026-03-02,2026-03-04,G0068,,12,300.00,,,,,180\n',
+      errors: [{ message: /^G0068 covers 2026-03-02 to 2026-03-04 \(3 dates of service\) on one line: itemize each date of service on its own line$/, text: '2026-03-04' }],
+      output: VISIT_HEAD + '\nC1,M1,PA,2026-03-02,2026-03-02,G0068,,4,100.00,,,,,60\nC1,M1,PA,2026-03-03,2026-03-03,G0068,,4,100.00,,,,,60' +
+        '\nC1,M1,PA,2026-03-04,2026-03-04,G0068,,4,100.00,,,,,60\n',
+    },
+    {
+      name: 'a 99601 visit of 240 minutes over 2 dates: 120 each, no 99602 hour on either',
+      csv: VISIT_HEAD + '\nC1,M1,PA,2026-03-02,2026-03-03,99601,,2,300.00,,,,,240\n',
+      errors: [{ message: /^99601 covers 2026-03-02 to 2026-03-03/, text: '2026-03-03' }],
+      output: VISIT_HEAD + '\nC1,M1,PA,2026-03-02,2026-03-02,99601,,1,150.00,,,,,120\nC1,M1,PA,2026-03-03,2026-03-03,99601,,1,150.00,,,,,120\n',
+    },
+    {
+      name: 'minutes that do not divide into whole minutes: no fix',
+      csv: VISIT_HEAD + '\nC1,M1,PA,2026-03-02,2026-03-04,G0068,,12,300.00,,,,,100\n',
+      errors: [{ message: 'G0068 covers 2026-03-02 to 2026-03-04 (3 dates of service) on one line: itemize each date of service on its own line (duration_min 100 does not divide evenly over 3 dates: split it by hand)', text: '2026-03-04' }],
+      output: null,
+    },
+    {
+      name: 'units and minutes that do not divide: both named',
+      csv: VISIT_HEAD + '\nC1,M1,PA,2026-03-02,2026-03-04,G0068,,10,300.00,,,,,100\n',
+      errors: [{ message: /\(units 10 and duration_min 100 do not divide evenly over 3 dates: split them by hand\)$/, text: '2026-03-04' }],
       output: null,
     },
     {

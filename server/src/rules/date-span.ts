@@ -7,7 +7,7 @@ import { changeLineAndInsertAfterEdits, changeLineEdits, fix, type LineChange } 
 import type { Fix, Rule } from './types';
 import { formatDay } from './util/same-day';
 import { dosedDaily } from './util/per-diem';
-import { exactShare, moneyShares } from './util/even-split';
+import { exactShare, moneyShares, wholeShare } from './util/even-split';
 
 /** Longer spans are offered no fix: dozens of inserted lines are better reviewed by hand. */
 const MAX_ITEMIZED_DAYS = 62;
@@ -59,23 +59,30 @@ function perDiemOneADay(line: ServiceLine, days: number): boolean {
   return line.units === days;
 }
 
-/** Why the units cannot be itemized by the fix, for the message; '' when they can. */
+/** Why the units or minutes cannot be itemized by the fix, for the message; '' when they can. */
 function byHandNote(line: ServiceLine, days: number, perDiem: boolean): string {
   const units = line.fields.units?.text.trim();
-  if (perDiem) {
-    if (perDiemOneADay(line, days)) return '';
+  if (perDiem && !perDiemOneADay(line, days)) {
     const billed = units ? `per diem units ${units} are` : 'a per diem with no units is';
     return ` (${billed} not 1 a date over ${days} dates: itemize the days of therapy by hand)`;
   }
-  if (!units || line.units === undefined || exactShare(units, days) !== undefined) return '';
-  return ` (units ${units} do not divide evenly over ${days} dates: split them by hand)`;
+  const uneven: string[] = [];
+  if (!perDiem && units && line.units !== undefined && exactShare(units, days) === undefined) uneven.push(`units ${units}`);
+  const minutes = line.fields.duration_min?.text.trim();
+  if (minutes && line.durationMin !== undefined && wholeShare(minutes, days) === undefined) uneven.push(`duration_min ${minutes}`);
+  if (uneven.length === 0) return '';
+  // "units" reads as a plural, "duration_min" as one amount.
+  const plural = uneven.length > 1 || uneven[0].startsWith('units ');
+  return ` (${uneven.join(' and ')} ${plural ? 'do' : 'does'} not divide evenly over ${days} dates: ` +
+    `split ${plural ? 'them' : 'it'} by hand)`;
 }
 
 /**
  * The itemize fix's edits, or undefined when the amounts cannot be divided evenly.
  * Units: a per diem gets 1 a day (only when its units are its days), other lines an exact equal
  * share. Charge: whole cents that add up to the original. NDC quantity and wasted units: exact
- * equal shares.
+ * equal shares. Minutes (duration_min): whole equal shares, as each date is a visit or infusion
+ * of its own (a whole duration on every copy would bill more HIT units and 99602 hours).
  */
 function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceLine, days: number, perDiem: boolean) {
   if (days > MAX_ITEMIZED_DAYS || line.dosFrom === undefined) return undefined;
@@ -95,6 +102,12 @@ function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceL
     const share = exactShare(value, days);
     if (share === undefined) return undefined;
     shared[name] = share;
+  }
+  const minutes = text('duration_min');
+  if (minutes !== undefined) {
+    const share = wholeShare(minutes, days);
+    if (share === undefined) return undefined;
+    shared.duration_min = share;
   }
 
   const dateStyle = styleOf(line.fields.dos_from?.text ?? '');

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { exactShare, moneyShares } from '../../../server/src/rules/util/even-split';
+import { exactShare, moneyShares, wholeShare } from '../../../server/src/rules/util/even-split';
 
 describe('even split for the itemize fix', () => {
   it('shares units that divide exactly, with the decimals they need', () => {
@@ -12,6 +12,11 @@ describe('even split for the itemize fix', () => {
     assert.strictEqual(exactShare('40', 3), undefined);
     assert.strictEqual(exactShare('1e3', 2), undefined);
     assert.strictEqual(exactShare('-6', 2), undefined);
+  });
+  it('shares whole numbers only into whole numbers (minutes)', () => {
+    assert.strictEqual(wholeShare('180', 3), '60');
+    assert.strictEqual(wholeShare('100', 8), undefined);
+    assert.strictEqual(wholeShare('100', 3), undefined);
   });
   it('splits money into cents that add up, leftover cents first', () => {
     assert.deepStrictEqual(moneyShares('100.00', 3), ['33.34', '33.33', '33.33']);

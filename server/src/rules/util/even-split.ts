@@ -38,6 +38,15 @@ export function exactShare(text: string, n: number): string | undefined {
   return undefined;
 }
 
+/**
+ * The equal share of `text` over n lines when it is a whole number ("180" / 3 → "60"); undefined
+ * otherwise ("100" / 8 = 12.5): for a count of whole units such as minutes.
+ */
+export function wholeShare(text: string, n: number): string | undefined {
+  const share = exactShare(text, n);
+  return share !== undefined && Number.isInteger(Number(share)) ? share : undefined;
+}
+
 /** Drop trailing fraction zeros beyond the original's digits ("0.500" → "0.5" when it had 1). */
 function trimZeros(s: string, keepDigits: number): string {
   if (!s.includes('.')) return s;
