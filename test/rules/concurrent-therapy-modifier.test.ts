@@ -41,6 +41,10 @@ ruleTester(rule, {
       csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-03,S9501,SH,3', 'C1,M1,PA1,2026-03-02,,S9502,,1'),
     },
     {
+      name: 'a dos_to before dos_from: the line is on its dos_from day, and SH is right there',
+      csv: spanCsv('C1,M1,PA1,2026-03-02,,S9502,,1', 'C1,M1,PA1,2026-03-02,2026-03-01,S9501,SH,1'),
+    },
+    {
       name: 'the primary is in another workspace file',
       csv: csv('C1,M1,PA1,2026-03-02,S9501,SH,1'),
       options: { external: external('file:///w/other.claims.csv', csv('C9,M1,PA9,2026-03-02,S9502,,1')) },
@@ -143,6 +147,12 @@ ruleTester(rule, {
       errors: [{ message: 'S9502 is the only therapy per diem on 2026-03-02: it is the primary, remove modifier SH', text: 'SH' }],
       fix: 'Remove modifier SH',
       output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30'),
+    },
+    {
+      name: 'a dos_to before dos_from: the line still counts on its dos_from day',
+      csv: spanCsv('C1,M1,PA1,2026-03-02,,S9502,,1', 'C1,M1,PA1,2026-03-02,2026-03-01,S9501,,1'),
+      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' }],
+      output: spanCsv('C1,M1,PA1,2026-03-02,,S9502,,1', 'C1,M1,PA1,2026-03-02,2026-03-01,S9501,SH,1'),
     },
     {
       name: 'SJ alone on a date span',

@@ -6,16 +6,11 @@ import { isSpecificPerDiemOf, isTherapyPerDiem, perDiemExclusionOf, perDiemInter
 import { lastDayOf, type DayLine } from './same-day';
 import type { LineChange } from '../../fixes/change';
 
-/** The last day of daysOf(line): as the same-day index, but a dos_to before dos_from counts as
- *  the dos_from day (that mistake is invalid-value's finding). */
-function lastDay(dosFrom: number, dosTo: number | undefined): number {
-  return lastDayOf(dosFrom, Math.max(dosTo ?? dosFrom, dosFrom));
-}
-
-/** The days a line covers (dos_from..dos_to), in order; [] when dos_from is unreadable. */
+/** The days a line covers (dos_from..dos_to), in order, the days the same-day index puts it on;
+ *  [] when dos_from is unreadable. */
 export function daysOf(line: ServiceLine): number[] {
   if (line.dosFrom === undefined) return [];
-  const to = lastDay(line.dosFrom, line.dosTo);
+  const to = lastDayOf(line.dosFrom, line.dosTo);
   const days: number[] = [];
   for (let day = line.dosFrom; day <= to; day++) days.push(day);
   return days;
@@ -24,7 +19,7 @@ export function daysOf(line: ServiceLine): number[] {
 /** daysOf(line).length, without the array. */
 export function dayCount(line: ServiceLine): number {
   if (line.dosFrom === undefined) return 0;
-  return lastDay(line.dosFrom, line.dosTo) - line.dosFrom + 1;
+  return lastDayOf(line.dosFrom, line.dosTo) - line.dosFrom + 1;
 }
 
 /**

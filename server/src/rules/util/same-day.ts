@@ -13,9 +13,10 @@ export interface DayLine {
 const MAX_SPAN_DAYS = 366;
 
 /** The last day the index puts a line on: dos_to (dos_from when empty), at most MAX_SPAN_DAYS
- *  after dos_from. Before dos_from when dos_to is earlier: such a line covers no day. */
+ *  after dos_from. A dos_to before dos_from (invalid-value's finding) counts as the dos_from
+ *  day: the line is still billed on that day, and every same-day rule must see it there. */
 export function lastDayOf(dosFrom: number, dosTo: number | undefined): number {
-  return Math.min(dosTo ?? dosFrom, dosFrom + MAX_SPAN_DAYS);
+  return Math.min(Math.max(dosTo ?? dosFrom, dosFrom), dosFrom + MAX_SPAN_DAYS);
 }
 
 export interface SameDayIndex {
