@@ -4,6 +4,8 @@ import { ruleTester } from '../helpers/rule-tester';
 
 const HEAD = 'claim_id,member_id,auth_number,dos_from,hcpcs,units';
 const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+const SPAN_HEAD = 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units';
+const spanCsv = (...rows: string[]): string => [SPAN_HEAD, ...rows].join('\n') + '\n';
 const external = (uri: string, text: string) => parseDocument(text, 'csv').lines.map((line) => ({ uri, line }));
 
 ruleTester(rule, {
@@ -41,6 +43,24 @@ ruleTester(rule, {
       csv: csv('C1,M1,PA1,2026-03-02,S9374,1', 'C1,M1,PA1,2026-03-02,A4305,1'),
       errors: [{ message: /^A4305 on 2026-03-02 is included in the S9374 per diem/, text: 'A4305' }],
       output: csv('C1,M1,PA1,2026-03-02,S9374,1'),
+    },
+    {
+      name: 'a supply spanning dates with no per diem: those stay billable, so no removal',
+      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-03,A4222,3', 'C1,M1,PA1,2026-03-02,,S9502,1', 'C1,M1,PA1,2026-03-02,,J2185,30'),
+      errors: [{ message: 'A4222 on 2026-03-02 is included in the S9502 per diem: supplies and equipment are not separately reimbursable on a per diem day; bill the line only for its dates with no per diem', text: 'A4222' }],
+      output: null,
+    },
+    {
+      name: 'a supply spanning only per diem dates is removed',
+      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-02,A4222,2', 'C1,M1,PA1,2026-03-01,2026-03-02,S9502,2', 'C1,M1,PA1,2026-03-01,2026-03-02,J2185,60'),
+      errors: [{ message: /^A4222 on 2026-03-01 is included in the S9502 per diem: .*; remove the line$/, text: 'A4222' }],
+      output: spanCsv('C1,M1,PA1,2026-03-01,2026-03-02,S9502,2', 'C1,M1,PA1,2026-03-01,2026-03-02,J2185,60'),
+    },
+    {
+      name: 'an IV solution spanning a hydration day is billable that day: no removal',
+      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-02,J7050,4', 'C1,M1,PA1,2026-03-01,,S9502,1', 'C1,M1,PA1,2026-03-02,,S9374,1'),
+      errors: [{ message: /^J7050 on 2026-03-01 is included in the S9502 per diem: .*; bill the line only for its dates with no per diem$/, text: 'J7050' }],
+      output: null,
     },
     {
       name: 'the per diem is on another claim of the member',

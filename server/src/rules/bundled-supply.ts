@@ -3,10 +3,18 @@
 // are the hydration itself (a hydration per diem that day).
 import { isBundledSupply, isHydrationPerDiem, isSeparatelyBillableKit, isSterileSolution, isTherapyPerDiem } from '../codes/classes';
 import { fix, removeLineEdits } from '../fixes/edit';
+import type { ServiceLine } from '../model';
 import type { Fix, Rule } from './types';
-import { formatDay, sameDayIndex } from './util/same-day';
+import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
 import { daysOf } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
+
+/** The therapy per diem of the day that includes the supply line; undefined when none does
+ *  (no per diem, or an IV solution on a hydration per diem day). */
+function bundlingPerDiem(line: ServiceLine, sameDay: readonly DayLine[]): DayLine | undefined {
+  if (isSterileSolution(line.hcpcs) && sameDay.some((d) => isHydrationPerDiem(d.line.hcpcs))) return undefined;
+  return sameDay.find((d) => isTherapyPerDiem(d.line.hcpcs));
+}
 
 export const rule: Rule = {
   meta: {
@@ -24,13 +32,15 @@ export const rule: Rule = {
     const index = sameDayIndex(doc, ctx.options.external);
     for (const line of doc.lines) {
       if (!isBundledSupply(line.hcpcs) || isSeparatelyBillableKit(line.hcpcs)) continue;
-      for (const day of daysOf(line)) {
-        const sameDay = index.at(line.memberId, day);
-        if (isSterileSolution(line.hcpcs) && sameDay.some((d) => isHydrationPerDiem(d.line.hcpcs))) continue;
-        const perDiem = sameDay.find((d) => isTherapyPerDiem(d.line.hcpcs));
+      const days = daysOf(line);
+      for (const day of days) {
+        const perDiem = bundlingPerDiem(line, index.at(line.memberId, day));
         if (!perDiem) continue;
         const date = formatDay(day);
+        // Its other dates with no per diem stay billable: removing the line would lose them.
+        const whole = days.every((d) => d === day || bundlingPerDiem(line, index.at(line.memberId, d)));
         const fixes = (): Fix[] => {
+          if (!whole) return [];
           const edits = removeLineEdits(doc, line);
           return edits.length > 0 ? [fix('Remove bundled line', false, edits)] : [];
         };
@@ -38,7 +48,8 @@ export const rule: Rule = {
           span: codeSpan(line),
           line,
           message: `${line.hcpcs} on ${date} is included in the ${perDiem.line.hcpcs} per diem: supplies and equipment ` +
-            `are not separately reimbursable on a per diem day; remove the line`,
+            `are not separately reimbursable on a per diem day; ` +
+            (whole ? 'remove the line' : 'bill the line only for its dates with no per diem'),
           fixes,
           related: [relatedLine(perDiem, `${perDiem.line.hcpcs} per diem on ${date}`)],
         });
