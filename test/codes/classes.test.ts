@@ -2,7 +2,7 @@
 // CPT is /^\d{4}[0-9FTU]$/, HCPCS Level II is /^[A-Z]\d{4}$/ (ASCII only, case-sensitive: rules
 // upper-case the code first).
 import * as assert from 'assert';
-import { isCptCode, isLevel2Code } from '../../server/src/codes/classes';
+import { frequencyHours, isCptCode, isLevel2Code } from '../../server/src/codes/classes';
 import { rng } from '../helpers/seeded';
 
 const CPT = /^\d{4}[0-9FTU]$/;
@@ -40,4 +40,22 @@ describe('code classes: CPT and HCPCS Level II', () => {
     }
     assert.ok(cpt > 100 && level2 > 100, `both classes were hit (${cpt} CPT, ${level2} Level II)`);
   });
+});
+
+describe('code classes: the frequency field as a dosing interval in hours', () => {
+  const table: Array<[string, number | undefined]> = [
+    ['q8h', 8], ['Q 8 H', 8], ['q8hrs', 8], ['q1.5h', 1.5], ['every 8 hours', 8], ['Every  24  Hours', 24], ['8h', 8], ['8 hr', 8],
+    ['daily', 24], ['once daily', 24], ['Once-Daily', 24], ['every day', 24], ['qd', 24], ['continuous', 24],
+    ['twice daily', 12], ['BID', 12], ['b.i.d.', 12], ['twice a day', 12], ['2x/day', 12],
+    ['three times daily', 8], ['3 times a day', 8], ['tid', 8], ['4x daily', 6], ['qid', 6],
+    ['every other day', 48], ['qod', 48], ['every 10 days', 240], ['q240h', 240],
+    ['weekly', 168], ['once a week', 168], ['once per week', 168], ['every week', 168], ['qw', 168], ['every 2 weeks', 336], ['q2w', 336],
+    ['once a month', 720],
+    // Not read: a count with no "times" is a length, and no interval is 0.
+    ['2 weeks', undefined], ['3d', undefined], ['as needed', undefined], ['prn', undefined], ['q0h', undefined],
+    ['0 times daily', undefined], ['constructor', undefined], ['', undefined],
+  ];
+  for (const [text, hours] of table) {
+    it(`${JSON.stringify(text)} → ${hours}`, () => assert.strictEqual(frequencyHours(text), hours));
+  }
 });

@@ -6,6 +6,8 @@ const HEAD = 'claim_id,member_id,auth_number,dos_from,hcpcs,modifiers,units';
 const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
 const SPAN_HEAD = 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,modifiers,units';
 const spanCsv = (...rows: string[]): string => [SPAN_HEAD, ...rows].join('\n') + '\n';
+const FREQ_HEAD = 'claim_id,member_id,auth_number,dos_from,hcpcs,modifiers,units,frequency';
+const freqCsv = (...rows: string[]): string => [FREQ_HEAD, ...rows].join('\n') + '\n';
 const external = (uri: string, text: string) => parseDocument(text, 'csv').lines.map((line) => ({ uri, line }));
 const json = (...lines: string[]): string =>
   `{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "lines": [\n${lines.map((l) => `  ${l}`).join(',\n')}\n] }\n`;
@@ -153,6 +155,12 @@ ruleTester(rule, {
       csv: spanCsv('C1,M1,PA1,2026-03-02,,S9502,,1', 'C1,M1,PA1,2026-03-02,2026-03-01,S9501,,1'),
       errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' }],
       output: spanCsv('C1,M1,PA1,2026-03-02,,S9502,,1', 'C1,M1,PA1,2026-03-02,2026-03-01,S9501,SH,1'),
+    },
+    {
+      name: 'frequencies in words rank too: twice daily before once daily',
+      csv: freqCsv('C1,M1,PA1,2026-03-02,S9338,,1,Once Daily', 'C1,M1,PA1,2026-03-02,S9330,,1,twice daily'),
+      errors: [{ message: 'S9338 is the second concurrent therapy on 2026-03-02 (after S9330): add modifier SH', text: 'S9338' }],
+      output: freqCsv('C1,M1,PA1,2026-03-02,S9338,SH,1,Once Daily', 'C1,M1,PA1,2026-03-02,S9330,,1,twice daily'),
     },
     {
       name: 'SJ alone on a date span',

@@ -108,13 +108,72 @@ export const ANTIBIOTIC_INTERVAL_HOURS: Readonly<Record<string, number>> = {
   S9497: 3, S9504: 4, S9503: 6, S9502: 8, S9501: 12, S9500: 24,
 };
 
-/** Dosing interval in hours from a `frequency` value (q8h → 8, weekly → 168); undefined when unknown. */
+/** Frequencies written as one word or abbreviation, in hours. A continuous infusion runs all
+ *  day: a daily per diem (rules.md: hourly q3h–q24h). */
+const NAMED_FREQUENCY_HOURS: ReadonlyMap<string, number> = new Map(Object.entries({
+  qd: 24, qday: 24, daily: 24, continuous: 24, continuously: 24, 'continuous infusion': 24,
+  bid: 12, tid: 8, qid: 6, qod: 48,
+  weekly: 168, qw: 168, qwk: 168, qweek: 168, monthly: 720,
+}));
+
+/** Hours in a day, a week and a month (001's table: "once per month – 1 (per month)"). */
+const PERIOD_HOURS: ReadonlyMap<string, number> = new Map(Object.entries({
+  d: 24, day: 24, days: 24, daily: 24, w: 168, wk: 168, wks: 168, week: 168, weeks: 168, weekly: 168,
+  month: 720, months: 720, monthly: 720,
+}));
+
+/** Doses per period in words: "twice daily". */
+const TIMES: ReadonlyMap<string, number> = new Map(Object.entries({ once: 1, one: 1, twice: 2, two: 2, thrice: 3, three: 3, four: 4, five: 5, six: 6 }));
+
+/** q8h, q 8 hrs, every 8 hours, 8h. */
+const EVERY_HOURS = /^(?:q ?|every )?(\d+(?:\.\d+)?) ?(?:h|hr|hrs|hour|hours|hourly)$/;
+/** every 10 days, q2w, every other day, every week. */
+const EVERY_PERIOD = /^(?:q ?|every )(\d+ ?|other )?([a-z]+)$/;
+/** twice daily, 3 times a day, 3x/day, once per week. A count needs its "times" or "x": "2 weeks"
+ *  is not twice a week. */
+const TIMES_PER = /^(\d+ ?(?:times?|x)|once|twice|thrice|(?:one|two|three|four|five|six) times?) ?(?:\/ ?|a |per |each |every )?(day|daily|week|weekly|month|monthly)$/;
+
+/** Frequencies repeat on every per diem line of a file: each wording is read once. */
+const frequencyTexts = new Map<string, number | undefined>();
+
+/**
+ * Dosing interval in hours from a `frequency` value, as written by hand: q8h, every 8 hours, 8h
+ * → 8; daily, once daily, every day, continuous → 24; twice daily, bid → 12; every other day →
+ * 48; every 10 days → 240; weekly, once a week → 168. Case, spacing, hyphens and dots (b.i.d.)
+ * do not matter. Undefined when unknown ("as needed").
+ */
 export function frequencyHours(frequency: string): number | undefined {
-  const f = frequency.trim().toLowerCase();
-  const q = /^q\s*(\d+(?:\.\d+)?)\s*h(?:rs?|ours?)?$/.exec(f);
-  if (q) return Number(q[1]);
-  const named: Record<string, number> = { daily: 24, qd: 24, bid: 12, tid: 8, qid: 6, weekly: 168, qw: 168 };
-  return named[f];
+  if (frequencyTexts.has(frequency)) return frequencyTexts.get(frequency);
+  const hours = readFrequency(frequency);
+  if (frequencyTexts.size < 10_000) frequencyTexts.set(frequency, hours);
+  return hours;
+}
+
+function readFrequency(frequency: string): number | undefined {
+  const f = frequency.toLowerCase().replace(/\.(?!\d)/g, '').replace(/[-_]/g, ' ').replace(/\s+/g, ' ').trim();
+  const hours = NAMED_FREQUENCY_HOURS.get(f) ?? everyHours(f) ?? everyPeriod(f) ?? timesPer(f);
+  return hours !== undefined && hours > 0 && Number.isFinite(hours) ? hours : undefined;
+}
+
+function everyHours(f: string): number | undefined {
+  const m = EVERY_HOURS.exec(f);
+  return m ? Number(m[1]) : undefined;
+}
+
+function everyPeriod(f: string): number | undefined {
+  const m = EVERY_PERIOD.exec(f);
+  const period = m ? PERIOD_HOURS.get(m[2]) : undefined;
+  if (!m || period === undefined) return undefined;
+  const count = m[1] === undefined ? 1 : m[1] === 'other ' ? 2 : Number(m[1]);
+  return count * period;
+}
+
+function timesPer(f: string): number | undefined {
+  const m = TIMES_PER.exec(f);
+  if (!m) return undefined;
+  const period = PERIOD_HOURS.get(m[2])!;
+  const times = parseInt(m[1], 10) || TIMES.get(m[1].split(' ')[0]);
+  return times ? period / times : undefined;
 }
 
 /** Dosing interval of a per diem line: the antibiotic table first, then the `frequency` field. */
