@@ -185,6 +185,30 @@ describe('json parser', () => {
     }
   });
 
+  it('an object with none of a claim\'s keys is another shape: one parse-error on it, naming its keys (not their values)', () => {
+    const shapes = 'Expected claims: an object { "claims": [ ... ] }, a list of claims [ ... ], or one claim { ... }';
+    const nested = `{"data":{"claims":[{"claim_id":"C1","member_id":"M1","lines":[${LINE}]}]}}`;
+    const records = `{"export_date":"2026-03-01","records":[{"claim_id":"C1","member_id":"M1","lines":[${LINE}]}]}`;
+    const many = '{ "a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7 }';
+    const longKey = `{ "${'k'.repeat(50)}": "x" }`;
+    const cases: Array<[string, string, string]> = [
+      [nested, `${shapes}; found the key "data", which is not a claim field or "lines"`, nested],
+      [records, `${shapes}; found the keys "export_date", "records", none of which is a claim field or "lines"`, records],
+      [many, `${shapes}; found the keys "a", "b", "c", "d", "e" and 2 more, none of which is a claim field or "lines"`, many],
+      [longKey, `${shapes}; found the key "${'k'.repeat(39)}…", which is not a claim field or "lines"`, longKey],
+      [`[ ${LINE}, { "records": [] } ]`, 'Expected a claim object { ... } here; found the key "records", which is not a claim field or "lines"', '{ "records": [] }'],
+      [`{ "claims": [ { "claims": [ ${LINE} ] } ] }`, 'Expected a claim object { ... } here; found the key "claims", which is not a claim field or "lines"', `{ "claims": [ ${LINE} ] }`],
+    ];
+    for (const [text, message, under] of cases) {
+      assert.deepStrictEqual(problems(parseDocument(text, 'json')).filter((p) => p[0] === 'parse-error'), [['parse-error', message, under]], text);
+    }
+    // Objects with a claim's key say nothing of the shape, however little they hold; a
+    // half-written one has its syntax error only.
+    for (const text of ['{ "lint_disable": ["auth-missing"] }', '[ {} ]', '{ "notes": "x" }', '{ "lines": [] }', '{ "data": { "x": 1 ']) {
+      assert.deepStrictEqual(problems(parseDocument(text, 'json')).filter((p) => p[1].includes('Expected')), [], text);
+    }
+  });
+
   it('missing fields after inheritance: one problem on the line object; empty values on the value', () => {
     const doc = parseDocument('{ "claim_id": "C1", "lines": [ { "dos_from": "", "hcpcs": "S9502" } ] }', 'json');
     assert.deepStrictEqual(problems(doc), [

@@ -34,7 +34,15 @@ interface ObjectParts {
   /** The `lines` property's value, when the object has that key. */
   readonly lines?: JsonNode;
   readonly hasLinesKey: boolean;
+  /** Some key was a field, `lines` or `lint_disable`: the object is a claim or line, however incomplete. */
+  readonly known: boolean;
 }
+
+/** What a file's root may be (claims-format.md, JSON). */
+const SHAPES = 'Expected claims: an object { "claims": [ ... ] }, a list of claims [ ... ], or one claim { ... }';
+/** Keys named in a wrong-shape message, and their length: enough to recognise the object, not a whole record. */
+const KEYS_SHOWN = 5;
+const KEY_CHARS = 40;
 
 class JsonReader {
   readonly problems: ParseProblem[] = [];
@@ -95,7 +103,7 @@ class JsonReader {
   claimNodes(root: JsonNode): JsonNode[] {
     if (root.type === 'array') return root.children ?? [];
     if (root.type !== 'object') {
-      this.problem(root, 'Expected claims: an object { "claims": [ ... ] }, a list of claims [ ... ], or one claim { ... }');
+      this.problem(root, SHAPES);
       return [];
     }
     // As JSON.parse reads a repeated key, the last "claims" is the list; an earlier one is said to be skipped.
@@ -146,19 +154,22 @@ class JsonReader {
     const disabled: string[] = [];
     let lines: JsonNode | undefined;
     let hasLinesKey = false;
+    let known = false;
     for (const prop of obj.children ?? []) {
       const [key, value] = prop.children ?? [];
       if (!key || !value) continue; // a syntax error, already reported
       const k = this.keyOf(String(key.value));
       if (k === 'lines' && !isLine) {
         if (lines) this.problem(lines, '"lines" is given twice in this claim: only the last list is read; put every line object in one list');
-        hasLinesKey = true;
+        hasLinesKey = known = true;
         lines = value;
       } else if (k === 'lintdisable') {
+        known = true;
         this.readDisable(value, disabled);
       } else {
         const name = this.fieldOfKey(String(key.value));
         if (!name) continue; // unknown keys are kept and ignored
+        known = true;
         const field = this.fieldOfValue(name, key, value);
         if (field) {
           const read = { field, node: value };
@@ -175,7 +186,7 @@ class JsonReader {
         }
       }
     }
-    return { fields, list, disabled, lines, hasLinesKey };
+    return { fields, list, disabled, lines, hasLinesKey, known };
   }
 
   private readDisable(value: JsonNode, into: string[]): void {
@@ -193,7 +204,8 @@ class JsonReader {
     this.problem(value, 'lint_disable must be a list of rule ids, e.g. ["auth-missing"]');
   }
 
-  readClaim(node: JsonNode): void {
+  /** `isRoot`: the node is the file's root object (the one-claim shape). */
+  readClaim(node: JsonNode, isRoot = false): void {
     if (node.type !== 'object') {
       this.problem(node, 'Expected a claim object { ... } here');
       return;
@@ -204,6 +216,7 @@ class JsonReader {
       // A claim without "lines" is itself one service line (a flat line object), once it has
       // any field at all (`{}` while typing is nothing yet).
       if (claim.list.length > 0) lines.push(this.makeLine(node, node, [], [], claim));
+      else if (!claim.known) this.unknownShape(node, isRoot);
     } else if (claim.lines && claim.lines.type !== 'array') {
       this.problem(claim.lines, '"lines" must be a list of line objects: [ { ... }, ... ]');
     } else {
@@ -219,6 +232,28 @@ class JsonReader {
     }
     // Nothing to check, but still a claim of the file, which no payer takes without a line.
     if (lines.length === 0 && claim.hasLinesKey) this.lineless(node, claim);
+  }
+
+  /**
+   * An object whose keys are none of a claim's: another program's export (`{ "data": { "claims":
+   * ... } }`, `{ "records": [...] }`) would otherwise be read as no claims at all and pass as
+   * clean. Named by its keys, never its values (they may be patient data). `{}` while typing,
+   * and a half-written object (it has its parse-error), say nothing.
+   */
+  private unknownShape(node: JsonNode, isRoot: boolean): void {
+    const keys: string[] = [];
+    for (const prop of node.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || !value) continue;
+      const name = String(key.value);
+      keys.push(JSON.stringify(name.length > KEY_CHARS ? name.slice(0, KEY_CHARS - 1) + '…' : name));
+    }
+    if (keys.length === 0 || this.broken(node)) return;
+    const shown = keys.slice(0, KEYS_SHOWN).join(', ') + (keys.length > KEYS_SHOWN ? ` and ${keys.length - KEYS_SHOWN} more` : '');
+    const found = keys.length === 1
+      ? `found the key ${shown}, which is not a claim field or "lines"`
+      : `found the keys ${shown}, none of which is a claim field or "lines"`;
+    this.problem(node, isRoot ? `${SHAPES}; ${found}` : `Expected a claim object { ... } here; ${found}`);
   }
 
   /** The claim a line joins: the one of its claim_id, wherever in the file; a line without a
@@ -437,7 +472,7 @@ export function parseJson(text: string): ClaimDocument {
   }
   reader.problems.push(...syntaxProblems(errors, source.length));
   reader.setErrors(errors);
-  if (root) for (const claim of reader.claimNodes(root)) reader.readClaim(claim);
+  if (root) for (const claim of reader.claimNodes(root)) reader.readClaim(claim, claim === root);
   const problems = reader.problems.sort((a, b) => a.span.start - b.span.start);
   const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source), eol: detectEol(source) };
   return { format: 'json', text, lines: reader.lines, claims: reader.claims(), problems, json };
