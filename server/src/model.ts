@@ -26,7 +26,7 @@ export interface Field {
   readonly name: FieldName;
   /** The value as text: the CSV cell with quotes removed and `""` unescaped; a JSON string's
    *  content, or a JSON number/boolean's source text (JSON null: ''; a JSON `modifiers` array:
-   *  its elements joined by spaces). */
+   *  its elements joined by spaces; another JSON list or object: '', see wrongType). */
   readonly text: string;
   /** The value's range: the CSV cell's text (inside the quotes when quoted), or the whole JSON
    *  value node (quotes included). Diagnostics point here. */
@@ -37,6 +37,9 @@ export interface Field {
   readonly quoted: boolean;
   /** JSON: the field sits on the claim object and the line inherits it. */
   readonly fromClaim?: boolean;
+  /** JSON: the value is a list or an object, which the field cannot be read from. The key is
+   *  there (not missing-field's), the value reads as empty, and invalid-value reports it. */
+  readonly wrongType?: 'list' | 'object';
 }
 
 /** One modifier code, from a `modifiers` cell/string/array element or a `modifierN` column. */

@@ -253,6 +253,17 @@ describe('CLI check --fix', function () {
     assert.strictEqual(r.code, 1);
   });
 
+  it('fixes a JSON file with a value of the wrong type (invalid-value, not a parse error)', () => {
+    const wrongType = ONE_BAD_NDC_JSON.replace('"charge": 250.0', '"charge": [250.0]');
+    const dir = tempDir({ 'a.claims.json': wrongType });
+    const r = cli(['check', 'a.claims.json', '--fix'], dir);
+    assert.strictEqual(read(dir, 'a.claims.json'), wrongType.replace(MEROPENEM_442, MEROPENEM_11));
+    assert.strictEqual(r.stderr, '');
+    assert.match(r.stdout, /^a\.claims\.json:\d+:\d+ error invalid-value charge must be text or a number, not a list$/m);
+    assert.doesNotMatch(r.stdout, /parse-error|missing-field/);
+    assert.strictEqual(r.code, 1);
+  });
+
   it('keeps a group-writable mode through the umask, and fixes a linked file through its link', () => {
     const dir = tempDir({ 'real/shared.claims.csv': ONE_BAD_NDC_CSV, 'm.claims.csv': ONE_BAD_NDC_CSV });
     fs.chmodSync(path.join(dir, 'm.claims.csv'), 0o666);

@@ -175,7 +175,6 @@ describe('json parser', () => {
       ['[ 1 ]', 'Expected a claim object { ... } here', '1'],
       ['{ "claim_id": "C1", "lines": 5 }', '"lines" must be a list of line objects: [ { ... }, ... ]', '5'],
       ['{ "claim_id": "C1", "lines": [ [] ] }', 'Expected a line object { ... } here', '[]'],
-      ['[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": { "x": 1 }, "units": 1 } ]', 'hcpcs must be text or a number, not an object', '{ "x": 1 }'],
       ['[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, "lint_disable": 3 } ]', 'lint_disable must be a list of rule ids, e.g. ["auth-missing"]', '3'],
     ];
     for (const [text, message, under] of cases) {
@@ -207,6 +206,25 @@ describe('json parser', () => {
     for (const text of ['{ "lint_disable": ["auth-missing"] }', '[ {} ]', '{ "notes": "x" }', '{ "lines": [] }', '{ "data": { "x": 1 ']) {
       assert.deepStrictEqual(problems(parseDocument(text, 'json')).filter((p) => p[1].includes('Expected')), [], text);
     }
+  });
+
+  it('a list or an object where a field takes text or a number: the field is there, empty and marked (invalid-value\'s, not a parse error)', () => {
+    const text = '{ "claim_id": "C1", "member_id": "M1", "dos_to": [], "lines": [ { "dos_from": "2026-03-02", "hcpcs": { "code": "J3490" }, "units": 1, "charge": [96], "modifiers": {} } ] }';
+    const doc = parseDocument(text, 'json');
+    assert.deepStrictEqual(problems(doc), [], 'no parse-error, and no "Line is missing hcpcs" nor "hcpcs is empty"');
+    const [line] = doc.lines;
+    const marked = (['hcpcs', 'charge', 'modifiers', 'dos_to'] as const).map((name) => {
+      const f = line.fields[name];
+      return [name, f?.text, f?.wrongType, at(doc, f?.span)];
+    });
+    assert.deepStrictEqual(marked, [
+      ['hcpcs', '', 'object', '{ "code": "J3490" }'],
+      ['charge', '', 'list', '[96]'],
+      ['modifiers', '', 'object', '{}'],
+      ['dos_to', '', 'list', '[]'],
+    ]);
+    assert.deepStrictEqual([line.hcpcs, line.charge, line.modifiers, line.dosTo], ['', undefined, [], line.dosFrom], 'read as empty values');
+    assert.strictEqual(line.fields.units?.wrongType, undefined);
   });
 
   it('missing fields after inheritance: one problem on the line object; empty values on the value', () => {

@@ -151,6 +151,23 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'JSON: an object or a list where a field takes text or a number (the value, not a parse error)',
+      json: jsonLine(', "hcpcs": { "code": "J3490" }, "charge": [96], "modifiers": { "1": "JW" }, "modifier2": ["SH"]'),
+      errors: [
+        { message: 'hcpcs must be text or a number, not an object', text: '{ "code": "J3490" }' },
+        { message: 'charge must be text or a number, not a list', text: '[96]' },
+        { message: 'modifiers must be text or a list of codes, not an object', text: '{ "1": "JW" }' },
+        { message: 'modifier2 must be text or a number, not a list', text: '["SH"]' },
+      ],
+      output: null,
+    },
+    {
+      name: 'JSON: a claim-level list is reported once, not once per line',
+      json: '{ "claim_id": "C1", "member_id": ["M1"], "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }',
+      errors: [{ message: 'member_id must be text or a number, not a list', text: '["M1"]' }],
+      output: null,
+    },
+    {
       name: 'JSON: a claim-level bad payer is reported once, not once per line',
       json: '{ "claim_id": "C1", "member_id": "M1", "payer": "blue", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }',
       errors: [{ message: /^payer blue is not a known line of business/, text: '"blue"' }],

@@ -16,6 +16,7 @@ ruleTester(rule, {
     { name: 'JSON: a flat line object', json: '[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": "1" } ]' },
     { name: 'JSON: "lint_disable" on a claim without lines', json: '{ "claim_id": "C1", "lint_disable": ["missing-field"], "lines": [] }' },
     { name: 'JSON: a claim being written ("lines": [ unclosed) gets only the parse error', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [' },
+    { name: 'JSON: a required key whose value is an object or a list is there (invalid-value\'s)', json: '[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": { "code": "J3490" }, "units": [1] } ]' },
     { name: 'JSON: a half-written line gets only the parse error', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": ' },
   ],
   invalid: [

@@ -125,7 +125,7 @@ class JsonReader {
     return claims.children ?? [];
   }
 
-  private fieldOfValue(name: FieldName, key: JsonNode, value: JsonNode): Field | undefined {
+  private fieldOfValue(name: FieldName, key: JsonNode, value: JsonNode): Field {
     const span = spanOf(value);
     const keySpan = spanOf(key);
     switch (value.type) {
@@ -143,8 +143,9 @@ class JsonReader {
         }
         break;
     }
-    this.problem(value, `${name} must be text or a number, not ${value.type === 'array' ? 'a list' : 'an object'}`);
-    return undefined;
+    // Valid JSON, so not a parse-error: the key is there with a value no field can hold. Kept as
+    // an empty value, so the line is still read and fixed; invalid-value reports it.
+    return { name, text: '', span, keySpan, quoted: false, wrongType: value.type === 'array' ? 'list' : 'object' };
   }
 
   /** The fields, lint_disable ids and `lines` of a claim or line object. */
@@ -170,20 +171,17 @@ class JsonReader {
         const name = this.fieldOfKey(String(key.value));
         if (!name) continue; // unknown keys are kept and ignored
         known = true;
-        const field = this.fieldOfValue(name, key, value);
-        if (field) {
-          const read = { field, node: value };
-          const before = fields[name];
-          if (before) {
-            // A repeated key (or two aliases of one field): the last wins, as JSON.parse reads it,
-            // and the value it hides is said to be skipped (its code would go unchecked).
-            list.splice(list.findIndex(([n]) => n === name), 1);
-            const ks = before.field.keySpan!;
-            this.problem(before.node, repeatedKey(name, unescaped(this.text.slice(ks.start + 1, ks.end - 1)), String(key.value)));
-          }
-          fields[name] = read;
-          list.push([name, read]);
+        const read = { field: this.fieldOfValue(name, key, value), node: value };
+        const before = fields[name];
+        if (before) {
+          // A repeated key (or two aliases of one field): the last wins, as JSON.parse reads it,
+          // and the value it hides is said to be skipped (its code would go unchecked).
+          list.splice(list.findIndex(([n]) => n === name), 1);
+          const ks = before.field.keySpan!;
+          this.problem(before.node, repeatedKey(name, unescaped(this.text.slice(ks.start + 1, ks.end - 1)), String(key.value)));
         }
+        fields[name] = read;
+        list.push([name, read]);
       }
     }
     return { fields, list, disabled, lines, hasLinesKey, known };
@@ -338,7 +336,8 @@ class JsonReader {
     }
     for (const name of REQUIRED_FIELDS) {
       const r = read[name];
-      if (!r || r.field.text.trim() !== '') continue;
+      // A list or object is not empty but unreadable: invalid-value's.
+      if (!r || r.field.wrongType || r.field.text.trim() !== '') continue;
       if (r.field.fromClaim) {
         if (this.reportedEmpty.has(r.field.span.start)) continue;
         this.reportedEmpty.add(r.field.span.start);

@@ -65,6 +65,18 @@ function checkNumber(line: ServiceLine, name: FieldName, parsed: number | undefi
   return n;
 }
 
+/** JSON values no field can be read from (a list or an object): the parser keeps them as empty
+ *  values, marked, so the key is not reported missing and the rest of the line is still read. */
+function checkTypes(line: ServiceLine, report: Reporter): void {
+  const fields = line.fields;
+  for (const name in fields) {
+    const field = fields[name as FieldName]!;
+    if (field.wrongType === undefined) continue;
+    const expected = name === 'modifiers' ? 'text or a list of codes' : 'text or a number';
+    report(line, field.span, `${name} must be ${expected}, not ${field.wrongType === 'list' ? 'a list' : 'an object'}`);
+  }
+}
+
 /** A claim line has four modifier slots (CMS-1500 box 24D, 837P SV101-3..6). */
 const MODIFIER_SLOTS = 4;
 
@@ -105,7 +117,10 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     const report = reporter(ctx);
+    // Only JSON has lists and objects (and a CSV line's fields are made only when read).
+    const json = doc.format === 'json';
     for (const line of doc.lines) {
+      if (json) checkTypes(line, report);
       checkDates(line, report);
       const units = checkNumber(line, 'units', line.units, report, 'the service units billed', 'positive');
       checkNumber(line, 'charge', line.charge, report, 'the line charge in dollars', 'any');
