@@ -25,7 +25,8 @@ export type Payer = (typeof PAYERS)[number];
 export interface Field {
   readonly name: FieldName;
   /** The value as text: the CSV cell with quotes removed and `""` unescaped; a JSON string's
-   *  content, or a JSON number/boolean's source text (JSON null: ''; a JSON `modifiers` array:
+   *  content, or a JSON number/boolean's source text (a number with an exponent: its value as a
+   *  plain decimal, `1e2` is '100'; JSON null: ''; a JSON `modifiers` array:
    *  its elements joined by spaces; another JSON list or object: '', see wrongType). */
   readonly text: string;
   /** The value's range: the CSV cell's text (inside the quotes when quoted), or the whole JSON

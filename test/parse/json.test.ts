@@ -236,6 +236,17 @@ describe('json parser', () => {
     assert.deepStrictEqual(doc.problems.map((p) => p.lineIndex), [0, 0]);
   });
 
+  it('a number with an exponent is a JSON number: read by its value, its text a plain decimal', () => {
+    const doc = parseDocument('[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 1e2, "charge": 9.6E+1, "ndc_qty": 1e-7, "wasted_units": 1e400 } ]', 'json');
+    assert.deepStrictEqual(problems(doc), []);
+    const [line] = doc.lines;
+    assert.deepStrictEqual([line.units, line.charge, line.ndcQty], [100, 96, 1e-7]);
+    assert.deepStrictEqual((['units', 'charge', 'ndc_qty'] as const).map((name) => [line.fields[name]?.text, at(doc, line.fields[name]?.span)]),
+      [['100', '1e2'], ['96', '9.6E+1'], ['0.0000001', '1e-7']]);
+    // Beyond any plain decimal: kept as written, unreadable (invalid-value says so).
+    assert.deepStrictEqual([line.fields.wasted_units?.text, line.wastedUnits], ['1e400', undefined]);
+  });
+
   it('null is an empty value', () => {
     const doc = parseDocument('[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, "ndc": null } ]', 'json');
     assert.strictEqual(doc.lines[0].ndc, '');

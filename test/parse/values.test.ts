@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { formatDate, parseDate, parseDecimal, splitModifiers } from '../../server/src/parse/values';
+import { formatDate, parseDate, parseDecimal, plainDecimal, splitModifiers } from '../../server/src/parse/values';
 
 describe('value readers', () => {
   it('parseDate reads YYYY-MM-DD and MM/DD/YYYY as days since 1970-01-01', () => {
@@ -28,6 +28,17 @@ describe('value readers', () => {
     for (const s of ['', ' ', '1,000', '1e3', '$5', 'NaN', 'Infinity', '1.2.3', '.', '-', 'abc', '0x10']) {
       assert.strictEqual(parseDecimal(s), undefined, s);
     }
+  });
+
+  it('plainDecimal writes a number without an exponent, as parseDecimal reads it back', () => {
+    const cases: Array<[number, string]> = [
+      [1e2, '100'], [1e-7, '0.0000001'], [1.5e-7, '0.00000015'], [-2.5e-8, '-0.000000025'], [1.2345e22, '12345000000000000000000'], [96.5, '96.5'], [0, '0'],
+    ];
+    for (const [n, text] of cases) {
+      assert.strictEqual(plainDecimal(n), text, String(n));
+      assert.strictEqual(parseDecimal(text), n, text);
+    }
+    for (const n of [1e300, 5e-324, Infinity, NaN]) assert.strictEqual(plainDecimal(n), undefined, String(n));
   });
 
   it('splitModifiers splits on space, :, , and - with each code\'s own span', () => {

@@ -26,6 +26,7 @@ ruleTester(rule, {
     { name: 'four modifiers fill the four slots', csv: csv(row({ modifiers: 'JW KX 59 GA' })) },
     { name: 'an empty required cell is missing-field\'s', csv: csv(row({ units: '' })) },
     { name: 'JSON: numbers as numbers and strings, modifiers as an array', json: jsonLine(', "charge": "96.00", "modifiers": ["JW", "59"], "wasted_units": 5, "payer": "medicaid"') },
+    { name: 'JSON: numbers written with an exponent', json: jsonLine(', "units": 1e2, "charge": 9.6E+1, "ndc_qty": 1e-7, "wasted_units": 5e0') },
     { name: 'JSON: null is no value', json: jsonLine(', "charge": null, "dos_to": null') },
   ],
   invalid: [
@@ -142,6 +143,12 @@ ruleTester(rule, {
       json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "ndc_qty": "three" },' +
         ' { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "ndc": "00143-9431-10", "ndc_qty": "three" } ] }',
       errors: [{ message: 'ndc_qty three is not a number: enter the NDC quantity as a plain decimal (e.g. 1.5), no thousands separators or symbols', text: '"three"' }],
+      output: null,
+    },
+    {
+      name: 'JSON: a number too large for a plain decimal',
+      json: jsonLine(', "charge": 1e400'),
+      errors: [{ message: /^charge 1e400 is not a number/, text: '1e400' }],
       output: null,
     },
     {

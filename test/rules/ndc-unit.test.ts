@@ -17,6 +17,7 @@ ruleTester(rule, {
     { name: 'no NDC: no qualifier needed', csv: csv('C1,M1,PA1,2026-03-02,S9502,1,,,') },
     { name: 'JSON: qualifier and quantity', json: json(', "ndc_unit": "ML", "ndc_qty": 2.5') },
     { name: 'JSON: quantity as a string', json: json(', "ndc_unit": "UN", "ndc_qty": "3"') },
+    { name: 'JSON: a quantity written with an exponent is a JSON number', json: json(', "ndc_unit": "ML", "ndc_qty": 2.5e-1') },
   ],
   invalid: [
     {
@@ -95,6 +96,12 @@ ruleTester(rule, {
       name: 'JSON: MG converts to grams',
       json: json(', "ndc_unit": "MG", "ndc_qty": 500'),
       errors: [{ message: /report milligrams as GR \(grams\), 500 MG is 0\.5 GR$/, text: '"MG"' }],
+      output: json(', "ndc_unit": "GR", "ndc_qty": 0.5'),
+    },
+    {
+      name: 'JSON: MG with an exponent quantity converts its value',
+      json: json(', "ndc_unit": "MG", "ndc_qty": 5e2'),
+      errors: [{ message: 'ndc_unit MG is not an NDC unit qualifier: report milligrams as GR (grams), 500 MG is 0.5 GR', text: '"MG"' }],
       output: json(', "ndc_unit": "GR", "ndc_qty": 0.5'),
     },
     {

@@ -12,7 +12,7 @@ import {
 import { fieldOf, normalizeKey } from './fields';
 import { DateCache, lineValues, makeLine, NO_IDS, REQUIRED_HINT, type Fields } from './line';
 import { syntaxProblems } from './json-errors';
-import { splitModifiers } from './values';
+import { plainDecimal, splitModifiers } from './values';
 
 const MODIFIER_KEYS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
 /** Deeper than this, jsonc-parser's recursive descent may overflow; we report it instead. */
@@ -132,6 +132,7 @@ class JsonReader {
       case 'string':
         return { name, text: String(value.value), span, keySpan, quoted: true };
       case 'number':
+        return { name, text: this.numberText(value), span, keySpan, quoted: false };
       case 'boolean':
         return { name, text: this.text.slice(span.start, span.end), span, keySpan, quoted: false };
       case 'null':
@@ -146,6 +147,15 @@ class JsonReader {
     // Valid JSON, so not a parse-error: the key is there with a value no field can hold. Kept as
     // an empty value, so the line is still read and fixed; invalid-value reports it.
     return { name, text: '', span, keySpan, quoted: false, wrongType: value.type === 'array' ? 'list' : 'object' };
+  }
+
+  /** A JSON number's text: as written, or with an exponent (`1e2`, a JSON number all the same)
+   *  its value as a plain decimal, which the values and the fixes read. Written beyond what a
+   *  plain decimal can hold (`1e400`), it stays as written and is invalid-value's. */
+  private numberText(node: JsonNode): string {
+    const source = this.text.slice(node.offset, node.offset + node.length);
+    if (!source.includes('e') && !source.includes('E')) return source;
+    return plainDecimal(node.value as number) ?? source;
   }
 
   /** The fields, lint_disable ids and `lines` of a claim or line object. */

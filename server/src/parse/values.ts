@@ -46,7 +46,7 @@ export function parseDecimal(text: string): number | undefined {
   let e = text.length;
   while (s < e && text.charCodeAt(s) <= 0x20) s++;
   while (e > s && text.charCodeAt(e - 1) <= 0x20) e--;
-  if (e === s || e - s > 64) return undefined;
+  if (e === s || e - s > MAX_DECIMAL_CHARS) return undefined;
   let i = s;
   const sign = text.charCodeAt(i);
   if (sign === 0x2b || sign === 0x2d) i++; // + -
@@ -60,6 +60,32 @@ export function parseDecimal(text: string): number | undefined {
   }
   if (digits === 0) return undefined;
   return Number(s === 0 && e === text.length ? text : text.slice(s, e));
+}
+
+/** The longest text parseDecimal reads. */
+const MAX_DECIMAL_CHARS = 64;
+
+/**
+ * A number as plain decimal text (`1e2` → `100`, `1.5e-7` → `0.00000015`): a JSON number may
+ * be written with an exponent, which a claim form and parseDecimal do not take. Shifts the
+ * decimal point of JavaScript's shortest text for the number, so parseDecimal reads back the same
+ * number. Undefined when it is not finite or longer than parseDecimal reads.
+ */
+export function plainDecimal(n: number): string | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  const s = String(n);
+  const e = s.indexOf('e');
+  if (e < 0) return s;
+  const sign = s.charCodeAt(0) === 0x2d ? '-' : '';
+  const mantissa = s.slice(sign.length, e);
+  const dot = mantissa.indexOf('.');
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  // How many of the digits come before the decimal point once the exponent is applied.
+  const point = (dot < 0 ? mantissa.length : dot) + Number(s.slice(e + 1));
+  const text = sign + (point <= 0 ? '0.' + '0'.repeat(-point) + digits
+    : point >= digits.length ? digits + '0'.repeat(point - digits.length)
+      : digits.slice(0, point) + '.' + digits.slice(point));
+  return text.length > MAX_DECIMAL_CHARS ? undefined : text;
 }
 
 function isModifierSeparator(c: number): boolean {
