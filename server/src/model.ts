@@ -62,6 +62,9 @@ export interface CsvCell {
   readonly quoted: boolean;
 }
 
+/** A line end a file may use: LF, CRLF, or a lone CR (old Mac "CSV (Macintosh)" exports). */
+export type LineEnd = '\n' | '\r\n' | '\r';
+
 export interface CsvRow {
   /** The row's text, without its line end. */
   readonly span: Span;
@@ -145,7 +148,7 @@ export interface CsvLayout {
   /** All rows after the header, comment and blank lines excluded. */
   readonly rows: readonly CsvRow[];
   /** The file's dominant line end, used for new rows. */
-  readonly eol: '\n' | '\r\n';
+  readonly eol: LineEnd;
   readonly bom: boolean;
 }
 
@@ -167,7 +170,8 @@ export interface JsonLayout {
   readonly linelessClaims: readonly LinelessClaim[];
   /** One indentation step as the file writes it ('  ', '    ', '\t'). */
   readonly indent: string;
-  readonly eol: '\n' | '\r\n';
+  /** The file's dominant line end, used for new lines. */
+  readonly eol: LineEnd;
 }
 
 export interface ClaimDocument {

@@ -137,6 +137,23 @@ describe('incremental linting', () => {
     assert.strictEqual(after.doc.lines[20].units, 77);
   });
 
+  it('counts lone CR line ends as a full read does (old Mac CSV), through edits that change the dominant one', () => {
+    const rows = ['C1,M1,commercial,PA1,2026-03-02,,12,S9502,,1,250.00,,,,,,,,', 'C1,M1,commercial,PA1,2026-03-03,,12,S9502,,1,250.00,,,,,,,,'];
+    const text = [HEADER, ...rows].join('\r') + '\r';
+    let result = lintText(text, 'csv');
+    assert.strictEqual(result.doc.csv?.eol, '\r');
+    const steps: Array<[string, string]> = [
+      [text.replace('250.00', '251.00'), '\r'],
+      [text + rows.map((r) => r + '\n').join('') + rows[0] + '\n', '\n'], // more LF rows pasted than CR rows: LF
+      [text, '\r'],
+    ];
+    for (const [next, eol] of steps) {
+      result = lintEdit(result, next);
+      assertSame(result, lintText(next, 'csv'), JSON.stringify(eol));
+      assert.strictEqual(result.doc.csv?.eol, eol);
+    }
+  });
+
   for (const [name, options] of [['default settings', {}], ['medicare, hyphenated NDCs, a rule off', { payer: 'medicare', ndcFormat: 'hyphenated', rules: { 'auth-missing': 'off' } }]] as const) {
     it(`gives what a full lint gives, over random edits (${name})`, function () {
       this.timeout(120_000);

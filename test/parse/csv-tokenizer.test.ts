@@ -36,6 +36,13 @@ describe('csv tokenizer', () => {
     assert.strictEqual(rowsOf(text)[0].eol, '\r');
   });
 
+  it('counts lone CRs for the dominant line end: a Mac CSV adds rows with CR', () => {
+    assert.deepStrictEqual((({ eol, crlf, lf, cr }) => [eol, crlf, lf, cr])(tokenizeCsv('a,b\rc,d\re,f\r')), ['\r', 0, 0, 3]);
+    assert.strictEqual(tokenizeCsv('a,b\rc,d\r\ne,f\r\n').eol, '\r\n', 'the most rows win');
+    assert.strictEqual(tokenizeCsv('a,b\rc,d\ne,f').eol, '\n', 'a tie goes to LF');
+    assert.strictEqual(tokenizeCsv('a,b').eol, '\n', 'no line end: LF');
+  });
+
   it('skips a BOM and keeps offsets into the original text', () => {
     const text = '\uFEFFclaim_id,units\nC1,2\n';
     const { table, bom } = tokenizeCsv(text);

@@ -55,6 +55,12 @@ describe('csv parser', () => {
     ]);
   });
 
+  it('a file with lone CR line ends (old Mac CSV) has CR as its line end', () => {
+    const doc = parseDocument('claim_id,member_id,dos_from,hcpcs,units\rC1,M1,2026-03-02,S9502,1\rC1,M1,2026-03-03,S9502,1\r', 'csv');
+    assert.deepStrictEqual(doc.lines.map((l) => [l.dosFrom, l.row?.eol]), [[20514, '\r'], [20515, '\r']]);
+    assert.strictEqual(doc.csv?.eol, '\r');
+  });
+
   it('reads CRLF and a BOM with offsets into the original text', () => {
     const doc = parseDocument('\uFEFFclaim_id,member_id,dos_from,hcpcs,units\r\nC1,M1,2026-03-02,S9502,1\r\nC1,M1,2026-03-03,S9502,1\r\n', 'csv');
     assert.deepStrictEqual(problems(doc), []);

@@ -150,6 +150,12 @@ describe('json parser', () => {
     assert.strictEqual(doc.json?.indent, '    ');
   });
 
+  it('lone CR line ends (old Mac): CR is the line end, and the indent is read between them', () => {
+    const doc = parseDocument('{\r    "claim_id": "C1",\r    "lines": []\r}\r', 'json');
+    assert.deepStrictEqual([doc.json?.eol, doc.json?.indent], ['\r', '    ']);
+    assert.strictEqual(parseDocument('{\r\n  "claim_id": "C1",\r  "lines": []\r\n}\r\n', 'json').json?.eol, '\r\n', 'the most line ends win');
+  });
+
   it('broken JSON: a syntax error where it is, and the readable lines are still lines', () => {
     const text = `{ "claim_id": "C1", "member_id": "M1", "lines": [
   { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }

@@ -135,6 +135,30 @@ ruleTester(rule, {
       ].join('\n'),
     },
     {
+      name: 'lone CR line ends (old Mac CSV): the JW row ends with CR too',
+      csv: `${HEAD}\rC1,M1,PA1,2026-03-02,J2185,,30,96.00,,,,5,single\rC1,M1,PA1,2026-03-02,S9502,,1,250.00,,,,,\r`,
+      errors: [{ message: /^5 wasted units of J2185/, text: '5' }],
+      output: `${HEAD}\rC1,M1,PA1,2026-03-02,J2185,,25,80.00,,,,,single\rC1,M1,PA1,2026-03-02,J2185,JW,5,16.00,,,,,single\r` +
+        'C1,M1,PA1,2026-03-02,S9502,,1,250.00,,,,,\r',
+    },
+    {
+      name: 'lone CR line ends, the last row without one: the JW row goes after a CR',
+      csv: `${HEAD}\rC1,M1,PA1,2026-03-02,J2185,,30,96.00,,,,5,single`,
+      errors: [{ message: /^5 wasted units of J2185/, text: '5' }],
+      output: `${HEAD}\rC1,M1,PA1,2026-03-02,J2185,,25,80.00,,,,,single\rC1,M1,PA1,2026-03-02,J2185,JW,5,16.00,,,,,single`,
+    },
+    {
+      name: 'JSON: lone CR line ends: the new line object is on its own line, after a CR',
+      json: '{ "claim_id": "C1", "member_id": "M1", "lines": [\r' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "charge": 96.00, "wasted_units": 5 },\r' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }\r] }\r',
+      errors: [{ message: /^5 wasted units of J2185/, text: '5' }],
+      output: '{ "claim_id": "C1", "member_id": "M1", "lines": [\r' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 25, "charge": 80.00 },\r' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 5, "charge": 16.00, "modifiers": ["JW"] },\r' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }\r] }\r',
+    },
+    {
       name: 'all of it wasted: nothing left to administer, no split offered',
       csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,96.00,,,,30,single'),
       errors: [{ message: /^30 wasted units of J2185/, text: '30' }],

@@ -9,6 +9,7 @@ import { MODIFIER_COLUMNS, NUMERIC_FIELDS, isNumeric, type LineChange } from './
 import { endOf, insertAfterItemEdits, listEdits, type JsonStyle } from './json-list';
 import { firstFieldOf, firstKeyedFieldOf, modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
+import { hasLineEnd } from './text-scan';
 
 function styleOf(doc: ClaimDocument): JsonStyle {
   return { eol: doc.json?.eol ?? '\n', indent: doc.json?.indent ?? '  ' };
@@ -40,7 +41,7 @@ function colonOf(text: string, props: readonly Node[]): string {
   const value = p?.children?.[1];
   if (!key || !value) return ': ';
   const between = text.slice(endOf(key), value.offset);
-  return /^\s*:\s*$/.test(between) && !between.includes('\n') ? between : ': ';
+  return /^\s*:\s*$/.test(between) && !hasLineEnd(between) ? between : ': ';
 }
 
 interface ObjectPlan {

@@ -4,7 +4,7 @@
 import type { Node } from 'jsonc-parser';
 import type { TextEdit } from '../rules/types';
 import {
-  eolLengthAt, eolLengthBefore, indentOfLine, isBlank, lineEndOf, lineStartOf, skipSpaces, skipSpacesBack, skipTrivia, skipWhitespace,
+  eolLengthAt, eolLengthBefore, hasLineEnd, indentOfLine, isBlank, lineEndOf, lineStartOf, skipSpaces, skipSpacesBack, skipTrivia, skipWhitespace,
 } from './text-scan';
 
 export interface JsonStyle {
@@ -31,7 +31,7 @@ function startsLine(text: string, pos: number): boolean {
 
 /** How new items are laid out after `ref` in `container`. */
 function layoutAfter(text: string, container: Node, items: readonly Node[], ref: Node | undefined, style: JsonStyle): { multiline: boolean; sep: string; indent: string } {
-  const multiline = ref ? text.slice(container.offset, ref.offset).includes('\n') : text.slice(container.offset, endOf(container)).includes('\n');
+  const multiline = hasLineEnd(ref ? text.slice(container.offset, ref.offset) : text.slice(container.offset, endOf(container)));
   let sep = ' ';
   if (items.length >= 2) {
     const c = commaAfter(text, endOf(items[0]!));
@@ -71,7 +71,7 @@ export function listEdits(text: string, container: Node, items: readonly Node[],
       const c = commaAfter(text, endOf(last));
       let start = first.offset;
       let end = c >= 0 ? skipWhitespace(text, c + 1) : items[j + 1]!.offset;
-      if (startsLine(text, first.offset) && text.slice(start, end).includes('\n')) {
+      if (startsLine(text, first.offset) && hasLineEnd(text.slice(start, end))) {
         start = lineStartOf(text, first.offset); // whole lines: the next item keeps its own indentation
         end = lineStartOf(text, end);
       }

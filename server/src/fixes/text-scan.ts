@@ -56,6 +56,11 @@ export function eolLengthBefore(text: string, pos: number): number {
   return pos >= 1 && (text[pos - 1] === '\n' || text[pos - 1] === '\r') ? 1 : 0;
 }
 
+/** Whether `s` holds a line end (LF, CRLF or a lone CR). */
+export function hasLineEnd(s: string): boolean {
+  return s.includes('\n') || s.includes('\r');
+}
+
 /** Only spaces and tabs. */
 export function isBlank(s: string): boolean {
   return /^[ \t]*$/.test(s);

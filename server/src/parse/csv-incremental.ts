@@ -8,6 +8,7 @@ import type { Claim, ClaimDocument } from '../model';
 import { CsvRowReader, csvStateOf, forgetCsvState, memberKeyOf, shiftedModifiers } from './csv';
 import { CsvLine } from './csv-line';
 import { CsvScanner, CsvTable, type CsvRowIssue } from './csv-tokenizer';
+import { dominantEol } from './line-end';
 
 /** An edit as two texts differ: [start, oldEnd) of the old text became [start, newEnd) of the new. */
 export interface TextChange {
@@ -127,11 +128,15 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   // The dominant line end, as tokenizeCsv counts it: the old counts, less the replaced rows', plus the new rows'.
   let crlf = state.crlf;
   let lf = state.lf;
+  let cr = state.cr;
   const count = (t: CsvTable, from: number, to: number, sign: number): void => {
     for (let r = from; r < to; r++) {
       const n = t.rowNext[r] - t.rowEnd[r];
       if (n === 2) crlf += sign;
-      else if (n === 1 && t.text.charCodeAt(t.rowEnd[r]) === 0x0a) lf += sign;
+      else if (n === 1) {
+        if (t.text.charCodeAt(t.rowEnd[r]) === 0x0a) lf += sign;
+        else cr += sign;
+      }
     }
   };
   count(table, r0, resync, -1);
@@ -273,7 +278,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
     });
   }
 
-  const doc = reader.finish({ table, bom: prev.csv?.bom ?? false, eol: crlf > lf ? '\r\n' : '\n', crlf, lf },
+  const doc = reader.finish({ table, bom: prev.csv?.bom ?? false, eol: dominantEol(crlf, lf, cr), crlf, lf, cr },
     { claims, claimByKey: sameClaims ? state.claimByKey : undefined, memberKeys, members: state.members });
   return { doc, before: a, windowEnd, oldWindowEnd: oldNext, windowOrigin };
 }

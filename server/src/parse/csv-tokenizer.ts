@@ -5,7 +5,8 @@
 // allocation-light: cell boundaries go into typed arrays (CsvTable); CsvCell objects and cell
 // strings are only made when someone asks for them. `scanRow` tokenises one row starting at
 // any row boundary, so re-tokenising can later be made incremental (row-level).
-import type { CsvCell, CsvRow, Span } from '../model';
+import type { CsvCell, CsvRow, LineEnd, Span } from '../model';
+import { dominantEol } from './line-end';
 
 const QUOTE = 0x22; // "
 const COMMA = 0x2c; // ,
@@ -374,10 +375,11 @@ export interface TokenizedCsv {
   readonly table: CsvTable;
   readonly bom: boolean;
   /** The dominant line end ('\n' when the file has none). */
-  readonly eol: '\n' | '\r\n';
-  /** How many rows end with CRLF and with LF (the dominant line end is counted from them). */
+  readonly eol: LineEnd;
+  /** How many rows end with CRLF, LF and a lone CR (the dominant line end is counted from them). */
   readonly crlf?: number;
   readonly lf?: number;
+  readonly cr?: number;
 }
 
 /** Tokenise a whole CSV text (data, comment and blank rows), skipping a leading BOM. */
@@ -388,15 +390,19 @@ export function tokenizeCsv(text: string): TokenizedCsv {
   const start = CsvScanner.start(text);
   let crlf = 0;
   let lf = 0;
+  let cr = 0;
   for (let p = start; p < text.length; ) {
     const r = scanner.scanRow(p);
     const end = table.rowEnd[r];
     const next = table.rowNext[r];
     if (next - end === 2) crlf++;
-    else if (next - end === 1 && text.charCodeAt(end) === LF) lf++;
+    else if (next - end === 1) {
+      if (text.charCodeAt(end) === LF) lf++;
+      else cr++;
+    }
     p = next;
   }
-  return { table, bom: start === 1, eol: crlf > lf ? '\r\n' : '\n', crlf, lf };
+  return { table, bom: start === 1, eol: dominantEol(crlf, lf, cr), crlf, lf, cr };
 }
 
 /** Rows and cells of a text, estimated from its first lines (with room to spare): the table's

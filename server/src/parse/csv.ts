@@ -130,9 +130,10 @@ export interface CsvState {
   readonly headerRow: number;
   /** Table row of each line. */
   readonly dataRows: readonly number[];
-  /** Rows ending with CRLF and with LF. */
+  /** Rows ending with CRLF, LF and a lone CR. */
   readonly crlf: number;
   readonly lf: number;
+  readonly cr: number;
   /** Per line: its member as a number (-1 for no member id), from `members`. Lets an edit find
    *  a member's lines without visiting every line object. */
   readonly memberKeys: Int32Array;
@@ -391,6 +392,7 @@ export class CsvRowReader {
       dataRows,
       crlf: tokenized.crlf ?? 0,
       lf: tokenized.lf ?? 0,
+      cr: tokenized.cr ?? 0,
       memberKeys,
       members,
       claimByKey: parts?.claimByKey ?? this.claimByKey,

@@ -7,11 +7,12 @@ import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import {
   REQUIRED_FIELDS,
   type Claim, type ClaimDocument, type Field, type FieldName, type JsonLayout, type LinelessClaim, type Modifier,
-  type ParseProblem, type ServiceLine,
+  type LineEnd, type ParseProblem, type ServiceLine,
 } from '../model';
 import { fieldOf, normalizeKey } from './fields';
 import { DateCache, lineValues, makeLine, NO_IDS, REQUIRED_HINT, type Fields } from './line';
 import { syntaxProblems } from './json-errors';
+import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
 
 const MODIFIER_KEYS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
@@ -431,11 +432,13 @@ function tooDeepAt(text: string, max: number): number {
   return 0;
 }
 
-/** One indentation step as the file writes it: the smallest indent of the first indented lines. */
-export function detectIndent(text: string): string {
+/** One indentation step as the file writes it: the smallest indent of the first indented lines
+ *  (lines ending with `eol`, the file's line end). */
+export function detectIndent(text: string, eol: LineEnd = '\n'): string {
+  const end = eol === '\r' ? '\r' : '\n'; // the last character of each line end
   let best = 0;
   let seen = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && seen < 50; i = text.indexOf('\n', i + 1)) {
+  for (let i = text.indexOf(end); i >= 0 && seen < 50; i = text.indexOf(end, i + 1)) {
     const c = text.charCodeAt(i + 1);
     if (c === 0x09) return '\t';
     if (c !== 0x20) continue;
@@ -449,15 +452,17 @@ export function detectIndent(text: string): string {
   return best > 0 ? ' '.repeat(Math.min(best, 8)) : '  ';
 }
 
-/** The dominant line end: CRLF when most line ends are CRLF. */
-export function detectEol(text: string): '\n' | '\r\n' {
+/** The dominant line end, counted as the CSV tokenizer counts rows' (a lone CR included). */
+export function detectEol(text: string): LineEnd {
   let crlf = 0;
   let lf = 0;
+  let cr = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
     if (i > 0 && text.charCodeAt(i - 1) === 0x0d) crlf++;
     else lf++;
   }
-  return crlf > lf ? '\r\n' : '\n';
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) cr++;
+  return dominantEol(crlf, lf, cr - crlf);
 }
 
 export function parseJson(text: string): ClaimDocument {
@@ -483,7 +488,8 @@ export function parseJson(text: string): ClaimDocument {
   reader.setErrors(errors);
   if (root) for (const claim of reader.claimNodes(root)) reader.readClaim(claim, claim === root);
   const problems = reader.problems.sort((a, b) => a.span.start - b.span.start);
-  const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source), eol: detectEol(source) };
+  const eol = detectEol(source);
+  const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source, eol), eol };
   return { format: 'json', text, lines: reader.lines, claims: reader.claims(), problems, json };
 }
 
