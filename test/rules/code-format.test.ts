@@ -21,7 +21,14 @@ ruleTester(rule, {
     { name: 'six characters', csv: csv(row('J21855')), errors: [{ message: MESSAGE('J21855'), text: 'J21855' }], output: null },
     { name: 'two letters', csv: csv(row('JJ185')), errors: [{ message: MESSAGE('JJ185'), text: 'JJ185' }], output: null },
     { name: 'CPT with a wrong fifth character', csv: csv(row('9960X')), errors: [{ message: MESSAGE('9960X'), text: '9960X' }], output: null },
-    { name: 'code with a modifier glued on', csv: csv(row('S9501-SH')), errors: [{ message: MESSAGE('S9501-SH'), text: 'S9501-SH' }], output: null },
+    {
+      name: 'code with a modifier written into it, as the policies write it (S9501-SH)',
+      csv: csv(row('S9501-SH')),
+      errors: [{ message: "Code S9501-SH has modifier SH written into it: bill S9501 as the code and put SH in the line's modifiers", text: 'S9501-SH' }],
+      output: null,
+    },
+    { name: 'CPT code and modifier with a space', csv: csv(row('99601 59')), errors: [{ message: /^Code 99601 59 has modifier 59 written into it: bill 99601 as the code/, text: '99601 59' }], output: null },
+    { name: 'a code with too many characters after a hyphen is not read as code and modifier', csv: csv(row('S9501-SHX')), errors: [{ message: MESSAGE('S9501-SHX'), text: 'S9501-SHX' }], output: null },
     {
       name: 'JSON: a number that is not a CPT code',
       json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": 9960, "units": 1 } ] }',

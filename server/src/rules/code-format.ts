@@ -4,6 +4,17 @@
 import { isCptCode, isLevel2Code } from '../codes/classes';
 import type { Rule } from './types';
 
+/** A code with a modifier written after it, as the policies write them ("S9501-SH", 002). */
+const CODE_WITH_MODIFIER = /^([A-Z]\d{4}|\d{4}[0-9FTU])\s*[-:\s]\s*([A-Z0-9]{2})$/;
+
+function messageFor(written: string, code: string): string {
+  const glued = CODE_WITH_MODIFIER.exec(code);
+  if (glued) {
+    return `Code ${written} has modifier ${glued[2]} written into it: bill ${glued[1]} as the code and put ${glued[2]} in the line's modifiers`;
+  }
+  return `Code ${written} is not a procedure code: bill a HCPCS Level II code (a letter and 4 digits, e.g. J2185) or a CPT code (5 characters, e.g. 99601)`;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'code-format',
@@ -24,11 +35,7 @@ export const rule: Rule = {
       if (!field || written === '') continue; // an empty code is missing-field's
       const code = written.toUpperCase();
       if (isCptCode(code) || isLevel2Code(code)) continue;
-      ctx.report({
-        span: field.span,
-        line,
-        message: `Code ${written} is not a procedure code: bill a HCPCS Level II code (a letter and 4 digits, e.g. J2185) or a CPT code (5 characters, e.g. 99601)`,
-      });
+      ctx.report({ span: field.span, line, message: messageFor(written, code) });
     }
   },
 };
