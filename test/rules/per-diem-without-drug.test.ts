@@ -47,6 +47,12 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'the drug on the same claim number is another member\'s (an export reusing claim numbers per patient)',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C1,M2,PA1,2026-03-02,,J2185,30,'),
+      errors: [{ message: /^S9502 per diem on 2026-03-02 has no drug billed on claim C1 for that date/, text: 'S9502' }],
+      output: null,
+    },
+    {
       name: 'drug on another date',
       csv: csv('C1,M1,PA1,2026-03-02,,S9501,1,', 'C1,M1,PA1,2026-03-03,,J3370,4,'),
       errors: [{ message: /^S9501 per diem on 2026-03-02 has no drug billed on claim C1 for that date/, text: 'S9501' }],
