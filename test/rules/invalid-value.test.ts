@@ -85,6 +85,18 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'JSON: two modifiers in one element of a modifiers list are told to take an element each',
+      json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9500", "units": 1, "modifiers": ["GY SJ"] } ] }',
+      errors: [{ message: 'Modifiers GY and SJ are in one element of the list: put each in its own element, ["GY", "SJ"]', text: '"GY SJ"' }],
+      output: null,
+    },
+    {
+      name: 'two modifiers in a modifier1 column',
+      csv: 'claim_id,member_id,dos_from,hcpcs,units,modifier1,modifier2\nC1,M1,2026-03-02,S9500,1,GY SJ,\n',
+      errors: [{ message: 'modifier1 holds GY and SJ: one modifier per modifier1 column or key; put the others in the next modifier columns', text: 'GY SJ' }],
+      output: null,
+    },
+    {
       name: 'modifier with a symbol',
       csv: csv(row({ modifiers: 'S#' })),
       errors: [{ message: /^Modifier S# is not a modifier/, text: 'S#' }],

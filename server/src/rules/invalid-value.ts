@@ -1,7 +1,7 @@
 // invalid-value: a value that cannot be read as its field. Empty optional cells are fine, empty
 // required cells are missing-field's, and the NDC quantity of a line with an NDC is ndc-unit's. "Readable" is what the
 // parsers read (parse/values.ts), so the rule and the model never disagree.
-import { PAYERS, type FieldName, type ServiceLine, type Span } from '../model';
+import { PAYERS, type FieldName, type Modifier, type ServiceLine, type Span } from '../model';
 import { parseDate, parseDecimal } from '../parse/values';
 import { fieldText } from './util/field-span';
 import { formatDay } from './util/same-day';
@@ -80,13 +80,23 @@ function checkTypes(line: ServiceLine, report: Reporter): void {
 /** A claim line has four modifier slots (CMS-1500 box 24D, 837P SV101-3..6). */
 const MODIFIER_SLOTS = 4;
 
+/** Why a modifier's text is not one modifier. Several written where one goes (an element of a
+ *  JSON list, a modifierN column) are told where the others go, not to separate them with a space. */
+function notAModifier(mod: Modifier): string {
+  const parts = mod.code.split(/[\s:,-]+/).filter((p) => p !== '');
+  if (parts.length > 1 && parts.every((p) => /^[A-Z0-9]{2}$/.test(p))) {
+    return mod.field === 'modifiers'
+      ? `Modifiers ${parts.join(' and ')} are in one element of the list: put each in its own element, [${parts.map((p) => `"${p}"`).join(', ')}]`
+      : `${mod.field} holds ${parts.join(' and ')}: one modifier per ${mod.field} column or key; put the others in the next modifier columns`;
+  }
+  return `Modifier ${mod.code} is not a modifier: a modifier is 2 letters or digits (e.g. SH, JW); separate several with a space`;
+}
+
 function checkCodes(line: ServiceLine, report: Reporter): void {
   let count = 0;
   for (const mod of line.modifiers) {
     if (mod.code === '') continue;
-    if (!/^[A-Z0-9]{2}$/.test(mod.code)) {
-      report(line, mod.span, `Modifier ${mod.code} is not a modifier: a modifier is 2 letters or digits (e.g. SH, JW); separate several with a space`);
-    }
+    if (!/^[A-Z0-9]{2}$/.test(mod.code)) report(line, mod.span, notAModifier(mod));
     if (++count === MODIFIER_SLOTS + 1) {
       report(line, mod.span, `Modifier ${mod.code} is the ${ordinal(count)} on this line, but a claim line has only ${MODIFIER_SLOTS} modifier slots: keep the ${MODIFIER_SLOTS} that affect payment (pricing modifiers such as SH, SJ, JW first)`);
     } else if (count > MODIFIER_SLOTS + 1) {
