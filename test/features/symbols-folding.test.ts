@@ -57,6 +57,25 @@ describe('document symbols', () => {
     assert.strictEqual(symbols[2].selectionSpan.start, symbols[2].span.start);
   });
 
+  it('a claim whose lines other claims\' lines interrupt is one entry per run, so no entry\'s range holds another claim', () => {
+    const text = 'claim_id,member_id,dos_from,hcpcs,units\nA,M,2026-01-01,S9501,1\nA,M,2026-01-01,J2185,1\nB,M,2026-01-01,S9500,1\nA,M,2026-01-02,S9501,1\n';
+    const symbols = documentSymbols(parseDocument(text, 'csv'));
+    assert.deepStrictEqual(symbols.map((s) => [s.name, textOf(text, s.span), s.children?.length, /part [12] of 2$/.test(s.detail ?? '')]), [
+      ['A', 'A,M,2026-01-01,S9501,1\nA,M,2026-01-01,J2185,1', 2, true],
+      ['B', 'B,M,2026-01-01,S9500,1', 1, false],
+      ['A', 'A,M,2026-01-02,S9501,1', 1, true],
+    ]);
+    assert.match(symbols[0].detail ?? '', /^member M · 2026-01-01 · 2 lines · part 1 of 2$/);
+    // JSON objects of one claim_id apart from each other: the same, and each object folds.
+    const json = '[\n  {\n    "claim_id": "A", "member_id": "M",\n    "lines": [ { "dos_from": "2026-01-01", "hcpcs": "S9501", "units": 1 } ]\n  },\n'
+      + '  { "claim_id": "B", "member_id": "M", "dos_from": "2026-01-01", "hcpcs": "S9500", "units": 1 },\n'
+      + '  {\n    "claim_id": "A", "member_id": "M",\n    "lines": [ { "dos_from": "2026-01-02", "hcpcs": "S9501", "units": 1 } ]\n  }\n]\n';
+    const doc = parseDocument(json, 'json');
+    assert.deepStrictEqual(documentSymbols(doc).map((s) => s.name), ['A', 'B', 'A']);
+    assert.deepStrictEqual(foldingRanges(doc).map((r) => textOf(json, r).slice(0, 20)), ['{\n    "claim_id": "A', '{\n    "claim_id": "A']);
+    assert.strictEqual(foldingRanges(parseDocument(json.replace(/\n/g, '\r'), 'json')).length, 2, 'lone CR line ends fold too');
+  });
+
   it('an empty file has none', () => {
     assert.deepStrictEqual(documentSymbols(parseDocument('', 'csv')), []);
   });

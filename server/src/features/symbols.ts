@@ -48,19 +48,42 @@ function lineSymbol(line: ServiceLine): SymbolEntry {
   };
 }
 
-function claimSymbol(claim: Claim): SymbolEntry {
-  const first = claim.lines[0];
+/** A claim's lines in runs of lines next to each other in the file (one run, usually). */
+function runsOf(lines: readonly ServiceLine[]): ServiceLine[][] {
+  const runs: ServiceLine[][] = [];
+  for (const line of lines) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1].index + 1 === line.index) run.push(line);
+    else runs.push([line]);
+  }
+  return runs;
+}
+
+function claimEntry(claim: Claim, lines: readonly ServiceLine[], span: Span, part: string): SymbolEntry {
+  const first = lines[0];
   const member = first?.memberId ? `member ${first.memberId}` : '';
-  const count = `${claim.lines.length} line${claim.lines.length === 1 ? '' : 's'}`;
+  const count = `${lines.length} line${lines.length === 1 ? '' : 's'}`;
   const idSpan = first?.fields.claim_id?.span;
   return {
     name: claim.id || '(no claim id)',
-    detail: [member, dates(claim.lines), count, totalCharge(claim.lines)].filter(Boolean).join(' · '),
+    detail: [member, dates(lines), count, totalCharge(lines), part].filter(Boolean).join(' · '),
     kind: 'claim',
-    span: claim.span,
-    selectionSpan: inside(claim.span, idSpan) ? idSpan : { start: claim.span.start, end: claim.span.start },
-    children: claim.lines.map(lineSymbol),
+    span,
+    selectionSpan: inside(span, idSpan) ? idSpan : { start: span.start, end: span.start },
+    children: lines.map(lineSymbol),
   };
+}
+
+/**
+ * A claim's entries: one, or one per run when other claims' lines sit between its lines (rows
+ * of a CSV export interleaved, or JSON objects of one claim_id apart), so that no entry's range
+ * holds another claim's lines and the outline, breadcrumbs and sticky scroll name the right one.
+ */
+function claimSymbols(claim: Claim): SymbolEntry[] {
+  const runs = runsOf(claim.lines);
+  if (runs.length <= 1) return [claimEntry(claim, claim.lines, claim.span, '')];
+  return runs.map((run, k) =>
+    claimEntry(claim, run, { start: run[0].span.start, end: run[run.length - 1].span.end }, `part ${k + 1} of ${runs.length}`));
 }
 
 function linelessSymbol(claim: LinelessClaim): SymbolEntry {
@@ -75,9 +98,8 @@ function linelessSymbol(claim: LinelessClaim): SymbolEntry {
 }
 
 export function documentSymbols(doc: ClaimDocument): SymbolEntry[] {
-  const symbols = doc.claims.map(claimSymbol);
-  const lineless = doc.json?.linelessClaims ?? [];
-  if (lineless.length === 0) return symbols;
-  // A JSON claim without lines (`"lines": []`) is still a claim of the file: in file order.
-  return [...symbols, ...lineless.map(linelessSymbol)].sort((a, b) => a.span.start - b.span.start);
+  // In file order: a claim's later parts, and a JSON claim without lines (`"lines": []`, still a
+  // claim of the file), among the others.
+  const symbols = [...doc.claims.flatMap(claimSymbols), ...(doc.json?.linelessClaims ?? []).map(linelessSymbol)];
+  return symbols.sort((a, b) => a.span.start - b.span.start);
 }
