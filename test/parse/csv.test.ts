@@ -98,10 +98,15 @@ describe('csv parser', () => {
   it('a column giving a field another column gives is a parse-error on its header cell (its cells are never read); notes may repeat', () => {
     const doc = parseDocument('Claim ID,member_id,dos_from,HCPCS_Code,units,hcpcs,notes,description,claim_id\nC1,M1,2026-03-02,S9501,1,J2185,a,b,C2\n', 'csv');
     assert.deepStrictEqual(problems(doc), [
-      ['parse-error', 'Column 6 gives hcpcs again, after column 4 (HCPCS_Code): only column 4 is read; remove or rename one of them', 'hcpcs'],
-      ['parse-error', 'Column 9 gives claim_id again, after column 1 (Claim ID): only column 1 is read; remove or rename one of them', 'claim_id'],
+      ['parse-error', 'Column 6 gives hcpcs again, after column 4 (HCPCS_Code): only column 4 is read; remove or rename the others', 'hcpcs'],
+      ['parse-error', 'Column 9 gives claim_id again, after column 1 (Claim ID): only column 1 is read; remove or rename the others', 'claim_id'],
     ]);
     assert.deepStrictEqual([doc.lines[0].hcpcs, doc.lines[0].claimId, doc.lines[0].notes], ['S9501', 'C1', 'a']);
+    // Many copies of one column: one problem, counting the others.
+    const many = parseDocument(`${Array(1000).fill('claim_id').join(',')},member_id,dos_from,hcpcs,units\n`, 'csv');
+    assert.deepStrictEqual(problems(many).map(([, message]) => message), [
+      'Column 2 gives claim_id again, after column 1 (and 998 later columns do): only column 1 is read; remove or rename the others',
+    ]);
   });
 
   it('a ragged row is a parse-error and its cells are still read', () => {

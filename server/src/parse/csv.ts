@@ -98,12 +98,13 @@ function otherSeparatorOf(header: CsvRow): string | undefined {
 
 /** A second header cell naming a field another column already gives: its cells are never read
  *  (the first column is), so the codes or dates in it would go unchecked without a word. */
-function repeatedColumn(header: CsvRow, name: FieldName, first: number, again: number): ParseProblem {
+function repeatedColumn(header: CsvRow, name: FieldName, first: number, again: number, more: number): ParseProblem {
   const also = columnName(header, first) === columnName(header, again) ? '' : ` (${columnName(header, first)})`;
+  const others = more === 0 ? '' : ` (and ${plural(more, 'later column does', 'later columns do')})`;
   return {
     ruleId: 'parse-error',
     span: header.cells[again].span,
-    message: `Column ${again + 1} gives ${name} again, after column ${first + 1}${also}: only column ${first + 1} is read; remove or rename one of them`,
+    message: `Column ${again + 1} gives ${name} again, after column ${first + 1}${also}${others}: only column ${first + 1} is read; remove or rename the others`,
   };
 }
 
@@ -274,12 +275,20 @@ export class CsvRowReader {
     const { table, columns, problems } = this;
     this.headerRow = r;
     const header = (this.header = table.row(r));
+    // Per field given again: its first repeat, and how many columns repeat it (one problem a
+    // field, however many: a header of 100k copies of one name is one problem, not 100k).
+    const repeats = new Map<FieldName, { column: number; count: number }>();
     header.cells.forEach((cell, i) => {
       const name = fieldOf(cell.text.trim());
       if (!name) return;
       if (columns[name] === undefined) columns[name] = i;
-      else if (name !== 'notes') problems.push(repeatedColumn(header, name, columns[name]!, i));
+      else if (name !== 'notes') {
+        const seen = repeats.get(name);
+        if (seen) seen.count++;
+        else repeats.set(name, { column: i, count: 1 });
+      }
     });
+    for (const [name, { column, count }] of repeats) problems.push(repeatedColumn(header, name, columns[name]!, column, count - 1));
     const columnList = Object.entries(columns) as Array<[FieldName, number]>;
     this.claimsHeader = columnList.length > 0;
     this.modifierCols = (['modifiers', ...MODIFIER_COLUMNS] as FieldName[]).flatMap((m) => (columns[m] === undefined ? [] : [columns[m]!]));

@@ -5,7 +5,7 @@ import { isBundledSupply, isHydrationPerDiem, isSeparatelyBillableKit, isSterile
 import { fix, removeLineEdits } from '../fixes/edit';
 import type { ServiceLine } from '../model';
 import type { Fix, Rule } from './types';
-import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
+import { formatDay, sameDayIndex, type DayLine, type SameDayIndex } from './util/same-day';
 import { daysOf } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
 
@@ -14,6 +14,12 @@ import { codeSpan, relatedLine } from './util/field-span';
 function bundlingPerDiem(line: ServiceLine, sameDay: readonly DayLine[]): DayLine | undefined {
   if (isSterileSolution(line.hcpcs) && sameDay.some((d) => isHydrationPerDiem(d.line.hcpcs))) return undefined;
   return sameDay.find((d) => isTherapyPerDiem(d.line.hcpcs));
+}
+
+/** Every date of the line has a per diem that includes it. A function of its own, so that no
+ *  closure in check() holds the same-day index (the findings' fixes must not keep it alive). */
+function bundledOnEveryDay(line: ServiceLine, days: readonly number[], index: SameDayIndex): boolean {
+  return days.every((d) => bundlingPerDiem(line, index.at(line.memberId, d)) !== undefined);
 }
 
 export const rule: Rule = {
@@ -38,7 +44,7 @@ export const rule: Rule = {
         if (!perDiem) continue;
         const date = formatDay(day);
         // Its other dates with no per diem stay billable: removing the line would lose them.
-        const whole = days.every((d) => d === day || bundlingPerDiem(line, index.at(line.memberId, d)));
+        const whole = bundledOnEveryDay(line, days, index);
         const fixes = (): Fix[] => {
           if (!whole) return [];
           const edits = removeLineEdits(doc, line);
