@@ -28,20 +28,26 @@ class Pieces {
   }
 }
 
-/** The text report of a big CSV file, written as the check goes; undefined when the file must be
- *  checked the plain way (nothing was written then). */
-export function streamText(file: ClaimFile, options: LintOptions, out: (text: string) => void): FileTally | undefined {
-  const pieces = new Pieces(out);
+/** A report whose findings each need nothing from after them (text, SARIF results): written in
+ *  document order as the check goes; undefined when the file must be checked the plain way
+ *  (nothing was written then). */
+function streamInOrder(file: ClaimFile, options: LintOptions, form: 'text' | 'sarif', write: (text: string) => void): FileTally | undefined {
+  const pieces = new Pieces(write);
   let tally: FileTally | undefined;
-  const ok = streamCsvInParts(file, options, 'text', {
-    early: (line) => pieces.add(line),
+  const ok = streamCsvInParts(file, options, form, {
+    early: (text) => pieces.add(text),
     done: (result) => {
-      result.rest((line) => pieces.add(line));
+      result.rest((text) => pieces.add(text));
       tally = result.tally;
     },
   });
   pieces.flush();
   return ok ? tally : undefined;
+}
+
+/** The text report of a big CSV file, written as the check goes (see streamInOrder). */
+export function streamText(file: ClaimFile, options: LintOptions, out: (text: string) => void): FileTally | undefined {
+  return streamInOrder(file, options, 'text', out);
 }
 
 /** The JSON entry of a big CSV file (see the top of this file); undefined when the file must be
@@ -64,19 +70,7 @@ export function streamJson(file: ClaimFile, options: LintOptions, json: JsonWrit
   return ok ? tally : undefined;
 }
 
-/** The SARIF results of a big CSV file, written as the check goes (like the text report: a
- *  result needs nothing from after it); undefined when the file must be checked the plain way
- *  (nothing was written then). */
+/** The SARIF results of a big CSV file, written as the check goes (see streamInOrder). */
 export function streamSarif(file: ClaimFile, options: LintOptions, sarif: SarifWriter): FileTally | undefined {
-  const pieces = new Pieces((text) => sarif.add(text));
-  let tally: FileTally | undefined;
-  const ok = streamCsvInParts(file, options, 'sarif', {
-    early: (text) => pieces.add(text),
-    done: (result) => {
-      result.rest((text) => pieces.add(text));
-      tally = result.tally;
-    },
-  });
-  pieces.flush();
-  return ok ? tally : undefined;
+  return streamInOrder(file, options, 'sarif', (text) => sarif.add(text));
 }
