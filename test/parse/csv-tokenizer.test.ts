@@ -76,10 +76,42 @@ describe('csv tokenizer', () => {
     const rows = rowsOf(text);
     assert.strictEqual(rows.length, 4);
     assert.deepStrictEqual(rows[1].issues, [{ kind: 'unclosed-quote', column: 1, span: { start: 8, end: 9 } }]);
-    assert.deepStrictEqual(rows[1].cells.map((c) => c.text), ['1', 'oops,3']);
+    // Ended at its first comma, the row has the header's 3 cells: the quote was a slip, and the
+    // cells after it are read (and checked) as the user meant them.
+    assert.deepStrictEqual(rows[1].cells.map((c) => c.text), ['1', 'oops', '3']);
+    assert.deepStrictEqual(rows[1].cells[1].outer, { start: 8, end: 13 });
     assert.deepStrictEqual(rows[2].cells.map((c) => c.text), ['4', '5', '6']);
     assert.deepStrictEqual(rows[3].cells.map((c) => c.text), ['7', 'x', '9']);
     assert.strictEqual(rows[3].issues, undefined);
+  });
+
+  it('an unclosed quote runs to the line end when splitting it would not give the header\'s cells', () => {
+    const text = 'a,b,c,d\n1,"Smith, John\n4,5,6,7\n';
+    const rows = rowsOf(text);
+    assert.deepStrictEqual(rows[1].issues?.map((i) => i.kind), ['unclosed-quote']);
+    assert.deepStrictEqual(rows[1].cells.map((c) => c.text), ['1', 'Smith, John']);
+    assert.deepStrictEqual(rows[2].cells.map((c) => c.text), ['4', '5', '6', '7']);
+  });
+
+  it('a stray quote closed by a later one does not swallow the whole rows between them', () => {
+    // The `"` ending row 3 is a well-placed closing quote, but row 2 inside the "cell" reads as a
+    // whole row of the header's 5 cells: row 1's quote was a slip.
+    const text = 'a,b,c,d,e\n1,"x,2,3,4\n5,6,7,8,9\n10,11,12,13,14"\n';
+    const rows = rowsOf(text);
+    assert.strictEqual(rows.length, 4);
+    assert.deepStrictEqual(rows[1].issues, [{ kind: 'unclosed-quote', column: 1, span: { start: 12, end: 13 } }]);
+    assert.deepStrictEqual(rows[1].cells.map((c) => c.text), ['1', 'x', '2', '3', '4']);
+    assert.deepStrictEqual(rows[2].cells.map((c) => c.text), ['5', '6', '7', '8', '9']);
+    assert.deepStrictEqual(rows[3].cells.map((c) => c.text), ['10', '11', '12', '13', '14"']);
+  });
+
+  it('a multi-line quoted note whose lines do not read as rows stays one cell', () => {
+    const text = 'a,b,c,d,e\n1,2,3,4,"line one, with a comma\nline two\nline, three"\n5,6,7,8,9\n';
+    const rows = rowsOf(text);
+    assert.strictEqual(rows.length, 3);
+    assert.strictEqual(rows[1].issues, undefined);
+    assert.strictEqual(rows[1].cells[4].text, 'line one, with a comma\nline two\nline, three');
+    assert.deepStrictEqual(rows[2].cells.map((c) => c.text), ['5', '6', '7', '8', '9']);
   });
 
   it('an unclosed quote on the last line runs to the end of the text', () => {

@@ -35,6 +35,23 @@ describe('parser robustness', () => {
     assert.ok(json.problems.length <= 101, `${json.problems.length} problems`);
   });
 
+  it('a stray quote: one parse-error at the quote; the rest of its row and the rows after it are still checked', () => {
+    const text = [
+      'claim_id,member_id,dos_from,hcpcs,units,ndc',
+      'C1,M1,"2026-03-02,J9999,1,123', // the quote is a slip; J9999 and the NDC are still checked
+      'C1,M1,2026-03-02,S9502,1,',
+      'C1,M1,2026-03-03,J1234,1,5"', // a "closing" quote here must not turn row 3 into row 2's date
+    ].join('\n') + '\n';
+    const { doc, findings } = lintText(text, 'csv');
+    assert.strictEqual(doc.lines.length, 3);
+    assert.deepStrictEqual(doc.lines.map((l) => l.hcpcs), ['J9999', 'S9502', 'J1234']);
+    const at = (f: { span: { start: number } }): number => text.slice(0, f.span.start).split('\n').length;
+    const parseErrors = findings.filter((f) => f.ruleId === 'parse-error');
+    assert.deepStrictEqual(parseErrors.map((f) => [at(f), f.message]), [[2, 'Unclosed quote in column dos_from: close it with " or remove it']]);
+    assert.ok(findings.some((f) => f.ruleId === 'ndc-format' && at(f) === 2), 'the NDC after the stray quote is checked');
+    assert.ok(findings.some((f) => f.ruleId === 'ndc-format' && at(f) === 4), 'the rows after it are linted');
+  });
+
   it('a CSV of something else: one finding on its header, none per row; broken quoting still shown', () => {
     const rows = Array.from({ length: 5000 }, (_, i) => `x${i},y`);
     const { doc, findings } = lintText(['a,b', ...rows, '"open,y'].join('\n') + '\n', 'csv');

@@ -216,6 +216,7 @@ function indexRows(path: string): RowIndex | undefined {
     let claimCol = -1;
     let memberCol = -1;
     let headerSeen = false;
+    let expectedCells = 0; // the header's cells: the scanner reads quotes by it (see CsvScanner)
     let blockChar = 0; // where the next data row's block starts (file char offset)
     let blockByte = 0;
     let blockLine = 0;
@@ -231,6 +232,7 @@ function indexRows(path: string): RowIndex | undefined {
       if (pending.length > MAX_CARRY) return undefined;
       const start = first ? CsvScanner.start(pending) : 0;
       const scanner = new CsvScanner(pending);
+      scanner.expectedCells = expectedCells;
       const table = scanner.table;
       // Byte offsets of pending positions, advanced as rows finish (exact for any UTF-8 text).
       let atChar = 0;
@@ -294,6 +296,7 @@ function indexRows(path: string): RowIndex | undefined {
         const kind = table.kindOf(r);
         if (kind === 'data' && !headerSeen) {
           headerSeen = true;
+          expectedCells = scanner.expectedCells = table.rowCells[r];
           const cells = table.row(r).cells;
           cells.forEach((cell, i) => {
             const name = fieldOf(cell.text.trim());

@@ -111,6 +111,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   // from there on the rows are the old ones, moved. (Into a small table of their own first.)
   const fresh = new CsvTable(text, 64, 1024);
   const scanner = new CsvScanner(text, fresh);
+  scanner.expectedCells = table.rowCells[state.headerRow]; // as tokenizeCsv reads quotes
   let resync = table.rowCount; // the first old row kept after the re-read ones
   let p = r0 < table.rowCount ? table.rowStart[r0] : table.rowCount > 0 ? table.rowNext[table.rowCount - 1] : 0;
   while (p < text.length) {

@@ -229,6 +229,12 @@ export class CsvScanner {
   // unclosed quote, incremental use).
   private readonly next = [-1, -1, -1, -1];
   private readonly base = [0, 0, 0, 0];
+  /**
+   * The header's cell count, once the header is read (0 before). It lets a stray quote be told
+   * from a quoted cell: see swallowsRows and unclosedCellEnd. The parsers set it after the header
+   * row; every scanner of one text must use the same count to read the same rows.
+   */
+  expectedCells = 0;
 
   constructor(text: string, table: CsvTable = new CsvTable(text)) {
     this.text = text;
@@ -265,6 +271,47 @@ export class CsvScanner {
   private issue(issues: CsvRowIssue[] | undefined, issue: CsvRowIssue): CsvRowIssue[] {
     (issues ??= []).push(issue);
     return issues;
+  }
+
+  /**
+   * Does a quoted cell from `from` to its closing quote at `to` (on a later line) hold a line
+   * that reads as a whole row (as many commas as the header has separators)? Then the opening
+   * quote was a stray one, not a multi-line value: a later stray quote must not turn the rows in
+   * between into one cell without a word. A note rarely has 3+ commas per line and a header's
+   * worth of them; a header of fewer than 4 cells gives no such clue.
+   */
+  private swallowsRows(from: number, to: number): boolean {
+    const need = this.expectedCells - 1;
+    if (need < 3) return false;
+    const text = this.text;
+    let interior = false; // past the first line break: a whole line of the cell
+    let commas = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF || c === CR) {
+        interior = true;
+        commas = 0;
+      } else if (c === COMMA && ++commas >= need && interior) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Where an unclosed quoted cell (column `column`, content from `from`) ends: at its first comma
+   * when the rest of the line then gives the row exactly the header's cell count (the quote was
+   * a slip; the cells after it are read and checked), else at the line end.
+   */
+  private unclosedCellEnd(column: number, from: number, lineEnd: number): number {
+    if (this.expectedCells === 0) return lineEnd;
+    const text = this.text;
+    let first = -1;
+    let commas = 0;
+    for (let i = from; i < lineEnd; i++) {
+      if (text.charCodeAt(i) !== COMMA) continue;
+      if (first < 0) first = i;
+      if (column + ++commas + 1 > this.expectedCells) return lineEnd;
+    }
+    return first >= 0 && column + commas + 1 === this.expectedCells ? first : lineEnd;
   }
 
   /** Tokenise the row starting at `start` (a row boundary, < text.length) into the table;
@@ -308,13 +355,19 @@ export class CsvScanner {
         const lineEndHere = this.lineEndAt(p);
         const afterQuote = q + 1 < len ? text.charCodeAt(q + 1) : -1;
         const wellClosed = q < len && (afterQuote === -1 || afterQuote === COMMA || afterQuote === CR || afterQuote === LF);
-        if (q >= len || (!wellClosed && q > lineEndHere)) {
+        if (q >= len || (q > lineEndHere && (!wellClosed || this.swallowsRows(contentStart, q)))) {
           // Unclosed quote (or its "closing" quote is really another cell's opening quote on a
-          // later line): the cell runs to the end of its physical line; the next line is a new row.
+          // later line, or it would swallow whole rows): the next line is a new row. The cell ends
+          // at the line end, or at its first comma when that gives the row the header's cells.
           issues = this.issue(issues, { kind: 'unclosed-quote', column, span: { start: p, end: p + 1 } });
-          const raw = text.slice(contentStart, lineEndHere);
-          table.addCell(contentStart, lineEndHere, QUOTED | UNCLOSED | (raw.indexOf('""') >= 0 ? ESCAPED : 0));
+          const cellEnd = this.unclosedCellEnd(column, contentStart, lineEndHere);
+          const raw = text.slice(contentStart, cellEnd);
+          table.addCell(contentStart, cellEnd, QUOTED | UNCLOSED | (raw.indexOf('""') >= 0 ? ESCAPED : 0));
           end = lineEndHere;
+          if (cellEnd < lineEndHere) {
+            p = cellEnd + 1; // the rest of the row is read as its own cells, and checked
+            continue;
+          }
           break;
         }
         let cellEnd = q + 1;
@@ -393,6 +446,7 @@ export function tokenizeCsv(text: string): TokenizedCsv {
   let cr = 0;
   for (let p = start; p < text.length; ) {
     const r = scanner.scanRow(p);
+    if (scanner.expectedCells === 0 && table.rowKind[r] === DATA) scanner.expectedCells = table.rowCells[r]; // the header
     const end = table.rowEnd[r];
     const next = table.rowNext[r];
     if (next - end === 2) crlf++;
