@@ -250,6 +250,10 @@ describe('CLI check --fix', function () {
     assert.match(r.stderr, /broken\.claims\.csv: not fixed: the file has parse errors \(the first on line 3\); correct them first/);
     assert.match(r.stderr, /latin\.claims\.csv: not fixed: the file is not valid UTF-8 \(line \d+: save it as UTF-8\)/);
     assert.match(r.stdout, /^broken\.claims\.csv:3:\d+ error parse-error /m);
+    // And the check says where the bytes are: one parse-error on the row (at the first of them).
+    const lineOf = head.split('\n').length;
+    const notUtf8Lines = r.stdout.split('\n').filter((l) => l.startsWith('latin.claims.csv:') && l.includes('parse-error'));
+    assert.deepStrictEqual(notUtf8Lines.map((l) => l.replace(/ \(shown as .*$/, '')), [`latin.claims.csv:${lineOf}:${head.length - head.lastIndexOf('\n') + 1} error parse-error Not UTF-8 text here`]);
     assert.strictEqual(r.code, 1);
   });
 

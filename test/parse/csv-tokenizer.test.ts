@@ -105,6 +105,15 @@ describe('csv tokenizer', () => {
     assert.deepStrictEqual(rows[3].cells.map((c) => c.text), ['10', '11', '12', '13', '14"']);
   });
 
+  it('a run of U+FFFD (bytes that were not UTF-8) is one issue per row, at the first run, with its column', () => {
+    const text = 'a,b,c\n1,x\uFFFD\uFFFDy,\uFFFD\n4,"\uFFFD",6\n7,8,9\n';
+    const rows = rowsOf(text);
+    assert.deepStrictEqual(rows[1].issues, [{ kind: 'not-utf8', column: 1, span: { start: 9, end: 11 } }]);
+    assert.deepStrictEqual(rows[2].issues, [{ kind: 'not-utf8', column: 1, span: { start: 18, end: 19 } }]);
+    assert.strictEqual(rows[3].issues, undefined);
+    assert.deepStrictEqual(rows[1].cells.map((c) => c.text), ['1', 'x\uFFFD\uFFFDy', '\uFFFD']);
+  });
+
   it('a multi-line quoted note whose lines do not read as rows stays one cell', () => {
     const text = 'a,b,c,d,e\n1,2,3,4,"line one, with a comma\nline two\nline, three"\n5,6,7,8,9\n';
     const rows = rowsOf(text);

@@ -52,6 +52,19 @@ describe('parser robustness', () => {
     assert.ok(findings.some((f) => f.ruleId === 'ndc-format' && at(f) === 4), 'the rows after it are linted');
   });
 
+  it('bytes that were not UTF-8 (U+FFFD): a parse-error where they are, in CSV and JSON; the line is still checked', () => {
+    const csv = `${HEAD}C1,M1,2026-03-02,J2185,1,M\uFFFDrop\uFFFDnem\nC1,M1,2026-03-02,S9502,1,\n`;
+    const found = lintText(csv, 'csv').findings;
+    const notUtf8 = found.filter((f) => f.ruleId === 'parse-error');
+    assert.deepStrictEqual(notUtf8.map((f) => [f.span.start, f.span.end]), [[csv.indexOf('\uFFFD'), csv.indexOf('\uFFFD') + 1]]);
+    assert.match(notUtf8[0].message, /^Not UTF-8 text here \(shown as \uFFFD\): the file was saved in another encoding/);
+    assert.ok(found.some((f) => f.ruleId === 'ndc-missing'), 'the J2185 line is still checked');
+    const json = '[{ "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 1, "notes": "\uFFFD\uFFFD x \uFFFD" }]';
+    const jsonFound = lintText(json, 'json').findings;
+    assert.deepStrictEqual(jsonFound.filter((f) => f.ruleId === 'parse-error').map((f) => f.span.end - f.span.start), [2, 1]);
+    assert.ok(jsonFound.some((f) => f.ruleId === 'ndc-missing'));
+  });
+
   it('a CSV of something else: one finding on its header, none per row; broken quoting still shown', () => {
     const rows = Array.from({ length: 5000 }, (_, i) => `x${i},y`);
     const { doc, findings } = lintText(['a,b', ...rows, '"open,y'].join('\n') + '\n', 'csv');

@@ -119,14 +119,14 @@ export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): 
   const base = { path: file.path, format: file.format };
   const unfixed = (notFixed?: string): FileResult => ({ ...base, findings: locate(text, first.findings), fixed: 0, notFixed });
   if (!fix) return unfixed();
-  if (hasParseErrors(first.doc)) return unfixed(parseErrorRefusal(first.doc));
-  // Rewriting would replace undecodable bytes with U+FFFD: leave such a file as it is.
+  // Rewriting would replace undecodable bytes with U+FFFD: leave such a file as it is. (Said
+  // before parse errors: those bytes are a parse-error too, and this names the cause.)
   if (!Buffer.from(text, 'utf8').equals(bytes)) {
-    // The decoder put U+FFFD where the bytes are not UTF-8: say where, the report cannot show it.
     const at = text.indexOf('\ufffd');
     const where = at < 0 ? '' : ` (line ${new LineIndex(text).at(at).line}: save it as UTF-8)`;
     return unfixed(`not fixed: the file is not valid UTF-8${where}`);
   }
+  if (hasParseErrors(first.doc)) return unfixed(parseErrorRefusal(first.doc));
   const result = fixText(first, file.format, options);
   if (result.fixed > 0 && result.text !== text) {
     try {

@@ -7,6 +7,7 @@
 // any row boundary, so re-tokenising can later be made incremental (row-level).
 import type { CsvCell, CsvRow, LineEnd, Span } from '../model';
 import { dominantEol } from './line-end';
+import { replacementRunEnd } from './not-utf8';
 
 const QUOTE = 0x22; // "
 const COMMA = 0x2c; // ,
@@ -35,10 +36,11 @@ const TRAILING = 8;
 
 /** A problem inside a row, found while tokenising; csv.ts words it with the header's names. */
 export interface CsvRowIssue {
-  readonly kind: 'unclosed-quote' | 'text-after-quote';
+  readonly kind: 'unclosed-quote' | 'text-after-quote' | 'not-utf8';
   /** 0-based column index of the cell. */
   readonly column: number;
-  /** The opening quote (unclosed) or the stray text after the closing quote. */
+  /** The opening quote (unclosed), the stray text after the closing quote, or the first run of
+   *  U+FFFD (bytes that were not UTF-8, see not-utf8.ts). */
   readonly span: Span;
 }
 
@@ -223,12 +225,12 @@ export class CsvScanner {
   readonly text: string;
   readonly table: CsvTable;
   private readonly len: number;
-  // Per character (quote, comma, LF, CR): the next index found (`len` when none) and the
+  // Per character (quote, comma, LF, CR, U+FFFD): the next index found (`len` when none) and the
   // position it was searched from. A cached answer is reused for any query between the two,
   // which stays correct when a row is re-read from an earlier offset (recovery after an
   // unclosed quote, incremental use).
-  private readonly next = [-1, -1, -1, -1];
-  private readonly base = [0, 0, 0, 0];
+  private readonly next = [-1, -1, -1, -1, -1];
+  private readonly base = [0, 0, 0, 0, 0];
   /**
    * The header's cell count, once the header is read (0 before). It lets a stray quote be told
    * from a quoted cell: see swallowsRows and unclosedCellEnd. The parsers set it after the header
@@ -271,6 +273,18 @@ export class CsvScanner {
   private issue(issues: CsvRowIssue[] | undefined, issue: CsvRowIssue): CsvRowIssue[] {
     (issues ??= []).push(issue);
     return issues;
+  }
+
+  /** The row's issues plus its first run of U+FFFD in [start, end), if any (one per row). The
+   *  row's cells are [firstCell, table.cellCount). */
+  private notUtf8(start: number, end: number, firstCell: number, issues: CsvRowIssue[] | undefined): CsvRowIssue[] | undefined {
+    const at = this.find(4, '\uFFFD', start);
+    if (at >= end) return issues;
+    const table = this.table;
+    let column = 0;
+    while (firstCell + column + 1 < table.cellCount && table.cellStart[firstCell + column + 1] <= at) column++;
+    const span = { start: at, end: replacementRunEnd(this.text, at, end) };
+    return this.issue(issues, { kind: 'not-utf8', column, span });
   }
 
   /**
@@ -335,7 +349,10 @@ export class CsvScanner {
         }
       }
       table.addCell(cellStart, lineEnd, 0);
-      return table.addRow(start, lineEnd, this.after(lineEnd), allEmpty(table, firstCell) ? BLANK : DATA, firstCell);
+      const issues = this.notUtf8(start, lineEnd, firstCell, undefined);
+      const r = table.addRow(start, lineEnd, this.after(lineEnd), !issues && allEmpty(table, firstCell) ? BLANK : DATA, firstCell);
+      if (issues) table.issues.set(r, issues);
+      return r;
     }
 
     let issues: CsvRowIssue[] | undefined;
@@ -400,6 +417,7 @@ export class CsvScanner {
       table.addCell(p, end, 0);
       break;
     }
+    issues = this.notUtf8(start, end, firstCell, issues);
     const kind = !issues && allEmpty(table, firstCell) ? BLANK : DATA;
     const r = table.addRow(start, end, this.after(end), kind, firstCell);
     if (issues) table.issues.set(r, issues);

@@ -11,6 +11,7 @@ import { fieldOf } from './fields';
 import { CsvLine, CsvValueReader, fieldsFactory, type CsvSource } from './csv-line';
 import { NO_IDS, NO_MODIFIERS, REQUIRED_HINT, type Fields } from './line';
 import { splitModifiers } from './values';
+import { NOT_UTF8_MESSAGE } from './not-utf8';
 
 const DISABLE_COMMENT = /^#\s*infusion-claims-disable-next-line\b(.*)$/;
 const MODIFIER_COLUMNS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
@@ -38,7 +39,9 @@ function rowIssues(row: TokenizedRow, header: CsvRow | undefined, problems: Pars
   for (const issue of row.issues) {
     const message = issue.kind === 'unclosed-quote'
       ? `Unclosed quote in ${where(issue.column)}: close it with " or remove it`
-      : `Text after the closing quote in ${where(issue.column)}: put the whole value inside the quotes`;
+      : issue.kind === 'not-utf8'
+        ? NOT_UTF8_MESSAGE
+        : `Text after the closing quote in ${where(issue.column)}: put the whole value inside the quotes`;
     problems.push({ ruleId: 'parse-error', span: issue.span, message, lineIndex });
   }
 }

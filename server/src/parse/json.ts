@@ -14,6 +14,7 @@ import { DateCache, lineValues, makeLine, NO_IDS, REQUIRED_HINT, type Fields } f
 import { syntaxProblems } from './json-errors';
 import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
+import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
 
 const MODIFIER_KEYS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
 /** Deeper than this, jsonc-parser's recursive descent may overflow; we report it instead. */
@@ -484,13 +485,27 @@ export function parseJson(text: string): ClaimDocument {
     errors.length = 0;
     root = undefined;
   }
-  reader.problems.push(...syntaxProblems(errors, source.length));
+  reader.problems.push(...syntaxProblems(errors, source.length), ...notUtf8Problems(source));
   reader.setErrors(errors);
   if (root) for (const claim of reader.claimNodes(root)) reader.readClaim(claim, claim === root);
   const problems = reader.problems.sort((a, b) => a.span.start - b.span.start);
   const eol = detectEol(source);
   const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source, eol), eol };
   return { format: 'json', text, lines: reader.lines, claims: reader.claims(), problems, json };
+}
+
+/** At most this many not-UTF-8 problems a JSON file (a binary file would give thousands). */
+const MAX_NOT_UTF8 = 100;
+
+/** One parse-error per run of U+FFFD (bytes that were not UTF-8 text, see not-utf8.ts). */
+function notUtf8Problems(source: string): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  for (let at = source.indexOf('\uFFFD'); at >= 0 && problems.length < MAX_NOT_UTF8; at = source.indexOf('\uFFFD', at)) {
+    const end = replacementRunEnd(source, at, source.length);
+    problems.push({ ruleId: 'parse-error', span: { start: at, end }, message: NOT_UTF8_MESSAGE });
+    at = end;
+  }
+  return problems;
 }
 
 /** A JSON string's source text (between its quotes) as its value; the source when it is not valid. */
