@@ -38,7 +38,10 @@ const NO_FINDINGS_END = '[]\n  }';
 
 /** The keys of a LocatedFinding, in the order JSON.stringify writes them (check.ts, csv-parts.ts). */
 const FINDING_KEYS = 'ruleId,severity,message,start,end,line,column,endLine,endColumn,fixes';
+const FINDING_KEYS_RELATED = `${FINDING_KEYS},related`;
 const FIX_KEYS = 'title,safe';
+const RELATED_KEYS = 'message,line,column,endLine,endColumn';
+const RELATED_KEYS_FILE = 'message,file,line,column,endLine,endColumn';
 
 /** What JSON.stringify(f, null, 2) gives at six spaces, written directly: a big file has tens of
  *  thousands of findings, and the generic indenting was a good part of writing its report. */
@@ -52,15 +55,34 @@ function findingText(f: LocatedFinding): string {
     });
     fixes += '\n        ]';
   }
+  let related = '';
+  if (f.related) {
+    related = ',\n        "related": [';
+    f.related.forEach((r, i) => {
+      related += `${i === 0 ? '' : ','}\n          {\n            "message": ${q(r.message)},`
+        + `${r.file === undefined ? '' : `\n            "file": ${q(r.file)},`}`
+        + `\n            "line": ${r.line},\n            "column": ${r.column},\n            "endLine": ${r.endLine},\n            "endColumn": ${r.endColumn}\n          }`;
+    });
+    related += f.related.length > 0 ? '\n        ]' : ']';
+  }
   return `{\n        "ruleId": ${q(f.ruleId)},\n        "severity": ${q(f.severity)},\n        "message": ${q(f.message)},`
     + `\n        "start": ${f.start},\n        "end": ${f.end},\n        "line": ${f.line},\n        "column": ${f.column},`
-    + `\n        "endLine": ${f.endLine},\n        "endColumn": ${f.endColumn},\n        "fixes": ${fixes}\n      }`;
+    + `\n        "endLine": ${f.endLine},\n        "endColumn": ${f.endColumn},\n        "fixes": ${fixes}${related}\n      }`;
 }
 
-/** Whether findingText writes what JSON.stringify would: the plain shape, nothing more or less. */
+/** Whether findingText writes what JSON.stringify would: the plain shape (with or without related
+ *  places), nothing more or less. */
 function plainShape(f: LocatedFinding): boolean {
-  return Object.keys(f).join(',') === FINDING_KEYS && [f.start, f.end, f.line, f.column, f.endLine, f.endColumn].every(Number.isSafeInteger)
-    && f.fixes.every((x) => Object.keys(x).join(',') === FIX_KEYS && typeof x.safe === 'boolean');
+  const keys = Object.keys(f).join(',');
+  if (keys !== FINDING_KEYS && keys !== FINDING_KEYS_RELATED) return false;
+  if (![f.start, f.end, f.line, f.column, f.endLine, f.endColumn].every(Number.isSafeInteger)) return false;
+  if (!f.fixes.every((x) => Object.keys(x).join(',') === FIX_KEYS && typeof x.safe === 'boolean')) return false;
+  if (keys === FINDING_KEYS) return true;
+  return Array.isArray(f.related) && f.related.every((r) => {
+    const k = Object.keys(r).join(',');
+    return (k === RELATED_KEYS || (k === RELATED_KEYS_FILE && typeof r.file === 'string')) && typeof r.message === 'string'
+      && [r.line, r.column, r.endLine, r.endColumn].every(Number.isSafeInteger);
+  });
 }
 
 /** One finding as formatJson writes it inside an entry's findings (at six spaces), without what goes before it (jsonOfFinding). */
