@@ -77,26 +77,37 @@ function parseErrorRefusal(doc: ClaimDocument): string {
   return `not fixed: the file has parse errors (the first on line ${new LineIndex(doc.text).at(first.span.start).line}); correct them first`;
 }
 
-/** Apply safe fixes pass after pass until none is left (or nothing changes). Pure. */
+/**
+ * Apply safe fixes pass after pass until none is left (or nothing changes). Pure. The first
+ * result is taken out of `start`: each pass lets the previous document go before the fixed text
+ * is read, so a big file's memory holds one document at a time, not two.
+ */
 export function fixText(
-  first: LintResult, format: ClaimFormat, options: LintOptions,
+  start: { result?: LintResult }, format: ClaimFormat, options: LintOptions,
 ): { text: string; fixed: number; findings: readonly Finding[] } {
-  let current = first;
+  let current: LintResult | undefined = start.result!;
+  start.result = undefined;
   let fixed = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const safe: Fix[] = current.findings.flatMap((f) => f.fixes.filter((x) => x.safe));
     const edits = nonOverlappingEdits(safe);
     if (edits.length === 0) break;
     const picked = new Set(edits);
-    const next = applyEdits(current.doc.text, edits);
-    if (next === current.doc.text) break;
+    const before: string = current.doc.text;
+    const next = applyEdits(before, edits);
+    if (next === before) break;
+    const applied = safe.filter((f) => f.edits.every((e) => picked.has(e))).length;
+    current = undefined;
     const relinted = lintText(next, format, options);
     // A fix must never make the file unreadable; if one did, keep the text from before it.
-    if (hasParseErrors(relinted.doc)) break;
-    fixed += safe.filter((f) => f.edits.every((e) => picked.has(e))).length;
+    if (hasParseErrors(relinted.doc)) {
+      current = lintText(before, format, options);
+      break;
+    }
+    fixed += applied;
     current = relinted;
   }
-  return { text: current.doc.text, fixed, findings: current.findings };
+  return { text: current!.doc.text, fixed, findings: current!.findings };
 }
 
 /** CSV files this big are checked in parts (csv-parts.ts), so memory stays flat however big they get. */
@@ -107,33 +118,42 @@ export function checkedInParts(file: ClaimFile): boolean {
   return file.format === 'csv' && fs.statSync(file.path).size >= IN_PARTS_MIN_BYTES;
 }
 
+/** A file's text, and (when asked) whether its bytes are UTF-8; the bytes themselves are not kept. */
+function readText(path: string, checkUtf8: boolean): { text: string; utf8: boolean } {
+  const bytes = fs.readFileSync(path);
+  const text = bytes.toString('utf8');
+  return { text, utf8: !checkUtf8 || Buffer.from(text, 'utf8').equals(bytes) };
+}
+
 /** Read, lint and (with fix) repair one file. Throws only when the file cannot be read or written. */
 export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): FileResult {
   if (!fix && checkedInParts(file)) {
     const inParts = checkCsvInParts(file, options);
     if (inParts) return inParts;
   }
-  const bytes = fs.readFileSync(file.path);
-  const text = bytes.toString('utf8');
-  const first = lintText(text, file.format, options);
   const base = { path: file.path, format: file.format };
-  const unfixed = (notFixed?: string): FileResult => ({ ...base, findings: locate(text, first.findings), fixed: 0, notFixed });
-  if (!fix) return unfixed();
+  const unfixed = (text: string, findings: readonly Finding[], notFixed?: string): FileResult => ({ ...base, findings: locate(text, findings), fixed: 0, notFixed });
+  const { text, utf8 } = readText(file.path, fix);
+  // In a box: fixText takes it out, so the first document is not kept while the fixed one is read.
+  const start: { result?: LintResult } = { result: lintText(text, file.format, options) };
+  if (!fix) return unfixed(text, start.result!.findings);
   // Rewriting would replace undecodable bytes with U+FFFD: leave such a file as it is. (Said
   // before parse errors: those bytes are a parse-error too, and this names the cause.)
-  if (!Buffer.from(text, 'utf8').equals(bytes)) {
+  if (!utf8) {
     const at = text.indexOf('\ufffd');
     const where = at < 0 ? '' : ` (line ${new LineIndex(text).at(at).line}: save it as UTF-8)`;
-    return unfixed(`not fixed: the file is not valid UTF-8${where}`);
+    return unfixed(text, start.result!.findings, `not fixed: the file is not valid UTF-8${where}`);
   }
-  if (hasParseErrors(first.doc)) return unfixed(parseErrorRefusal(first.doc));
-  const result = fixText(first, file.format, options);
+  if (hasParseErrors(start.result!.doc)) return unfixed(text, start.result!.findings, parseErrorRefusal(start.result!.doc));
+  const result = fixText(start, file.format, options);
   if (result.fixed > 0 && result.text !== text) {
     try {
       writeFileAtomic(file.path, result.text);
     } catch (err) {
-      // The file is as it was: its findings are still the report.
-      return unfixed(`not fixed: the fixes could not be saved (${describeError(err)}); the file is unchanged`);
+      // The file is as it was: its findings are still the report (linted again: the first
+      // result was let go while fixing).
+      return unfixed(text, lintText(text, file.format, options).findings,
+        `not fixed: the fixes could not be saved (${describeError(err)}); the file is unchanged`);
     }
   }
   return { ...base, findings: locate(result.text, result.findings), fixed: result.fixed };
