@@ -27,7 +27,8 @@ export interface Field {
   /** The value as text: the CSV cell with quotes removed and `""` unescaped; a JSON string's
    *  content, or a JSON number/boolean's source text (a number with an exponent: its value as a
    *  plain decimal, `1e2` is '100'; JSON null: ''; a JSON `modifiers` array:
-   *  its elements joined by spaces; another JSON list or object: '', see wrongType). */
+   *  its string, number and boolean elements as written, joined by spaces (see wrongTypeElements);
+   *  another JSON list or object: '', see wrongType). */
   readonly text: string;
   /** The value's range: the CSV cell's text (inside the quotes when quoted), or the whole JSON
    *  value node (quotes included). Diagnostics point here. */
@@ -41,6 +42,14 @@ export interface Field {
   /** JSON: the value is a list or an object, which the field cannot be read from. The key is
    *  there (not missing-field's), the value reads as empty, and invalid-value reports it. */
   readonly wrongType?: 'list' | 'object';
+  /** JSON `modifiers` list: its elements that are lists or objects (no modifier can be read from
+   *  them). They are left out of the line's modifiers and the text; invalid-value reports each. */
+  readonly wrongTypeElements?: readonly WrongTypeElement[];
+}
+
+export interface WrongTypeElement {
+  readonly type: 'list' | 'object';
+  readonly span: Span;
 }
 
 /** One modifier code, from a `modifiers` cell/string/array element or a `modifierN` column. */

@@ -268,6 +268,19 @@ describe('CLI check --fix', function () {
     assert.strictEqual(r.code, 1);
   });
 
+  it('fixes a JSON file with a modifiers list holding an object or a list (invalid-value on the element, not a parse error)', () => {
+    const wrongType = ONE_BAD_NDC_JSON.replace('"charge": 250.0', '"charge": 250.0, "modifiers": [null, {}, ["SH"]]');
+    const dir = tempDir({ 'a.claims.json': wrongType });
+    const r = cli(['check', 'a.claims.json', '--fix'], dir);
+    assert.strictEqual(r.stderr, '');
+    assert.strictEqual(read(dir, 'a.claims.json'), wrongType.replace(MEROPENEM_442, MEROPENEM_11));
+    assert.deepStrictEqual(r.stdout.split('\n').filter((l) => l.startsWith('a.claims.json:')), [
+      `a.claims.json:${lineCol(wrongType, '{}')} error invalid-value A modifier in modifiers must be text or a number (e.g. "JW"), not an object`,
+      `a.claims.json:${lineCol(wrongType, '["SH"]')} error invalid-value A modifier in modifiers must be text or a number (e.g. "JW"), not a list: put each modifier in the modifiers list itself, e.g. ["JW", "SH"]`,
+    ]);
+    assert.strictEqual(r.code, 1);
+  });
+
   it('keeps a group-writable mode through the umask, and fixes a linked file through its link', () => {
     const dir = tempDir({ 'real/shared.claims.csv': ONE_BAD_NDC_CSV, 'm.claims.csv': ONE_BAD_NDC_CSV });
     fs.chmodSync(path.join(dir, 'm.claims.csv'), 0o666);

@@ -233,6 +233,40 @@ describe('json parser', () => {
     assert.strictEqual(line.fields.units?.wrongType, undefined);
   });
 
+  it('a list or an object as an element of a modifiers list: marked on the field, the other elements still read (invalid-value\'s, not a parse error)', () => {
+    const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "lines": [
+  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "modifiers": ["JW", {}, "KX", ["SH"]] },
+  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "modifiers": ["JW", null] },
+  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "modifiers": ["JW", 25, 25.0, true] }
+] }`, 'json');
+    assert.deepStrictEqual(problems(doc), []);
+    // Null is an empty slot (as "" is); a number or a boolean is read as written, as in any other field.
+    assert.deepStrictEqual(doc.lines.map((l) => l.modifiers.map((m) => [m.code, at(doc, m.span)])), [
+      [['JW', '"JW"'], ['KX', '"KX"']],
+      [['JW', '"JW"']],
+      [['JW', '"JW"'], ['25', '25'], ['25.0', '25.0'], ['TRUE', 'true']],
+    ]);
+    assert.deepStrictEqual(doc.lines.map((l) => l.fields.modifiers?.wrongTypeElements?.map((e) => [e.type, at(doc, e.span)])), [
+      [['object', '{}'], ['list', '["SH"]']],
+      undefined,
+      undefined,
+    ]);
+    assert.deepStrictEqual(doc.lines.map((l) => [l.fields.modifiers?.text, l.fields.modifiers?.wrongType]),
+      [['JW KX', undefined], ['JW', undefined], ['JW 25 25.0 true', undefined]]);
+  });
+
+  it('a boolean where a modifier goes is read as its text, as in other fields (not dropped unseen)', () => {
+    const doc = parseDocument(`[
+  { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "modifiers": true },
+  { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "modifiers": "JW", "modifier2": false }
+]`, 'json');
+    assert.deepStrictEqual(problems(doc), []);
+    assert.deepStrictEqual(doc.lines.map((l) => l.modifiers.map((m) => [m.code, at(doc, m.span), m.field])), [
+      [['TRUE', 'true', 'modifiers']],
+      [['JW', 'JW', 'modifiers'], ['FALSE', 'false', 'modifier2']],
+    ]);
+  });
+
   it('missing fields after inheritance: one problem on the line object; empty values on the value', () => {
     const doc = parseDocument('{ "claim_id": "C1", "lines": [ { "dos_from": "", "hcpcs": "S9502" } ] }', 'json');
     assert.deepStrictEqual(problems(doc), [

@@ -28,6 +28,7 @@ ruleTester(rule, {
     { name: 'JSON: numbers as numbers and strings, modifiers as an array', json: jsonLine(', "charge": "96.00", "modifiers": ["JW", "59"], "wasted_units": 5, "payer": "medicaid"') },
     { name: 'JSON: numbers written with an exponent', json: jsonLine(', "units": 1e2, "charge": 9.6E+1, "ndc_qty": 1e-7, "wasted_units": 5e0') },
     { name: 'JSON: null is no value', json: jsonLine(', "charge": null, "dos_to": null') },
+    { name: 'JSON: CPT modifiers written as numbers, and empty slots (null, "") in a modifiers list', json: jsonLine(', "modifiers": [25, "JW", null, "", 59]') },
   ],
   invalid: [
     {
@@ -177,6 +178,42 @@ ruleTester(rule, {
         { message: 'charge must be text or a number, not a list', text: '[96]' },
         { message: 'modifiers must be text or a list of codes, not an object', text: '{ "1": "JW" }' },
         { message: 'modifier2 must be text or a number, not a list', text: '["SH"]' },
+      ],
+      output: null,
+    },
+    {
+      name: 'JSON: an object or a list in a modifiers list is reported on the element (not a parse error); the other elements are still read',
+      json: jsonLine(', "modifiers": ["JW", { "code": "SH" }, ["KX"], "J"]'),
+      errors: [
+        { message: 'A modifier in modifiers must be text or a number (e.g. "JW"), not an object', text: '{ "code": "SH" }' },
+        { message: 'A modifier in modifiers must be text or a number (e.g. "JW"), not a list: put each modifier in the modifiers list itself, e.g. ["JW", "SH"]', text: '["KX"]' },
+        { message: /^Modifier J is not a modifier/, text: '"J"' },
+      ],
+      output: null,
+    },
+    {
+      name: 'JSON: a wrong-type element of a claim-level modifiers list is reported once, not once per line',
+      json: '{ "claim_id": "C1", "member_id": "M1", "modifiers": ["GY", {}], "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }',
+      errors: [{ message: 'A modifier in modifiers must be text or a number (e.g. "JW"), not an object', text: '{}' }],
+      output: null,
+    },
+    {
+      name: 'JSON: a number or a boolean where a modifier goes is read as written (a modifier only when it is 2 characters)',
+      json: jsonLine(', "modifiers": ["JW", 5, 25.0, true], "modifier1": false'),
+      errors: [
+        { message: /^Modifier 5 is not a modifier/, text: '5' },
+        { message: /^Modifier 25\.0 is not a modifier/, text: '25.0' },
+        { message: /^Modifier TRUE is not a modifier/, text: 'true' },
+        { message: /^Modifier FALSE is not a modifier/, text: 'false' },
+      ],
+      output: null,
+    },
+    {
+      name: 'JSON: modifierN keys of the wrong type beside a modifiers string',
+      json: jsonLine(', "modifiers": "JW", "modifier1": 5, "modifier2": {}, "modifier3": null'),
+      errors: [
+        { message: /^Modifier 5 is not a modifier/, text: '5' },
+        { message: 'modifier2 must be text or a number, not an object', text: '{}' },
       ],
       output: null,
     },

@@ -14,6 +14,7 @@ ruleTester(rule, {
     { name: 'empty file', csv: '' },
     { name: 'JSON with comments and trailing commas', json: '{\n  // test\n  "claim_id": "C1", "member_id": "M1",\n  "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, }, ],\n}\n' },
     { name: 'JSON: empty file', json: '' },
+    { name: 'JSON: a value of the wrong type, also in a modifiers list, is invalid-value\'s', json: '[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "charge": [96], "modifiers": ["JW", {}, ["SH"], null, true] } ]' },
   ],
   invalid: [
     {

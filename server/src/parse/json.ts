@@ -7,7 +7,7 @@ import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import {
   REQUIRED_FIELDS,
   type Claim, type ClaimDocument, type Field, type FieldName, type JsonLayout, type LinelessClaim, type Modifier,
-  type LineEnd, type ParseProblem, type ServiceLine,
+  type LineEnd, type ParseProblem, type ServiceLine, type WrongTypeElement,
 } from '../model';
 import { fieldOf, normalizeKey } from './fields';
 import { DateCache, lineValues, makeLine, NO_IDS, REQUIRED_HINT, type Fields } from './line';
@@ -140,15 +140,34 @@ class JsonReader {
       case 'null':
         return { name, text: '', span, keySpan, quoted: false };
       case 'array':
-        if (name === 'modifiers') {
-          const parts = (value.children ?? []).filter((c) => c.type === 'string' || c.type === 'number').map((c) => String(c.value));
-          return { name, text: parts.join(' '), span, keySpan, quoted: false };
-        }
+        if (name === 'modifiers') return this.modifierList(name, value, span, keySpan);
         break;
     }
     // Valid JSON, so not a parse-error: the key is there with a value no field can hold. Kept as
     // an empty value, so the line is still read and fixed; invalid-value reports it.
     return { name, text: '', span, keySpan, quoted: false, wrongType: value.type === 'array' ? 'list' : 'object' };
+  }
+
+  /** A `modifiers` list: its text is the readable elements' (null is an empty slot, as "" is). A
+   *  list or object element is valid JSON, so not a parse-error: it is marked for invalid-value. */
+  private modifierList(name: FieldName, value: JsonNode, span: Field['span'], keySpan: Field['span']): Field {
+    const parts: string[] = [];
+    let wrong: WrongTypeElement[] | undefined;
+    for (const el of value.children ?? []) {
+      const text = this.elementText(el);
+      if (text !== undefined) parts.push(text);
+      else if (el.type === 'array' || el.type === 'object') (wrong ??= []).push({ type: el.type === 'array' ? 'list' : 'object', span: spanOf(el) });
+    }
+    return wrong ? { name, text: parts.join(' '), span, keySpan, quoted: false, wrongTypeElements: wrong }
+      : { name, text: parts.join(' '), span, keySpan, quoted: false };
+  }
+
+  /** A modifiers list element as text, read as the same value in a field is (a number or a
+   *  boolean as written); undefined for null, a list or an object. */
+  private elementText(el: JsonNode): string | undefined {
+    if (el.type === 'string') return String(el.value);
+    if (el.type === 'number' || el.type === 'boolean') return this.text.slice(el.offset, el.offset + el.length);
+    return undefined;
   }
 
   /** A JSON number's text: as written, or with an exponent (`1e2`, a JSON number all the same)
@@ -364,13 +383,10 @@ class JsonReader {
     if (list) {
       const { node } = list;
       if (node.type === 'array') {
+        // Lists and objects are on the field (wrongTypeElements), invalid-value's.
         for (const el of node.children ?? []) {
-          if (el.type === 'string' || el.type === 'number') {
-            const code = String(el.value).trim().toUpperCase();
-            if (code) out.push({ code, span: spanOf(el), field: 'modifiers' });
-          } else {
-            this.problem(el, 'A modifier is a 2-character code in quotes, e.g. "JW"');
-          }
+          const code = this.elementText(el)?.trim().toUpperCase();
+          if (code) out.push({ code, span: spanOf(el), field: 'modifiers' });
         }
       } else {
         out.push(...this.splitValue(node, 'modifiers'));
@@ -391,7 +407,7 @@ class JsonReader {
     return out;
   }
 
-  /** Modifiers of a string (spans inside the quotes) or number value. */
+  /** Modifiers of a string (spans inside the quotes), number or boolean value. */
   private splitValue(node: JsonNode, field: FieldName): Modifier[] {
     if (node.type === 'string') {
       // Split the source between the quotes so spans are exact even with escapes.
@@ -402,7 +418,8 @@ class JsonReader {
       // An escaped character ("\u0053H" is SH) is read as JSON reads it; the span stays the source's.
       return source.includes('\\') ? parts.map((m) => ({ ...m, code: unescaped(this.text.slice(m.span.start, m.span.end)).toUpperCase() })) : parts;
     }
-    if (node.type === 'number') return splitModifiers(this.text.slice(node.offset, node.offset + node.length), node.offset, field);
+    // A number or a boolean as written (`true` is then invalid-value's, not dropped unseen).
+    if (node.type === 'number' || node.type === 'boolean') return splitModifiers(this.text.slice(node.offset, node.offset + node.length), node.offset, field);
     return [];
   }
 }

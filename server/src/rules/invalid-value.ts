@@ -66,11 +66,16 @@ function checkNumber(line: ServiceLine, name: FieldName, parsed: number | undefi
 }
 
 /** JSON values no field can be read from (a list or an object): the parser keeps them as empty
- *  values, marked, so the key is not reported missing and the rest of the line is still read. */
+ *  values, marked, so the key is not reported missing and the rest of the line is still read.
+ *  In a modifiers list, such an element is left out and the others are read. */
 function checkTypes(line: ServiceLine, report: Reporter): void {
   const fields = line.fields;
   for (const name in fields) {
     const field = fields[name as FieldName]!;
+    for (const el of field.wrongTypeElements ?? []) {
+      report(line, el.span, `A modifier in ${name} must be text or a number (e.g. "JW"), not ${el.type === 'list'
+        ? `a list: put each modifier in the ${name} list itself, e.g. ["JW", "SH"]` : 'an object'}`);
+    }
     if (field.wrongType === undefined) continue;
     const expected = name === 'modifiers' ? 'text or a list of codes' : 'text or a number';
     report(line, field.span, `${name} must be ${expected}, not ${field.wrongType === 'list' ? 'a list' : 'an object'}`);
