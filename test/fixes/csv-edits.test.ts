@@ -125,8 +125,32 @@ describe('fixes: CSV modifiers', () => {
       assert.strictEqual(out, M + 'C1,M1,2026-03-02,S9501,KX,SH,1\n');
       assert.deepStrictEqual(reparsed(out, 'csv', 0).modifiers.map((m) => m.code), ['KX', 'SH']);
     });
-    it('empties the column holding the removed code', () => {
-      assert.strictEqual(edited(M + 'C1,M1,2026-03-02,S9501,SH,KX,1\n', 'csv', 0, (d, l) => E.removeModifierEdits(d, l, 'SH')), M + 'C1,M1,2026-03-02,S9501,,KX,1\n');
+    it('removes the code and moves the later ones left, so the modifiers start at modifier1', () => {
+      assert.strictEqual(edited(M + 'C1,M1,2026-03-02,S9501,SH,KX,1\n', 'csv', 0, (d, l) => E.removeModifierEdits(d, l, 'SH')), M + 'C1,M1,2026-03-02,S9501,KX,,1\n');
+      assert.strictEqual(edited(M + 'C1,M1,2026-03-02,S9501,KX,SH,1\n', 'csv', 0, (d, l) => E.removeModifierEdits(d, l, 'SH')), M + 'C1,M1,2026-03-02,S9501,KX,,1\n');
+    });
+    it('shifts left in alias columns (mod1..mod4), keeping quotes, CRLF and the other rows', () => {
+      const A = 'claim_id,member_id,dos_from,hcpcs,mod1,mod2,units,mod3,mod4\r\n';
+      const other = 'C1,M1,2026-03-02,S9502,SH,GY,1,,\r\n';
+      const text = A + other + 'C1,M1,2026-03-02,S9501,"SH",GY,1,"KX",\r\n' + other;
+      const out = edited(text, 'csv', 1, (d, l) => E.removeModifierEdits(d, l, 'SH'));
+      assert.strictEqual(out, A + other + 'C1,M1,2026-03-02,S9501,"GY",KX,1,"",\r\n' + other);
+      assert.deepStrictEqual(reparsed(out, 'csv', 1).modifiers.map((m) => m.code), ['GY', 'KX']);
+    });
+    it('closes every gap a removal of two codes leaves', () => {
+      const A = 'claim_id,member_id,dos_from,hcpcs,mod1,mod2,mod3,mod4,units\n';
+      const out = edited(A + 'C1,M1,2026-03-02,S9501,SH,GY,SJ,KX,1\n', 'csv', 0, (d, l) => E.changeLineEdits(d, l, { removeModifiers: ['SH', 'SJ'] }));
+      assert.strictEqual(out, A + 'C1,M1,2026-03-02,S9501,GY,KX,,,1\n');
+    });
+    it('a replacement stays in place, and a code added after a removal follows the shifted ones', () => {
+      const A = 'claim_id,member_id,dos_from,hcpcs,mod1,mod2,mod3,units\n';
+      assert.strictEqual(edited(A + 'C1,M1,2026-03-02,S9501,SH,GY,,1\n', 'csv', 0, (d, l) => E.replaceModifierEdits(d, l, 'SH', 'SJ')), A + 'C1,M1,2026-03-02,S9501,SJ,GY,,1\n');
+      // SH → KX in place, SJ removed: GY moves up behind KX.
+      const both = (d: Parameters<typeof E.changeLineEdits>[0], l: Parameters<typeof E.changeLineEdits>[1]) =>
+        E.changeLineEdits(d, l, { removeModifiers: ['SH', 'SJ'], addModifiers: ['KX'] });
+      assert.strictEqual(edited(A + 'C1,M1,2026-03-02,S9501,SH,SJ,GY,1\n', 'csv', 0, both), A + 'C1,M1,2026-03-02,S9501,KX,GY,,1\n');
+      // No SH to take KX's place: KX goes after GY, which moved up into SJ's slot.
+      assert.strictEqual(edited(A + 'C1,M1,2026-03-02,S9501,SJ,GY,,1\n', 'csv', 0, both), A + 'C1,M1,2026-03-02,S9501,GY,KX,,1\n');
     });
     it('replaces in the same column', () => {
       assert.strictEqual(edited(M + 'C1,M1,2026-03-02,S9501,KX,SH,1\n', 'csv', 0, (d, l) => E.replaceModifierEdits(d, l, 'SH', 'SJ')), M + 'C1,M1,2026-03-02,S9501,KX,SJ,1\n');

@@ -141,6 +141,16 @@ describe('fixes: JSON modifiers', () => {
     assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 7, "modifiers": ["SH"] }']));
   });
 
+  describe('modifier1..4 keys', () => {
+    const keyed = (mods: string) => file([`{ "dos_from": "2026-03-02", "hcpcs": "S9501", ${mods}"units": 1 }`]);
+    it('removes the code and moves the later ones up, so the modifiers start at the first key', () => {
+      const out = edited(keyed('"mod1": "SH", "mod2": "GY", "mod3": "KX", '), 'json', 0, (d, l) => E.removeModifierEdits(d, l, 'SH'));
+      assert.strictEqual(out, keyed('"mod1": "GY", "mod2": "KX", '));
+      assert.deepStrictEqual(reparsed(out, 'json', 0).modifiers.map((m) => m.code), ['GY', 'KX']);
+      assert.strictEqual(edited(keyed('"modifier1": "GY", "modifier2": "SH", '), 'json', 0, (d, l) => E.removeModifierEdits(d, l, 'SH')), keyed('"modifier1": "GY", '));
+    });
+  });
+
   it('adds a string when the file writes modifiers as strings', () => {
     const text = file(['{ "dos_from": "2026-03-02", "hcpcs": "S9502", "modifiers": "KX", "units": 7 }', A4216]);
     const out = edited(text, 'json', 1, (d, l) => E.addModifierEdits(d, l, 'SH'));

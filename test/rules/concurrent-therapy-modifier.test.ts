@@ -209,6 +209,13 @@ ruleTester(rule, {
       output: 'claim_id,member_id,auth_number,dos_from,hcpcs,modifier1,modifier2,units\nC1,M1,PA1,2026-03-02,S9502,,,1\nC1,M1,PA1,2026-03-02,S9501,GY,SH,1\n',
     },
     {
+      name: 'CSV mod1..mod2 columns: removing SH moves GY into mod1',
+      csv: 'claim_id,member_id,auth_number,dos_from,hcpcs,mod1,mod2,units\r\nC1,M1,PA1,2026-03-02,S9502,SH,GY,1\r\nC1,M1,PA1,2026-03-02,J2185,,,30\r\n',
+      errors: [{ message: 'S9502 is the only therapy per diem on 2026-03-02: it is the primary, remove modifier SH', text: 'SH' }],
+      fix: 'Remove modifier SH',
+      output: 'claim_id,member_id,auth_number,dos_from,hcpcs,mod1,mod2,units\r\nC1,M1,PA1,2026-03-02,S9502,GY,,1\r\nC1,M1,PA1,2026-03-02,J2185,,,30\r\n',
+    },
+    {
       name: 'JSON: SH added to a line without modifiers',
       json: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9501", "units": 1 }'),
       errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: '"S9501"' }],

@@ -30,6 +30,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'mod1/mod2 columns: GY moves left when S9502 loses SH, and SH joins GY on S9501',
+      csv: 'claim_id,member_id,auth_number,dos_from,hcpcs,mod1,mod2,units\nC1,M1,PA1,2026-03-02,S9502,SH,GY,1\nC1,M1,PA1,2026-03-02,S9501,GY,,1\n',
+      errors: [{ message: /^S9501 \(every 12 hours\) is billed as the primary per diem on 2026-03-02/, text: 'S9501' }],
+      output: 'claim_id,member_id,auth_number,dos_from,hcpcs,mod1,mod2,units\nC1,M1,PA1,2026-03-02,S9502,GY,,1\nC1,M1,PA1,2026-03-02,S9501,GY,SH,1\n',
+    },
+    {
       name: 'the more frequent per diem carrying SH and SJ becomes the primary without either',
       csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,', 'C1,M1,PA1,2026-03-02,S9501,,1,', 'C1,M1,PA1,2026-03-02,S9502,SH SJ,1,'),
       errors: [{ message: /^S9501 \(every 12 hours\) is billed as the primary per diem on 2026-03-02, but S9502-SJ \(every 8 hours\) is more frequent/, text: 'S9501' }],

@@ -70,10 +70,24 @@ function planCells(doc: ClaimDocument, line: ServiceLine, change: LineChange): C
     else if (slot) values.set(slot, adds[i]!);
     else pending.push(adds[i]!);
   }
+  let emptied = -1; // the first slot a removal empties
   for (const code of removes.slice(pairs)) {
     const slot = slotHolding(code);
     if (list.remove(code)) listChanged = true;
-    else if (slot) values.set(slot, '');
+    else if (slot) {
+      values.set(slot, '');
+      const at = slots.indexOf(slot);
+      if (emptied < 0 || at < emptied) emptied = at;
+    }
+  }
+  if (emptied >= 0) {
+    // Billed modifiers are contiguous from the first slot: the later ones move up into the gap.
+    const later = slots.slice(emptied);
+    const kept = later.map(current).filter((v) => v.trim() !== '');
+    later.forEach((f, k) => {
+      const value = kept[k] ?? '';
+      if (value !== current(f) && !(value === '' && current(f).trim() === '')) values.set(f, value);
+    });
   }
   for (const code of [...pending, ...adds.slice(pairs)]) {
     if (list.has(code) || slotHolding(code)) continue;

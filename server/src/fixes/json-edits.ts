@@ -147,34 +147,47 @@ function planModifiers(
     return true;
   }
 
-  const slots = MODIFIER_COLUMNS.filter((name) => line.fields[name] !== undefined);
+  const slots: FieldName[] = MODIFIER_COLUMNS.filter((name) => line.fields[name] !== undefined);
   if (slots.length > 0) {
     // modifier1..4 keys: replace or remove the key holding the code; a new code takes the next key.
     const values = new Map<FieldName, string>(slots.map((name) => [name, line.fields[name]!.text]));
     const holding = (code: string): FieldName | undefined => [...values].find(([, v]) => same(v, code))?.[0];
-    const setSlot = (name: FieldName, value: string): void => {
-      values.set(name, value);
-      const field = line.fields[name];
-      const at = ownIndex(field);
-      if (value === '' && at >= 0) plan.removed.add(at);
-      else if (at >= 0) plan.replace.set(props[at]!.children![1]!, JSON.stringify(value));
-      else addKey(name, JSON.stringify(value), field);
-    };
     const pending: string[] = [];
     adds.forEach((code, n) => {
       const slot = n < pairs ? holding(removes[n]!) : undefined;
-      if (slot) setSlot(slot, code);
+      if (slot) values.set(slot, code);
       else pending.push(code);
     });
+    let emptied = -1; // the first slot a removal empties
     removes.slice(pairs).forEach((code) => {
       const slot = holding(code);
-      if (slot) setSlot(slot, '');
+      if (!slot) return;
+      values.set(slot, '');
+      const at = slots.indexOf(slot);
+      if (emptied < 0 || at < emptied) emptied = at;
     });
+    if (emptied >= 0) {
+      // Billed modifiers are contiguous from the first key: the later ones move up into the gap.
+      const later = slots.slice(emptied);
+      const kept = later.map((name) => values.get(name)!).filter((v) => v.trim() !== '');
+      later.forEach((name, k) => values.set(name, kept[k] ?? ''));
+    }
     for (const code of pending) {
       if (holding(code)) continue;
       const free = MODIFIER_COLUMNS.find((name) => (values.get(name) ?? '').trim() === '');
       if (!free) return false;
-      setSlot(free, code);
+      values.set(free, code);
+    }
+    // Written once each, at the end: a key can be emptied by a removal and refilled by the shift.
+    for (const name of MODIFIER_COLUMNS) {
+      const value = values.get(name);
+      const field = line.fields[name];
+      const before = field?.text;
+      if (value === undefined || value === before || (value === '' && (before ?? '').trim() === '')) continue;
+      const at = ownIndex(field);
+      if (value === '' && at >= 0) plan.removed.add(at);
+      else if (at >= 0) plan.replace.set(props[at]!.children![1]!, JSON.stringify(value));
+      else addKey(name, JSON.stringify(value), field);
     }
     return true;
   }
