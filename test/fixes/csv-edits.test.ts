@@ -159,6 +159,14 @@ describe('fixes: CSV modifiers', () => {
       const out = edited(M + 'C1,M1,2026-03-02,S9501,KX,GY,1\nC1,M1,2026-03-02,S9502,,,1\n', 'csv', 0, (d, l) => E.addModifierEdits(d, l, 'SH'));
       assert.strictEqual(out, 'claim_id,member_id,dos_from,hcpcs,modifier1,modifier2,units,modifier3\nC1,M1,2026-03-02,S9501,KX,GY,1,SH\nC1,M1,2026-03-02,S9502,,,1,\n');
     });
+    it('names the new column as the file names its modifier columns (mod1, mod2 → mod3)', () => {
+      const add = (head: string) => edited(head + '\nC1,M1,2026-03-02,S9501,KX,GY,1\n', 'csv', 0, (d, l) => E.addModifierEdits(d, l, 'SH'));
+      assert.strictEqual(add('claim_id,member_id,dos_from,hcpcs,mod1,mod2,units'), 'claim_id,member_id,dos_from,hcpcs,mod1,mod2,units,mod3\nC1,M1,2026-03-02,S9501,KX,GY,1,SH\n');
+      assert.strictEqual(add('claim_id,member_id,dos_from,hcpcs,Modifier 1,Modifier 2,units'), 'claim_id,member_id,dos_from,hcpcs,Modifier 1,Modifier 2,units,Modifier 3\nC1,M1,2026-03-02,S9501,KX,GY,1,SH\n');
+      assert.strictEqual(add('"claim_id","member_id","dos_from","hcpcs","MOD_1","MOD_2","units"'), '"claim_id","member_id","dos_from","hcpcs","MOD_1","MOD_2","units","MOD_3"\nC1,M1,2026-03-02,S9501,KX,GY,1,SH\n');
+      const out = add('claim_id,member_id,dos_from,hcpcs,mod1,mod2,units');
+      assert.deepStrictEqual(reparsed(out, 'csv', 0).modifiers.map((m) => m.code), ['KX', 'GY', 'SH']);
+    });
   });
 
   it('adds a modifiers column when the file has none', () => {

@@ -149,6 +149,11 @@ describe('fixes: JSON modifiers', () => {
       assert.deepStrictEqual(reparsed(out, 'json', 0).modifiers.map((m) => m.code), ['GY', 'KX']);
       assert.strictEqual(edited(keyed('"modifier1": "GY", "modifier2": "SH", '), 'json', 0, (d, l) => E.removeModifierEdits(d, l, 'SH')), keyed('"modifier1": "GY", '));
     });
+    it('names a new key as the file names its modifier keys (mod1, mod2 → mod3)', () => {
+      const out = edited(keyed('"mod1": "KX", "mod2": "GY", '), 'json', 0, (d, l) => E.addModifierEdits(d, l, 'SH'));
+      assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "S9501", "mod1": "KX", "mod2": "GY", "units": 1, "mod3": "SH" }']));
+      assert.deepStrictEqual(reparsed(out, 'json', 0).modifiers.map((m) => m.code), ['KX', 'GY', 'SH']);
+    });
   });
 
   it('adds a string when the file writes modifiers as strings', () => {

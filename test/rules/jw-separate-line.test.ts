@@ -66,6 +66,13 @@ ruleTester(rule, {
       output: 'claim_id,member_id,dos_from,hcpcs,modifiers,units,charge,wasted_units\nC1,M1,2026-03-02,J2185,KP,25,80.00,\nC1,M1,2026-03-02,J2185,KP JW,5,16.00,\n',
     },
     {
+      name: 'mod1 and mod2 full: the JW copy gets a mod3 column, named like the file\'s own',
+      csv: 'claim_id,member_id,dos_from,hcpcs,mod1,mod2,units,charge,wasted_units\nC1,M1,2026-03-02,J2185,KP,GY,30,96.00,5\nC1,M1,2026-03-02,S9502,,,1,250.00,\n',
+      errors: [{ message: /^5 wasted units of J2185/, text: '5' }],
+      output: 'claim_id,member_id,dos_from,hcpcs,mod1,mod2,units,charge,wasted_units,mod3\nC1,M1,2026-03-02,J2185,KP,GY,25,80.00,,\n' +
+        'C1,M1,2026-03-02,J2185,KP,GY,5,16.00,,JW\nC1,M1,2026-03-02,S9502,,,1,250.00,,\n',
+    },
+    {
       name: 'JSON: inline line objects',
       json: '{ "claim_id": "C1", "member_id": "M1", "lines": [\n' +
         '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "charge": 96.00, "ndc": "63323-0508-20", "ndc_unit": "UN", "ndc_qty": 3, "wasted_units": 5 },\n' +

@@ -1,5 +1,6 @@
 // What a fix wants done to one service line, independent of the file format.
 import type { FieldName } from '../model';
+import { fieldOf } from '../parse/fields';
 
 /** Several changes to one service line. Values are text (numbers as decimal strings). */
 export interface LineChange {
@@ -17,6 +18,24 @@ export interface LineChange {
 export const MODIFIER_COLUMNS = ['modifier1', 'modifier2', 'modifier3', 'modifier4'] as const;
 /** A claim line has four modifier slots (CMS-1500 box 24D, 837P SV101-3..6). */
 export const MAX_MODIFIERS = MODIFIER_COLUMNS.length;
+
+/**
+ * The name for a new modifierN column (CSV) or key (JSON) in the file's own spelling: the name
+ * of a modifier column it has, with its number changed (`mod2` → `mod3`, `Modifier 1` →
+ * `Modifier 3`), else the canonical name. `nameOf` gives the file's name of a field, if it has one.
+ */
+export function modifierColumnName(field: FieldName, nameOf: (f: FieldName) => string | undefined): string {
+  const n = MODIFIER_COLUMNS.indexOf(field as (typeof MODIFIER_COLUMNS)[number]);
+  if (n < 0) return field;
+  for (let k = 0; k < MODIFIER_COLUMNS.length; k++) {
+    const name = nameOf(MODIFIER_COLUMNS[k]);
+    // Only a name whose one number is its slot's can be renumbered.
+    if (name === undefined || name.match(/\d/g)?.join('') !== String(k + 1)) continue;
+    const renamed = name.replace(/\d/, String(n + 1));
+    if (fieldOf(renamed) === field) return renamed;
+  }
+  return field;
+}
 
 /**
  * The change as the line can take it, or undefined when it cannot (a fifth modifier). `current`:

@@ -3,7 +3,7 @@
 import { FIELD_NAMES, type ClaimDocument, type CsvCell, type CsvRow, type FieldName, type ServiceLine } from '../model';
 import type { TextEdit } from '../rules/types';
 import { applyEdits } from './apply';
-import { MODIFIER_COLUMNS, type LineChange } from './change';
+import { MODIFIER_COLUMNS, modifierColumnName, type LineChange } from './change';
 import { modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
 import { eolLengthBefore } from './text-scan';
@@ -153,7 +153,12 @@ export function csvLineEdits(doc: ClaimDocument, line: ServiceLine, change: Line
     const header = csv.header;
     if (!header) return undefined;
     const quoteAll = allQuoted(header);
-    edits.push({ start: header.span.end, end: header.span.end, newText: newColumns.map((f) => ',' + newCellText(f, quoteAll)).join('') });
+    const nameOf = (f: FieldName): string | undefined => {
+      const col = csv.columns[f];
+      return col === undefined ? undefined : header.cells[col]?.text;
+    };
+    const title = (f: FieldName): string => modifierColumnName(f, nameOf);
+    edits.push({ start: header.span.end, end: header.span.end, newText: newColumns.map((f) => ',' + newCellText(title(f), quoteAll)).join('') });
     for (const other of csv.rows) {
       if (other.span.start === row.span.start) continue;
       const { tail } = rowEdits(doc, other, new Map(), newColumns);

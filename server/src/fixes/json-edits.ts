@@ -5,7 +5,7 @@ import type { Node } from 'jsonc-parser';
 import type { ClaimDocument, Field, FieldName, ServiceLine } from '../model';
 import type { TextEdit } from '../rules/types';
 import { applyEdits } from './apply';
-import { MODIFIER_COLUMNS, NUMERIC_FIELDS, isNumeric, type LineChange } from './change';
+import { MODIFIER_COLUMNS, NUMERIC_FIELDS, isNumeric, modifierColumnName, type LineChange } from './change';
 import { endOf, insertAfterItemEdits, listEdits, type JsonStyle } from './json-list';
 import { firstFieldOf, firstKeyedFieldOf, modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
@@ -27,11 +27,26 @@ function encodeNew(doc: ClaimDocument, name: FieldName, value: string, sample: F
   return asNumber && isNumeric(value) ? value : JSON.stringify(value);
 }
 
-/** The key text for a new property: the one the file already uses for this field, else the canonical name. */
+/** The key text for a new property: the one the file already uses for this field, else the
+ *  canonical name (a new modifierN key spelled like the file's other modifier keys). */
 function keyText(doc: ClaimDocument, name: FieldName, sample: Field | undefined): string {
+  const raw = rawKeyOf(doc, name, sample);
+  return raw.startsWith('"') ? raw : JSON.stringify(modifierColumnName(name, (f) => keyNameOf(rawKeyOf(doc, f, undefined))));
+}
+
+function rawKeyOf(doc: ClaimDocument, name: FieldName, sample: Field | undefined): string {
   const field = sample?.keySpan ? sample : firstKeyedFieldOf(doc, name);
-  const raw = field?.keySpan ? doc.text.slice(field.keySpan.start, field.keySpan.end) : '';
-  return raw.startsWith('"') ? raw : JSON.stringify(name);
+  return field?.keySpan ? doc.text.slice(field.keySpan.start, field.keySpan.end) : '';
+}
+
+function keyNameOf(raw: string): string | undefined {
+  if (!raw.startsWith('"')) return undefined;
+  try {
+    const key: unknown = JSON.parse(raw);
+    return typeof key === 'string' ? key : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The text between a key and its value (`: ` or `:`), from the object's first property. */
