@@ -137,6 +137,41 @@ describe('incremental linting', () => {
     assert.strictEqual(after.doc.lines[20].units, 77);
   });
 
+  it('an unclosed quote earlier in the file: an edit past the text it was judged by stays incremental', () => {
+    const rows = [HEADER];
+    for (let i = 0; i < 40; i++) rows.push(`C${i},M${i},commercial,PA${i},2026-03-02,,12,S9502,,1,250.00,,,,,,q8h,,note ${i}`);
+    rows[3] = rows[3].replace(',commercial,', ',"commercial,'); // a stray quote: unclosed
+    rows[10] = rows[10].replace(',note 9', ',"note, 9"'); // the first quote after it: the scanner looked up to here
+    const text = rows.join('\n') + '\n';
+    const before = lintText(text, 'csv');
+    assert.ok(before.doc.problems.some((p) => p.message.startsWith('Unclosed quote')), 'the stray quote is unclosed');
+    const at = text.indexOf('note 30');
+    const far = text.slice(0, at) + 'x' + text.slice(at);
+    const after = lintEdit(before, far);
+    assertSame(after, lintText(far, 'csv'), 'an edit past the quote search');
+    assert.ok(after.movedFrom, 'linted incrementally');
+    // An edit inside the text the unclosed quote was judged by is read in full, and still right.
+    const near = text.slice(0, text.indexOf('C6,')) + '"' + text.slice(text.indexOf('C6,'));
+    const closing = lintEdit(lintText(text, 'csv'), near);
+    assertSame(closing, lintText(near, 'csv'), 'an edit the stray quote was judged by');
+  });
+
+  it('an unclosed quote with no quote after it: typing elsewhere stays incremental, typing a quote is read in full', () => {
+    const rows = [HEADER];
+    for (let i = 0; i < 40; i++) rows.push(`C${i},M${i},commercial,PA${i},2026-03-02,,12,S9502,,1,250.00,,,,,,q8h,,note ${i}`);
+    rows[3] = rows[3].replace(',commercial,', ',"commercial,');
+    const text = rows.join('\n') + '\n';
+    const at = text.indexOf('note 30');
+    const typed = text.slice(0, at) + 'x' + text.slice(at);
+    const after = lintEdit(lintText(text, 'csv'), typed);
+    assertSame(after, lintText(typed, 'csv'), 'typing after the stray quote');
+    assert.ok(after.movedFrom, 'linted incrementally');
+    for (const quote of ['"', 'a,"b,c\n', '""']) {
+      const quoted = text.slice(0, at) + quote + text.slice(at);
+      assertSame(lintEdit(lintText(text, 'csv'), quoted), lintText(quoted, 'csv'), `typing ${JSON.stringify(quote)} after the stray quote`);
+    }
+  });
+
   it('counts lone CR line ends as a full read does (old Mac CSV), through edits that change the dominant one', () => {
     const rows = ['C1,M1,commercial,PA1,2026-03-02,,12,S9502,,1,250.00,,,,,,,,', 'C1,M1,commercial,PA1,2026-03-03,,12,S9502,,1,250.00,,,,,,,,'];
     const text = [HEADER, ...rows].join('\r') + '\r';

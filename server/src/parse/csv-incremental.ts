@@ -84,10 +84,18 @@ function addTo(values: Int32Array, from: number, to: number, by: number): void {
   for (let i = from; i < to; i++) values[i] += by;
 }
 
+/** The last offset the scanner read to decide whether the quote at `open` closes: the character
+ *  after the first quote that is not a `""` escape; -1 when no quote follows (it read them all). */
+function quoteSearchEnd(text: string, open: number): number {
+  let q = text.indexOf('"', open + 1);
+  while (q >= 0 && q + 1 < text.length && text.charCodeAt(q + 1) === 0x22) q = text.indexOf('"', q + 2);
+  return q < 0 ? -1 : q + 1;
+}
+
 /**
  * The document of `text`, an edit of `prev`'s text, read row-incrementally; undefined when only a
- * full read will do: the edit touches the header (or what precedes it), the old text has an
- * unclosed quote (its cell's extent depends on text far away), or its header names no claim
+ * full read will do: the edit touches the header (or what precedes it), or the text an earlier
+ * row's unclosed quote was judged by (its cell's extent depends on it), or the header names no claim
  * column (no rows are lines then, and their quoting problems belong to no line to carry over).
  *
  * The table of cells is updated in place (copying it per keystroke was most of the cost), so
@@ -99,12 +107,23 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   if (!state || !state.source || state.headerRow < 0 || prev.text.length !== text.length - (change.newEnd - change.oldEnd)) return undefined;
   if (Object.keys(state.source.columns).length === 0) return undefined;
   const table = state.table;
-  for (const issues of table.issues.values()) if (issues.some((i) => i.kind === 'unclosed-quote')) return undefined;
   const delta = change.newEnd - change.oldEnd;
 
   // The first row the edit can change: a row is read up to its next row's first character.
   const r0 = lowerBound(table.rowNext, table.rowCount, change.start);
   if (r0 <= state.headerRow) return undefined;
+  // A row before r0 with an unclosed quote was read so because of the text after it, up to the
+  // quote that did not close it: an edit there may close it. With no quote after it at all, only
+  // an edit that types one can (the usual file has no quotes; typing elsewhere stays incremental).
+  const typesQuote = text.slice(change.start, change.newEnd).includes('"');
+  for (const [r, issues] of table.issues) {
+    if (r >= r0) continue;
+    for (const issue of issues) {
+      if (issue.kind !== 'unclosed-quote') continue;
+      const judgedTo = quoteSearchEnd(prev.text, issue.span.start);
+      if (judgedTo < 0 ? typesQuote : change.start <= judgedTo) return undefined;
+    }
+  }
   const c0 = r0 < table.rowCount ? table.rowFirstCell[r0] : table.cellCount;
 
   // Read rows of the new text from r0 until one starts where an old row (after the edit) starts:
