@@ -53,6 +53,13 @@ function isDisableFix(title: string): boolean {
   return title.startsWith('Disable ');
 }
 
+/**
+ * Quick fixes answered for one request at most. A selection over a whole broken file (Select All,
+ * then Ctrl+.) held 25,000 and took about a second to answer, past what an editor waits for; no
+ * menu shows that many. The first ones in the file are given; the fix-all action still has all.
+ */
+export const MAX_QUICK_FIXES = 1000;
+
 function quickFixes(a: Analysis, pos: Positions, params: CodeActionParams, support: EditSupport): CodeAction[] {
   let pairs: Array<[Diagnostic, Finding]> = [];
   for (const d of params.context.diagnostics) {
@@ -67,8 +74,10 @@ function quickFixes(a: Analysis, pos: Positions, params: CodeActionParams, suppo
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const [diagnostic, finding] of pairs) {
+    if (actions.length >= MAX_QUICK_FIXES) break;
     let preferredGiven = false;
     for (const fix of finding.fixes) {
+      if (actions.length >= MAX_QUICK_FIXES) break;
       const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
       if (seen.has(key) || fix.edits.length === 0) continue;
       seen.add(key);
