@@ -19,6 +19,13 @@ export const MODIFIER_COLUMNS = ['modifier1', 'modifier2', 'modifier3', 'modifie
 /** A claim line has four modifier slots (CMS-1500 box 24D, 837P SV101-3..6). */
 export const MAX_MODIFIERS = MODIFIER_COLUMNS.length;
 
+/** Modifier slot values with the filled ones moved up, in order, and '' after them: billed
+ *  modifiers are contiguous from the first slot, so a removal leaves no gap. */
+export function contiguous(values: readonly string[]): string[] {
+  const kept = values.filter((v) => v.trim() !== '');
+  return values.map((_, k) => kept[k] ?? '');
+}
+
 /**
  * The name for a new modifierN column (CSV) or key (JSON) in the file's own spelling: the name
  * of a modifier column it has, with its number changed (`mod2` → `mod3`, `Modifier 1` →

@@ -3,7 +3,7 @@
 import { FIELD_NAMES, type ClaimDocument, type CsvCell, type CsvRow, type FieldName, type ServiceLine } from '../model';
 import type { TextEdit } from '../rules/types';
 import { applyEdits } from './apply';
-import { MODIFIER_COLUMNS, modifierColumnName, type LineChange } from './change';
+import { contiguous, MODIFIER_COLUMNS, modifierColumnName, type LineChange } from './change';
 import { modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
 import { eolLengthBefore } from './text-scan';
@@ -81,12 +81,11 @@ function planCells(doc: ClaimDocument, line: ServiceLine, change: LineChange): C
     }
   }
   if (emptied >= 0) {
-    // Billed modifiers are contiguous from the first slot: the later ones move up into the gap.
+    // The later modifiers move up into the gap.
     const later = slots.slice(emptied);
-    const kept = later.map(current).filter((v) => v.trim() !== '');
+    const moved = contiguous(later.map(current));
     later.forEach((f, k) => {
-      const value = kept[k] ?? '';
-      if (value !== current(f) && !(value === '' && current(f).trim() === '')) values.set(f, value);
+      if (moved[k] !== current(f) && !(moved[k] === '' && current(f).trim() === '')) values.set(f, moved[k]);
     });
   }
   for (const code of [...pending, ...adds.slice(pairs)]) {

@@ -5,7 +5,7 @@ import type { Node } from 'jsonc-parser';
 import type { ClaimDocument, Field, FieldName, ServiceLine } from '../model';
 import type { TextEdit } from '../rules/types';
 import { applyEdits } from './apply';
-import { MODIFIER_COLUMNS, NUMERIC_FIELDS, isNumeric, modifierColumnName, type LineChange } from './change';
+import { contiguous, MODIFIER_COLUMNS, NUMERIC_FIELDS, isNumeric, modifierColumnName, type LineChange } from './change';
 import { endOf, insertAfterItemEdits, listEdits, type JsonStyle } from './json-list';
 import { firstFieldOf, firstKeyedFieldOf, modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
@@ -182,10 +182,10 @@ function planModifiers(
       if (emptied < 0 || at < emptied) emptied = at;
     });
     if (emptied >= 0) {
-      // Billed modifiers are contiguous from the first key: the later ones move up into the gap.
+      // The later modifiers move up into the gap.
       const later = slots.slice(emptied);
-      const kept = later.map((name) => values.get(name)!).filter((v) => v.trim() !== '');
-      later.forEach((name, k) => values.set(name, kept[k] ?? ''));
+      const moved = contiguous(later.map((name) => values.get(name)!));
+      later.forEach((name, k) => values.set(name, moved[k]));
     }
     for (const code of pending) {
       if (holding(code)) continue;
