@@ -1,19 +1,15 @@
 // Checking one file, and `--fix`: apply safe fixes until nothing changes, write only what is safe.
 import * as fs from 'fs';
 import { lintText, type LintResult } from '../engine';
-import { nonOverlappingEdits, applyEdits } from '../fixes/apply';
-import type { ClaimDocument } from '../model';
 import type { ClaimFormat } from '../parse';
-import type { Finding, Fix, LintOptions, Severity } from '../rules/types';
+import type { Finding, LintOptions, Severity } from '../rules/types';
 import type { ClaimFile } from './files';
 import { checkCsvInParts } from './csv-parts';
+import { fixCsvInParts } from './csv-parts-fix';
 import { LineIndex } from './line-index';
 import { writeFileAtomic } from './write';
-import { describeError } from './errors';
+import { firstParseErrorLine, fixText, hasParseErrors, notSavedRefusal, parseErrorRefusal } from './fix-text';
 import { locateRelated, withRelated, type LocatedRelated } from './related';
-
-/** Safe fixes can enable others (e.g. after padding, a crosswalk lookup); never loop forever. */
-const MAX_FIX_PASSES = 10;
 
 /** A finding with its 1-based line:column (start and end) in the file as it is now. */
 export interface LocatedFinding {
@@ -66,54 +62,10 @@ export function locate(text: string, findings: readonly Finding[]): LocatedFindi
   });
 }
 
-function hasParseErrors(doc: ClaimDocument): boolean {
-  return doc.problems.some((p) => p.ruleId === 'parse-error');
-}
-
-/** Why --fix leaves a file with parse errors alone, naming the first one's line (it may be one a
- *  disable comment hides from the report, so the user needs to be told where it is). */
-function parseErrorRefusal(doc: ClaimDocument): string {
-  const first = doc.problems.find((p) => p.ruleId === 'parse-error')!;
-  return `not fixed: the file has parse errors (the first on line ${new LineIndex(doc.text).at(first.span.start).line}); correct them first`;
-}
-
-/**
- * Apply safe fixes pass after pass until none is left (or nothing changes). Pure. The first
- * result is taken out of `start`: each pass lets the previous document go before the fixed text
- * is read, so a big file's memory holds one document at a time, not two.
- */
-export function fixText(
-  start: { result?: LintResult }, format: ClaimFormat, options: LintOptions,
-): { text: string; fixed: number; findings: readonly Finding[] } {
-  let current: LintResult | undefined = start.result!;
-  start.result = undefined;
-  let fixed = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const safe: Fix[] = current.findings.flatMap((f) => f.fixes.filter((x) => x.safe));
-    const edits = nonOverlappingEdits(safe);
-    if (edits.length === 0) break;
-    const picked = new Set(edits);
-    const before: string = current.doc.text;
-    const next = applyEdits(before, edits);
-    if (next === before) break;
-    const applied = safe.filter((f) => f.edits.every((e) => picked.has(e))).length;
-    current = undefined;
-    const relinted = lintText(next, format, options);
-    // A fix must never make the file unreadable; if one did, keep the text from before it.
-    if (hasParseErrors(relinted.doc)) {
-      current = lintText(before, format, options);
-      break;
-    }
-    fixed += applied;
-    current = relinted;
-  }
-  return { text: current!.doc.text, fixed, findings: current!.findings };
-}
-
 /** CSV files this big are checked in parts (csv-parts.ts), so memory stays flat however big they get. */
 export const IN_PARTS_MIN_BYTES = 4 << 20;
 
-/** Whether a file is big enough to be checked in parts (csv-parts.ts) when it is not fixed. */
+/** Whether a file is big enough to be checked (and fixed) in parts (csv-parts.ts, csv-parts-fix.ts). */
 export function checkedInParts(file: ClaimFile): boolean {
   return file.format === 'csv' && fs.statSync(file.path).size >= IN_PARTS_MIN_BYTES;
 }
@@ -127,10 +79,21 @@ function readText(path: string, checkUtf8: boolean): { text: string; utf8: boole
 
 /** Read, lint and (with fix) repair one file. Throws only when the file cannot be read or written. */
 export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): FileResult {
-  if (!fix && checkedInParts(file)) {
-    const inParts = checkCsvInParts(file, options);
-    if (inParts) return inParts;
+  if (checkedInParts(file)) {
+    if (!fix) {
+      const inParts = checkCsvInParts(file, options);
+      if (inParts) return inParts;
+    } else {
+      // Fixed in parts too (memory stays flat), then checked as it is now.
+      const done = fixCsvInParts(file, options);
+      if (done) return { ...checkFile(file, options, false), ...done };
+    }
   }
+  return checkWhole(file, options, fix);
+}
+
+/** Read, lint and (with fix) repair one file, read whole. */
+export function checkWhole(file: ClaimFile, options: LintOptions, fix: boolean): FileResult {
   const base = { path: file.path, format: file.format };
   const unfixed = (text: string, findings: readonly Finding[], notFixed?: string): FileResult => ({ ...base, findings: locate(text, findings), fixed: 0, notFixed });
   const { text, utf8 } = readText(file.path, fix);
@@ -144,7 +107,7 @@ export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): 
     const where = at < 0 ? '' : ` (line ${new LineIndex(text).at(at).line}: save it as UTF-8)`;
     return unfixed(text, start.result!.findings, `not fixed: the file is not valid UTF-8${where}`);
   }
-  if (hasParseErrors(start.result!.doc)) return unfixed(text, start.result!.findings, parseErrorRefusal(start.result!.doc));
+  if (hasParseErrors(start.result!.doc)) return unfixed(text, start.result!.findings, parseErrorRefusal(firstParseErrorLine(start.result!.doc)));
   const result = fixText(start, file.format, options);
   if (result.fixed > 0 && result.text !== text) {
     try {
@@ -152,8 +115,7 @@ export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): 
     } catch (err) {
       // The file is as it was: its findings are still the report (linted again: the first
       // result was let go while fixing).
-      return unfixed(text, lintText(text, file.format, options).findings,
-        `not fixed: the fixes could not be saved (${describeError(err)}); the file is unchanged`);
+      return unfixed(text, lintText(text, file.format, options).findings, notSavedRefusal(err));
     }
   }
   return { ...base, findings: locate(result.text, result.findings), fixed: result.fixed };

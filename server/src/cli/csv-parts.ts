@@ -8,7 +8,8 @@
 // more than one core a worker thread lints batches too. Each finding is formatted where it was
 // found and waits for its turn in a temporary file (ordered-spool.ts). The findings are those of
 // linting the whole file (test/cli/csv-parts.test.ts), at the memory of the row index (a few dozen
-// bytes a row), a few numbers a finding, and one batch per thread.
+// bytes a row), a few numbers a finding, and one batch per thread. `--fix` fixes a big file in the
+// same batches (csv-parts-fix.ts).
 import * as fs from 'fs';
 import * as os from 'os';
 import { StringDecoder } from 'string_decoder';
@@ -38,7 +39,7 @@ const CHUNK_BYTES = 4 << 20;
 const MAX_CARRY = 32 << 20;
 
 /** What the first pass keeps of each data row. */
-interface RowIndex {
+export interface RowIndex {
   /** The header row's text, with its line end (the header row only, no rows before it). */
   header: string;
   /** File text up to the end of the header row (its offsets are the file's). */
@@ -426,7 +427,7 @@ interface FormattedFinding {
 }
 
 /** What linting the batches needs: everything is plain data, so a worker thread can take it. */
-interface BatchPlan {
+export interface BatchPlan {
   readonly path: string;
   readonly options: LintOptions;
   readonly form: FindingForm;
@@ -451,8 +452,23 @@ function formatted(form: FindingForm, path: string, f: LocatedFinding): Formatte
   return { start: f.start, end: f.end, severity: f.severity, text };
 }
 
-/** Lint one batch: its rows' blocks read from the file after the header, findings in file terms. */
-function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
+/** One batch as a small document: the header, then its rows' blocks in file order. */
+export interface BatchText {
+  readonly text: string;
+  /** Per block: its row (index into the plan's columns), where it starts in `text` and in the
+   *  file (chars), and the file's 0-based line it starts on. */
+  readonly rows: readonly number[];
+  readonly synStart: readonly number[];
+  readonly fileStart: readonly number[];
+  readonly fileLine: readonly number[];
+}
+
+/**
+ * Read batch b's blocks from the file after the header. `eolAfterLast`: give the file's last row
+ * a line end when it has none (checking does, as it always has; fixing does not, so that the
+ * block is the file's text: that row is always its batch's last block, rows being in file order).
+ */
+export function readBatch(plan: BatchPlan, fd: number, b: number, eolAfterLast = true): BatchText {
   const { charStart, byteStart, order, batchStart } = plan;
   // This batch's rows, in file order; adjacent blocks read as one range.
   const ranges: Array<{ from: number; to: number; rows: number[] }> = [];
@@ -470,6 +486,7 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
   // The batch's text: the header, then the blocks; where each block sits in it and in the file.
   const parts: string[] = [plan.header];
   let length = plan.header.length;
+  const rows: number[] = [];
   const synStart: number[] = [];
   const fileStart: number[] = [];
   const fileLine: number[] = [];
@@ -479,42 +496,56 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
       const len = charStart[i + 1] - charStart[i];
       const block = texts[k].slice(at, at + len);
       at += len;
+      rows.push(i);
       synStart.push(length);
       fileStart.push(charStart[i]);
       fileLine.push(plan.line[i]);
-      const piece = plan.ends[i] ? block : `${block}\n`;
+      const piece = plan.ends[i] || !eolAfterLast ? block : `${block}\n`;
       parts.push(piece);
       length += piece.length;
     }
   });
-  const text = parts.join('');
+  return { text: parts.join(''), rows, synStart, fileStart, fileLine };
+}
+
+/** The block of a batch holding a batch offset (at or after the first block). */
+export function blockOf(batch: BatchText, offset: number): number {
+  const { synStart } = batch;
+  let lo = 0;
+  let hi = synStart.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (synStart[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** 1-based line:column in the file of a batch offset in block `block`. */
+export function lineColInFile(batch: BatchText, block: number, offset: number): LineCol {
+  return lineColIn(batch.text, batch.synStart[block], batch.fileLine[block], offset);
+}
+
+/** Lint one batch: its rows' blocks read from the file after the header, findings in file terms. */
+function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
+  const batch = readBatch(plan, fd, b);
+  const { text, synStart, fileStart } = batch;
   const out: FormattedFinding[] = [];
   const fixes = showsFixes(plan.form);
-  /** The block holding a batch offset (at or after the first block). */
-  const blockOf = (offset: number): number => {
-    let lo = 0;
-    let hi = synStart.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (synStart[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const lineCol = (block: number, offset: number): LineCol => lineColIn(text, synStart[block], fileLine[block], offset);
+  const lineCol = (block: number, offset: number): LineCol => lineColInFile(batch, block, offset);
   // A related place in this file is a line of the batch (a rule relates lines of one part).
   // The text report names only other files' places (report-text.ts): it need not locate this one's.
   const noPlace = (): undefined => undefined;
   const places = showsPlaces(plan.form);
   const here = (span: Span): { start: LineCol; end: LineCol } | undefined => {
     if (synStart.length === 0 || span.start < synStart[0]) return undefined;
-    const b = blockOf(span.start);
+    const b = blockOf(batch, span.start);
     return { start: lineCol(b, span.start), end: lineCol(b, span.end) };
   };
   for (const f of lintText(text, 'csv', plan.options).findings) {
     if (f.lineIndex === undefined) continue; // the header's: reported from the header alone
     // The block holding the finding (the finding's line's block).
-    const lo = blockOf(f.span.start);
+    const lo = blockOf(batch, f.span.start);
     const shift = fileStart[lo] - synStart[lo];
     out.push(formatted(plan.form, plan.path, locatedFrom(f, f.span.start + shift, f.span.end + shift,
       lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, places ? here : noPlace)));
@@ -652,6 +683,44 @@ if (!isMainThread && (workerData as { csvParts?: boolean } | null)?.csvParts) {
   port.once('message', (plan: BatchPlan) => serveBatches({ plan, shared, port }));
 }
 
+/**
+ * The first pass (the row index) and the batches of whole parts, in the order of their first rows,
+ * each batch's rows in file order; undefined when the file must be checked the plain way (an
+ * unclosed quote, no header).
+ */
+export function planParts(path: string, options: LintOptions, form: FindingForm, batchLines: number): { index: RowIndex; plan: BatchPlan } | undefined {
+  const index = indexRows(path);
+  if (!index) return undefined;
+  const rows = index.node.length;
+  const parent = index.parent.values;
+  const part = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) part[i] = findRoot(parent, index.node.values[i]);
+
+  // Batches of whole parts, in the order of their first rows; then each batch's rows in file
+  // order (a counting sort by batch).
+  const { batchOf, sizes } = batchParts(part, parent.length, batchLines);
+  const batchStart = new Int32Array(sizes.length + 1);
+  for (let b = 0; b < sizes.length; b++) batchStart[b + 1] = batchStart[b] + sizes[b];
+  const order = sharedLike(new Int32Array(0), rows);
+  const fill = batchStart.slice(0, sizes.length);
+  for (let i = 0; i < rows; i++) order[fill[batchOf[i]]++] = i;
+
+  const plan: BatchPlan = {
+    path,
+    options,
+    form,
+    ascii: index.ascii,
+    header: index.header.endsWith('\n') || index.header.endsWith('\r') ? index.header : `${index.header}\n`,
+    charStart: index.charStart.values.subarray(0, rows + 1),
+    byteStart: index.byteStart.values.subarray(0, rows + 1),
+    line: index.line.values.subarray(0, rows),
+    ends: index.ends.values.subarray(0, rows),
+    order,
+    batchStart,
+  };
+  return { index, plan };
+}
+
 /** What a check in parts gives once every batch is done. */
 export interface InParts {
   readonly tally: FileTally;
@@ -679,35 +748,11 @@ export function streamCsvInParts(
   // stops it once handed over; until then, the finally below does).
   let helper = !options.external && fs.statSync(file.path).size >= EARLY_HELPER_BYTES ? Helper.start() : undefined;
   try {
-    const index = indexRows(file.path);
-    if (!index) return false;
-    const rows = index.node.length;
-    const parent = index.parent.values;
-    const part = new Int32Array(rows);
-    for (let i = 0; i < rows; i++) part[i] = findRoot(parent, index.node.values[i]);
-
-    // Batches of whole parts, in the order of their first rows; then each batch's rows in file
-    // order (a counting sort by batch).
-    const { batchOf, sizes } = batchParts(part, parent.length, batchLines);
-    const batchStart = new Int32Array(sizes.length + 1);
-    for (let b = 0; b < sizes.length; b++) batchStart[b + 1] = batchStart[b] + sizes[b];
-    const order = sharedLike(new Int32Array(0), rows);
-    const fill = batchStart.slice(0, sizes.length);
-    for (let i = 0; i < rows; i++) order[fill[batchOf[i]]++] = i;
-
-    const plan: BatchPlan = {
-      path: file.path,
-      options,
-      form,
-      ascii: index.ascii,
-      header: index.header.endsWith('\n') || index.header.endsWith('\r') ? index.header : `${index.header}\n`,
-      charStart: index.charStart.values.subarray(0, rows + 1),
-      byteStart: index.byteStart.values.subarray(0, rows + 1),
-      line: index.line.values.subarray(0, rows),
-      ends: index.ends.values.subarray(0, rows),
-      order,
-      batchStart,
-    };
+    const planned = planParts(file.path, options, form, batchLines);
+    if (!planned) return false;
+    const { index, plan } = planned;
+    const { order, batchStart } = plan;
+    const count = batchStart.length - 1;
 
     let spool: OrderedSpool;
     try {
@@ -731,7 +776,6 @@ export function streamCsvInParts(
 
       // Batches finish out of order (two threads); at one place, findings keep the order of their
       // batches, as in a lint of the whole file.
-      const count = sizes.length;
       const finished = new Uint8Array(count);
       let next = 0; // the first batch not yet done
       const early = handlers.early;

@@ -123,9 +123,9 @@ export class JsonWriter {
   }
 
   /** A file whose findings' text (`count` of them, from jsonOfFinding) `writeFindings` writes. */
-  streamed(path: string, format: string, tally: FileTally, count: number, writeFindings: () => void): void {
+  streamed(path: string, format: string, tally: FileTally, count: number, notFixed: string | undefined, writeFindings: () => void): void {
     this.start();
-    const head = entryHead(path, format, tally, tally.fixed);
+    const head = entryHead(path, format, tally, tally.fixed, notFixed);
     if (count === 0) {
       this.out(head);
       return;

@@ -1,6 +1,7 @@
 // `infusion-claims check`: parse arguments, check the files, print the report, pick the exit code.
 // Exit 0: no errors (warnings/info do not fail). 1: errors found. 2: usage error or unreadable file.
-import { checkedInParts, checkFile } from './check';
+import { checkedInParts, checkWhole } from './check';
+import { fixCsvInParts } from './csv-parts-fix';
 import { RunLines } from './cross-file';
 import { collectFiles } from './files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
@@ -47,17 +48,23 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   for (const file of files) {
     try {
       const fileOptions = workspace ? workspace.optionsFor(file, lintOptions) : lintOptions;
-      if (!options.fix && checkedInParts(file)) {
-        const tally = json ? streamJson(file, fileOptions, json, io.out)
+      // A big CSV file is checked, and fixed, in parts (when it can be), its report streamed.
+      const big = checkedInParts(file);
+      const done = options.fix && big ? fixCsvInParts(file, fileOptions) : undefined;
+      if (done?.notFixed) io.err(`${file.path}: ${done.notFixed}\n`);
+      if (big && (!options.fix || done)) {
+        const tally = json ? streamJson(file, fileOptions, json, io.out, done)
           : sarif ? streamSarif(file, fileOptions, sarif)
             : streamText(file, fileOptions, io.out);
         if (tally) {
+          tally.fixed = done?.fixed ?? 0;
           tallies.push(tally);
           continue;
         }
       }
-      const r = checkFile(file, fileOptions, options.fix);
-      if (r.notFixed) io.err(`${r.path}: ${r.notFixed}\n`);
+      // Read whole: a small file, or a big one that cannot be read (or fixed) in parts.
+      const r = done ? { ...checkWhole(file, fileOptions, false), ...done } : checkWhole(file, fileOptions, options.fix);
+      if (r.notFixed && !done) io.err(`${r.path}: ${r.notFixed}\n`);
       if (json) json.file(r);
       else if (sarif) sarif.file(r);
       else io.out(textOfFile(r));

@@ -10,6 +10,7 @@ import type { ClaimFile } from './files';
 import type { JsonWriter } from './report-json';
 import type { SarifWriter } from './report-sarif';
 import type { FileTally } from './report-text';
+import type { FixedInParts } from './csv-parts-fix';
 
 /** Output is handed on in pieces about this big. */
 const PIECE_CHARS = 1 << 16;
@@ -50,14 +51,17 @@ export function streamText(file: ClaimFile, options: LintOptions, out: (text: st
   return streamInOrder(file, options, 'text', out);
 }
 
-/** The JSON entry of a big CSV file (see the top of this file); undefined when the file must be
- *  checked the plain way (nothing was written then). */
-export function streamJson(file: ClaimFile, options: LintOptions, json: JsonWriter, out: (text: string) => void): FileTally | undefined {
+/** The JSON entry of a big CSV file (see the top of this file), with what fixing it in parts did
+ *  (`fix`); undefined when the file must be checked the plain way (nothing was written then). */
+export function streamJson(
+  file: ClaimFile, options: LintOptions, json: JsonWriter, out: (text: string) => void, fix?: FixedInParts,
+): FileTally | undefined {
   let tally: FileTally | undefined;
   const ok = streamCsvInParts(file, options, 'json', {
     done: (result) => {
       tally = result.tally;
-      json.streamed(file.path, file.format, result.tally, result.count, () => {
+      tally.fixed = fix?.fixed ?? 0;
+      json.streamed(file.path, file.format, result.tally, result.count, fix?.notFixed, () => {
         // Each entry came after a comma (csv-parts.ts, FindingForm): the list's first does not.
         let first = true;
         result.rest((text) => {

@@ -11,6 +11,12 @@ export class ReadOnlyError extends Error {
 }
 
 export function writeFileAtomic(file: string, text: string): void {
+  writeFileAtomicWith(file, (fd) => fs.writeSync(fd, text, null, 'utf8'));
+}
+
+/** The same, the new content written by `write` to the temporary file's descriptor (a big file
+ *  fixed in parts is written piece by piece: csv-parts-fix.ts). */
+export function writeFileAtomicWith(file: string, write: (fd: number) => void): void {
   const target = fs.realpathSync(file);
   const stat = fs.statSync(target);
   const mode = stat.mode & 0o7777;
@@ -22,7 +28,7 @@ export function writeFileAtomic(file: string, text: string): void {
   try {
     // 'wx': never through a file (or link) that is already there under that name.
     fd = fs.openSync(tmp, 'wx', 0o600);
-    fs.writeSync(fd, text, null, 'utf8');
+    write(fd);
     // The umask would narrow the mode given to open: set it as the original's.
     fs.fchmodSync(fd, mode);
     try {

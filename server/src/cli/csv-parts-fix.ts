@@ -1,0 +1,181 @@
+// `--fix` of a big CSV file in parts, so that fixing holds what checking holds (csv-parts.ts: the
+// row index and one batch), not the file and its documents (read whole, a 1M-line file took
+// 1.2 GB). Each batch of whole parts is fixed as a small document, pass after pass, as the whole
+// file would be: no rule looks across parts, so a batch's fixes are those the whole file gets for
+// its rows. Its rows are followed through the edits, and the rows a fix changed are kept as text;
+// the fixed file is then written from the original's bytes and those rows, in file order, to a
+// temporary file that replaces the original (write.ts). The caller reports on the file as it is
+// then, in parts as well.
+//
+// A fix that does not stay inside one row's block cannot be written back this way: a new column
+// (the header and every row change) or an edit across two blocks. The file is then fixed the
+// plain way (check.ts), as it is when it cannot be read in parts at all.
+import * as fs from 'fs';
+import { isUtf8 } from 'buffer';
+import { lintText } from '../engine';
+import type { LintOptions, TextEdit } from '../rules/types';
+import { fixText, notSavedRefusal, parseErrorRefusal } from './fix-text';
+import { blockOf, lineColInFile, planParts, readBatch, type BatchPlan } from './csv-parts';
+import type { ClaimFile } from './files';
+import { LineIndex } from './line-index';
+import { writeFileAtomicWith } from './write';
+
+/** Rows per batch (as checking's). */
+const BATCH_LINES = 1_000;
+const COPY_BYTES = 4 << 20;
+
+/** What fixing in parts did: `fixed` safe fixes written, or why the file was left alone. */
+export interface FixedInParts {
+  readonly fixed: number;
+  readonly notFixed?: string;
+}
+
+/**
+ * Move block boundaries (ascending offsets into a batch's text) through one pass of edits, in
+ * place. An insertion at a boundary belongs to the block before it: a copied row goes right
+ * below its row (csv-edits.ts). False when an edit crosses a boundary, or touches the text before
+ * the first one (the header).
+ */
+export function moveBoundaries(bounds: number[], edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  if (sorted.length > 0 && sorted[0].end <= bounds[0]) return false;
+  let shift = 0;
+  let k = 0;
+  for (let j = 0; j < bounds.length; j++) {
+    const b = bounds[j];
+    for (; k < sorted.length && sorted[k].end <= b; k++) shift += sorted[k].newText.length - (sorted[k].end - sorted[k].start);
+    if (k < sorted.length && sorted[k].start < b) return false;
+    bounds[j] = b + shift;
+  }
+  return true;
+}
+
+/** Whether the file's bytes are UTF-8, read in chunks (a character split by a chunk's end is
+ *  carried into the next). */
+export function fileIsUtf8(path: string): boolean {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(COPY_BYTES + 3);
+    let carry = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buf, carry, COPY_BYTES, null);
+      const end = carry + n;
+      if (n === 0) return carry === 0 || isUtf8(buf.subarray(0, end));
+      // Hold back an incomplete character at the end: the start of its sequence in the last 3 bytes.
+      let cut = end;
+      for (let i = end - 1; i >= Math.max(0, end - 3); i--) {
+        const c = buf[i];
+        if ((c & 0xc0) === 0x80) continue; // a continuation byte
+        const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+        if (end - i < need) cut = i;
+        break;
+      }
+      if (!isUtf8(buf.subarray(0, cut))) return false;
+      buf.copy(buf, 0, cut, end);
+      carry = end - cut;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Copy bytes [from, to) of one file to another's current position. */
+function copyBytes(src: number, dst: number, from: number, to: number, buf: Buffer): void {
+  for (let at = from; at < to;) {
+    const n = fs.readSync(src, buf, 0, Math.min(buf.length, to - at), at);
+    if (n === 0) throw new Error('the file got shorter while it was fixed');
+    fs.writeSync(dst, buf, 0, n);
+    at += n;
+  }
+}
+
+/** Fix one batch: the new text of the rows whose blocks changed, and the fixes applied; undefined
+ *  when a fix does not stay inside one block. A batch with a parse error is not fixed: its first
+ *  one's place is given instead. */
+function fixBatch(plan: BatchPlan, fd: number, b: number, options: LintOptions):
+  { changed: Array<[number, string]>; fixed: number } | { parseError: number; line: number } | undefined {
+  const batch = readBatch(plan, fd, b, false);
+  const result = lintText(batch.text, 'csv', options);
+  // Parse errors a disable comment hides too (as check.ts): --fix leaves such a file alone.
+  const first = result.doc.problems.find((p) => p.ruleId === 'parse-error');
+  if (first) {
+    const block = blockOf(batch, first.span.start);
+    return { parseError: first.span.start - batch.synStart[block] + batch.fileStart[block], line: lineColInFile(batch, block, first.span.start).line };
+  }
+  const bounds = [...batch.synStart, batch.text.length];
+  let inside = true;
+  const fixedText = fixText({ result }, 'csv', options, (edits) => {
+    if (inside) inside = moveBoundaries(bounds, edits);
+  });
+  if (!inside) return undefined;
+  const changed: Array<[number, string]> = [];
+  for (let k = 0; k < batch.rows.length; k++) {
+    const before = batch.text.slice(batch.synStart[k], k + 1 < batch.rows.length ? batch.synStart[k + 1] : batch.text.length);
+    const after = fixedText.text.slice(bounds[k], bounds[k + 1]);
+    if (after !== before) changed.push([batch.rows[k], after]);
+  }
+  return { changed, fixed: fixedText.fixed };
+}
+
+/**
+ * Fix a big CSV file in parts (see the top of this file) and write it when a fix applied.
+ * Undefined (the file untouched) when it must be fixed the plain way: it cannot be read in parts,
+ * is not UTF-8 (the plain way says where), or has a fix that is not inside one row.
+ */
+export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines = BATCH_LINES): FixedInParts | undefined {
+  const planned = planParts(file.path, options, 'data', batchLines);
+  if (!planned) return undefined;
+  const { index, plan } = planned;
+  if (!index.ascii && !fileIsUtf8(file.path)) return undefined;
+  // The text above the first data row is never edited here: a safe fix there is the plain way's.
+  const prefix = lintText(index.prefix, 'csv', options);
+  const prefixError = prefix.doc.problems.find((p) => p.ruleId === 'parse-error');
+  if (!prefixError && prefix.findings.some((f) => f.fixes.some((x) => x.safe))) return undefined;
+
+  const changed = new Map<number, string>();
+  let fixed = 0;
+  // The first parse error in the file (by offset): the file is then left alone.
+  let parseError = prefixError ? { parseError: prefixError.span.start, line: new LineIndex(index.prefix).at(prefixError.span.start).line } : undefined;
+  const fd = fs.openSync(file.path, 'r');
+  try {
+    const count = plan.batchStart.length - 1;
+    for (let b = 0; b < count; b++) {
+      const r = fixBatch(plan, fd, b, options);
+      if (!r) return undefined;
+      if ('parseError' in r) {
+        if (!parseError || r.parseError < parseError.parseError) parseError = r;
+        continue;
+      }
+      if (parseError) continue; // nothing will be written: only the first parse error is looked for
+      for (const [row, text] of r.changed) changed.set(row, text);
+      fixed += r.fixed;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (parseError) return { fixed: 0, notFixed: parseErrorRefusal(parseError.line) };
+  if (changed.size === 0) return { fixed: 0 };
+
+  // The original's bytes, with the changed rows' blocks replaced, in file order.
+  const rows = [...changed.keys()].sort((a, b) => a - b);
+  try {
+    const src = fs.openSync(file.path, 'r');
+    try {
+      writeFileAtomicWith(file.path, (dst) => {
+        const buf = Buffer.allocUnsafe(COPY_BYTES);
+        let at = 0;
+        for (const i of rows) {
+          copyBytes(src, dst, at, plan.byteStart[i], buf);
+          fs.writeSync(dst, changed.get(i)!, null, 'utf8');
+          at = plan.byteStart[i + 1];
+        }
+        copyBytes(src, dst, at, fs.fstatSync(src).size, buf);
+      });
+    } finally {
+      fs.closeSync(src);
+    }
+  } catch (err) {
+    return { fixed: 0, notFixed: notSavedRefusal(err) };
+  }
+  return { fixed };
+}
