@@ -10,7 +10,7 @@ import type { Finding } from '../../server/src/rules/types';
 import { FIRING_ROWS, FULL_HEADER, rng } from '../helpers/seeded';
 
 /** Rows that make the member and claim rules fire, and a subsequent HIT visit (60-day look-back). */
-const TEMPLATES = [...FIRING_ROWS, ',12,G0068,,2,60.00,,,,,,,,,'];
+const TEMPLATES = [...FIRING_ROWS, ',12,G0068,,2,60.00,,,,,,,,'];
 
 function day(n: number): string {
   return new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
@@ -83,6 +83,11 @@ describe('engine: linting a big document part by part', () => {
     const doc = parseDocument(JSON.stringify(lines, null, 2), 'json');
     assert.ok((partViews(doc)?.length ?? 0) > 3, 'split into batches');
     assert.ok(assertSameAsWhole(doc).length > 100);
+  });
+
+  it('its row templates have the header\'s cells (a test of the test: ragged rows would be parse errors, not rules)', () => {
+    const text = `${FULL_HEADER}\n${TEMPLATES.map((t) => `C1,M1,commercial,PA1,2026-01-02,${t}`).join('\n')}\n`;
+    assert.deepStrictEqual(parseDocument(text, 'csv').problems.filter((p) => p.ruleId === 'parse-error'), []);
   });
 
   it('a small document is linted whole', () => {
