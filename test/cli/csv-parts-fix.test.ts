@@ -11,6 +11,7 @@ import { fileIsUtf8, fixCsvInParts, moveBoundaries } from '../../server/src/cli/
 import { formatJson } from '../../server/src/cli/report-json';
 import { textOfFile, textSummary } from '../../server/src/cli/report-text';
 import { runCli } from '../../server/src/cli/run';
+import { RunLines } from '../../server/src/cli/cross-file';
 import type { LintOptions, TextEdit } from '../../server/src/rules/types';
 import { day, randomFile, TAILS } from '../helpers/claims-csv';
 import { FULL_HEADER, rng } from '../helpers/seeded';
@@ -87,6 +88,23 @@ describe('CLI: --fix of a big CSV file in parts', function () {
       assert.ok(changedFiles >= 12, `most files had fixes to write (${changedFiles} of 16)`);
     });
   }
+
+  it('with --workspace lines of another file: the bytes of fixing the whole file', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const text = randomFile(seed, 150, { ragged: false, tails: FIXABLE });
+      const other = { path: path.join(dir, `other${seed}.claims.csv`), format: 'csv' as const };
+      fs.writeFileSync(other.path, randomFile(seed + 50, 100, { ragged: false }));
+      const self = { path: path.join(dir, `ws${seed}.whole.claims.csv`), format: 'csv' as const };
+      fs.writeFileSync(self.path, text);
+      const options = RunLines.of([self, other]).optionsFor(self, {});
+      assert.ok((options.external?.length ?? 0) > 50, 'the other file shares members');
+      const r = bothWays(`ws${seed}`, text, options, 7);
+      assert.ok(r.done);
+      assert.strictEqual(r.done.fixed, r.expected.fixed);
+      assert.ok(r.done.fixed > 0, `file ${seed} has fixes`);
+      assert.ok(r.partsBytes.equals(r.wholeBytes), `file ${seed}: the same bytes`);
+    }
+  });
 
   it('a file with a parse error anywhere is left alone, naming the first one\'s line as fixing it whole does', () => {
     let refused = 0;

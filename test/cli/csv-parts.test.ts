@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkFile, IN_PARTS_MIN_BYTES, locate, type FileResult } from '../../server/src/cli/check';
 import { checkCsvInParts } from '../../server/src/cli/csv-parts';
+import { RunLines } from '../../server/src/cli/cross-file';
 import { formatJson } from '../../server/src/cli/report-json';
 import { formatSarif } from '../../server/src/cli/report-sarif';
 import { textOfFile, textSummary } from '../../server/src/cli/report-text';
@@ -43,6 +44,22 @@ describe('CLI: checking a CSV file in parts', function () {
       }
     });
   }
+
+  it('with --workspace lines of other files: the findings of checking it whole (each batch given its own members\' lines)', () => {
+    let related = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const file = { path: path.join(dir, `w${seed}.claims.csv`), format: 'csv' as const };
+      const other = { path: path.join(dir, `w${seed}-other.claims.csv`), format: 'csv' as const };
+      fs.writeFileSync(file.path, randomFile(seed, 200));
+      fs.writeFileSync(other.path, randomFile(seed + 100, 150));
+      const options = RunLines.of([file, other]).optionsFor(file, {});
+      assert.ok((options.external?.length ?? 0) > 50, 'the other file shares members');
+      const whole = checkFile(file, options, false);
+      related += whole.findings.filter((f) => f.related?.some((r) => r.file !== undefined)).length;
+      for (const batch of [1, 7]) same(checkCsvInParts(file, options, batch), whole, `file ${seed}, batches of ${batch}`);
+    }
+    assert.ok(related > 20, `findings point at the other files (${related})`);
+  });
 
   it('an all-ASCII file (read as latin1, the fast way) gives the findings of checking it whole', () => {
     for (const seed of [5, 6]) {
