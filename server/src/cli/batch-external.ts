@@ -2,7 +2,9 @@
 // batch's members only. A file's `external` holds the other files' lines of all its members;
 // handed whole to each batch, every batch's same-day index took them all in, and two 250k-line
 // files took 100 s to check together (2.5 times the lines, 11 times the time).
+import { lintDocument, type LintResult } from '../engine';
 import type { ClaimDocument } from '../model';
+import { parseDocument } from '../parse';
 import type { ExternalLine, LintOptions } from '../rules/types';
 
 /** Per external list: member id → positions of the member's lines in it, in order. */
@@ -26,7 +28,7 @@ function byMember(external: readonly ExternalLine[]): Map<string, number[]> {
  * The options for linting a batch: its members' external lines, in the order of the file's list
  * (a rule that looks for "the first other line" finds the one the whole file's lint finds).
  */
-export function batchOptions(options: LintOptions, doc: ClaimDocument): LintOptions {
+function batchOptions(options: LintOptions, doc: ClaimDocument): LintOptions {
   const external = options.external;
   if (!external || external.length === 0) return options;
   const map = byMember(external);
@@ -40,4 +42,12 @@ export function batchOptions(options: LintOptions, doc: ClaimDocument): LintOpti
   }
   positions.sort((a, b) => a - b);
   return { ...options, external: positions.map((i) => external[i]) };
+}
+
+/** Lint a batch's text (csv-parts.ts checks it, csv-parts-fix.ts fixes it), and the options it
+ *  was linted with: a fix's relint must see the same workspace lines. */
+export function lintBatchText(text: string, options: LintOptions): { result: LintResult; options: LintOptions } {
+  const doc = parseDocument(text, 'csv');
+  const own = batchOptions(options, doc);
+  return { result: { doc, findings: lintDocument(doc, own) }, options: own };
 }

@@ -12,9 +12,8 @@
 // plain way (check.ts), as it is when it cannot be read in parts at all.
 import * as fs from 'fs';
 import { isUtf8 } from 'buffer';
-import { lintDocument, lintText } from '../engine';
-import { parseDocument } from '../parse';
-import { batchOptions } from './batch-external';
+import { lintText } from '../engine';
+import { lintBatchText } from './batch-external';
 import type { LintOptions, TextEdit } from '../rules/types';
 import { fixText, notSavedRefusal, parseErrorRefusal } from './fix-text';
 import { blockOf, lineColInFile, planParts, readBatch, type BatchPlan } from './csv-parts';
@@ -97,9 +96,7 @@ function copyBytes(src: number, dst: number, from: number, to: number, buf: Buff
 function fixBatch(plan: BatchPlan, fd: number, b: number, options: LintOptions):
   { changed: Array<[number, string]>; fixed: number } | { parseError: number; line: number } | undefined {
   const batch = readBatch(plan, fd, b, false);
-  const doc = parseDocument(batch.text, 'csv');
-  const own = batchOptions(options, doc);
-  const result = { doc, findings: lintDocument(doc, own) };
+  const { result, options: own } = lintBatchText(batch.text, options);
   // Parse errors a disable comment hides too (as check.ts): --fix leaves such a file alone.
   const first = result.doc.problems.find((p) => p.ruleId === 'parse-error');
   if (first) {

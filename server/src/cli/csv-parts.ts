@@ -15,9 +15,8 @@ import * as os from 'os';
 import { StringDecoder } from 'string_decoder';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import { isAscii } from 'buffer';
-import { lintDocument, lintText } from '../engine';
-import { parseDocument } from '../parse';
-import { batchOptions } from './batch-external';
+import { lintText } from '../engine';
+import { lintBatchText } from './batch-external';
 import { batchParts, findRoot } from '../engine-parts';
 import { fieldOf } from '../parse/fields';
 import { CsvScanner, CsvTable } from '../parse/csv-tokenizer';
@@ -544,8 +543,7 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
     const b = blockOf(batch, span.start);
     return { start: lineCol(b, span.start), end: lineCol(b, span.end) };
   };
-  const doc = parseDocument(text, 'csv');
-  for (const f of lintDocument(doc, batchOptions(plan.options, doc))) {
+  for (const f of lintBatchText(text, plan.options).result.findings) {
     if (f.lineIndex === undefined) continue; // the header's: reported from the header alone
     // The block holding the finding (the finding's line's block).
     const lo = blockOf(batch, f.span.start);
