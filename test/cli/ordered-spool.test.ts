@@ -64,6 +64,25 @@ describe('CLI: findings waiting in order (OrderedSpool)', () => {
     }
   });
 
+  it('hands on the rest as UTF-8 bytes in pieces cut anywhere, each piece a buffer of its own', () => {
+    const spool = new OrderedSpool();
+    const texts: string[] = [];
+    try {
+      // The first piece ends 64 KB in, inside the second text's 40,000th é (bytes 65535-65536).
+      texts.push('x', `${'é'.repeat(40_000)}\n`);
+      for (let i = 0; i < 2000; i++) texts.push(`f${i} Café ✓ ${'é'.repeat(i % 50)}\n`);
+      texts.forEach((t, i) => spool.add(i, i, 0, t));
+      const pieces: Buffer[] = [];
+      spool.takeAllBytes((b) => pieces.push(b));
+      assert.ok(pieces.length > 1, 'several pieces');
+      // Kept pieces are not written over by the later ones.
+      assert.ok(Buffer.concat(pieces).equals(Buffer.from(texts.join(''), 'utf8')), 'every text once, in order, as its UTF-8');
+      assert.ok(pieces.some((b) => b.toString('utf8').includes('\ufffd')), 'some piece was cut inside a character (bytes, not text)');
+    } finally {
+      spool.close();
+    }
+  });
+
   it('its temporary file has no name even while in use, so a run stopped by Ctrl-C leaves none', () => {
     const before = spoolDirs();
     const spool = new OrderedSpool();

@@ -730,6 +730,8 @@ export interface InParts {
   /** Hand on, in document order, the findings not handed to `early`, as one text in pieces (cut
    *  anywhere between two characters). Only during `done`. */
   rest(out: (text: string) => void): void;
+  /** The same as rest, as UTF-8 bytes (pieces cut anywhere, even inside a character). */
+  restBytes(out: (bytes: Uint8Array) => void): void;
 }
 
 /**
@@ -789,7 +791,7 @@ export function streamCsvInParts(
         // Every finding of the batches still to come starts at or after their first block.
         if (early) spool.takeBefore(next < count ? plan.charStart[order[batchStart[next]]] : Infinity, early);
       }, started);
-      handlers.done({ tally, count: spool.size, rest: (out) => spool.takeAllJoined(out) });
+      handlers.done({ tally, count: spool.size, rest: (out) => spool.takeAllJoined(out), restBytes: (out) => spool.takeAllBytes(out) });
     } finally {
       spool.close();
     }

@@ -26,6 +26,7 @@ try {
 if (isMainThread) {
   process.exitCode = runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
+    outBytes: (b) => process.stdout.write(b),
     err: (t) => process.stderr.write(t),
   });
 }

@@ -104,16 +104,30 @@ export class OrderedSpool {
   }
 
   /** Hand on every finding left, in document order, as one text in pieces of about 64 KB (cut
-   *  anywhere between two characters): read straight into one buffer, no string per finding. */
+   *  anywhere between two characters): decoded from takeAllBytes' pieces, no string per finding. */
   takeAllJoined(out: (text: string) => void): void {
-    this.flush();
     const decoder = new StringDecoder('utf8');
-    const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+    this.takeAllBytes((bytes) => {
+      const text = decoder.write(bytes);
+      if (text) out(text);
+    });
+    const last = decoder.end();
+    if (last) out(last);
+  }
+
+  /** Hand on every finding left, in document order, as UTF-8 bytes in pieces of about 64 KB (cut
+   *  anywhere, even inside a character), read straight from the file: a report that goes out as
+   *  bytes is neither decoded nor encoded again (a big JSON report is tens of MB). Each piece is
+   *  a new buffer, the receiver's to keep (an asynchronous write may still hold it). */
+  takeAllBytes(out: (bytes: Buffer) => void): void {
+    this.flush();
+    let buffer = Buffer.allocUnsafe(WRITE_BYTES);
     let used = 0;
     const emit = (): void => {
-      const text = decoder.write(buffer.subarray(0, used));
+      if (used === 0) return;
+      out(buffer.subarray(0, used));
+      buffer = Buffer.allocUnsafe(WRITE_BYTES);
       used = 0;
-      if (text) out(text);
     };
     while (this.heap.length > 0) {
       const i = this.popHeap();
@@ -129,8 +143,6 @@ export class OrderedSpool {
       }
     }
     emit();
-    const last = decoder.end();
-    if (last) out(last);
   }
 
   /** Remove the file. */

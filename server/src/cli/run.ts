@@ -14,6 +14,9 @@ import { describeError } from './errors';
 
 export interface CliIo {
   out(text: string): void;
+  /** Report bytes as they are (UTF-8), where the output takes them: a big JSON report's findings
+   *  are then not decoded and encoded again (stream-report.ts). Without it, they come to `out`. */
+  outBytes?(bytes: Uint8Array): void;
   err(text: string): void;
 }
 
@@ -53,7 +56,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       const done = options.fix && big ? fixCsvInParts(file, fileOptions) : undefined;
       if (done?.notFixed) io.err(`${file.path}: ${done.notFixed}\n`);
       if (big && (!options.fix || done)) {
-        const tally = json ? streamJson(file, fileOptions, json, io.out, done)
+        const tally = json ? streamJson(file, fileOptions, json, io, done)
           : sarif ? streamSarif(file, fileOptions, sarif)
             : streamText(file, fileOptions, io.out);
         if (tally) {

@@ -29,6 +29,14 @@ class Pieces {
   }
 }
 
+/** Where a streamed JSON report goes: text, and (when the receiver takes them) UTF-8 bytes for the
+ *  findings that waited in the temporary file, handed on as they were read, not decoded first.
+ *  (A text report has none left to wait: each line goes out once the batches before it are done.) */
+export interface ReportOut {
+  out(text: string): void;
+  outBytes?(bytes: Uint8Array): void;
+}
+
 /** A report whose findings each need nothing from after them (text, SARIF results): written in
  *  document order as the check goes; undefined when the file must be checked the plain way
  *  (nothing was written then). */
@@ -54,7 +62,7 @@ export function streamText(file: ClaimFile, options: LintOptions, out: (text: st
 /** The JSON entry of a big CSV file (see the top of this file), with what fixing it in parts did
  *  (`fix`); undefined when the file must be checked the plain way (nothing was written then). */
 export function streamJson(
-  file: ClaimFile, options: LintOptions, json: JsonWriter, out: (text: string) => void, fix?: FixedInParts,
+  file: ClaimFile, options: LintOptions, json: JsonWriter, to: ReportOut, fix?: FixedInParts,
 ): FileTally | undefined {
   let tally: FileTally | undefined;
   const ok = streamCsvInParts(file, options, 'json', {
@@ -63,11 +71,19 @@ export function streamJson(
       tally.fixed = fix?.fixed ?? 0;
       json.streamed(file.path, file.format, result.tally, result.count, fix?.notFixed, () => {
         // Each entry came after a comma (csv-parts.ts, FindingForm): the list's first does not.
+        // The comma is one byte in UTF-8.
         let first = true;
-        result.rest((text) => {
-          out(first ? text.slice(1) : text);
-          first = false;
-        });
+        if (to.outBytes) {
+          result.restBytes((bytes) => {
+            to.outBytes!(first ? bytes.subarray(1) : bytes);
+            first = false;
+          });
+        } else {
+          result.rest((text) => {
+            to.out(first ? text.slice(1) : text);
+            first = false;
+          });
+        }
       });
     },
   });
