@@ -73,11 +73,23 @@ describe('CLI: findings waiting in order (OrderedSpool)', () => {
       for (let i = 0; i < 2000; i++) texts.push(`f${i} Café ✓ ${'é'.repeat(i % 50)}\n`);
       texts.forEach((t, i) => spool.add(i, i, 0, t));
       const pieces: Buffer[] = [];
-      spool.takeAllBytes((b) => pieces.push(b));
+      spool.takeAllBytes((b) => pieces.push(b) < 0); // kept, not copied: not done with them
       assert.ok(pieces.length > 1, 'several pieces');
       // Kept pieces are not written over by the later ones.
       assert.ok(Buffer.concat(pieces).equals(Buffer.from(texts.join(''), 'utf8')), 'every text once, in order, as its UTF-8');
       assert.ok(pieces.some((b) => b.toString('utf8').includes('\ufffd')), 'some piece was cut inside a character (bytes, not text)');
+      // A receiver done with each piece (copied it): the same bytes, through one buffer.
+      const again = new OrderedSpool();
+      try {
+        texts.forEach((t, i) => again.add(i, i, 0, t));
+        const copies: Buffer[] = [];
+        const buffers = new Set<ArrayBuffer>();
+        again.takeAllBytes((b) => { copies.push(Buffer.from(b)); buffers.add(b.buffer as ArrayBuffer); return true; });
+        assert.ok(Buffer.concat(copies).equals(Buffer.concat(pieces)));
+        assert.strictEqual(buffers.size, 1, 'the buffer is used again');
+      } finally {
+        again.close();
+      }
     } finally {
       spool.close();
     }

@@ -730,8 +730,9 @@ export interface InParts {
   /** Hand on, in document order, the findings not handed to `early`, as one text in pieces (cut
    *  anywhere between two characters). Only during `done`. */
   rest(out: (text: string) => void): void;
-  /** The same as rest, as UTF-8 bytes (pieces cut anywhere, even inside a character). */
-  restBytes(out: (bytes: Uint8Array) => void): void;
+  /** The same as rest, as UTF-8 bytes (pieces cut anywhere, even inside a character); `out`
+   *  answers whether it is done with the piece (ordered-spool.ts, takeAllBytes). */
+  restBytes(out: (bytes: Uint8Array) => boolean): void;
 }
 
 /**

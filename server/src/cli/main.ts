@@ -26,7 +26,12 @@ try {
 if (isMainThread) {
   process.exitCode = runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
-    outBytes: (b) => process.stdout.write(b),
+    // A file, and a pipe or terminal on Linux and macOS, are written before write() returns:
+    // nothing left queued means the bytes' buffer can take the next ones (not so on a Windows pipe).
+    outBytes: (b) => {
+      process.stdout.write(b);
+      return process.stdout.writableLength === 0;
+    },
     err: (t) => process.stderr.write(t),
   });
 }

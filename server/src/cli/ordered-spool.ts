@@ -110,6 +110,7 @@ export class OrderedSpool {
     this.takeAllBytes((bytes) => {
       const text = decoder.write(bytes);
       if (text) out(text);
+      return true;
     });
     const last = decoder.end();
     if (last) out(last);
@@ -117,16 +118,16 @@ export class OrderedSpool {
 
   /** Hand on every finding left, in document order, as UTF-8 bytes in pieces of about 64 KB (cut
    *  anywhere, even inside a character), read straight from the file: a report that goes out as
-   *  bytes is neither decoded nor encoded again (a big JSON report is tens of MB). Each piece is
-   *  a new buffer, the receiver's to keep (an asynchronous write may still hold it). */
-  takeAllBytes(out: (bytes: Buffer) => void): void {
+   *  bytes is neither decoded nor encoded again (a big JSON report is tens of MB). `out` answers
+   *  whether it is done with the piece (written, or copied): then its buffer takes the next piece;
+   *  else (an asynchronous write may still hold it) the next piece gets a new one. */
+  takeAllBytes(out: (bytes: Buffer) => boolean): void {
     this.flush();
     let buffer = Buffer.allocUnsafe(WRITE_BYTES);
     let used = 0;
     const emit = (): void => {
       if (used === 0) return;
-      out(buffer.subarray(0, used));
-      buffer = Buffer.allocUnsafe(WRITE_BYTES);
+      if (!out(buffer.subarray(0, used))) buffer = Buffer.allocUnsafe(WRITE_BYTES);
       used = 0;
     };
     while (this.heap.length > 0) {

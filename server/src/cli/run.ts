@@ -15,8 +15,9 @@ import { describeError } from './errors';
 export interface CliIo {
   out(text: string): void;
   /** Report bytes as they are (UTF-8), where the output takes them: a big JSON report's findings
-   *  are then not decoded and encoded again (stream-report.ts). Without it, they come to `out`. */
-  outBytes?(bytes: Uint8Array): void;
+   *  are then not decoded and encoded again (stream-report.ts). Without it, they come to `out`.
+   *  True when done with the bytes on return (written, or copied): their buffer is used again. */
+  outBytes?(bytes: Uint8Array): boolean;
   err(text: string): void;
 }
 

@@ -34,7 +34,8 @@ class Pieces {
  *  (A text report has none left to wait: each line goes out once the batches before it are done.) */
 export interface ReportOut {
   out(text: string): void;
-  outBytes?(bytes: Uint8Array): void;
+  /** True when done with the bytes on return (written or copied): their buffer is used again. */
+  outBytes?(bytes: Uint8Array): boolean;
 }
 
 /** A report whose findings each need nothing from after them (text, SARIF results): written in
@@ -75,8 +76,9 @@ export function streamJson(
         let first = true;
         if (to.outBytes) {
           result.restBytes((bytes) => {
-            to.outBytes!(first ? bytes.subarray(1) : bytes);
+            const done = to.outBytes!(first ? bytes.subarray(1) : bytes);
             first = false;
+            return done;
           });
         } else {
           result.rest((text) => {
