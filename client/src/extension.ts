@@ -23,7 +23,8 @@ function showStatus(): void {
   const s = statuses.get(vscode.window.activeTextEditor?.document.uri.toString() ?? '');
   if (!status) return;
   status.text = !s ? 'Infusion Claims' : s.problems === 0 ? '$(check) No claim problems' : `$(warning) ${s.problems} claim problem${s.problems === 1 ? '' : 's'}`;
-  status.detail = s ? `${s.errors} errors, ${s.warnings} warnings; linted in ${s.ms} ms` : undefined;
+  const some = s && s.shown < s.problems ? `; ${s.shown} shown (infusionClaims.maxNumberOfProblems)` : '';
+  status.detail = s ? `${s.errors} errors, ${s.warnings} warnings${some}; linted in ${s.ms} ms` : undefined;
   status.severity = s?.errors ? vscode.LanguageStatusSeverity.Error : s?.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
 }
 

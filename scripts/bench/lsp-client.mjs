@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 
-export async function startServer(serverPath, env = {}) {
+/** `initializationOptions`: settings pushed at start (e.g. `{ infusionClaims: { maxNumberOfProblems } }`). */
+export async function startServer(serverPath, env = {}, initializationOptions = undefined) {
   const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   proc.stdin.on('error', () => { /* the server has exited: nothing more to send */ });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
@@ -11,13 +12,17 @@ export async function startServer(serverPath, env = {}) {
     for (const w of [...waiters]) if (w.test(p)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
   });
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  const statuses = [];
+  conn.onNotification('infusionClaims/status', (p) => { statuses.push(p); });
   conn.onNotification(() => {});
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
   conn.sendNotification('initialized', {});
   return {
     proc,
     conn,
+    /** infusionClaims/status notifications received (problem counts). */
+    statuses,
     /** Resolves with the next publishDiagnostics for uri at least at `version`. */
     diagnostics(uri, version) {
       return new Promise((resolve) => waiters.push({ test: (p) => p.uri === uri && (p.version === undefined || p.version >= version), resolve }));

@@ -38,8 +38,12 @@ describe('LSP claim files and settings', function () {
     assert.deepStrictEqual(sanitizeSettings(null), DEFAULT_SETTINGS);
     assert.deepStrictEqual(sanitizeSettings({
       payer: 'MEDICARE', rules: { 'ndc-format': 'off', 'auth-missing': 'loud', x: 3 }, ndcFormat: 'dashes',
-      workspaceAnalysis: 'yes', filePatterns: ['a/*.csv', 7, ''], inlayHints: true,
-    }), { payer: 'medicare', rules: { 'ndc-format': 'off' }, ndcFormat: 'keep', workspaceAnalysis: false, filePatterns: ['a/*.csv'], inlayHints: 'codes' });
+      workspaceAnalysis: 'yes', filePatterns: ['a/*.csv', 7, ''], inlayHints: true, maxNumberOfProblems: 0,
+    }), {
+      payer: 'medicare', rules: { 'ndc-format': 'off' }, ndcFormat: 'keep', workspaceAnalysis: false, filePatterns: ['a/*.csv'], inlayHints: 'codes',
+      maxNumberOfProblems: 1000,
+    });
+    assert.strictEqual(sanitizeSettings({ maxNumberOfProblems: 20000 }).maxNumberOfProblems, 20000);
     assert.strictEqual(sanitizeSettings({ payer: 'bluecross' }).payer, 'commercial');
     assert.strictEqual(sanitizeSettings({ inlayHints: 'all' }).inlayHints, 'all');
   });

@@ -42,25 +42,31 @@ describe('LSP code actions', function () {
   });
 
   it('a selection over a whole broken file: the first 1000 quick fixes, in file order, and fix-all for every safe one', async () => {
-    const uri = 'file:///fix/many.claims.csv';
-    const rows = Array.from({ length: 1500 }, (_, i) => MEROPENEM_ROW.replace('C1001', `C${i}`));
-    const text = csv(CSV_HEADER, ...rows);
-    client.open(uri, 'claims-csv', text);
-    const diagnostics = await client.currentDiagnostics(uri);
-    const all = { start: { line: 0, character: 0 }, end: client.positionAt(uri, text.length) };
-    const actions = await client.codeActions(uri, all, []);
-    const quick = actions.filter((a) => a.kind === 'quickfix');
-    assert.strictEqual(quick.length, 1000);
-    const lines = quick.map((a) => a.diagnostics![0].range.start.line);
-    assert.deepStrictEqual(lines, [...lines].sort((x, y) => x - y), 'in file order');
-    assert.strictEqual(lines[0], 1, 'from the first row on');
-    const fixAll = actions.find((a) => a.kind === 'source.fixAll.infusionClaims');
-    assert.ok(fixAll, 'fix-all is offered');
-    const padded = diagnostics.filter((d) => d.code === 'ndc-format').length;
-    assert.strictEqual(padded, 1500);
-    client.applyEdit(fixAll.edit!);
-    assert.strictEqual(client.text(uri).split(MEROPENEM_11).length - 1, 1500, 'fix-all pads every row, past the first 1000');
-    client.close(uri);
+    // All 1500 problems published (maxNumberOfProblems above them): the quick fixes' own limit.
+    const client = await TestClient.start({ initializationOptions: { infusionClaims: { maxNumberOfProblems: 5000 } } });
+    try {
+      const uri = 'file:///fix/many.claims.csv';
+      const rows = Array.from({ length: 1500 }, (_, i) => MEROPENEM_ROW.replace('C1001', `C${i}`));
+      const text = csv(CSV_HEADER, ...rows);
+      client.open(uri, 'claims-csv', text);
+      const diagnostics = await client.currentDiagnostics(uri);
+      const all = { start: { line: 0, character: 0 }, end: client.positionAt(uri, text.length) };
+      const actions = await client.codeActions(uri, all, []);
+      const quick = actions.filter((a) => a.kind === 'quickfix');
+      assert.strictEqual(quick.length, 1000);
+      const lines = quick.map((a) => a.diagnostics![0].range.start.line);
+      assert.deepStrictEqual(lines, [...lines].sort((x, y) => x - y), 'in file order');
+      assert.strictEqual(lines[0], 1, 'from the first row on');
+      const fixAll = actions.find((a) => a.kind === 'source.fixAll.infusionClaims');
+      assert.ok(fixAll, 'fix-all is offered');
+      const padded = diagnostics.filter((d) => d.code === 'ndc-format').length;
+      assert.strictEqual(padded, 1500);
+      client.applyEdit(fixAll.edit!);
+      assert.strictEqual(client.text(uri).split(MEROPENEM_11).length - 1, 1500, 'fix-all pads every row, past the first 1000');
+      client.close(uri);
+    } finally {
+      await client.stop();
+    }
   });
 
   it('pads a JSON NDC inside its quotes', async () => {

@@ -105,6 +105,7 @@ describe('LSP diagnostics (client without workspace/configuration)', function ()
       uri, problems: diagnostics.length,
       errors: diagnostics.filter((d) => d.severity === 1).length,
       warnings: diagnostics.filter((d) => d.severity === 2).length,
+      shown: diagnostics.length,
     };
     assert.deepStrictEqual({ ...status, ms: undefined }, { ...expected, ms: undefined });
     assert.ok(typeof status.ms === 'number' && status.ms >= 0);

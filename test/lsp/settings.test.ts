@@ -1,7 +1,8 @@
 // The `infusionClaims.*` settings over real stdio LSP: pulled, pushed, or never answered.
 import * as assert from 'assert';
 import { TestClient } from './client';
-import { codes, csv, MEROPENEM_11, MEROPENEM_442, ONE_BAD_NDC_CSV } from './fixtures';
+import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { codes, CSV_HEADER, csv, MEROPENEM_11, MEROPENEM_442, ONE_BAD_NDC_CSV } from './fixtures';
 
 /** No payer column: the payer comes from the settings. Drug + per diem, otherwise clean. */
 const NO_PAYER_CSV = csv(
@@ -62,6 +63,81 @@ describe('LSP settings pulled with workspace/configuration', function () {
     client.open(matched, 'csv', ONE_BAD_NDC_CSV);
     assert.deepStrictEqual(codes(await client.currentDiagnostics(matched)), ['ndc-format']);
     assert.deepStrictEqual(client.published.filter((p) => p.uri === other), []);
+  });
+});
+
+/** 30 claims, each with an error (a 4-4-2 NDC: a safe fix) and a warning (a supply on a per diem day). */
+const MANY_PROBLEMS_CSV = csv(CSV_HEADER, ...Array.from({ length: 30 }, (_, i) => {
+  const day = `2026-03-${String(i % 28 + 1).padStart(2, '0')}`;
+  return [
+    `C${i},M${i},commercial,PA7731,${day},12,S9502,,1,250.00,,,,`,
+    `C${i},M${i},commercial,PA7731,${day},12,A4221,,1,10.00,,,,`,
+    `C${i},M${i},commercial,PA7731,${day},12,J2185,,30,96.00,${MEROPENEM_442},UN,3,Meropenem 1 g`,
+  ];
+}).flat());
+
+describe('LSP setting maxNumberOfProblems', function () {
+  let client: TestClient;
+  before(async () => { client = await TestClient.start({ configuration: {} }); });
+  after(async () => { await client.stop(); });
+
+  const fixAllEdit = async (uri: string, all: Diagnostic[]): Promise<WorkspaceEdit | undefined> => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
+    const [action] = await client.codeActions(uri, range, all, ['source.fixAll.infusionClaims']);
+    return action?.edit;
+  };
+
+  it('publishes the errors first, then warnings, each in document order, and says how many more there are', async () => {
+    client.settings = {};
+    const uri = 'file:///settings/many.claims.csv';
+    client.open(uri, 'claims-csv', MANY_PROBLEMS_CSV);
+    const all = await client.currentDiagnostics(uri);
+    assert.deepStrictEqual(all.map((d) => d.code).sort().filter((c, i, a) => a.indexOf(c) === i), ['bundled-supply', 'ndc-format']);
+    assert.strictEqual(all.length, 60, 'under the default (1000): every problem');
+    const allFixes = await fixAllEdit(uri, all);
+    assert.ok(allFixes, 'the NDC fixes are safe');
+    const byLine = (ds: Diagnostic[]) => [...ds].sort((a, b) => a.range.start.line - b.range.start.line);
+
+    client.changeSettings({ maxNumberOfProblems: 40 });
+    const capped = (await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 41)).diagnostics;
+    const errors = all.filter((d) => d.severity === 1);
+    const warnings = all.filter((d) => d.severity === 2);
+    assert.strictEqual(errors.length, 30);
+    const expected = byLine([...errors, ...warnings.slice(0, 10)]);
+    assert.deepStrictEqual(capped.slice(0, 40).map((d) => [d.code, d.range.start.line]), expected.map((d) => [d.code, d.range.start.line]),
+      'all 30 errors and the first 10 warnings, in document order');
+    const notice = capped[40];
+    assert.strictEqual(notice.severity, 3);
+    assert.strictEqual(notice.code, undefined, 'no rule: nothing to look up or fix');
+    assert.strictEqual(notice.source, 'infusion-claims');
+    assert.match(notice.message, /^Not showing 20 further problems of this file \(60 in all; infusionClaims\.maxNumberOfProblems is 40\)/);
+    assert.deepStrictEqual(notice.range, warnings[10].range, 'at the first problem not shown');
+
+    const status = await client.waitFor(() => [...client.statuses].reverse().find((s) => s.uri === uri && s.shown === 40), 2000, () => 'status');
+    assert.deepStrictEqual([status.problems, status.errors, status.warnings, status.shown], [60, 30, 30, 40]);
+
+    // A shown problem still has its quick fix; fix all still fixes every safe problem, shown or not.
+    const firstError = capped.find((d) => d.severity === 1)!;
+    const fixes = await client.codeActions(uri, firstError.range, [firstError]);
+    assert.ok(fixes.some((a) => a.title === `Pad NDC to 11 digits: ${MEROPENEM_442} → ${MEROPENEM_11}`), JSON.stringify(fixes.map((a) => a.title)));
+    assert.deepStrictEqual(await fixAllEdit(uri, capped), allFixes);
+    const noticeActions = await client.codeActions(uri, notice.range, [notice], ['quickfix']);
+    assert.deepStrictEqual(noticeActions.map((a) => a.title), [], 'the notice has no quick fixes');
+
+    // Fewer errors than shown at most (the NDCs fixed): every problem again, no notice.
+    client.applyEdit(allFixes!);
+    const after = await client.currentDiagnostics(uri);
+    assert.deepStrictEqual(after.map((d) => d.code), Array(30).fill('bundled-supply'));
+  });
+
+  it('ignores a value that is not a whole number of at least 1', async () => {
+    const uri = 'file:///settings/many-bad.claims.csv';
+    for (const bad of [0, -5, 2.5, '10', null]) {
+      client.settings = { maxNumberOfProblems: bad };
+      client.open(uri, 'claims-csv', MANY_PROBLEMS_CSV);
+      assert.strictEqual((await client.currentDiagnostics(uri)).length, 60, `maxNumberOfProblems ${JSON.stringify(bad)}: the default`);
+      client.close(uri);
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import { claimFormatOf } from './claim-files';
 import { toDiagnostic, type OtherDocument, type Positions } from './convert';
 import { describeError } from './errors';
 import { LineStarts } from './line-starts';
+import { notShownDiagnostic, shownFindings } from './published';
 import { GarbageTracker } from './memory';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, toLintOptions, type ServerSettings, type SettingsStore } from './settings';
@@ -52,8 +53,12 @@ export interface Analysis {
   readonly options: LintOptions;
   readonly doc: ClaimDocument;
   readonly findings: readonly Finding[];
-  /** findings[i] was published as diagnostics[i]. */
-  readonly diagnostics: readonly Diagnostic[];
+  /** findings[i] was published as diagnostics[i]; undefined for a finding not shown (more than
+   *  maxNumberOfProblems: published.ts). */
+  readonly diagnostics: readonly (Diagnostic | undefined)[];
+  /** What was published: the shown findings' diagnostics in document order, then (when some are
+   *  not shown) the one saying how many are not. */
+  readonly published: readonly Diagnostic[];
   readonly ms: number;
 }
 
@@ -152,21 +157,28 @@ export class Linter {
     // document would first compute its own line table one character at a time. An edit keeps
     // using the document's table, which it updates as the edits come.
     const positions: Positions = result.change ? textDoc : LineStarts.of(text);
-    const diagnostics = result.findings.map((f, index) => {
+    const max = settings.maxNumberOfProblems;
+    const shown = shownFindings(result.findings, max);
+    const diagnostics: Array<Diagnostic | undefined> = new Array(result.findings.length);
+    const published: Diagnostic[] = [];
+    result.findings.forEach((f, index) => {
+      if (shown && !shown[index]) return;
       // A finding the edit only moved, when no line break came or went: the same positions. At
       // the same index it is the same diagnostic object (the writer kept its encoding).
       const from = reusable ? reusable[index] : -1;
-      if (from < 0) return toDiagnostic(f, positions, uri, { index }, other);
-      const was = prev!.diagnostics[from];
-      return from === index ? was : { ...was, data: { index } };
+      const was = from >= 0 ? prev!.diagnostics[from] : undefined;
+      const d = !was ? toDiagnostic(f, positions, uri, { index }, other) : from === index ? was : { ...was, data: { index } };
+      diagnostics[index] = d;
+      published.push(d);
     });
+    if (shown) published.push(notShownDiagnostic(result.findings, shown, max, positions));
     const ms = Math.round((performance.now() - t0) * 10) / 10;
-    const analysis: Analysis = { uri, version, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, ms };
+    const analysis: Analysis = { uri, version, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, published, ms };
     this.analyses.set(uri, analysis);
     this.workspace.analysed(analysis);
     this.published.add(uri);
     if (!result.change) this.garbage.linted(text.length);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: published });
     void this.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));
     if (result.change && prev && prev.doc.text !== text) this.garbage.edited(text.length);
     if (ms > SLOW_LINT_MS) {
@@ -227,5 +239,5 @@ export function statusOf(a: Analysis): StatusParams {
     if (f.severity === 'error') errors++;
     else if (f.severity === 'warning') warnings++;
   }
-  return { uri: a.uri, problems: a.findings.length, errors, warnings, ms: a.ms };
+  return { uri: a.uri, problems: a.findings.length, errors, warnings, shown: Math.min(a.findings.length, a.settings.maxNumberOfProblems), ms: a.ms };
 }

@@ -39,9 +39,10 @@ export function findingOf(a: Analysis, d: Diagnostic): Finding | undefined {
   if (isDiagnosticData(d.data)) {
     const i = d.data.index;
     const f = a.findings[i];
-    if (f && f.ruleId === d.code && sameRange(a.diagnostics[i].range, d.range)) return f;
+    const published = a.diagnostics[i];
+    if (f && published && f.ruleId === d.code && sameRange(published.range, d.range)) return f;
   }
-  const i = a.diagnostics.findIndex((pd) => pd.code === d.code && sameRange(pd.range, d.range));
+  const i = a.diagnostics.findIndex((pd) => pd !== undefined && pd.code === d.code && sameRange(pd.range, d.range));
   return i >= 0 ? a.findings[i] : undefined;
 }
 
@@ -69,7 +70,7 @@ function quickFixes(a: Analysis, pos: Positions, params: CodeActionParams, suppo
   }
   // Clients that send no diagnostics with the request: the findings under the cursor/selection.
   if (params.context.diagnostics.length === 0) {
-    pairs = a.diagnostics.flatMap((d, i) => (overlaps(d.range, params.range) ? [[d, a.findings[i]] as [Diagnostic, Finding]] : []));
+    pairs = a.diagnostics.flatMap((d, i) => (d && overlaps(d.range, params.range) ? [[d, a.findings[i]] as [Diagnostic, Finding]] : []));
   }
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
@@ -103,7 +104,9 @@ export function fixAllAction(a: Analysis, pos: Positions, support: EditSupport):
   const safe = a.findings.flatMap((f) => f.fixes.filter((x) => x.safe));
   const edits = nonOverlappingEdits(safe);
   if (edits.length === 0) return undefined;
-  const fixed = a.diagnostics.filter((_, i) => a.findings[i].fixes.some((x) => x.safe));
+  // Every safe fix, also of findings not shown (maxNumberOfProblems); the diagnostics it resolves
+  // are those the client has.
+  const fixed = a.diagnostics.filter((d, i): d is Diagnostic => d !== undefined && a.findings[i].fixes.some((x) => x.safe));
   return {
     title: 'Fix all safe infusion-claims problems',
     kind: FIX_ALL_KIND,

@@ -20,6 +20,8 @@ export interface StatusParams {
   readonly problems: number;
   readonly errors: number;
   readonly warnings: number;
+  /** How many of the problems are in the published diagnostics (at most maxNumberOfProblems). */
+  readonly shown: number;
   /** Parse + rules, milliseconds. */
   readonly ms: number;
 }

@@ -5,6 +5,7 @@ import type { HintedValues } from '../features/inlay-hints';
 import { PAYERS } from '../model';
 import type { LintOptions, SeveritySetting } from '../rules/types';
 import { SETTINGS_SECTION } from './protocol';
+import { DEFAULT_MAX_PROBLEMS } from './published';
 
 export interface ServerSettings {
   readonly payer: string;
@@ -14,6 +15,8 @@ export interface ServerSettings {
   readonly filePatterns: readonly string[];
   /** Descriptors shown after the values (features/inlay-hints.ts): codes, or also modifiers and NDCs. */
   readonly inlayHints: 'off' | HintedValues;
+  /** Diagnostics published per document at most (published.ts). */
+  readonly maxNumberOfProblems: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -23,6 +26,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   workspaceAnalysis: false,
   filePatterns: [],
   inlayHints: 'codes',
+  maxNumberOfProblems: DEFAULT_MAX_PROBLEMS,
 };
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
@@ -54,7 +58,9 @@ export function sanitizeSettings(raw: unknown, base: ServerSettings = DEFAULT_SE
     ? raw.filePatterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : base.filePatterns;
   const inlayHints = typeof raw.inlayHints === 'string' && INLAY_HINTS.includes(raw.inlayHints)
     ? raw.inlayHints as ServerSettings['inlayHints'] : base.inlayHints;
-  return { payer, rules, ndcFormat, workspaceAnalysis, filePatterns, inlayHints };
+  const max = raw.maxNumberOfProblems;
+  const maxNumberOfProblems = typeof max === 'number' && Number.isInteger(max) && max >= 1 ? max : base.maxNumberOfProblems;
+  return { payer, rules, ndcFormat, workspaceAnalysis, filePatterns, inlayHints, maxNumberOfProblems };
 }
 
 /** The engine's options for these settings (`external`, the workspace lines, is added by the

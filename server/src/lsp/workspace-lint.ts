@@ -12,6 +12,7 @@ import { lintText } from '../engine';
 import type { Finding, LintOptions } from '../rules/types';
 import type { Linter } from './analysis';
 import { toDiagnostic } from './convert';
+import { notShownDiagnostic, shownFindings } from './published';
 import { describeError } from './errors';
 import { LineStarts } from './line-starts';
 import type { LintWorkspaceParams, LintWorkspaceResponse } from './protocol';
@@ -127,7 +128,13 @@ export class WorkspaceLint {
     }
     const pos = LineStarts.of(text);
     const other = (u: string) => this.documents.get(u) ?? this.index.positions(u);
-    const diagnostics: Diagnostic[] = findings.map((f, index) => toDiagnostic(f, pos, file.uri, { index }, other));
+    const max = settings.maxNumberOfProblems;
+    const shown = shownFindings(findings, max);
+    const diagnostics: Diagnostic[] = [];
+    findings.forEach((f, index) => {
+      if (!shown || shown[index]) diagnostics.push(toDiagnostic(f, pos, file.uri, { index }, other));
+    });
+    if (shown) diagnostics.push(notShownDiagnostic(findings, shown, max, pos));
     this.published.set(key, { file, settings });
     void this.connection.sendDiagnostics({ uri: file.uri, diagnostics });
     return findings;
