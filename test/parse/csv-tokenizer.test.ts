@@ -71,6 +71,21 @@ describe('csv tokenizer', () => {
     assert.deepStrictEqual(rows[1].cells.map((c) => c.text), ['next', 'row']);
   });
 
+  it('reads "" escapes in long quoted cells (a pasted document) as in short ones: quote runs, lone surrogates, 8K-character pieces', () => {
+    // Past 4,096 characters a cell is unescaped through a character buffer, not a regular expression.
+    const unit = 'a""b""""c\ud800 é ""x""';
+    for (const repeat of [1, 300, 5000]) {
+      const content = unit.repeat(repeat);
+      const [row] = rowsOf(`x,"${content}",y\n`);
+      assert.strictEqual(row.cells[1].text, content.replace(/""/g, '"'), `${content.length} characters`);
+      assert.deepStrictEqual(row.cells.map((c) => c.text).filter((_, i) => i !== 1), ['x', 'y']);
+    }
+    // An escaped quote at the end of the content, and text after the closing quote.
+    const tail = `${'q""'.repeat(3000)}""`;
+    const [row] = rowsOf(`"${tail}"after,z\n`);
+    assert.strictEqual(row.cells[0].text, `${tail.replace(/""/g, '"')}after`);
+  });
+
   it('reports an unclosed quote at the quote and reads the following lines as rows', () => {
     const text = 'a,b,c\n1,"oops,3\n4,5,6\n7,"x",9\n';
     const rows = rowsOf(text);
