@@ -141,6 +141,30 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     });
   });
 
+  it('lint-workspace publishes at most maxNumberOfProblems of a closed file, errors first, and a note for the rest', async () => {
+    // Five warnings (supplies on a per diem day, lines billed twice) around three errors (4-4-2 NDCs):
+    // eight problems, as `infusion-claims check` counts them.
+    const rows = BAD_NDC.trimEnd().split('\n');
+    const supply = 'C5,M555,commercial,PA5,2026-03-02,12,A4221,1,10.00,,,';
+    const text = [rows[0], rows[1], supply, supply, rows[2], rows[2].replace('C5', 'C6'), rows[2].replace('C5', 'C7')].join('\n') + '\n';
+    const dir = workspaceDir({ 'billing/many.claims.csv': text });
+    const client = await TestClient.start({ folders: [dir], configuration: { maxNumberOfProblems: 4 } });
+    try {
+      await client.request('infusionClaims/lintWorkspace', {});
+      const uri = fileUri(path.join(dir, 'billing/many.claims.csv'));
+      const p = [...client.published].reverse().find((x) => x.uri === uri);
+      assert.ok(p, 'the closed file is published');
+      assert.deepStrictEqual(p.diagnostics.map((d) => [d.code ?? null, d.severity, d.range.start.line]), [
+        ['bundled-supply', 2, 2], // the first warning; the other four are left out
+        ['ndc-format', 1, 4], ['ndc-format', 1, 5], ['ndc-format', 1, 6],
+        [null, 3, 3], // the note, at the first problem left out
+      ]);
+      assert.match(p.diagnostics[4].message, /^Not showing 4 further problems of this file \(8 in all; infusionClaims\.maxNumberOfProblems is 4\)/);
+    } finally {
+      await client.stop();
+    }
+  });
+
   describe('off', () => {
     let client: TestClient;
     let ws: ReturnType<typeof layout>;
