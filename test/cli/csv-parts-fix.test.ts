@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkFile, checkWhole, IN_PARTS_MIN_BYTES, type FileResult } from '../../server/src/cli/check';
 import { fileIsUtf8, fixCsvInParts, moveBoundaries } from '../../server/src/cli/csv-parts-fix';
+import { planParts, runBatches } from '../../server/src/cli/csv-parts';
 import { formatJson } from '../../server/src/cli/report-json';
 import { textOfFile, textSummary } from '../../server/src/cli/report-text';
 import { runCli } from '../../server/src/cli/run';
@@ -57,6 +58,38 @@ describe('CLI: --fix of a big CSV file in parts', function () {
         }
       });
     }
+  });
+
+  it('the helper thread fixes batches too (checking\'s: lints them), each batch\'s result handed on once', () => {
+    const file = path.join(dir, 'helper.claims.csv');
+    // 400 members, each with claims of its own: 400 parts.
+    const r = rng(5);
+    const rows = [FULL_HEADER];
+    for (let i = 0; i < 3000; i++) {
+      rows.push(`C${Math.floor(i / 4)},M${Math.floor(i / 4) % 400},commercial,PA1,${day(Math.floor(r() * 6))},${FIXABLE[Math.floor(r() * FIXABLE.length)]}`);
+    }
+    fs.writeFileSync(file, rows.join('\n') + '\n');
+    const planned = planParts(file, {}, 'data', 7);
+    assert.ok(planned);
+    const count = planned.plan.batchStart.length - 1;
+    assert.ok(count >= 100, `batches enough for a helper (${count})`);
+    const twoCores = (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) > 1;
+    for (const job of ['fix', 'lint']) {
+      const seen = new Uint8Array(count);
+      const { byHelper }: { byHelper: number } = runBatches<unknown>(planned.plan, job, (b, result) => {
+        assert.strictEqual(seen[b], 0, `${job}: batch ${b} handed on once`);
+        assert.notStrictEqual(result, undefined, `${job}: batch ${b} has a result`);
+        seen[b] = 1;
+      });
+      assert.ok(seen.every((x) => x === 1), `${job}: every batch`);
+      // On one core no helper is started; here (two or more) it must have done some of them.
+      if (twoCores) assert.ok(byHelper > 0 && byHelper < count, `${job}: the helper did ${byHelper} of ${count}`);
+      else assert.strictEqual(byHelper, 0);
+    }
+    // A job that stops: nothing after the batch that said so.
+    let handed = 0;
+    runBatches<unknown>(planned.plan, 'fix', () => ++handed < 3);
+    assert.strictEqual(handed, 3);
   });
 
   /** The file's bytes and what --fix said, fixed in parts (a copy) and whole (another copy). */

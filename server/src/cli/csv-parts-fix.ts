@@ -16,7 +16,7 @@ import { lintText } from '../engine';
 import { lintBatchText } from './batch-external';
 import type { LintOptions, TextEdit } from '../rules/types';
 import { fixText, notSavedRefusal, parseErrorRefusal } from './fix-text';
-import { blockOf, lineColInFile, planParts, readBatch, type BatchPlan } from './csv-parts';
+import { blockOf, defineBatchJob, earlyHelper, lineColInFile, planParts, readBatch, runBatches, type BatchPlan } from './csv-parts';
 import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
 import { writeFileAtomicWith } from './write';
@@ -93,10 +93,11 @@ function copyBytes(src: number, dst: number, from: number, to: number, buf: Buff
 /** Fix one batch: the new text of the rows whose blocks changed, and the fixes applied; undefined
  *  when a fix does not stay inside one block. A batch with a parse error is not fixed: its first
  *  one's place is given instead. */
-function fixBatch(plan: BatchPlan, fd: number, b: number, options: LintOptions):
-  { changed: Array<[number, string]>; fixed: number } | { parseError: number; line: number } | undefined {
+type BatchFixed = { changed: Array<[number, string]>; fixed: number } | { parseError: number; line: number } | undefined;
+
+function fixBatch(plan: BatchPlan, fd: number, b: number): BatchFixed {
   const batch = readBatch(plan, fd, b, false);
-  const { result, options: own } = lintBatchText(batch.text, options);
+  const { result, options: own } = lintBatchText(batch.text, plan.options);
   // Parse errors a disable comment hides too (as check.ts): --fix leaves such a file alone.
   const first = result.doc.problems.find((p) => p.ruleId === 'parse-error');
   if (first) {
@@ -117,6 +118,7 @@ function fixBatch(plan: BatchPlan, fd: number, b: number, options: LintOptions):
   }
   return { changed, fixed: fixedText.fixed };
 }
+defineBatchJob('fix', fixBatch, __filename);
 
 /**
  * Fix a big CSV file in parts (see the top of this file) and write it when a fix applied.
@@ -124,40 +126,49 @@ function fixBatch(plan: BatchPlan, fd: number, b: number, options: LintOptions):
  * is not UTF-8 (the plain way says where), or has a fix that is not inside one row.
  */
 export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines = BATCH_LINES): FixedInParts | undefined {
-  const planned = planParts(file.path, options, 'data', batchLines);
-  if (!planned) return undefined;
-  const { index, plan } = planned;
-  if (!index.ascii && !fileIsUtf8(file.path)) return undefined;
-  // The text above the first data row is never edited here: a safe fix there is the plain way's.
-  const prefix = lintText(index.prefix, 'csv', options);
-  const prefixError = prefix.doc.problems.find((p) => p.ruleId === 'parse-error');
-  if (!prefixError && prefix.findings.some((f) => f.fixes.some((x) => x.safe))) return undefined;
-
-  const changed = new Map<number, string>();
-  let fixed = 0;
-  // The first parse error in the file (by offset): the file is then left alone.
-  let parseError = prefixError ? { parseError: prefixError.span.start, line: new LineIndex(index.prefix).at(prefixError.span.start).line } : undefined;
-  const fd = fs.openSync(file.path, 'r');
+  // As checking does: the helper thread loads the engine while this one reads the file.
+  const helper = earlyHelper(file.path, options);
+  let handedOver = false;
   try {
-    const count = plan.batchStart.length - 1;
-    for (let b = 0; b < count; b++) {
-      const r = fixBatch(plan, fd, b, options);
-      if (!r) return undefined;
+    const planned = planParts(file.path, options, 'data', batchLines);
+    if (!planned) return undefined;
+    const { index, plan } = planned;
+    if (!index.ascii && !fileIsUtf8(file.path)) return undefined;
+    // The text above the first data row is never edited here: a safe fix there is the plain way's.
+    const prefix = lintText(index.prefix, 'csv', options);
+    const prefixError = prefix.doc.problems.find((p) => p.ruleId === 'parse-error');
+    if (!prefixError && prefix.findings.some((f) => f.fixes.some((x) => x.safe))) return undefined;
+
+    const changed = new Map<number, string>();
+    let fixed = 0;
+    // The first parse error in the file (by offset): the file is then left alone.
+    let parseError = prefixError ? { parseError: prefixError.span.start, line: new LineIndex(index.prefix).at(prefixError.span.start).line } : undefined;
+    let plainWay = false;
+    handedOver = true;
+    // Batches finish in any order (two threads): every result here is the same whatever the order.
+    runBatches<BatchFixed>(plan, 'fix', (_, r) => {
+      if (!r) {
+        plainWay = true;
+        return false;
+      }
       if ('parseError' in r) {
         if (!parseError || r.parseError < parseError.parseError) parseError = r;
-        continue;
+      } else if (!parseError) { // else nothing will be written: only the first parse error is looked for
+        for (const [row, text] of r.changed) changed.set(row, text);
+        fixed += r.fixed;
       }
-      if (parseError) continue; // nothing will be written: only the first parse error is looked for
-      for (const [row, text] of r.changed) changed.set(row, text);
-      fixed += r.fixed;
-    }
+      return true;
+    }, helper);
+    if (plainWay) return undefined;
+    return parseError ? { fixed: 0, notFixed: parseErrorRefusal(parseError.line) } : write(file, plan, changed, fixed);
   } finally {
-    fs.closeSync(fd);
+    if (!handedOver) helper?.stop();
   }
-  if (parseError) return { fixed: 0, notFixed: parseErrorRefusal(parseError.line) };
-  if (changed.size === 0) return { fixed: 0 };
+}
 
-  // The original's bytes, with the changed rows' blocks replaced, in file order.
+/** Write the file: the original's bytes, with the changed rows' blocks replaced, in file order. */
+function write(file: ClaimFile, plan: BatchPlan, changed: ReadonlyMap<number, string>, fixed: number): FixedInParts {
+  if (changed.size === 0) return { fixed: 0 };
   const rows = [...changed.keys()].sort((a, b) => a - b);
   try {
     const src = fs.openSync(file.path, 'r');

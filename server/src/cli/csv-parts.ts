@@ -554,6 +554,26 @@ function lintBatch(plan: BatchPlan, fd: number, b: number): FormattedFinding[] {
   return out;
 }
 
+/** Work on one batch of a plan, run on either thread. The helper thread is told its name and
+ *  module (a function cannot be posted to a thread): jobs are defined when their module loads.
+ *  The helper runs the CLI bundle, which holds them all; run from the compiled modules (tests),
+ *  it loads the job's module first. */
+export type BatchJob<R> = (plan: BatchPlan, fd: number, b: number) => R;
+const JOBS = new Map<string, { run: BatchJob<unknown>; module: string }>([['lint', { run: lintBatch, module: __filename }]]);
+
+/** Make a job known by `name`, from its module (`module`: that module's __filename). */
+export function defineBatchJob<R>(name: string, run: BatchJob<R>, module: string): void {
+  JOBS.set(name, { run, module });
+}
+
+/** The job called `name`, loading `module` first when it is not known yet (a helper thread). */
+function jobNamed(name: string, module?: string): BatchJob<unknown> {
+  if (!JOBS.has(name) && module) require(module);
+  const job = JOBS.get(name);
+  if (!job) throw new Error(`no batch job "${name}"`);
+  return job.run;
+}
+
 // Shared counters of a run with a helper thread: [next batch to take, helper finished, batches the helper completed].
 const NEXT = 0;
 const HELPER_DONE = 1;
@@ -572,7 +592,7 @@ const EARLY_HELPER_BYTES = 4 << 20;
 
 /** A worker thread that lints batches too, taking them from a shared counter. It waits on its
  *  port for the plan (serveBatches), so it can start before the plan is known. */
-class Helper {
+export class Helper {
   private constructor(readonly worker: Worker, readonly port: MessagePort, readonly shared: Int32Array) {}
 
   /** A helper, on a machine with more than one core (and when a thread can start). */
@@ -590,7 +610,7 @@ class Helper {
         resourceLimits: { maxYoungGenerationSizeMb: HELPER_YOUNG_MB },
       });
       worker.unref();
-      // A helper that fails leaves its batches to this thread (lintBatches): not a crash of the check.
+      // A helper that fails leaves its batches to this thread (runBatches): not a crash of the check.
       worker.on('error', () => undefined);
       return new Helper(worker, port1, shared);
     } catch {
@@ -598,8 +618,8 @@ class Helper {
     }
   }
 
-  serve(plan: BatchPlan): void {
-    this.port.postMessage(plan);
+  serve(plan: BatchPlan, job: string): void {
+    this.port.postMessage({ plan, job, module: JOBS.get(job)?.module });
   }
 
   stop(): void {
@@ -608,71 +628,89 @@ class Helper {
   }
 }
 
+/** A helper thread started before the first pass for a file big enough (EARLY_HELPER_BYTES) and
+ *  with no workspace lines to hand it (runBatches takes it, or the caller stops it). */
+export function earlyHelper(path: string, options: LintOptions): Helper | undefined {
+  return !options.external && fs.statSync(path).size >= EARLY_HELPER_BYTES ? Helper.start() : undefined;
+}
+
 /**
- * Lint every batch, handing each batch's findings to `done` as soon as it has them (in the order
- * batches finish). `started` (or, when the plan has enough batches, a helper started now) takes batches
- * too: its results are taken after each batch done here, and at the end this thread waits for it
- * synchronously (the CLI is synchronous); whatever the helper did not finish is done here. The
- * helper is stopped before this returns.
+ * Run `job` (a name: defineBatchJob) on every batch, handing each batch's result to `done` as
+ * soon as it has it (in the order batches finish); `done` answers false to stop there (the
+ * batches not done yet are not). `started` (or, when the plan has enough batches, a helper
+ * started now) takes batches too: its results are taken after each batch done here, and at the
+ * end this thread waits for it synchronously (the CLI is synchronous); whatever the helper did
+ * not finish is done here. The helper is stopped before this returns. Answers how many results
+ * came from the helper.
  */
-function lintBatches(plan: BatchPlan, done: (batch: number, findings: FormattedFinding[]) => void, started?: Helper): void {
+export function runBatches<R>(plan: BatchPlan, job: string, done: (batch: number, result: R) => boolean | void, started?: Helper): { byHelper: number } {
+  const run = jobNamed(job) as BatchJob<R>;
   const count = plan.batchStart.length - 1;
   const finished = new Uint8Array(count);
-  const finish = (batch: number, findings: FormattedFinding[]): void => {
-    if (finished[batch]) return;
+  let stopped = false;
+  const finish = (batch: number, result: R): void => {
+    if (finished[batch] || stopped) return;
     finished[batch] = 1;
-    done(batch, findings);
+    if (done(batch, result) === false) stopped = true;
   };
   // Workspace lines from other files (options.external) do not go to a thread.
   const worthIt = count >= MIN_BATCHES_FOR_HELPER && !plan.options.external;
   if (started && !worthIt) started.stop();
   const helper = worthIt ? started ?? Helper.start() : undefined;
-  helper?.serve(plan);
+  helper?.serve(plan, job);
   const shared = helper?.shared ?? new Int32Array(3);
-  const take = (msg: { batch: number; findings: FormattedFinding[] } | undefined): void => {
-    if (msg) finish(msg.batch, msg.findings);
+  let byHelper = 0;
+  const take = (msg: { batch: number; result: R } | undefined): void => {
+    if (!msg) return;
+    byHelper++;
+    finish(msg.batch, msg.result);
   };
   const fd = fs.openSync(plan.path, 'r');
   try {
-    for (let b = Atomics.add(shared, NEXT, 1); b < count; b = Atomics.add(shared, NEXT, 1)) {
-      finish(b, lintBatch(plan, fd, b));
+    for (let b = Atomics.add(shared, NEXT, 1); b < count && !stopped; b = Atomics.add(shared, NEXT, 1)) {
+      finish(b, run(plan, fd, b));
       if (helper) for (let m = receiveMessageOnPort(helper.port); m; m = receiveMessageOnPort(helper.port)) take(m.message);
     }
-    if (helper) {
+    if (helper && !stopped) {
       // Wait for the helper's last batches; give up on it when it stops making progress.
       let seen = -1;
       let quietSince = Date.now();
-      while (Atomics.load(shared, HELPER_DONE) === 0) {
+      while (Atomics.load(shared, HELPER_DONE) === 0 && !stopped) {
         Atomics.wait(shared, HELPER_DONE, 0, 200);
-        const done = Atomics.load(shared, HELPER_BATCHES);
-        if (done !== seen) {
-          seen = done;
+        const doneByHelper = Atomics.load(shared, HELPER_BATCHES);
+        if (doneByHelper !== seen) {
+          seen = doneByHelper;
           quietSince = Date.now();
         } else if (Date.now() - quietSince > HELPER_SILENCE_MS) {
           break;
         }
+        for (let m = receiveMessageOnPort(helper.port); m; m = receiveMessageOnPort(helper.port)) take(m.message);
       }
       for (let m = receiveMessageOnPort(helper.port); m; m = receiveMessageOnPort(helper.port)) take(m.message);
     }
-    for (let b = 0; b < count; b++) if (!finished[b]) finish(b, lintBatch(plan, fd, b));
+    for (let b = 0; b < count && !stopped; b++) if (!finished[b]) finish(b, run(plan, fd, b));
   } finally {
     helper?.stop();
     fs.closeSync(fd);
   }
+  return { byHelper };
 }
 
 /** The helper thread: take batches from the shared counter until none is left. */
-function serveBatches(data: { plan: BatchPlan; shared: Int32Array; port: MessagePort }): void {
+function serveBatches(data: { plan: BatchPlan; job: string; module?: string; shared: Int32Array; port: MessagePort }): void {
   const { plan, shared, port } = data;
   const count = plan.batchStart.length - 1;
-  const fd = fs.openSync(plan.path, 'r');
+  let fd: number | undefined;
   try {
+    // Inside the try: a helper that cannot run the job says it is done (its batches are done there).
+    const run = jobNamed(data.job, data.module);
+    fd = fs.openSync(plan.path, 'r');
     for (let b = Atomics.add(shared, NEXT, 1); b < count; b = Atomics.add(shared, NEXT, 1)) {
-      port.postMessage({ batch: b, findings: lintBatch(plan, fd, b) });
+      port.postMessage({ batch: b, result: run(plan, fd, b) });
       Atomics.add(shared, HELPER_BATCHES, 1);
     }
   } finally {
-    fs.closeSync(fd);
+    if (fd !== undefined) fs.closeSync(fd);
     Atomics.store(shared, HELPER_DONE, 1);
     Atomics.notify(shared, HELPER_DONE);
     port.close();
@@ -681,7 +719,7 @@ function serveBatches(data: { plan: BatchPlan; shared: Int32Array; port: Message
 
 if (!isMainThread && (workerData as { csvParts?: boolean } | null)?.csvParts) {
   const { shared, port } = workerData as { shared: Int32Array; port: MessagePort };
-  port.once('message', (plan: BatchPlan) => serveBatches({ plan, shared, port }));
+  port.once('message', (m: { plan: BatchPlan; job: string; module?: string }) => serveBatches({ ...m, shared, port }));
 }
 
 /**
@@ -748,9 +786,9 @@ export function streamCsvInParts(
   file: ClaimFile, options: LintOptions, form: FindingForm,
   handlers: { early?: (text: string) => void; done: (result: InParts) => void }, batchLines = BATCH_LINES,
 ): boolean {
-  // A big file's helper thread loads the engine while this thread reads the file (lintBatches
+  // A big file's helper thread loads the engine while this thread reads the file (runBatches
   // stops it once handed over; until then, the finally below does).
-  let helper = !options.external && fs.statSync(file.path).size >= EARLY_HELPER_BYTES ? Helper.start() : undefined;
+  let helper = earlyHelper(file.path, options);
   try {
     const planned = planParts(file.path, options, form, batchLines);
     if (!planned) return false;
@@ -785,7 +823,7 @@ export function streamCsvInParts(
       const early = handlers.early;
       const started = helper;
       helper = undefined;
-      lintBatches(plan, (batch, findings) => {
+      runBatches<FormattedFinding[]>(plan, 'lint', (batch, findings) => {
         for (const f of findings) add(batch, f);
         finished[batch] = 1;
         while (next < count && finished[next]) next++;
