@@ -11,7 +11,7 @@ import { claimFormatOf } from './claim-files';
 import { toDiagnostic, type OtherDocument, type Positions } from './convert';
 import { describeError } from './errors';
 import { LineStarts } from './line-starts';
-import { notShownDiagnostic, shownFindings } from './published';
+import { publishedDiagnostics } from './published';
 import { GarbageTracker } from './memory';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, toLintOptions, type ServerSettings, type SettingsStore } from './settings';
@@ -157,21 +157,13 @@ export class Linter {
     // document would first compute its own line table one character at a time. An edit keeps
     // using the document's table, which it updates as the edits come.
     const positions: Positions = result.change ? textDoc : LineStarts.of(text);
-    const max = settings.maxNumberOfProblems;
-    const shown = shownFindings(result.findings, max);
-    const diagnostics: Array<Diagnostic | undefined> = new Array(result.findings.length);
-    const published: Diagnostic[] = [];
-    result.findings.forEach((f, index) => {
-      if (shown && !shown[index]) return;
+    const { byFinding: diagnostics, published } = publishedDiagnostics(result.findings, settings.maxNumberOfProblems, positions, (f, index) => {
       // A finding the edit only moved, when no line break came or went: the same positions. At
       // the same index it is the same diagnostic object (the writer kept its encoding).
       const from = reusable ? reusable[index] : -1;
       const was = from >= 0 ? prev!.diagnostics[from] : undefined;
-      const d = !was ? toDiagnostic(f, positions, uri, { index }, other) : from === index ? was : { ...was, data: { index } };
-      diagnostics[index] = d;
-      published.push(d);
+      return !was ? toDiagnostic(f, positions, uri, { index }, other) : from === index ? was : { ...was, data: { index } };
     });
-    if (shown) published.push(notShownDiagnostic(result.findings, shown, max, positions));
     const ms = Math.round((performance.now() - t0) * 10) / 10;
     const analysis: Analysis = { uri, version, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, published, ms };
     this.analyses.set(uri, analysis);

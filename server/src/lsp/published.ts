@@ -49,3 +49,24 @@ export function notShownDiagnostic(findings: readonly Finding[], shown: Uint8Arr
       + 'Fix the ones shown, raise the setting, or run `infusion-claims check` for the full list.',
   };
 }
+
+/**
+ * What to publish for a document's findings: per finding, its diagnostic (`diagnosticOf`) when
+ * shown, else undefined; and the published list, the shown ones in document order and then, when
+ * some are not shown, the note saying how many.
+ */
+export function publishedDiagnostics(
+  findings: readonly Finding[], max: number, pos: Positions, diagnosticOf: (f: Finding, index: number) => Diagnostic,
+): { byFinding: Array<Diagnostic | undefined>; published: Diagnostic[] } {
+  const shown = shownFindings(findings, max);
+  const byFinding: Array<Diagnostic | undefined> = new Array(findings.length);
+  const published: Diagnostic[] = [];
+  findings.forEach((f, index) => {
+    if (shown && !shown[index]) return;
+    const d = diagnosticOf(f, index);
+    byFinding[index] = d;
+    published.push(d);
+  });
+  if (shown) published.push(notShownDiagnostic(findings, shown, max, pos));
+  return { byFinding, published };
+}

@@ -5,14 +5,14 @@
 // their members change on disk.
 import { promises as fsp } from 'fs';
 import type {
-  CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter,
+  CancellationToken, Connection, TextDocuments, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../engine';
 import type { Finding, LintOptions } from '../rules/types';
 import type { Linter } from './analysis';
 import { toDiagnostic } from './convert';
-import { notShownDiagnostic, shownFindings } from './published';
+import { publishedDiagnostics } from './published';
 import { describeError } from './errors';
 import { LineStarts } from './line-starts';
 import type { LintWorkspaceParams, LintWorkspaceResponse } from './protocol';
@@ -128,13 +128,8 @@ export class WorkspaceLint {
     }
     const pos = LineStarts.of(text);
     const other = (u: string) => this.documents.get(u) ?? this.index.positions(u);
-    const max = settings.maxNumberOfProblems;
-    const shown = shownFindings(findings, max);
-    const diagnostics: Diagnostic[] = [];
-    findings.forEach((f, index) => {
-      if (!shown || shown[index]) diagnostics.push(toDiagnostic(f, pos, file.uri, { index }, other));
-    });
-    if (shown) diagnostics.push(notShownDiagnostic(findings, shown, max, pos));
+    const diagnostics = publishedDiagnostics(findings, settings.maxNumberOfProblems, pos,
+      (f, index) => toDiagnostic(f, pos, file.uri, { index }, other)).published;
     this.published.set(key, { file, settings });
     void this.connection.sendDiagnostics({ uri: file.uri, diagnostics });
     return findings;
