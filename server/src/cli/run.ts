@@ -8,16 +8,13 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { JsonWriter } from './report-json';
 import { SarifWriter } from './report-sarif';
 import { tallyOf, textOfFile, textSummaryOf, type FileTally } from './report-text';
-import { streamJson, streamSarif, streamText } from './stream-report';
+import { streamJson, streamSarif, streamText, type ReportOut } from './stream-report';
 import type { LintOptions } from '../rules/types';
 import { describeError } from './errors';
 
-export interface CliIo {
-  out(text: string): void;
-  /** Report bytes as they are (UTF-8), where the output takes them: a big JSON report's findings
-   *  are then not decoded and encoded again (stream-report.ts). Without it, they come to `out`.
-   *  True when done with the bytes on return (written, or copied): their buffer is used again. */
-  outBytes?(bytes: Uint8Array): boolean;
+/** The report goes to `out` (and, where the output takes them, a big JSON report's waiting
+ *  findings to `outBytes`: stream-report.ts); messages to `err`. */
+export interface CliIo extends ReportOut {
   err(text: string): void;
 }
 

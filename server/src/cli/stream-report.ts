@@ -34,7 +34,8 @@ class Pieces {
  *  (A text report has none left to wait: each line goes out once the batches before it are done.) */
 export interface ReportOut {
   out(text: string): void;
-  /** True when done with the bytes on return (written or copied): their buffer is used again. */
+  /** Report bytes as they are (UTF-8); without it they come to `out`. True when done with the
+   *  bytes on return (written, or copied): their buffer is used again. */
   outBytes?(bytes: Uint8Array): boolean;
 }
 
