@@ -10,6 +10,7 @@ import { disableRuleFix } from './fixes/edit';
 import { releaseSameDayIndex } from './rules/util/same-day';
 import { readableMessage, readableRelated } from './rules/util/readable';
 import { partViews } from './engine-parts';
+import { isKept } from './workspace/member-lines';
 
 export interface LintResult {
   readonly doc: ClaimDocument;
@@ -114,11 +115,24 @@ export function byPosition(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end;
 }
 
+/** The options with `external` made by `externalOf` for the document's members: those of its lines
+ *  with a member id and a date, the only lines cross-file rules match. Options without
+ *  `externalOf`, or with `external` already, as they are. */
+export function withExternal(doc: ClaimDocument, options: LintOptions): LintOptions {
+  const of = options.externalOf;
+  if (!of || options.external) return options;
+  const members = new Set<string>();
+  for (const line of doc.lines) if (isKept(line)) members.add(line.memberId);
+  const external = members.size > 0 ? of([...members]) : [];
+  return { ...options, externalOf: undefined, external: external.length > 0 ? external : undefined };
+}
+
 /** Run every enabled rule over a parsed document. Findings are sorted by offset (ties: rule
  *  order, then the order the rule reported them). */
 export function lintDocument(
   doc: ClaimDocument, options: LintOptions = {}, rules: readonly Rule[] = RULES, { inParts = true } = {},
 ): Finding[] {
+  options = withExternal(doc, options);
   const codes = loadCodeSet();
   // Workspace lines would be indexed again for every part: such a lint runs whole.
   const views = !inParts || options.external?.length ? undefined : partViews(doc);

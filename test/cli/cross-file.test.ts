@@ -1,6 +1,10 @@
 // `infusion-claims check --workspace`: the files of a run are one workspace for the cross-file
 // rules, as the editor's workspaceAnalysis setting makes them.
 import * as assert from 'assert';
+import * as path from 'path';
+import { packedLinesOf } from '../../server/src/cli/cross-file';
+import type { PackedLines } from '../../server/src/workspace/compact-line';
+import { randomFile } from '../helpers/claims-csv';
 import { cli, removeTempDirs, tempDir } from './run-cli';
 import { validateSarif } from './sarif-validator';
 
@@ -67,5 +71,47 @@ describe('CLI check --workspace: cross-file rules over folders', function () {
     const march = files.find((f) => f.file === 'march.claims.csv')!;
     assert.strictEqual(march.fixed, 0);
     assert.deepStrictEqual(march.findings.filter((f) => f.ruleId === 'hit-initial-visit').length, 1);
+  });
+
+  describe('indexing a big CSV file in parts (as it is checked: only a batch is parsed at a time)', () => {
+    const linesOf = (packed: PackedLines) => Array.from({ length: packed.length }, (_, i) => packed.line(i));
+    /** Lines sharing a claim index, as groups of positions (what "the same claim" means to a rule). */
+    const claimGroups = (packed: PackedLines): number[][] => {
+      const groups = new Map<number, number[]>();
+      linesOf(packed).forEach((l, i) => {
+        if (!groups.has(l.claimIndex)) groups.set(l.claimIndex, []);
+        groups.get(l.claimIndex)!.push(i);
+      });
+      return [...groups.values()];
+    };
+
+    it('packs the lines of parsing the whole file: values, file offsets, modifiers, file order', () => {
+      let lines = 0;
+      for (let seed = 1; seed <= 12; seed++) {
+        // randomFile: comment rows, blank rows, quoted cells over two lines, CRLF, a BOM, ragged rows.
+        const dir = tempDir({ 'f.claims.csv': randomFile(seed, 300) });
+        const file = { path: path.join(dir, 'f.claims.csv'), format: 'csv' as const };
+        const whole = packedLinesOf(file, false);
+        assert.ok(whole.length > 200, `seed ${seed}: most lines are kept (${whole.length})`);
+        for (const batch of [1, 7, 5_000]) {
+          const parts = packedLinesOf(file, true, batch);
+          const what = `seed ${seed}, batches of ${batch}`;
+          // Claims are numbered batch by batch: equal as groups, not as numbers.
+          assert.deepStrictEqual(linesOf(parts).map((l) => ({ ...l, claimIndex: 0 })), linesOf(whole).map((l) => ({ ...l, claimIndex: 0 })), what);
+          assert.deepStrictEqual(claimGroups(parts), claimGroups(whole), what);
+        }
+        lines += whole.length;
+      }
+      assert.ok(lines > 3_000, `${lines} lines compared`);
+    });
+
+    it('a file that cannot be read in parts (an unclosed quote) is packed from its whole parse', () => {
+      const text = randomFile(3, 80) + 'C1,M1,commercial,PA1,2026-03-02,,12,S9502,,1,"250.00\n';
+      const dir = tempDir({ 'f.claims.csv': text });
+      const file = { path: path.join(dir, 'f.claims.csv'), format: 'csv' as const };
+      const whole = packedLinesOf(file, false);
+      assert.ok(whole.length > 50);
+      assert.deepStrictEqual(linesOf(packedLinesOf(file, true, 7)), linesOf(whole));
+    });
   });
 });

@@ -14,6 +14,8 @@ import { textOfFile, textSummary } from '../../server/src/cli/report-text';
 import { runCli } from '../../server/src/cli/run';
 import { RunLines } from '../../server/src/cli/cross-file';
 import type { LintOptions, TextEdit } from '../../server/src/rules/types';
+import { withExternal } from '../../server/src/engine';
+import { parseDocument } from '../../server/src/parse';
 import { day, randomFile, TAILS } from '../helpers/claims-csv';
 import { FULL_HEADER, rng } from '../helpers/seeded';
 
@@ -130,7 +132,7 @@ describe('CLI: --fix of a big CSV file in parts', function () {
       const self = { path: path.join(dir, `ws${seed}.whole.claims.csv`), format: 'csv' as const };
       fs.writeFileSync(self.path, text);
       const options = RunLines.of([self, other]).optionsFor(self, {});
-      assert.ok((options.external?.length ?? 0) > 50, 'the other file shares members');
+      assert.ok((withExternal(parseDocument(text, 'csv'), options).external?.length ?? 0) > 50, 'the other file shares members');
       const r = bothWays(`ws${seed}`, text, options, 7);
       assert.ok(r.done);
       assert.strictEqual(r.done.fixed, r.expected.fixed);

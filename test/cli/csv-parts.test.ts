@@ -13,7 +13,8 @@ import { formatJson } from '../../server/src/cli/report-json';
 import { formatSarif } from '../../server/src/cli/report-sarif';
 import { textOfFile, textSummary } from '../../server/src/cli/report-text';
 import { runCli } from '../../server/src/cli/run';
-import { lintText } from '../../server/src/engine';
+import { lintText, withExternal } from '../../server/src/engine';
+import { parseDocument } from '../../server/src/parse';
 import type { LintOptions } from '../../server/src/rules/types';
 import { FULL_HEADER, rng } from '../helpers/seeded';
 import { day, randomFile, TAILS } from '../helpers/claims-csv';
@@ -52,11 +53,19 @@ describe('CLI: checking a CSV file in parts', function () {
       const other = { path: path.join(dir, `w${seed}-other.claims.csv`), format: 'csv' as const };
       fs.writeFileSync(file.path, randomFile(seed, 200));
       fs.writeFileSync(other.path, randomFile(seed + 100, 150));
+      // As the CLI makes them: each lint asks for its own members' lines (LintOptions.externalOf).
       const options = RunLines.of([file, other]).optionsFor(file, {});
-      assert.ok((options.external?.length ?? 0) > 50, 'the other file shares members');
-      const whole = checkFile(file, options, false);
+      assert.ok(options.externalOf && !options.external);
+      // The whole file's list, made once, as the editor hands it.
+      const listed: LintOptions = { external: withExternal(parseDocument(fs.readFileSync(file.path, 'utf8'), 'csv'), options).external };
+      assert.ok((listed.external?.length ?? 0) > 50, 'the other file shares members');
+      const whole = checkFile(file, listed, false);
       related += whole.findings.filter((f) => f.related?.some((r) => r.file !== undefined)).length;
-      for (const batch of [1, 7]) same(checkCsvInParts(file, options, batch), whole, `file ${seed}, batches of ${batch}`);
+      same(checkFile(file, options, false), whole, `file ${seed}, whole, lines asked for`);
+      for (const batch of [1, 7]) {
+        same(checkCsvInParts(file, options, batch), whole, `file ${seed}, batches of ${batch}, lines asked for`);
+        same(checkCsvInParts(file, listed, batch), whole, `file ${seed}, batches of ${batch}, the whole list`);
+      }
     }
     assert.ok(related > 20, `findings point at the other files (${related})`);
   });

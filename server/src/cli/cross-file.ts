@@ -2,12 +2,20 @@
 // reads every file and keeps only its lines by member (compact, never the text), so the check of
 // each file can be given the other files' lines of its members as `external`, as the editor's
 // workspace analysis does (60-day initial visit, same-day concurrency and bundling across files).
+// A big CSV file is read for this in parts, as it is checked (csv-parts.ts): its lines are never
+// all parsed at once, so two 250k-line files no longer take a document of each to index.
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from '../parse';
 import type { LintOptions } from '../rules/types';
-import { MemberLines } from '../workspace/member-lines';
+import { PackedLinesBuilder, type PackedLines } from '../workspace/compact-line';
+import { isKept, MemberLines } from '../workspace/member-lines';
+import { checkedInParts } from './check';
+import { blockOf, planParts, readBatch } from './csv-parts';
 import type { ClaimFile } from './files';
+
+/** Rows parsed at a time when a big file is indexed: a batch's document is let go before the next. */
+const INDEX_BATCH_LINES = 5_000;
 
 export class RunLines {
   private readonly lines = new MemberLines();
@@ -16,28 +24,69 @@ export class RunLines {
   static of(files: readonly ClaimFile[]): RunLines {
     const run = new RunLines();
     for (const file of files) {
-      let text: string;
       try {
-        text = fs.readFileSync(file.path, 'utf8');
+        run.lines.setPacked(keyOf(file), file.path, packedLinesOf(file));
       } catch {
-        continue;
-      }
-      try {
-        run.lines.set(keyOf(file), file.path, parseDocument(text, file.format));
-      } catch {
-        // The parser never throws on content; if it ever did, this file simply contributes no lines.
+        // Unreadable (or, if the parser ever threw on content, unparseable): this file simply
+        // contributes no lines; its check reports what is wrong with it.
       }
     }
     return run;
   }
 
-  /** The options for checking one file: the other files' lines of its members, when there are any. */
+  /** The options for checking one file, when other files have lines of its members: those lines,
+   *  made as a lint asks for them (a big file's batch by batch, each its own members'). */
   optionsFor(file: ClaimFile, base: LintOptions): LintOptions {
-    const external = this.lines.external(keyOf(file));
-    return external.length > 0 ? { ...base, external } : base;
+    const key = keyOf(file);
+    const lines = this.lines;
+    if (lines.filesSharing(lines.membersOf(key), key).size === 0) return base;
+    return { ...base, externalOf: (members) => lines.external(key, members) };
   }
 }
 
 function keyOf(file: ClaimFile): string {
   return path.resolve(file.path);
+}
+
+/**
+ * A file's kept lines (member-lines.ts, isKept), packed: a big CSV file's (checkedInParts) batch by
+ * batch, `batchLines` rows at a time, the same values and file offsets as packing the whole
+ * file's parse, in file order (test/cli/cross-file.test.ts); any other file's from its whole parse.
+ */
+export function packedLinesOf(file: ClaimFile, inParts = checkedInParts(file), batchLines = INDEX_BATCH_LINES): PackedLines {
+  return (inParts && packedInParts(file, batchLines)) || packedWhole(file);
+}
+
+function packedWhole(file: ClaimFile): PackedLines {
+  const doc = parseDocument(fs.readFileSync(file.path, 'utf8'), file.format);
+  return PackedLinesBuilder.ofLines(doc.lines.filter(isKept));
+}
+
+/** A CSV file's kept lines, packed batch by batch (the batches a check in parts reads); undefined
+ *  when the file cannot be read in parts (an unclosed quote, no header). */
+function packedInParts(file: ClaimFile, batchLines: number): PackedLines | undefined {
+  const planned = planParts(file.path, {}, 'data', batchLines);
+  if (!planned) return undefined;
+  const { plan } = planned;
+  const builder = new PackedLinesBuilder(plan.charStart.length - 1);
+  const fd = fs.openSync(file.path, 'r');
+  try {
+    // A batch holds whole claims: its claims numbered after the batches before it are distinct.
+    let claims = 0;
+    for (let b = 0; b + 1 < plan.batchStart.length; b++) {
+      const batch = readBatch(plan, fd, b);
+      const doc = parseDocument(batch.text, 'csv');
+      for (const line of doc.lines) {
+        if (!isKept(line)) continue;
+        // Each data row is a block of its own: the block gives the row's file offset and number.
+        const block = blockOf(batch, line.span.start);
+        const row = batch.rows[block];
+        builder.add(line, { shift: batch.fileStart[block] - batch.synStart[block], index: row, claimIndex: claims + line.claimIndex, slot: row });
+      }
+      claims += doc.claims.length;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return builder.build();
 }

@@ -16,7 +16,7 @@ import { StringDecoder } from 'string_decoder';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import { isAscii } from 'buffer';
 import { lintText } from '../engine';
-import { lintBatchText } from './batch-external';
+import { hasWorkspaceLines, lintBatchText } from './batch-external';
 import { batchParts, findRoot } from '../engine-parts';
 import { fieldOf } from '../parse/fields';
 import { CsvScanner, CsvTable } from '../parse/csv-tokenizer';
@@ -631,7 +631,7 @@ export class Helper {
 /** A helper thread started before the first pass for a file big enough (EARLY_HELPER_BYTES) and
  *  with no workspace lines to hand it (runBatches takes it, or the caller stops it). */
 export function earlyHelper(path: string, options: LintOptions): Helper | undefined {
-  return !options.external && fs.statSync(path).size >= EARLY_HELPER_BYTES ? Helper.start() : undefined;
+  return !hasWorkspaceLines(options) && fs.statSync(path).size >= EARLY_HELPER_BYTES ? Helper.start() : undefined;
 }
 
 /**
@@ -653,8 +653,8 @@ export function runBatches<R>(plan: BatchPlan, job: string, done: (batch: number
     finished[batch] = 1;
     if (done(batch, result) === false) stopped = true;
   };
-  // Workspace lines from other files (options.external) do not go to a thread.
-  const worthIt = count >= MIN_BATCHES_FOR_HELPER && !plan.options.external;
+  // Workspace lines from other files do not go to a thread.
+  const worthIt = count >= MIN_BATCHES_FOR_HELPER && !hasWorkspaceLines(plan.options);
   if (started && !worthIt) started.stop();
   const helper = worthIt ? started ?? Helper.start() : undefined;
   helper?.serve(plan, job);

@@ -54,63 +54,17 @@ export class PackedLines {
     private readonly modSpans: Int32Array,
   ) {}
 
+  /** The lines as they are, in their order. */
   static of(lines: readonly ServiceLine[]): PackedLines {
-    const n = lines.length;
-    const nums = new Float64Array(n * NUM_COLS);
-    const ints = new Int32Array((n + 1) * INT_COLS);
-    const strs: string[] = new Array<string>(n * STR_COLS);
-    const modCodes: string[] = [];
-    const modFields: FieldName[] = [];
-    const modSpans: number[] = [];
-    // Claim ids and auth numbers repeat within a file, not across: one copy per file.
-    const local = new Map<string, string>();
-    const once = (s: string): string => {
-      let v = local.get(s);
-      if (v === undefined) local.set(s, (v = detach(s)));
-      return v;
-    };
-    for (let i = 0; i < n; i++) {
-      const l = lines[i];
-      const nb = i * NUM_COLS;
-      nums[nb + N_FROM] = num(l.dosFrom);
-      nums[nb + N_TO] = num(l.dosTo);
-      nums[nb + N_UNITS] = num(l.units);
-      nums[nb + N_CHARGE] = num(l.charge);
-      nums[nb + N_NDC_QTY] = num(l.ndcQty);
-      nums[nb + N_WASTED] = num(l.wastedUnits);
-      nums[nb + N_DURATION] = num(l.durationMin);
-      const ib = i * INT_COLS;
-      ints[ib + I_INDEX] = l.index;
-      ints[ib + I_CLAIM] = l.claimIndex;
-      ints[ib + I_START] = l.span.start;
-      ints[ib + I_END] = l.span.end;
-      const hcpcs = l.fields.hcpcs;
-      const duration = l.durationMin === undefined ? undefined : l.fields.duration_min;
-      ints[ib + I_HCPCS_START] = hcpcs ? hcpcs.span.start : -1;
-      ints[ib + I_HCPCS_END] = hcpcs ? hcpcs.span.end : -1;
-      ints[ib + I_DUR_START] = duration ? duration.span.start : -1;
-      ints[ib + I_DUR_END] = duration ? duration.span.end : -1;
-      ints[ib + I_QUOTED] = (hcpcs?.quoted ? 1 : 0) | (duration?.quoted ? 2 : 0);
-      ints[ib + I_MODS] = modCodes.length;
-      for (const m of l.modifiers) {
-        modCodes.push(intern(m.code));
-        modFields.push(m.field);
-        modSpans.push(m.span.start, m.span.end);
-      }
-      const sb = i * STR_COLS;
-      strs[sb + S_CLAIM] = once(l.claimId);
-      strs[sb + S_MEMBER] = intern(l.memberId);
-      strs[sb + S_PAYER] = intern(l.payer);
-      strs[sb + S_AUTH] = once(l.authNumber);
-      strs[sb + S_POS] = intern(l.pos);
-      strs[sb + S_HCPCS] = intern(l.hcpcs);
-      strs[sb + S_NDC] = intern(l.ndc);
-      strs[sb + S_NDC_UNIT] = intern(l.ndcUnit);
-      strs[sb + S_VIAL] = l.vial ?? '';
-      strs[sb + S_FREQ] = intern(l.frequency);
-    }
-    ints[n * INT_COLS + I_MODS] = modCodes.length;
-    return new PackedLines(n, nums, ints, strs, modCodes, modFields, Int32Array.from(modSpans));
+    return PackedLinesBuilder.ofLines(lines);
+  }
+
+  /** @internal (PackedLinesBuilder.build) */
+  static made(
+    length: number, nums: Float64Array, ints: Int32Array, strs: readonly string[], modCodes: readonly string[],
+    modFields: readonly FieldName[], modSpans: Int32Array,
+  ): PackedLines {
+    return new PackedLines(length, nums, ints, strs, modCodes, modFields, modSpans);
   }
 
   memberId(i: number): string {
@@ -180,5 +134,134 @@ export class PackedLines {
       modifiers,
       disabled: NOTHING_DISABLED,
     };
+  }
+}
+
+/** Where a line added to a builder belongs in its file: what to add to its offsets (a line
+ *  parsed from a part of the file has offsets into that part), its index and claim index, and its
+ *  slot: its place in the file's order (lines may be added in any order; `build` puts them in the
+ *  order of their slots). */
+export interface LinePlace {
+  readonly shift: number;
+  readonly index: number;
+  readonly claimIndex: number;
+  readonly slot: number;
+}
+
+/**
+ * Packs lines one at a time, in any order, each into its slot (at most `slots`, each used once),
+ * so that a big file can be packed part by part (cli/cross-file.ts) without holding all its line
+ * objects at once. Claim ids and auth numbers repeat within a file, not across: one copy of each
+ * per builder (a file).
+ */
+export class PackedLinesBuilder {
+  private readonly nums: Float64Array;
+  private readonly ints: Int32Array;
+  private readonly strs: string[];
+  private readonly used: Uint8Array;
+  private readonly modCodes: string[] = [];
+  private readonly modFields: FieldName[] = [];
+  private readonly modSpans: number[] = [];
+  /** Per slot: where its modifiers are in the mod arrays, [modFrom, modTo). */
+  private readonly modFrom: Int32Array;
+  private readonly modTo: Int32Array;
+  private readonly local = new Map<string, string>();
+
+  constructor(private readonly slots: number) {
+    this.nums = new Float64Array(slots * NUM_COLS);
+    this.ints = new Int32Array((slots + 1) * INT_COLS);
+    this.strs = new Array<string>(slots * STR_COLS).fill('');
+    this.used = new Uint8Array(slots);
+    this.modFrom = new Int32Array(slots);
+    this.modTo = new Int32Array(slots);
+  }
+
+  /** The lines as they are, in their order. */
+  static ofLines(lines: readonly ServiceLine[]): PackedLines {
+    const builder = new PackedLinesBuilder(lines.length);
+    lines.forEach((l, i) => builder.add(l, { shift: 0, index: l.index, claimIndex: l.claimIndex, slot: i }));
+    return builder.build();
+  }
+
+  add(l: ServiceLine, at: LinePlace): void {
+    const { shift, slot } = at;
+    if (!(slot >= 0 && slot < this.slots) || this.used[slot]) throw new RangeError('PackedLinesBuilder: a slot out of range or used twice');
+    this.used[slot] = 1;
+    const nb = slot * NUM_COLS;
+    const nums = this.nums;
+    nums[nb + N_FROM] = num(l.dosFrom);
+    nums[nb + N_TO] = num(l.dosTo);
+    nums[nb + N_UNITS] = num(l.units);
+    nums[nb + N_CHARGE] = num(l.charge);
+    nums[nb + N_NDC_QTY] = num(l.ndcQty);
+    nums[nb + N_WASTED] = num(l.wastedUnits);
+    nums[nb + N_DURATION] = num(l.durationMin);
+    const ib = slot * INT_COLS;
+    const ints = this.ints;
+    const hcpcs = l.fields.hcpcs;
+    const duration = l.durationMin === undefined ? undefined : l.fields.duration_min;
+    ints[ib + I_INDEX] = at.index;
+    ints[ib + I_CLAIM] = at.claimIndex;
+    ints[ib + I_START] = l.span.start + shift;
+    ints[ib + I_END] = l.span.end + shift;
+    ints[ib + I_HCPCS_START] = hcpcs ? hcpcs.span.start + shift : -1;
+    ints[ib + I_HCPCS_END] = hcpcs ? hcpcs.span.end + shift : -1;
+    ints[ib + I_DUR_START] = duration ? duration.span.start + shift : -1;
+    ints[ib + I_DUR_END] = duration ? duration.span.end + shift : -1;
+    ints[ib + I_QUOTED] = (hcpcs?.quoted ? 1 : 0) | (duration?.quoted ? 2 : 0);
+    this.modFrom[slot] = this.modCodes.length;
+    for (const m of l.modifiers) {
+      this.modCodes.push(intern(m.code));
+      this.modFields.push(m.field);
+      this.modSpans.push(m.span.start + shift, m.span.end + shift);
+    }
+    this.modTo[slot] = this.modCodes.length;
+    const sb = slot * STR_COLS;
+    const strs = this.strs;
+    strs[sb + S_CLAIM] = this.once(l.claimId);
+    strs[sb + S_MEMBER] = intern(l.memberId);
+    strs[sb + S_PAYER] = intern(l.payer);
+    strs[sb + S_AUTH] = this.once(l.authNumber);
+    strs[sb + S_POS] = intern(l.pos);
+    strs[sb + S_HCPCS] = intern(l.hcpcs);
+    strs[sb + S_NDC] = intern(l.ndc);
+    strs[sb + S_NDC_UNIT] = intern(l.ndcUnit);
+    strs[sb + S_VIAL] = l.vial ?? '';
+    strs[sb + S_FREQ] = intern(l.frequency);
+  }
+
+  /** The lines added, in the order of their slots (unused slots left out). The builder is spent. */
+  build(): PackedLines {
+    const { nums, ints, strs, used } = this;
+    const modCodes: string[] = [];
+    const modFields: FieldName[] = [];
+    const modSpans: number[] = [];
+    // Moved down over the unused slots, in place: slot j goes to i <= j.
+    let i = 0;
+    for (let j = 0; j < this.slots; j++) {
+      if (!used[j]) continue;
+      if (i !== j) {
+        nums.copyWithin(i * NUM_COLS, j * NUM_COLS, (j + 1) * NUM_COLS);
+        ints.copyWithin(i * INT_COLS, j * INT_COLS, (j + 1) * INT_COLS);
+        for (let k = 0; k < STR_COLS; k++) strs[i * STR_COLS + k] = strs[j * STR_COLS + k];
+      }
+      ints[i * INT_COLS + I_MODS] = modCodes.length;
+      for (let m = this.modFrom[j]; m < this.modTo[j]; m++) {
+        modCodes.push(this.modCodes[m]);
+        modFields.push(this.modFields[m]);
+        modSpans.push(this.modSpans[m * 2], this.modSpans[m * 2 + 1]);
+      }
+      i++;
+    }
+    const n = i;
+    ints[n * INT_COLS + I_MODS] = modCodes.length;
+    strs.length = n * STR_COLS;
+    return PackedLines.made(n, nums.slice(0, n * NUM_COLS), ints.slice(0, (n + 1) * INT_COLS), strs, modCodes, modFields, Int32Array.from(modSpans));
+  }
+
+  private once(s: string): string {
+    let v = this.local.get(s);
+    if (v === undefined) this.local.set(s, (v = detach(s)));
+    return v;
   }
 }

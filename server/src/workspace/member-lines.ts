@@ -17,6 +17,12 @@ interface FileLines {
   readonly version: number;
 }
 
+/** Whether a line is kept: only a line with a member id and a date of service is ever "the same
+ *  member" or "the same day" as another. */
+export function isKept(line: ServiceLine): boolean {
+  return line.memberId !== '' && line.dosFrom !== undefined;
+}
+
 export class MemberLines {
   private readonly files = new Map<string, FileLines>();
   /** member id → keys of the files that have lines of the member. */
@@ -26,9 +32,12 @@ export class MemberLines {
   /** Replace a file's lines with those of the parsed document. Returns the member ids of the file
    *  before and after, for whoever must re-check the files that share them. */
   set(key: string, uri: string, doc: ClaimDocument): { before: readonly string[]; after: readonly string[] } {
+    return this.setPacked(key, uri, PackedLines.of(doc.lines.filter(isKept)));
+  }
+
+  /** The same as `set`, with the file's kept lines (`isKept`) already packed. */
+  setPacked(key: string, uri: string, packed: PackedLines): { before: readonly string[]; after: readonly string[] } {
     const before = this.delete(key);
-    const kept: ServiceLine[] = doc.lines.filter((l) => l.memberId !== '' && l.dosFrom !== undefined);
-    const packed = PackedLines.of(kept);
     const byMember = new Map<string, number[]>();
     for (let i = 0; i < packed.length; i++) {
       const member = packed.memberId(i);
