@@ -2,7 +2,9 @@
 // (BENCH_WS_FILES, BENCH_WS_LINES lines each), over stdio LSP as an editor drives it:
 // indexing time and the server's memory with the index (against the same server with workspace
 // analysis off), the first lint of an open file and an edit with cross-file lines, the
-// lint-workspace request, and `infusion-claims check --workspace` over the folder.
+// lint-workspace request, and `infusion-claims check --workspace` over the folder; then the CLI
+// over two big exports (BENCH_WS_BIG lines each, default 250,000) sharing their members, per file
+// and as one workspace.
 // Not a test: figures vary by machine.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 const SERVER = join(root, 'server/out/server.js');
 const FILES = Number(process.env.BENCH_WS_FILES ?? 1000);
 const LINES = Number(process.env.BENCH_WS_LINES ?? 100);
+const BIG = Number(process.env.BENCH_WS_BIG ?? 250_000);
 
 /** Loaded into the server process (node -r): on SIGUSR2, a full collection, then its memory
  *  into BENCH_MEM_OUT, so the figure is what the server keeps, not garbage not yet collected. */
@@ -57,6 +60,14 @@ function makeWorkspace() {
     writeFileSync(join(sub, `export-${String(i).padStart(4, '0')}.claims.csv`), text);
   }
   return { dir, bytes };
+}
+
+/** Two big exports of the same 20,000 members (the generator's), different visits. */
+function makeBigPair() {
+  const dir = mkdtempSync(join(tmpdir(), 'claims-ws-big-'));
+  writeFileSync(join(dir, 'january.claims.csv'), generateClaimsCsv(BIG, 1));
+  writeFileSync(join(dir, 'february.claims.csv'), generateClaimsCsv(BIG, 2));
+  return dir;
 }
 
 async function startServer(folder, settings) {
@@ -197,6 +208,18 @@ try {
     ['CLI check, per file', `${fmt(cliOff.ms, 'ms')}, peak ${fmt(cliOff.peakMb, 'MB')}, ${cliOff.findings} findings`],
     ['CLI check --workspace', `${fmt(cliOn.ms, 'ms')}, peak ${fmt(cliOn.peakMb, 'MB')}, ${cliOn.findings} findings`],
   ];
+  const big = makeBigPair();
+  try {
+    const bigOff = cliRun(big, false);
+    const bigOn = cliRun(big, true);
+    const lines = (2 * BIG).toLocaleString('en-US');
+    rows.push(
+      [`CLI check, 2 files of ${BIG.toLocaleString('en-US')} lines, per file`, `${fmt(bigOff.ms, 'ms')}, peak ${fmt(bigOff.peakMb, 'MB')}, ${bigOff.findings} findings`],
+      [`CLI check --workspace, the same ${lines} lines`, `${fmt(bigOn.ms, 'ms')}, peak ${fmt(bigOn.peakMb, 'MB')}, ${bigOn.findings} findings`],
+    );
+  } finally {
+    rmSync(big, { recursive: true, force: true });
+  }
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nWorkspace analysis benchmark (node ${process.version}, ${process.platform})\n`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
