@@ -165,6 +165,60 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     }
   });
 
+  describe('a big closed export (indexed in parts, a batch of rows at a time)', () => {
+    const BIG_HEAD = `${HEAD},notes`;
+    /** About 4.5 MB: other members' per diems, a quoted two-line note every 500 rows (so lines and
+     *  rows differ), CRLF line ends, and the earlier visit near the end. */
+    function bigExport(visitDate: string): { text: string; line: number; column: number } {
+      const rows = [BIG_HEAD];
+      for (let i = 0; i < 80_000; i++) {
+        const note = i % 500 === 0 ? '"see chart,\r\nline two ""ok"""' : '';
+        rows.push(`C${i},M${10_000 + (i % 5000)},medicare,PA${i},2026-01-${String(1 + (i % 28)).padStart(2, '0')},12,S9502,1,250.00,${note}`);
+      }
+      const visit = `${EARLIER_ROW.replace('2026-03-01', visitDate)},`;
+      rows.splice(rows.length - 10, 0, visit);
+      const text = rows.join('\r\n') + '\r\n';
+      const before = text.slice(0, text.indexOf(visit));
+      return { text, line: before.split('\r\n').length - 1, column: visit.indexOf('G0068') };
+    }
+    let client: TestClient;
+    let dir: string;
+    let bigUri: string;
+    const big = bigExport('2026-03-01');
+    before(async () => {
+      dir = workspaceDir({ 'visits/march.claims.csv': INITIAL, 'exports/q1.claims.csv': big.text });
+      bigUri = fileUri(path.join(dir, 'exports/q1.claims.csv'));
+      assert.ok(big.text.length >= 4 << 20, 'big enough to be read in parts');
+      client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
+      await client.indexed(30_000);
+    });
+    after(async () => { await client.stop(); });
+
+    it('indexes every line of it, and related information points at its line', async () => {
+      assert.match(client.logs.find((l) => l.includes('indexed'))!, /indexed 2 claim files .*\(index: 2 files, 80002 lines\)/);
+      const open = fileUri(path.join(dir, 'visits/march.claims.csv'));
+      client.open(open, 'claims-csv', INITIAL);
+      const d = hit((await client.waitForDiagnostics(open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS)).diagnostics)!;
+      assert.deepStrictEqual(d.relatedInformation, [{
+        location: { uri: bigUri, range: { start: { line: big.line, character: big.column }, end: { line: big.line, character: big.column + 5 } } },
+        message: 'Earlier HIT visit: G0068 on 2026-03-01',
+      }]);
+      // The line counted is after 160 quoted two-line notes: the row and the line numbers differ.
+      assert.ok(big.line > 80_000 + 100, `line ${big.line}`);
+    });
+
+    it('a change of it on disk replaces its lines', async () => {
+      const open = fileUri(path.join(dir, 'visits/march.claims.csv'));
+      fs.writeFileSync(path.join(dir, 'exports/q1.claims.csv'), bigExport('2025-12-01').text);
+      client.filesChanged([{ uri: bigUri, type: 2 }]);
+      await client.waitForDiagnostics(open, (x) => hit(x.diagnostics) === undefined, WAIT_MS);
+      fs.writeFileSync(path.join(dir, 'exports/q1.claims.csv'), big.text);
+      client.filesChanged([{ uri: bigUri, type: 2 }]);
+      const d = hit((await client.waitForDiagnostics(open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS)).diagnostics)!;
+      assert.strictEqual(d.relatedInformation?.[0].location.range.start.line, big.line);
+    });
+  });
+
   describe('off', () => {
     let client: TestClient;
     let ws: ReturnType<typeof layout>;

@@ -2,20 +2,18 @@
 // reads every file and keeps only its lines by member (compact, never the text), so the check of
 // each file can be given the other files' lines of its members as `external`, as the editor's
 // workspace analysis does (60-day initial visit, same-day concurrency and bundling across files).
-// A big CSV file is read for this in parts, as it is checked (csv-parts.ts): its lines are never
-// all parsed at once, so two 250k-line files no longer take a document of each to index.
+// A big CSV file is read for this in parts, as it is checked (workspace/pack-in-parts.ts): its
+// lines are never all parsed at once.
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from '../parse';
 import type { LintOptions } from '../rules/types';
 import { PackedLinesBuilder, type PackedLines } from '../workspace/compact-line';
 import { isKept, MemberLines } from '../workspace/member-lines';
+import { PACK_BATCH_LINES, packInParts } from '../workspace/pack-in-parts';
 import { checkedInParts } from './check';
-import { blockOf, planParts, readBatch } from './csv-parts';
+import { runToEnd } from './csv-parts';
 import type { ClaimFile } from './files';
-
-/** Rows parsed at a time when a big file is indexed: a batch's document is let go before the next. */
-const INDEX_BATCH_LINES = 5_000;
 
 export class RunLines {
   private readonly lines = new MemberLines();
@@ -53,40 +51,11 @@ function keyOf(file: ClaimFile): string {
  * batch, `batchLines` rows at a time, the same values and file offsets as packing the whole
  * file's parse, in file order (test/cli/cross-file.test.ts); any other file's from its whole parse.
  */
-export function packedLinesOf(file: ClaimFile, inParts = checkedInParts(file), batchLines = INDEX_BATCH_LINES): PackedLines {
-  return (inParts && packedInParts(file, batchLines)) || packedWhole(file);
+export function packedLinesOf(file: ClaimFile, inParts = checkedInParts(file), batchLines = PACK_BATCH_LINES): PackedLines {
+  return (inParts && runToEnd(packInParts(file.path, batchLines))) || packedWhole(file);
 }
 
 function packedWhole(file: ClaimFile): PackedLines {
   const doc = parseDocument(fs.readFileSync(file.path, 'utf8'), file.format);
   return PackedLinesBuilder.ofLines(doc.lines.filter(isKept));
-}
-
-/** A CSV file's kept lines, packed batch by batch (the batches a check in parts reads); undefined
- *  when the file cannot be read in parts (an unclosed quote, no header). */
-function packedInParts(file: ClaimFile, batchLines: number): PackedLines | undefined {
-  const planned = planParts(file.path, {}, 'data', batchLines);
-  if (!planned) return undefined;
-  const { plan } = planned;
-  const builder = new PackedLinesBuilder(plan.charStart.length - 1);
-  const fd = fs.openSync(file.path, 'r');
-  try {
-    // A batch holds whole claims: its claims numbered after the batches before it are distinct.
-    let claims = 0;
-    for (let b = 0; b + 1 < plan.batchStart.length; b++) {
-      const batch = readBatch(plan, fd, b);
-      const doc = parseDocument(batch.text, 'csv');
-      for (const line of doc.lines) {
-        if (!isKept(line)) continue;
-        // Each data row is a block of its own: the block gives the row's file offset and number.
-        const block = blockOf(batch, line.span.start);
-        const row = batch.rows[block];
-        builder.add(line, { shift: batch.fileStart[block] - batch.synStart[block], index: row, claimIndex: claims + line.claimIndex, slot: row });
-      }
-      claims += doc.claims.length;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return builder.build();
 }

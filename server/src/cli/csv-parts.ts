@@ -189,8 +189,9 @@ function lineBreaks(text: string, from: number, to: number): number {
   return n;
 }
 
-/** First pass: the row index, or undefined when the file must be checked the plain way. */
-function indexRows(path: string): RowIndex | undefined {
+/** First pass: the row index, or undefined when the file must be checked the plain way. Yields
+ *  after each chunk read (the server lets other work in between: workspace-index.ts). */
+function* indexRows(path: string): Generator<void, RowIndex | undefined> {
   const fd = fs.openSync(path, 'r');
   try {
     const decoder = new StringDecoder('utf8');
@@ -336,6 +337,7 @@ function indexRows(path: string): RowIndex | undefined {
         lineNo = line;
       }
       if (eof && pending.length > 0) return undefined; // text the scanner did not finish: be safe
+      yield;
     }
     if (!headerSeen) return undefined;
     index.ascii = ascii;
@@ -728,7 +730,12 @@ if (!isMainThread && (workerData as { csvParts?: boolean } | null)?.csvParts) {
  * unclosed quote, no header).
  */
 export function planParts(path: string, options: LintOptions, form: FindingForm, batchLines: number): { index: RowIndex; plan: BatchPlan } | undefined {
-  const index = indexRows(path);
+  return runToEnd(planPartsSteps(path, options, form, batchLines));
+}
+
+/** planParts, yielding after each chunk of the first pass. */
+export function* planPartsSteps(path: string, options: LintOptions, form: FindingForm, batchLines: number): Generator<void, { index: RowIndex; plan: BatchPlan } | undefined> {
+  const index = yield* indexRows(path);
   if (!index) return undefined;
   const rows = index.node.length;
   const parent = index.parent.values;
@@ -758,6 +765,14 @@ export function planParts(path: string, options: LintOptions, form: FindingForm,
     batchStart,
   };
   return { index, plan };
+}
+
+/** Run a generator to its end, synchronously: its value. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** What a check in parts gives once every batch is done. */

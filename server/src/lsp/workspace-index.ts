@@ -17,9 +17,12 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { IN_PARTS_MIN_BYTES } from '../cli/check';
 import { parseDocument } from '../parse';
 import type { ExternalLine } from '../rules/types';
+import type { PackedLines } from '../workspace/compact-line';
 import { MemberLines } from '../workspace/member-lines';
+import { packInParts } from '../workspace/pack-in-parts';
 import type { Analysis, WorkspaceSeam } from './analysis';
 import type { Positions } from './convert';
 import { describeError } from './errors';
@@ -76,6 +79,9 @@ export class WorkspaceIndex implements WorkspaceSeam {
   private watching: Promise<Disposable> | undefined;
   private watchedGlobs = '';
   private pending = { keys: new Set<string>(), members: new Set<string>() };
+  /** key → a count of what happened to the file's entry: a big file read in parts (indexInParts)
+   *  lands only if nothing did meanwhile (a newer read, an edit, a deletion). */
+  private readonly changes = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   /** Settles when the current indexing is done (tests, the lint command). */
   private ready: Promise<void> = Promise.resolve();
@@ -293,7 +299,10 @@ export class WorkspaceIndex implements WorkspaceSeam {
         if (stale()) return;
         const batch = found.slice(at, at + READ_AHEAD);
         const texts = await Promise.all(batch.map(({ file }) => readClaimFile(file.path)));
-        batch.forEach(({ file, folder }, i) => this.indexText(file, folder, texts[i]));
+        for (let i = 0; i < batch.length; i++) {
+          await this.indexRead(batch[i].file, batch[i].folder, texts[i], stale);
+          texts[i] = undefined; // a big file's text is let go once its line starts are taken
+        }
         const done = at + batch.length;
         if (Math.floor(done / REPORT_EVERY_FILES) > Math.floor(at / REPORT_EVERY_FILES)) {
           progress?.report(Math.floor((done / found.length) * 100), `${done} of ${found.length} files`);
@@ -317,7 +326,56 @@ export class WorkspaceIndex implements WorkspaceSeam {
 
   /** Read and index one file from disk, unless it is open with live lines. */
   private async indexDisk(file: DiskClaimFile, folder: string): Promise<void> {
-    this.indexText(file, folder, await readClaimFile(file.path));
+    await this.indexRead(file, folder, await readClaimFile(file.path), () => false);
+  }
+
+  /** Index a file read from disk: a big CSV file in parts, any other whole. */
+  private async indexRead(file: DiskClaimFile, folder: string, text: string | undefined, stale: () => boolean): Promise<void> {
+    if (text !== undefined && file.format === 'csv' && text.length >= IN_PARTS_MIN_BYTES) await this.indexInParts(file, folder, text, stale);
+    else this.indexText(file, folder, text);
+  }
+
+  /**
+   * Index a big CSV file from disk a batch of rows at a time (workspace/pack-in-parts.ts), letting
+   * requests and edits in between, so the server keeps answering (a 250k-line export took about
+   * 2 s of one piece) and never holds the file as a parsed document. The text gives only the line
+   * starts. The lines land only if nothing happened to the file's entry meanwhile.
+   */
+  private async indexInParts(file: DiskClaimFile, folder: string, text: string, stale: () => boolean): Promise<void> {
+    const key = fileKey(file.uri);
+    if (this.files.get(key)?.liveVersion !== undefined) return; // open: live lines win
+    const ticket = this.bump(key);
+    const superseded = (): boolean => stale() || this.changes.get(key) !== ticket;
+    const positions = LineStarts.of(text);
+    let packed: PackedLines | undefined;
+    try {
+      const steps = packInParts(file.path, 1000);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          packed = step.value;
+          break;
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (superseded()) {
+          steps.return(undefined);
+          return;
+        }
+      }
+    } catch {
+      return; // gone or unreadable since it was read: a change event follows
+    }
+    if (superseded() || this.files.get(key)?.liveVersion !== undefined) return;
+    // Not readable in parts (an unclosed quote, no header): whole, as any file.
+    if (!packed) return this.indexText(file, folder, text);
+    const { before, after } = this.memberLines.setPacked(key, file.uri, packed);
+    this.files.set(key, { uri: file.uri, positions, folder });
+    this.note(key, before, after);
+  }
+
+  private bump(key: string): number {
+    const n = (this.changes.get(key) ?? 0) + 1;
+    this.changes.set(key, n);
+    return n;
   }
 
   /** Index a file's text (undefined: gone or unreadable, nothing to index). */
@@ -347,6 +405,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
   }
 
   private note(key: string, before: readonly string[], after: readonly string[]): void {
+    this.bump(key);
     this.pending.keys.add(key);
     for (const m of before) this.pending.members.add(m);
     for (const m of after) this.pending.members.add(m);
