@@ -3,8 +3,8 @@
 // indexing time and the server's memory with the index (against the same server with workspace
 // analysis off), the first lint of an open file and an edit with cross-file lines, the
 // lint-workspace request, and `infusion-claims check --workspace` over the folder; then the CLI
-// over two big exports (BENCH_WS_BIG lines each, default 250,000) sharing their members, per file
-// and as one workspace.
+// and the server over two big exports (BENCH_WS_BIG lines each, default 250,000) sharing their
+// members: per file and as one workspace, and the server's indexing of them.
 // Not a test: figures vary by machine.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -171,6 +171,30 @@ async function withoutAnalysis(dir, file) {
   return { lint, mem };
 }
 
+/** The server indexing a folder of big exports, a hover sent every 20 ms meanwhile: how long the
+ *  indexing takes, how long a request waits while it goes on, and the server's peak. */
+async function indexBig(dir) {
+  const server = await startServer(dir, { workspaceAnalysis: true });
+  const logged = server.until((k, p) => k === 'log' && /indexed \d+ claim files/.test(p.message));
+  const t0 = performance.now();
+  server.conn.sendNotification('initialized', {});
+  const waits = [];
+  let indexing = true;
+  void logged.then(() => { indexing = false; });
+  const textDocument = { uri: pathToFileURL(join(dir, 'not-open.claims.csv')).href };
+  while (indexing) {
+    const t = performance.now();
+    await server.conn.sendRequest('textDocument/hover', { textDocument, position: { line: 0, character: 0 } });
+    waits.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const indexMs = performance.now() - t0;
+  const mem = await server.memory();
+  await server.stop();
+  waits.sort((a, b) => a - b);
+  return { indexMs, hovers: waits.length, slowest: waits[waits.length - 1], median: waits[waits.length >> 1], peak: mem.peak };
+}
+
 /** `infusion-claims check --workspace <dir>`: wall time and peak memory. */
 function cliRun(dir, workspace) {
   const preload = join(dir, '..', `maxrss-${process.pid}.cjs`);
@@ -210,12 +234,14 @@ try {
   ];
   const big = makeBigPair();
   try {
+    const server = await indexBig(big);
     const bigOff = cliRun(big, false);
     const bigOn = cliRun(big, true);
     const lines = (2 * BIG).toLocaleString('en-US');
     rows.push(
       [`CLI check, 2 files of ${BIG.toLocaleString('en-US')} lines, per file`, `${fmt(bigOff.ms, 'ms')}, peak ${fmt(bigOff.peakMb, 'MB')}, ${bigOff.findings} findings`],
       [`CLI check --workspace, the same ${lines} lines`, `${fmt(bigOn.ms, 'ms')}, peak ${fmt(bigOn.peakMb, 'MB')}, ${bigOn.findings} findings`],
+      ['server indexing the same 2 files', `${fmt(server.indexMs, 'ms')}; ${server.hovers} hovers meanwhile, slowest ${fmt(server.slowest, 'ms')}, median ${fmt(server.median, 'ms')}; peak ${fmt(server.peak, 'MB')}`],
     );
   } finally {
     rmSync(big, { recursive: true, force: true });
