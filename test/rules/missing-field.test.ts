@@ -18,6 +18,7 @@ ruleTester(rule, {
     { name: 'JSON: a claim being written ("lines": [ unclosed) gets only the parse error', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [' },
     { name: 'JSON: a required key whose value is an object or a list is there (invalid-value\'s)', json: '[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": { "code": "J3490" }, "units": [1] } ]' },
     { name: 'JSON: a half-written line gets only the parse error', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": ' },
+    { name: 'JSON: "lint_disable" on a claim whose lines all lack member_id', json: '{ "claim_id": "C1", "lint_disable": ["missing-field"], "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-03", "hcpcs": "S9502", "units": 1 } ] }' },
   ],
   invalid: [
     {
@@ -87,6 +88,25 @@ ruleTester(rule, {
       errors: [
         { message: "member_id is empty: enter the patient's member id", text: '""' },
         { message: 'units is empty: enter the service units billed', text: 'null' },
+      ],
+      output: null,
+    },
+    {
+      // As a missing CSV column is one diagnostic on the header: one a claim, not one a line.
+      name: 'JSON: a field none of a claim\'s lines has is one problem on the claim object',
+      json: '{ "claims": [ { "claim_id": "C7", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-03", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-04", "hcpcs": "S9502", "units": 1 } ] } ] }',
+      errors: [{
+        message: 'Claim C7 is missing member_id on all 3 of its lines: add it to the claim or to each line',
+        text: '{ "claim_id": "C7", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-03", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-04", "hcpcs": "S9502", "units": 1 } ] }',
+      }],
+      output: null,
+    },
+    {
+      name: 'JSON: fields every line lacks on the claim, one only some lines lack on those lines',
+      json: '{ "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502" }, { "dos_from": "2026-03-02" } ] }',
+      errors: [
+        { message: 'This claim is missing claim_id, member_id, units on all 2 of its lines: add them to the claim or to each line', text: '{ "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502" }, { "dos_from": "2026-03-02" } ] }' },
+        { message: 'Line is missing hcpcs: add it to the line or to its claim', text: '{ "dos_from": "2026-03-02" }' },
       ],
       output: null,
     },

@@ -251,13 +251,15 @@ class JsonReader {
     } else {
       // The claim's fields as its lines inherit them (made once, shared by the lines).
       const inherited: Array<[FieldName, ReadField]> = claim.list.map(([name, r]) => [name, { field: { ...r.field, fromClaim: true }, node: r.node }]);
+      const missing: Array<{ node: JsonNode; fields: readonly FieldName[]; index: number }> = [];
       for (const el of claim.lines?.children ?? []) {
         if (el.type !== 'object') {
           this.problem(el, 'Expected a line object { ... } here');
           continue;
         }
-        lines.push(this.makeLine(el, node, inherited, claim.disabled, this.readObject(el, true)));
+        lines.push(this.makeLine(el, node, inherited, claim.disabled, this.readObject(el, true), (fields, index) => missing.push({ node: el, fields, index })));
       }
+      this.missingInClaim(node, claim, lines.length, missing);
     }
     // Nothing to check, but still a claim of the file, which no payer takes without a line.
     if (lines.length === 0 && claim.hasLinesKey) this.lineless(node, claim);
@@ -324,7 +326,40 @@ class JsonReader {
     });
   }
 
-  private makeLine(node: JsonNode, claimNode: JsonNode, inherited: ReadonlyArray<[FieldName, ReadField]>, claimDisabled: readonly string[], own: ObjectParts): ServiceLine {
+  /**
+   * The required fields the line objects of one claim object lack (after inheritance). A field
+   * none of its lines has (two lines or more) is one problem on the claim object, as a missing
+   * column is one on a CSV header: an export without `member_id` is one diagnostic a claim, not
+   * one a line. A field only some lines lack is reported on each of those line objects.
+   */
+  private missingInClaim(node: JsonNode, claim: ObjectParts, lineCount: number, missing: ReadonlyArray<{ node: JsonNode; fields: readonly FieldName[]; index: number }>): void {
+    const everyLine = lineCount >= 2 && missing.length === lineCount
+      ? REQUIRED_FIELDS.filter((f) => missing.every((m) => m.fields.includes(f)))
+      : [];
+    if (everyLine.length > 0 && !this.broken(node)) {
+      const id = claim.fields.claim_id?.field.text.trim();
+      const named = id ? `Claim ${id}` : 'This claim';
+      const them = everyLine.length === 1 ? 'it' : 'them';
+      this.problems.push({
+        ruleId: 'missing-field',
+        span: spanOf(node),
+        message: `${named} is missing ${everyLine.join(', ')} on all ${lineCount} of its lines: add ${them} to the claim or to each line`,
+        // Owned by its first line: a "lint_disable" on the claim reaches it through that line.
+        lineIndex: missing[0].index,
+      });
+    }
+    for (const m of missing) {
+      const rest = everyLine.length === 0 ? m.fields : m.fields.filter((f) => !everyLine.includes(f));
+      this.missingProblem(m.node, rest, m.index);
+    }
+  }
+
+  /** `missing` (the line's required fields absent on it and its claim) goes to `onMissing` when
+   *  given (missingInClaim), else is reported on the line object. */
+  private makeLine(
+    node: JsonNode, claimNode: JsonNode, inherited: ReadonlyArray<[FieldName, ReadField]>, claimDisabled: readonly string[], own: ObjectParts,
+    onMissing?: (fields: readonly FieldName[], index: number) => void,
+  ): ServiceLine {
     const index = this.lines.length;
     const read: ReadFields = {};
     const fields: Fields = {};
@@ -337,7 +372,10 @@ class JsonReader {
       fields[name] = r.field;
     }
 
-    this.requiredProblems(node, read, index);
+    const missing = REQUIRED_FIELDS.filter((f) => !read[f]);
+    if (!onMissing) this.missingProblem(node, missing, index);
+    else if (missing.length > 0) onMissing(missing, index);
+    this.emptyProblems(read, index);
     const ids = claimDisabled.length + own.disabled.length;
     const values = lineValues((name) => fields[name]?.text, this.dates);
     const claimIndex = this.claimOf(values.claimId, claimNode);
@@ -355,16 +393,18 @@ class JsonReader {
     return line;
   }
 
-  /** Missing required fields: one problem on the line object; an empty value on the value. */
-  private requiredProblems(node: JsonNode, read: ReadFields, lineIndex: number): void {
-    const missing = REQUIRED_FIELDS.filter((f) => !read[f]);
+  /** Required fields missing on a line (and its claim): one problem on the line object. */
+  private missingProblem(node: JsonNode, missing: readonly FieldName[], lineIndex: number): void {
     // A half-written object (a syntax error inside it) gets the parse-error only.
-    if (missing.length > 0 && !this.broken(node)) {
-      const message = missing.length === 1
-        ? `Line is missing ${missing[0]}: add it to the line or to its claim`
-        : `Line is missing ${missing.join(', ')}: add them to the line or to its claim`;
-      this.problems.push({ ruleId: 'missing-field', span: spanOf(node), message, lineIndex });
-    }
+    if (missing.length === 0 || this.broken(node)) return;
+    const message = missing.length === 1
+      ? `Line is missing ${missing[0]}: add it to the line or to its claim`
+      : `Line is missing ${missing.join(', ')}: add them to the line or to its claim`;
+    this.problems.push({ ruleId: 'missing-field', span: spanOf(node), message, lineIndex });
+  }
+
+  /** Required values that are empty: reported on the value (a claim's value once). */
+  private emptyProblems(read: ReadFields, lineIndex: number): void {
     for (const name of REQUIRED_FIELDS) {
       const r = read[name];
       // A list or object is not empty but unreadable: invalid-value's.
