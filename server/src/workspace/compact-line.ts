@@ -47,7 +47,10 @@ export class PackedLines {
     readonly length: number,
     private readonly nums: Float64Array,
     private readonly ints: Int32Array,
-    private readonly strs: readonly string[],
+    /** Per line, STR_COLS ids into `table`. */
+    private readonly strs: Int32Array,
+    /** The file's distinct strings (codes, members and payers are the shared, interned copies). */
+    private readonly table: readonly string[],
     /** Modifiers of all lines: line i's are [ints[i].I_MODS, ints[i+1].I_MODS). */
     private readonly modCodes: readonly string[],
     private readonly modFields: readonly FieldName[],
@@ -61,14 +64,14 @@ export class PackedLines {
 
   /** @internal (PackedLinesBuilder.build) */
   static made(
-    length: number, nums: Float64Array, ints: Int32Array, strs: readonly string[], modCodes: readonly string[],
+    length: number, nums: Float64Array, ints: Int32Array, strs: Int32Array, table: readonly string[], modCodes: readonly string[],
     modFields: readonly FieldName[], modSpans: Int32Array,
   ): PackedLines {
-    return new PackedLines(length, nums, ints, strs, modCodes, modFields, modSpans);
+    return new PackedLines(length, nums, ints, strs, table, modCodes, modFields, modSpans);
   }
 
   memberId(i: number): string {
-    return this.strs[i * STR_COLS + S_MEMBER];
+    return this.table[this.strs[i * STR_COLS + S_MEMBER]];
   }
 
   dosFrom(i: number): number | undefined {
@@ -77,7 +80,7 @@ export class PackedLines {
 
   /** Bytes held in typed arrays and string slots (not the shared, interned strings). */
   get bytes(): number {
-    return this.nums.byteLength + this.ints.byteLength + this.modSpans.byteLength + (this.strs.length + this.modCodes.length * 2) * 8;
+    return this.nums.byteLength + this.ints.byteLength + this.strs.byteLength + this.modSpans.byteLength + (this.table.length + this.modCodes.length * 2) * 8;
   }
 
   /** Line i as a ServiceLine: values, modifiers, the line's span and its code's and minutes' spans.
@@ -87,6 +90,7 @@ export class PackedLines {
     const ib = i * INT_COLS;
     const sb = i * STR_COLS;
     const ints = this.ints;
+    const str = (col: number): string => this.table[this.strs[sb + col]];
     const fields: Partial<Record<FieldName, Field>> = {};
     const quoted = ints[ib + I_QUOTED];
     if (ints[ib + I_HCPCS_START] >= 0) {
@@ -106,24 +110,24 @@ export class PackedLines {
       }
       modifiers = list;
     }
-    const vial = this.strs[sb + S_VIAL];
+    const vial = str(S_VIAL);
     return {
-      claimId: this.strs[sb + S_CLAIM],
-      memberId: this.strs[sb + S_MEMBER],
-      payer: this.strs[sb + S_PAYER],
-      authNumber: this.strs[sb + S_AUTH],
+      claimId: str(S_CLAIM),
+      memberId: str(S_MEMBER),
+      payer: str(S_PAYER),
+      authNumber: str(S_AUTH),
       dosFrom: opt(this.nums[nb + N_FROM]),
       dosTo: opt(this.nums[nb + N_TO]),
-      pos: this.strs[sb + S_POS],
-      hcpcs: this.strs[sb + S_HCPCS],
+      pos: str(S_POS),
+      hcpcs: str(S_HCPCS),
       units: opt(this.nums[nb + N_UNITS]),
       charge: opt(this.nums[nb + N_CHARGE]),
-      ndc: this.strs[sb + S_NDC],
-      ndcUnit: this.strs[sb + S_NDC_UNIT],
+      ndc: str(S_NDC),
+      ndcUnit: str(S_NDC_UNIT),
       ndcQty: opt(this.nums[nb + N_NDC_QTY]),
       wastedUnits: opt(this.nums[nb + N_WASTED]),
       vial: vial === 'single' || vial === 'multi' ? vial : undefined,
-      frequency: this.strs[sb + S_FREQ],
+      frequency: str(S_FREQ),
       durationMin: opt(this.nums[nb + N_DURATION]),
       // Free text is not needed across files (and is where patient details end up).
       notes: '',
@@ -151,13 +155,15 @@ export interface LinePlace {
 /**
  * Packs lines one at a time, in any order, each into its slot (at most `slots`, each used once),
  * so that a big file can be packed part by part (cli/cross-file.ts) without holding all its line
- * objects at once. Claim ids and auth numbers repeat within a file, not across: one copy of each
- * per builder (a file).
+ * objects at once. A line's strings are ids into the file's table of distinct strings.
  */
 export class PackedLinesBuilder {
   private readonly nums: Float64Array;
   private readonly ints: Int32Array;
-  private readonly strs: string[];
+  private readonly strs: Int32Array;
+  private readonly table: string[] = [];
+  /** string → its id in `table` (this file's). */
+  private readonly ids = new Map<string, number>();
   private readonly used: Uint8Array;
   private readonly modCodes: string[] = [];
   private readonly modFields: FieldName[] = [];
@@ -170,7 +176,7 @@ export class PackedLinesBuilder {
   constructor(private readonly slots: number) {
     this.nums = new Float64Array(slots * NUM_COLS);
     this.ints = new Int32Array((slots + 1) * INT_COLS);
-    this.strs = new Array<string>(slots * STR_COLS).fill('');
+    this.strs = new Int32Array(slots * STR_COLS);
     this.used = new Uint8Array(slots);
     this.modFrom = new Int32Array(slots);
     this.modTo = new Int32Array(slots);
@@ -218,16 +224,16 @@ export class PackedLinesBuilder {
     this.modTo[slot] = this.modCodes.length;
     const sb = slot * STR_COLS;
     const strs = this.strs;
-    strs[sb + S_CLAIM] = this.once(l.claimId);
-    strs[sb + S_MEMBER] = intern(l.memberId);
-    strs[sb + S_PAYER] = intern(l.payer);
-    strs[sb + S_AUTH] = this.once(l.authNumber);
-    strs[sb + S_POS] = intern(l.pos);
-    strs[sb + S_HCPCS] = intern(l.hcpcs);
-    strs[sb + S_NDC] = intern(l.ndc);
-    strs[sb + S_NDC_UNIT] = intern(l.ndcUnit);
-    strs[sb + S_VIAL] = l.vial ?? '';
-    strs[sb + S_FREQ] = intern(l.frequency);
+    strs[sb + S_CLAIM] = this.id(l.claimId, false);
+    strs[sb + S_MEMBER] = this.id(l.memberId, true);
+    strs[sb + S_PAYER] = this.id(l.payer, true);
+    strs[sb + S_AUTH] = this.id(l.authNumber, false);
+    strs[sb + S_POS] = this.id(l.pos, true);
+    strs[sb + S_HCPCS] = this.id(l.hcpcs, true);
+    strs[sb + S_NDC] = this.id(l.ndc, true);
+    strs[sb + S_NDC_UNIT] = this.id(l.ndcUnit, true);
+    strs[sb + S_VIAL] = this.id(l.vial ?? '', true);
+    strs[sb + S_FREQ] = this.id(l.frequency, true);
   }
 
   /** The lines added, in the order of their slots (unused slots left out). The builder is spent. */
@@ -243,7 +249,7 @@ export class PackedLinesBuilder {
       if (i !== j) {
         nums.copyWithin(i * NUM_COLS, j * NUM_COLS, (j + 1) * NUM_COLS);
         ints.copyWithin(i * INT_COLS, j * INT_COLS, (j + 1) * INT_COLS);
-        for (let k = 0; k < STR_COLS; k++) strs[i * STR_COLS + k] = strs[j * STR_COLS + k];
+        strs.copyWithin(i * STR_COLS, j * STR_COLS, (j + 1) * STR_COLS);
       }
       ints[i * INT_COLS + I_MODS] = modCodes.length;
       for (let m = this.modFrom[j]; m < this.modTo[j]; m++) {
@@ -255,13 +261,21 @@ export class PackedLinesBuilder {
     }
     const n = i;
     ints[n * INT_COLS + I_MODS] = modCodes.length;
-    strs.length = n * STR_COLS;
-    return PackedLines.made(n, nums.slice(0, n * NUM_COLS), ints.slice(0, (n + 1) * INT_COLS), strs, modCodes, modFields, Int32Array.from(modSpans));
+    return PackedLines.made(
+      n, nums.slice(0, n * NUM_COLS), ints.slice(0, (n + 1) * INT_COLS), strs.slice(0, n * STR_COLS), this.table,
+      modCodes, modFields, Int32Array.from(modSpans),
+    );
   }
 
-  private once(s: string): string {
-    let v = this.local.get(s);
-    if (v === undefined) this.local.set(s, (v = detach(s)));
-    return v;
+  /** The id of a string in this file's table. `shared`: a value that repeats across files (codes,
+   *  members, payers), kept as one interned copy for all; claim ids and auth numbers repeat only
+   *  within a file: a detached copy of their own. */
+  private id(s: string, shared: boolean): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.table.push(shared ? intern(s) : detach(s)) - 1;
+      this.ids.set(s, id);
+    }
+    return id;
   }
 }
