@@ -34,6 +34,8 @@ import { diskClaimFormat, fileKey, isInside, listClaimFiles, pathOf, uriOf, type
 const SETTLE_MS = 60;
 /** A file this large is not read into the index (it is still linted when opened). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Rows of a big file packed between two chances for requests and edits to run (a few ms each). */
+const SERVER_BATCH_LINES = 1_000;
 /** Files read at once while indexing. */
 const READ_AHEAD = 16;
 /** How often the indexing progress is reported. */
@@ -301,7 +303,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
         const texts = await Promise.all(batch.map(({ file }) => readClaimFile(file.path)));
         for (let i = 0; i < batch.length; i++) {
           await this.indexRead(batch[i].file, batch[i].folder, texts[i], stale);
-          texts[i] = undefined; // a big file's text is let go once its line starts are taken
+          texts[i] = undefined; // let go once indexed, while the batch's other files are
         }
         const done = at + batch.length;
         if (Math.floor(done / REPORT_EVERY_FILES) > Math.floor(at / REPORT_EVERY_FILES)) {
@@ -349,7 +351,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
     const positions = LineStarts.of(text);
     let packed: PackedLines | undefined;
     try {
-      const steps = packInParts(file.path, 1000);
+      const steps = packInParts(file.path, SERVER_BATCH_LINES);
       for (let step = steps.next(); ; step = steps.next()) {
         if (step.done) {
           packed = step.value;
