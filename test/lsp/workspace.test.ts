@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { cli } from '../cli/run-cli';
 import { TestClient } from './client';
 import { fileUri, removeWorkspaceDirs, workspaceDir } from './workspace-dirs';
 
@@ -167,13 +168,15 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
 
   describe('a big closed export (indexed in parts, a batch of rows at a time)', () => {
     const BIG_HEAD = `${HEAD},notes`;
-    /** About 4.5 MB: other members' per diems, a quoted two-line note every 500 rows (so lines and
-     *  rows differ), CRLF line ends, and the earlier visit near the end. */
+    /** About 4.5 MB: 5,000 other members' supplies on 16 days (one a member a day), every 500th with
+     *  a quoted two-line note (so lines and rows differ) and units 0 (invalid-value), CRLF line ends,
+     *  and the earlier visit near the end. */
     function bigExport(visitDate: string): { text: string; line: number; column: number } {
       const rows = [BIG_HEAD];
       for (let i = 0; i < 80_000; i++) {
-        const note = i % 500 === 0 ? '"see chart,\r\nline two ""ok"""' : '';
-        rows.push(`C${i},M${10_000 + (i % 5000)},medicare,PA${i},2026-01-${String(1 + (i % 28)).padStart(2, '0')},12,S9502,1,250.00,${note}`);
+        const odd = i % 500 === 0;
+        const note = odd ? '"see chart,\r\nline two ""ok"""' : '';
+        rows.push(`C${i},M${10_000 + (i % 5000)},medicare,PA${i},2026-01-${String(1 + Math.floor(i / 5000)).padStart(2, '0')},12,A4221,${odd ? 0 : 1},15.00,${note}`);
       }
       const visit = `${EARLIER_ROW.replace('2026-03-01', visitDate)},`;
       rows.splice(rows.length - 10, 0, visit);
@@ -205,6 +208,22 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
       }]);
       // The line counted is after 160 quoted two-line notes: the row and the line numbers differ.
       assert.ok(big.line > 80_000 + 100, `line ${big.line}`);
+    });
+
+    it('lint-workspace lints it a batch at a time: the problems the CLI finds, where they are', async () => {
+      const r = await client.request<{ files: number; problems: number; errors: number }>('infusionClaims/lintWorkspace', {});
+      const p = [...client.published].reverse().find((x) => x.uri === bigUri);
+      assert.ok(p, 'the big closed file is published');
+      // Every 500th row, units 0: 160 rows, each on the line after the previous one's two-line note.
+      const zeros = p.diagnostics.filter((d) => d.code === 'invalid-value');
+      assert.strictEqual(zeros.length, 160);
+      const lines = big.text.split('\r\n');
+      assert.ok(zeros.every((d) => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character) === '0'), 'each on its 0');
+      assert.deepStrictEqual(zeros.slice(0, 3).map((d) => d.range.start.line), [1, 502, 1003]);
+      // What `infusion-claims check --workspace` counts in the same folder.
+      const summary = /^(\d+) problems \((\d+) errors.* in 2 of 2 files checked\.$/m.exec(cli(['check', '--workspace', '.'], dir).stdout);
+      assert.ok(summary, 'the CLI summary');
+      assert.deepStrictEqual([r.files, r.problems, r.errors], [2, Number(summary[1]), Number(summary[2])]);
     });
 
     it('a change of it on disk replaces its lines', async () => {

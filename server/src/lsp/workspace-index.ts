@@ -19,7 +19,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IN_PARTS_MIN_BYTES } from '../cli/check';
 import { parseDocument } from '../parse';
-import type { ExternalLine } from '../rules/types';
+import type { ExternalLine, LintOptions } from '../rules/types';
 import type { PackedLines } from '../workspace/compact-line';
 import { MemberLines } from '../workspace/member-lines';
 import { packInParts } from '../workspace/pack-in-parts';
@@ -233,10 +233,12 @@ export class WorkspaceIndex implements WorkspaceSeam {
     }
   }
 
-  /** The lines of other files of the members of an indexed file (for linting a closed file). */
-  externalFor(uri: string): readonly ExternalLine[] | undefined {
-    const external = this.memberLines.external(fileKey(uri));
-    return external.length > 0 ? external : undefined;
+  /** For linting a closed file: the lines of other files of the members a lint asks for (a big
+   *  file's batch by batch); undefined when no other file has lines of the file's members. */
+  externalOf(uri: string): LintOptions['externalOf'] {
+    const key = fileKey(uri);
+    if (this.memberLines.signature(key) === '') return undefined;
+    return (members) => this.memberLines.external(key, members);
   }
 
   /** Whether the file shares a member with the change (or is one of the changed files). */

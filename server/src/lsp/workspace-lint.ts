@@ -8,8 +8,10 @@ import type {
   CancellationToken, Connection, TextDocuments, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { IN_PARTS_MIN_BYTES } from '../cli/check';
 import { lintText } from '../engine';
 import type { Finding, LintOptions } from '../rules/types';
+import { lintInParts } from '../workspace/lint-in-parts';
 import type { Linter } from './analysis';
 import { toDiagnostic } from './convert';
 import { publishedDiagnostics } from './published';
@@ -19,6 +21,19 @@ import type { LintWorkspaceParams, LintWorkspaceResponse } from './protocol';
 import { toLintOptions, type ServerSettings } from './settings';
 import { fileKey, listClaimFiles, type DiskClaimFile } from './workspace-files';
 import type { IndexChange, WorkspaceIndex } from './workspace-index';
+
+/**
+ * A big CSV file linted from disk a batch of rows at a time (workspace/lint-in-parts.ts), letting
+ * requests and edits run in between (a 250k-line file is seconds of linting, which in one piece
+ * would stall the server); undefined when it cannot be read in parts (then it is linted whole).
+ */
+async function lintBetweenRequests(path: string, options: LintOptions): Promise<Finding[] | undefined> {
+  const steps = lintInParts(path, options);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
 
 /** Report progress about this often (files). */
 const REPORT_EVERY_FILES = 20;
@@ -37,6 +52,8 @@ interface Published {
 export class WorkspaceLint {
   /** Closed files whose diagnostics this published (key → what to lint them with again). */
   private readonly published = new Map<string, Published>();
+  /** key → lints of the closed file started: only the latest one publishes. */
+  private readonly runs = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -117,15 +134,20 @@ export class WorkspaceLint {
       return undefined;
     }
     if (this.isOpen(key)) return undefined; // opened while reading: the Linter publishes it
-    const external = settings.workspaceAnalysis ? this.index.externalFor(file.uri) : undefined;
-    const options: LintOptions = external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
-    let findings: readonly Finding[];
+    const externalOf = settings.workspaceAnalysis ? this.index.externalOf(file.uri) : undefined;
+    const options: LintOptions = externalOf ? { ...toLintOptions(settings), externalOf } : toLintOptions(settings);
+    const run = (this.runs.get(key) ?? 0) + 1;
+    this.runs.set(key, run);
+    let findings: readonly Finding[] | undefined;
     try {
-      findings = lintText(text, file.format, options).findings;
+      if (file.format === 'csv' && text.length >= IN_PARTS_MIN_BYTES) findings = await lintBetweenRequests(file.path, options);
+      findings ??= lintText(text, file.format, options).findings;
     } catch (err) {
       this.connection.console.error(`infusion-claims: linting a closed ${file.format} file failed: ${describeError(err)}`);
       return undefined;
     }
+    // Opened meanwhile (the Linter publishes it), or linted again since (that run publishes).
+    if (this.isOpen(key) || this.runs.get(key) !== run) return undefined;
     const pos = LineStarts.of(text);
     const other = (u: string) => this.documents.get(u) ?? this.index.positions(u);
     const diagnostics = publishedDiagnostics(findings, settings.maxNumberOfProblems, pos,

@@ -1,0 +1,62 @@
+// A big CSV claim file on disk linted part by part, as the CLI checks it (cli/csv-parts.ts), for
+// the server's "Lint Workspace Claim Files" on a file that is not open: one batch of rows is
+// parsed and linted at a time, so the server answers between batches and never holds the file
+// as a parsed document. The findings are those of linting the whole file, in the file's offsets
+// (test/workspace/lint-in-parts.test.ts), without fixes: a closed file's problems are fixed once
+// it is opened, from the open document's own lint.
+import * as fs from 'fs';
+import { byPosition, lintText } from '../engine';
+import type { Span } from '../model';
+import { lintBatchText } from '../cli/batch-external';
+import { blockOf, planPartsSteps, readBatch, type BatchText } from '../cli/csv-parts';
+import type { Finding, LintOptions, Related } from '../rules/types';
+
+/** Rows linted at a time: a few milliseconds of work between two chances for other requests. */
+export const LINT_BATCH_LINES = 1_000;
+
+/**
+ * Lint a CSV file batch by batch, yielding after each; the findings in document order, or
+ * undefined when the file cannot be read in parts (an unclosed quote, no header: lint it whole).
+ * Throws when the file cannot be read.
+ */
+export function* lintInParts(path: string, options: LintOptions, batchLines = LINT_BATCH_LINES): Generator<void, Finding[] | undefined> {
+  const planned = yield* planPartsSteps(path, options, 'data', batchLines);
+  if (!planned) return undefined;
+  const { index, plan } = planned;
+  // The header's own findings (missing columns, quotes in it), from the text before the data: its
+  // offsets are the file's.
+  const findings: Finding[] = lintText(index.prefix, 'csv', options).findings.map(withoutFixes);
+  const fd = fs.openSync(path, 'r');
+  try {
+    for (let b = 0; b + 1 < plan.batchStart.length; b++) {
+      const batch = readBatch(plan, fd, b);
+      for (const f of lintBatchText(batch.text, options).result.findings) {
+        if (f.lineIndex === undefined) continue; // the header's: reported from the header alone
+        findings.push(inFile(batch, f));
+      }
+      yield;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  // Stable: at one place, the header's first, then batch by batch (as a whole-file lint has them).
+  return findings.sort(byPosition);
+}
+
+const NO_FIXES: Finding['fixes'] = [];
+
+function withoutFixes(f: Finding): Finding {
+  return { ruleId: f.ruleId, severity: f.severity, span: f.span, message: f.message, fixes: NO_FIXES, related: f.related, lineIndex: f.lineIndex };
+}
+
+/** A batch's finding in the file's offsets: its span, and the spans of related places in this
+ *  file (a rule relates lines of one part, so those are lines of the batch too). */
+function inFile(batch: BatchText, f: Finding): Finding {
+  const span = (s: Span): Span => {
+    const block = blockOf(batch, s.start);
+    const shift = batch.fileStart[block] - batch.synStart[block];
+    return { start: s.start + shift, end: s.end + shift };
+  };
+  const related = f.related?.map((r): Related => (r.uri === undefined ? { ...r, span: span(r.span) } : r));
+  return { ...withoutFixes(f), span: span(f.span), related, lineIndex: undefined };
+}
