@@ -4,7 +4,7 @@
 // analysis off), the first lint of an open file and an edit with cross-file lines, the
 // lint-workspace request, and `infusion-claims check --workspace` over the folder; then the CLI
 // and the server over two big exports (BENCH_WS_BIG lines each, default 250,000) sharing their
-// members: per file and as one workspace, and the server's indexing of them.
+// members: per file and as one workspace, and the server indexing and linting them.
 // Not a test: figures vary by machine.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -171,28 +171,39 @@ async function withoutAnalysis(dir, file) {
   return { lint, mem };
 }
 
-/** The server indexing a folder of big exports, a hover sent every 20 ms meanwhile: how long the
- *  indexing takes, how long a request waits while it goes on, and the server's peak. */
-async function indexBig(dir) {
-  const server = await startServer(dir, { workspaceAnalysis: true });
-  const logged = server.until((k, p) => k === 'log' && /indexed \d+ claim files/.test(p.message));
-  const t0 = performance.now();
-  server.conn.sendNotification('initialized', {});
+/** Hovers sent every 20 ms until `done` settles: how long each waited. */
+async function hoversUntil(server, dir, done) {
   const waits = [];
-  let indexing = true;
-  void logged.then(() => { indexing = false; });
+  let going = true;
+  void done.then(() => { going = false; });
   const textDocument = { uri: pathToFileURL(join(dir, 'not-open.claims.csv')).href };
-  while (indexing) {
+  while (going) {
     const t = performance.now();
     await server.conn.sendRequest('textDocument/hover', { textDocument, position: { line: 0, character: 0 } });
     waits.push(performance.now() - t);
     await new Promise((r) => setTimeout(r, 20));
   }
+  waits.sort((a, b) => a - b);
+  return { hovers: waits.length, slowest: waits[waits.length - 1], median: waits[waits.length >> 1] };
+}
+
+/** The server on a folder of big exports, a hover sent every 20 ms meanwhile: indexing it, then
+ *  the lint-workspace request; how long each takes, how long a request waits meanwhile, the peak. */
+async function serverOnBig(dir) {
+  const server = await startServer(dir, { workspaceAnalysis: true });
+  const logged = server.until((k, p) => k === 'log' && /indexed \d+ claim files/.test(p.message));
+  let t0 = performance.now();
+  server.conn.sendNotification('initialized', {});
+  const indexing = await hoversUntil(server, dir, logged);
   const indexMs = performance.now() - t0;
+  t0 = performance.now();
+  const request = server.conn.sendRequest('infusionClaims/lintWorkspace', {});
+  const linting = await hoversUntil(server, dir, request);
+  const lintMs = performance.now() - t0;
+  const { problems } = await request;
   const mem = await server.memory();
   await server.stop();
-  waits.sort((a, b) => a - b);
-  return { indexMs, hovers: waits.length, slowest: waits[waits.length - 1], median: waits[waits.length >> 1], peak: mem.peak };
+  return { indexMs, indexing, lintMs, linting, problems, peak: mem.peak };
 }
 
 /** `infusion-claims check --workspace <dir>`: wall time and peak memory. */
@@ -234,14 +245,15 @@ try {
   ];
   const big = makeBigPair();
   try {
-    const server = await indexBig(big);
+    const server = await serverOnBig(big);
     const bigOff = cliRun(big, false);
     const bigOn = cliRun(big, true);
     const lines = (2 * BIG).toLocaleString('en-US');
     rows.push(
       [`CLI check, 2 files of ${BIG.toLocaleString('en-US')} lines, per file`, `${fmt(bigOff.ms, 'ms')}, peak ${fmt(bigOff.peakMb, 'MB')}, ${bigOff.findings} findings`],
       [`CLI check --workspace, the same ${lines} lines`, `${fmt(bigOn.ms, 'ms')}, peak ${fmt(bigOn.peakMb, 'MB')}, ${bigOn.findings} findings`],
-      ['server indexing the same 2 files', `${fmt(server.indexMs, 'ms')}; ${server.hovers} hovers meanwhile, slowest ${fmt(server.slowest, 'ms')}, median ${fmt(server.median, 'ms')}; peak ${fmt(server.peak, 'MB')}`],
+      ['server indexing the same 2 files', `${fmt(server.indexMs, 'ms')}; ${server.indexing.hovers} hovers meanwhile, slowest ${fmt(server.indexing.slowest, 'ms')}, median ${fmt(server.indexing.median, 'ms')}`],
+      ['then lint-workspace', `${fmt(server.lintMs, 'ms')}, ${server.problems} problems; ${server.linting.hovers} hovers meanwhile, slowest ${fmt(server.linting.slowest, 'ms')}, median ${fmt(server.linting.median, 'ms')}; server peak ${fmt(server.peak, 'MB')}`],
     );
   } finally {
     rmSync(big, { recursive: true, force: true });
