@@ -220,6 +220,26 @@ function cliRun(dir, workspace) {
   return { ms, peakMb: kb / 1024, findings: files.reduce((n, f) => n + f.findings.length, 0), files: files.length };
 }
 
+/** The figures as a table in README.md, between the bench-workspace markers (when it has them). */
+function writeIntoReadme(rows) {
+  const path = join(root, 'README.md');
+  const start = '<!-- bench-workspace:start -->';
+  const end = '<!-- bench-workspace:end -->';
+  try {
+    const readme = readFileSync(path, 'utf8');
+    if (!readme.includes(start) || !readme.includes(end)) return;
+    const table = [
+      `node ${process.version}, ${new Date().toISOString().slice(0, 10)}:`,
+      '',
+      '| measure | figure |',
+      '|---|---|',
+      ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    ].join('\n');
+    writeFileSync(path, readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table + '\n' + readme.slice(readme.indexOf(end)));
+    console.log('\nREADME.md updated with these figures.');
+  } catch { /* no README: figures printed only */ }
+}
+
 const fmt = (x, unit) => `${x.toFixed(x < 10 ? 1 : 0)} ${unit}`;
 
 const { dir, bytes } = makeWorkspace();
@@ -261,6 +281,7 @@ try {
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nWorkspace analysis benchmark (node ${process.version}, ${process.platform})\n`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  writeIntoReadme(rows);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
