@@ -102,6 +102,12 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'JSON: a "lint_disable" on one line does not hide what the other lines lack',
+      json: '{ "claim_id": "C8", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, "lint_disable": ["missing-field"] }, { "dos_from": "2026-03-03", "hcpcs": "S9502", "units": 1 } ] }',
+      errors: [{ message: 'Claim C8 is missing member_id on all 2 of its lines: add it to the claim or to each line', text: '{ "claim_id": "C8", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, "lint_disable": ["missing-field"] }, { "dos_from": "2026-03-03", "hcpcs": "S9502", "units": 1 } ] }' }],
+      output: null,
+    },
+    {
       name: 'JSON: fields every line lacks on the claim, one only some lines lack on those lines',
       json: '{ "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502" }, { "dos_from": "2026-03-02" } ] }',
       errors: [

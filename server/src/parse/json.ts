@@ -336,7 +336,9 @@ class JsonReader {
     const everyLine = lineCount >= 2 && missing.length === lineCount
       ? REQUIRED_FIELDS.filter((f) => missing.every((m) => m.fields.includes(f)))
       : [];
-    if (everyLine.length > 0 && !this.broken(node)) {
+    // No line owns it: a "lint_disable" on the claim is honoured here (one on a line is not: the
+    // other lines still lack the field).
+    if (everyLine.length > 0 && !this.broken(node) && !claim.disabled.includes('missing-field')) {
       const id = claim.fields.claim_id?.field.text.trim();
       const named = id ? `Claim ${id}` : 'This claim';
       const them = everyLine.length === 1 ? 'it' : 'them';
@@ -344,8 +346,6 @@ class JsonReader {
         ruleId: 'missing-field',
         span: spanOf(node),
         message: `${named} is missing ${everyLine.join(', ')} on all ${lineCount} of its lines: add ${them} to the claim or to each line`,
-        // Owned by its first line: a "lint_disable" on the claim reaches it through that line.
-        lineIndex: missing[0].index,
       });
     }
     for (const m of missing) {
