@@ -236,6 +236,23 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
       const d = hit((await client.waitForDiagnostics(open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS)).diagnostics)!;
       assert.strictEqual(d.relatedInformation?.[0].location.range.start.line, big.line);
     });
+
+    it('changed three times in a row: the last content counts', async () => {
+      const open = fileUri(path.join(dir, 'visits/march.claims.csv'));
+      const file = path.join(dir, 'exports/q1.claims.csv');
+      // Three versions back to back, the middle one with the earlier visit.
+      fs.writeFileSync(file, bigExport('2025-12-01').text);
+      client.filesChanged([{ uri: bigUri, type: 2 }]);
+      fs.writeFileSync(file, big.text);
+      client.filesChanged([{ uri: bigUri, type: 2 }]);
+      fs.writeFileSync(file, bigExport('2025-11-01').text);
+      client.filesChanged([{ uri: bigUri, type: 2 }]);
+      await client.waitForDiagnostics(open, (x) => hit(x.diagnostics) === undefined, WAIT_MS);
+      // Settled: no earlier read lands later and brings the visit back.
+      await new Promise((r) => setTimeout(r, 1500));
+      const last = [...client.published].reverse().find((x) => x.uri === open)!;
+      assert.strictEqual(hit(last.diagnostics), undefined);
+    });
   });
 
   describe('off', () => {
