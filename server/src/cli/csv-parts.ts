@@ -511,6 +511,17 @@ export function readBatch(plan: BatchPlan, fd: number, b: number, eolAfterLast =
   return { text: parts.join(''), rows, synStart, fileStart, fileLine };
 }
 
+/** Each batch of a plan in turn, read from the file (kept open until the last, or until the
+ *  caller stops early). */
+export function* eachBatch(plan: BatchPlan): Generator<BatchText> {
+  const fd = fs.openSync(plan.path, 'r');
+  try {
+    for (let b = 0; b + 1 < plan.batchStart.length; b++) yield readBatch(plan, fd, b);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The block of a batch holding a batch offset (at or after the first block). */
 export function blockOf(batch: BatchText, offset: number): number {
   const { synStart } = batch;

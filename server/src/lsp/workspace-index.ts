@@ -25,6 +25,7 @@ import { MemberLines } from '../workspace/member-lines';
 import { packInParts } from '../workspace/pack-in-parts';
 import type { Analysis, WorkspaceSeam } from './analysis';
 import type { Positions } from './convert';
+import { runBetweenRequests } from './between-requests';
 import { describeError } from './errors';
 import { LineStarts } from './line-starts';
 import { DEFAULT_SETTINGS, type ServerSettings, type SettingsStore } from './settings';
@@ -353,18 +354,9 @@ export class WorkspaceIndex implements WorkspaceSeam {
     const positions = LineStarts.of(text);
     let packed: PackedLines | undefined;
     try {
-      const steps = packInParts(file.path, SERVER_BATCH_LINES);
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) {
-          packed = step.value;
-          break;
-        }
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        if (superseded()) {
-          steps.return(undefined);
-          return;
-        }
-      }
+      const done = await runBetweenRequests(packInParts(file.path, SERVER_BATCH_LINES), superseded);
+      if (!done) return;
+      packed = done.value;
     } catch {
       return; // gone or unreadable since it was read: a change event follows
     }

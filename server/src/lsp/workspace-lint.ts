@@ -15,25 +15,13 @@ import { lintInParts } from '../workspace/lint-in-parts';
 import type { Linter } from './analysis';
 import { toDiagnostic } from './convert';
 import { publishedDiagnostics } from './published';
+import { runBetweenRequests } from './between-requests';
 import { describeError } from './errors';
 import { LineStarts } from './line-starts';
 import type { LintWorkspaceParams, LintWorkspaceResponse } from './protocol';
 import { toLintOptions, type ServerSettings } from './settings';
 import { fileKey, listClaimFiles, type DiskClaimFile } from './workspace-files';
 import type { IndexChange, WorkspaceIndex } from './workspace-index';
-
-/**
- * A big CSV file linted from disk a batch of rows at a time (workspace/lint-in-parts.ts), letting
- * requests and edits run in between (a 250k-line file is seconds of linting, which in one piece
- * would stall the server); undefined when it cannot be read in parts (then it is linted whole).
- */
-async function lintBetweenRequests(path: string, options: LintOptions): Promise<Finding[] | undefined> {
-  const steps = lintInParts(path, options);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-}
 
 /** Report progress about this often (files). */
 const REPORT_EVERY_FILES = 20;
@@ -140,7 +128,9 @@ export class WorkspaceLint {
     this.runs.set(key, run);
     let findings: readonly Finding[] | undefined;
     try {
-      if (file.format === 'csv' && text.length >= IN_PARTS_MIN_BYTES) findings = await lintBetweenRequests(file.path, options);
+      // A big CSV file a batch of rows at a time (workspace/lint-in-parts.ts: seconds of linting
+      // in one piece would stall the server); whole when it cannot be read in parts.
+      if (file.format === 'csv' && text.length >= IN_PARTS_MIN_BYTES) findings = (await runBetweenRequests(lintInParts(file.path, options)))?.value;
       findings ??= lintText(text, file.format, options).findings;
     } catch (err) {
       this.connection.console.error(`infusion-claims: linting a closed ${file.format} file failed: ${describeError(err)}`);

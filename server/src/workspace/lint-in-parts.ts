@@ -4,11 +4,10 @@
 // as a parsed document. The findings are those of linting the whole file, in the file's offsets
 // (test/workspace/lint-in-parts.test.ts), without fixes: a closed file's problems are fixed once
 // it is opened, from the open document's own lint.
-import * as fs from 'fs';
 import { byPosition, lintText } from '../engine';
 import type { Span } from '../model';
 import { lintBatchText } from '../cli/batch-external';
-import { blockOf, planPartsSteps, readBatch, type BatchText } from '../cli/csv-parts';
+import { blockOf, eachBatch, planPartsSteps, type BatchText } from '../cli/csv-parts';
 import type { Finding, LintOptions, Related } from '../rules/types';
 
 /** Rows linted at a time: a few milliseconds of work between two chances for other requests. */
@@ -26,18 +25,12 @@ export function* lintInParts(path: string, options: LintOptions, batchLines = LI
   // The header's own findings (missing columns, quotes in it), from the text before the data: its
   // offsets are the file's.
   const findings: Finding[] = lintText(index.prefix, 'csv', options).findings.map(withoutFixes);
-  const fd = fs.openSync(path, 'r');
-  try {
-    for (let b = 0; b + 1 < plan.batchStart.length; b++) {
-      const batch = readBatch(plan, fd, b);
-      for (const f of lintBatchText(batch.text, options).result.findings) {
-        if (f.lineIndex === undefined) continue; // the header's: reported from the header alone
-        findings.push(inFile(batch, f));
-      }
-      yield;
+  for (const batch of eachBatch(plan)) {
+    for (const f of lintBatchText(batch.text, options).result.findings) {
+      if (f.lineIndex === undefined) continue; // the header's: reported from the header alone
+      findings.push(inFile(batch, f));
     }
-  } finally {
-    fs.closeSync(fd);
+    yield;
   }
   // Stable: at one place, the header's first, then batch by batch (as a whole-file lint has them).
   return findings.sort(byPosition);

@@ -3,8 +3,7 @@
 // file is never a parsed document at once (two 250k-line files: 505–595 MB to index whole). The
 // CLI packs a file in one go; the server packs it between other work (workspace-index.ts), a batch
 // at a time, so that it keeps answering while a big export is indexed.
-import * as fs from 'fs';
-import { blockOf, planPartsSteps, readBatch } from '../cli/csv-parts';
+import { blockOf, eachBatch, planPartsSteps } from '../cli/csv-parts';
 import { parseDocument } from '../parse';
 import { PackedLinesBuilder, type PackedLines } from './compact-line';
 import { isKept } from './member-lines';
@@ -23,25 +22,19 @@ export function* packInParts(path: string, batchLines = PACK_BATCH_LINES): Gener
   if (!planned) return undefined;
   const { plan } = planned;
   const builder = new PackedLinesBuilder(plan.charStart.length - 1);
-  const fd = fs.openSync(path, 'r');
-  try {
-    // A batch holds whole claims: its claims numbered after the batches before it are distinct.
-    let claims = 0;
-    for (let b = 0; b + 1 < plan.batchStart.length; b++) {
-      const batch = readBatch(plan, fd, b);
-      const doc = parseDocument(batch.text, 'csv');
-      for (const line of doc.lines) {
-        if (!isKept(line)) continue;
-        // Each data row is a block of its own: the block gives the row's file offset and number.
-        const block = blockOf(batch, line.span.start);
-        const row = batch.rows[block];
-        builder.add(line, { shift: batch.fileStart[block] - batch.synStart[block], index: row, claimIndex: claims + line.claimIndex, slot: row });
-      }
-      claims += doc.claims.length;
-      yield;
+  // A batch holds whole claims: its claims numbered after the batches before it are distinct.
+  let claims = 0;
+  for (const batch of eachBatch(plan)) {
+    const doc = parseDocument(batch.text, 'csv');
+    for (const line of doc.lines) {
+      if (!isKept(line)) continue;
+      // Each data row is a block of its own: the block gives the row's file offset and number.
+      const block = blockOf(batch, line.span.start);
+      const row = batch.rows[block];
+      builder.add(line, { shift: batch.fileStart[block] - batch.synStart[block], index: row, claimIndex: claims + line.claimIndex, slot: row });
     }
-  } finally {
-    fs.closeSync(fd);
+    claims += doc.claims.length;
+    yield;
   }
   return builder.build();
 }
