@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from '../parse';
 import type { LintOptions } from '../rules/types';
-import { PackedLinesBuilder, type PackedLines } from '../workspace/compact-line';
+import { PackedLines } from '../workspace/compact-line';
 import { isKept, MemberLines } from '../workspace/member-lines';
 import { PACK_BATCH_LINES, packInParts } from '../workspace/pack-in-parts';
 import { checkedInParts } from './check';
@@ -57,5 +57,5 @@ export function packedLinesOf(file: ClaimFile, inParts = checkedInParts(file), b
 
 function packedWhole(file: ClaimFile): PackedLines {
   const doc = parseDocument(fs.readFileSync(file.path, 'utf8'), file.format);
-  return PackedLinesBuilder.ofLines(doc.lines.filter(isKept));
+  return PackedLines.of(doc.lines.filter(isKept));
 }

@@ -59,7 +59,9 @@ export class PackedLines {
 
   /** The lines as they are, in their order. */
   static of(lines: readonly ServiceLine[]): PackedLines {
-    return PackedLinesBuilder.ofLines(lines);
+    const builder = new PackedLinesBuilder(lines.length);
+    lines.forEach((l, i) => builder.add(l, { shift: 0, index: l.index, claimIndex: l.claimIndex, slot: i }));
+    return builder.build();
   }
 
   /** @internal (PackedLinesBuilder.build) */
@@ -180,13 +182,6 @@ export class PackedLinesBuilder {
     this.used = new Uint8Array(slots);
     this.modFrom = new Int32Array(slots);
     this.modTo = new Int32Array(slots);
-  }
-
-  /** The lines as they are, in their order. */
-  static ofLines(lines: readonly ServiceLine[]): PackedLines {
-    const builder = new PackedLinesBuilder(lines.length);
-    lines.forEach((l, i) => builder.add(l, { shift: 0, index: l.index, claimIndex: l.claimIndex, slot: i }));
-    return builder.build();
   }
 
   add(l: ServiceLine, at: LinePlace): void {
