@@ -5,7 +5,7 @@
 // sends for them (registrations, progress).
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as path from 'path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type CancellationToken, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities, CodeAction, CompletionItem, CompletionList, ConfigurationParams, Diagnostic,
   DocumentSymbol, FileEvent, FoldingRange, Hover, InlayHint, Position, PublishDiagnosticsParams, Range, Registration,
@@ -214,7 +214,9 @@ export class TestClient {
     return this.conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range });
   }
 
-  request<R>(method: string, params?: unknown): Promise<R> {
+  /** A request; `token` cancels it (an undefined token must not be sent: it would be a parameter). */
+  request<R>(method: string, params?: unknown, token?: CancellationToken): Promise<R> {
+    if (token) return params === undefined ? this.conn.sendRequest(method, token) : this.conn.sendRequest(method, params, token);
     return params === undefined ? this.conn.sendRequest(method) : this.conn.sendRequest(method, params);
   }
 

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver-protocol';
 import { cli } from '../cli/run-cli';
 import { TestClient } from './client';
 import { fileUri, removeWorkspaceDirs, workspaceDir } from './workspace-dirs';
@@ -235,6 +235,25 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
       client.filesChanged([{ uri: bigUri, type: 2 }]);
       const d = hit((await client.waitForDiagnostics(open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS)).diagnostics)!;
       assert.strictEqual(d.relatedInformation?.[0].location.range.start.line, big.line);
+    });
+
+    it('cancelling lint-workspace stops before the big file is published', async () => {
+      // A client of its own: this one's lint-workspace above published the file already.
+      const other = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
+      try {
+        await other.indexed(30_000);
+        const source = new CancellationTokenSource();
+        const request = other.request<{ cancelled: boolean }>('infusionClaims/lintWorkspace', {}, source.token);
+        // Cancelled while the request waits or walks the files, or between two batches of the big
+        // file: its lint stops there either way, so it is never published.
+        setTimeout(() => source.cancel(), 50);
+        const r = await request.catch((err: unknown) => ({ cancelled: true, err }));
+        assert.strictEqual(r.cancelled, true);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        assert.ok(!other.published.some((p) => p.uri === bigUri), 'the big file is not published');
+      } finally {
+        await other.stop();
+      }
     });
 
     it('changed three times in a row: the last content counts', async () => {

@@ -85,7 +85,7 @@ export class WorkspaceLint {
         const key = fileKey(file.uri);
         if (seen.has(key) || this.isOpen(key)) continue;
         seen.add(key);
-        const findings = await this.lintClosed(file, settings);
+        const findings = await this.lintClosed(file, settings, cancelled);
         if (!findings) continue;
         add(counts, findings);
         step();
@@ -111,8 +111,10 @@ export class WorkspaceLint {
     }
   }
 
-  /** Lint a closed file from disk and publish; undefined (and its diagnostics cleared) when it is gone. */
-  private async lintClosed(file: DiskClaimFile, settings: ServerSettings): Promise<readonly Finding[] | undefined> {
+  /** Lint a closed file from disk and publish; undefined (and its diagnostics cleared) when it is
+   *  gone. `cancelled`: the request was cancelled, which stops a big file's lint between batches
+   *  (nothing is published for it then). */
+  private async lintClosed(file: DiskClaimFile, settings: ServerSettings, cancelled: () => boolean = () => false): Promise<readonly Finding[] | undefined> {
     const key = fileKey(file.uri);
     let text: string;
     try {
@@ -130,7 +132,11 @@ export class WorkspaceLint {
     try {
       // A big CSV file a batch of rows at a time (workspace/lint-in-parts.ts: seconds of linting
       // in one piece would stall the server); whole when it cannot be read in parts.
-      if (file.format === 'csv' && text.length >= IN_PARTS_MIN_BYTES) findings = (await runBetweenRequests(lintInParts(file.path, options)))?.value;
+      if (file.format === 'csv' && text.length >= IN_PARTS_MIN_BYTES) {
+        const done = await runBetweenRequests(lintInParts(file.path, options), cancelled);
+        if (!done) return undefined;
+        findings = done.value;
+      }
       findings ??= lintText(text, file.format, options).findings;
     } catch (err) {
       this.connection.console.error(`infusion-claims: linting a closed ${file.format} file failed: ${describeError(err)}`);
