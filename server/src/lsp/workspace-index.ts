@@ -303,10 +303,15 @@ export class WorkspaceIndex implements WorkspaceSeam {
       for (let at = 0; at < found.length; at += READ_AHEAD) {
         if (stale()) return;
         const batch = found.slice(at, at + READ_AHEAD);
-        const texts = await Promise.all(batch.map(({ file }) => readClaimFile(file.path)));
+        // Small files are read ahead together; a big one at its turn, so that one big text at a
+        // time is held (a folder of monthly exports would otherwise be in memory at once).
+        const texts: Array<string | typeof BIG_LATER | undefined> = await Promise.all(batch.map(({ file }) => readClaimFile(file.path, IN_PARTS_MIN_BYTES)));
         for (let i = 0; i < batch.length; i++) {
-          await this.indexRead(batch[i].file, batch[i].folder, texts[i], stale);
+          const { file, folder } = batch[i];
+          const ahead = texts[i];
+          const text = ahead === BIG_LATER ? await readClaimFile(file.path) : ahead;
           texts[i] = undefined; // let go once indexed, while the batch's other files are
+          await this.indexRead(file, folder, text, stale);
         }
         const done = at + batch.length;
         if (Math.floor(done / REPORT_EVERY_FILES) > Math.floor(at / REPORT_EVERY_FILES)) {
@@ -445,11 +450,18 @@ export class WorkspaceIndex implements WorkspaceSeam {
   }
 }
 
-/** A claim file's text, or undefined when it is gone, unreadable or too large to index. */
-async function readClaimFile(filePath: string): Promise<string | undefined> {
+/** What readClaimFile answers for a file of `bigFrom` bytes or more: read it later, at its turn. */
+const BIG_LATER: unique symbol = Symbol('read later');
+
+/** A claim file's text, or undefined when it is gone, unreadable or too large to index; BIG_LATER
+ *  instead of the text when it has `bigFrom` bytes or more. */
+async function readClaimFile(filePath: string): Promise<string | undefined>;
+async function readClaimFile(filePath: string, bigFrom: number): Promise<string | typeof BIG_LATER | undefined>;
+async function readClaimFile(filePath: string, bigFrom = Infinity): Promise<string | typeof BIG_LATER | undefined> {
   try {
     const stat = await fsp.stat(filePath);
     if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+    if (stat.size >= bigFrom) return BIG_LATER;
     return await fsp.readFile(filePath, 'utf8');
   } catch {
     return undefined;
