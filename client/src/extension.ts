@@ -22,7 +22,9 @@ function documentSelector(): Array<{ language: string } | { pattern: string }> {
 function showStatus(): void {
   const s = statuses.get(vscode.window.activeTextEditor?.document.uri.toString() ?? '');
   if (!status) return;
-  status.text = !s ? 'Infusion Claims' : s.problems === 0 ? '$(check) No claim problems' : `$(warning) ${s.problems} claim problem${s.problems === 1 ? '' : 's'}`;
+  // busy: a long lint is running (a big file's first); the spinner shows until its counts come.
+  status.busy = s?.busy === true;
+  status.text = !s ? 'Infusion Claims' : s.busy ? 'Checking claims…' : s.problems === 0 ? '$(check) No claim problems' : `$(warning) ${s.problems} claim problem${s.problems === 1 ? '' : 's'}`;
   const some = s && s.shown < s.problems ? `; ${s.shown} shown (infusionClaims.maxNumberOfProblems)` : '';
   status.detail = s ? `${s.errors} errors, ${s.warnings} warnings${some}; linted in ${s.ms} ms` : undefined;
   status.severity = s?.errors ? vscode.LanguageStatusSeverity.Error : s?.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;

@@ -13,7 +13,8 @@ export async function startServer(serverPath, env = {}, initializationOptions = 
   });
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
   const statuses = [];
-  conn.onNotification('infusionClaims/status', (p) => { statuses.push(p); });
+  // A busy status (a long lint begins) has no counts of its own: only finished lints are kept.
+  conn.onNotification('infusionClaims/status', (p) => { if (!p.busy) statuses.push(p); });
   conn.onNotification(() => {});
   conn.listen();
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });

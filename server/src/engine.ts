@@ -9,8 +9,9 @@ import { loadCodeSet } from './codes/codeset';
 import { disableRuleFix } from './fixes/edit';
 import { releaseSameDayIndex } from './rules/util/same-day';
 import { readableMessage, readableRelated } from './rules/util/readable';
-import { partViews } from './engine-parts';
+import { BATCH_LINES, partViews } from './engine-parts';
 import { isKept } from './workspace/member-lines';
+import { runToEnd } from './steps';
 
 export interface LintResult {
   readonly doc: ClaimDocument;
@@ -130,8 +131,19 @@ export function withExternal(doc: ClaimDocument, options: LintOptions): LintOpti
 /** Run every enabled rule over a parsed document. Findings are sorted by offset (ties: rule
  *  order, then the order the rule reported them). */
 export function lintDocument(
-  doc: ClaimDocument, options: LintOptions = {}, rules: readonly Rule[] = RULES, { inParts = true } = {},
+  doc: ClaimDocument, options: LintOptions = {}, rules: readonly Rule[] = RULES, how: { inParts?: boolean } = {},
 ): Finding[] {
+  return runToEnd(lintDocumentSteps(doc, options, rules, how));
+}
+
+/**
+ * lintDocument a step at a time: it yields after each rule that reads the whole file and after
+ * each part of a big document (engine-parts.ts), about a thousand lines' rules a step. The server
+ * runs the first lint of a big document so, answering requests between steps.
+ */
+export function* lintDocumentSteps(
+  doc: ClaimDocument, options: LintOptions = {}, rules: readonly Rule[] = RULES, { inParts = true } = {},
+): Generator<void, Finding[]> {
   options = withExternal(doc, options);
   const codes = loadCodeSet();
   // Workspace lines would be indexed again for every part: such a lint runs whole.
@@ -142,12 +154,27 @@ export function lintDocument(
   };
   const severities = rules.map((rule) => severityOf(rule, options));
   if (!views) {
-    severities.forEach((severity, i) => severity && whole(i, severity));
+    for (let i = 0; i < rules.length; i++) {
+      const severity = severities[i];
+      if (severity) {
+        whole(i, severity);
+        yield;
+      }
+    }
   } else {
     // Rules that read the whole file run once; the others part by part (engine-parts.ts).
     const partwise = severities.map((severity, i) => severity !== undefined && (rules[i].meta.scope ?? 'file') !== 'file');
-    severities.forEach((severity, i) => severity && !partwise[i] && whole(i, severity));
+    for (let i = 0; i < rules.length; i++) {
+      const severity = severities[i];
+      if (severity && !partwise[i]) {
+        whole(i, severity);
+        yield;
+      }
+    }
     for (const view of views) {
+      // A part bigger than a batch (a claim or member with thousands of lines) yields after
+      // each rule, as a whole-document lint does.
+      const bigPart = view.lines.length > BATCH_LINES;
       for (let i = 0; i < rules.length; i++) {
         if (!partwise[i]) continue;
         const { findings, failed } = runRule(rules[i], view, options, codes, severities[i]!);
@@ -155,11 +182,13 @@ export function lintDocument(
           // Cannot tell whose findings these are: the rule runs over the whole document instead.
           partwise[i] = false;
           whole(i, severities[i]!);
-          continue;
+        } else {
+          for (const f of findings) byRule[i].push(f);
         }
-        for (const f of findings) byRule[i].push(f);
+        if (bigPart) yield;
       }
       releaseSameDayIndex(view);
+      if (!bigPart) yield;
     }
   }
   releaseSameDayIndex(doc);
@@ -172,4 +201,11 @@ export function lintDocument(
 export function lintText(text: string, format: ClaimFormat, options: LintOptions = {}): LintResult {
   const doc = parseDocument(text, format);
   return { doc, findings: lintDocument(doc, options) };
+}
+
+/** lintText a step at a time: reading the text is one step, then lintDocumentSteps'. */
+export function* lintTextSteps(text: string, format: ClaimFormat, options: LintOptions = {}): Generator<void, LintResult> {
+  const doc = parseDocument(text, format);
+  yield;
+  return { doc, findings: yield* lintDocumentSteps(doc, options) };
 }

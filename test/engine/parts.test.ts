@@ -2,39 +2,13 @@
 // "same member". The findings must be exactly those of linting the document whole: the same
 // findings, in the same order, with the same messages, related lines and fixes.
 import * as assert from 'assert';
-import { lintDocument } from '../../server/src/engine';
+import { lintDocument, lintText, lintTextSteps } from '../../server/src/engine';
 import { MIN_PARTITIONED_LINES, partViews } from '../../server/src/engine-parts';
 import type { ClaimDocument } from '../../server/src/model';
 import { parseDocument } from '../../server/src/parse';
 import type { Finding } from '../../server/src/rules/types';
-import { FIRING_ROWS, FULL_HEADER, rng } from '../helpers/seeded';
-
-/** Rows that make the member and claim rules fire, and a subsequent HIT visit (60-day look-back). */
-const TEMPLATES = [...FIRING_ROWS, ',12,G0068,,2,60.00,,,,,,,,'];
-
-function day(n: number): string {
-  return new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Many members and claims (so there are many parts); some lines without a member or a claim
- *  id, and some claims billed for two members (which joins their parts). */
-function bigCsv(seed: number, rows: number): string {
-  const r = rng(seed);
-  const out = [FULL_HEADER];
-  let claim = 0;
-  while (out.length <= rows) {
-    claim++;
-    const member = `M${Math.floor(r() * 300)}`;
-    const start = Math.floor(r() * 120);
-    for (let k = 0, n = 1 + Math.floor(r() * 12); k < n; k++) {
-      const who = r() < 0.01 ? '' : r() < 0.02 ? `M${Math.floor(r() * 300)}` : member;
-      const id = r() < 0.01 ? '' : `C${claim}`;
-      if (r() < 0.01) out.push('# infusion-claims-disable-next-line bundled-supply');
-      out.push(`${id},${who},commercial,PA${claim},${day(start + Math.floor(k / 3))},${TEMPLATES[Math.floor(r() * TEMPLATES.length)]}`);
-    }
-  }
-  return out.join('\n') + '\n';
-}
+import { FULL_HEADER } from '../helpers/seeded';
+import { bigCsv, TEMPLATES } from '../helpers/big-csv';
 
 /** A finding as a user sees it, fixes (titles and edits) included. */
 function shown(f: Finding): string {
@@ -88,6 +62,20 @@ describe('engine: linting a big document part by part', () => {
   it('its row templates have the header\'s cells (a test of the test: ragged rows would be parse errors, not rules)', () => {
     const text = `${FULL_HEADER}\n${TEMPLATES.map((t) => `C1,M1,commercial,PA1,2026-01-02,${t}`).join('\n')}\n`;
     assert.deepStrictEqual(parseDocument(text, 'csv').problems.filter((p) => p.ruleId === 'parse-error'), []);
+  });
+
+  it('a step at a time (as the server lints a big document first): a step per part, the same findings', () => {
+    const text = bigCsv(6, MIN_PARTITIONED_LINES + 2000);
+    const parts = partViews(parseDocument(text, 'csv'))!.length;
+    const steps = lintTextSteps(text, 'csv');
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // Reading the text, each rule that reads the whole file, then each part.
+    assert.ok(yields > parts, `${yields} steps for ${parts} parts`);
+    const whole = lintText(text, 'csv');
+    assert.deepStrictEqual(step.value.findings.map(shown), whole.findings.map(shown));
+    assert.strictEqual(step.value.doc.lines.length, whole.doc.lines.length);
   });
 
   it('a small document is linted whole', () => {

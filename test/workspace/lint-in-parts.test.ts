@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RunLines } from '../../server/src/cli/cross-file';
-import { runToEnd } from '../../server/src/cli/csv-parts';
+import { runToEnd } from '../../server/src/steps';
 import { lintText } from '../../server/src/engine';
 import type { Finding, LintOptions } from '../../server/src/rules/types';
 import { lintInParts } from '../../server/src/workspace/lint-in-parts';

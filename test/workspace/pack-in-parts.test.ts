@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runToEnd } from '../../server/src/cli/csv-parts';
+import { runToEnd } from '../../server/src/steps';
 import { packInParts } from '../../server/src/workspace/pack-in-parts';
 import { randomFile } from '../helpers/claims-csv';
 

@@ -12,7 +12,7 @@ import { PackedLines } from '../workspace/compact-line';
 import { isKept, MemberLines } from '../workspace/member-lines';
 import { PACK_BATCH_LINES, packInParts } from '../workspace/pack-in-parts';
 import { checkedInParts } from './check';
-import { runToEnd } from './csv-parts';
+import { runToEnd } from '../steps';
 import type { ClaimFile } from './files';
 
 export class RunLines {

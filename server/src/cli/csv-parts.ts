@@ -16,6 +16,7 @@ import { StringDecoder } from 'string_decoder';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import { isAscii } from 'buffer';
 import { lintText } from '../engine';
+import { runToEnd } from '../steps';
 import { hasWorkspaceLines, lintBatchText } from './batch-external';
 import { batchParts, findRoot } from '../engine-parts';
 import { fieldOf } from '../parse/fields';
@@ -778,13 +779,6 @@ export function* planPartsSteps(path: string, options: LintOptions, form: Findin
   return { index, plan };
 }
 
-/** Run a generator to its end, synchronously: its value. */
-export function runToEnd<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 
 /** What a check in parts gives once every batch is done. */
 export interface InParts {

@@ -2,7 +2,7 @@
 // the debounced linting that keeps it and the published diagnostics in step with the text.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText } from '../engine';
+import { lintText, lintTextSteps } from '../engine';
 import { lintEdit, type EditResult } from '../engine-incremental';
 import type { ClaimDocument } from '../model';
 import type { ClaimFormat } from '../parse';
@@ -11,6 +11,7 @@ import { claimFormatOf } from './claim-files';
 import { toDiagnostic, type OtherDocument, type Positions } from './convert';
 import { describeError } from './errors';
 import { LineStarts } from './line-starts';
+import { runBetweenRequests } from './between-requests';
 import { publishedDiagnostics } from './published';
 import { GarbageTracker } from './memory';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
@@ -26,6 +27,11 @@ const QUICK_LINT_MS = 60;
 export const SHORT_DEBOUNCE_MS = 2;
 /** Lints slower than this are logged (timing and counts only). */
 const SLOW_LINT_MS = 250;
+/** A text this long, when not linted as an edit of the last analysis, is linted a step at a time
+ *  (a thousand lines' rules a step, engine.ts lintTextSteps) with requests and other documents'
+ *  edits answered between steps: the first lint of a 100k-line export takes over a second, which
+ *  hovers elsewhere must not wait for. About 12,000 lines of a typical export. */
+export const STEPWISE_MIN_CHARS = 1 << 20;
 
 /** The workspace-analysis seam: the lines of the workspace's other claim files, for cross-file
  *  rules (60-day initial visit, same-day concurrency across files). The default gives none;
@@ -79,6 +85,8 @@ function failedParse(text: string, format: ClaimFormat, err: unknown): { doc: Cl
 export class Linter {
   private readonly analyses = new Map<string, Analysis>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Lints running a step at a time, by document: one at a time per document, the next waits. */
+  private readonly running = new Map<string, Promise<void>>();
   /** Documents we published diagnostics for (so that closing or opting out clears them). */
   private readonly published = new Set<string>();
   /** Collects what a full lint of a big text left behind (memory.ts). */
@@ -121,10 +129,20 @@ export class Linter {
   async lintNow(uri: string): Promise<Analysis | undefined> {
     this.cancel(uri);
     let settings: ServerSettings;
-    try {
-      settings = await this.settings.forUri(uri);
-    } catch {
-      settings = DEFAULT_SETTINGS;
+    // A lint running in steps is waited for; this one then lints its document's text as an edit
+    // of that lint's text (or returns it, when the text did not change meanwhile).
+    for (;;) {
+      const running = this.running.get(uri);
+      if (running) {
+        await running;
+        continue;
+      }
+      try {
+        settings = await this.settings.forUri(uri);
+      } catch {
+        settings = DEFAULT_SETTINGS;
+      }
+      if (!this.running.has(uri)) break;
     }
     const textDoc = this.documents.get(uri);
     if (!textDoc) return undefined;
@@ -142,15 +160,22 @@ export class Linter {
     const sameSetup = prev !== undefined && prev.format === format && prev.settings === settings && prev.options.external === external;
     const options: LintOptions = sameSetup ? prev.options : external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
     const t0 = performance.now();
+    // The document object is updated in place by later changes: its text and version now.
     const text = textDoc.getText();
+    const version = textDoc.version;
     let result: EditResult;
     try {
-      result = sameSetup ? lintEdit(prev, text, options) : lintText(text, format, options);
+      if (sameSetup) result = lintEdit(prev, text, options);
+      else if (text.length < STEPWISE_MIN_CHARS) result = lintText(text, format, options);
+      else {
+        const done = await this.inSteps(uri, text, format, options, prev);
+        if (!done) return undefined; // closed meanwhile
+        result = done;
+      }
     } catch (err) {
       this.connection.console.error(`infusion-claims: reading a ${format} document failed: ${describeError(err)}`);
       result = failedParse(text, format, err);
     }
-    const version = textDoc.version;
     const other = (u: string) => this.documents.get(u) ?? this.workspace.positions(u);
     const reusable = sameSetup && keepsPositions(prev.doc.text, text, result) ? result.movedFrom : undefined;
     // A full lint converts with line starts found by native search (line-starts.ts): the text
@@ -168,8 +193,11 @@ export class Linter {
     const analysis: Analysis = { uri, version, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, published, ms };
     this.analyses.set(uri, analysis);
     this.workspace.analysed(analysis);
-    this.published.add(uri);
     if (!result.change) this.garbage.linted(text.length);
+    // Changed while linted in steps: kept as the base of the next lint, which the change
+    // scheduled and which publishes; these positions are already out of date.
+    if (this.documents.get(uri)?.version !== version) return analysis;
+    this.published.add(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics: published });
     void this.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));
     if (result.change && prev && prev.doc.text !== text) this.garbage.edited(text.length);
@@ -177,6 +205,19 @@ export class Linter {
       this.connection.console.log(`infusion-claims: slow lint, ${result.doc.lines.length} lines, ${diagnostics.length} problems, ${ms} ms`);
     }
     return analysis;
+  }
+
+  /** lintText run between requests, the status item busy meanwhile; undefined when the document
+   *  was closed before the end. Throws what the engine threw. */
+  private async inSteps(uri: string, text: string, format: ClaimFormat, options: LintOptions, prev: Analysis | undefined): Promise<EditResult | undefined> {
+    void this.connection.sendNotification(STATUS_NOTIFICATION, busyStatus(uri, prev));
+    const run = runBetweenRequests(lintTextSteps(text, format, options), () => !this.documents.get(uri));
+    this.running.set(uri, run.then(() => undefined, () => undefined));
+    try {
+      return (await run)?.value;
+    } finally {
+      this.running.delete(uri);
+    }
   }
 
   /** Lint every open claim document again (settings changed, or the lint command). */
@@ -222,6 +263,11 @@ function keepsPositions(before: string, after: string, result: EditResult): bool
   for (let i = c.start; i < c.oldEnd; i++) if (isLineBreak(before.charCodeAt(i))) return false;
   for (let i = c.start; i < c.newEnd; i++) if (isLineBreak(after.charCodeAt(i))) return false;
   return !(c.start > 0 && before.charCodeAt(c.start - 1) === 0x0d);
+}
+
+/** The status while a document is linted in steps: the last analysis's counts, if any, and busy. */
+function busyStatus(uri: string, prev: Analysis | undefined): StatusParams {
+  return { ...(prev ? statusOf(prev) : { uri, problems: 0, errors: 0, warnings: 0, shown: 0, ms: 0 }), busy: true };
 }
 
 export function statusOf(a: Analysis): StatusParams {

@@ -13,7 +13,9 @@ export const LOOKUP_ENTRY_REQUEST = 'infusionClaims/lookupEntry';
 export type LookupEntryParams = Pick<LookupEntry, 'label' | 'kind'>;
 export type LookupEntryResponse = string | null;
 
-/** Notification after each lint of a document, for the status item. Counts and timing only. */
+/** Notification after each lint of a document, for the status item. Counts and timing only.
+ *  Also sent with `busy` when a long lint of the document begins (the counts are then the last
+ *  lint's, or zeros). */
 export const STATUS_NOTIFICATION = 'infusionClaims/status';
 export interface StatusParams {
   readonly uri: string;
@@ -24,6 +26,8 @@ export interface StatusParams {
   readonly shown: number;
   /** Parse + rules, milliseconds. */
   readonly ms: number;
+  /** A lint of the document is under way: the counts are not of its current text. */
+  readonly busy?: boolean;
 }
 
 /** Request, no params: lint every open claim document now; answers the totals.

@@ -9,10 +9,10 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IN_PARTS_MIN_BYTES } from '../cli/check';
-import { lintText } from '../engine';
+import { lintText, lintTextSteps } from '../engine';
 import type { Finding, LintOptions } from '../rules/types';
 import { lintInParts } from '../workspace/lint-in-parts';
-import type { Linter } from './analysis';
+import { STEPWISE_MIN_CHARS, type Linter } from './analysis';
 import { toDiagnostic } from './convert';
 import { publishedDiagnostics } from './published';
 import { runBetweenRequests } from './between-requests';
@@ -136,6 +136,13 @@ export class WorkspaceLint {
         const done = await runBetweenRequests(lintInParts(file.path, options), cancelled);
         if (!done) return undefined;
         findings = done.value;
+      }
+      if (!findings && text.length >= STEPWISE_MIN_CHARS) {
+        // A big JSON file (or CSV that could not be read in parts) is read whole, but its rules
+        // still run a part at a time between requests.
+        const done = await runBetweenRequests(lintTextSteps(text, file.format, options), cancelled);
+        if (!done) return undefined;
+        findings = done.value.findings;
       }
       findings ??= lintText(text, file.format, options).findings;
     } catch (err) {

@@ -1,0 +1,77 @@
+// A big document's first lint (a 100k-line export takes over a second) runs a step at a time
+// (lsp/analysis.ts STEPWISE_MIN_CHARS): the server answers other requests meanwhile, the status
+// item says it is busy, and what it finally publishes is of the document's current text.
+import * as assert from 'assert';
+import { lintText } from '../../server/src/engine';
+import { STEPWISE_MIN_CHARS } from '../../server/src/lsp/analysis';
+import { bigCsv } from '../helpers/big-csv';
+import { TestClient } from './client';
+
+const SMALL = 'C1,M1,commercial,PA1,2026-03-02,,12,J2185,,30,96.00,0143-9431-10,UN,3,,single,,,';
+
+describe('LSP: a big document is first linted between requests', function () {
+  this.timeout(60_000);
+  let client: TestClient;
+  // About 2.5 MB: a few hundred milliseconds of linting, in some thirty steps.
+  const big = bigCsv(11, 28_000);
+  const problemsOf = (text: string) => lintText(text, 'csv').findings.length;
+
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(() => client.stopAlive());
+
+  it('is big enough to be linted in steps (a test of the test)', () => {
+    assert.ok(big.length >= 2 * STEPWISE_MIN_CHARS, `${big.length} characters`);
+  });
+
+  it('a hover in another document is answered before its diagnostics; the status is busy meanwhile', async () => {
+    const small = 'file:///claims/small-beside-big.claims.csv';
+    client.open(small, 'claims-csv', `${big.slice(0, big.indexOf('\n'))}\n${SMALL}\n`);
+    await client.currentDiagnostics(small);
+    const uri = 'file:///claims/big-first-open.claims.csv';
+    client.open(uri, 'claims-csv', big);
+    await client.waitFor(() => client.statuses.find((s) => s.uri === uri && s.busy), 10_000, () => 'a busy status');
+    const hover = await client.hover(small, client.positionOf(small, 'J2185', 2));
+    assert.match(JSON.stringify(hover), /J2185/, 'the hover is answered');
+    assert.ok(!client.published.some((p) => p.uri === uri), 'before the big document\'s diagnostics');
+    await client.currentDiagnostics(uri, 20_000);
+    const status = await client.waitFor(() => [...client.statuses].reverse().find((s) => s.uri === uri && !s.busy), 2000, () => 'the final status');
+    assert.strictEqual(status.problems, problemsOf(big), 'every problem of the text, as a lint of it at once finds');
+    assert.ok(status.problems > 1000 && status.shown === 1000, `${status.problems} problems, ${status.shown} shown`);
+  });
+
+  it('changed while it is linted: only the changed text\'s diagnostics are published', async () => {
+    const uri = 'file:///claims/big-changed.claims.csv';
+    // The change is sent with the open, as a paste right after opening: it waits in the pipe when
+    // the lint begins, and is read between its first steps. (Read after the last step, the older
+    // text's diagnostics would rightly be published first.)
+    client.open(uri, 'claims-csv', big);
+    client.replace(uri, '00143-9431-10', '1234');
+    const diagnostics = await client.currentDiagnostics(uri, 20_000);
+    assert.strictEqual(client.version(uri), 2);
+    assert.ok(client.statuses.some((s) => s.uri === uri && s.busy), 'linted in steps');
+    assert.deepStrictEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [2], 'version 1 is never published');
+    const status = await client.waitFor(() => [...client.statuses].reverse().find((s) => s.uri === uri && !s.busy), 2000, () => 'the final status');
+    const expected = problemsOf(client.text(uri));
+    assert.notStrictEqual(expected, problemsOf(big), 'the change changes the problems (a test of the test)');
+    assert.strictEqual(status.problems, expected);
+    assert.ok(diagnostics.some((d) => d.code === 'ndc-format' && d.range.start.line === client.positionOf(uri, '1234').line), 'the changed cell is flagged');
+  });
+
+  it('closed while it is linted: nothing is published for it, and the server goes on answering', async () => {
+    const uri = 'file:///claims/big-closed.claims.csv';
+    client.open(uri, 'claims-csv', big);
+    await client.waitFor(() => client.statuses.find((s) => s.uri === uri && s.busy), 10_000, () => 'a busy status');
+    client.close(uri);
+    const after = 'file:///claims/after-big-closed.claims.csv';
+    client.open(after, 'claims-csv', `${big.slice(0, big.indexOf('\n'))}\n${SMALL}\n`);
+    assert.ok((await client.currentDiagnostics(after)).length > 0);
+    // Another big lint after it: had the closed one gone on, it would have finished first.
+    const next = 'file:///claims/big-after-closed.claims.csv';
+    client.open(next, 'claims-csv', big);
+    await client.currentDiagnostics(next, 20_000);
+    assert.ok(!client.published.some((p) => p.uri === uri), 'no diagnostics for the closed document');
+    assert.ok(!client.statuses.some((s) => s.uri === uri && !s.busy), 'no final status for it');
+  });
+});
