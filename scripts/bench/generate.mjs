@@ -56,3 +56,21 @@ export function generateClaimsCsv(lines, seed = 42) {
   }
   return out.join('\n') + '\n';
 }
+
+/** The same service lines as a JSON claims file, `{ "claims": [ ... ] }` pretty-printed as exports
+ *  are: each claim's own fields once, its lines under "lines" (claims-format.md, JSON). */
+export function generateClaimsJson(lines, seed = 42) {
+  const [header, ...rows] = generateClaimsCsv(lines, seed).trim().split('\n');
+  const names = header.split(',');
+  const claimKeys = names.slice(0, 4);
+  const claims = [];
+  for (const row of rows) {
+    const cells = row.split(',');
+    const line = {};
+    names.forEach((n, i) => { if (i >= 4 && cells[i] !== '') line[n] = /^\d+(\.\d+)?$/.test(cells[i]) && n !== 'pos' ? Number(cells[i]) : cells[i]; });
+    const last = claims[claims.length - 1];
+    if (last && last.claim_id === cells[0]) last.lines.push(line);
+    else claims.push({ ...Object.fromEntries(claimKeys.map((k, i) => [k, cells[i]]).filter(([, v]) => v !== '')), lines: [line] });
+  }
+  return JSON.stringify({ claims }, null, 2) + '\n';
+}

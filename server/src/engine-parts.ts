@@ -32,12 +32,13 @@ export function findRoot(parent: Int32Array, x: number): number {
 /**
  * Whole parts grouped into batches of about `batchLines` rows, in the order of their first rows
  * (a part bigger than that is a batch of its own). `partOf[i]`: row i's part, a node below
- * `nodes`. Gives each row's batch and each batch's row count. Also the CLI's (cli/csv-parts.ts).
+ * `nodes`. Gives each row's batch and each batch's row count. Also the CLI's (cli/csv-parts.ts;
+ * cli/json-parts.ts, whose rows are claim objects weighing about their lines: `weights`).
  */
-export function batchParts(partOf: Int32Array, nodes: number, batchLines: number): { batchOf: Int32Array; sizes: number[] } {
+export function batchParts(partOf: Int32Array, nodes: number, batchLines: number, weights?: Int32Array): { batchOf: Int32Array; sizes: number[] } {
   const rows = partOf.length;
   const partSize = new Int32Array(nodes);
-  for (let i = 0; i < rows; i++) partSize[partOf[i]]++;
+  for (let i = 0; i < rows; i++) partSize[partOf[i]] += weights ? weights[i] : 1;
   const batchOfPart = new Int32Array(nodes).fill(-1);
   const sizes: number[] = [];
   const batchOf = new Int32Array(rows);

@@ -3,7 +3,7 @@
 // cross-file.ts). Handed the whole file's list, every batch's same-day index took it all in: two
 // 250k-line files took 100 s to check together (2.5 times the lines, 11 times the time).
 import { lintDocument, withExternal, type LintResult } from '../engine';
-import { parseDocument } from '../parse';
+import { parseDocument, type ClaimFormat } from '../parse';
 import type { LintOptions } from '../rules/types';
 
 /** Whether the options carry lines of other files: such a lint stays on the main thread (the
@@ -14,8 +14,8 @@ export function hasWorkspaceLines(options: LintOptions): boolean {
 
 /** Lint a batch's text, and the options it was linted with (its members' workspace lines): a
  *  fix's relint must see the same workspace lines. */
-export function lintBatchText(text: string, options: LintOptions): { result: LintResult; options: LintOptions } {
-  const doc = parseDocument(text, 'csv');
+export function lintBatchText(text: string, options: LintOptions, format: ClaimFormat = 'csv'): { result: LintResult; options: LintOptions } {
+  const doc = parseDocument(text, format);
   const own = withExternal(doc, options);
   return { result: { doc, findings: lintDocument(doc, own) }, options: own };
 }

@@ -10,6 +10,8 @@ import { LineIndex } from './line-index';
 import { writeFileAtomic } from './write';
 import { firstParseErrorLine, fixText, hasParseErrors, notSavedRefusal, parseErrorRefusal } from './fix-text';
 import { locateRelated, withRelated, type LocatedRelated } from './related';
+import { checkJsonInParts } from './json-parts';
+import type { Span } from '../model';
 
 /** A finding with its 1-based line:column (start and end) in the file as it is now. */
 export interface LocatedFinding {
@@ -42,22 +44,30 @@ export interface FileResult {
 }
 
 export function locate(text: string, findings: readonly Finding[]): LocatedFinding[] {
-  const index = new LineIndex(text);
+  return locateAll(new LineIndex(text), findings);
+}
+
+const asIs = (span: Span): Span => span;
+
+/** Findings located in the file `index` is of; `toFile` moves a span of the linted text there
+ *  (a batch's text: json-parts.ts). Related places in the same text are moved too. */
+export function locateAll(index: LineIndex, findings: readonly Finding[], toFile: (span: Span) => Span = asIs): LocatedFinding[] {
   return findings.map((f) => {
-    const s = index.at(f.span.start);
-    const e = index.at(f.span.end);
+    const span = toFile(f.span);
+    const s = index.at(span.start);
+    const e = index.at(span.end);
     return {
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
-      start: f.span.start,
-      end: f.span.end,
+      start: span.start,
+      end: span.end,
       line: s.line,
       column: s.column,
       endLine: e.line,
       endColumn: e.column,
       fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe })),
-      ...withRelated(locateRelated(f.related, (span) => index.range(span))),
+      ...withRelated(locateRelated(f.related, (r) => index.range(toFile(r)))),
     };
   });
 }
@@ -97,6 +107,11 @@ export function checkWhole(file: ClaimFile, options: LintOptions, fix: boolean):
   const base = { path: file.path, format: file.format };
   const unfixed = (text: string, findings: readonly Finding[], notFixed?: string): FileResult => ({ ...base, findings: locate(text, findings), fixed: 0, notFixed });
   const { text, utf8 } = readText(file.path, fix);
+  // A big JSON file is checked in parts (its parse tree would take thirty times its size).
+  if (!fix && file.format === 'json' && text.length >= IN_PARTS_MIN_BYTES) {
+    const findings = checkJsonInParts(text, options);
+    if (findings) return { ...base, findings, fixed: 0 };
+  }
   // In a box: fixText takes it out, so the first document is not kept while the fixed one is read.
   const start: { result?: LintResult } = { result: lintText(text, file.format, options) };
   if (!fix) return unfixed(text, start.result!.findings);
