@@ -3,8 +3,13 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { packedLinesOf } from '../../server/src/cli/cross-file';
-import type { PackedLines } from '../../server/src/workspace/compact-line';
+import { PackedLines } from '../../server/src/workspace/compact-line';
 import { randomFile } from '../helpers/claims-csv';
+import { claimsJson } from '../helpers/claims-json';
+import { parseDocument } from '../../server/src/parse';
+import { runToEnd } from '../../server/src/steps';
+import { isKept } from '../../server/src/workspace/member-lines';
+import { packJsonInParts } from '../../server/src/workspace/pack-in-parts';
 import { cli, removeTempDirs, tempDir } from './run-cli';
 import { validateSarif } from './sarif-validator';
 
@@ -103,6 +108,29 @@ describe('CLI check --workspace: cross-file rules over folders', function () {
         lines += whole.length;
       }
       assert.ok(lines > 3_000, `${lines} lines compared`);
+    });
+
+    it('packs a big JSON file\'s lines as its whole parse does: values, file offsets, claims, file order', () => {
+      for (const style of [{ wrapped: true }, { wrapped: false, crlf: true, bom: true }, { wrapped: false, flat: true }]) {
+        const text = claimsJson(4, 1200, style);
+        const dir = tempDir({ 'f.claims.json': text });
+        const file = { path: path.join(dir, 'f.claims.json'), format: 'json' as const };
+        const whole = PackedLines.of(parseDocument(text, 'json').lines.filter(isKept));
+        assert.ok(whole.length > 1000, `most lines are kept (${whole.length})`);
+        for (const batch of [1, 50, 5_000]) {
+          const parts = runToEnd(packJsonInParts(text, batch));
+          assert.ok(parts, 'read in parts');
+          const what = `${JSON.stringify(style)}, batches of ${batch}`;
+          // Lines and claims are numbered batch by batch: in file order, equal as groups.
+          const plain = (p: PackedLines) => linesOf(p).map((l) => ({ ...l, index: 0, claimIndex: 0 }));
+          assert.deepStrictEqual(plain(parts), plain(whole), what);
+          assert.deepStrictEqual(claimGroups(parts), claimGroups(whole), what);
+          const indexes = linesOf(parts).map((l) => l.index);
+          assert.ok(indexes.every((n, i) => i === 0 || n > indexes[i - 1]), `${what}: numbered in file order`);
+        }
+        // The CLI packs a file this small from its whole parse (a big one in parts, as above).
+        assert.deepStrictEqual(linesOf(packedLinesOf(file)), linesOf(whole));
+      }
     });
 
     it('a file that cannot be read in parts (an unclosed quote) is packed from its whole parse', () => {

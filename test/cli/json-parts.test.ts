@@ -9,60 +9,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkFile, IN_PARTS_MIN_BYTES, locate } from '../../server/src/cli/check';
-import { checkJsonInParts, scanClaimItems } from '../../server/src/cli/json-parts';
+import { checkJsonInParts } from '../../server/src/cli/json-parts';
+import { scanClaimItems } from '../../server/src/parse/json-items';
 import { lintText } from '../../server/src/engine';
 import type { LintOptions } from '../../server/src/rules/types';
-import { bigCsv } from '../helpers/big-csv';
-import { rng } from '../helpers/seeded';
-
-const CLAIM_KEYS = ['claim_id', 'member_id', 'payer', 'auth_number'];
-
-/** bigCsv's rows as a JSON claims file: claim objects holding their lines, in several styles. */
-function claimsJson(seed: number, rows: number, style: { wrapped: boolean; crlf?: boolean; bom?: boolean; flat?: boolean }): string {
-  const r = rng(seed + 1000);
-  const [header, ...lines] = bigCsv(seed, rows).trim().split('\n');
-  const names = header.split(',');
-  const objects = lines.filter((l) => !l.startsWith('#')).map((row) => {
-    // Cells as bigCsv writes them: a quoted last cell may hold a comma.
-    const cells = row.split(',');
-    const quoted = row.indexOf('"');
-    if (quoted >= 0) cells.splice(names.length - 1, cells.length, row.slice(quoted + 1, -1));
-    return Object.fromEntries(names.map((n, i) => [n, cells[i] ?? '']).filter(([, v]) => v !== ''));
-  });
-  const items: string[] = [];
-  if (style.flat) {
-    for (const o of objects) items.push(JSON.stringify(o));
-  } else {
-    let k = 0;
-    while (k < objects.length) {
-      const first = objects[k];
-      let n = 1;
-      while (k + n < objects.length && objects[k + n].claim_id === first.claim_id && first.claim_id !== undefined) n++;
-      // Sometimes a claim in two objects (one claim by its id: claims-format.md).
-      const cut = n > 2 && r() < 0.1 ? 1 + Math.floor(r() * (n - 1)) : n;
-      for (const group of [objects.slice(k, k + cut), objects.slice(k + cut, k + n)]) {
-        if (group.length === 0) continue;
-        const claim: Record<string, unknown> = {};
-        for (const key of CLAIM_KEYS) if (group[0][key] !== undefined) claim[key] = group[0][key];
-        // Numbers for some ids, as exports write them.
-        if (r() < 0.05 && typeof claim.claim_id === 'string') claim.claim_id = Number(claim.claim_id.slice(1)) + 1e6;
-        claim.lines = group.map((o) => {
-          const own: Record<string, unknown> = {};
-          for (const [key, value] of Object.entries(o)) if (!CLAIM_KEYS.includes(key) || value !== group[0][key]) own[key] = value;
-          return own;
-        });
-        const text = JSON.stringify(claim, null, r() < 0.5 ? 2 : undefined);
-        items.push(r() < 0.05 ? `// exported claim\n${text}` : text);
-      }
-      k += n;
-    }
-  }
-  const list = `[\n${items.join(',\n')}${r() < 0.5 ? ',' : ''}\n]`;
-  let text = style.wrapped ? `{\n  "export": { "from": "billing", "rows": [1, 2] },\n  "claims": ${list}\n}\n` : `${list}\n`;
-  if (style.crlf) text = text.replace(/\n/g, '\r\n');
-  if (style.bom) text = `\ufeff${text}`;
-  return text;
-}
+import { claimsJson } from '../helpers/claims-json';
 
 function whole(text: string, options: LintOptions = {}) {
   return locate(text, lintText(text, 'json', options).findings);
@@ -101,7 +52,7 @@ describe('CLI: checking a JSON file in parts', function () {
     const text = '// a comment\n{ "meta": {"a": [1, {"b": 2}]}, "Claims": [ {"claim_id": "C1", "lines": [{}, {}]} , [1], "x" /* c */, ] }';
     const items = scanClaimItems(text)!;
     assert.deepStrictEqual([...items.starts].map((s, k) => text.slice(s, items.ends[k])), ['{"claim_id": "C1", "lines": [{}, {}]}', '[1]', '"x"']);
-    assert.deepStrictEqual([...items.weights], [2, 1, 1]);
+    assert.deepStrictEqual([...items.objects], [3, 0, 0]);
   });
 
   it('joins items that share a claim or a member, however written', () => {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver-protocol';
 import { cli } from '../cli/run-cli';
+import { scanClaimItems } from '../../server/src/parse/json-items';
 import { TestClient } from './client';
 import { fileUri, removeWorkspaceDirs, workspaceDir } from './workspace-dirs';
 
@@ -271,6 +272,61 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
       await new Promise((r) => setTimeout(r, 1500));
       const last = [...client.published].reverse().find((x) => x.uri === open)!;
       assert.strictEqual(hit(last.diagnostics), undefined);
+    });
+  });
+
+  describe('a big closed JSON export (indexed and linted a batch of claim objects at a time)', () => {
+    /** About 5 MB: 24,000 claims of other members, pretty-printed, every 400th with units 0
+     *  (invalid-value), and the earlier visit's claim near the end. */
+    function bigJsonExport(): { text: string; line: number } {
+      const claim = (id: string, member: string, date: string, hcpcs: string, units: number) => JSON.stringify({
+        claim_id: id, member_id: member, payer: 'medicare', auth_number: `PA${id}`,
+        lines: [{ dos_from: date, pos: '12', hcpcs, units, charge: 15 }],
+      }, null, 2);
+      const items: string[] = [];
+      for (let i = 0; i < 24_000; i++) items.push(claim(`C${i}`, `M${10_000 + (i % 5000)}`, '2026-01-05', 'A4221', i % 400 === 0 ? 0 : 1));
+      items.splice(items.length - 10, 0, claim('C1', 'M900', '2026-03-01', 'G0068', 4));
+      const text = `{\n"claims": [\n${items.join(',\n')}\n]\n}\n`;
+      const visit = text.indexOf('"G0068"');
+      return { text, line: text.slice(0, visit).split('\n').length - 1 };
+    }
+    let client: TestClient;
+    let dir: string;
+    let bigUri: string;
+    const big = bigJsonExport();
+    before(async () => {
+      dir = workspaceDir({ 'visits/march.claims.csv': INITIAL, 'exports/q1.claims.json': big.text });
+      bigUri = fileUri(path.join(dir, 'exports/q1.claims.json'));
+      assert.ok(big.text.length >= 4 << 20, 'big enough to be read in parts');
+      assert.ok(scanClaimItems(big.text), 'a claims list the scan takes (not read whole)');
+      client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
+      await client.indexed(30_000);
+    });
+    after(async () => { await client.stop(); });
+
+    it('indexes every line of it, and related information points at its line', async () => {
+      assert.match(client.logs.find((l) => l.includes('indexed'))!, /indexed 2 claim files .*\(index: 2 files, 24002 lines\)/);
+      const open = fileUri(path.join(dir, 'visits/march.claims.csv'));
+      client.open(open, 'claims-csv', INITIAL);
+      const d = hit((await client.waitForDiagnostics(open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS)).diagnostics)!;
+      const [related] = d.relatedInformation ?? [];
+      assert.strictEqual(related?.location.uri, bigUri);
+      const { start, end } = related.location.range;
+      assert.strictEqual(start.line, big.line);
+      assert.match(big.text.split('\n')[start.line].slice(start.character, end.character), /^"?G0068"?$/);
+    });
+
+    it('lint-workspace lints it a batch at a time: the problems the CLI finds, where they are', async () => {
+      const r = await client.request<{ files: number; problems: number; errors: number }>('infusionClaims/lintWorkspace', {});
+      const p = [...client.published].reverse().find((x) => x.uri === bigUri);
+      assert.ok(p, 'the big closed file is published');
+      const zeros = p.diagnostics.filter((d) => d.code === 'invalid-value');
+      assert.strictEqual(zeros.length, 60);
+      const lines = big.text.split('\n');
+      assert.ok(zeros.every((d) => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character) === '0'), 'each on its 0');
+      const summary = /^(\d+) problems \((\d+) errors.* in 2 of 2 files checked\.$/m.exec(cli(['check', '--workspace', '.'], dir).stdout);
+      assert.ok(summary, 'the CLI summary');
+      assert.deepStrictEqual([r.files, r.problems, r.errors], [2, Number(summary[1]), Number(summary[2])]);
     });
   });
 

@@ -10,7 +10,8 @@ import { RunLines } from '../../server/src/cli/cross-file';
 import { runToEnd } from '../../server/src/steps';
 import { lintText } from '../../server/src/engine';
 import type { Finding, LintOptions } from '../../server/src/rules/types';
-import { lintInParts } from '../../server/src/workspace/lint-in-parts';
+import { lintInParts, lintJsonInParts } from '../../server/src/workspace/lint-in-parts';
+import { claimsJson } from '../helpers/claims-json';
 import { randomFile } from '../helpers/claims-csv';
 
 /** What a user sees of a finding: the published diagnostic's parts. */
@@ -69,5 +70,49 @@ describe('workspace: linting a closed CSV file in parts', function () {
     assert.ok(yields >= 30, `${yields} steps for 30 batches`);
     fs.writeFileSync(file, rows.join('\n') + '\nC99,M99,commercial,PA1,"2026-03-02\n');
     assert.strictEqual(runToEnd(lintInParts(file, {}, 3)), undefined);
+  });
+});
+
+describe('workspace: linting a closed JSON file in parts', function () {
+  this.timeout(60_000);
+
+  for (const style of [{ wrapped: true }, { wrapped: false, crlf: true, bom: true }, { wrapped: false, flat: true }]) {
+    it(`gives the findings of linting the whole file (${JSON.stringify(style)})`, () => {
+      const text = claimsJson(5, 1200, style);
+      const whole = lintText(text, 'json', {}).findings;
+      assert.ok(whole.length > 200 && whole.some((f) => f.related), 'rules fire, related places too');
+      for (const batch of [1, 50, 1000]) {
+        const steps = lintJsonInParts(text, {}, batch);
+        let yields = 0;
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) yields++;
+        assert.ok(step.value, 'read in parts');
+        assert.deepStrictEqual(seen(step.value), seen(whole), `batches of ${batch}`);
+        assert.ok(step.value.every((f) => f.fixes.length === 0), 'no fixes: the open document has them');
+        if (batch === 50) assert.ok(yields > 10, `yields between batches (${yields})`);
+      }
+    });
+  }
+
+  it('with another file\'s lines: the findings of linting it whole with them', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claims-lint-json-'));
+    try {
+      const file = { path: path.join(dir, 'w.claims.json'), format: 'json' as const };
+      const other = { path: path.join(dir, 'w-other.claims.json'), format: 'json' as const };
+      fs.writeFileSync(file.path, claimsJson(8, 600, { wrapped: true }));
+      fs.writeFileSync(other.path, claimsJson(9, 600, { wrapped: false }));
+      const options: LintOptions = RunLines.of([file, other]).optionsFor(file, {});
+      assert.ok(options.externalOf, 'the files share members');
+      const text = fs.readFileSync(file.path, 'utf8');
+      const whole = lintText(text, 'json', options).findings;
+      assert.ok(whole.some((f) => f.related?.some((r) => r.uri !== undefined)), 'findings point at the other file');
+      assert.deepStrictEqual(seen(runToEnd(lintJsonInParts(text, options, 50))!), seen(whole));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a JSON syntax error: undefined, for the whole lint to do', () => {
+    assert.strictEqual(runToEnd(lintJsonInParts('[{"claim_id": "C1",, }]', {})), undefined);
   });
 });

@@ -2,16 +2,16 @@
 // reads every file and keeps only its lines by member (compact, never the text), so the check of
 // each file can be given the other files' lines of its members as `external`, as the editor's
 // workspace analysis does (60-day initial visit, same-day concurrency and bundling across files).
-// A big CSV file is read for this in parts, as it is checked (workspace/pack-in-parts.ts): its
-// lines are never all parsed at once.
+// A big file is read for this in parts, as it is checked (workspace/pack-in-parts.ts): its
+// lines are never all parsed at once (nor a big JSON file's parse tree made).
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from '../parse';
 import type { LintOptions } from '../rules/types';
 import { PackedLines } from '../workspace/compact-line';
 import { isKept, MemberLines } from '../workspace/member-lines';
-import { PACK_BATCH_LINES, packInParts } from '../workspace/pack-in-parts';
-import { checkedInParts } from './check';
+import { PACK_BATCH_LINES, packInParts, packJsonInParts } from '../workspace/pack-in-parts';
+import { checkedInParts, IN_PARTS_MIN_BYTES } from './check';
 import { runToEnd } from '../steps';
 import type { ClaimFile } from './files';
 
@@ -49,13 +49,17 @@ function keyOf(file: ClaimFile): string {
 /**
  * A file's kept lines (member-lines.ts, isKept), packed: a big CSV file's (checkedInParts) batch by
  * batch, `batchLines` rows at a time, the same values and file offsets as packing the whole
- * file's parse, in file order (test/cli/cross-file.test.ts); any other file's from its whole parse.
+ * file's parse, in file order (test/cli/cross-file.test.ts); a big JSON file's batch by batch of
+ * claim objects; any other file's from its whole parse.
  */
 export function packedLinesOf(file: ClaimFile, inParts = checkedInParts(file), batchLines = PACK_BATCH_LINES): PackedLines {
-  return (inParts && runToEnd(packInParts(file.path, batchLines))) || packedWhole(file);
+  if (file.format === 'csv') return (inParts && runToEnd(packInParts(file.path, batchLines))) || packedWhole(file);
+  const text = fs.readFileSync(file.path, 'utf8');
+  const big = text.length >= IN_PARTS_MIN_BYTES;
+  return (big && runToEnd(packJsonInParts(text, batchLines))) || packedWhole(file, text);
 }
 
-function packedWhole(file: ClaimFile): PackedLines {
-  const doc = parseDocument(fs.readFileSync(file.path, 'utf8'), file.format);
+function packedWhole(file: ClaimFile, text = fs.readFileSync(file.path, 'utf8')): PackedLines {
+  const doc = parseDocument(text, file.format);
   return PackedLines.of(doc.lines.filter(isKept));
 }

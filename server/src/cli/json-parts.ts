@@ -1,17 +1,9 @@
-// Checking a big JSON file without its parse tree. The tree of a 24 MB export took the CLI 768 MB;
-// here the file is scanned once, token by token (jsonc-parser's scanner, no tree), for the items
-// of its claims list: where each starts and ends, and the claim and member ids written in it.
-// Items that share a claim or a member are one part (no rule looks across parts: engine-parts.ts),
-// parts go into batches of about a thousand lines, and each batch is linted as a small document:
-// its items' text as they are, in file order, in a list of their own. Findings are moved back to
-// the file's offsets item by item. The result is that of checking the file whole
-// (test/cli/json-parts.test.ts). A file that is not a well-formed list of claims (a syntax error,
-// "claims" given twice, one claim object) is read whole, which says what is wrong where.
-import { createScanner, ScanError, SyntaxKind, type JSONScanner } from 'jsonc-parser';
-import { batchParts, findRoot } from '../engine-parts';
-import type { Span } from '../model';
-import { fieldOf, normalizeKey } from '../parse/fields';
-import { plainDecimal } from '../parse/values';
+// `check` on a big JSON file: batch by batch (json-batches.ts), never its whole parse tree, which
+// took thirty times the file's size (a 24 MB export: 770 MB). The located findings are those of
+// checking the file whole, in the same order (test/cli/json-parts.test.ts). A file that is not a
+// well-formed list of claims (a syntax error, "claims" given twice, one claim object) is read
+// whole, which says what is wrong where.
+import { jsonBatch, planJsonBatches, toFileSpan } from '../json-batches';
 import type { LintOptions } from '../rules/types';
 import { lintBatchText } from './batch-external';
 import { locateAll, type LocatedFinding } from './check';
@@ -19,250 +11,20 @@ import { LineIndex } from './line-index';
 
 /** Lines per batch, as for CSV (csv-parts.ts). */
 const BATCH_LINES = 1_000;
-/** Claims nest about five deep; deeper than this, the file is read whole (the reader reports it). */
-const MAX_DEPTH = 64;
-
-/** The items of a file's claims list. */
-export interface ClaimItems {
-  /** Offsets of each item's first and past its last character, in file order. */
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** The objects in each item, about its lines: how batches are filled. */
-  readonly weights: Int32Array;
-  /** Each item's part: items sharing a claim id or a member id (anywhere in them) have one. */
-  readonly partOf: Int32Array;
-  readonly parts: number;
-}
-
-/** Ids met while scanning, as union-find nodes after the items. */
-class Ids {
-  readonly byKey = new Map<string, number>();
-  /** Pairs (item, id node) to join once the item count is known. */
-  readonly links: number[] = [];
-  link(item: number, kind: 'c' | 'm', id: string): void {
-    if (id === '') return;
-    const key = kind + id;
-    let node = this.byKey.get(key);
-    if (node === undefined) this.byKey.set(key, (node = this.byKey.size));
-    this.links.push(item, node);
-  }
-}
-
-/** The next token that is not trivia (comments, line breaks, spaces), or undefined on a scan error. */
-function next(s: JSONScanner): SyntaxKind | undefined {
-  const kind = s.scan();
-  return s.getTokenError() === ScanError.None && kind !== SyntaxKind.Unknown ? kind : undefined;
-}
-
-/** A scalar's text as the reader takes an id: a string trimmed, a number as a plain decimal. */
-function idText(s: JSONScanner, kind: SyntaxKind): string {
-  if (kind === SyntaxKind.StringLiteral) return s.getTokenValue().trim();
-  if (kind === SyntaxKind.NumericLiteral) {
-    const raw = s.getTokenValue();
-    return /[eE]/.test(raw) ? plainDecimal(Number(raw)) ?? raw : raw;
-  }
-  return '';
-}
 
 /**
- * Scan the file for the items of its claims list: `{ "claims": [ ... ] }` or `[ ... ]`. Undefined
- * when it is not such a list, well-formed (with comments and trailing commas, as JSONC allows).
- */
-export function scanClaimItems(text: string): ClaimItems | undefined {
-  const s = createScanner(text, true);
-  if (text.charCodeAt(0) === 0xfeff) s.setPosition(1);
-  let kind = next(s);
-  if (kind === SyntaxKind.OpenBraceToken) {
-    // The root object: its "claims" key (once) opens the list; other keys' values are skipped.
-    let found = false;
-    for (;;) {
-      kind = next(s);
-      if (kind === SyntaxKind.CloseBraceToken) break;
-      if (kind !== SyntaxKind.StringLiteral) return undefined;
-      const isClaims = normalizeKey(s.getTokenValue()) === 'claims';
-      if (next(s) !== SyntaxKind.ColonToken) return undefined;
-      if (isClaims) {
-        if (found || next(s) !== SyntaxKind.OpenBracketToken) return undefined;
-        found = true;
-        const items = scanList(s);
-        if (!items) return undefined;
-        kind = next(s);
-        if (kind === SyntaxKind.CommaToken) continue;
-        if (kind !== SyntaxKind.CloseBraceToken) return undefined;
-        if (next(s) !== SyntaxKind.EOF) return undefined;
-        return items;
-      }
-      if (!skipValue(s)) return undefined;
-      kind = next(s);
-      if (kind === SyntaxKind.CloseBraceToken) break;
-      if (kind !== SyntaxKind.CommaToken) return undefined;
-    }
-    return undefined; // one claim object, or no "claims" list: read whole
-  }
-  if (kind !== SyntaxKind.OpenBracketToken) return undefined;
-  const items = scanList(s);
-  return items && next(s) === SyntaxKind.EOF ? items : undefined;
-}
-
-/** Skip one value (the scanner at its first token next). False when it is not well-formed. */
-function skipValue(s: JSONScanner): boolean {
-  let depth = 0;
-  do {
-    const kind = next(s);
-    if (kind === undefined || kind === SyntaxKind.EOF) return false;
-    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) depth++;
-    else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
-    if (depth > MAX_DEPTH || depth < 0) return false;
-  } while (depth > 0);
-  return true;
-}
-
-/** What may come next inside an item (JSON's grammar, trailing commas allowed as JSONC does). */
-const enum Want {
-  /** A value, or `]` (just after `[` or a comma in a list). */
-  ValueOrClose,
-  /** A key, or `}` (just after `{` or a comma in an object). */
-  KeyOrClose,
-  Colon,
-  /** A value (after a colon). */
-  Value,
-  /** A comma or the container's close. */
-  CommaOrClose,
-}
-
-const isScalar = (k: SyntaxKind): boolean => k === SyntaxKind.StringLiteral || k === SyntaxKind.NumericLiteral
-  || k === SyntaxKind.TrueKeyword || k === SyntaxKind.FalseKeyword || k === SyntaxKind.NullKeyword;
-
-/**
- * The list's items, the scanner just past its `[`; it ends past the `]`. Every token is checked
- * against JSON's grammar: anything jsonc-parser would report (and recover from as it can) makes
- * the file one to read whole, where the reader says what is wrong.
- */
-function scanList(s: JSONScanner): ClaimItems | undefined {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const weights: number[] = [];
-  const ids = new Ids();
-  // The open containers of the item: true for an object.
-  const objects: boolean[] = [];
-  for (;;) {
-    let kind = next(s);
-    if (kind === SyntaxKind.CloseBracketToken) break;
-    if (kind === undefined || !(isScalar(kind) || kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken)) return undefined;
-    const item = starts.length;
-    starts.push(s.getTokenOffset());
-    let count = 0;
-    let want = Want.Value;
-    // The key just read, and the id field it names, for the value that follows.
-    let key = '';
-    let field: 'c' | 'm' | undefined;
-    for (;;) {
-      if (kind === undefined) return undefined;
-      const valueWanted = want === Want.Value || want === Want.ValueOrClose;
-      if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-        if (!valueWanted || objects.length >= MAX_DEPTH) return undefined;
-        const isObject = kind === SyntaxKind.OpenBraceToken;
-        if (isObject) count++;
-        objects.push(isObject);
-        want = isObject ? Want.KeyOrClose : Want.ValueOrClose;
-        field = undefined;
-      } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
-        const isObject = kind === SyntaxKind.CloseBraceToken;
-        const closable = isObject ? want === Want.KeyOrClose || want === Want.CommaOrClose : want === Want.ValueOrClose || want === Want.CommaOrClose;
-        if (!closable || objects.pop() !== isObject) return undefined;
-        want = Want.CommaOrClose;
-      } else if (kind === SyntaxKind.CommaToken) {
-        if (want !== Want.CommaOrClose || objects.length === 0) return undefined;
-        want = objects[objects.length - 1] ? Want.KeyOrClose : Want.ValueOrClose;
-      } else if (kind === SyntaxKind.ColonToken) {
-        if (want !== Want.Colon) return undefined;
-        const name = fieldOf(key);
-        field = name === 'claim_id' ? 'c' : name === 'member_id' ? 'm' : undefined;
-        want = Want.Value;
-      } else if (want === Want.KeyOrClose) {
-        if (kind !== SyntaxKind.StringLiteral) return undefined;
-        key = s.getTokenValue();
-        want = Want.Colon;
-      } else if (isScalar(kind) && valueWanted) {
-        if (field) ids.link(item, field, idText(s, kind));
-        field = undefined;
-        want = Want.CommaOrClose;
-      } else {
-        return undefined; // EOF, or a token out of place
-      }
-      if (objects.length === 0) break;
-      kind = next(s);
-    }
-    ends.push(s.getTokenOffset() + s.getTokenLength());
-    weights.push(Math.max(1, count - 1));
-    kind = next(s);
-    if (kind === SyntaxKind.CloseBracketToken) break;
-    if (kind !== SyntaxKind.CommaToken) return undefined;
-  }
-  if (starts.length === 0) return undefined;
-  // Items, then ids, in one union-find forest.
-  const n = starts.length;
-  const parent = new Int32Array(n + ids.byKey.size);
-  for (let i = 0; i < parent.length; i++) parent[i] = i;
-  for (let k = 0; k < ids.links.length; k += 2) {
-    const a = findRoot(parent, ids.links[k]);
-    const b = findRoot(parent, n + ids.links[k + 1]);
-    if (a !== b) parent[a] = b;
-  }
-  const partOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) partOf[i] = findRoot(parent, i);
-  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), weights: Int32Array.from(weights), partOf, parts: parent.length };
-}
-
-/** A batch's text: its items as they are, in a list, and where each sits in it. */
-function batchText(text: string, items: ClaimItems, members: readonly number[]): { text: string; at: Int32Array } {
-  const pieces: string[] = ['['];
-  const at = new Int32Array(members.length);
-  let length = 1;
-  members.forEach((item, k) => {
-    if (k > 0) {
-      pieces.push(',');
-      length++;
-    }
-    at[k] = length;
-    const piece = text.slice(items.starts[item], items.ends[item]);
-    pieces.push(piece);
-    length += piece.length;
-  });
-  pieces.push(']');
-  return { text: pieces.join(''), at };
-}
-
-/**
- * Check a JSON text in batches of whole parts: the located findings of checking it whole, in
- * the same order. Undefined when the text is not a well-formed claims list (check it whole).
+ * Check a JSON text in batches of whole claims and members: the located findings of checking it
+ * whole, in the same order. Undefined when it is not a well-formed list of claims.
  */
 export function checkJsonInParts(text: string, options: LintOptions, batchLines = BATCH_LINES): LocatedFinding[] | undefined {
-  const items = scanClaimItems(text);
-  if (!items) return undefined;
-  const { batchOf, sizes } = batchParts(items.partOf, items.parts, batchLines, items.weights);
-  const batches: number[][] = sizes.map(() => []);
-  for (let i = 0; i < batchOf.length; i++) batches[batchOf[i]].push(i);
+  const plan = planJsonBatches(text, batchLines);
+  if (!plan) return undefined;
   const index = new LineIndex(text);
   const located: LocatedFinding[] = [];
-  for (const members of batches) {
-    const batch = batchText(text, items, members);
+  for (let b = 0; b < plan.batches.length; b++) {
+    const batch = jsonBatch(text, plan, b);
     const { findings } = lintBatchText(batch.text, options, 'json').result;
-    // A span of the batch lies in one item: moved by that item's shift. Before the first item
-    // (a rule that failed reports at 0), the file's start.
-    const toFile = (span: Span): Span => {
-      let lo = 0;
-      let hi = members.length - 1;
-      if (span.start < batch.at[0]) return { start: 0, end: 0 };
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (batch.at[mid] <= span.start) lo = mid;
-        else hi = mid - 1;
-      }
-      const shift = items.starts[members[lo]] - batch.at[lo];
-      return { start: span.start + shift, end: span.end + shift };
-    };
-    for (const f of locateAll(index, findings, toFile)) located.push(f);
+    for (const f of locateAll(index, findings, (span) => toFileSpan(batch, span))) located.push(f);
   }
   // Document order, as the whole file's lint sorts (stable: a batch's ties keep rule order).
   return located.sort((a, b) => a.start - b.start || a.end - b.end);

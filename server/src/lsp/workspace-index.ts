@@ -22,7 +22,7 @@ import { parseDocument } from '../parse';
 import type { ExternalLine, LintOptions } from '../rules/types';
 import type { PackedLines } from '../workspace/compact-line';
 import { MemberLines } from '../workspace/member-lines';
-import { packInParts } from '../workspace/pack-in-parts';
+import { packInParts, packJsonInParts } from '../workspace/pack-in-parts';
 import type { Analysis, WorkspaceSeam } from './analysis';
 import type { Positions } from './convert';
 import { runBetweenRequests } from './between-requests';
@@ -339,17 +339,19 @@ export class WorkspaceIndex implements WorkspaceSeam {
     await this.indexRead(file, folder, await readClaimFile(file.path), () => false);
   }
 
-  /** Index a file read from disk: a big CSV file in parts, any other whole. */
+  /** Index a file read from disk: a big file in parts, any other whole. */
   private async indexRead(file: DiskClaimFile, folder: string, text: string | undefined, stale: () => boolean): Promise<void> {
-    if (text !== undefined && file.format === 'csv' && text.length >= IN_PARTS_MIN_BYTES) await this.indexInParts(file, folder, text, stale);
+    if (text !== undefined && text.length >= IN_PARTS_MIN_BYTES) await this.indexInParts(file, folder, text, stale);
     else this.indexText(file, folder, text);
   }
 
   /**
-   * Index a big CSV file from disk a batch of rows at a time (workspace/pack-in-parts.ts), letting
-   * requests and edits in between, so the server keeps answering (a 250k-line export took about
-   * 2 s of one piece) and never holds the file as a parsed document. The text gives only the line
-   * starts. The lines land only if nothing happened to the file's entry meanwhile.
+   * Index a big file from disk a batch of rows (or JSON claim objects) at a time
+   * (workspace/pack-in-parts.ts), letting requests and edits in between, so the server keeps
+   * answering (a 250k-line export took about 2 s of one piece) and never holds the file as a
+   * parsed document. A CSV file is read again from disk in batches (the text gives the line starts);
+   * a JSON file's batches are made from the text. The lines land only if nothing happened to the
+   * file's entry meanwhile.
    */
   private async indexInParts(file: DiskClaimFile, folder: string, text: string, stale: () => boolean): Promise<void> {
     const key = fileKey(file.uri);
@@ -359,14 +361,15 @@ export class WorkspaceIndex implements WorkspaceSeam {
     const positions = LineStarts.of(text);
     let packed: PackedLines | undefined;
     try {
-      const done = await runBetweenRequests(packInParts(file.path, SERVER_BATCH_LINES), superseded);
+      const steps = file.format === 'csv' ? packInParts(file.path, SERVER_BATCH_LINES) : packJsonInParts(text, SERVER_BATCH_LINES);
+      const done = await runBetweenRequests(steps, superseded);
       if (!done) return;
       packed = done.value;
     } catch {
       return; // gone or unreadable since it was read: a change event follows
     }
     if (superseded() || this.files.get(key)?.liveVersion !== undefined) return;
-    // Not readable in parts (an unclosed quote, no header): whole, as any file.
+    // Not readable in parts (an unclosed quote, no header, a JSON syntax error): whole, as any file.
     if (!packed) return this.indexText(file, folder, text);
     const { before, after } = this.memberLines.setPacked(key, file.uri, packed);
     this.files.set(key, { uri: file.uri, positions, folder });

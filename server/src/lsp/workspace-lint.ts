@@ -11,7 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IN_PARTS_MIN_BYTES } from '../cli/check';
 import { lintText, lintTextSteps } from '../engine';
 import type { Finding, LintOptions } from '../rules/types';
-import { lintInParts } from '../workspace/lint-in-parts';
+import { lintInParts, lintJsonInParts } from '../workspace/lint-in-parts';
 import { STEPWISE_MIN_CHARS, type Linter } from './analysis';
 import { toDiagnostic } from './convert';
 import { publishedDiagnostics } from './published';
@@ -130,16 +130,17 @@ export class WorkspaceLint {
     this.runs.set(key, run);
     let findings: readonly Finding[] | undefined;
     try {
-      // A big CSV file a batch of rows at a time (workspace/lint-in-parts.ts: seconds of linting
-      // in one piece would stall the server); whole when it cannot be read in parts.
-      if (file.format === 'csv' && text.length >= IN_PARTS_MIN_BYTES) {
-        const done = await runBetweenRequests(lintInParts(file.path, options), cancelled);
+      // A big file a batch of rows or claim objects at a time (workspace/lint-in-parts.ts: seconds
+      // of linting in one piece would stall the server); whole when it cannot be read in parts.
+      if (text.length >= IN_PARTS_MIN_BYTES) {
+        const steps = file.format === 'csv' ? lintInParts(file.path, options) : lintJsonInParts(text, options);
+        const done = await runBetweenRequests(steps, cancelled);
         if (!done) return undefined;
         findings = done.value;
       }
       if (!findings && text.length >= STEPWISE_MIN_CHARS) {
-        // A big JSON file (or CSV that could not be read in parts) is read whole, but its rules
-        // still run a part at a time between requests.
+        // A file that could not be read in parts (an unclosed quote, a JSON syntax error) is read
+        // whole, but its rules still run a part at a time between requests.
         const done = await runBetweenRequests(lintTextSteps(text, file.format, options), cancelled);
         if (!done) return undefined;
         findings = done.value.findings;

@@ -1,10 +1,11 @@
-// A big CSV claim file on disk linted part by part, as the CLI checks it (cli/csv-parts.ts), for
-// the server's "Lint Workspace Claim Files" on a file that is not open: one batch of rows is
-// parsed and linted at a time, so the server answers between batches and never holds the file
-// as a parsed document. The findings are those of linting the whole file, in the file's offsets
+// A big claim file on disk linted part by part, as the CLI checks it (cli/csv-parts.ts,
+// cli/json-parts.ts), for the server's "Lint Workspace Claim Files" on a file that is not open: one
+// batch of rows (or claim objects) is parsed and linted at a time, so the server answers between
+// batches and never holds the file as a parsed document. The findings are those of linting the whole file, in the file's offsets
 // (test/workspace/lint-in-parts.test.ts), without fixes: a closed file's problems are fixed once
 // it is opened, from the open document's own lint.
 import { byPosition, lintText } from '../engine';
+import { jsonBatch, planJsonBatches, toFileSpan } from '../json-batches';
 import type { Span } from '../model';
 import { lintBatchText } from '../cli/batch-external';
 import { blockOf, eachBatch, planPartsSteps, type BatchText } from '../cli/csv-parts';
@@ -36,6 +37,23 @@ export function* lintInParts(path: string, options: LintOptions, batchLines = LI
   return findings.sort(byPosition);
 }
 
+/**
+ * Lint a JSON text batch by batch (json-batches.ts), yielding after each; the findings in
+ * document order, or undefined when it is not a well-formed list of claims (lint it whole).
+ */
+export function* lintJsonInParts(text: string, options: LintOptions, batchLines = LINT_BATCH_LINES): Generator<void, Finding[] | undefined> {
+  const plan = planJsonBatches(text, batchLines);
+  if (!plan) return undefined;
+  yield;
+  const findings: Finding[] = [];
+  for (let b = 0; b < plan.batches.length; b++) {
+    const batch = jsonBatch(text, plan, b);
+    for (const f of lintBatchText(batch.text, options, 'json').result.findings) findings.push(moved(f, (s) => toFileSpan(batch, s)));
+    yield;
+  }
+  return findings.sort(byPosition);
+}
+
 const NO_FIXES: Finding['fixes'] = [];
 
 function withoutFixes(f: Finding): Finding {
@@ -45,11 +63,15 @@ function withoutFixes(f: Finding): Finding {
 /** A batch's finding in the file's offsets: its span, and the spans of related places in this
  *  file (a rule relates lines of one part, so those are lines of the batch too). */
 function inFile(batch: BatchText, f: Finding): Finding {
-  const span = (s: Span): Span => {
+  return moved(f, (s: Span): Span => {
     const block = blockOf(batch, s.start);
     const shift = batch.fileStart[block] - batch.synStart[block];
     return { start: s.start + shift, end: s.end + shift };
-  };
-  const related = f.related?.map((r): Related => (r.uri === undefined ? { ...r, span: span(r.span) } : r));
-  return { ...withoutFixes(f), span: span(f.span), related, lineIndex: undefined };
+  });
+}
+
+/** A finding, without fixes, with its spans (and its related places' in this file) moved. */
+function moved(f: Finding, toFile: (s: Span) => Span): Finding {
+  const related = f.related?.map((r): Related => (r.uri === undefined ? { ...r, span: toFile(r.span) } : r));
+  return { ...withoutFixes(f), span: toFile(f.span), related, lineIndex: undefined };
 }

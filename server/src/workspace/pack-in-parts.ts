@@ -4,6 +4,7 @@
 // CLI packs a file in one go; the server packs it between other work (workspace-index.ts), a batch
 // at a time, so that it keeps answering while a big export is indexed.
 import { blockOf, eachBatch, planPartsSteps } from '../cli/csv-parts';
+import { itemAt, jsonBatch, planJsonBatches } from '../json-batches';
 import { parseDocument } from '../parse';
 import { PackedLinesBuilder, type PackedLines } from './compact-line';
 import { isKept } from './member-lines';
@@ -32,6 +33,44 @@ export function* packInParts(path: string, batchLines = PACK_BATCH_LINES): Gener
       const block = blockOf(batch, line.span.start);
       const row = batch.rows[block];
       builder.add(line, { shift: batch.fileStart[block] - batch.synStart[block], index: row, claimIndex: claims + line.claimIndex, slot: row });
+    }
+    claims += doc.claims.length;
+    yield;
+  }
+  return builder.build();
+}
+
+/**
+ * Pack a JSON text's kept lines batch by batch (json-batches.ts), yielding after each batch; the
+ * lines in file order with their file offsets and values, or undefined when the text is not a
+ * well-formed list of claims (pack its whole parse). Lines are numbered in file order, but not
+ * as the whole parse numbers them (that needs every item's line count first): only a document's
+ * own line numbers are compared by the rules, never a workspace line's.
+ */
+export function* packJsonInParts(text: string, batchLines = PACK_BATCH_LINES): Generator<void, PackedLines | undefined> {
+  const plan = planJsonBatches(text, batchLines);
+  if (!plan) return undefined;
+  yield;
+  // A slot per object of the file (a line is an object): item i's lines go to the slots from
+  // the objects before it on, in order.
+  const { objects } = plan.items;
+  const firstSlot = new Int32Array(objects.length + 1);
+  for (let i = 0; i < objects.length; i++) firstSlot[i + 1] = firstSlot[i] + objects[i];
+  const builder = new PackedLinesBuilder(firstSlot[objects.length]);
+  let claims = 0;
+  for (let b = 0; b < plan.batches.length; b++) {
+    const batch = jsonBatch(text, plan, b);
+    const doc = parseDocument(batch.text, 'json');
+    // Lines come in the batch's order, an item's together: each one's rank within its item.
+    let item = -1;
+    let rank = 0;
+    for (const line of doc.lines) {
+      const k = itemAt(batch, line.span.start);
+      rank = k === item ? rank + 1 : 0;
+      item = k;
+      if (k < 0 || !isKept(line)) continue;
+      const slot = firstSlot[batch.items[k]] + rank;
+      builder.add(line, { shift: batch.shift[k], index: slot, claimIndex: claims + line.claimIndex, slot });
     }
     claims += doc.claims.length;
     yield;
