@@ -254,9 +254,18 @@ function lineChanges(prev: ClaimDocument, text: string): LineChanges | 'same' | 
  * must be the options `prev` was linted with (the same settings and workspace lines).
  */
 export function lintEdit(prev: LintResult, text: string, options: LintOptions = {}, rules: readonly Rule[] = RULES): EditResult {
+  return lintEditIncrementally(prev, text, options, rules) ?? lintText(text, prev.doc.format, options);
+}
+
+/**
+ * lintEdit when the edit can be linted incrementally; undefined when it must be linted in full (a
+ * JSON document, a change to the CSV header, a big share of the lines changed), which the server
+ * does a step at a time for a big text (lsp/analysis.ts).
+ */
+export function lintEditIncrementally(prev: LintResult, text: string, options: LintOptions = {}, rules: readonly Rule[] = RULES): EditResult | undefined {
   const changes = lineChanges(prev.doc, text);
   if (changes === 'same') return { doc: prev.doc, findings: prev.findings, movedFrom: Int32Array.from(prev.findings, (_, i) => i), change: { start: 0, oldEnd: 0, newEnd: 0 } };
-  if (!changes) return lintText(text, prev.doc.format, options);
+  if (!changes) return undefined;
   const { doc } = changes;
   const codes = loadCodeSet();
   const order = new Map<string, number>(rules.map((r, i) => [r.meta.id, i]));

@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import { lintText } from '../../server/src/engine';
 import { STEPWISE_MIN_CHARS } from '../../server/src/lsp/analysis';
 import { bigCsv } from '../helpers/big-csv';
+import { claimsJson } from '../helpers/claims-json';
 import { TestClient } from './client';
 
 const SMALL = 'C1,M1,commercial,PA1,2026-03-02,,12,J2185,,30,96.00,0143-9431-10,UN,3,,single,,,';
@@ -14,7 +15,7 @@ describe('LSP: a big document is first linted between requests', function () {
   let client: TestClient;
   // About 2.5 MB: a few hundred milliseconds of linting, in some thirty steps.
   const big = bigCsv(11, 28_000);
-  const problemsOf = (text: string) => lintText(text, 'csv').findings.length;
+  const problemsOf = (text: string, format: 'csv' | 'json' = 'csv') => lintText(text, format).findings.length;
 
   before(async () => {
     client = await TestClient.start();
@@ -57,6 +58,27 @@ describe('LSP: a big document is first linted between requests', function () {
     assert.notStrictEqual(expected, problemsOf(big), 'the change changes the problems (a test of the test)');
     assert.strictEqual(status.problems, expected);
     assert.ok(diagnostics.some((d) => d.code === 'ndc-format' && d.range.start.line === client.positionOf(uri, '1234').line), 'the changed cell is flagged');
+  });
+
+  it('a big JSON document\'s edit (linted in full, not incrementally) runs between requests too', async () => {
+    const json = claimsJson(12, 9_000, { wrapped: true });
+    assert.ok(json.length >= STEPWISE_MIN_CHARS, `${json.length} characters`);
+    const small = 'file:///claims/small-beside-json.claims.csv';
+    client.open(small, 'claims-csv', `${big.slice(0, big.indexOf('\n'))}\n${SMALL}\n`);
+    await client.currentDiagnostics(small);
+    const uri = 'file:///claims/big-edited.claims.json';
+    client.open(uri, 'claims-json', json);
+    await client.currentDiagnostics(uri, 20_000);
+    const busyBefore = client.statuses.filter((s) => s.uri === uri && s.busy).length;
+    client.replace(uri, '"units": "30"', '"units": "0"');
+    await client.waitFor(() => client.statuses.filter((s) => s.uri === uri && s.busy).length > busyBefore || undefined, 10_000, () => 'a busy status for the edit');
+    const hover = await client.hover(small, client.positionOf(small, 'J2185', 2));
+    assert.match(JSON.stringify(hover), /J2185/, 'the hover is answered');
+    assert.ok(!client.published.some((p) => p.uri === uri && p.version === 2), 'before the edit\'s diagnostics');
+    await client.currentDiagnostics(uri, 20_000);
+    const status = await client.waitFor(() => { const s = [...client.statuses].reverse().find((x) => x.uri === uri); return s && !s.busy ? s : undefined; }, 2000, () => 'the final status');
+    assert.strictEqual(status.problems, problemsOf(client.text(uri), 'json'));
+    assert.notStrictEqual(status.problems, problemsOf(json, 'json'), 'the edit changed the problems (a test of the test)');
   });
 
   it('closed while it is linted: nothing is published for it, and the server goes on answering', async () => {

@@ -3,7 +3,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, lintTextSteps } from '../engine';
-import { lintEdit, type EditResult } from '../engine-incremental';
+import { lintEditIncrementally, type EditResult } from '../engine-incremental';
 import type { ClaimDocument } from '../model';
 import type { ClaimFormat } from '../parse';
 import type { ExternalLine, Finding, LintOptions } from '../rules/types';
@@ -152,23 +152,32 @@ export class Linter {
       return undefined;
     }
     const external = settings.workspaceAnalysis ? this.workspace.lines(uri) : undefined;
-    const prev = this.analyses.get(uri);
+    let prev = this.analyses.get(uri);
     if (prev && prev.version === textDoc.version && prev.settings === settings && prev.options.external === external) return prev;
 
     // An edit under the same settings (and workspace lines) is linted incrementally from the last
     // analysis: only what the edit can change is read and checked again (engine-incremental.ts).
     const sameSetup = prev !== undefined && prev.format === format && prev.settings === settings && prev.options.external === external;
-    const options: LintOptions = sameSetup ? prev.options : external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
+    const options: LintOptions = sameSetup ? prev!.options : external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
     const t0 = performance.now();
     // The document object is updated in place by later changes: its text and version now.
     const text = textDoc.getText();
     const version = textDoc.version;
-    let result: EditResult;
+    let result: EditResult | undefined;
     try {
-      if (sameSetup) result = lintEdit(prev, text, options);
-      else if (text.length < STEPWISE_MIN_CHARS) result = lintText(text, format, options);
-      else {
-        const done = await this.inSteps(uri, text, format, options, prev);
+      if (sameSetup) result = lintEditIncrementally(prev!, text, options);
+      if (!result && text.length < STEPWISE_MIN_CHARS) result = lintText(text, format, options);
+      if (!result) {
+        // A big text linted in full (opened, or an edit that cannot be linted incrementally: a JSON
+        // document's). The last analysis is let go first: two models of a big file at once took
+        // a 24 MB JSON document's server to 1.3 GB. Requests on it wait for this lint.
+        const busy = busyStatus(uri, prev);
+        if (prev) {
+          this.analyses.delete(uri);
+          prev = undefined;
+          this.garbage.droppedBeforeLint(text.length);
+        }
+        const done = await this.inSteps(uri, text, format, options, busy);
         if (!done) return undefined; // closed meanwhile
         result = done;
       }
@@ -177,7 +186,7 @@ export class Linter {
       result = failedParse(text, format, err);
     }
     const other = (u: string) => this.documents.get(u) ?? this.workspace.positions(u);
-    const reusable = sameSetup && keepsPositions(prev.doc.text, text, result) ? result.movedFrom : undefined;
+    const reusable = prev && sameSetup && keepsPositions(prev.doc.text, text, result) ? result.movedFrom : undefined;
     // A full lint converts with line starts found by native search (line-starts.ts): the text
     // document would first compute its own line table one character at a time. An edit keeps
     // using the document's table, which it updates as the edits come.
@@ -209,8 +218,8 @@ export class Linter {
 
   /** lintText run between requests, the status item busy meanwhile; undefined when the document
    *  was closed before the end. Throws what the engine threw. */
-  private async inSteps(uri: string, text: string, format: ClaimFormat, options: LintOptions, prev: Analysis | undefined): Promise<EditResult | undefined> {
-    void this.connection.sendNotification(STATUS_NOTIFICATION, busyStatus(uri, prev));
+  private async inSteps(uri: string, text: string, format: ClaimFormat, options: LintOptions, busy: StatusParams): Promise<EditResult | undefined> {
+    void this.connection.sendNotification(STATUS_NOTIFICATION, busy);
     const run = runBetweenRequests(lintTextSteps(text, format, options), () => !this.documents.get(uri));
     this.running.set(uri, run.then(() => undefined, () => undefined));
     try {

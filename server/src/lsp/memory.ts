@@ -66,6 +66,18 @@ export class GarbageTracker {
     if (chars >= MIN_COLLECTED_CHARS && this.retired >= RETIRED_PER_COLLECTION * chars) this.soon();
   }
 
+  /** The last analysis of a `chars`-long text was let go before a full lint of its next version:
+   *  collect now, before that lint reads the text, so that the two models are never both held. */
+  droppedBeforeLint(chars: number): void {
+    if (chars < MIN_COLLECTED_CHARS) return;
+    this.retired = 0;
+    try {
+      collect()?.();
+    } catch {
+      // As below.
+    }
+  }
+
   /** Collect once the server is done with what it is handling now (never throws). */
   private soon(): void {
     if (this.timer) return;
