@@ -14,6 +14,7 @@ import { scanClaimItems } from '../../server/src/parse/json-items';
 import { lintText } from '../../server/src/engine';
 import type { LintOptions } from '../../server/src/rules/types';
 import { claimsJson } from '../helpers/claims-json';
+import { rng } from '../helpers/seeded';
 
 function whole(text: string, options: LintOptions = {}) {
   return locate(text, lintText(text, 'json', options).findings);
@@ -86,6 +87,30 @@ describe('CLI: checking a JSON file in parts', function () {
       assert.strictEqual(checkJsonInParts(text, {}), undefined);
     });
   }
+
+  it('random edits of a claims file (characters, brackets, quotes, commas, comments cut and pasted): read in parts only when that gives what reading it whole gives', () => {
+    const bases = [claimsJson(31, 60, { wrapped: true }), claimsJson(32, 60, { wrapped: false, crlf: true, bom: true }), claimsJson(33, 60, { wrapped: false, flat: true })];
+    const r = rng(4242);
+    const pieces = ['{', '}', '[', ']', ',', ':', '"', '"x"', ' ', '\n', '//c\n', '/*', '*/', '1e2', 'null', '"claim_id": "C9"', '"member_id": 7', '\\', '\u0000', '\ufeff'];
+    let inParts = 0;
+    for (let n = 0; n < 1500; n++) {
+      let text = bases[n % bases.length];
+      for (let k = 0, edits = 1 + Math.floor(r() * 3); k < edits; k++) {
+        const at = Math.floor(r() * text.length);
+        const cut = r() < 0.5 ? Math.floor(r() * 12) : 0;
+        // An insert, a cut, or a piece of the file pasted elsewhere.
+        const paste = r() < 0.3 ? text.slice(at, at + Math.floor(r() * 200)) : pieces[Math.floor(r() * pieces.length)];
+        const to = Math.floor(r() * text.length);
+        text = text.slice(0, to) + paste + text.slice(to + cut);
+      }
+      const parts = checkJsonInParts(text, {}, 3);
+      if (!parts) continue;
+      inParts++;
+      assert.deepStrictEqual(parts, whole(text), `edit ${n}`);
+    }
+    // Some edits leave a well-formed list (a value changed, a comment added): those are compared.
+    assert.ok(inParts > 100, `${inParts} of 1500 edited files read in parts`);
+  });
 
   it('is how the CLI checks a big JSON file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claims-json-parts-'));

@@ -81,7 +81,7 @@ export function scanClaimItems(text: string): ClaimItems | undefined {
         if (next(s) !== SyntaxKind.EOF) return undefined;
         return items;
       }
-      if (!skipValue(s)) return undefined;
+      if (scanValue(s, next(s)) === undefined) return undefined;
       kind = next(s);
       if (kind === SyntaxKind.CloseBraceToken) break;
       if (kind !== SyntaxKind.CommaToken) return undefined;
@@ -91,19 +91,6 @@ export function scanClaimItems(text: string): ClaimItems | undefined {
   if (kind !== SyntaxKind.OpenBracketToken) return undefined;
   const items = scanList(s);
   return items && next(s) === SyntaxKind.EOF ? items : undefined;
-}
-
-/** Skip one value (the scanner at its first token next). False when it is not well-formed. */
-function skipValue(s: JSONScanner): boolean {
-  let depth = 0;
-  do {
-    const kind = next(s);
-    if (kind === undefined || kind === SyntaxKind.EOF) return false;
-    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) depth++;
-    else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
-    if (depth > MAX_DEPTH || depth < 0) return false;
-  } while (depth > 0);
-  return true;
 }
 
 /** What may come next inside an item (JSON's grammar, trailing commas allowed as JSONC does). */
@@ -123,67 +110,74 @@ const isScalar = (k: SyntaxKind): boolean => k === SyntaxKind.StringLiteral || k
   || k === SyntaxKind.TrueKeyword || k === SyntaxKind.FalseKeyword || k === SyntaxKind.NullKeyword;
 
 /**
- * The list's items, the scanner just past its `[`; it ends past the `]`. Every token is checked
- * against JSON's grammar: anything jsonc-parser would report (and recover from as it can) makes
- * the file one to read whole, where the reader says what is wrong.
+ * One value, its first token `kind` just read; the scanner ends at its last token. Every token is
+ * checked against JSON's grammar: anything jsonc-parser would report (and recover from as it
+ * can) makes the file one to read whole, where the reader says what is wrong. Gives the objects
+ * in the value (undefined when it is not well-formed); `onId` gets each claim id and member id
+ * written in it, at any depth.
  */
+function scanValue(s: JSONScanner, kind: SyntaxKind | undefined, onId?: (field: 'c' | 'm', id: string) => void): number | undefined {
+  // The open containers: true for an object.
+  const open: boolean[] = [];
+  let objects = 0;
+  let want = Want.Value;
+  // The key just read, and the id field it names, for the value that follows.
+  let key = '';
+  let field: 'c' | 'm' | undefined;
+  for (;;) {
+    if (kind === undefined) return undefined;
+    const valueWanted = want === Want.Value || want === Want.ValueOrClose;
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      if (!valueWanted || open.length >= MAX_DEPTH) return undefined;
+      const isObject = kind === SyntaxKind.OpenBraceToken;
+      if (isObject) objects++;
+      open.push(isObject);
+      want = isObject ? Want.KeyOrClose : Want.ValueOrClose;
+      field = undefined;
+    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+      const isObject = kind === SyntaxKind.CloseBraceToken;
+      const closable = isObject ? want === Want.KeyOrClose || want === Want.CommaOrClose : want === Want.ValueOrClose || want === Want.CommaOrClose;
+      if (!closable || open.pop() !== isObject) return undefined;
+      want = Want.CommaOrClose;
+    } else if (kind === SyntaxKind.CommaToken) {
+      if (want !== Want.CommaOrClose || open.length === 0) return undefined;
+      want = open[open.length - 1] ? Want.KeyOrClose : Want.ValueOrClose;
+    } else if (kind === SyntaxKind.ColonToken) {
+      if (want !== Want.Colon) return undefined;
+      const name = onId && fieldOf(key);
+      field = name === 'claim_id' ? 'c' : name === 'member_id' ? 'm' : undefined;
+      want = Want.Value;
+    } else if (want === Want.KeyOrClose) {
+      if (kind !== SyntaxKind.StringLiteral) return undefined;
+      key = s.getTokenValue();
+      want = Want.Colon;
+    } else if (isScalar(kind) && valueWanted) {
+      if (field) onId!(field, idText(s, kind));
+      field = undefined;
+      want = Want.CommaOrClose;
+    } else {
+      return undefined; // EOF, or a token out of place
+    }
+    if (open.length === 0) return objects;
+    kind = next(s);
+  }
+}
+
+/** The list's items, the scanner just past its `[`; it ends past the `]`. */
 function scanList(s: JSONScanner): ClaimItems | undefined {
   const starts: number[] = [];
   const ends: number[] = [];
   const counts: number[] = [];
   const ids = new Ids();
-  // The open containers of the item: true for an object.
-  const objects: boolean[] = [];
   for (;;) {
     let kind = next(s);
     if (kind === SyntaxKind.CloseBracketToken) break;
-    if (kind === undefined || !(isScalar(kind) || kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken)) return undefined;
     const item = starts.length;
     starts.push(s.getTokenOffset());
-    let count = 0;
-    let want = Want.Value;
-    // The key just read, and the id field it names, for the value that follows.
-    let key = '';
-    let field: 'c' | 'm' | undefined;
-    for (;;) {
-      if (kind === undefined) return undefined;
-      const valueWanted = want === Want.Value || want === Want.ValueOrClose;
-      if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-        if (!valueWanted || objects.length >= MAX_DEPTH) return undefined;
-        const isObject = kind === SyntaxKind.OpenBraceToken;
-        if (isObject) count++;
-        objects.push(isObject);
-        want = isObject ? Want.KeyOrClose : Want.ValueOrClose;
-        field = undefined;
-      } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
-        const isObject = kind === SyntaxKind.CloseBraceToken;
-        const closable = isObject ? want === Want.KeyOrClose || want === Want.CommaOrClose : want === Want.ValueOrClose || want === Want.CommaOrClose;
-        if (!closable || objects.pop() !== isObject) return undefined;
-        want = Want.CommaOrClose;
-      } else if (kind === SyntaxKind.CommaToken) {
-        if (want !== Want.CommaOrClose || objects.length === 0) return undefined;
-        want = objects[objects.length - 1] ? Want.KeyOrClose : Want.ValueOrClose;
-      } else if (kind === SyntaxKind.ColonToken) {
-        if (want !== Want.Colon) return undefined;
-        const name = fieldOf(key);
-        field = name === 'claim_id' ? 'c' : name === 'member_id' ? 'm' : undefined;
-        want = Want.Value;
-      } else if (want === Want.KeyOrClose) {
-        if (kind !== SyntaxKind.StringLiteral) return undefined;
-        key = s.getTokenValue();
-        want = Want.Colon;
-      } else if (isScalar(kind) && valueWanted) {
-        if (field) ids.link(item, field, idText(s, kind));
-        field = undefined;
-        want = Want.CommaOrClose;
-      } else {
-        return undefined; // EOF, or a token out of place
-      }
-      if (objects.length === 0) break;
-      kind = next(s);
-    }
+    const objects = scanValue(s, kind, (field, id) => ids.link(item, field, id));
+    if (objects === undefined) return undefined;
     ends.push(s.getTokenOffset() + s.getTokenLength());
-    counts.push(count);
+    counts.push(objects);
     kind = next(s);
     if (kind === SyntaxKind.CloseBracketToken) break;
     if (kind !== SyntaxKind.CommaToken) return undefined;
