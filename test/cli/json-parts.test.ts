@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkFile, IN_PARTS_MIN_BYTES, locate } from '../../server/src/cli/check';
-import { checkJsonInParts } from '../../server/src/cli/json-parts';
+import { checkJsonInParts, fixJsonInParts } from '../../server/src/cli/json-parts';
+import { fixText } from '../../server/src/cli/fix-text';
 import { scanClaimItems } from '../../server/src/parse/json-items';
 import { lintText } from '../../server/src/engine';
 import type { LintOptions } from '../../server/src/rules/types';
@@ -112,7 +113,27 @@ describe('CLI: checking a JSON file in parts', function () {
     assert.ok(inParts > 100, `${inParts} of 1500 edited files read in parts`);
   });
 
-  it('is how the CLI checks a big JSON file', () => {
+  for (const [i, style] of styles.entries()) {
+    it(`--fix in parts writes what fixing it whole writes (${JSON.stringify(style)})`, () => {
+      const text = claimsJson(50 + i, 1500, style);
+      const expected = fixText({ result: lintText(text, 'json', {}) }, 'json', {});
+      assert.ok(expected.fixed > 20, `safe fixes apply (${expected.fixed})`);
+      for (const batch of [1, 50, 1_000_000]) {
+        const parts = fixJsonInParts(text, {}, batch);
+        assert.ok(parts, 'fixed in parts');
+        assert.strictEqual(parts.fixed, expected.fixed, `batches of ${batch}: the count`);
+        assert.ok(parts.text === expected.text, `batches of ${batch}: the same bytes`);
+      }
+    });
+  }
+
+  it('--fix leaves a file with a parse error in a claim object to the whole fix (which refuses it)', () => {
+    const text = claimsJson(60, 300, { wrapped: true }).replace('"lines": [', '"lint_disable": 5, "lines": [');
+    assert.ok(scanClaimItems(text), 'well-formed JSON');
+    assert.strictEqual(fixJsonInParts(text, {}, 7), undefined);
+  });
+
+  it('is how the CLI checks and fixes a big JSON file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claims-json-parts-'));
     try {
       const file = { path: path.join(dir, 'big.claims.json'), format: 'json' as const };
@@ -121,6 +142,12 @@ describe('CLI: checking a JSON file in parts', function () {
       assert.ok(text.length >= IN_PARTS_MIN_BYTES, `${text.length} characters: big enough`);
       assert.ok(scanClaimItems(text), 'a list the scan takes');
       assert.deepStrictEqual(checkFile(file, {}, false).findings, whole(text));
+      // And fixes it: the bytes of fixing it whole, then the findings of the file as written.
+      const expected = fixText({ result: lintText(text, 'json', {}) }, 'json', {});
+      const fixed = checkFile(file, {}, true);
+      assert.strictEqual(fixed.fixed, expected.fixed);
+      assert.ok(fs.readFileSync(file.path, 'utf8') === expected.text, 'the file holds the whole fix\'s text');
+      assert.deepStrictEqual(fixed.findings, whole(expected.text));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,7 @@ import { LineIndex } from './line-index';
 import { writeFileAtomic } from './write';
 import { firstParseErrorLine, fixText, hasParseErrors, notSavedRefusal, parseErrorRefusal } from './fix-text';
 import { locateRelated, withRelated, type LocatedRelated } from './related';
-import { checkJsonInParts } from './json-parts';
+import { checkJsonInParts, fixJsonInParts } from './json-parts';
 import type { Span } from '../model';
 
 /** A finding with its 1-based line:column (start and end) in the file as it is now. */
@@ -102,15 +102,33 @@ export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): 
   return checkWhole(file, options, fix);
 }
 
+/** A JSON text fixed in parts (json-parts.ts), written when a fix applied; the findings of the
+ *  file as it is then. Undefined when it must be fixed whole. */
+function fixJsonInPartsAndWrite(path: string, text: string, options: LintOptions): Omit<FileResult, 'path' | 'format'> | undefined {
+  const done = fixJsonInParts(text, options);
+  if (!done) return undefined;
+  const findingsOf = (t: string) => checkJsonInParts(t, options) ?? locate(t, lintText(t, 'json', options).findings);
+  if (done.fixed > 0 && done.text !== text) {
+    try {
+      writeFileAtomic(path, done.text);
+    } catch (err) {
+      return { findings: findingsOf(text), fixed: 0, notFixed: notSavedRefusal(err) };
+    }
+  }
+  return { findings: findingsOf(done.text), fixed: done.fixed };
+}
+
 /** Read, lint and (with fix) repair one file, read whole. */
 export function checkWhole(file: ClaimFile, options: LintOptions, fix: boolean): FileResult {
   const base = { path: file.path, format: file.format };
   const unfixed = (text: string, findings: readonly Finding[], notFixed?: string): FileResult => ({ ...base, findings: locate(text, findings), fixed: 0, notFixed });
   const { text, utf8 } = readText(file.path, fix);
-  // A big JSON file is checked in parts (its parse tree would take thirty times its size).
-  if (!fix && file.format === 'json' && text.length >= IN_PARTS_MIN_BYTES) {
-    const findings = checkJsonInParts(text, options);
-    if (findings) return { ...base, findings, fixed: 0 };
+  // A big JSON file is checked, and fixed, in parts (its parse tree would take thirty times its
+  // size); whole when it cannot be.
+  if (file.format === 'json' && text.length >= IN_PARTS_MIN_BYTES) {
+    const inParts = fix ? (utf8 ? fixJsonInPartsAndWrite(file.path, text, options) : undefined) : checkJsonInParts(text, options);
+    if (Array.isArray(inParts)) return { ...base, findings: inParts, fixed: 0 };
+    if (inParts) return { ...base, ...inParts };
   }
   // In a box: fixText takes it out, so the first document is not kept while the fixed one is read.
   const start: { result?: LintResult } = { result: lintText(text, file.format, options) };
