@@ -135,6 +135,44 @@ async function hoverWhileOpening(text) {
   }
 }
 
+/** The same lines as an open JSON document (linted in full on open and on every edit): open →
+ *  diagnostics, one edit → diagnostics, hovers in a small document every 20 ms meanwhile, peak. */
+async function jsonDocumentFigures(jsonText) {
+  const server = await startServer(join(root, 'server/out/server.js'));
+  try {
+    const small = 'file:///bench/small-beside-json.claims.csv';
+    const opened = server.diagnostics(small, 1);
+    server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'claims-csv', version: 1, text: 'claim_id,member_id,payer,auth_number,dos_from,pos,hcpcs,units,charge\nC1,M1,commercial,PA1,2026-03-02,12,J2185,30,96.00\n' } });
+    await opened;
+    const uri = 'file:///bench/export.claims.json';
+    const measure = async (send, version) => {
+      let done = false;
+      const t = performance.now();
+      const published = server.diagnostics(uri, version).then(() => { done = true; });
+      send();
+      const waits = [];
+      while (!done) {
+        const h = performance.now();
+        await server.conn.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 1, character: 40 } });
+        waits.push(performance.now() - h);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await published;
+      return { ms: performance.now() - t, slowest: Math.max(...waits) };
+    };
+    const open = await measure(() => server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'claims-json', version: 1, text: jsonText } }), 1);
+    const at = jsonText.indexOf('"units": 30');
+    const pos = { line: jsonText.slice(0, at).split('\n').length - 1, character: at - jsonText.lastIndexOf('\n', at) - 1 + '"units": '.length };
+    const edit = await measure(() => server.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: pos, end: { line: pos.line, character: pos.character + 2 } }, text: '31' }],
+    }), 2);
+    return { open, edit, peak: await peakMemoryMb(server.proc.pid) };
+  } finally {
+    await server.stop();
+  }
+}
+
 /** What stdio LSP costs by itself: open → diagnostics with a server that does no work but
  *  publish as many ready-made diagnostics (floor-server.cjs); median of 3. */
 async function floorMs(text, diagnostics) {
@@ -201,6 +239,7 @@ const jsonFile = join(dir, 'export.claims.json');
 const jsonText = generateClaimsJson(LINES);
 writeFileSync(jsonFile, jsonText);
 const cliJsonFile = await cliFigures(jsonFile, 'text');
+const jsonDoc = await jsonDocumentFigures(jsonText);
 rmSync(dir, { recursive: true, force: true });
 
 const mark = (ok) => (ok ? 'met' : '**missed**');
@@ -222,6 +261,7 @@ const table = [
   `| CLI on the same file, \`--format json\`, exit ${cliJson.code} | ${ms(cliJson.cliMs)} = ${(cliJson.cliMs / papaBig).toFixed(2)}× papaparse | ≤ 2× papaparse | ${mark(cliJson.cliMs <= 2 * papaBig)} |`,
   `| CLI peak memory | text ${cli.peak.toFixed(0)} MB, JSON ${cliJson.peak.toFixed(0)} MB (JSON on ${(CLI_LINES / 4).toLocaleString('en-US')} lines: ${cliQuarter.peak.toFixed(0)} MB) | flat (streaming) | |`,
   `| CLI \`--fix\` on the same file (${Number(cliFix.fixed).toLocaleString('en-US')} safe fixes written, then the report) | ${ms(cliFix.cliMs)}, peak ${cliFix.peak.toFixed(0)} MB (${(CLI_LINES / 4).toLocaleString('en-US')} lines: ${ms(cliFixQuarter.cliMs)}, ${cliFixQuarter.peak.toFixed(0)} MB) | flat (fixed in parts) | |`,
+  `| the same lines as an open JSON document (${(jsonText.length / 1e6).toFixed(0)} MB): open → diagnostics; one edit → diagnostics (linted in full) | ${ms(jsonDoc.open.ms)}; ${ms(jsonDoc.edit.ms)}; server peak ${jsonDoc.peak.toFixed(0)} MB; a hover in another document waited at most ${ms(jsonDoc.open.slowest)} / ${ms(jsonDoc.edit.slowest)} | (reference) | |`,
   `| CLI on the ${LINES.toLocaleString('en-US')} lines as a JSON export (${(jsonText.length / 1e6).toFixed(0)} MB, pretty-printed), text report, exit ${cliJsonFile.code} | ${ms(cliJsonFile.cliMs)}, peak ${cliJsonFile.peak.toFixed(0)} MB | (reference) | |`,
 ].join('\n');
 console.log(table);

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
-import { generateClaimsCsv } from './generate.mjs';
+import { generateClaimsCsv, generateClaimsJson } from './generate.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const SERVER = join(root, 'server/out/server.js');
@@ -277,6 +277,24 @@ try {
     );
   } finally {
     rmSync(big, { recursive: true, force: true });
+  }
+  // A JSON export (claim objects holding their lines) beside a small CSV file: read in batches of
+  // claim objects by the server and the CLI, never as a parse tree.
+  const jsonDir = mkdtempSync(join(tmpdir(), 'claims-ws-json-'));
+  try {
+    const jsonText = generateClaimsJson(100_000, 3);
+    writeFileSync(join(jsonDir, 'export.claims.json'), jsonText);
+    writeFileSync(join(jsonDir, 'visits.claims.csv'), generateClaimsCsv(100, 3));
+    const server = await serverOnBig(jsonDir);
+    const cli = cliRun(jsonDir, true);
+    const what = `a 100,000-line JSON export (${fmt(jsonText.length / 1e6, 'MB')}) and a small CSV file`;
+    rows.push(
+      [`server indexing ${what}`, `${fmt(server.indexMs, 'ms')}; ${server.indexing.hovers} hovers meanwhile, slowest ${fmt(server.indexing.slowest, 'ms')}`],
+      ['then lint-workspace', `${fmt(server.lintMs, 'ms')}, ${server.problems} problems; slowest hover ${fmt(server.linting.slowest, 'ms')}; server peak ${fmt(server.peak, 'MB')}`],
+      ['CLI check --workspace over them', `${fmt(cli.ms, 'ms')}, peak ${fmt(cli.peakMb, 'MB')}, ${cli.findings} findings`],
+    );
+  } finally {
+    rmSync(jsonDir, { recursive: true, force: true });
   }
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nWorkspace analysis benchmark (node ${process.version}, ${process.platform})\n`);
