@@ -1,7 +1,7 @@
 // The engine: parse text into the claim model and run the registered rules over it.
 // Pure: no LSP, no file system beyond the code set. The LSP adapter and the CLI both call this.
 import type { ClaimDocument, ServiceLine } from './model';
-import { parseDocument, type ClaimFormat } from './parse';
+import { parseDocument, parseDocumentSteps, type ClaimFormat } from './parse';
 import { RULES } from './rules';
 import type { Finding, Fix, LintOptions, Report, Rule, RuleContext, Severity } from './rules/types';
 import type { CodeSet } from './codes/types';
@@ -203,9 +203,10 @@ export function lintText(text: string, format: ClaimFormat, options: LintOptions
   return { doc, findings: lintDocument(doc, options) };
 }
 
-/** lintText a step at a time: reading the text is one step, then lintDocumentSteps'. */
+/** lintText a step at a time: reading the text (one step for CSV, several for JSON), then
+ *  lintDocumentSteps'. */
 export function* lintTextSteps(text: string, format: ClaimFormat, options: LintOptions = {}): Generator<void, LintResult> {
-  const doc = parseDocument(text, format);
+  const doc = yield* parseDocumentSteps(text, format);
   yield;
   return { doc, findings: yield* lintDocumentSteps(doc, options) };
 }

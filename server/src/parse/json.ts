@@ -15,6 +15,9 @@ import { syntaxProblems } from './json-errors';
 import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
 import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
+import { scanClaimItems } from './json-items';
+import { jsonTreeSteps } from './json-tree';
+import { runToEnd } from '../steps';
 
 const MODIFIER_KEYS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
 /** Deeper than this, jsonc-parser's recursive descent may overflow; we report it instead. */
@@ -523,28 +526,57 @@ export function detectEol(text: string): LineEnd {
   return dominantEol(crlf, lf, cr - crlf);
 }
 
-export function parseJson(text: string): ClaimDocument {
-  // A BOM becomes a space of the same length, so node offsets stay offsets into `text`.
-  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const reader = new JsonReader(source);
-  const errors: ParseError[] = [];
-  let root: JsonNode | undefined;
+/** jsonc-parser's tree of `source`, its syntax errors into `errors`; too deep a text gets a
+ *  problem instead (jsonc-parser recurses per nesting level: a stack overflow on absurdly deep
+ *  input). */
+function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[]): JsonNode | undefined {
   try {
-    root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    return parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   } catch {
-    // jsonc-parser recurses per nesting level: a stack overflow on absurdly deep input.
     const at = tooDeepAt(source, MAX_DEPTH);
-    reader.problems.push({
+    problems.push({
       ruleId: 'parse-error',
       span: { start: at, end: Math.min(at + 1, source.length) },
       message: `Nested more than ${MAX_DEPTH} levels deep: a claim file needs only a few levels; remove the extra brackets`,
     });
     errors.length = 0;
-    root = undefined;
+    return undefined;
+  }
+}
+
+export function parseJson(text: string): ClaimDocument {
+  return runToEnd(parseJsonSteps(text, false));
+}
+
+/** Claim objects read between two yields of parseJsonSteps. */
+const STEP_CLAIMS = 500;
+
+/**
+ * parseJson a step at a time (`inSteps`): a well-formed list of claims (json-items.ts) has its
+ * tree built (json-tree.ts) and its claims read a step at a time; any other text is parsed in one
+ * step by jsonc-parser, which reports what is wrong. The same document either way.
+ */
+export function* parseJsonSteps(text: string, inSteps = true): Generator<void, ClaimDocument> {
+  // A BOM becomes a space of the same length, so node offsets stay offsets into `text`.
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const reader = new JsonReader(source);
+  const errors: ParseError[] = [];
+  let root: JsonNode | undefined;
+  if (inSteps && scanClaimItems(source)) {
+    yield;
+    root = yield* jsonTreeSteps(source);
+  } else {
+    root = parseWhole(source, errors, reader.problems);
   }
   reader.problems.push(...syntaxProblems(errors, source.length), ...notUtf8Problems(source));
   reader.setErrors(errors);
-  if (root) for (const claim of reader.claimNodes(root)) reader.readClaim(claim, claim === root);
+  if (root) {
+    let read = 0;
+    for (const claim of reader.claimNodes(root)) {
+      reader.readClaim(claim, claim === root);
+      if (inSteps && ++read % STEP_CLAIMS === 0) yield;
+    }
+  }
   const problems = reader.problems.sort((a, b) => a.span.start - b.span.start);
   const eol = detectEol(source);
   const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source, eol), eol };

@@ -1,0 +1,89 @@
+// A big JSON document is read a step at a time (parse/json-tree.ts, json.ts parseJsonSteps): its
+// tree must be jsonc-parser's, node for node, and the document the one parseJson makes, for any
+// text the claims-list scan takes (json-items.ts); any other text is parsed by jsonc-parser itself.
+import * as assert from 'assert';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import type { ClaimDocument, ServiceLine } from '../../server/src/model';
+import { parseJson, parseJsonSteps } from '../../server/src/parse/json';
+import { jsonTreeSteps } from '../../server/src/parse/json-tree';
+import { scanClaimItems } from '../../server/src/parse/json-items';
+import { runToEnd } from '../../server/src/steps';
+import { claimsJson } from '../helpers/claims-json';
+import { rng } from '../helpers/seeded';
+
+const jsoncTree = (text: string) => parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+
+/** A document as the rules and features read it: lines (values, fields and their places, their
+ *  objects' places), claims, problems and layout; a node by its place (the trees are compared above). */
+function shown(doc: ClaimDocument): string {
+  return JSON.stringify({ ...doc, text: doc.text.length }, (key, value: unknown) => {
+    if (key === 'node' || key === 'root') return value && { offset: (value as JsonNode).offset, length: (value as JsonNode).length };
+    if (key === 'lines' && Array.isArray(value) && value.length > 0 && typeof value[0] === 'object' && 'claimIndex' in value[0]) {
+      return (value as ServiceLine[]).map((l) => ({ ...l, disabled: [...l.disabled] }));
+    }
+    return value;
+  });
+}
+
+/** Run a generator to its end, counting its yields. */
+function stepped<T>(steps: Generator<void, T>): { value: T; yields: number } {
+  let yields = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { value: step.value, yields };
+    yields++;
+  }
+}
+
+describe('parse: a JSON tree built a step at a time', () => {
+  for (const [what, text] of [
+    ['nesting, escapes, numbers, literals', '{"a": [1, -0.5, 1e2, 2E-3, true, false, null, "x\\"y\\u00e9\\n"], "b": {"c": {}, "d": []}, "": ""}'],
+    ['comments and trailing commas', '// head\n[ /* one */ {"claim_id": "C1", "lines": [ {"units": 1,}, ],}, // two\n {"k": [1, 2, ], }, ]\n'],
+    ['a scalar root', '"just a string"'],
+    ['CRLF and tabs', '{\r\n\t"claims": [\r\n\t\t{"claim_id": "C1"}\r\n\t]\r\n}\r\n'],
+    ['an empty text', ''],
+  ] as const) {
+    it(`is jsonc-parser's tree: ${what}`, () => {
+      assert.deepStrictEqual(runToEnd(jsonTreeSteps(text, 3)), jsoncTree(text));
+    });
+  }
+
+  it('is jsonc-parser\'s tree for claims files of every style, and yields as it goes', () => {
+    for (const style of [{ wrapped: true }, { wrapped: false, crlf: true }, { wrapped: false, flat: true }]) {
+      const text = claimsJson(70, 400, style);
+      const { value, yields } = stepped(jsonTreeSteps(text, 1000));
+      assert.deepStrictEqual(value, jsoncTree(text), JSON.stringify(style));
+      assert.ok(yields > 10, `${yields} steps`);
+    }
+  });
+
+  it('is jsonc-parser\'s tree after random edits that leave a well-formed claims list', () => {
+    const base = claimsJson(71, 40, { wrapped: true });
+    const r = rng(99);
+    const pieces = ['{}', '[]', ',', ' ', '\n', '//c\n', '/*x*/', '1e2', 'null', 'true', '"s"', '"claim_id": "C9",', '\\u00e9'];
+    let compared = 0;
+    for (let n = 0; n < 1500; n++) {
+      const at = Math.floor(r() * base.length);
+      const text = base.slice(0, at) + pieces[Math.floor(r() * pieces.length)] + base.slice(at + (r() < 0.3 ? 1 : 0));
+      if (!scanClaimItems(text)) continue;
+      compared++;
+      assert.deepStrictEqual(runToEnd(jsonTreeSteps(text, 7)), jsoncTree(text), `edit ${n}`);
+    }
+    assert.ok(compared > 100, `${compared} edited files compared`);
+  });
+
+  it('parseJsonSteps gives parseJson\'s document, in several steps for a claims list', () => {
+    for (const style of [{ wrapped: true, bom: true }, { wrapped: false, flat: true }]) {
+      const text = claimsJson(72, 3000, style);
+      const { value, yields } = stepped(parseJsonSteps(text));
+      assert.strictEqual(shown(value), shown(parseJson(text)), JSON.stringify(style));
+      assert.ok(yields >= 3, `${yields} steps`);
+    }
+    // Not a well-formed list: parsed whole, in one step, with its syntax error.
+    const broken = '[{"claim_id": "C1",, }]';
+    const { value, yields } = stepped(parseJsonSteps(broken));
+    assert.strictEqual(yields, 0);
+    assert.strictEqual(shown(value), shown(parseJson(broken)));
+    assert.ok(value.problems.some((p) => p.ruleId === 'parse-error'));
+  });
+});
