@@ -7,7 +7,8 @@
 // server lints and indexes one on disk so (workspace/lint-in-parts.ts, pack-in-parts.ts).
 import { batchParts } from './engine-parts';
 import type { Span } from './model';
-import { scanClaimItems, type ClaimItems } from './parse/json-items';
+import { scanClaimItemsSteps, type ClaimItems } from './parse/json-items';
+import { runToEnd } from './steps';
 
 export interface JsonPlan {
   readonly items: ClaimItems;
@@ -17,7 +18,12 @@ export interface JsonPlan {
 
 /** The file's batches, or undefined when it is not a well-formed list of claims (read it whole). */
 export function planJsonBatches(text: string, batchLines: number): JsonPlan | undefined {
-  const items = scanClaimItems(text);
+  return runToEnd(planJsonBatchesSteps(text, batchLines));
+}
+
+/** planJsonBatches a step at a time (the scan of a big text yields as it goes). */
+export function* planJsonBatchesSteps(text: string, batchLines: number): Generator<void, JsonPlan | undefined> {
+  const items = yield* scanClaimItemsSteps(text);
   if (!items) return undefined;
   // An item weighs about its lines: its objects but the claim's own.
   const weights = items.objects.map((n) => Math.max(1, n - 1));

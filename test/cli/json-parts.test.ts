@@ -11,7 +11,7 @@ import * as path from 'path';
 import { checkFile, IN_PARTS_MIN_BYTES, locate } from '../../server/src/cli/check';
 import { checkJsonInParts, fixJsonInParts } from '../../server/src/cli/json-parts';
 import { fixText } from '../../server/src/cli/fix-text';
-import { scanClaimItems } from '../../server/src/parse/json-items';
+import { scanClaimItems, scanClaimItemsSteps } from '../../server/src/parse/json-items';
 import { lintText } from '../../server/src/engine';
 import type { LintOptions } from '../../server/src/rules/types';
 import { claimsJson } from '../helpers/claims-json';
@@ -55,6 +55,16 @@ describe('CLI: checking a JSON file in parts', function () {
     const items = scanClaimItems(text)!;
     assert.deepStrictEqual([...items.starts].map((s, k) => text.slice(s, items.ends[k])), ['{"claim_id": "C1", "lines": [{}, {}]}', '[1]', '"x"']);
     assert.deepStrictEqual([...items.objects], [3, 0, 0]);
+  });
+
+  it('the scan a step at a time (as the server runs it) finds the same items, yielding as it goes', () => {
+    const text = claimsJson(34, 3000, { wrapped: false, flat: true });
+    const steps = scanClaimItemsSteps(text);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    assert.ok(yields >= 1, `${yields} steps`);
+    assert.deepStrictEqual(step.value, scanClaimItems(text));
   });
 
   it('joins items that share a claim or a member, however written', () => {

@@ -15,7 +15,7 @@ import { syntaxProblems } from './json-errors';
 import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
 import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
-import { scanClaimItems } from './json-items';
+import { scanClaimItemsSteps } from './json-items';
 import { jsonTreeSteps } from './json-tree';
 import { runToEnd } from '../steps';
 
@@ -562,7 +562,7 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   const reader = new JsonReader(source);
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
-  if (inSteps && scanClaimItems(source)) {
+  if (inSteps && (yield* scanClaimItemsSteps(source))) {
     yield;
     root = yield* jsonTreeSteps(source);
   } else {

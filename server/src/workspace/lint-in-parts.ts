@@ -5,7 +5,7 @@
 // (test/workspace/lint-in-parts.test.ts), without fixes: a closed file's problems are fixed once
 // it is opened, from the open document's own lint.
 import { byPosition, lintText } from '../engine';
-import { jsonBatch, planJsonBatches, toFileSpan } from '../json-batches';
+import { jsonBatch, planJsonBatchesSteps, toFileSpan } from '../json-batches';
 import type { Span } from '../model';
 import { lintBatchText } from '../cli/batch-external';
 import { blockOf, eachBatch, planPartsSteps, type BatchText } from '../cli/csv-parts';
@@ -42,7 +42,7 @@ export function* lintInParts(path: string, options: LintOptions, batchLines = LI
  * document order, or undefined when it is not a well-formed list of claims (lint it whole).
  */
 export function* lintJsonInParts(text: string, options: LintOptions, batchLines = LINT_BATCH_LINES): Generator<void, Finding[] | undefined> {
-  const plan = planJsonBatches(text, batchLines);
+  const plan = yield* planJsonBatchesSteps(text, batchLines);
   if (!plan) return undefined;
   yield;
   const findings: Finding[] = [];

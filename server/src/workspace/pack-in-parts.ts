@@ -4,7 +4,7 @@
 // CLI packs a file in one go; the server packs it between other work (workspace-index.ts), a batch
 // at a time, so that it keeps answering while a big export is indexed.
 import { blockOf, eachBatch, planPartsSteps } from '../cli/csv-parts';
-import { itemAt, jsonBatch, planJsonBatches } from '../json-batches';
+import { itemAt, jsonBatch, planJsonBatchesSteps } from '../json-batches';
 import { parseDocument } from '../parse';
 import { PackedLinesBuilder, type PackedLines } from './compact-line';
 import { isKept } from './member-lines';
@@ -48,7 +48,7 @@ export function* packInParts(path: string, batchLines = PACK_BATCH_LINES): Gener
  * own line numbers are compared by the rules, never a workspace line's.
  */
 export function* packJsonInParts(text: string, batchLines = PACK_BATCH_LINES): Generator<void, PackedLines | undefined> {
-  const plan = planJsonBatches(text, batchLines);
+  const plan = yield* planJsonBatchesSteps(text, batchLines);
   if (!plan) return undefined;
   yield;
   // A slot per object of the file (a line is an object): item i's lines go to the slots from
