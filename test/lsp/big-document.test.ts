@@ -81,6 +81,25 @@ describe('LSP: a big document is first linted between requests', function () {
     assert.notStrictEqual(status.problems, problemsOf(json, 'json'), 'the edit changed the problems (a test of the test)');
   });
 
+  it('closed and opened again with other text while it is linted: the problems are the new text\'s', async () => {
+    const uri = 'file:///claims/big-reopened.claims.csv';
+    client.open(uri, 'claims-csv', big);
+    await client.waitFor(() => client.statuses.find((s) => s.uri === uri && s.busy), 10_000, () => 'a busy status');
+    client.close(uri);
+    const other = big.replace(/,00143-9431-10,/g, ',1234,');
+    assert.notStrictEqual(problemsOf(other), problemsOf(big), 'the texts differ in problems (a test of the test)');
+    client.open(uri, 'claims-csv', other);
+    // The first text's lint may have ended before the close was read (its status may still come):
+    // what counts is what is shown last.
+    const expected = problemsOf(other);
+    await client.waitFor(() => client.statuses.find((s) => s.uri === uri && !s.busy && s.problems === expected), 20_000, () => 'the new text\'s status');
+    await client.hover(uri, { line: 1, character: 1 }); // a round trip: anything sent before it has come
+    const statuses = client.statuses.filter((s) => s.uri === uri && !s.busy);
+    assert.strictEqual(statuses[statuses.length - 1].problems, expected, 'the last status is the new text\'s');
+    const last = [...client.published].reverse().find((p) => p.uri === uri)!;
+    assert.ok(last.diagnostics.some((d) => d.code === 'ndc-format'), 'the new text\'s NDC problems are shown');
+  });
+
   it('closed while it is linted: nothing is published for it, and the server goes on answering', async () => {
     const uri = 'file:///claims/big-closed.claims.csv';
     client.open(uri, 'claims-csv', big);

@@ -177,8 +177,9 @@ export class Linter {
           prev = undefined;
           this.garbage.droppedBeforeLint(text.length);
         }
-        const done = await this.inSteps(uri, text, format, options, busy);
-        if (!done) return undefined; // closed meanwhile
+        const done = await this.inSteps(textDoc, text, format, options, busy);
+        // Closed meanwhile (or closed and opened again: that open lints the text it brought).
+        if (!done || this.documents.get(uri) !== textDoc) return undefined;
         result = done;
       }
     } catch (err) {
@@ -216,11 +217,12 @@ export class Linter {
     return analysis;
   }
 
-  /** lintText run between requests, the status item busy meanwhile; undefined when the document
-   *  was closed before the end. Throws what the engine threw. */
-  private async inSteps(uri: string, text: string, format: ClaimFormat, options: LintOptions, busy: StatusParams): Promise<EditResult | undefined> {
+  /** lintText of the document's `text` run between requests, the status item busy meanwhile;
+   *  undefined when the document was closed before the end. Throws what the engine threw. */
+  private async inSteps(textDoc: TextDocument, text: string, format: ClaimFormat, options: LintOptions, busy: StatusParams): Promise<EditResult | undefined> {
+    const uri = textDoc.uri;
     void this.connection.sendNotification(STATUS_NOTIFICATION, busy);
-    const run = runBetweenRequests(lintTextSteps(text, format, options), () => !this.documents.get(uri));
+    const run = runBetweenRequests(lintTextSteps(text, format, options), () => this.documents.get(uri) !== textDoc);
     this.running.set(uri, run.then(() => undefined, () => undefined));
     try {
       return (await run)?.value;
