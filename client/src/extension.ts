@@ -26,7 +26,7 @@ function showStatus(): void {
   status.busy = s?.busy === true;
   status.text = !s ? 'Infusion Claims' : s.busy ? 'Checking claims…' : s.problems === 0 ? '$(check) No claim problems' : `$(warning) ${s.problems} claim problem${s.problems === 1 ? '' : 's'}`;
   const some = s && s.shown < s.problems ? `; ${s.shown} shown (infusionClaims.maxNumberOfProblems)` : '';
-  status.detail = s ? `${s.errors} errors, ${s.warnings} warnings${some}; linted in ${s.ms} ms` : undefined;
+  status.detail = !s ? undefined : s.busy ? 'A big file: its problems follow when it is checked' : `${s.errors} errors, ${s.warnings} warnings${some}; linted in ${s.ms} ms`;
   status.severity = s?.errors ? vscode.LanguageStatusSeverity.Error : s?.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
 }
 

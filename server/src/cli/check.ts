@@ -126,9 +126,13 @@ export function checkWhole(file: ClaimFile, options: LintOptions, fix: boolean):
   // A big JSON file is checked, and fixed, in parts (its parse tree would take thirty times its
   // size); whole when it cannot be.
   if (file.format === 'json' && text.length >= IN_PARTS_MIN_BYTES) {
-    const inParts = fix ? (utf8 ? fixJsonInPartsAndWrite(file.path, text, options) : undefined) : checkJsonInParts(text, options);
-    if (Array.isArray(inParts)) return { ...base, findings: inParts, fixed: 0 };
-    if (inParts) return { ...base, ...inParts };
+    if (!fix) {
+      const findings = checkJsonInParts(text, options);
+      if (findings) return { ...base, findings, fixed: 0 };
+    } else if (utf8) {
+      const done = fixJsonInPartsAndWrite(file.path, text, options);
+      if (done) return { ...base, ...done };
+    }
   }
   // In a box: fixText takes it out, so the first document is not kept while the fixed one is read.
   const start: { result?: LintResult } = { result: lintText(text, file.format, options) };
