@@ -204,9 +204,12 @@ export function lintText(text: string, format: ClaimFormat, options: LintOptions
 }
 
 /** lintText a step at a time: reading the text (one step for CSV, several for JSON), then
- *  lintDocumentSteps'. */
-export function* lintTextSteps(text: string, format: ClaimFormat, options: LintOptions = {}): Generator<void, LintResult> {
+ *  lintDocumentSteps'. `onRead` gets the document once it is read, before its rules run. */
+export function* lintTextSteps(
+  text: string, format: ClaimFormat, options: LintOptions = {}, onRead?: (doc: ClaimDocument) => void,
+): Generator<void, LintResult> {
   const doc = yield* parseDocumentSteps(text, format);
+  onRead?.(doc);
   yield;
   return { doc, findings: yield* lintDocumentSteps(doc, options) };
 }

@@ -42,6 +42,20 @@ describe('LSP: a big document is first linted between requests', function () {
     assert.ok(status.problems > 1000 && status.shown === 1000, `${status.problems} problems, ${status.shown} shown`);
   });
 
+  it('its outline and folding are answered once it is read, before its rules have run', async () => {
+    const uri = 'file:///claims/big-outline.claims.csv';
+    client.open(uri, 'claims-csv', big);
+    await client.waitFor(() => client.statuses.find((s) => s.uri === uri && s.busy), 10_000, () => 'a busy status');
+    const [symbols, folding] = await Promise.all([client.documentSymbols(uri), client.foldingRanges(uri)]);
+    assert.ok(!client.published.some((p) => p.uri === uri), 'before the diagnostics');
+    assert.ok(symbols.length > 1000 && folding.length > 1000, `${symbols.length} symbols, ${folding.length} folding ranges`);
+    await client.currentDiagnostics(uri, 20_000);
+    // The same as once every rule has run: the model is the same.
+    assert.deepStrictEqual(await client.documentSymbols(uri), symbols);
+    assert.deepStrictEqual(await client.foldingRanges(uri), folding);
+    client.close(uri);
+  });
+
   it('changed while it is linted: only the changed text\'s diagnostics are published', async () => {
     const uri = 'file:///claims/big-changed.claims.csv';
     // The change is sent with the open, as a paste right after opening: it waits in the pipe when

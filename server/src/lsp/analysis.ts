@@ -87,6 +87,8 @@ export class Linter {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Lints running a step at a time, by document: one at a time per document, the next waits. */
   private readonly running = new Map<string, Promise<void>>();
+  /** While such a lint runs: its document once read, as an analysis with no findings yet. */
+  private readonly read = new Map<string, Analysis>();
   /** Documents we published diagnostics for (so that closing or opting out clears them). */
   private readonly published = new Set<string>();
   /** Collects what a full lint of a big text left behind (memory.ts). */
@@ -117,6 +119,17 @@ export class Linter {
     if (!d) return undefined;
     if (a && a.version === d.version) return a;
     return this.lintNow(uri);
+  }
+
+  /**
+   * For what needs the document's model but not its findings (symbols, folding, completion, inlay
+   * hints): while a big text's first lint runs in steps, its model as soon as it is read, rather
+   * than once every rule has run. Otherwise as `fresh`.
+   */
+  async model(uri: string): Promise<Analysis | undefined> {
+    const early = this.read.get(uri);
+    if (early && early.version === this.documents.get(uri)?.version) return early;
+    return this.fresh(uri);
   }
 
   /** The kept analysis, whatever its version. */
@@ -177,7 +190,10 @@ export class Linter {
           prev = undefined;
           this.garbage.droppedBeforeLint(text.length);
         }
-        const done = await this.inSteps(textDoc, text, format, options, busy);
+        const early = (doc: ClaimDocument): void => {
+          this.read.set(uri, { uri, version, format, settings, options, doc, findings: [], diagnostics: [], published: [], ms: 0 });
+        };
+        const done = await this.inSteps(textDoc, text, format, options, busy, early);
         // Closed meanwhile (or closed and opened again: that open lints the text it brought).
         if (!done || this.documents.get(uri) !== textDoc) return undefined;
         result = done;
@@ -219,15 +235,18 @@ export class Linter {
 
   /** lintText of the document's `text` run between requests, the status item busy meanwhile;
    *  undefined when the document was closed before the end. Throws what the engine threw. */
-  private async inSteps(textDoc: TextDocument, text: string, format: ClaimFormat, options: LintOptions, busy: StatusParams): Promise<EditResult | undefined> {
+  private async inSteps(
+    textDoc: TextDocument, text: string, format: ClaimFormat, options: LintOptions, busy: StatusParams, onRead: (doc: ClaimDocument) => void,
+  ): Promise<EditResult | undefined> {
     const uri = textDoc.uri;
     void this.connection.sendNotification(STATUS_NOTIFICATION, busy);
-    const run = runBetweenRequests(lintTextSteps(text, format, options), () => this.documents.get(uri) !== textDoc);
+    const run = runBetweenRequests(lintTextSteps(text, format, options, onRead), () => this.documents.get(uri) !== textDoc);
     this.running.set(uri, run.then(() => undefined, () => undefined));
     try {
       return (await run)?.value;
     } finally {
       this.running.delete(uri);
+      this.read.delete(uri);
     }
   }
 

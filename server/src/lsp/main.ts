@@ -124,8 +124,8 @@ documents.onDidClose((e) => {
 });
 
 /** The analysis of a request's document and that document (whose text the analysis is of). */
-async function target(uri: string) {
-  const a = await linter.fresh(uri);
+async function target(uri: string, needs: 'findings' | 'model' = 'findings') {
+  const a = await (needs === 'model' ? linter.model(uri) : linter.fresh(uri));
   const d = documents.get(uri);
   return a && d && d.version === a.version ? { a, d } : undefined;
 }
@@ -135,14 +135,16 @@ connection.onHover(guard('hover', null, async (p) => {
   return t ? hover(t.a, t.d, p.position) : null;
 }));
 
+// What needs the model but not the findings is answered, while a big file is first checked,
+// as soon as the file is read (Linter.model).
 connection.onCompletion(guard('completion', null, async (p) => {
-  const t = await target(p.textDocument.uri);
+  const t = await target(p.textDocument.uri, 'model');
   return t ? completion(t.a, t.d, p.position) : null;
 }));
 
 connection.onCompletionResolve((item) => guard('completionResolve', item, async () => {
   const uri: unknown = item.data?.uri;
-  const t = typeof uri === 'string' ? await target(uri) : undefined;
+  const t = typeof uri === 'string' ? await target(uri, 'model') : undefined;
   return t ? resolveCompletion(t.a, t.d, item) : item;
 })());
 
@@ -153,13 +155,13 @@ connection.onCodeAction(guard('codeAction', [], async (p) => {
 }));
 
 connection.onDocumentSymbol(guard('documentSymbol', [], async (p) => {
-  const t = await target(p.textDocument.uri);
+  const t = await target(p.textDocument.uri, 'model');
   const hierarchical = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
   return t ? symbols(t.a, t.d, hierarchical) : [];
 }));
 
 connection.onFoldingRanges(guard('foldingRange', [], async (p) => {
-  const t = await target(p.textDocument.uri);
+  const t = await target(p.textDocument.uri, 'model');
   return t ? folding(t.a, t.d) : [];
 }));
 
@@ -167,7 +169,7 @@ connection.languages.inlayHint.on(guard('inlayHint', [], async (p) => {
   // Settings first: the analysis and its document are read together, after the last await.
   const values = (await settings.forUri(p.textDocument.uri)).inlayHints;
   if (values === 'off') return [];
-  const t = await target(p.textDocument.uri);
+  const t = await target(p.textDocument.uri, 'model');
   return t ? inlayHintsIn(t.a, t.d, p.range, values) : [];
 }));
 
