@@ -1,8 +1,8 @@
 // `check` and `--fix` on a big JSON file: batch by batch (json-batches.ts), never its whole parse
-// tree, which took thirty times the file's size (a 24 MB export: 770 MB). The located findings are those of
-// checking the file whole, in the same order (test/cli/json-parts.test.ts). A file that is not a
-// well-formed list of claims (a syntax error, "claims" given twice, one claim object) is read
-// whole, which says what is wrong where.
+// tree, which took thirty times the file's size (a 24 MB export: 770 MB). The located findings
+// are those of checking the file whole, in the same order (test/cli/json-parts.test.ts). A file
+// that is not a well-formed list of claims (a syntax error, "claims" given twice, one claim
+// object) is read whole, which says what is wrong where.
 import { jsonBatch, planJsonBatches, toFileSpan } from '../json-batches';
 import type { LintOptions } from '../rules/types';
 import { lintBatchText } from './batch-external';

@@ -69,27 +69,26 @@ export class GarbageTracker {
   /** The last analysis of a `chars`-long text was let go before a full lint of its next version:
    *  collect now, before that lint reads the text, so that the two models are never both held. */
   droppedBeforeLint(chars: number): void {
-    if (chars < MIN_COLLECTED_CHARS) return;
-    this.retired = 0;
-    try {
-      collect()?.();
-    } catch {
-      // As below.
-    }
+    if (chars >= MIN_COLLECTED_CHARS) this.now();
   }
 
-  /** Collect once the server is done with what it is handling now (never throws). */
+  /** Collect once the server is done with what it is handling now. */
   private soon(): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.retired = 0;
-      try {
-        collect()?.();
-      } catch {
-        // A collection that cannot run changes nothing but memory.
-      }
+      this.now();
     }, 0);
     this.timer.unref();
+  }
+
+  /** Collect now (never throws). */
+  private now(): void {
+    this.retired = 0;
+    try {
+      collect()?.();
+    } catch {
+      // A collection that cannot run changes nothing but memory.
+    }
   }
 }
