@@ -155,13 +155,18 @@ async function jsonDocumentFigures(jsonText) {
     const uri = 'file:///bench/export.claims.json';
     const open = await hoversUntil(server, hover, uri, 1, () =>
       server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'claims-json', version: 1, text: jsonText } }));
-    const at = jsonText.indexOf('"units": 30');
-    const pos = { line: jsonText.slice(0, at).split('\n').length - 1, character: at - jsonText.lastIndexOf('\n', at) - 1 + '"units": '.length };
-    const edit = await hoversUntil(server, hover, uri, 2, () => server.conn.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: pos, end: { line: pos.line, character: pos.character + 2 } }, text: '31' }],
-    }));
-    return { open, edit, peak: await peakMemoryMb(server.proc.pid) };
+    // A `"units": 30` retyped as 31 inside a claim object: near the start of the file (every line
+    // after it moves), then at a fifth, two fifths, ... of the way; the first with hovers meanwhile.
+    const edits = [];
+    for (let i = 0; i < 5; i++) {
+      const at = jsonText.indexOf('"units": 30', Math.floor(jsonText.length * i / 5));
+      const pos = { line: jsonText.slice(0, at).split('\n').length - 1, character: at - jsonText.lastIndexOf('\n', at) - 1 + '"units": '.length };
+      edits.push(await hoversUntil(server, hover, uri, 2 + i, () => server.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 + i },
+        contentChanges: [{ range: { start: pos, end: { line: pos.line, character: pos.character + 2 } }, text: '31' }],
+      })));
+    }
+    return { open, edit: edits[0], editMedian: median(edits.map((e) => e.ms)), peak: await peakMemoryMb(server.proc.pid) };
   } finally {
     await server.stop();
   }
@@ -255,7 +260,7 @@ const table = [
   `| CLI on the same file, \`--format json\`, exit ${cliJson.code} | ${ms(cliJson.cliMs)} = ${(cliJson.cliMs / papaBig).toFixed(2)}× papaparse | ≤ 2× papaparse | ${mark(cliJson.cliMs <= 2 * papaBig)} |`,
   `| CLI peak memory | text ${cli.peak.toFixed(0)} MB, JSON ${cliJson.peak.toFixed(0)} MB (JSON on ${(CLI_LINES / 4).toLocaleString('en-US')} lines: ${cliQuarter.peak.toFixed(0)} MB) | flat (streaming) | |`,
   `| CLI \`--fix\` on the same file (${Number(cliFix.fixed).toLocaleString('en-US')} safe fixes written, then the report) | ${ms(cliFix.cliMs)}, peak ${cliFix.peak.toFixed(0)} MB (${(CLI_LINES / 4).toLocaleString('en-US')} lines: ${ms(cliFixQuarter.cliMs)}, ${cliFixQuarter.peak.toFixed(0)} MB) | flat (fixed in parts) | |`,
-  `| the same lines as an open JSON document (${(jsonText.length / 1e6).toFixed(0)} MB): open → diagnostics; one edit → diagnostics (linted in full) | ${ms(jsonDoc.open.ms)}; ${ms(jsonDoc.edit.ms)}; server peak ${jsonDoc.peak.toFixed(0)} MB; a hover in another document waited at most ${ms(jsonDoc.open.slowest)} / ${ms(jsonDoc.edit.slowest)} | (reference) | |`,
+  `| the same lines as an open JSON document (${(jsonText.length / 1e6).toFixed(0)} MB): open → diagnostics; a value retyped inside a claim object → diagnostics (the object re-read, the lines after it moved): near the start, and median of 5 over the file | ${ms(jsonDoc.open.ms)}; ${ms(jsonDoc.edit.ms)}, ${ms(jsonDoc.editMedian)}; server peak ${jsonDoc.peak.toFixed(0)} MB; a hover in another document waited at most ${ms(jsonDoc.open.slowest)} / ${ms(jsonDoc.edit.slowest)} | (reference) | |`,
   `| CLI on the ${LINES.toLocaleString('en-US')} lines as a JSON export (${(jsonText.length / 1e6).toFixed(0)} MB, pretty-printed), text report, exit ${cliJsonFile.code} | ${ms(cliJsonFile.cliMs)}, peak ${cliJsonFile.peak.toFixed(0)} MB | (reference) | |`,
 ].join('\n');
 console.log(table);

@@ -1,14 +1,17 @@
-// Linting an edit incrementally: re-read only the changed rows (parse/csv-incremental.ts) and re-run
+// Linting an edit incrementally: re-read only the changed rows (parse/csv-incremental.ts) or claim
+// objects (parse/json-incremental.ts) and re-run
 // each rule only for the lines the edit can affect, as the rule's `meta.scope` says (the changed
 // lines and those sharing their claim or member); every other finding is the previous one, moved
 // by the edit. The result is identical to a fresh lintText of the new text (findings, order, and
 // the fixes they offer): test/engine/incremental.test.ts checks that over random edits.
-// JSON documents, and edits that touch the CSV header, are linted in full.
+// Edits that touch the CSV header, or that leave a JSON claims list not well-formed, are linted in full.
 import { subDocument } from './doc-view';
 import { byPosition, lintText, runRule, severityOf, type LintResult } from './engine';
 import type { ClaimDocument, ServiceLine, Span } from './model';
-import { csvStateOf, type CsvState } from './parse/csv';
-import { rereadCsv, textChange, type CsvReread, type TextChange } from './parse/csv-incremental';
+import { csvStateOf } from './parse/csv';
+import { rereadCsv } from './parse/csv-incremental';
+import { rereadJson } from './parse/json-incremental';
+import { textChange, type Reread, type TextChange } from './parse/reread';
 import { RULES } from './rules';
 import type { Finding, Fix, LintOptions, Related, Rule, RuleScope } from './rules/types';
 import type { CodeSet } from './codes/types';
@@ -36,7 +39,7 @@ class LineChanges {
   /** Old line → the re-read line that kept its values, for old lines in the re-read window. */
   private readonly inWindow = new Map<number, number>();
 
-  constructor(readonly prev: ClaimDocument, readonly reread: CsvReread, readonly change: TextChange) {
+  constructor(readonly prev: ClaimDocument, readonly reread: Reread, readonly change: TextChange) {
     const { doc, before, windowEnd, oldWindowEnd, windowOrigin } = reread;
     this.shift = windowEnd - oldWindowEnd;
     windowOrigin.forEach((o, i) => {
@@ -91,11 +94,37 @@ interface Rerun {
   readonly view: ClaimDocument;
 }
 
+/** Claims by id and members by key, per line (CsvState keeps them; a JSON document's are made). */
+interface LineKeys {
+  readonly claimByKey: ReadonlyMap<string, number>;
+  readonly members: ReadonlyMap<string, number>;
+  /** Per line: its member's key, -1 without one. */
+  readonly memberKeys: Int32Array;
+}
+
+function lineKeysOf(doc: ClaimDocument): LineKeys {
+  const csv = csvStateOf(doc);
+  if (csv) return csv;
+  const claimByKey = new Map<string, number>();
+  for (const c of doc.claims) if (c.id !== '') claimByKey.set(c.id, c.index);
+  const members = new Map<string, number>();
+  const memberKeys = new Int32Array(doc.lines.length);
+  doc.lines.forEach((line, i) => {
+    let key = -1;
+    if (line.memberId !== '') {
+      key = members.get(line.memberId) ?? members.size;
+      if (key === members.size) members.set(line.memberId, key);
+    }
+    memberKeys[i] = key;
+  });
+  return { claimByKey, members, memberKeys };
+}
+
 /** New lines by claim and member, found from the document's indexes (not by visiting every line). */
 class LineFinder {
-  private readonly state: CsvState;
+  private readonly state: LineKeys;
   constructor(private readonly doc: ClaimDocument) {
-    this.state = csvStateOf(doc)!;
+    this.state = lineKeysOf(doc);
   }
 
   /** Indexes of the lines of these claims (ids that are not ''). */
@@ -239,10 +268,9 @@ function lazyFixes(parts: Omit<Finding, 'fixes'>, fixer: Refixer, rule: Rule, ow
 
 /** What an edit did to the lines, or undefined when it must be linted in full. */
 function lineChanges(prev: ClaimDocument, text: string): LineChanges | 'same' | undefined {
-  if (prev.format !== 'csv') return undefined;
   const change = textChange(prev.text, text);
   if (!change) return 'same';
-  const reread = rereadCsv(prev, text, change);
+  const reread = prev.format === 'csv' ? rereadCsv(prev, text, change) : rereadJson(prev, text, change);
   if (!reread) return undefined;
   const changes = new LineChanges(prev, reread, change);
   if (changes.size > MAX_CHANGED_SHARE * Math.max(reread.doc.lines.length, prev.lines.length, 1)) return undefined;
@@ -259,7 +287,8 @@ export function lintEdit(prev: LintResult, text: string, options: LintOptions = 
 
 /**
  * lintEdit when the edit can be linted incrementally; undefined when it must be linted in full (a
- * JSON document, a change to the CSV header, a big share of the lines changed), which the server
+ * change to the CSV header, a JSON edit outside one claim object or leaving it not well-formed, a
+ * big share of the lines changed), which the server
  * does a step at a time for a big text (lsp/analysis.ts).
  */
 export function lintEditIncrementally(prev: LintResult, text: string, options: LintOptions = {}, rules: readonly Rule[] = RULES): EditResult | undefined {

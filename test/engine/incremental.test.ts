@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import { lintText, type LintResult } from '../../server/src/engine';
 import { lintEdit } from '../../server/src/engine-incremental';
 import type { ClaimDocument } from '../../server/src/model';
-import { textChange } from '../../server/src/parse/csv-incremental';
+import { textChange } from '../../server/src/parse/reread';
 import type { Finding, LintOptions } from '../../server/src/rules/types';
 import { FIRING_ROWS as TEMPLATES, FULL_HEADER, rng } from '../helpers/seeded';
 
@@ -218,7 +218,7 @@ describe('incremental linting', () => {
     assert.deepStrictEqual(lintText(edited, 'csv').findings.map((f) => f.ruleId), ['missing-field', 'parse-error', 'parse-error']);
   });
 
-  it('lints JSON edits in full (same result as lintText)', () => {
+  it('lints an edit of a one-claim JSON file in full (same result as lintText; JSON lists: incremental-json.test.ts)', () => {
     const json = '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "ndc": "0143-9431-10" } ] }';
     const before = lintText(json, 'json');
     const edited = json.replace('"units": 30', '"units": 31');

@@ -74,7 +74,7 @@ describe('LSP: a big document is first linted between requests', function () {
     assert.ok(diagnostics.some((d) => d.code === 'ndc-format' && d.range.start.line === client.positionOf(uri, '1234').line), 'the changed cell is flagged');
   });
 
-  it('a big JSON document\'s edit (linted in full, not incrementally) runs between requests too', async () => {
+  it('a big JSON document: an edit inside a claim object is linted at once; one between them in full, between requests', async () => {
     const json = claimsJson(12, 9_000, { wrapped: true });
     assert.ok(json.length >= STEPWISE_MIN_CHARS, `${json.length} characters`);
     const small = 'file:///claims/small-beside-json.claims.csv';
@@ -83,16 +83,39 @@ describe('LSP: a big document is first linted between requests', function () {
     const uri = 'file:///claims/big-edited.claims.json';
     client.open(uri, 'claims-json', json);
     await client.currentDiagnostics(uri, 20_000);
-    const busyBefore = client.statuses.filter((s) => s.uri === uri && s.busy).length;
+    const busy = (): number => client.statuses.filter((s) => s.uri === uri && s.busy).length;
+    const statuses = () => client.statuses.filter((s) => s.uri === uri);
+    // The status of the lint after `seen` statuses (it may come after the diagnostics).
+    const finalStatus = (seen: number) => client.waitFor(() => { const s = statuses().slice(seen).reverse()[0]; return s && !s.busy ? s : undefined; }, 5000, () => 'the final status');
+
+    // A value retyped inside one claim object: that object is read again (parse/json-incremental.ts),
+    // with no busy status, and the problems are a whole lint's.
+    await finalStatus(0);
+    let busyBefore = busy();
+    let seen = statuses().length;
     client.replace(uri, '"units": "30"', '"units": "0"');
-    await client.waitFor(() => client.statuses.filter((s) => s.uri === uri && s.busy).length > busyBefore || undefined, 10_000, () => 'a busy status for the edit');
-    const hover = await client.hover(small, client.positionOf(small, 'J2185', 2));
-    assert.match(JSON.stringify(hover), /J2185/, 'the hover is answered');
-    assert.ok(!client.published.some((p) => p.uri === uri && p.version === 2), 'before the edit\'s diagnostics');
     await client.currentDiagnostics(uri, 20_000);
-    const status = await client.waitFor(() => { const s = [...client.statuses].reverse().find((x) => x.uri === uri); return s && !s.busy ? s : undefined; }, 2000, () => 'the final status');
+    let status = await finalStatus(seen);
+    assert.strictEqual(busy(), busyBefore, 'not linted in steps');
     assert.strictEqual(status.problems, problemsOf(client.text(uri), 'json'));
     assert.notStrictEqual(status.problems, problemsOf(json, 'json'), 'the edit changed the problems (a test of the test)');
+
+    // A claim pasted between two claims is outside every object: the file is read in full, a step
+    // at a time, and a hover elsewhere is answered meanwhile.
+    await client.hover(uri, { line: 1, character: 1 }); // a round trip: the edit's status has come
+    busyBefore = busy();
+    seen = statuses().length;
+    const pasted = '"claims": [\n{ "claim_id": "X1", "member_id": "MX", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] },';
+    client.replace(uri, '"claims": [', pasted);
+    const version = client.version(uri);
+    await client.waitFor(() => busy() > busyBefore || undefined, 10_000, () => 'a busy status for the edit');
+    const hover = await client.hover(small, client.positionOf(small, 'J2185', 2));
+    assert.match(JSON.stringify(hover), /J2185/, 'the hover is answered');
+    assert.ok(!client.published.some((p) => p.uri === uri && p.version === version), 'before the edit\'s diagnostics');
+    await client.currentDiagnostics(uri, 20_000);
+    status = await finalStatus(seen);
+    assert.strictEqual(status.problems, problemsOf(client.text(uri), 'json'));
+    assert.ok((await client.currentDiagnostics(uri)).some((d) => d.code === 'ndc-missing' && d.range.start.line === 3), 'the pasted claim\'s J-code without an NDC');
   });
 
   it('closed and opened again with other text while it is linted: the problems are the new text\'s', async () => {

@@ -9,54 +9,7 @@ import { CsvRowReader, csvStateOf, forgetCsvState, memberKeyOf, shiftedModifiers
 import { CsvLine } from './csv-line';
 import { CsvScanner, CsvTable, type CsvRowIssue } from './csv-tokenizer';
 import { dominantEol } from './line-end';
-
-/** An edit as two texts differ: [start, oldEnd) of the old text became [start, newEnd) of the new. */
-export interface TextChange {
-  readonly start: number;
-  readonly oldEnd: number;
-  readonly newEnd: number;
-}
-
-/** Chunk compared at once: string equality of slices runs as a memory compare in the engine. */
-const CHUNK = 4096;
-
-function commonPrefix(a: string, b: string, limit: number): number {
-  let i = 0;
-  while (i + CHUNK <= limit && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
-  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffix(a: string, b: string, limit: number): number {
-  let i = 0;
-  while (i + CHUNK <= limit && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
-  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
-}
-
-/** Where two texts differ (the smallest range, by common prefix and suffix); undefined when equal. */
-export function textChange(before: string, after: string): TextChange | undefined {
-  if (before === after) return undefined;
-  const shorter = Math.min(before.length, after.length);
-  const start = commonPrefix(before, after, shorter);
-  const end = commonSuffix(before, after, shorter - start);
-  return { start, oldEnd: before.length - end, newEnd: after.length - end };
-}
-
-/**
- * The re-read document and what became of the previous document's lines: lines [0, before) are
- * the old lines [0, before); lines [before, windowEnd) were read again; the old lines from
- * oldWindowEnd on follow them in order, moved by the edit.
- */
-export interface CsvReread {
-  readonly doc: ClaimDocument;
-  readonly before: number;
-  readonly windowEnd: number;
-  readonly oldWindowEnd: number;
-  /** Per re-read line (windowEnd − before of them): the old line whose values it kept, or -1 for a
-   *  line read anew (its row changed, or its suppression did). */
-  readonly windowOrigin: readonly number[];
-}
+import type { Reread, TextChange } from './reread';
 
 /** A typed array with room for `need` items (contents kept). */
 function sized<T extends Int32Array | Uint8Array>(a: T, need: number): T {
@@ -102,7 +55,7 @@ function quoteSearchEnd(text: string, open: number): number {
  * `prev` must not be used after this: its unchanged lines live on in the new document, the
  * others read cells that moved. (A second re-read from `prev` is refused: csvStateOf is gone.)
  */
-export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange): CsvReread | undefined {
+export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange): Reread | undefined {
   const state = csvStateOf(prev);
   if (!state || !state.source || state.headerRow < 0 || prev.text.length !== text.length - (change.newEnd - change.oldEnd)) return undefined;
   if (Object.keys(state.source.columns).length === 0) return undefined;

@@ -18,6 +18,7 @@ import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
 import { scanClaimItemsSteps } from './json-items';
 import { jsonTreeSteps } from './json-tree';
 import { runToEnd } from '../steps';
+import { setJsonState, type EolCounts } from './json-state';
 
 const MODIFIER_KEYS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
 /** Deeper than this, jsonc-parser's recursive descent may overflow; we report it instead. */
@@ -63,8 +64,12 @@ class JsonReader {
 
   /** Sorted offsets of the syntax errors. */
   private errorOffsets: readonly number[] = [];
+  /** The claims list whose items are read (claimNodes), when the root is one. */
+  list: JsonNode | undefined;
 
-  constructor(private readonly text: string) {}
+  /** `firstIndex`: the ServiceLine.index of the first line read (json-incremental.ts reads one
+   *  claim object of a file). */
+  constructor(private readonly text: string, private readonly firstIndex = 0) {}
 
   // Keys repeat on every line: normalise each distinct key once.
   private readonly keys = new Map<string, string>();
@@ -106,7 +111,10 @@ class JsonReader {
 
   /** The claim nodes of the three accepted shapes. */
   claimNodes(root: JsonNode): JsonNode[] {
-    if (root.type === 'array') return root.children ?? [];
+    if (root.type === 'array') {
+      this.list = root;
+      return root.children ?? [];
+    }
     if (root.type !== 'object') {
       this.problem(root, SHAPES);
       return [];
@@ -127,6 +135,7 @@ class JsonReader {
       this.problem(claims, '"claims" must be a list of claim objects: [ { ... }, ... ]');
       return [];
     }
+    this.list = claims;
     return claims.children ?? [];
   }
 
@@ -363,7 +372,7 @@ class JsonReader {
     node: JsonNode, claimNode: JsonNode, inherited: ReadonlyArray<[FieldName, ReadField]>, claimDisabled: readonly string[], own: ObjectParts,
     onMissing?: (fields: readonly FieldName[], index: number) => void,
   ): ServiceLine {
-    const index = this.lines.length;
+    const index = this.firstIndex + this.lines.length;
     const read: ReadFields = {};
     const fields: Fields = {};
     for (const [name, r] of inherited) {
@@ -515,23 +524,36 @@ export function detectIndent(text: string, eol: LineEnd = '\n'): string {
 
 /** The dominant line end, counted as the CSV tokenizer counts rows' (a lone CR included). */
 export function detectEol(text: string): LineEnd {
+  return eolOf(eolCounts(text));
+}
+
+export function eolOf(counts: EolCounts): LineEnd {
+  return dominantEol(counts.crlf, counts.lf, counts.cr);
+}
+
+/** The line ends of text[from, to): a LF is a CRLF's when the character before it (even before
+ *  `from`) is a CR; a CR is lone when the character after it (even at `to`) is not a LF. */
+export function eolCounts(text: string, from = 0, to = text.length): EolCounts {
   let crlf = 0;
   let lf = 0;
   let cr = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
     if (i > 0 && text.charCodeAt(i - 1) === 0x0d) crlf++;
     else lf++;
   }
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) cr++;
-  return dominantEol(crlf, lf, cr - crlf);
+  for (let i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a) cr++;
+  return { crlf, lf, cr };
 }
+
+/** How claim files are read: JSONC, trailing commas allowed. */
+export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
 
 /** jsonc-parser's tree of `source`, its syntax errors into `errors`; too deep a text gets a
  *  problem instead (jsonc-parser recurses per nesting level: a stack overflow on absurdly deep
  *  input). */
 function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[]): JsonNode | undefined {
   try {
-    return parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    return parseTree(source, errors, PARSE_OPTIONS);
   } catch {
     const at = tooDeepAt(source, MAX_DEPTH);
     problems.push({
@@ -568,19 +590,42 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   } else {
     root = parseWhole(source, errors, reader.problems);
   }
-  reader.problems.push(...syntaxProblems(errors, source.length), ...notUtf8Problems(source));
+  const notUtf8 = notUtf8Problems(source);
+  reader.problems.push(...syntaxProblems(errors, source.length), ...notUtf8);
   reader.setErrors(errors);
+  const itemOfLine: number[] = [];
   if (root) {
     let read = 0;
     for (const claim of reader.claimNodes(root)) {
       reader.readClaim(claim, claim === root);
-      if (inSteps && ++read % STEP_CLAIMS === 0) yield;
+      while (itemOfLine.length < reader.lines.length) itemOfLine.push(read);
+      if (++read % STEP_CLAIMS === 0 && inSteps) yield;
     }
   }
   const problems = reader.problems.sort((a, b) => a.span.start - b.span.start);
-  const eol = detectEol(source);
+  const eols = eolCounts(source);
+  const eol = eolOf(eols);
   const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source, eol), eol };
-  return { format: 'json', text, lines: reader.lines, claims: reader.claims(), problems, json };
+  const doc: ClaimDocument = { format: 'json', text, lines: reader.lines, claims: reader.claims(), problems, json };
+  // A well-formed claims list: an edit inside one of its claim objects can re-read just that one.
+  if (reader.list && errors.length === 0 && notUtf8.length === 0) setJsonState(doc, { list: reader.list, itemOfLine: Int32Array.from(itemOfLine), eols });
+  return doc;
+}
+
+/** What reading one claim object of a file gives (json-incremental.ts). */
+export interface ClaimItemRead {
+  /** Their claimIndex counts the object's own claims (0, 1, ...): the caller numbers them in the file. */
+  readonly lines: readonly ServiceLine[];
+  readonly problems: readonly ParseProblem[];
+  readonly linelessClaims: readonly LinelessClaim[];
+}
+
+/** One claim object of a well-formed claims list (no syntax error in it), its nodes at their
+ *  offsets in `source`; its lines numbered from `firstIndex`. */
+export function readClaimItem(source: string, item: JsonNode, firstIndex: number): ClaimItemRead {
+  const reader = new JsonReader(source, firstIndex);
+  reader.readClaim(item, false);
+  return { lines: reader.lines, problems: reader.problems.sort((a, b) => a.span.start - b.span.start), linelessClaims: reader.linelessClaims };
 }
 
 /** At most this many not-UTF-8 problems a JSON file (a binary file would give thousands). */

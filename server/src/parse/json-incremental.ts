@@ -1,0 +1,291 @@
+// Re-reading an edited JSON claims file by claim objects. An edit inside one claim object of a
+// well-formed claims list (json-state.ts) re-reads that object alone: its new text must be one
+// object with no syntax error, so the rest of the file reads as before. The tree is updated in
+// place (the object's subtree replaced, every later node moved by the edit's length change), the
+// lines before it are kept and the lines after it copied with moved offsets. Reading a 24 MB
+// export took seconds a keystroke; this takes the copies. The result is the document a full
+// parseJson of the new text gives (same lines, fields, spans, problems, claims and tree):
+// test/engine/incremental-json.test.ts compares them over random edits.
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Claim, ClaimDocument, Field, FieldName, LinelessClaim, Modifier, ParseProblem, ServiceLine, Span } from '../model';
+import { detectIndent, eolCounts, eolOf, PARSE_OPTIONS, readClaimItem } from './json';
+import { forgetJsonState, jsonStateOf, setJsonState, type EolCounts } from './json-state';
+import { makeLine, NO_MODIFIERS, type Fields } from './line';
+import type { Reread, TextChange } from './reread';
+
+/** The last index in [0, n) whose value is <= x (values nondecreasing); -1 when none. */
+function lastAtOrBefore(n: number, valueAt: (i: number) => number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (valueAt(mid) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The claim object an edit lies in (between its braces), or -1. */
+function itemOf(items: readonly JsonNode[], change: TextChange): number {
+  const k = lastAtOrBefore(items.length, (i) => items[i].offset, change.start);
+  if (k < 0) return -1;
+  const item = items[k];
+  return item.type === 'object' && item.offset < change.start && change.oldEnd < item.offset + item.length ? k : -1;
+}
+
+/** The new text of the object: one object with no syntax error, or undefined. Its nodes are at
+ *  their offsets in the file. */
+function parseItem(source: string, start: number, end: number): JsonNode | undefined {
+  const text = source.slice(start, end);
+  if (text.includes('\uFFFD')) return undefined; // bytes that were not UTF-8: the file's problems cap their count
+  const errors: ParseError[] = [];
+  let node: JsonNode | undefined;
+  try {
+    node = parseTree(text, errors, PARSE_OPTIONS);
+  } catch {
+    return undefined; // nested too deep: the full read reports it
+  }
+  if (!node || errors.length > 0 || node.type !== 'object' || node.offset !== 0 || node.length !== text.length) return undefined;
+  const stack: JsonNode[] = [node];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    (n as { offset: number }).offset += start;
+    if (n.colonOffset !== undefined) (n as { colonOffset: number }).colonOffset += start;
+    if (n.children) for (const c of n.children) stack.push(c);
+  }
+  return node;
+}
+
+/** Update the tree for the edit: nodes after the old object moved by `delta`, the ones holding it
+ *  lengthened by it, the object replaced by `fresh`. */
+function updateTree(root: JsonNode, list: JsonNode, k: number, fresh: JsonNode, delta: number): void {
+  const old = list.children![k];
+  const oldEnd = old.offset + old.length;
+  const stack: JsonNode[] = [root];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (n === old || n.offset + n.length <= old.offset) continue;
+    if (n.offset >= oldEnd) {
+      (n as { offset: number }).offset += delta;
+      if (n.colonOffset !== undefined) (n as { colonOffset: number }).colonOffset += delta;
+    } else {
+      (n as { length: number }).length += delta; // it holds the object
+    }
+    if (n.children) for (const c of n.children) stack.push(c);
+  }
+  (fresh as { parent?: JsonNode }).parent = list;
+  list.children![k] = fresh;
+}
+
+/** Copies of spans, fields and lines moved by an edit (offsets at or after `from` move). Written
+ *  out property by property, in the order the reader makes them (one hidden class a kind): this
+ *  copies every line after the edit, the cost of a keystroke in a big file. */
+class Mover {
+  /** The claim's fields its lines inherit, one object for all of them, stay one. */
+  private readonly inherited = new Map<Field, Field>();
+  constructor(private readonly from: number, private readonly delta: number) {}
+
+  span(s: Span): Span {
+    return s.start >= this.from ? { start: s.start + this.delta, end: s.end + this.delta } : s;
+  }
+
+  private copy(f: Field): Field {
+    const keySpan = f.keySpan && this.span(f.keySpan);
+    const base = { name: f.name, text: f.text, span: this.span(f.span), keySpan, quoted: f.quoted };
+    let copy: Field = base;
+    if (f.wrongType) copy = { ...base, wrongType: f.wrongType };
+    else if (f.wrongTypeElements) copy = { ...base, wrongTypeElements: f.wrongTypeElements.map((e) => ({ type: e.type, span: this.span(e.span) })) };
+    return f.fromClaim ? { ...copy, fromClaim: true } : copy;
+  }
+
+  field(f: Field): Field {
+    if (!f.fromClaim) return this.copy(f);
+    let moved = this.inherited.get(f);
+    if (!moved) this.inherited.set(f, (moved = this.copy(f)));
+    return moved;
+  }
+
+  line(l: ServiceLine, index: number, claimIndex: number): ServiceLine {
+    const fields: Fields = {};
+    const own = l.fields;
+    for (const name in own) fields[name as FieldName] = this.field(own[name as FieldName]!);
+    let modifiers: readonly Modifier[] = NO_MODIFIERS;
+    if (l.modifiers.length > 0) {
+      const moved: Modifier[] = [];
+      for (const m of l.modifiers) moved.push({ code: m.code, span: this.span(m.span), field: m.field });
+      modifiers = moved;
+    }
+    return makeLine(l, { index, claimIndex, span: this.span(l.span), fields, modifiers, disabled: l.disabled, node: l.node });
+  }
+}
+
+/** The file's claims, as the reader groups lines into them: by claim_id, a line without one by
+ *  its claim object; in the order of their first lines; a claim spans its objects. `claimIds[i]`:
+ *  line i's claim_id. Gives each line's claim index, and the claims once given their lines. */
+function claimsOf(claimIds: (i: number) => string, n: number, itemOfLine: Int32Array, items: readonly JsonNode[]): {
+  claimIndex: Int32Array;
+  claims: (lines: readonly ServiceLine[]) => Claim[];
+} {
+  const groups: Array<{ id: string; start: number; end: number; node: JsonNode }> = [];
+  const byKey = new Map<string, number>();
+  const claimIndex = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = claimIds(i);
+    const node = items[itemOfLine[i]];
+    const key = id === '' ? `\0${node.offset}` : id;
+    let g = byKey.get(key);
+    if (g === undefined) {
+      g = groups.push({ id, start: node.offset, end: node.offset + node.length, node }) - 1;
+      byKey.set(key, g);
+    }
+    const group = groups[g];
+    group.start = Math.min(group.start, node.offset);
+    group.end = Math.max(group.end, node.offset + node.length);
+    claimIndex[i] = g;
+  }
+  return {
+    claimIndex,
+    claims(lines) {
+      const of: ServiceLine[][] = groups.map(() => []);
+      for (const line of lines) of[line.claimIndex].push(line);
+      return groups.map((g, index) => ({ index, id: g.id, span: { start: g.start, end: g.end }, lines: of[index], node: g.node }));
+    },
+  };
+}
+
+/** A line with another claim index (the claims of the file numbered again). */
+function renumbered(l: ServiceLine, claimIndex: number): ServiceLine {
+  return l.claimIndex === claimIndex ? l
+    : makeLine(l, { index: l.index, claimIndex, span: l.span, fields: l.fields, modifiers: l.modifiers, disabled: l.disabled, node: l.node });
+}
+
+/** Where a span of the old text is in the new one, as engine-incremental.ts moves kept findings'
+ *  spans; undefined for a span the edit touches (or that ends where it starts). */
+function movedSpan(s: Span, change: TextChange): Span | undefined {
+  if (s.end < change.start) return s;
+  if (s.start < change.oldEnd) return undefined;
+  const delta = change.newEnd - change.oldEnd;
+  return { start: s.start + delta, end: s.end + delta };
+}
+
+function sameMoved(old: Span | undefined, now: Span | undefined, change: TextChange): boolean {
+  if (!old || !now) return old === now;
+  const moved = movedSpan(old, change);
+  return moved !== undefined && moved.start === now.start && moved.end === now.end;
+}
+
+/**
+ * Whether a line of the re-read object is an old line the edit did not touch: the same fields
+ * (its own and those it inherits from its claim) with the same texts, at the same places moved
+ * by the edit, and the same suppressions. Its findings are then the old ones, moved (as a CSV row
+ * whose text did not change: Reread.windowOrigin).
+ */
+function untouched(old: ServiceLine, now: ServiceLine, change: TextChange): boolean {
+  if (!sameMoved(old.span, now.span, change) || old.disabled.size !== now.disabled.size) return false;
+  for (const id of old.disabled) if (!now.disabled.has(id)) return false;
+  const names = Object.keys(now.fields) as FieldName[];
+  if (names.length !== Object.keys(old.fields).length) return false;
+  for (const name of names) {
+    const a = old.fields[name];
+    const b = now.fields[name]!;
+    if (!a || a.text !== b.text || a.quoted !== b.quoted || a.fromClaim !== b.fromClaim || a.wrongType !== b.wrongType
+      || !sameMoved(a.span, b.span, change) || !sameMoved(a.keySpan, b.keySpan, change)) return false;
+    const ea = a.wrongTypeElements ?? [];
+    const eb = b.wrongTypeElements ?? [];
+    if (ea.length !== eb.length || ea.some((e, i) => e.type !== eb[i].type || !sameMoved(e.span, eb[i].span, change))) return false;
+  }
+  return true;
+}
+
+/** Per re-read line: the old line it is (untouched by the edit), or -1. Lines are matched from the
+ *  object's start and from its end. */
+function originsOf(old: readonly ServiceLine[], now: readonly ServiceLine[], oldFirst: number, change: TextChange): number[] {
+  const origin = new Array<number>(now.length).fill(-1);
+  const both = Math.min(old.length, now.length);
+  for (let j = 0; j < both && untouched(old[j], now[j], change); j++) origin[j] = oldFirst + j;
+  for (let j = 1; j <= both && untouched(old[old.length - j], now[now.length - j], change); j++) origin[now.length - j] = oldFirst + old.length - j;
+  return origin;
+}
+
+function add(a: EolCounts, b: EolCounts, c: EolCounts): EolCounts {
+  return { crlf: a.crlf - b.crlf + c.crlf, lf: a.lf - b.lf + c.lf, cr: a.cr - b.cr + c.cr };
+}
+
+/**
+ * The document of `text`, an edit of `prev`'s text, re-read by claim objects; undefined when only
+ * a full read will do: `prev` was not a well-formed claims list, the edit is not inside one claim
+ * object, or that object's new text is not one well-formed object.
+ *
+ * The tree is updated in place, so `prev` must not be used after this (its state is forgotten:
+ * a second re-read from it is refused).
+ */
+export function rereadJson(prev: ClaimDocument, text: string, change: TextChange): Reread | undefined {
+  const state = jsonStateOf(prev);
+  const delta = change.newEnd - change.oldEnd;
+  if (!state || !prev.json?.root || prev.text.length !== text.length - delta) return undefined;
+  const items = state.list.children ?? [];
+  const k = itemOf(items, change);
+  if (k < 0) return undefined;
+  const old = items[k];
+  const oldEnd = old.offset + old.length;
+  // A BOM reads as a space, as parseJson reads it (node offsets stay the text's).
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const fresh = parseItem(source, old.offset, oldEnd + delta);
+  if (!fresh) return undefined;
+
+  // The object's old lines [before, oldWindowEnd).
+  const itemOfLine = state.itemOfLine;
+  const before = lastAtOrBefore(itemOfLine.length, (i) => itemOfLine[i], k - 1) + 1;
+  const oldWindowEnd = lastAtOrBefore(itemOfLine.length, (i) => itemOfLine[i], k) + 1;
+  const read = readClaimItem(source, fresh, before);
+  const windowEnd = before + read.lines.length;
+  const lineShift = windowEnd - oldWindowEnd;
+
+  // From here on `prev` changes: its tree is the new document's.
+  forgetJsonState(prev);
+  updateTree(prev.json.root, state.list, k, fresh, delta);
+  const n = prev.lines.length + lineShift;
+  const newItemOfLine = new Int32Array(n);
+  newItemOfLine.set(itemOfLine.subarray(0, before));
+  newItemOfLine.fill(k, before, windowEnd);
+  newItemOfLine.set(itemOfLine.subarray(oldWindowEnd), windowEnd);
+  const grouped = claimsOf((i) => (i < before ? prev.lines[i] : i < windowEnd ? read.lines[i - before] : prev.lines[i - lineShift]).claimId,
+    n, newItemOfLine, items);
+  const claimIndex = grouped.claimIndex;
+  const move = new Mover(oldEnd, delta);
+  const lines: ServiceLine[] = new Array(n);
+  for (let i = 0; i < windowEnd; i++) lines[i] = renumbered(i < before ? prev.lines[i] : read.lines[i - before], claimIndex[i]);
+  for (let i = windowEnd; i < n; i++) lines[i] = move.line(prev.lines[i - lineShift], i, claimIndex[i]);
+  const claims = grouped.claims(lines);
+
+  // Problems and claims without lines: those of the object anew, the others kept or moved.
+  const problems: ParseProblem[] = [];
+  for (const p of prev.problems) if (p.span.start < old.offset) problems.push(p);
+  for (const p of read.problems) problems.push(p);
+  for (const p of prev.problems) {
+    if (p.span.start < oldEnd) continue;
+    const moved: { -readonly [K in keyof ParseProblem]: ParseProblem[K] } = { ...p, span: move.span(p.span) };
+    if (p.lineIndex !== undefined) moved.lineIndex = p.lineIndex + lineShift;
+    problems.push(moved);
+  }
+  const lineless: LinelessClaim[] = [];
+  for (const c of prev.json.linelessClaims) if (c.span.start < old.offset) lineless.push(c);
+  for (const c of read.linelessClaims) lineless.push(c);
+  for (const c of prev.json.linelessClaims) {
+    if (c.span.start >= oldEnd) lineless.push({ ...c, span: move.span(c.span), idSpan: c.idSpan && move.span(c.idSpan) });
+  }
+
+  // Line ends: those of the changed text (and a character either side, for CRLF pairs) counted again.
+  const from = Math.max(0, change.start - 1);
+  const eols = add(state.eols, eolCounts(prev.text, from, Math.min(prev.text.length, change.oldEnd + 1)),
+    eolCounts(text, from, Math.min(text.length, change.newEnd + 1)));
+  const eol = eolOf(eols);
+  const doc: ClaimDocument = {
+    format: 'json',
+    text,
+    lines,
+    claims,
+    problems,
+    json: { root: prev.json.root, linelessClaims: lineless, indent: detectIndent(source, eol), eol },
+  };
+  setJsonState(doc, { list: state.list, itemOfLine: newItemOfLine, eols });
+  return { doc, before, windowEnd, oldWindowEnd, windowOrigin: originsOf(prev.lines.slice(before, oldWindowEnd), read.lines, before, change) };
+}

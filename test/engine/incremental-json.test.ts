@@ -1,0 +1,128 @@
+// Incremental linting of JSON (parse/json-incremental.ts): an edit inside one claim object re-reads
+// that object alone and moves everything after it. It must give exactly what a full lint of the new
+// text gives: the same document (lines, every field, modifiers, claims, problems, claims without
+// lines, line end, indent, and the tree the fixes read) and the same findings with the same fixes.
+// Random JSON claim files in every shape and style, random edits (values retyped, keys typed,
+// objects pasted and deleted, stray braces and quotes), each linted from the previous result.
+import * as assert from 'assert';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { lintText, type LintResult } from '../../server/src/engine';
+import { lintEdit } from '../../server/src/engine-incremental';
+import type { ClaimDocument } from '../../server/src/model';
+import type { Finding } from '../../server/src/rules/types';
+import { randomClaims } from '../fuzz/support/claims';
+import { applyChange, randomEdit } from '../fuzz/support/edits';
+import { Random } from '../fuzz/support/random';
+import { renderJson } from '../fuzz/support/render';
+
+/** Every node of the tree, depth first, without parent links. */
+function treeShape(root: JsonNode | undefined): unknown[] {
+  const out: unknown[] = [];
+  const stack = root ? [root] : [];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    out.push([n.type, n.offset, n.length, n.colonOffset, n.value, n.children?.length]);
+    for (const c of [...(n.children ?? [])].reverse()) stack.push(c);
+    assert.ok(!n.children || n.children.every((c) => c.parent === n), 'a child points at its parent');
+  }
+  return out;
+}
+
+function docShape(doc: ClaimDocument): unknown {
+  return {
+    lines: doc.lines.map((l) => ({
+      ...l,
+      disabled: [...l.disabled],
+      node: l.node && [l.node.offset, l.node.length],
+    })),
+    claims: doc.claims.map((c) => ({ ...c, lines: c.lines.map((l) => l.index), node: c.node && [c.node.offset, c.node.length] })),
+    problems: doc.problems,
+    json: doc.json && { linelessClaims: doc.json.linelessClaims, indent: doc.json.indent, eol: doc.json.eol, tree: treeShape(doc.json.root) },
+  };
+}
+
+function findingShape(f: Finding): unknown {
+  return { ruleId: f.ruleId, severity: f.severity, span: f.span, message: f.message, related: f.related, lineIndex: f.lineIndex, fixes: f.fixes };
+}
+
+function assertSame(inc: LintResult, full: LintResult, what: string): void {
+  assert.deepStrictEqual(docShape(inc.doc), docShape(full.doc), `${what}: the document differs`);
+  assert.deepStrictEqual(inc.findings.map(findingShape), full.findings.map(findingShape), `${what}: findings differ`);
+}
+
+describe('incremental linting of JSON', () => {
+  it('re-reads only the edited claim object: lines before it are the same objects, lines after it moved', () => {
+    const r = new Random(11);
+    const text = renderJson(r, randomClaims(r, 12), { eol: '\n', bom: false, indent: '  ', shape: 'claims', inline: false }).text;
+    const before = lintText(text, 'json');
+    const first = before.doc.lines[0];
+    const target = before.doc.lines[Math.floor(before.doc.lines.length / 2)];
+    const units = target.fields.units!.span;
+    const edited = text.slice(0, units.start) + '1234' + text.slice(units.end);
+    const after = lintEdit(before, edited);
+    assert.ok(after.movedFrom, 'linted incrementally');
+    assertSame(after, lintText(edited, 'json'), 'units edit');
+    assert.strictEqual(after.doc.lines[0], first, 'a line before the edit is the same object');
+    assert.strictEqual(after.doc.lines[target.index].units, 1234);
+  });
+
+  it('a line object pasted into a claim renumbers the lines after it, their claims and their problems', () => {
+    const claim = (id: string, member: string, extra = ''): string =>
+      `{ "claim_id": "${id}", "member_id": "${member}", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1${extra} } ] }`;
+    // The third claim's line lacks units (a problem with its line's index); no claim_id on the last.
+    // (Twenty more claims after them: an edit that changes a big share of a small file is read in full.)
+    const more = Array.from({ length: 20 }, (_, i) => `,\n${claim(`C${10 + i}`, `M${10 + i}`)}`).join('');
+    const text = `{ "claims": [\n${claim('C1', 'M1')},\n${claim('C2', 'M2')},\n${claim('C3', 'M1').replace(', "units": 1', '')},\n${claim('C1', 'M3')}${more}\n] }\n`;
+    const before = lintText(text, 'json');
+    assert.ok(before.doc.problems.some((p) => p.lineIndex === 2), 'a problem of the third line');
+    const at = text.indexOf('} ] }') + 1;
+    const pasted = text.slice(0, at) + ', { "dos_from": "2026-03-03", "hcpcs": "J2185", "units": 30 }' + text.slice(at);
+    const after = lintEdit(before, pasted);
+    assert.ok(after.movedFrom, 'linted incrementally');
+    assertSame(after, lintText(pasted, 'json'), 'a pasted line object');
+    assert.ok(after.doc.problems.some((p) => p.lineIndex === 3), 'the problem moved to the line\'s new index');
+    assert.deepStrictEqual(after.doc.claims.slice(0, 3).map((c) => c.lines.map((l) => l.index)), [[0, 1, 4], [2], [3]]);
+  });
+
+  it('an edit that breaks the object is read in full, and right', () => {
+    const r = new Random(12);
+    const text = renderJson(r, randomClaims(r, 6), { eol: '\r\n', bom: true, indent: '\t', shape: 'array', inline: true }).text;
+    const line = lintText(text, 'json').doc.lines[3].node!;
+    for (const [what, edited] of [
+      ['a stray brace', text.slice(0, line.offset + 1) + '{' + text.slice(line.offset + 1)],
+      ['a half-typed key', text.slice(0, line.offset + 1) + ' "no' + text.slice(line.offset + 1)],
+    ] as const) {
+      const inc = lintEdit(lintText(text, 'json'), edited);
+      assert.strictEqual(inc.movedFrom, undefined, `${what}: linted in full`);
+      assertSame(inc, lintText(edited, 'json'), what);
+    }
+  });
+
+  it('gives what a full lint gives, over random edits in every shape and style', function () {
+    this.timeout(120_000);
+    let incremental = 0;
+    let edits = 0;
+    for (let file = 0; file < 16; file++) {
+      const r = new Random(5000 + file);
+      const fresh = (): string => renderJson(r, randomClaims(r, r.range(1, 4))).text;
+      let text = renderJson(r, randomClaims(r, r.range(3, 14))).text;
+      let result = lintText(text, 'json');
+      for (let step = 0; step < 30; step++) {
+        // Edits that keep the file readable (values retyped, keys added, objects pasted), as
+        // typing in an export mostly does; in the last files also raw keystrokes that break it.
+        for (const changes of randomEdit(r, text, 'json', fresh, file < 12 || r.chance(0.5))) {
+          const next = changes.reduce(applyChange, text);
+          const inc = lintEdit(result, next);
+          assertSame(inc, lintText(next, 'json'), `file ${file}, edit ${step}`);
+          edits++;
+          if (inc.movedFrom && next !== text) incremental++;
+          text = next;
+          // Keep going from the incremental result, so its errors would pile up.
+          result = inc;
+        }
+      }
+    }
+    // The property says nothing unless most edits took the incremental path (a file left broken
+    // by a raw keystroke is read in full until it is mended; small files change a big share).
+    assert.ok(incremental > edits * 0.5, `${incremental} of ${edits} edits were linted incrementally`);
+  });
+});
