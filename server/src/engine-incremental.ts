@@ -243,11 +243,26 @@ function refixer(doc: ClaimDocument, options: LintOptions, codes: CodeSet): Refi
 /** A kept finding, moved by the edit; its fixes are made for the new document when asked for.
  *  (Nothing here may hold on to the previous document: kept findings would keep every earlier
  *  version of the file alive.) */
-function movedFinding(change: TextChange, f: Finding, rule: Rule, owner: ServiceLine, fixer: Refixer): Finding {
-  const related = change.newEnd === change.oldEnd || !f.related ? f.related
-    : f.related.map((r): Related => (r.uri ? r : { ...r, span: moveSpan(change, r.span) }));
-  return lazyFixes({ ruleId: f.ruleId, severity: f.severity, span: moveSpan(change, f.span), message: f.message, related, lineIndex: owner.index },
+function movedFinding(f: Finding, at: MovedPlaces, rule: Rule, owner: ServiceLine, fixer: Refixer): Finding {
+  return lazyFixes({ ruleId: f.ruleId, severity: f.severity, span: at.span, message: f.message, related: at.related, lineIndex: owner.index },
     fixer, rule, owner);
+}
+
+/** Where a finding's span and related spans are in the new text. */
+interface MovedPlaces {
+  readonly span: Span;
+  readonly related?: readonly Related[];
+}
+
+/** The previous findings' places moved by the edit, taken before the document is re-read: a JSON
+ *  re-read moves the spans of the lines after the edit in place (json-incremental.ts), and a
+ *  finding may hold one of them. */
+function movedPlaces(change: TextChange, findings: readonly Finding[]): MovedPlaces[] {
+  return findings.map((f) => ({
+    span: moveSpan(change, f.span),
+    related: change.newEnd === change.oldEnd || !f.related ? f.related
+      : f.related.map((r): Related => (r.uri ? r : { ...r, span: moveSpan(change, r.span) })),
+  }));
 }
 
 function lazyFixes(parts: Omit<Finding, 'fixes'>, fixer: Refixer, rule: Rule, owner: ServiceLine): Finding {
@@ -266,10 +281,12 @@ function lazyFixes(parts: Omit<Finding, 'fixes'>, fixer: Refixer, rule: Rule, ow
   return finding;
 }
 
-/** What an edit did to the lines, or undefined when it must be linted in full. */
-function lineChanges(prev: ClaimDocument, text: string): LineChanges | 'same' | undefined {
+/** What an edit did to the lines, or undefined when it must be linted in full. `beforeReread` is
+ *  called with the change before the document is re-read. */
+function lineChanges(prev: ClaimDocument, text: string, beforeReread: (change: TextChange) => void): LineChanges | 'same' | undefined {
   const change = textChange(prev.text, text);
   if (!change) return 'same';
+  beforeReread(change);
   const reread = prev.format === 'csv' ? rereadCsv(prev, text, change) : rereadJson(prev, text, change);
   if (!reread) return undefined;
   const changes = new LineChanges(prev, reread, change);
@@ -292,7 +309,8 @@ export function lintEdit(prev: LintResult, text: string, options: LintOptions = 
  * does a step at a time for a big text (lsp/analysis.ts).
  */
 export function lintEditIncrementally(prev: LintResult, text: string, options: LintOptions = {}, rules: readonly Rule[] = RULES): EditResult | undefined {
-  const changes = lineChanges(prev.doc, text);
+  let places: MovedPlaces[] = [];
+  const changes = lineChanges(prev.doc, text, (change) => { places = movedPlaces(change, prev.findings); });
   if (changes === 'same') return { doc: prev.doc, findings: prev.findings, movedFrom: Int32Array.from(prev.findings, (_, i) => i), change: { start: 0, oldEnd: 0, newEnd: 0 } };
   if (!changes) return undefined;
   const { doc } = changes;
@@ -338,7 +356,7 @@ export function lintEditIncrementally(prev: LintResult, text: string, options: L
     if (now < 0) return;
     const scope = rule.meta.scope ?? 'file';
     if (scope !== 'line' && changes.touched(prev.doc.lines[f.lineIndex!], scope)) return;
-    kept.push(movedFinding(changes.change, f, rule, doc.lines[now], fixer));
+    kept.push(movedFinding(f, places[i], rule, doc.lines[now], fixer));
     keptFrom.push(i);
   });
 

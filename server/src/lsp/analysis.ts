@@ -226,13 +226,7 @@ export class Linter {
     this.published.add(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics: published });
     void this.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));
-    // A JSON edit re-read by claim object retires a copy of every line after the edit as well as
-    // the text: collect after each one (on the bench's 24 MB document, the peak went from 744 MB
-    // to 1,177 MB without it).
-    if (result.change && prev && prev.doc.text !== text) {
-      if (format === 'json') this.garbage.linted(text.length);
-      else this.garbage.edited(text.length);
-    }
+    if (result.change && prev && prev.doc.text !== text) this.garbage.edited(text.length);
     if (ms > SLOW_LINT_MS) {
       this.connection.console.log(`infusion-claims: slow lint, ${result.doc.lines.length} lines, ${diagnostics.length} problems, ${ms} ms`);
     }

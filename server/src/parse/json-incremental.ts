@@ -2,15 +2,15 @@
 // well-formed claims list (json-state.ts) re-reads that object alone: its new text must be one
 // object with no syntax error, so the rest of the file reads as before. The tree is updated in
 // place (the object's subtree replaced, every later node moved by the edit's length change), the
-// lines before it are kept and the lines after it copied with moved offsets. Reading a 24 MB
-// export took seconds a keystroke; this takes the copies. The result is the document a full
+// lines before it are kept and the lines after it moved in place. Reading a 24 MB export took
+// seconds a keystroke; this takes a pass over the lines and nodes after the edit. The result is the document a full
 // parseJson of the new text gives (same lines, fields, spans, problems, claims and tree):
 // test/engine/incremental-json.test.ts compares them over random edits.
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { Claim, ClaimDocument, Field, FieldName, LinelessClaim, Modifier, ParseProblem, ServiceLine, Span } from '../model';
+import type { Claim, ClaimDocument, Field, FieldName, LinelessClaim, ParseProblem, ServiceLine, Span } from '../model';
 import { detectIndent, eolCounts, eolOf, PARSE_OPTIONS, readClaimItem } from './json';
 import { forgetJsonState, jsonStateOf, setJsonState, type EolCounts } from './json-state';
-import { makeLine, NO_MODIFIERS, type Fields } from './line';
+import { makeLine } from './line';
 import type { Reread, TextChange } from './reread';
 
 /** The last index in [0, n) whose value is <= x (values nondecreasing); -1 when none. */
@@ -75,45 +75,49 @@ function updateTree(root: JsonNode, list: JsonNode, k: number, fresh: JsonNode, 
   list.children![k] = fresh;
 }
 
-/** Copies of spans, fields and lines moved by an edit (offsets at or after `from` move). Written
- *  out property by property, in the order the reader makes them (one hidden class a kind): this
- *  copies every line after the edit, the cost of a keystroke in a big file. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Spans moved by an edit (offsets at or after `from` move): copied, or moved in place. */
 class Mover {
-  /** The claim's fields its lines inherit, one object for all of them, stay one. */
-  private readonly inherited = new Map<Field, Field>();
+  /** The claim's fields its lines inherit, one object for all of them, are moved once. */
+  private readonly inherited = new Set<Field>();
   constructor(private readonly from: number, private readonly delta: number) {}
 
+  /** A moved copy of the span (the span itself when it is before the edit). */
   span(s: Span): Span {
     return s.start >= this.from ? { start: s.start + this.delta, end: s.end + this.delta } : s;
   }
 
-  private copy(f: Field): Field {
-    const keySpan = f.keySpan && this.span(f.keySpan);
-    const base = { name: f.name, text: f.text, span: this.span(f.span), keySpan, quoted: f.quoted };
-    let copy: Field = base;
-    if (f.wrongType) copy = { ...base, wrongType: f.wrongType };
-    else if (f.wrongTypeElements) copy = { ...base, wrongTypeElements: f.wrongTypeElements.map((e) => ({ type: e.type, span: this.span(e.span) })) };
-    return f.fromClaim ? { ...copy, fromClaim: true } : copy;
+  private inPlace(s: Span): void {
+    (s as Mutable<Span>).start += this.delta;
+    (s as Mutable<Span>).end += this.delta;
   }
 
-  field(f: Field): Field {
-    if (!f.fromClaim) return this.copy(f);
-    let moved = this.inherited.get(f);
-    if (!moved) this.inherited.set(f, (moved = this.copy(f)));
-    return moved;
-  }
-
+  /**
+   * A line after the edit, moved in place with its fields and modifiers, and numbered anew: the
+   * same object in the new document. (Copying every line after the edit was most of a keystroke's
+   * time in a big file, and its peak memory. The old document is not used after a re-read, and
+   * what else held these spans was moved first: the problems here, the findings in
+   * engine-incremental.ts.)
+   */
   line(l: ServiceLine, index: number, claimIndex: number): ServiceLine {
-    const fields: Fields = {};
-    const own = l.fields;
-    for (const name in own) fields[name as FieldName] = this.field(own[name as FieldName]!);
-    let modifiers: readonly Modifier[] = NO_MODIFIERS;
-    if (l.modifiers.length > 0) {
-      const moved: Modifier[] = [];
-      for (const m of l.modifiers) moved.push({ code: m.code, span: this.span(m.span), field: m.field });
-      modifiers = moved;
+    this.inPlace(l.span);
+    const fields = l.fields;
+    for (const name in fields) {
+      const f = fields[name as FieldName]!;
+      if (f.fromClaim) {
+        if (this.inherited.has(f)) continue;
+        this.inherited.add(f);
+      }
+      this.inPlace(f.span);
+      if (f.keySpan) this.inPlace(f.keySpan);
+      if (f.wrongTypeElements) for (const e of f.wrongTypeElements) this.inPlace(e.span);
     }
-    return makeLine(l, { index, claimIndex, span: this.span(l.span), fields, modifiers, disabled: l.disabled, node: l.node });
+    for (const m of l.modifiers) this.inPlace(m.span);
+    const moved = l as Mutable<ServiceLine>;
+    moved.index = index;
+    moved.claimIndex = claimIndex;
+    return l;
   }
 }
 
@@ -250,19 +254,16 @@ export function rereadJson(prev: ClaimDocument, text: string, change: TextChange
   const grouped = claimsOf((i) => (i < before ? prev.lines[i] : i < windowEnd ? read.lines[i - before] : prev.lines[i - lineShift]).claimId,
     n, newItemOfLine, items);
   const claimIndex = grouped.claimIndex;
-  const move = new Mover(oldEnd, delta);
-  const lines: ServiceLine[] = new Array(n);
-  for (let i = 0; i < windowEnd; i++) lines[i] = renumbered(i < before ? prev.lines[i] : read.lines[i - before], claimIndex[i]);
-  for (let i = windowEnd; i < n; i++) lines[i] = move.line(prev.lines[i - lineShift], i, claimIndex[i]);
-  const claims = grouped.claims(lines);
 
-  // Problems and claims without lines: those of the object anew, the others kept or moved.
+  const move = new Mover(oldEnd, delta);
+  // Problems and claims without lines: those of the object anew, the others kept or moved (copies,
+  // made before the lines after the edit move in place: a problem may hold a field's span).
   const problems: ParseProblem[] = [];
   for (const p of prev.problems) if (p.span.start < old.offset) problems.push(p);
   for (const p of read.problems) problems.push(p);
   for (const p of prev.problems) {
     if (p.span.start < oldEnd) continue;
-    const moved: { -readonly [K in keyof ParseProblem]: ParseProblem[K] } = { ...p, span: move.span(p.span) };
+    const moved: Mutable<ParseProblem> = { ...p, span: move.span(p.span) };
     if (p.lineIndex !== undefined) moved.lineIndex = p.lineIndex + lineShift;
     problems.push(moved);
   }
@@ -272,6 +273,11 @@ export function rereadJson(prev: ClaimDocument, text: string, change: TextChange
   for (const c of prev.json.linelessClaims) {
     if (c.span.start >= oldEnd) lineless.push({ ...c, span: move.span(c.span), idSpan: c.idSpan && move.span(c.idSpan) });
   }
+
+  const lines: ServiceLine[] = new Array(n);
+  for (let i = 0; i < windowEnd; i++) lines[i] = renumbered(i < before ? prev.lines[i] : read.lines[i - before], claimIndex[i]);
+  for (let i = windowEnd; i < n; i++) lines[i] = move.line(prev.lines[i - lineShift], i, claimIndex[i]);
+  const claims = grouped.claims(lines);
 
   // Line ends: those of the changed text (and a character either side, for CRLF pairs) counted again.
   const from = Math.max(0, change.start - 1);
