@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { lintText, type LintResult } from '../../server/src/engine';
 import { lintEdit } from '../../server/src/engine-incremental';
+import { MAX_REREAD_CHARS } from '../../server/src/parse/json-incremental';
 import type { ClaimDocument } from '../../server/src/model';
 import type { Finding } from '../../server/src/rules/types';
 import { randomClaims } from '../fuzz/support/claims';
@@ -81,6 +82,25 @@ describe('incremental linting of JSON', () => {
     assertSame(after, lintText(pasted, 'json'), 'a pasted line object');
     assert.ok(after.doc.problems.some((p) => p.lineIndex === 3), 'the problem moved to the line\'s new index');
     assert.deepStrictEqual(after.doc.claims.slice(0, 3).map((c) => c.lines.map((l) => l.index)), [[0, 1, 4], [2], [3]]);
+  });
+
+  it('a claim object too big to re-read alone (every line in one claim) is read in full, and right', () => {
+    // Supplies on days of their own: no findings to compare, a megabyte of lines to read.
+    const day = (i: number): string => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const line = (i: number): string => `{ "dos_from": "${day(i)}", "hcpcs": "A4222", "units": 1, "auth_number": "PA1", "notes": "${'n'.repeat(60)}" }`;
+    const lines: string[] = [];
+    for (let chars = 0; chars <= MAX_REREAD_CHARS; chars += lines[lines.length - 1].length + 2) lines.push(line(lines.length));
+    const text = `[ { "claim_id": "C1", "member_id": "M1", "lines": [\n${lines.join(',\n')}\n] },\n{ "claim_id": "C2", "member_id": "M2", "lines": [ ${line(0)} ] } ]\n`;
+    const before = lintText(text, 'json');
+    const at = text.indexOf('"units": 1,');
+    const big = text.slice(0, at) + '"units": 2,' + text.slice(at + '"units": 1,'.length);
+    const inBig = lintEdit(before, big);
+    assert.strictEqual(inBig.movedFrom, undefined, 'the big object: read in full');
+    assertSame(inBig, lintText(big, 'json'), 'an edit in the big object');
+    const small = big.replace('"claim_id": "C2"', '"claim_id": "C3"');
+    const inSmall = lintEdit(inBig, small);
+    assert.ok(inSmall.movedFrom, 'the small object after it: re-read alone');
+    assertSame(inSmall, lintText(small, 'json'), 'an edit in the small object');
   });
 
   it('an edit that breaks the object is read in full, and right', () => {

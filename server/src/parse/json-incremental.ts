@@ -13,6 +13,11 @@ import { forgetJsonState, jsonStateOf, setJsonState, type EolCounts } from './js
 import { makeLine } from './line';
 import type { Reread, TextChange } from './reread';
 
+/** A claim object longer than this is not re-read alone: reading it would hold up the server as
+ *  long as a full read, which runs a step at a time between requests (lsp/analysis.ts). An export
+ *  that puts every line in one claim object is read in full after each edit, as before. */
+export const MAX_REREAD_CHARS = 1 << 20;
+
 /** The last index in [0, n) whose value is <= x (values nondecreasing); -1 when none. */
 function lastAtOrBefore(n: number, valueAt: (i: number) => number, x: number): number {
   let lo = 0;
@@ -230,6 +235,7 @@ export function rereadJson(prev: ClaimDocument, text: string, change: TextChange
   if (k < 0) return undefined;
   const old = items[k];
   const oldEnd = old.offset + old.length;
+  if (old.length + delta > MAX_REREAD_CHARS) return undefined;
   // A BOM reads as a space, as parseJson reads it (node offsets stay the text's).
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const fresh = parseItem(source, old.offset, oldEnd + delta);
