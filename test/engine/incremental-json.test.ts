@@ -15,6 +15,7 @@ import { randomClaims } from '../fuzz/support/claims';
 import { applyChange, randomEdit } from '../fuzz/support/edits';
 import { Random } from '../fuzz/support/random';
 import { renderJson } from '../fuzz/support/render';
+import { claimsJson } from '../helpers/claims-json';
 
 /** Every node of the tree, depth first, without parent links. */
 function treeShape(root: JsonNode | undefined): unknown[] {
@@ -115,6 +116,49 @@ describe('incremental linting of JSON', () => {
       assert.strictEqual(inc.movedFrom, undefined, `${what}: linted in full`);
       assertSame(inc, lintText(edited, 'json'), what);
     }
+  });
+
+  it('in exports with claims split across objects: ids retyped (lines move between claims), lines deleted and copied', function () {
+    this.timeout(60_000);
+    let incremental = 0;
+    for (const [seed, style] of [[1, { wrapped: true }], [2, { wrapped: false, crlf: true }], [3, { wrapped: true, bom: true }], [4, { wrapped: false, flat: true }]] as const) {
+      const r = new Random(seed);
+      let text = claimsJson(seed, 250, style);
+      let result = lintText(text, 'json');
+      for (let step = 0; step < 30; step++) {
+        const lines = result.doc.lines;
+        const line = lines[r.int(lines.length)];
+        const node = line.node!;
+        const end = node.offset + node.length;
+        const field = (name: 'claim_id' | 'member_id' | 'units' | 'hcpcs') => line.fields[name];
+        const pick = r.int(5);
+        let next = text;
+        if (pick === 0 && field('claim_id')) {
+          // Another claim's id (its lines join that claim, wherever they are), or a new one.
+          const span = field('claim_id')!.span;
+          next = text.slice(0, span.start) + JSON.stringify(r.chance(0.7) ? lines[r.int(lines.length)].claimId : `C${90_000 + step}`) + text.slice(span.end);
+        } else if (pick === 1 && field('member_id')) {
+          const span = field('member_id')!.span;
+          next = text.slice(0, span.start) + JSON.stringify(lines[r.int(lines.length)].memberId) + text.slice(span.end);
+        } else if (pick === 2 && !style.flat) {
+          // Delete the line object with its comma (or the comma before it).
+          const after = /^\s*,/.exec(text.slice(end));
+          const before = /,\s*$/.exec(text.slice(0, node.offset));
+          next = after ? text.slice(0, node.offset) + text.slice(end + after[0].length) : before ? text.slice(0, node.offset - before[0].length) + text.slice(end) : text;
+        } else if (pick === 3 && !style.flat) {
+          next = text.slice(0, end) + ', ' + text.slice(node.offset, end) + text.slice(end); // a copied line
+        } else {
+          const span = (field('units') ?? field('hcpcs'))?.span;
+          if (span) next = text.slice(0, span.start) + r.pick(['"0"', '"2"', '31', '"S9502"', '"J2185"', '"A4222"']) + text.slice(span.end);
+        }
+        const inc = lintEdit(result, next);
+        assertSame(inc, lintText(next, 'json'), `style ${seed}, edit ${step}`);
+        if (inc.movedFrom && next !== text) incremental++;
+        text = next;
+        result = inc;
+      }
+    }
+    assert.ok(incremental > 60, `${incremental} of 120 edits were linted incrementally`);
   });
 
   it('gives what a full lint gives, over random edits in every shape and style', function () {
