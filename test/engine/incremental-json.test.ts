@@ -85,6 +85,35 @@ describe('incremental linting of JSON', () => {
     assert.deepStrictEqual(after.doc.claims.slice(0, 3).map((c) => c.lines.map((l) => l.index)), [[0, 1, 4], [2], [3]]);
   });
 
+  it('claim objects pasted and deleted between others are read alone; text typed against a neighbour is read in full', () => {
+    const claim = (i: number): string =>
+      `  { "claim_id": "C${i}", "member_id": "M${i % 7}", "auth_number": "PA${i}", "lines": [ { "dos_from": "2026-03-0${1 + (i % 5)}", "hcpcs": "J2185", "units": 30, "ndc": "0143-9431-10" } ] }`;
+    const list = (ids: number[], trailing = ''): string => `{ "claims": [\n${ids.map(claim).join(',\n')}${trailing}\n] }\n`;
+    const ids = Array.from({ length: 24 }, (_, i) => i + 1);
+    const text = list(ids);
+    const cases: Array<[string, string, boolean]> = [
+      ['a claim pasted between two', list([...ids.slice(0, 5), 99, ...ids.slice(5)]), true],
+      ['a claim deleted', list([...ids.slice(0, 5), ...ids.slice(6)]), true],
+      ['a claim pasted after the last', list([...ids, 99]), true],
+      ['the last claim deleted', list(ids.slice(0, -1)), true],
+      ['the first claim deleted', list(ids.slice(1)), true],
+      ['a comment between two claims', text.replace(',\n  { "claim_id": "C9"', ', /* checked */\n  { "claim_id": "C9"'), true],
+      ['a trailing comma after the last', list(ids, ','), true],
+      ['a digit typed against the next claim', text.replace('  { "claim_id": "C9"', '  7{ "claim_id": "C9"'), false],
+      ['a comma deleted between two', text.replace('] },\n  { "claim_id": "C9"', '] }\n  { "claim_id": "C9"'), false],
+    ];
+    for (const [what, edited, alone] of cases) {
+      assert.notStrictEqual(edited, text, `${what}: the text changed (a test of the test)`);
+      const inc = lintEdit(lintText(text, 'json'), edited);
+      assertSame(inc, lintText(edited, 'json'), what);
+      assert.strictEqual(inc.movedFrom !== undefined, alone, `${what}: ${alone ? 'read alone' : 'read in full'}`);
+    }
+    // An empty list, then a claim pasted into it.
+    const empty = '{ "claims": [\n] }\n';
+    const filled = `{ "claims": [\n${claim(1)}\n] }\n`;
+    assertSame(lintEdit(lintText(empty, 'json'), filled), lintText(filled, 'json'), 'a claim pasted into an empty list');
+  });
+
   it('a claim object too big to re-read alone (every line in one claim) is read in full, and right', () => {
     // Supplies on days of their own: no findings to compare, a megabyte of lines to read.
     const day = (i: number): string => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);

@@ -74,7 +74,7 @@ describe('LSP: a big document is first linted between requests', function () {
     assert.ok(diagnostics.some((d) => d.code === 'ndc-format' && d.range.start.line === client.positionOf(uri, '1234').line), 'the changed cell is flagged');
   });
 
-  it('a big JSON document: an edit inside a claim object is linted at once; one between them in full, between requests', async () => {
+  it('a big JSON document: a claim object edited or pasted is linted at once; an edit that breaks the file in full, between requests', async () => {
     const json = claimsJson(12, 9_000, { wrapped: true });
     assert.ok(json.length >= STEPWISE_MIN_CHARS, `${json.length} characters`);
     const small = 'file:///claims/small-beside-json.claims.csv';
@@ -100,13 +100,23 @@ describe('LSP: a big document is first linted between requests', function () {
     assert.strictEqual(status.problems, problemsOf(client.text(uri), 'json'));
     assert.notStrictEqual(status.problems, problemsOf(json, 'json'), 'the edit changed the problems (a test of the test)');
 
-    // A claim pasted between two claims is outside every object: the file is read in full, a step
-    // at a time, and a hover elsewhere is answered meanwhile.
+    // A claim object pasted at the top of the list: read alone too.
     await client.hover(uri, { line: 1, character: 1 }); // a round trip: the edit's status has come
-    busyBefore = busy();
     seen = statuses().length;
     const pasted = '"claims": [\n{ "claim_id": "X1", "member_id": "MX", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] },';
     client.replace(uri, '"claims": [', pasted);
+    await client.currentDiagnostics(uri, 20_000);
+    status = await finalStatus(seen);
+    assert.strictEqual(busy(), busyBefore, 'not linted in steps');
+    assert.strictEqual(status.problems, problemsOf(client.text(uri), 'json'));
+    assert.ok((await client.currentDiagnostics(uri)).some((d) => d.code === 'ndc-missing' && d.range.start.line === 3), 'the pasted claim\'s J-code without an NDC');
+
+    // The comma between two claims deleted: the file is not well-formed, so it is read in full, a
+    // step at a time, and a hover elsewhere is answered meanwhile.
+    await client.hover(uri, { line: 1, character: 1 });
+    busyBefore = busy();
+    seen = statuses().length;
+    client.replace(uri, '},\n{', '}\n{');
     const version = client.version(uri);
     await client.waitFor(() => busy() > busyBefore || undefined, 10_000, () => 'a busy status for the edit');
     const hover = await client.hover(small, client.positionOf(small, 'J2185', 2));
@@ -115,7 +125,7 @@ describe('LSP: a big document is first linted between requests', function () {
     await client.currentDiagnostics(uri, 20_000);
     status = await finalStatus(seen);
     assert.strictEqual(status.problems, problemsOf(client.text(uri), 'json'));
-    assert.ok((await client.currentDiagnostics(uri)).some((d) => d.code === 'ndc-missing' && d.range.start.line === 3), 'the pasted claim\'s J-code without an NDC');
+    assert.ok((await client.currentDiagnostics(uri)).some((d) => d.code === 'parse-error'), 'the missing comma is reported');
   });
 
   it('closed and opened again with other text while it is linted: the problems are the new text\'s', async () => {

@@ -1,21 +1,23 @@
-// Re-reading an edited JSON claims file by claim objects. An edit inside one claim object of a
-// well-formed claims list (json-state.ts) re-reads that object alone: its new text must be one
-// object with no syntax error, so the rest of the file reads as before. The tree is updated in
-// place (the object's subtree replaced, every later node moved by the edit's length change), the
-// lines before it are kept and the lines after it moved in place. Reading a 24 MB export took
-// seconds a keystroke; this takes a pass over the lines and nodes after the edit. The result is the document a full
+// Re-reading an edited JSON claims file by claim objects. An edit of a well-formed claims list
+// (json-state.ts) re-reads only the items it touched: the text between the untouched items either
+// side of it must read as a part of the list with no syntax error (items, commas, comments), so
+// the rest of the file reads as before. That covers a value retyped inside a claim object, and
+// claim objects pasted or deleted. The tree is updated in place (the items replaced, every later
+// node moved by the edit's length change), the lines before them are kept and the lines after
+// them moved in place. Reading a 24 MB export took seconds a keystroke; this takes a pass over
+// the lines and nodes after the edit. The result is the document a full
 // parseJson of the new text gives (same lines, fields, spans, problems, claims and tree):
 // test/engine/incremental-json.test.ts compares them over random edits.
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Claim, ClaimDocument, Field, FieldName, LinelessClaim, ParseProblem, ServiceLine, Span } from '../model';
-import { detectIndent, eolCounts, eolOf, PARSE_OPTIONS, readClaimItem } from './json';
+import { detectIndent, eolCounts, eolOf, PARSE_OPTIONS, readClaimItems } from './json';
 import { forgetJsonState, jsonStateOf, setJsonState, type EolCounts } from './json-state';
 import { makeLine } from './line';
 import type { Reread, TextChange } from './reread';
 
-/** A claim object longer than this is not re-read alone: reading it would hold up the server as
- *  long as a full read, which runs a step at a time between requests (lsp/analysis.ts). An export
- *  that puts every line in one claim object is read in full after each edit, as before. */
+/** Text longer than this is not re-read alone: reading it would hold up the server as long as a
+ *  full read, which runs a step at a time between requests (lsp/analysis.ts). An export that puts
+ *  every line in one claim object is read in full after each edit, as before. */
 export const MAX_REREAD_CHARS = 1 << 20;
 
 /** The last index in [0, n) whose value is <= x (values nondecreasing); -1 when none. */
@@ -30,54 +32,62 @@ function lastAtOrBefore(n: number, valueAt: (i: number) => number, x: number): n
   return lo - 1;
 }
 
-/** The claim object an edit lies in (between its braces), or -1. */
-function itemOf(items: readonly JsonNode[], change: TextChange): number {
-  const k = lastAtOrBefore(items.length, (i) => items[i].offset, change.start);
-  if (k < 0) return -1;
-  const item = items[k];
-  return item.type === 'object' && item.offset < change.start && change.oldEnd < item.offset + item.length ? k : -1;
-}
+/** A stand-in for the untouched item either side of the re-read text: it makes the text parse
+ *  as the middle of the list it is (its commas checked as the whole file's are). */
+const NEIGHBOUR = '0';
 
-/** The new text of the object: one object with no syntax error, or undefined. Its nodes are at
- *  their offsets in the file. */
-function parseItem(source: string, start: number, end: number): JsonNode | undefined {
-  const text = source.slice(start, end);
-  if (text.includes('\uFFFD')) return undefined; // bytes that were not UTF-8: the file's problems cap their count
+/**
+ * The items of the list's text [from, to) of `source` (between two untouched items, or an end of
+ * the list), its nodes at their offsets in the file; undefined when that text, between its
+ * neighbours, is not a part of the list with no syntax error.
+ */
+function parseRegion(source: string, from: number, to: number, before: boolean, after: boolean): JsonNode[] | undefined {
+  const region = source.slice(from, to);
+  if (region.includes('\uFFFD')) return undefined; // bytes that were not UTF-8: the file's problems cap their count
+  const lead = '[' + (before ? NEIGHBOUR : '');
+  const text = lead + region + (after ? NEIGHBOUR : '') + ']';
   const errors: ParseError[] = [];
-  let node: JsonNode | undefined;
+  let list: JsonNode | undefined;
   try {
-    node = parseTree(text, errors, PARSE_OPTIONS);
+    list = parseTree(text, errors, PARSE_OPTIONS);
   } catch {
     return undefined; // nested too deep: the full read reports it
   }
-  if (!node || errors.length > 0 || node.type !== 'object' || node.offset !== 0 || node.length !== text.length) return undefined;
-  const stack: JsonNode[] = [node];
+  if (!list || errors.length > 0 || list.type !== 'array' || list.length !== text.length) return undefined;
+  const children = list.children ?? [];
+  // The stand-ins must read as themselves (text typed next to one would join it: `70`).
+  const standIn = (n: JsonNode | undefined, at: number): boolean => n !== undefined && n.type === 'number' && n.offset === at && n.length === NEIGHBOUR.length;
+  if (before && !standIn(children[0], 1)) return undefined;
+  if (after && !standIn(children[children.length - 1], text.length - 1 - NEIGHBOUR.length)) return undefined;
+  const items = children.slice(before ? 1 : 0, after ? children.length - 1 : children.length);
+  const shift = from - lead.length;
+  const stack: JsonNode[] = [...items];
   for (let n = stack.pop(); n; n = stack.pop()) {
-    (n as { offset: number }).offset += start;
-    if (n.colonOffset !== undefined) (n as { colonOffset: number }).colonOffset += start;
+    (n as { offset: number }).offset += shift;
+    if (n.colonOffset !== undefined) (n as { colonOffset: number }).colonOffset += shift;
     if (n.children) for (const c of n.children) stack.push(c);
   }
-  return node;
+  return items;
 }
 
-/** Update the tree for the edit: nodes after the old object moved by `delta`, the ones holding it
- *  lengthened by it, the object replaced by `fresh`. */
-function updateTree(root: JsonNode, list: JsonNode, k: number, fresh: JsonNode, delta: number): void {
-  const old = list.children![k];
-  const oldEnd = old.offset + old.length;
+/** Update the tree for the edit: the items [k0, k1] of the list replaced by `fresh`, the nodes
+ *  from `oldTo` on (the old text's) moved by `delta`, the ones holding the list lengthened by it. */
+function updateTree(root: JsonNode, list: JsonNode, k0: number, k1: number, fresh: readonly JsonNode[], from: number, oldTo: number, delta: number): void {
+  const children = list.children!;
+  const replaced = new Set(children.slice(k0, k1 + 1));
   const stack: JsonNode[] = [root];
   for (let n = stack.pop(); n; n = stack.pop()) {
-    if (n === old || n.offset + n.length <= old.offset) continue;
-    if (n.offset >= oldEnd) {
+    if (replaced.has(n) || n.offset + n.length <= from) continue;
+    if (n.offset >= oldTo) {
       (n as { offset: number }).offset += delta;
       if (n.colonOffset !== undefined) (n as { colonOffset: number }).colonOffset += delta;
     } else {
-      (n as { length: number }).length += delta; // it holds the object
+      (n as { length: number }).length += delta; // it holds the re-read text
     }
     if (n.children) for (const c of n.children) stack.push(c);
   }
-  (fresh as { parent?: JsonNode }).parent = list;
-  list.children![k] = fresh;
+  for (const item of fresh) (item as { parent?: JsonNode }).parent = list;
+  children.splice(k0, k1 - k0 + 1, ...fresh);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -230,54 +240,60 @@ export function rereadJson(prev: ClaimDocument, text: string, change: TextChange
   const state = jsonStateOf(prev);
   const delta = change.newEnd - change.oldEnd;
   if (!state || !prev.json?.root || prev.text.length !== text.length - delta) return undefined;
-  const items = state.list.children ?? [];
-  const k = itemOf(items, change);
-  if (k < 0) return undefined;
-  const old = items[k];
-  const oldEnd = old.offset + old.length;
-  if (old.length + delta > MAX_REREAD_CHARS) return undefined;
+  const list = state.list;
+  const items = list.children ?? [];
+  const end = (i: number): number => items[i].offset + items[i].length;
+  // The items the edit touched: [k0, k1] (none when k0 > k1); the text re-read: from the end of
+  // the untouched item before them (or the list's "[") to the start of the one after (or its "]").
+  const k0 = lastAtOrBefore(items.length, end, change.start) + 1;
+  const k1 = lastAtOrBefore(items.length, (i) => items[i].offset, change.oldEnd - 1);
+  const listEnd = list.offset + list.length - 1; // its "]"
+  const from = k0 > 0 ? end(k0 - 1) : list.offset + 1;
+  const oldTo = k1 + 1 < items.length ? items[k1 + 1].offset : listEnd;
+  if (change.start < from || change.oldEnd > oldTo || oldTo + delta - from > MAX_REREAD_CHARS) return undefined;
   // A BOM reads as a space, as parseJson reads it (node offsets stay the text's).
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const fresh = parseItem(source, old.offset, oldEnd + delta);
+  const fresh = parseRegion(source, from, oldTo + delta, k0 > 0, k1 + 1 < items.length);
   if (!fresh) return undefined;
 
-  // The object's old lines [before, oldWindowEnd).
+  // The touched items' old lines [before, oldWindowEnd).
   const itemOfLine = state.itemOfLine;
-  const before = lastAtOrBefore(itemOfLine.length, (i) => itemOfLine[i], k - 1) + 1;
-  const oldWindowEnd = lastAtOrBefore(itemOfLine.length, (i) => itemOfLine[i], k) + 1;
-  const read = readClaimItem(source, fresh, before);
+  const before = lastAtOrBefore(itemOfLine.length, (i) => itemOfLine[i], k0 - 1) + 1;
+  const oldWindowEnd = lastAtOrBefore(itemOfLine.length, (i) => itemOfLine[i], k1) + 1;
+  const read = readClaimItems(source, fresh, before);
   const windowEnd = before + read.lines.length;
   const lineShift = windowEnd - oldWindowEnd;
+  const itemShift = fresh.length - (k1 - k0 + 1);
 
   // From here on `prev` changes: its tree is the new document's.
   forgetJsonState(prev);
-  updateTree(prev.json.root, state.list, k, fresh, delta);
+  updateTree(prev.json.root, list, k0, k1, fresh, from, oldTo, delta);
   const n = prev.lines.length + lineShift;
   const newItemOfLine = new Int32Array(n);
   newItemOfLine.set(itemOfLine.subarray(0, before));
-  newItemOfLine.fill(k, before, windowEnd);
-  newItemOfLine.set(itemOfLine.subarray(oldWindowEnd), windowEnd);
+  read.itemOfLine.forEach((j, i) => { newItemOfLine[before + i] = k0 + j; });
+  for (let o = oldWindowEnd; o < itemOfLine.length; o++) newItemOfLine[o + lineShift] = itemOfLine[o] + itemShift;
   const grouped = claimsOf((i) => (i < before ? prev.lines[i] : i < windowEnd ? read.lines[i - before] : prev.lines[i - lineShift]).claimId,
-    n, newItemOfLine, items);
+    n, newItemOfLine, list.children!);
   const claimIndex = grouped.claimIndex;
 
-  const move = new Mover(oldEnd, delta);
-  // Problems and claims without lines: those of the object anew, the others kept or moved (copies,
+  const move = new Mover(oldTo, delta);
+  // Problems and claims without lines: those of the items anew, the others kept or moved (copies,
   // made before the lines after the edit move in place: a problem may hold a field's span).
   const problems: ParseProblem[] = [];
-  for (const p of prev.problems) if (p.span.start < old.offset) problems.push(p);
+  for (const p of prev.problems) if (p.span.start < from) problems.push(p);
   for (const p of read.problems) problems.push(p);
   for (const p of prev.problems) {
-    if (p.span.start < oldEnd) continue;
+    if (p.span.start < oldTo) continue;
     const moved: Mutable<ParseProblem> = { ...p, span: move.span(p.span) };
     if (p.lineIndex !== undefined) moved.lineIndex = p.lineIndex + lineShift;
     problems.push(moved);
   }
   const lineless: LinelessClaim[] = [];
-  for (const c of prev.json.linelessClaims) if (c.span.start < old.offset) lineless.push(c);
+  for (const c of prev.json.linelessClaims) if (c.span.start < from) lineless.push(c);
   for (const c of read.linelessClaims) lineless.push(c);
   for (const c of prev.json.linelessClaims) {
-    if (c.span.start >= oldEnd) lineless.push({ ...c, span: move.span(c.span), idSpan: c.idSpan && move.span(c.idSpan) });
+    if (c.span.start >= oldTo) lineless.push({ ...c, span: move.span(c.span), idSpan: c.idSpan && move.span(c.idSpan) });
   }
 
   const lines: ServiceLine[] = new Array(n);
@@ -286,9 +302,9 @@ export function rereadJson(prev: ClaimDocument, text: string, change: TextChange
   const claims = grouped.claims(lines);
 
   // Line ends: those of the changed text (and a character either side, for CRLF pairs) counted again.
-  const from = Math.max(0, change.start - 1);
-  const eols = add(state.eols, eolCounts(prev.text, from, Math.min(prev.text.length, change.oldEnd + 1)),
-    eolCounts(text, from, Math.min(text.length, change.newEnd + 1)));
+  const at = Math.max(0, change.start - 1);
+  const eols = add(state.eols, eolCounts(prev.text, at, Math.min(prev.text.length, change.oldEnd + 1)),
+    eolCounts(text, at, Math.min(text.length, change.newEnd + 1)));
   const eol = eolOf(eols);
   const doc: ClaimDocument = {
     format: 'json',
@@ -298,6 +314,6 @@ export function rereadJson(prev: ClaimDocument, text: string, change: TextChange
     problems,
     json: { root: prev.json.root, linelessClaims: lineless, indent: detectIndent(source, eol), eol },
   };
-  setJsonState(doc, { list: state.list, itemOfLine: newItemOfLine, eols });
+  setJsonState(doc, { list, itemOfLine: newItemOfLine, eols });
   return { doc, before, windowEnd, oldWindowEnd, windowOrigin: originsOf(prev.lines.slice(before, oldWindowEnd), read.lines, before, change) };
 }

@@ -612,20 +612,26 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   return doc;
 }
 
-/** What reading one claim object of a file gives (json-incremental.ts). */
-export interface ClaimItemRead {
-  /** Their claimIndex counts the object's own claims (0, 1, ...): the caller numbers them in the file. */
+/** What reading some items of a claims list gives (json-incremental.ts). */
+export interface ClaimItemsRead {
+  /** Their claimIndex counts these items' own claims (0, 1, ...): the caller numbers them in the file. */
   readonly lines: readonly ServiceLine[];
+  /** Per line: the index of its item among those read. */
+  readonly itemOfLine: readonly number[];
   readonly problems: readonly ParseProblem[];
   readonly linelessClaims: readonly LinelessClaim[];
 }
 
-/** One claim object of a well-formed claims list (no syntax error in it), its nodes at their
- *  offsets in `source`; its lines numbered from `firstIndex`. */
-export function readClaimItem(source: string, item: JsonNode, firstIndex: number): ClaimItemRead {
+/** Items of a well-formed claims list (no syntax error in them), their nodes at their offsets in
+ *  `source`, read as parseJson reads them; their lines numbered from `firstIndex`. */
+export function readClaimItems(source: string, items: readonly JsonNode[], firstIndex: number): ClaimItemsRead {
   const reader = new JsonReader(source, firstIndex);
-  reader.readClaim(item, false);
-  return { lines: reader.lines, problems: reader.problems.sort((a, b) => a.span.start - b.span.start), linelessClaims: reader.linelessClaims };
+  const itemOfLine: number[] = [];
+  items.forEach((item, i) => {
+    reader.readClaim(item, false);
+    while (itemOfLine.length < reader.lines.length) itemOfLine.push(i);
+  });
+  return { lines: reader.lines, itemOfLine, problems: reader.problems.sort((a, b) => a.span.start - b.span.start), linelessClaims: reader.linelessClaims };
 }
 
 /** At most this many not-UTF-8 problems a JSON file (a binary file would give thousands). */
