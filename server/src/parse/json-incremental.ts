@@ -5,9 +5,9 @@
 // claim objects pasted or deleted. The tree is updated in place (the items replaced, every later
 // node moved by the edit's length change), the lines before them are kept and the lines after
 // them moved in place. Reading a 24 MB export took seconds a keystroke; this takes a pass over
-// the lines and nodes after the edit. The result is the document a full
-// parseJson of the new text gives (same lines, fields, spans, problems, claims and tree):
-// test/engine/incremental-json.test.ts compares them over random edits.
+// the lines and nodes after the edit. The result is the document a full parseJson of the new
+// text gives (same lines, fields, spans, problems, claims and tree): test/engine/
+// incremental-json.test.ts compares them over random edits.
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Claim, ClaimDocument, Field, FieldName, LinelessClaim, ParseProblem, ServiceLine, Span } from '../model';
 import { detectIndent, eolCounts, eolOf, PARSE_OPTIONS, readClaimItems } from './json';
@@ -230,8 +230,9 @@ function add(a: EolCounts, b: EolCounts, c: EolCounts): EolCounts {
 
 /**
  * The document of `text`, an edit of `prev`'s text, re-read by claim objects; undefined when only
- * a full read will do: `prev` was not a well-formed claims list, the edit is not inside one claim
- * object, or that object's new text is not one well-formed object.
+ * a full read will do: `prev` was not a well-formed claims list, the edit is not inside its list,
+ * the text to re-read is over MAX_REREAD_CHARS, or it does not read as part of the list with no
+ * syntax error.
  *
  * The tree is updated in place, so `prev` must not be used after this (its state is forgotten:
  * a second re-read from it is refused).
