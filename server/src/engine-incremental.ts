@@ -287,7 +287,13 @@ function lineChanges(prev: ClaimDocument, text: string, beforeReread: (change: T
   const change = textChange(prev.text, text);
   if (!change) return 'same';
   beforeReread(change);
-  const reread = prev.format === 'csv' ? rereadCsv(prev, text, change) : rereadJson(prev, text, change);
+  let reread: Reread | undefined;
+  try {
+    reread = prev.format === 'csv' ? rereadCsv(prev, text, change) : rereadJson(prev, text, change);
+  } catch {
+    // A re-read bug must not take the edit down: it is linted in full, which reads nothing of `prev`.
+    return undefined;
+  }
   if (!reread) return undefined;
   const changes = new LineChanges(prev, reread, change);
   if (changes.size > MAX_CHANGED_SHARE * Math.max(reread.doc.lines.length, prev.lines.length, 1)) return undefined;

@@ -108,6 +108,12 @@ describe('incremental linting of JSON', () => {
       assertSame(inc, lintText(edited, 'json'), what);
       assert.strictEqual(inc.movedFrom !== undefined, alone, `${what}: ${alone ? 'read alone' : 'read in full'}`);
     }
+    // 300,000 empty objects pasted at once (as a half-written export might be): more items than a
+    // call's arguments may hold, still under the size read alone.
+    const many = text.replace('  { "claim_id": "C9"', `${'{},'.repeat(300_000)}\n  { "claim_id": "C9"`);
+    const inMany = lintEdit(lintText(text, 'json'), many);
+    assert.ok(inMany.movedFrom, 'read alone');
+    assertSame(inMany, lintText(many, 'json'), 'many empty objects pasted');
     // An empty list, then a claim pasted into it.
     const empty = '{ "claims": [\n] }\n';
     const filled = `{ "claims": [\n${claim(1)}\n] }\n`;

@@ -86,8 +86,14 @@ function updateTree(root: JsonNode, list: JsonNode, k0: number, k1: number, fres
     }
     if (n.children) for (const c of n.children) stack.push(c);
   }
-  for (const item of fresh) (item as { parent?: JsonNode }).parent = list;
-  children.splice(k0, k1 - k0 + 1, ...fresh);
+  // Spliced by hand: a pasted run of tiny items can outnumber what a call's arguments may hold.
+  const tail = children.slice(k1 + 1);
+  children.length = k0;
+  for (const item of fresh) {
+    (item as { parent?: JsonNode }).parent = list;
+    children.push(item);
+  }
+  for (const item of tail) children.push(item);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
