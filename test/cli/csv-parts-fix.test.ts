@@ -124,6 +124,27 @@ describe('CLI: --fix of a big CSV file in parts', function () {
     });
   }
 
+  it('reports the file as written from the fixing itself: the findings of checking the fixed file whole', () => {
+    let moved = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const text = randomFile(seed, 80 + seed * 15, { ragged: false, tails: FIXABLE });
+      for (const batch of [1, 7, 100_000]) {
+        const what = `file ${seed}, batches of ${batch}`;
+        const file = { path: path.join(dir, `report${seed}-${batch}.claims.csv`), format: 'csv' as const };
+        fs.writeFileSync(file.path, text);
+        const done = fixCsvInParts(file, {}, batch, 'data');
+        assert.ok(done?.report, `${what}: a report from the fixing`);
+        const pieces: string[] = [];
+        assert.ok(done.report((result) => result.rest((t) => pieces.push(t))), what);
+        const reported = pieces.join('').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown);
+        const expected = checkWhole(file, {}, false).findings; // the file as written, checked anew
+        assert.deepStrictEqual(reported, expected, `${what}: the fixed file's findings, at its places`);
+        if (done.fixed > 0 && expected.some((f) => f.related)) moved++;
+      }
+    }
+    assert.ok(moved >= 12, `fixes moved findings with related places in most runs (${moved} of 36)`);
+  });
+
   it('with --workspace lines of another file: the bytes of fixing the whole file', () => {
     for (let seed = 1; seed <= 6; seed++) {
       const text = randomFile(seed, 150, { ragged: false, tails: FIXABLE });

@@ -4,8 +4,10 @@
 // file would be: no rule looks across parts, so a batch's fixes are those the whole file gets for
 // its rows. Its rows are followed through the edits, and the rows a fix changed are kept as text;
 // the fixed file is then written from the original's bytes and those rows, in file order, to a
-// temporary file that replaces the original (write.ts). The caller reports on the file as it is
-// then, in parts as well.
+// temporary file that replaces the original (write.ts). The report on the file as written comes
+// from each batch's last pass (`report`): its findings are those of the fixed rows, whose places
+// in the written file are known once every batch's changes are (WrittenPlaces). Checking the
+// written file again took a third of the time.
 //
 // A fix that does not stay inside one row's block cannot be written back this way: a new column
 // (the header and every row change) or an edit across two blocks. The file is then fixed the
@@ -14,9 +16,14 @@ import * as fs from 'fs';
 import { isUtf8 } from 'buffer';
 import { lintText } from '../engine';
 import { lintBatchText } from './batch-external';
-import type { LintOptions, TextEdit } from '../rules/types';
+import type { Finding, LintOptions, TextEdit } from '../rules/types';
 import { fixText, notSavedRefusal, parseErrorRefusal } from './fix-text';
-import { blockOf, defineBatchJob, earlyHelper, lineColInFile, planParts, readBatch, runBatches, type BatchPlan } from './csv-parts';
+import {
+  blockOf, defineBatchJob, earlyHelper, formatted, lineBreaks, lineColIn, lineColInFile, locatedFrom, planParts, readBatch, runBatches,
+  showsFixes, showsPlaces, spooled, type BatchPlan, type FindingForm, type InParts,
+} from './csv-parts';
+import type { LocatedFinding } from './check';
+import type { Span } from '../model';
 import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
 import { writeFileAtomicWith } from './write';
@@ -29,6 +36,19 @@ const COPY_BYTES = 4 << 20;
 export interface FixedInParts {
   readonly fixed: number;
   readonly notFixed?: string;
+  /** The report of the file as written, from each batch's last fixing pass (its findings are
+   *  those of the fixed rows: no second check of the file). Present when a report form was asked
+   *  for and the file is as the fixes left it (written, or nothing to write). */
+  readonly report?: (done: (result: InParts) => void) => boolean;
+}
+
+/** A finding of a fixed batch, placed in its row's block: offsets from the block's start, lines
+ *  counted from its first line (1), and the blocks of its places in this file. Moved to the
+ *  written file's places once every batch's changes are known. */
+interface InBlock {
+  readonly row: number;
+  readonly finding: LocatedFinding;
+  readonly relatedRows: readonly number[];
 }
 
 /**
@@ -93,7 +113,13 @@ function copyBytes(src: number, dst: number, from: number, to: number, buf: Buff
 /** Fix one batch: the new text of the rows whose blocks changed, and the fixes applied; undefined
  *  when a fix does not stay inside one block. A batch with a parse error is not fixed: its first
  *  one's place is given instead. */
-type BatchFixed = { changed: Array<[number, string]>; fixed: number } | { parseError: number; line: number } | undefined;
+type BatchFixed = {
+  /** Per changed row: its block's new text, and how many line breaks it gained. */
+  changed: Array<[number, string, number]>;
+  fixed: number;
+  /** With plan.reportFixed: the findings of the fixed text. */
+  final?: InBlock[];
+} | { parseError: number; line: number } | undefined;
 
 function fixBatch(plan: BatchPlan, fd: number, b: number): BatchFixed {
   const batch = readBatch(plan, fd, b, false);
@@ -110,13 +136,47 @@ function fixBatch(plan: BatchPlan, fd: number, b: number): BatchFixed {
     if (inside) inside = moveBoundaries(bounds, edits);
   });
   if (!inside) return undefined;
-  const changed: Array<[number, string]> = [];
+  const changed: Array<[number, string, number]> = [];
   for (let k = 0; k < batch.rows.length; k++) {
     const before = batch.text.slice(batch.synStart[k], k + 1 < batch.rows.length ? batch.synStart[k + 1] : batch.text.length);
     const after = fixedText.text.slice(bounds[k], bounds[k + 1]);
-    if (after !== before) changed.push([batch.rows[k], after]);
+    if (after !== before) changed.push([batch.rows[k], after, lineBreaks(after, 0, after.length) - lineBreaks(before, 0, before.length)]);
   }
-  return { changed, fixed: fixedText.fixed };
+  const final = plan.reportFixed ? placeInBlocks(plan.form, fixedText.text, bounds, batch.rows, fixedText.findings) : undefined;
+  return { changed, fixed: fixedText.fixed, final };
+}
+
+/** The findings of a fixed batch text placed in their blocks (`bounds`: where each block starts,
+ *  then the text's end). The header's are left out: the report takes them from the header alone. */
+function placeInBlocks(form: FindingForm, text: string, bounds: readonly number[], rows: readonly number[], findings: readonly Finding[]): InBlock[] {
+  const blocks = rows.length;
+  const blockAt = (offset: number): number => {
+    let lo = 0;
+    let hi = blocks - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (bounds[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const out: InBlock[] = [];
+  for (const f of findings) {
+    if (f.lineIndex === undefined || blocks === 0) continue;
+    const k = blockAt(f.span.start);
+    const relatedRows: number[] = [];
+    // A place in this file is a line of the batch (a rule relates lines of one part).
+    const here = (span: Span) => {
+      if (span.start < bounds[0]) return undefined;
+      const j = blockAt(span.start);
+      relatedRows.push(rows[j]);
+      return { start: lineColIn(text, bounds[j], 0, span.start), end: lineColIn(text, bounds[j], 0, span.end) };
+    };
+    const finding = locatedFrom(f, f.span.start - bounds[k], f.span.end - bounds[k], lineColIn(text, bounds[k], 0, f.span.start),
+      lineColIn(text, bounds[k], 0, f.span.end), showsFixes(form), showsPlaces(form) ? here : () => undefined);
+    out.push({ row: rows[k], finding, relatedRows });
+  }
+  return out;
 }
 defineBatchJob('fix', fixBatch, __filename);
 
@@ -125,28 +185,30 @@ defineBatchJob('fix', fixBatch, __filename);
  * Undefined (the file untouched) when it must be fixed the plain way: it cannot be read in parts,
  * is not UTF-8 (the plain way says where), or has a fix that is not inside one row.
  */
-export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines = BATCH_LINES): FixedInParts | undefined {
+export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines = BATCH_LINES, report?: FindingForm): FixedInParts | undefined {
   // As checking does: the helper thread loads the engine while this one reads the file.
   const helper = earlyHelper(file.path, options);
   let handedOver = false;
   try {
-    const planned = planParts(file.path, options, 'data', batchLines);
+    const planned = planParts(file.path, options, report ?? 'data', batchLines);
     if (!planned) return undefined;
-    const { index, plan } = planned;
+    const { index } = planned;
+    const plan: BatchPlan = report ? { ...planned.plan, reportFixed: true } : planned.plan;
     if (!index.ascii && !fileIsUtf8(file.path)) return undefined;
     // The text above the first data row is never edited here: a safe fix there is the plain way's.
     const prefix = lintText(index.prefix, 'csv', options);
     const prefixError = prefix.doc.problems.find((p) => p.ruleId === 'parse-error');
     if (!prefixError && prefix.findings.some((f) => f.fixes.some((x) => x.safe))) return undefined;
 
-    const changed = new Map<number, string>();
+    const changed = new Map<number, [string, number]>();
+    const finals: Array<[number, InBlock[]]> = [];
     let fixed = 0;
     // The first parse error in the file (by offset): the file is then left alone.
     let parseError = prefixError ? { parseError: prefixError.span.start, line: new LineIndex(index.prefix).at(prefixError.span.start).line } : undefined;
     let plainWay = false;
     handedOver = true;
     // Batches finish in any order (two threads): every result here is the same whatever the order.
-    runBatches<BatchFixed>(plan, 'fix', (_, r) => {
+    runBatches<BatchFixed>(plan, 'fix', (batch, r) => {
       if (!r) {
         plainWay = true;
         return false;
@@ -154,20 +216,76 @@ export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines 
       if ('parseError' in r) {
         if (!parseError || r.parseError < parseError.parseError) parseError = r;
       } else if (!parseError) { // else nothing will be written: only the first parse error is looked for
-        for (const [row, text] of r.changed) changed.set(row, text);
+        for (const [row, text, lines] of r.changed) changed.set(row, [text, lines]);
         fixed += r.fixed;
+        if (r.final) finals.push([batch, r.final]);
       }
       return true;
     }, helper);
     if (plainWay) return undefined;
-    return parseError ? { fixed: 0, notFixed: parseErrorRefusal(parseError.line) } : write(file, plan, changed, fixed);
+    if (parseError) return { fixed: 0, notFixed: parseErrorRefusal(parseError.line) };
+    const done = write(file, plan, changed, fixed);
+    if (!report || done.notFixed) return done;
+    return { ...done, report: (whenDone) => spooled(file, options, report, index.prefix, whenDone, (add) => {
+      const at = new WrittenPlaces(plan, changed);
+      for (const [batch, placed] of finals) for (const p of placed) add(batch, formatted(report, file.path, at.place(p)));
+    }) };
   } finally {
     if (!handedOver) helper?.stop();
   }
 }
 
+/** Where each row's block is in the written file: the original's place, moved by the changed
+ *  blocks before it (their length and line breaks). */
+class WrittenPlaces {
+  private readonly rows: number[];
+  /** Characters and lines gained by the changed blocks before rows[i] (i of them). */
+  private readonly chars: number[] = [0];
+  private readonly lines: number[] = [0];
+
+  constructor(private readonly plan: BatchPlan, changed: ReadonlyMap<number, [string, number]>) {
+    this.rows = [...changed.keys()].sort((a, b) => a - b);
+    for (const row of this.rows) {
+      const [text, lines] = changed.get(row)!;
+      this.chars.push(this.chars[this.chars.length - 1] + text.length - (plan.charStart[row + 1] - plan.charStart[row]));
+      this.lines.push(this.lines[this.lines.length - 1] + lines);
+    }
+  }
+
+  /** How many changed rows come before `row`. */
+  private before(row: number): number {
+    let lo = 0;
+    let hi = this.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rows[mid] < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The 0-based line of the written file that row's block starts on. */
+  private lineOf(row: number): number {
+    return this.plan.line[row] + this.lines[this.before(row)];
+  }
+
+  /** A finding placed in its block, placed in the written file. */
+  place(p: InBlock): LocatedFinding {
+    const f = p.finding;
+    const start = this.plan.charStart[p.row] + this.chars[this.before(p.row)];
+    const line = this.lineOf(p.row);
+    let k = 0;
+    const related = f.related?.map((r) => {
+      if (r.file !== undefined) return r;
+      const at = this.lineOf(p.relatedRows[k++]);
+      return { ...r, line: r.line + at, endLine: r.endLine + at };
+    });
+    return { ...f, start: f.start + start, end: f.end + start, line: f.line + line, endLine: f.endLine + line, ...(related ? { related } : {}) };
+  }
+}
+
 /** Write the file: the original's bytes, with the changed rows' blocks replaced, in file order. */
-function write(file: ClaimFile, plan: BatchPlan, changed: ReadonlyMap<number, string>, fixed: number): FixedInParts {
+function write(file: ClaimFile, plan: BatchPlan, changed: ReadonlyMap<number, [string, number]>, fixed: number): FixedInParts {
   if (changed.size === 0) return { fixed: 0 };
   const rows = [...changed.keys()].sort((a, b) => a - b);
   try {
@@ -178,7 +296,7 @@ function write(file: ClaimFile, plan: BatchPlan, changed: ReadonlyMap<number, st
         let at = 0;
         for (const i of rows) {
           copyBytes(src, dst, at, plan.byteStart[i], buf);
-          fs.writeSync(dst, changed.get(i)!, null, 'utf8');
+          fs.writeSync(dst, changed.get(i)![0], null, 'utf8');
           at = plan.byteStart[i + 1];
         }
         copyBytes(src, dst, at, fs.fstatSync(src).size, buf);

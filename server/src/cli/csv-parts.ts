@@ -180,7 +180,7 @@ function hasQuotedCell(table: CsvTable, r: number): boolean {
 }
 
 /** Line breaks (\n, \r\n, lone \r) in text[from, to). */
-function lineBreaks(text: string, from: number, to: number): number {
+export function lineBreaks(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -353,7 +353,7 @@ function* indexRows(path: string): Generator<void, RowIndex | undefined> {
 
 /** 1-based line:column of `offset`, counting from `from`, a line start that is the file's
  *  0-based line `line` (as LineIndex counts: \n, \r\n and a lone \r end a line). */
-function lineColIn(text: string, from: number, line: number, offset: number): { line: number; column: number } {
+export function lineColIn(text: string, from: number, line: number, offset: number): { line: number; column: number } {
   let start = from;
   let n = line;
   for (let i = from; i < offset; i++) {
@@ -382,7 +382,7 @@ function readRanges(fd: number, ranges: ReadonlyArray<readonly [number, number]>
   return out;
 }
 
-function locatedFrom(
+export function locatedFrom(
   f: import('../rules/types').Finding, start: number, end: number, s: { line: number; column: number }, e: { line: number; column: number },
   fixes = true, here: (span: Span) => { start: LineCol; end: LineCol } | undefined = () => undefined,
 ): LocatedFinding {
@@ -411,9 +411,9 @@ function locatedFrom(
 export type FindingForm = 'text' | 'json' | 'sarif' | 'data';
 
 /** Whether a form shows fixes (the others need not make them: engine.ts makes them on demand). */
-const showsFixes = (form: FindingForm): boolean => form === 'json' || form === 'data';
+export const showsFixes = (form: FindingForm): boolean => form === 'json' || form === 'data';
 /** Whether a form shows places in the same file besides the finding's own (text shows only other files'). */
-const showsPlaces = (form: FindingForm): boolean => form !== 'text';
+export const showsPlaces = (form: FindingForm): boolean => form !== 'text';
 
 /** The SARIF artifact URI of the file being formatted (one per thread, worked out once). */
 let sarifUri: { path: string; uri: string } | undefined;
@@ -423,7 +423,7 @@ function sarifUriOf(path: string): string {
 }
 
 /** A finding as a batch hands it on: its text, and what ordering and counting need. */
-interface FormattedFinding {
+export interface FormattedFinding {
   readonly start: number;
   readonly end: number;
   readonly severity: Severity;
@@ -446,9 +446,12 @@ export interface BatchPlan {
   /** Rows batch by batch (batch b: order[batchStart[b]] .. order[batchStart[b + 1] - 1]), in file order. */
   readonly order: Int32Array;
   readonly batchStart: Int32Array;
+  /** --fix (csv-parts-fix.ts): each batch also places the findings of its fixed text, in `form`'s
+   *  terms, for the report of the file as written. */
+  readonly reportFixed?: boolean;
 }
 
-function formatted(form: FindingForm, path: string, f: LocatedFinding): FormattedFinding {
+export function formatted(form: FindingForm, path: string, f: LocatedFinding): FormattedFinding {
   const text = form === 'text' ? textOfFinding(path, f)
     : form === 'json' ? jsonOfFinding(findingJson(f), false)
       : form === 'sarif' ? sarifOfFinding(f, sarifUriOf(path))
@@ -816,33 +819,14 @@ export function streamCsvInParts(
     const { order, batchStart } = plan;
     const count = batchStart.length - 1;
 
-    let spool: OrderedSpool;
-    try {
-      spool = new OrderedSpool();
-    } catch {
-      return false; // nowhere to keep findings waiting (no temporary directory): the plain check reads the file whole
-    }
-    try {
-      const tally = newTally();
-      const add = (group: number, f: FormattedFinding): void => {
-        countInto(tally, f);
-        spool.add(f.start, f.end, group, f.text);
-      };
-      // The header's own findings (missing columns, quotes in it), from the text before the data:
-      // first among findings at one place, as in a lint of the whole file.
-      const prefixLines = new LineIndex(index.prefix);
-      for (const f of lintText(index.prefix, 'csv', options).findings) {
-        add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), showsFixes(form),
-          (span) => prefixLines.range(span))));
-      }
-
+    const early = handlers.early;
+    const started = helper;
+    helper = undefined;
+    const ok = spooled(file, options, form, index.prefix, handlers.done, (add, spool) => {
       // Batches finish out of order (two threads); at one place, findings keep the order of their
       // batches, as in a lint of the whole file.
       const finished = new Uint8Array(count);
       let next = 0; // the first batch not yet done
-      const early = handlers.early;
-      const started = helper;
-      helper = undefined;
       runBatches<FormattedFinding[]>(plan, 'lint', (batch, findings) => {
         for (const f of findings) add(batch, f);
         finished[batch] = 1;
@@ -850,14 +834,48 @@ export function streamCsvInParts(
         // Every finding of the batches still to come starts at or after their first block.
         if (early) spool.takeBefore(next < count ? plan.charStart[order[batchStart[next]]] : Infinity, early);
       }, started);
-      handlers.done({ tally, count: spool.size, rest: (out) => spool.takeAllJoined(out), restBytes: (out) => spool.takeAllBytes(out) });
-    } finally {
-      spool.close();
-    }
-    return true;
+    });
+    if (!ok) started?.stop(); // no spool: runBatches never took the helper
+    return ok;
   } finally {
     helper?.stop();
   }
+}
+
+/**
+ * The findings of a file checked in parts, waiting in a temporary file (ordered-spool.ts): the
+ * header's first (from `prefix`, the text before the data: first among findings at one place, as
+ * in a lint of the whole file), then those `fill` adds, each with its batch (at one place,
+ * findings keep the order of their batches). `done` gets the counts and the rest. False when
+ * there is nowhere to keep them (no temporary directory): the plain check reads the file whole.
+ */
+export function spooled(
+  file: ClaimFile, options: LintOptions, form: FindingForm, prefix: string, done: (result: InParts) => void,
+  fill: (add: (batch: number, f: FormattedFinding) => void, spool: OrderedSpool) => void,
+): boolean {
+  let spool: OrderedSpool;
+  try {
+    spool = new OrderedSpool();
+  } catch {
+    return false;
+  }
+  try {
+    const tally = newTally();
+    const add = (batch: number, f: FormattedFinding): void => {
+      countInto(tally, f);
+      spool.add(f.start, f.end, batch, f.text);
+    };
+    const prefixLines = new LineIndex(prefix);
+    for (const f of lintText(prefix, 'csv', options).findings) {
+      add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), showsFixes(form),
+        (span) => prefixLines.range(span))));
+    }
+    fill(add, spool);
+    done({ tally, count: spool.size, rest: (out) => spool.takeAllJoined(out), restBytes: (out) => spool.takeAllBytes(out) });
+  } finally {
+    spool.close();
+  }
+  return true;
 }
 
 /**

@@ -51,12 +51,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       const fileOptions = workspace ? workspace.optionsFor(file, lintOptions) : lintOptions;
       // A big CSV file is checked, and fixed, in parts (when it can be), its report streamed.
       const big = checkedInParts(file);
-      const done = options.fix && big ? fixCsvInParts(file, fileOptions) : undefined;
+      // Fixed in parts, the fixing gives the report of the file as written (no second check).
+      const done = options.fix && big ? fixCsvInParts(file, fileOptions, undefined, json ? 'json' : sarif ? 'sarif' : 'text') : undefined;
       if (done?.notFixed) io.err(`${file.path}: ${done.notFixed}\n`);
       if (big && (!options.fix || done)) {
         const tally = json ? streamJson(file, fileOptions, json, io, done)
-          : sarif ? streamSarif(file, fileOptions, sarif)
-            : streamText(file, fileOptions, io.out);
+          : sarif ? streamSarif(file, fileOptions, sarif, done)
+            : streamText(file, fileOptions, io.out, done);
         if (tally) {
           tally.fixed = done?.fixed ?? 0;
           tallies.push(tally);

@@ -5,7 +5,7 @@
 // starts with its counts, which are known only at the end: its findings follow then, from the
 // temporary file they waited in (ordered-spool.ts).
 import type { LintOptions } from '../rules/types';
-import { streamCsvInParts } from './csv-parts';
+import { streamCsvInParts, type InParts } from './csv-parts';
 import type { ClaimFile } from './files';
 import type { JsonWriter } from './report-json';
 import type { SarifWriter } from './report-sarif';
@@ -42,23 +42,22 @@ export interface ReportOut {
 /** A report whose findings each need nothing from after them (text, SARIF results): written in
  *  document order as the check goes; undefined when the file must be checked the plain way
  *  (nothing was written then). */
-function streamInOrder(file: ClaimFile, options: LintOptions, form: 'text' | 'sarif', write: (text: string) => void): FileTally | undefined {
+function streamInOrder(file: ClaimFile, options: LintOptions, form: 'text' | 'sarif', write: (text: string) => void, fix?: FixedInParts): FileTally | undefined {
   const pieces = new Pieces(write);
   let tally: FileTally | undefined;
-  const ok = streamCsvInParts(file, options, form, {
-    early: (text) => pieces.add(text),
-    done: (result) => {
-      result.rest((text) => pieces.add(text));
-      tally = result.tally;
-    },
-  });
+  const done = (result: InParts): void => {
+    result.rest((text) => pieces.add(text));
+    tally = result.tally;
+  };
+  // After --fix in parts, the report of the fixed file comes from the fixing (no second check).
+  const ok = fix?.report ? fix.report(done) : streamCsvInParts(file, options, form, { early: (text) => pieces.add(text), done });
   pieces.flush();
   return ok ? tally : undefined;
 }
 
 /** The text report of a big CSV file, written as the check goes (see streamInOrder). */
-export function streamText(file: ClaimFile, options: LintOptions, out: (text: string) => void): FileTally | undefined {
-  return streamInOrder(file, options, 'text', out);
+export function streamText(file: ClaimFile, options: LintOptions, out: (text: string) => void, fix?: FixedInParts): FileTally | undefined {
+  return streamInOrder(file, options, 'text', out, fix);
 }
 
 /** The JSON entry of a big CSV file (see the top of this file), with what fixing it in parts did
@@ -67,33 +66,32 @@ export function streamJson(
   file: ClaimFile, options: LintOptions, json: JsonWriter, to: ReportOut, fix?: FixedInParts,
 ): FileTally | undefined {
   let tally: FileTally | undefined;
-  const ok = streamCsvInParts(file, options, 'json', {
-    done: (result) => {
-      tally = result.tally;
-      tally.fixed = fix?.fixed ?? 0;
-      json.streamed(file.path, file.format, result.tally, result.count, fix?.notFixed, () => {
-        // Each entry came after a comma (csv-parts.ts, FindingForm): the list's first does not.
-        // The comma is one byte in UTF-8.
-        let first = true;
-        if (to.outBytes) {
-          result.restBytes((bytes) => {
-            const done = to.outBytes!(first ? bytes.subarray(1) : bytes);
-            first = false;
-            return done;
-          });
-        } else {
-          result.rest((text) => {
-            to.out(first ? text.slice(1) : text);
-            first = false;
-          });
-        }
-      });
-    },
-  });
+  const done = (result: InParts): void => {
+    tally = result.tally;
+    tally.fixed = fix?.fixed ?? 0;
+    json.streamed(file.path, file.format, result.tally, result.count, fix?.notFixed, () => {
+      // Each entry came after a comma (csv-parts.ts, FindingForm): the list's first does not.
+      // The comma is one byte in UTF-8.
+      let first = true;
+      if (to.outBytes) {
+        result.restBytes((bytes) => {
+          const taken = to.outBytes!(first ? bytes.subarray(1) : bytes);
+          first = false;
+          return taken;
+        });
+      } else {
+        result.rest((text) => {
+          to.out(first ? text.slice(1) : text);
+          first = false;
+        });
+      }
+    });
+  };
+  const ok = fix?.report ? fix.report(done) : streamCsvInParts(file, options, 'json', { done });
   return ok ? tally : undefined;
 }
 
 /** The SARIF results of a big CSV file, written as the check goes (see streamInOrder). */
-export function streamSarif(file: ClaimFile, options: LintOptions, sarif: SarifWriter): FileTally | undefined {
-  return streamInOrder(file, options, 'sarif', (text) => sarif.add(text));
+export function streamSarif(file: ClaimFile, options: LintOptions, sarif: SarifWriter, fix?: FixedInParts): FileTally | undefined {
+  return streamInOrder(file, options, 'sarif', (text) => sarif.add(text), fix);
 }
