@@ -124,15 +124,19 @@ describe('CLI: checking a JSON file in parts', function () {
   });
 
   for (const [i, style] of styles.entries()) {
-    it(`--fix in parts writes what fixing it whole writes (${JSON.stringify(style)})`, () => {
+    it(`--fix in parts writes what fixing it whole writes, and gives the fixed text's findings (${JSON.stringify(style)})`, () => {
       const text = claimsJson(50 + i, 1500, style);
       const expected = fixText({ result: lintText(text, 'json', {}) }, 'json', {});
       assert.ok(expected.fixed > 20, `safe fixes apply (${expected.fixed})`);
+      const fixedFindings = whole(expected.text);
+      assert.ok(fixedFindings.some((f) => f.related), 'findings with related places (a test of the test)');
       for (const batch of [1, 50, 1_000_000]) {
         const parts = fixJsonInParts(text, {}, batch);
         assert.ok(parts, 'fixed in parts');
         assert.strictEqual(parts.fixed, expected.fixed, `batches of ${batch}: the count`);
         assert.ok(parts.text === expected.text, `batches of ${batch}: the same bytes`);
+        // The findings come from the fixing: those of checking the fixed text whole.
+        assert.deepStrictEqual(parts.findings, fixedFindings, `batches of ${batch}: the findings of the fixed text`);
       }
     });
   }

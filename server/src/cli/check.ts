@@ -107,15 +107,16 @@ export function checkFile(file: ClaimFile, options: LintOptions, fix: boolean): 
 function fixJsonInPartsAndWrite(path: string, text: string, options: LintOptions): Omit<FileResult, 'path' | 'format'> | undefined {
   const done = fixJsonInParts(text, options);
   if (!done) return undefined;
-  const findingsOf = (t: string) => checkJsonInParts(t, options) ?? locate(t, lintText(t, 'json', options).findings);
   if (done.fixed > 0 && done.text !== text) {
     try {
       writeFileAtomic(path, done.text);
     } catch (err) {
-      return { findings: findingsOf(text), fixed: 0, notFixed: notSavedRefusal(err) };
+      // Not written: the findings of the file as it still is.
+      return { findings: checkJsonInParts(text, options) ?? locate(text, lintText(text, 'json', options).findings), fixed: 0, notFixed: notSavedRefusal(err) };
     }
   }
-  return { findings: findingsOf(done.text), fixed: done.fixed };
+  // The findings of the file as written come from the fixing (no second check).
+  return { findings: done.findings, fixed: done.fixed };
 }
 
 /** Read, lint and (with fix) repair one file, read whole. */

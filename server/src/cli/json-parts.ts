@@ -3,8 +3,8 @@
 // are those of checking the file whole, in the same order (test/cli/json-parts.test.ts). A file
 // that is not a well-formed list of claims (a syntax error, "claims" given twice, one claim
 // object) is read whole, which says what is wrong where.
-import { jsonBatch, planJsonBatches, toFileSpan } from '../json-batches';
-import type { LintOptions } from '../rules/types';
+import { jsonBatch, planJsonBatches, toFileSpan, type JsonBatch } from '../json-batches';
+import type { Finding, LintOptions } from '../rules/types';
 import { lintBatchText } from './batch-external';
 import { locateAll, type LocatedFinding } from './check';
 import { LineIndex } from './line-index';
@@ -40,34 +40,86 @@ export function checkJsonInParts(text: string, options: LintOptions, batchLines 
  * claims, a parse error in a claim object (the whole fix then says where), or a fix that made or
  * removed a list item.
  */
-export function fixJsonInParts(text: string, options: LintOptions, batchLines = BATCH_LINES): { text: string; fixed: number } | undefined {
+export function fixJsonInParts(text: string, options: LintOptions, batchLines = BATCH_LINES): { text: string; fixed: number; findings: LocatedFinding[] } | undefined {
   const plan = planJsonBatches(text, batchLines);
   if (!plan) return undefined;
   const { starts, ends } = plan.items;
   const replaced = new Map<number, string>();
+  // Per batch: where its items are in its fixed text, and the findings of that text as plain data
+  // (a finding holds its batch's document, which must not outlive the batch).
+  const finals: Array<{ items: readonly number[]; at: Int32Array; findings: Finding[] }> = [];
   let fixed = 0;
   for (let b = 0; b < plan.batches.length; b++) {
     const batch = jsonBatch(text, plan, b);
     const { result, options: own } = lintBatchText(batch.text, options, 'json');
     if (hasParseErrors(result.doc)) return undefined;
     const done = fixText({ result }, 'json', own);
-    if (done.fixed === 0) continue;
-    const items = scanClaimItems(done.text);
-    if (!items || items.starts.length !== batch.items.length) return undefined;
-    batch.items.forEach((item, k) => {
-      const after = done.text.slice(items.starts[k], items.ends[k]);
-      if (after !== text.slice(starts[item], ends[item])) replaced.set(item, after);
-    });
-    fixed += done.fixed;
+    let at = batch.at;
+    if (done.fixed > 0) {
+      const items = scanClaimItems(done.text);
+      if (!items || items.starts.length !== batch.items.length) return undefined;
+      batch.items.forEach((item, k) => {
+        const after = done.text.slice(items.starts[k], items.ends[k]);
+        if (after !== text.slice(starts[item], ends[item])) replaced.set(item, after);
+      });
+      fixed += done.fixed;
+      at = items.starts;
+    }
+    finals.push({ items: batch.items, at, findings: done.findings.map(plainFinding) });
   }
-  if (replaced.size === 0) return { text, fixed };
   // The file's text with the changed items in place: what lies between items is as it was.
   const pieces: string[] = [];
-  let at = 0;
-  for (const item of [...replaced.keys()].sort((x, y) => x - y)) {
-    pieces.push(text.slice(at, starts[item]), replaced.get(item)!);
-    at = ends[item];
+  let last = 0;
+  const changed = [...replaced.keys()].sort((x, y) => x - y);
+  for (const item of changed) {
+    pieces.push(text.slice(last, starts[item]), replaced.get(item)!);
+    last = ends[item];
   }
-  pieces.push(text.slice(at));
-  return { text: pieces.join(''), fixed };
+  pieces.push(text.slice(last));
+  const fixedText = replaced.size === 0 ? text : pieces.join('');
+  return { text: fixedText, fixed, findings: locateFixed(fixedText, finals, starts, changed.map((item) => replaced.get(item)!.length - (ends[item] - starts[item])), changed) };
+}
+
+const NO_EDITS: Finding['fixes'][number]['edits'] = [];
+
+/** A finding as data: what locating it reads (its fixes' titles, not their edits). */
+function plainFinding(f: Finding): Finding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    span: f.span,
+    message: f.message,
+    fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: NO_EDITS })),
+    related: f.related,
+    lineIndex: f.lineIndex,
+  };
+}
+
+/** The findings of the fixed batches, located in the fixed file: each item moved by the changed
+ *  items before it (`changed`, ascending, each `grew` by so many characters). In document order,
+ *  as checking the fixed file gives them (test/cli/json-parts.test.ts). */
+function locateFixed(
+  fixedText: string, finals: ReadonlyArray<{ items: readonly number[]; at: Int32Array; findings: Finding[] }>,
+  starts: Int32Array, grew: readonly number[], changed: readonly number[],
+): LocatedFinding[] {
+  const sums = [0];
+  for (const g of grew) sums.push(sums[sums.length - 1] + g);
+  const before = (item: number): number => {
+    let lo = 0;
+    let hi = changed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (changed[mid] < item) lo = mid + 1;
+      else hi = mid;
+    }
+    return sums[lo];
+  };
+  const index = new LineIndex(fixedText);
+  const located: LocatedFinding[] = [];
+  for (const { items, at, findings } of finals) {
+    const shift = Int32Array.from(items, (item, k) => starts[item] + before(item) - at[k]);
+    const batch: JsonBatch = { text: '', items, at, shift };
+    for (const f of locateAll(index, findings, (span) => toFileSpan(batch, span))) located.push(f);
+  }
+  return located.sort((a, b) => a.start - b.start || a.end - b.end);
 }
