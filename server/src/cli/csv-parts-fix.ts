@@ -27,6 +27,7 @@ import type { Span } from '../model';
 import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
 import { writeFileAtomicWith } from './write';
+import { lastAtOrBefore, lowerBound } from '../sorted';
 
 /** Rows per batch (as checking's). */
 const BATCH_LINES = 1_000;
@@ -150,16 +151,8 @@ function fixBatch(plan: BatchPlan, fd: number, b: number): BatchFixed {
  *  then the text's end). The header's are left out: the report takes them from the header alone. */
 function placeInBlocks(form: FindingForm, text: string, bounds: readonly number[], rows: readonly number[], findings: readonly Finding[]): InBlock[] {
   const blocks = rows.length;
-  const blockAt = (offset: number): number => {
-    let lo = 0;
-    let hi = blocks - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (bounds[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  // The block holding an offset (the first for one before it: the header's).
+  const blockAt = (offset: number): number => Math.max(0, lastAtOrBefore(blocks, (i) => bounds[i], offset));
   const out: InBlock[] = [];
   for (const f of findings) {
     if (f.lineIndex === undefined || blocks === 0) continue;
@@ -254,14 +247,7 @@ class WrittenPlaces {
 
   /** How many changed rows come before `row`. */
   private before(row: number): number {
-    let lo = 0;
-    let hi = this.rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.rows[mid] < row) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.rows, row);
   }
 
   /** The 0-based line of the written file that row's block starts on. */

@@ -10,6 +10,7 @@ import { locateAll, type LocatedFinding } from './check';
 import { LineIndex } from './line-index';
 import { fixText, hasParseErrors } from './fix-text';
 import { scanClaimItems } from '../parse/json-items';
+import { lowerBound } from '../sorted';
 
 /** Lines per batch, as for CSV (csv-parts.ts). */
 const BATCH_LINES = 1_000;
@@ -104,16 +105,7 @@ function locateFixed(
 ): LocatedFinding[] {
   const sums = [0];
   for (const g of grew) sums.push(sums[sums.length - 1] + g);
-  const before = (item: number): number => {
-    let lo = 0;
-    let hi = changed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (changed[mid] < item) lo = mid + 1;
-      else hi = mid;
-    }
-    return sums[lo];
-  };
+  const before = (item: number): number => sums[lowerBound(changed, item)];
   const index = new LineIndex(fixedText);
   const located: LocatedFinding[] = [];
   for (const { items, at, findings } of finals) {

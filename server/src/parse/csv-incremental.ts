@@ -10,6 +10,7 @@ import { CsvLine } from './csv-line';
 import { CsvScanner, CsvTable, type CsvRowIssue } from './csv-tokenizer';
 import { dominantEol } from './line-end';
 import type { Reread, TextChange } from './reread';
+import { lowerBound } from '../sorted';
 
 /** A typed array with room for `need` items (contents kept). */
 function sized<T extends Int32Array | Uint8Array>(a: T, need: number): T {
@@ -17,18 +18,6 @@ function sized<T extends Int32Array | Uint8Array>(a: T, need: number): T {
   const b = new (a.constructor as { new (n: number): T })(Math.max(need, Math.ceil(a.length * 1.25)));
   b.set(a);
   return b;
-}
-
-/** The first index in [0, n) whose value is >= x (values nondecreasing); n when none. */
-function lowerBound(values: Int32Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Add `by` to values [from, to) of the array (in place). */
@@ -63,7 +52,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   const delta = change.newEnd - change.oldEnd;
 
   // The first row the edit can change: a row is read up to its next row's first character.
-  const r0 = lowerBound(table.rowNext, table.rowCount, change.start);
+  const r0 = lowerBound(table.rowNext, change.start, table.rowCount);
   if (r0 <= state.headerRow) return undefined;
   // A row before r0 with an unclosed quote was read so because of the text after it, up to the
   // quote that did not close it: an edit there may close it. With no quote after it at all, only
@@ -89,7 +78,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   while (p < text.length) {
     const next = fresh.rowNext[scanner.scanRow(p)];
     if (next >= change.newEnd && next < text.length) {
-      const at = lowerBound(table.rowStart, table.rowCount, next - delta);
+      const at = lowerBound(table.rowStart, next - delta, table.rowCount);
       if (at < table.rowCount && table.rowStart[at] === next - delta) {
         resync = at;
         break;
@@ -182,7 +171,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
 
   // Lines before the edit: kept as they are. Re-reading starts after the last of them, so that
   // the comment rows above the first re-read line are read again too.
-  const a = lowerBoundOf(dataRows, r0);
+  const a = lowerBound(dataRows, r0);
   reader.lines = prevLines.slice(0, a);
   reader.dataRows = dataRows.slice(0, a);
   let claimsBefore = 0;
@@ -256,20 +245,8 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   return { doc, before: a, windowEnd, oldWindowEnd: oldNext, windowOrigin };
 }
 
-/** The first index whose value is >= x, in a sorted list. */
-function lowerBoundOf(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The line read from old table row `row`, or -1 (a comment or blank row). */
 function lineOfOldRow(dataRows: readonly number[], row: number, lines: number): number {
-  const i = lowerBoundOf(dataRows, row);
+  const i = lowerBound(dataRows, row);
   return i < lines && dataRows[i] === row ? i : -1;
 }

@@ -14,23 +14,12 @@ import { detectIndent, eolCounts, eolOf, PARSE_OPTIONS, readClaimItems } from '.
 import { forgetJsonState, jsonStateOf, setJsonState, type EolCounts } from './json-state';
 import { makeLine } from './line';
 import type { Reread, TextChange } from './reread';
+import { lastAtOrBefore, lowerBound } from '../sorted';
 
 /** Text longer than this is not re-read alone: reading it would hold up the server as long as a
  *  full read, which runs a step at a time between requests (lsp/analysis.ts). An export that puts
  *  every line in one claim object is read in full after each edit, as before. */
 export const MAX_REREAD_CHARS = 1 << 20;
-
-/** The last index in [0, n) whose value is <= x (values nondecreasing); -1 when none. */
-function lastAtOrBefore(n: number, valueAt: (i: number) => number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (valueAt(mid) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /** A stand-in for the untouched item either side of the re-read text: it makes the text parse
  *  as the middle of the list it is (its commas checked as the whole file's are). */
@@ -265,8 +254,8 @@ export function rereadJson(prev: ClaimDocument, text: string, change: TextChange
 
   // The touched items' old lines [before, oldWindowEnd).
   const itemOfLine = state.itemOfLine;
-  const before = lastAtOrBefore(itemOfLine.length, (i) => itemOfLine[i], k0 - 1) + 1;
-  const oldWindowEnd = lastAtOrBefore(itemOfLine.length, (i) => itemOfLine[i], k1) + 1;
+  const before = lowerBound(itemOfLine, k0);
+  const oldWindowEnd = lowerBound(itemOfLine, k1 + 1);
   const read = readClaimItems(source, fresh, before);
   const windowEnd = before + read.lines.length;
   const lineShift = windowEnd - oldWindowEnd;
