@@ -9,6 +9,7 @@ import { batchParts } from './engine-parts';
 import type { Span } from './model';
 import { scanClaimItemsSteps, type ClaimItems } from './parse/json-items';
 import { runToEnd } from './steps';
+import { upperBound } from './sorted';
 
 export interface JsonPlan {
   readonly items: ClaimItems;
@@ -68,15 +69,7 @@ export function jsonBatch(text: string, plan: JsonPlan, b: number): JsonBatch {
 /** Which of the batch's items (its place in `batch.items`) an offset of its text is in; -1
  *  before the first (the list's bracket). */
 export function itemAt(batch: JsonBatch, offset: number): number {
-  if (offset < batch.at[0]) return -1;
-  let lo = 0;
-  let hi = batch.at.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (batch.at[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return upperBound(batch.at, offset) - 1;
 }
 
 /** A span of the batch's text in the file: moved with the item it starts in. Before the first

@@ -27,7 +27,7 @@ import type { Span } from '../model';
 import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
 import { writeFileAtomicWith } from './write';
-import { lastAtOrBefore, lowerBound } from '../sorted';
+import { lowerBound, upperBound } from '../sorted';
 
 /** Rows per batch (as checking's). */
 const BATCH_LINES = 1_000;
@@ -152,7 +152,7 @@ function fixBatch(plan: BatchPlan, fd: number, b: number): BatchFixed {
 function placeInBlocks(form: FindingForm, text: string, bounds: readonly number[], rows: readonly number[], findings: readonly Finding[]): InBlock[] {
   const blocks = rows.length;
   // The block holding an offset (the first for one before it: the header's).
-  const blockAt = (offset: number): number => Math.max(0, lastAtOrBefore(blocks, (i) => bounds[i], offset));
+  const blockAt = (offset: number): number => Math.max(0, upperBound(bounds, offset, blocks) - 1);
   const out: InBlock[] = [];
   for (const f of findings) {
     if (f.lineIndex === undefined || blocks === 0) continue;

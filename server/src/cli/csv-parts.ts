@@ -17,6 +17,7 @@ import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData,
 import { isAscii } from 'buffer';
 import { lintText } from '../engine';
 import { runToEnd } from '../steps';
+import { upperBound } from '../sorted';
 import { hasWorkspaceLines, lintBatchText } from './batch-external';
 import { batchParts, findRoot } from '../engine-parts';
 import { fieldOf } from '../parse/fields';
@@ -528,15 +529,7 @@ export function* eachBatch(plan: BatchPlan): Generator<BatchText> {
 
 /** The block of a batch holding a batch offset (at or after the first block). */
 export function blockOf(batch: BatchText, offset: number): number {
-  const { synStart } = batch;
-  let lo = 0;
-  let hi = synStart.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (synStart[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, upperBound(batch.synStart, offset) - 1);
 }
 
 /** 1-based line:column in the file of a batch offset in block `block`. */

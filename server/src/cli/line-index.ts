@@ -1,5 +1,7 @@
 // Offsets to 1-based line:column for the CLI's text and SARIF output (columns in UTF-16 code
 // units, as the offsets are; SARIF's default columnKind).
+import { upperBound } from '../sorted';
+
 export interface LineCol {
   readonly line: number;
   readonly column: number;
@@ -25,13 +27,7 @@ export class LineIndex {
   }
 
   at(offset: number): LineCol {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = Math.max(0, upperBound(this.starts, offset) - 1);
     let column = offset - this.starts[lo] + 1;
     if (lo === 0 && this.bom && column > 1) column--;
     return { line: lo + 1, column };

@@ -3,6 +3,7 @@
 // Line ends are those of LSP: \n, \r\n and a lone \r. Characters are UTF-16 code units, as offsets are.
 import type { Position } from 'vscode-languageserver/node';
 import type { Positions } from './convert';
+import { upperBound } from '../sorted';
 
 export class LineStarts implements Positions {
   private constructor(private readonly starts: Uint32Array, private readonly length: number) {}
@@ -17,13 +18,7 @@ export class LineStarts implements Positions {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = Math.max(0, upperBound(this.starts, o) - 1);
     return { line: lo, character: o - this.starts[lo] };
   }
 
