@@ -30,6 +30,16 @@ const WAIT_MS = 8000;
 
 const hit = (ds: readonly Diagnostic[]) => ds.find((d) => d.code === 'hit-initial-visit');
 
+/** A workspace of INITIAL's visit and a big export at `exportPath`, opened by a client with
+ *  workspace analysis on, once it has indexed both. */
+async function bigExportWorkspace(exportPath: string, text: string): Promise<{ client: TestClient; dir: string; bigUri: string }> {
+  assert.ok(text.length >= 4 << 20, 'big enough to be read in parts');
+  const dir = workspaceDir({ 'visits/march.claims.csv': INITIAL, [exportPath]: text });
+  const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
+  await client.indexed(30_000);
+  return { client, dir, bigUri: fileUri(path.join(dir, exportPath)) };
+}
+
 function layout(): { dir: string; open: string; history: string; historyPath: string; other: string } {
   const dir = workspaceDir({
     'visits/march.claims.csv': INITIAL,
@@ -190,11 +200,7 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     let bigUri: string;
     const big = bigExport('2026-03-01');
     before(async () => {
-      dir = workspaceDir({ 'visits/march.claims.csv': INITIAL, 'exports/q1.claims.csv': big.text });
-      bigUri = fileUri(path.join(dir, 'exports/q1.claims.csv'));
-      assert.ok(big.text.length >= 4 << 20, 'big enough to be read in parts');
-      client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
-      await client.indexed(30_000);
+      ({ client, dir, bigUri } = await bigExportWorkspace('exports/q1.claims.csv', big.text));
     });
     after(async () => { await client.stop(); });
 
@@ -295,12 +301,8 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     let bigUri: string;
     const big = bigJsonExport();
     before(async () => {
-      dir = workspaceDir({ 'visits/march.claims.csv': INITIAL, 'exports/q1.claims.json': big.text });
-      bigUri = fileUri(path.join(dir, 'exports/q1.claims.json'));
-      assert.ok(big.text.length >= 4 << 20, 'big enough to be read in parts');
       assert.ok(scanClaimItems(big.text), 'a claims list the scan takes (not read whole)');
-      client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
-      await client.indexed(30_000);
+      ({ client, dir, bigUri } = await bigExportWorkspace('exports/q1.claims.json', big.text));
     });
     after(async () => { await client.stop(); });
 
