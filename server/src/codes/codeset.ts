@@ -67,6 +67,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+const NO_ENTRIES: readonly CrosswalkEntry[] = Object.freeze([]);
+
 /** The crosswalk key of an NDC or alternate id: its text without hyphens. */
 const ndcKey = (ndc: string): string => ndc.trim().replace(/-/g, '');
 
@@ -95,12 +97,15 @@ export function readCodeSet(dir: string): CodeSet {
     push(byCode, entry.hcpcs, entry);
   }
 
+  // Every rule looks codes up, mostly as the parser wrote them (trimmed, upper case): the keys are
+  // in that form, so a key found as given is the one found after normalising it, without the new
+  // strings trim, toUpperCase and replace would make on each call.
   return {
     quarter: manifest.quarter,
-    code: (code) => codeIndex.get(code.trim().toUpperCase()),
-    modifier: (code) => modifierIndex.get(code.trim().toUpperCase()),
-    ndc: (ndc11) => byNdc.get(ndcKey(ndc11)) ?? [],
-    ndcsForCode: (hcpcs) => byCode.get(hcpcs.trim().toUpperCase()) ?? [],
+    code: (code) => codeIndex.get(code) ?? codeIndex.get(code.trim().toUpperCase()),
+    modifier: (code) => modifierIndex.get(code) ?? modifierIndex.get(code.trim().toUpperCase()),
+    ndc: (ndc11) => byNdc.get(ndc11) ?? byNdc.get(ndcKey(ndc11)) ?? NO_ENTRIES,
+    ndcsForCode: (hcpcs) => byCode.get(hcpcs) ?? byCode.get(hcpcs.trim().toUpperCase()) ?? NO_ENTRIES,
     resolveNdc10: (digits10) => padNdc10(digits10).filter((d) => byNdc.has(d)),
     allCodes: () => codes,
     allModifiers: () => modifiers,

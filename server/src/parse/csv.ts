@@ -3,14 +3,14 @@
 // parse-error / missing-field rules; the rest of the file is still read.
 import {
   REQUIRED_FIELDS,
-  type Claim, type ClaimDocument, type CsvLayout, type CsvRow, type Field, type FieldName, type Modifier,
+  type Claim, type ClaimDocument, type CsvLayout, type CsvRow, type FieldName, type Modifier,
   type ParseProblem, type ServiceLine, type Span,
 } from '../model';
 import { tokenizeCsv, type CsvTable, type TokenizedCsv, type TokenizedRow } from './csv-tokenizer';
 import { fieldOf } from './fields';
 import { CsvLine, CsvValueReader, fieldsFactory, type CsvSource } from './csv-line';
-import { NO_IDS, NO_MODIFIERS, REQUIRED_HINT, type Fields } from './line';
-import { splitModifiers } from './values';
+import { NO_IDS, NO_MODIFIERS, REQUIRED_HINT } from './line';
+import { splitModifiersIn } from './values';
 import { NOT_UTF8_MESSAGE } from './not-utf8';
 
 const DISABLE_COMMENT = /^#\s*infusion-claims-disable-next-line\b(.*)$/;
@@ -46,29 +46,32 @@ function rowIssues(row: TokenizedRow, header: CsvRow | undefined, problems: Pars
   }
 }
 
-/** A modifierN cell: one modifier over the cell's trimmed text. */
-function columnModifier(field: Field): Modifier | undefined {
-  const text = field.text;
+/** A modifierN cell (table cell c): one modifier over the cell's trimmed text. */
+function columnModifier(table: CsvTable, c: number, name: FieldName): Modifier | undefined {
+  const text = table.cellText(c);
   let s = 0;
   let e = text.length;
   while (s < e && text.charCodeAt(s) <= 0x20) s++;
   while (e > s && text.charCodeAt(e - 1) <= 0x20) e--;
   if (e === s) return undefined;
+  const start = table.cellStart[c];
+  const end = table.cellEnd[c];
   // Offsets map 1:1 unless the quoted cell had "" escapes; then point at the whole cell.
-  const exact = field.span.end - field.span.start === text.length;
-  const span = exact ? { start: field.span.start + s, end: field.span.start + e } : field.span;
-  return { code: text.slice(s, e).toUpperCase(), span, field: field.name };
+  const span = end - start === text.length ? { start: start + s, end: start + e } : { start, end };
+  return { code: text.slice(s, e).toUpperCase(), span, field: name };
 }
 
-/** The modifiers of a line: the `modifiers` list cell, then modifier1..modifier4. */
-function modifiersOf(text: string, fields: Fields): readonly Modifier[] {
+/** The modifiers of the row whose cells are table cells first .. first + count - 1: the
+ *  `modifiers` list cell, then modifier1..modifier4. Read from the table, not through the
+ *  line's Fields: made for every row with a modifier, Field objects were most of this. */
+function modifiersOf(text: string, table: CsvTable, first: number, count: number, columns: Partial<Record<FieldName, number>>): readonly Modifier[] {
   const out: Modifier[] = [];
-  const list = fields.modifiers;
+  const list = columns.modifiers;
   // Split the source text (not the unescaped value) so every span is exact.
-  if (list) out.push(...splitModifiers(text.slice(list.span.start, list.span.end), list.span.start));
+  if (list !== undefined && list < count) splitModifiersIn(text, table.cellStart[first + list], table.cellEnd[first + list], 0, 'modifiers', out);
   for (const name of MODIFIER_COLUMNS) {
-    const f = fields[name];
-    const m = f && columnModifier(f);
+    const col = columns[name];
+    const m = col !== undefined && col < count ? columnModifier(table, first + col, name) : undefined;
     if (m) out.push(m);
   }
   return out.length === 0 ? NO_MODIFIERS : out;
@@ -356,7 +359,7 @@ export class CsvRowReader {
       this.fromPrevious = true;
     } else {
       this.fromPrevious = false;
-      const modifiers = hasModifierText(table, first, count, this.modifierCols) ? modifiersOf(text, this.source!.newFields(r)) : NO_MODIFIERS;
+      const modifiers = hasModifierText(table, first, count, this.modifierCols) ? modifiersOf(text, table, first, count, this.columns) : NO_MODIFIERS;
       line = new CsvLine(this.source!, r, this.reader!.at(first, count), index, 0, span, modifiers, ids, disableComment);
       line.claimIndex = this.claimOf(line.claimId);
     }

@@ -99,15 +99,19 @@ function isModifierSeparator(c: number): boolean {
  * upper-cased; their validity (2 letters/digits) is the invalid-value rule's business.
  */
 export function splitModifiers(text: string, offset: number, field: FieldName = 'modifiers'): Modifier[] {
-  const out: Modifier[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    while (i < n && isModifierSeparator(text.charCodeAt(i))) i++;
+  return splitModifiersIn(text, 0, text.length, offset, field, []);
+}
+
+/** splitModifiers of text[from, to), whose document offset is `from + shift`, appended to `out`
+ *  (a CSV cell is split in place, without cutting it out first). */
+export function splitModifiersIn(text: string, from: number, to: number, shift: number, field: FieldName, out: Modifier[]): Modifier[] {
+  let i = from;
+  while (i < to) {
+    while (i < to && isModifierSeparator(text.charCodeAt(i))) i++;
     const start = i;
-    while (i < n && !isModifierSeparator(text.charCodeAt(i))) i++;
+    while (i < to && !isModifierSeparator(text.charCodeAt(i))) i++;
     if (i > start) {
-      out.push({ code: text.slice(start, i).toUpperCase(), span: { start: offset + start, end: offset + i }, field });
+      out.push({ code: text.slice(start, i).toUpperCase(), span: { start: shift + start, end: shift + i }, field });
     }
   }
   return out;

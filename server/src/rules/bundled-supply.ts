@@ -3,8 +3,8 @@
 // are the hydration itself (a hydration per diem that day).
 import { isBundledSupply, isHydrationPerDiem, isSeparatelyBillableKit, isSterileSolution, isTherapyPerDiem } from '../codes/classes';
 import { fix, removeLineEdits } from '../fixes/edit';
-import type { ServiceLine } from '../model';
-import type { Fix, Rule } from './types';
+import type { ClaimDocument, ServiceLine } from '../model';
+import type { Fix, Rule, RuleContext } from './types';
 import { formatDay, sameDayIndex, type DayLine, type SameDayIndex } from './util/same-day';
 import { daysOf } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
@@ -22,6 +22,35 @@ function bundledOnEveryDay(line: ServiceLine, days: readonly number[], index: Sa
   return days.every((d) => bundlingPerDiem(line, index.at(line.memberId, d)) !== undefined);
 }
 
+/** The supply line's finding, on the first of its days with a per diem that includes it. Its own
+ *  function: the fix closure below, made inside check(), would make check() allocate a scope for
+ *  every line of the file. */
+function checkSupply(doc: ClaimDocument, ctx: RuleContext, index: SameDayIndex, line: ServiceLine): void {
+  const days = daysOf(line);
+  for (const day of days) {
+    const perDiem = bundlingPerDiem(line, index.at(line.memberId, day));
+    if (!perDiem) continue;
+    const date = formatDay(day);
+    // Its other dates with no per diem stay billable: removing the line would lose them.
+    const whole = bundledOnEveryDay(line, days, index);
+    const fixes = (): Fix[] => {
+      if (!whole) return [];
+      const edits = removeLineEdits(doc, line);
+      return edits.length > 0 ? [fix('Remove bundled line', false, edits)] : [];
+    };
+    ctx.report({
+      span: codeSpan(line),
+      line,
+      message: `${line.hcpcs} on ${date} is included in the ${perDiem.line.hcpcs} per diem: supplies and equipment ` +
+        `are not separately reimbursable on a per diem day; ` +
+        (whole ? 'remove the line' : 'bill the line only for its dates with no per diem'),
+      fixes,
+      related: [relatedLine(perDiem, `${perDiem.line.hcpcs} per diem on ${date}`)],
+    });
+    return; // one finding per line
+  }
+}
+
 export const rule: Rule = {
   meta: {
     id: 'bundled-supply',
@@ -37,30 +66,7 @@ export const rule: Rule = {
   check(doc, ctx) {
     const index = sameDayIndex(doc, ctx.options.external);
     for (const line of doc.lines) {
-      if (!isBundledSupply(line.hcpcs) || isSeparatelyBillableKit(line.hcpcs)) continue;
-      const days = daysOf(line);
-      for (const day of days) {
-        const perDiem = bundlingPerDiem(line, index.at(line.memberId, day));
-        if (!perDiem) continue;
-        const date = formatDay(day);
-        // Its other dates with no per diem stay billable: removing the line would lose them.
-        const whole = bundledOnEveryDay(line, days, index);
-        const fixes = (): Fix[] => {
-          if (!whole) return [];
-          const edits = removeLineEdits(doc, line);
-          return edits.length > 0 ? [fix('Remove bundled line', false, edits)] : [];
-        };
-        ctx.report({
-          span: codeSpan(line),
-          line,
-          message: `${line.hcpcs} on ${date} is included in the ${perDiem.line.hcpcs} per diem: supplies and equipment ` +
-            `are not separately reimbursable on a per diem day; ` +
-            (whole ? 'remove the line' : 'bill the line only for its dates with no per diem'),
-          fixes,
-          related: [relatedLine(perDiem, `${perDiem.line.hcpcs} per diem on ${date}`)],
-        });
-        break; // one finding per line
-      }
+      if (isBundledSupply(line.hcpcs) && !isSeparatelyBillableKit(line.hcpcs)) checkSupply(doc, ctx, index, line);
     }
   },
 };

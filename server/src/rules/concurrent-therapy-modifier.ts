@@ -9,7 +9,7 @@ import { LineIssues } from './util/line-issues';
 import { formatDay, sameDayIndex } from './util/same-day';
 import {
   billedAs, countPerDiems, daysOf, hasConcurrentPerDiems, ordinal, outranked, planSlots, rankPerDiems, roleOf, slotChange, takesPerDiemSlot,
-  type RankedPerDiem,
+  type RankedPerDiem, type SlotPlan,
 } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
 
@@ -26,6 +26,15 @@ const addFix = (doc: ClaimDocument, line: ServiceLine, mod: string) => (): Fix[]
   unsafeFix(`Add modifier ${mod}`, addModifierEdits(doc, line, mod));
 const replaceFix = (doc: ClaimDocument, line: ServiceLine, from: string, to: string) => (): Fix[] =>
   unsafeFix(`Replace ${from} with ${to}`, replaceModifierEdits(doc, line, from, to));
+
+/** Every line of this file on the day already takes its slot in the plan: nothing to report
+ *  (most concurrent days), so nothing below is made for the day. */
+function billedAsPlanned(plan: SlotPlan): boolean {
+  if (plan.primary.uri === undefined && plan.primary.role !== 'primary') return false;
+  if (plan.second.uri === undefined && plan.second.role !== 'SH') return false;
+  for (const r of plan.rest) if (r.uri === undefined && r.role !== 'SJ') return false;
+  return true;
+}
 
 export const rule: Rule = {
   meta: {
@@ -52,7 +61,7 @@ export const rule: Rule = {
       // other; the two lines its finding names (the primary and the more frequent one) are left to it.
       const order = outranked(ranked);
       const plan = planSlots(ranked, order?.modified);
-      if (!plan) continue;
+      if (!plan || billedAsPlanned(plan)) continue;
       const keep = (issue: Parameters<LineIssues['keep']>[0]): void => {
         if (order && (issue.line === order.primary.line || issue.line === order.modified.line)) return;
         issues.keep(issue);

@@ -7,7 +7,7 @@ import { hyphenateNdc11, toNdc11 } from '../codes/ndc';
 import { validThrough } from '../codes/validity';
 import { changeLineEdits, fix } from '../fixes/edit';
 import type { ServiceLine } from '../model';
-import type { CodeSet } from '../codes/types';
+import type { CodeSet, CrosswalkEntry } from '../codes/types';
 import { decimalText, expectedUnits } from './util/crosswalk-units';
 import type { Rule } from './types';
 
@@ -28,6 +28,12 @@ function useCodeFix(codes: CodeSet, doc: Parameters<typeof changeLineEdits>[0], 
   return fix(title, false, changeLineEdits(doc, line, { set: units === undefined ? { hcpcs: code } : { hcpcs: code, units } }));
 }
 
+/** Whether the crosswalk rows name the code (asked for every drug line: a loop, no closure). */
+function listsCode(entries: readonly CrosswalkEntry[], code: string): boolean {
+  for (const e of entries) if (e.hcpcs === code) return true;
+  return false;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'ndc-code-mismatch',
@@ -46,7 +52,7 @@ export const rule: Rule = {
       const ndc11 = toNdc11(line.ndc);
       if (!ndc11) continue;
       const entries = ctx.codes.ndc(ndc11);
-      if (entries.length === 0 || entries.some((e) => e.hcpcs === line.hcpcs)) continue;
+      if (entries.length === 0 || listsCode(entries, line.hcpcs)) continue;
       const codeField = line.fields.hcpcs;
       if (!codeField) continue;
       const to = line.dosFrom === undefined ? undefined : Math.max(line.dosTo ?? line.dosFrom, line.dosFrom);

@@ -1,7 +1,7 @@
 // ndc-format (000): an NDC is billed as 11 digits in 5-4-2 form. Package displays that lack a
 // leading zero (4-4-2, 5-3-2, 5-4-1) are padded by a safe fix; a bare 10-digit NDC is padded only
 // when the crosswalk knows exactly one package it can be.
-import type { ServiceLine } from '../model';
+import type { Field, ServiceLine } from '../model';
 import { hyphenateNdc11, parseNdc, writeNdc11, type ParsedNdc } from '../codes/ndc';
 import { fix, setFieldEdits } from '../fixes/edit';
 import type { Fix, Rule, RuleContext } from './types';
@@ -16,6 +16,50 @@ function padFix(ctx: RuleContext, line: ServiceLine, written: string, ndc11: str
 /** 5-4-2, or 11 digits when the setting does not ask for hyphens: nothing to report. */
 function alreadyBillingForm(parsed: ParsedNdc, ctx: RuleContext): boolean {
   return parsed.form === '5-4-2' || (parsed.form === '11-digit' && ctx.options.ndcFormat !== 'hyphenated');
+}
+
+/** The finding of an NDC not written in billing form. Its own function: the closures below
+ *  would otherwise make the loop in check() allocate a scope for every line, NDC or not. */
+function reportNdc(ctx: RuleContext, line: ServiceLine, written: string, parsed: ParsedNdc, field: Field): void {
+  const report = (message: string, fixes: Fix[] | (() => Fix[]) = []): void =>
+    ctx.report({ span: field.span, message, line, fixes });
+
+  switch (parsed.form) {
+    case '5-4-2':
+      break;
+    case '11-digit':
+      // 11 digits is the billing form; only a file that asks for hyphens wants them written.
+      if (ctx.options.ndcFormat === 'hyphenated') {
+        const dashed = hyphenateNdc11(parsed.digits);
+        report(`NDC ${written} has no hyphens: write it in 5-4-2 form, ${dashed} (setting ndcFormat is hyphenated)`,
+          () => [padFix(ctx, line, written, parsed.digits, parsed)]);
+      }
+      break;
+    case '4-4-2':
+    case '5-3-2':
+    case '5-4-1': {
+      const ndc11 = parsed.ndc11 as string;
+      report(`NDC ${written} is in ${parsed.form} form: bill it as 11 digits 5-4-2, ${hyphenateNdc11(ndc11)}`,
+        () => [padFix(ctx, line, written, ndc11, parsed)]);
+      break;
+    }
+    case '10-digit': {
+      const candidates = ctx.codes.resolveNdc10(parsed.digits);
+      if (candidates.length === 1) {
+        report(`NDC ${written} has 10 digits: the NDC directory knows one package for it, bill it as 11 digits 5-4-2, ${hyphenateNdc11(candidates[0])}`,
+          () => [padFix(ctx, line, written, candidates[0], parsed)]);
+      } else if (candidates.length > 1) {
+        const list = candidates.map(hyphenateNdc11).join(', ');
+        report(`NDC ${written} has 10 digits and no hyphens, so it is ambiguous which segment lacks its leading zero (it could be ${list}): enter the 11-digit NDC from the package`);
+      } else {
+        report(`NDC ${written} has 10 digits and no hyphens, so it is ambiguous which segment lacks its leading zero: enter the 11-digit NDC in 5-4-2 form from the package`);
+      }
+      break;
+    }
+    case 'invalid':
+      report(`NDC ${written} is not a valid NDC: bill the 11-digit NDC in 5-4-2 form (e.g. 00143-9431-10), digits and hyphens only`);
+      break;
+  }
 }
 
 export const rule: Rule = {
@@ -38,46 +82,7 @@ export const rule: Rule = {
       // Most NDCs are already 5-4-2: decide that before making the Field.
       if (alreadyBillingForm(parsed, ctx)) continue;
       const field = line.fields.ndc;
-      if (!field) continue;
-      const report = (message: string, fixes: Fix[] | (() => Fix[]) = []): void =>
-        ctx.report({ span: field.span, message, line, fixes });
-
-      switch (parsed.form) {
-        case '5-4-2':
-          break;
-        case '11-digit':
-          // 11 digits is the billing form; only a file that asks for hyphens wants them written.
-          if (ctx.options.ndcFormat === 'hyphenated') {
-            const dashed = hyphenateNdc11(parsed.digits);
-            report(`NDC ${written} has no hyphens: write it in 5-4-2 form, ${dashed} (setting ndcFormat is hyphenated)`,
-              () => [padFix(ctx, line, written, parsed.digits, parsed)]);
-          }
-          break;
-        case '4-4-2':
-        case '5-3-2':
-        case '5-4-1': {
-          const ndc11 = parsed.ndc11 as string;
-          report(`NDC ${written} is in ${parsed.form} form: bill it as 11 digits 5-4-2, ${hyphenateNdc11(ndc11)}`,
-            () => [padFix(ctx, line, written, ndc11, parsed)]);
-          break;
-        }
-        case '10-digit': {
-          const candidates = ctx.codes.resolveNdc10(parsed.digits);
-          if (candidates.length === 1) {
-            report(`NDC ${written} has 10 digits: the NDC directory knows one package for it, bill it as 11 digits 5-4-2, ${hyphenateNdc11(candidates[0])}`,
-              () => [padFix(ctx, line, written, candidates[0], parsed)]);
-          } else if (candidates.length > 1) {
-            const list = candidates.map(hyphenateNdc11).join(', ');
-            report(`NDC ${written} has 10 digits and no hyphens, so it is ambiguous which segment lacks its leading zero (it could be ${list}): enter the 11-digit NDC from the package`);
-          } else {
-            report(`NDC ${written} has 10 digits and no hyphens, so it is ambiguous which segment lacks its leading zero: enter the 11-digit NDC in 5-4-2 form from the package`);
-          }
-          break;
-        }
-        case 'invalid':
-          report(`NDC ${written} is not a valid NDC: bill the 11-digit NDC in 5-4-2 form (e.g. 00143-9431-10), digits and hyphens only`);
-          break;
-      }
+      if (field) reportNdc(ctx, line, written, parsed, field);
     }
   },
 };

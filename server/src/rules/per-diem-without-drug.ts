@@ -23,10 +23,6 @@ function drugDaysNeeded(line: ServiceLine, days: number): number {
   return Math.ceil(line.units);
 }
 
-/** A claim's lines of one member: a drug given to another member billed under the same claim
- *  number (exports that reuse claim numbers per patient) is not this per diem's drug. */
-const claimMemberKey = (line: ServiceLine): string => `${line.claimIndex} ${line.memberId}`;
-
 /** How many missing dates a message lists before "and N more". */
 const LISTED_DAYS = 3;
 
@@ -44,12 +40,16 @@ export const rule: Rule = {
   check(doc, ctx) {
     const index = sameDayIndex(doc, ctx.options.external);
     // Days with a drug line, per claim and member: built once, so a claim of thousands of lines stays linear.
-    const drugDays = new Map<string, Set<number>>();
+    // By claim (index), then member: a drug given to another member billed under the same claim
+    // number (exports that reuse claim numbers per patient) is not this per diem's drug. No key
+    // string made per line.
+    const drugDays = new Map<number, Map<string, Set<number>>>();
     for (const l of doc.lines) {
       if (!isDrugLine(l)) continue;
-      const key = claimMemberKey(l);
-      let days = drugDays.get(key);
-      if (!days) drugDays.set(key, (days = new Set()));
+      let byMember = drugDays.get(l.claimIndex);
+      if (!byMember) drugDays.set(l.claimIndex, (byMember = new Map()));
+      let days = byMember.get(l.memberId);
+      if (!days) byMember.set(l.memberId, (days = new Set()));
       if (l.dosFrom === undefined) continue;
       // daysOf(l), without the array.
       const last = l.dosFrom + dayCount(l) - 1;
@@ -57,7 +57,7 @@ export const rule: Rule = {
     }
     for (const line of doc.lines) {
       if (!isTherapyPerDiem(line.hcpcs) || isFormulaIncludedPerDiem(line.hcpcs)) continue;
-      const claimDrugDays = drugDays.get(claimMemberKey(line));
+      const claimDrugDays = drugDays.get(line.claimIndex)?.get(line.memberId);
       if (claimDrugDays && line.dosFrom !== undefined && coversAll(claimDrugDays, line.dosFrom, line.dosFrom + dayCount(line) - 1)) continue;
       const missing = daysOf(line).filter((day) => !claimDrugDays?.has(day));
       const days = dayCount(line);

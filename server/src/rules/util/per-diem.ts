@@ -107,11 +107,19 @@ export function rankPerDiems(lines: readonly DayLine[]): readonly RankedPerDiem[
 const rankings = new WeakMap<readonly DayLine[], readonly RankedPerDiem[]>();
 
 function rank(lines: readonly DayLine[]): RankedPerDiem[] {
-  const perDiems = lines
-    .filter((d) => takesPerDiemSlot(d, lines))
-    .map((d) => ({ line: d.line, uri: d.uri, interval: perDiemIntervalHours(d.line), role: roleOf(d.line) }));
-  // Array.prototype.sort is stable, so equal intervals stay in file order.
-  return perDiems.sort((a, b) => (a.interval ?? Infinity) - (b.interval ?? Infinity));
+  const perDiems: RankedPerDiem[] = [];
+  for (const d of lines) {
+    if (!takesPerDiemSlot(d, lines)) continue;
+    const r: RankedPerDiem = { line: d.line, uri: d.uri, interval: perDiemIntervalHours(d.line), role: roleOf(d.line) };
+    // Inserted in order, most frequent first: a day has a handful of per diems, and a sort call
+    // made work arrays for each day. Equal intervals (unknown ones too) keep file order.
+    const key = r.interval ?? Infinity;
+    let i = perDiems.length;
+    perDiems.push(r);
+    for (; i > 0 && (perDiems[i - 1].interval ?? Infinity) > key; i--) perDiems[i] = perDiems[i - 1];
+    perDiems[i] = r;
+  }
+  return perDiems;
 }
 
 /**
@@ -151,11 +159,23 @@ export interface SlotPlan {
  */
 export function planSlots(ranked: readonly RankedPerDiem[], primary?: RankedPerDiem): SlotPlan | undefined {
   if (ranked.length < 2) return undefined;
-  const first = primary ?? ranked.find((r) => r.role === 'primary') ?? ranked[0];
-  const others = ranked.filter((r) => r !== first);
-  const tied = others.filter((r) => r.interval === others[0].interval);
-  const second = tied.find((r) => r.role === 'SH') ?? tied.find((r) => r.role === 'primary') ?? others[0];
-  return { primary: first, second, rest: others.filter((r) => r !== second) };
+  // Loops, not find/filter: planned for every day with concurrent per diems, of every lint.
+  let first = primary;
+  for (let i = 0; i < ranked.length && !first; i++) if (ranked[i].role === 'primary') first = ranked[i];
+  first ??= ranked[0];
+  // The others are `ranked` without `first`; tied: those as frequent as the first of them.
+  const firstOther = ranked[0] === first ? ranked[1] : ranked[0];
+  let tiedSH: RankedPerDiem | undefined;
+  let tiedPrimary: RankedPerDiem | undefined;
+  for (const r of ranked) {
+    if (r === first || r.interval !== firstOther.interval) continue;
+    if (r.role === 'SH') tiedSH ??= r;
+    else if (r.role === 'primary') tiedPrimary ??= r;
+  }
+  const second = tiedSH ?? tiedPrimary ?? firstOther;
+  const rest: RankedPerDiem[] = [];
+  for (const r of ranked) if (r !== first && r !== second) rest.push(r);
+  return { primary: first, second, rest };
 }
 
 /** The slot a line takes in a plan. */
