@@ -6,7 +6,7 @@ import type { ClaimDocument, ServiceLine } from '../model';
 import type { Fix, Related, Rule } from './types';
 import { modifierSpan, unsafeFix } from './util/fix-list';
 import { LineIssues } from './util/line-issues';
-import { formatDay, sameDayIndex } from './util/same-day';
+import { formatDay, sameDayIndex, type SameDayIndex } from './util/same-day';
 import {
   billedAs, countPerDiems, daysOf, hasConcurrentPerDiems, ordinal, outranked, planSlots, rankPerDiems, roleOf, slotChange, takesPerDiemSlot,
   type RankedPerDiem, type SlotPlan,
@@ -36,6 +36,100 @@ function billedAsPlanned(plan: SlotPlan): boolean {
   return true;
 }
 
+/** The issues of a day whose concurrent per diems do not all take their planned slots. */
+function keepDayIssues(
+  doc: ClaimDocument, issues: LineIssues, dayNumber: number, plan: SlotPlan,
+  order: { primary: RankedPerDiem; modified: RankedPerDiem } | undefined,
+): void {
+  const keep = (issue: Parameters<LineIssues['keep']>[0]): void => {
+    if (order && (issue.line === order.primary.line || issue.line === order.modified.line)) return;
+    issues.keep(issue);
+  };
+  const day = formatDay(dayNumber);
+  const ownLine = (r: RankedPerDiem): boolean => r.uri === undefined;
+  // Made only for a finding: most concurrent days are billed right.
+  let primaryEntry: Related | undefined;
+  const toPrimary = (): Related =>
+    (primaryEntry ??= relatedLine(plan.primary, `${billedAs(plan.primary.line)} is the primary per diem on ${day}`));
+
+  if (ownLine(plan.primary) && plan.primary.role !== 'primary') {
+    // Every per diem of the day carries a modifier: the most frequent one is the primary.
+    const mod = plan.primary.role;
+    const line = plan.primary.line;
+    keep({
+      line,
+      span: modifierSpan(line, mod),
+      message: `No therapy per diem on ${day} is billed as the primary: ${line.hcpcs} is the most frequent, remove modifier ${mod}`,
+      fixes: removeFix(doc, line, mod),
+    });
+  }
+
+  const second = plan.second;
+  if (ownLine(second) && second.role !== 'SH') {
+    const line = second.line;
+    const after = `(after ${billedAs(plan.primary.line)})`;
+    if (second.role === 'primary') {
+      keep({
+        line,
+        span: codeSpan(line),
+        message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH`,
+        fixes: addFix(doc, line, 'SH'),
+        related: [toPrimary()],
+      });
+    } else {
+      // SH may be on a less frequent line: that line is told to take SJ below.
+      const shLater = plan.rest.find((r) => r.role === 'SH');
+      keep({
+        line,
+        span: modifierSpan(line, 'SJ'),
+        message: shLater
+          ? `${line.hcpcs} is the second concurrent therapy on ${day} ${after}, ahead of ${billedAs(shLater.line)} by dosing frequency: replace SJ with SH`
+          : `${line.hcpcs} has SJ but no therapy on ${day} has SH ${after}: the second concurrent therapy takes SH, replace SJ with SH`,
+        fixes: replaceFix(doc, line, 'SJ', 'SH'),
+        related: [toPrimary()],
+      });
+    }
+  }
+
+  const before = [plan.primary, second];
+  for (const r of plan.rest) {
+    const position = before.length + 1;
+    const after = before.map((b) => b.line.hcpcs).join(', ');
+    before.push(r);
+    if (!ownLine(r) || r.role === 'SJ') continue;
+    const line = r.line;
+    if (r.role === 'primary') {
+      keep({
+        line,
+        span: codeSpan(line),
+        message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ`,
+        fixes: addFix(doc, line, 'SJ'),
+        related: [toPrimary()],
+      });
+    } else {
+      keep({
+        line,
+        span: modifierSpan(line, 'SH'),
+        message: second.role === 'SH'
+          ? `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ`
+          : `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): SH goes to ${second.line.hcpcs}, the second by dosing frequency; replace SH with SJ`,
+        fixes: replaceFix(doc, line, 'SH', 'SJ'),
+        related: [relatedLine(second, `${billedAs(second.line)} is the second concurrent therapy on ${day}`)],
+      });
+    }
+  }
+}
+
+/** The per diem is the only one that takes a slot on each of its days. (A function, not a
+ *  closure in check(): one there would make check() allocate a scope for every line.) */
+function aloneEveryDay(index: SameDayIndex, line: ServiceLine, days: readonly number[]): boolean {
+  for (const d of days) {
+    const day = index.at(line.memberId, d);
+    if (!takesPerDiemSlot({ line }, day) || countPerDiems(day, 2) !== 1) return false;
+  }
+  return true;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'concurrent-therapy-modifier',
@@ -62,83 +156,7 @@ export const rule: Rule = {
       const order = outranked(ranked);
       const plan = planSlots(ranked, order?.modified);
       if (!plan || billedAsPlanned(plan)) continue;
-      const keep = (issue: Parameters<LineIssues['keep']>[0]): void => {
-        if (order && (issue.line === order.primary.line || issue.line === order.modified.line)) return;
-        issues.keep(issue);
-      };
-      const day = formatDay(group.day);
-      const ownLine = (r: RankedPerDiem): boolean => r.uri === undefined;
-      // Made only for a finding: most concurrent days are billed right.
-      let primaryEntry: Related | undefined;
-      const toPrimary = (): Related =>
-        (primaryEntry ??= relatedLine(plan.primary, `${billedAs(plan.primary.line)} is the primary per diem on ${day}`));
-
-      if (ownLine(plan.primary) && plan.primary.role !== 'primary') {
-        // Every per diem of the day carries a modifier: the most frequent one is the primary.
-        const mod = plan.primary.role;
-        const line = plan.primary.line;
-        keep({
-          line,
-          span: modifierSpan(line, mod),
-          message: `No therapy per diem on ${day} is billed as the primary: ${line.hcpcs} is the most frequent, remove modifier ${mod}`,
-          fixes: removeFix(doc, line, mod),
-        });
-      }
-
-      const second = plan.second;
-      if (ownLine(second) && second.role !== 'SH') {
-        const line = second.line;
-        const after = `(after ${billedAs(plan.primary.line)})`;
-        if (second.role === 'primary') {
-          keep({
-            line,
-            span: codeSpan(line),
-            message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH`,
-            fixes: addFix(doc, line, 'SH'),
-            related: [toPrimary()],
-          });
-        } else {
-          // SH may be on a less frequent line: that line is told to take SJ below.
-          const shLater = plan.rest.find((r) => r.role === 'SH');
-          keep({
-            line,
-            span: modifierSpan(line, 'SJ'),
-            message: shLater
-              ? `${line.hcpcs} is the second concurrent therapy on ${day} ${after}, ahead of ${billedAs(shLater.line)} by dosing frequency: replace SJ with SH`
-              : `${line.hcpcs} has SJ but no therapy on ${day} has SH ${after}: the second concurrent therapy takes SH, replace SJ with SH`,
-            fixes: replaceFix(doc, line, 'SJ', 'SH'),
-            related: [toPrimary()],
-          });
-        }
-      }
-
-      const before = [plan.primary, second];
-      for (const r of plan.rest) {
-        const position = before.length + 1;
-        const after = before.map((b) => b.line.hcpcs).join(', ');
-        before.push(r);
-        if (!ownLine(r) || r.role === 'SJ') continue;
-        const line = r.line;
-        if (r.role === 'primary') {
-          keep({
-            line,
-            span: codeSpan(line),
-            message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ`,
-            fixes: addFix(doc, line, 'SJ'),
-            related: [toPrimary()],
-          });
-        } else {
-          keep({
-            line,
-            span: modifierSpan(line, 'SH'),
-            message: second.role === 'SH'
-              ? `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ`
-              : `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): SH goes to ${second.line.hcpcs}, the second by dosing frequency; replace SH with SJ`,
-            fixes: replaceFix(doc, line, 'SH', 'SJ'),
-            related: [relatedLine(second, `${billedAs(second.line)} is the second concurrent therapy on ${day}`)],
-          });
-        }
-      }
+      keepDayIssues(doc, issues, group.day, plan, order);
     }
 
     // SH/SJ on a per diem that has no concurrent therapy on any of its days. A generic per diem
@@ -148,11 +166,7 @@ export const rule: Rule = {
       if (mod === 'primary' || !isTherapyPerDiem(line.hcpcs) || issues.has(line)) continue;
       const days = daysOf(line);
       if (days.length === 0) continue;
-      const alone = days.every((d) => {
-        const day = index.at(line.memberId, d);
-        return takesPerDiemSlot({ line }, day) && countPerDiems(day, 2) === 1;
-      });
-      if (!alone) continue;
+      if (!aloneEveryDay(index, line, days)) continue;
       const when = days.length === 1 ? `on ${formatDay(days[0])}` : `from ${formatDay(days[0])} to ${formatDay(days[days.length - 1])}`;
       issues.keep({
         line,

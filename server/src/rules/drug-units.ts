@@ -4,8 +4,23 @@
 // of J2185 each) are 30 units.
 import { hyphenateNdc11 } from '../codes/ndc';
 import { fix, setFieldEdits } from '../fixes/edit';
-import type { Rule } from './types';
+import type { ClaimDocument, Field, ServiceLine } from '../model';
+import type { Rule, RuleContext } from './types';
 import { decimalText, expectedUnits } from './util/crosswalk-units';
+
+/** The finding of units that do not match the crosswalk. (A function: the fix closure, made in
+ *  check()'s loop, would make the loop allocate a scope for every line.) */
+function reportUnits(doc: ClaimDocument, ctx: RuleContext, line: ServiceLine, unitsField: Field, known: NonNullable<ReturnType<typeof expectedUnits>>): void {
+  const { expected, perItem, ndc11, dosage } = known;
+  const n = decimalText(expected);
+  ctx.report({
+    span: unitsField.span,
+    line,
+    message: `${line.hcpcs} units ${decimalText(line.units!)} do not match NDC ${hyphenateNdc11(ndc11)}: ` +
+      `${decimalText(line.ndcQty!)} UN × ${decimalText(perItem)} billable units per item (${line.hcpcs} is per ${dosage}) = ${n} units; set units to ${n}`,
+    fixes: () => [fix(`Set units to ${n}`, false, setFieldEdits(doc, line, 'units', n))],
+  });
+}
 
 export const rule: Rule = {
   meta: {
@@ -25,18 +40,9 @@ export const rule: Rule = {
       if (units === undefined || ndcQty === undefined) continue;
       const known = expectedUnits(ctx.codes, line, line.hcpcs);
       if (!known) continue;
-      const { expected, perItem, ndc11, dosage } = known;
-      if (Math.abs(expected - units) < 1e-6) continue;
+      if (Math.abs(known.expected - units) < 1e-6) continue;
       const unitsField = line.fields.units;
-      if (!unitsField) continue;
-      const n = decimalText(expected);
-      ctx.report({
-        span: unitsField.span,
-        line,
-        message: `${line.hcpcs} units ${decimalText(units)} do not match NDC ${hyphenateNdc11(ndc11)}: ` +
-          `${decimalText(ndcQty)} UN × ${decimalText(perItem)} billable units per item (${line.hcpcs} is per ${dosage}) = ${n} units; set units to ${n}`,
-        fixes: () => [fix(`Set units to ${n}`, false, setFieldEdits(doc, line, 'units', n))],
-      });
+      if (unitsField) reportUnits(doc, ctx, line, unitsField, known);
     }
   },
 };

@@ -22,6 +22,13 @@ function sameService(a: ServiceLine, b: ServiceLine): boolean {
     && modifierKey(a) === modifierKey(b);
 }
 
+/** The first line of the bucket billing the same service as `line` (a loop: a closure made for
+ *  each line would make check() allocate a scope for every line of the file). */
+function sameServiceIn(bucket: readonly ServiceLine[], line: ServiceLine): ServiceLine | undefined {
+  for (const o of bucket) if (sameService(o, line)) return o;
+  return undefined;
+}
+
 function describe(line: ServiceLine): string {
   const from = line.dosFrom as number;
   const to = line.dosTo ?? from;
@@ -71,7 +78,7 @@ export const rule: Rule = {
         byDay.set(line.dosFrom, [line]);
         continue;
       }
-      const original = bucket.find((o) => sameService(o, line));
+      const original = sameServiceIn(bucket, line);
       if (!original) {
         bucket.push(line);
         continue;

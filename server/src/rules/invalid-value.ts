@@ -85,11 +85,15 @@ function checkTypes(line: ServiceLine, report: Reporter): void {
 /** A claim line has four modifier slots (CMS-1500 box 24D, 837P SV101-3..6). */
 const MODIFIER_SLOTS = 4;
 
+/** Regexes tested on every line: a regex literal is a new object each time it is evaluated. */
+const MODIFIER_CODE = /^[A-Z0-9]{2}$/;
+const VIAL_WORD = /^(single|multi)$/i;
+
 /** Why a modifier's text is not one modifier. Several written where one goes (an element of a
  *  JSON list, a modifierN column) are told where the others go, not to separate them with a space. */
 function notAModifier(mod: Modifier): string {
   const parts = mod.code.split(/[\s:,-]+/).filter((p) => p !== '');
-  if (parts.length > 1 && parts.every((p) => /^[A-Z0-9]{2}$/.test(p))) {
+  if (parts.length > 1 && parts.every((p) => MODIFIER_CODE.test(p))) {
     return mod.field === 'modifiers'
       ? `Modifiers ${parts.join(' and ')} are in one element of the list: put each in its own element, [${parts.map((p) => `"${p}"`).join(', ')}]`
       : `${mod.field} holds ${parts.join(' and ')}: one modifier per ${mod.field} column or key; put the others in the next modifier columns`;
@@ -101,7 +105,7 @@ function checkCodes(line: ServiceLine, report: Reporter): void {
   let count = 0;
   for (const mod of line.modifiers) {
     if (mod.code === '') continue;
-    if (!/^[A-Z0-9]{2}$/.test(mod.code)) report(line, mod.span, notAModifier(mod));
+    if (!MODIFIER_CODE.test(mod.code)) report(line, mod.span, notAModifier(mod));
     if (++count === MODIFIER_SLOTS + 1) {
       report(line, mod.span, `Modifier ${mod.code} is the ${ordinal(count)} on this line, but a claim line has only ${MODIFIER_SLOTS} modifier slots: keep the ${MODIFIER_SLOTS} that affect payment (pricing modifiers such as SH, SJ, JW first)`);
     } else if (count > MODIFIER_SLOTS + 1) {
@@ -114,7 +118,7 @@ function checkCodes(line: ServiceLine, report: Reporter): void {
     report(line, line.fields.payer!.span, `payer ${payer} is not a known line of business: use ${PAYERS.slice(0, -1).join(', ')} or ${PAYERS[PAYERS.length - 1]}`);
   }
   const vial = line.vial !== undefined ? '' : fieldText(line, 'vial');
-  if (vial !== '' && !/^(single|multi)$/i.test(vial)) {
+  if (vial !== '' && !VIAL_WORD.test(vial)) {
     report(line, line.fields.vial!.span, `vial ${vial} is not single or multi: enter single (single-use package) or multi (multi-use vial)`);
   }
 }

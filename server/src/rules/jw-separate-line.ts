@@ -2,7 +2,7 @@
 // `wasted_units` note on the administered line.
 import { changeLineAndInsertAfterEdits, fixIfAny, type LineChange } from '../fixes/edit';
 import type { ClaimDocument, FieldName, ServiceLine } from '../model';
-import type { Fix, Rule } from './types';
+import type { Fix, Rule, RuleContext } from './types';
 import { splitDecimal, subtractDecimal } from './util/decimal';
 import { jwModifier, JW, reportsWastage } from './util/jw';
 
@@ -36,6 +36,20 @@ function splitFix(doc: ClaimDocument, line: ServiceLine): Fix[] {
     changeLineAndInsertAfterEdits(doc, line, thisLine, [jwLine]));
 }
 
+/** The finding of wastage reported on the administered line. (A function: the fix closure, made
+ *  in check()'s loop, would make the loop allocate a scope for every line.) */
+function reportWastage(doc: ClaimDocument, ctx: RuleContext, line: ServiceLine): void {
+  const code = line.hcpcs || 'this line';
+  const wasted = line.wastedUnits!;
+  ctx.report({
+    span: line.fields.wasted_units?.span ?? line.span,
+    line,
+    message: `${wasted} wasted ${wasted === 1 ? 'unit' : 'units'} of ${code} ${wasted === 1 ? 'is' : 'are'} reported on the ` +
+      `administered line: bill the discarded drug on a separate ${code} line with modifier JW`,
+    fixes: () => splitFix(doc, line),
+  });
+}
+
 export const rule: Rule = {
   meta: {
     id: 'jw-separate-line',
@@ -53,15 +67,7 @@ export const rule: Rule = {
     for (const line of doc.lines) {
       // Multi-use vials bill no wastage at all: jw-multi-use-vial says so, splitting would be wrong.
       if (!reportsWastage(line) || jwModifier(line) || line.vial === 'multi') continue;
-      const code = line.hcpcs || 'this line';
-      const wasted = line.wastedUnits!;
-      ctx.report({
-        span: line.fields.wasted_units?.span ?? line.span,
-        line,
-        message: `${wasted} wasted ${wasted === 1 ? 'unit' : 'units'} of ${code} ${wasted === 1 ? 'is' : 'are'} reported on the ` +
-          `administered line: bill the discarded drug on a separate ${code} line with modifier JW`,
-        fixes: () => splitFix(doc, line),
-      });
+      reportWastage(doc, ctx, line);
     }
   },
 };

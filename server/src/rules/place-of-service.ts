@@ -4,6 +4,8 @@ import { isHomeInfusionCode } from '../codes/classes';
 import type { Rule } from './types';
 
 const HOME = 12;
+/** A regex literal is a new object each time it is evaluated: kept here, not made per line. */
+const DIGITS = /^\d+$/;
 
 export const rule: Rule = {
   meta: {
@@ -21,7 +23,7 @@ export const rule: Rule = {
       const pos = line.pos.trim();
       if (pos === '' || !isHomeInfusionCode(line.hcpcs)) continue;
       // "12" and "012" are both home.
-      if (/^\d+$/.test(pos) && Number(pos) === HOME) continue;
+      if (DIGITS.test(pos) && Number(pos) === HOME) continue;
       const field = line.fields.pos;
       if (!field) continue;
       ctx.report({
