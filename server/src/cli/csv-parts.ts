@@ -160,17 +160,36 @@ class RowFinder {
     return spaces || commas;
   }
 
-  /** The node of cell `col` of the row text[p, end) ('' when the row is shorter: -1). */
-  cell(p: number, end: number, col: number, ids: IdNodes): number {
+  /** The claim and member cells' nodes of the row text[p, end), after `ids` (-1 for a column
+   *  the row is too short for, or an id that is ''): one pass over the row's commas, up to the
+   *  later of the two columns. */
+  readonly nodes = [-1, -1];
+
+  ids(p: number, end: number, claimCol: number, memberCol: number, claims: IdNodes, members: IdNodes): void {
     const text = this.text;
+    const last = Math.max(claimCol, memberCol);
+    let claimStart = -1;
+    let claimEnd = -1;
+    let memberStart = -1;
+    let memberEnd = -1;
     let s = p;
-    for (let k = 0; k < col; k++) {
+    for (let col = 0; col <= last; col++) {
       const comma = text.indexOf(',', s);
-      if (comma < 0 || comma >= end) return -1;
+      const e = comma < 0 || comma >= end ? end : comma;
+      if (col === claimCol) {
+        claimStart = s;
+        claimEnd = e;
+      }
+      if (col === memberCol) {
+        memberStart = s;
+        memberEnd = e;
+      }
+      if (e === end) break; // the row's last cell: later columns are missing
       s = comma + 1;
     }
-    const comma = text.indexOf(',', s);
-    return ids.ofRange(text, s, comma < 0 || comma > end ? end : comma);
+    // Claim first, then member, as nodes are numbered in the order they are first met.
+    this.nodes[0] = claimStart >= 0 ? claims.ofRange(text, claimStart, claimEnd) : -1;
+    this.nodes[1] = memberStart >= 0 ? members.ofRange(text, memberStart, memberEnd) : -1;
   }
 }
 
@@ -236,7 +255,9 @@ function* indexRows(path: string): Generator<void, RowIndex | undefined> {
       pending += eof ? decoder.end() : ascii ? bytes.toString('latin1') : decoder.write(bytes);
       if (pending.length > MAX_CARRY) return undefined;
       const start = first ? CsvScanner.start(pending) : 0;
-      const scanner = new CsvScanner(pending);
+      // The scanner reads the header and the rare rows the fast path below leaves to it: a small
+      // table that grows when needed, not one sized for the whole chunk (megabytes a chunk).
+      const scanner = new CsvScanner(pending, new CsvTable(pending, 64, 64 * 32));
       scanner.expectedCells = expectedCells;
       const table = scanner.table;
       // Byte offsets of pending positions, advanced as rows finish (exact for any UTF-8 text).
@@ -279,9 +300,8 @@ function* indexRows(path: string): Generator<void, RowIndex | undefined> {
             if (!eof && next >= pending.length) break;
             const breaks = next > lineEnd ? 1 : 0;
             if (!rows.blank(p, lineEnd)) {
-              const cn = claimCol >= 0 ? rows.cell(p, lineEnd, claimCol, claims) : -1;
-              const mn = memberCol >= 0 ? rows.cell(p, lineEnd, memberCol, members) : -1;
-              dataRow(cn, mn, next, next > lineEnd, breaks);
+              rows.ids(p, lineEnd, claimCol, memberCol, claims, members);
+              dataRow(rows.nodes[0], rows.nodes[1], next, next > lineEnd, breaks);
             }
             line += breaks;
             p = next;
