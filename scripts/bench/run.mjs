@@ -88,6 +88,21 @@ async function lspFigures(text) {
   }
 }
 
+/** Open → diagnostics in a server that has opened nothing before (a fresh process). */
+async function coldOpenMs(text) {
+  const server = await startServer(join(root, 'server/out/server.js'));
+  try {
+    const uri = 'file:///bench/cold.claims.csv';
+    const t = performance.now();
+    const published = server.diagnostics(uri, 1);
+    server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'claims-csv', version: 1, text } });
+    await published;
+    return performance.now() - t;
+  } finally {
+    await server.stop();
+  }
+}
+
 /** Open → diagnostics with every problem published (maxNumberOfProblems above them), as the
  *  figure was before the server published at most 1000 (VS Code's own limit) by default. */
 async function openAllPublishedMs(text) {
@@ -222,6 +237,10 @@ async function cliFigures(file, format, fix = false) {
 const text = generateClaimsCsv(LINES);
 const papa = papaparseMs(text);
 const lsp = await lspFigures(text);
+// One open varies by 20-40% from run to run on this machine: two more first opens, each in a
+// fresh server, and the median of the three.
+const openRuns = [lsp.openMs, await coldOpenMs(text), await coldOpenMs(text)];
+const openMs = median(openRuns);
 const floor = await floorMs(text, lsp.diagnostics);
 const all = await openAllPublishedMs(text);
 const meanwhile = await hoverWhileOpening(text);
@@ -270,7 +289,7 @@ const table = [
   '| measure | figure | target | |',
   '|---|---|---|---|',
   `| papaparse parse (reference) | ${ms(papa)} | | |`,
-  `| open → diagnostics (${lsp.problems} problems: ${lsp.diagnostics} diagnostics published, the first 1000 by severity and a note, the default \`maxNumberOfProblems\`) | ${ms(lsp.openMs)} = ${(lsp.openMs / papa).toFixed(2)}× papaparse | ≤ 1.0× papaparse | ${mark(lsp.openMs <= papa)} |`,
+  `| open → diagnostics (${lsp.problems} problems: ${lsp.diagnostics} diagnostics published, the first 1000 by severity and a note, the default \`maxNumberOfProblems\`) | median of 3 first opens: ${ms(openMs)} = ${(openMs / papa).toFixed(2)}× papaparse; each ${openRuns.map((x) => `${(x / papa).toFixed(2)}×`).join(', ')} | ≤ 1.0× papaparse | ${mark(openMs <= papa)} |`,
   `| open → diagnostics with every problem published (${all.diagnostics} diagnostics; \`maxNumberOfProblems\` raised) | ${ms(all.ms)} = ${(all.ms / papa).toFixed(2)}× papaparse | (reference) | |`,
   `| open → diagnostics again, the same text as a second file (engine warm) | ${ms(lsp.warmOpenMs)} = ${(lsp.warmOpenMs / papa).toFixed(2)}× papaparse | (reference) | |`,
   `| stdio LSP floor: a server doing no work, publishing ${lsp.diagnostics} diagnostics | ${ms(floor)} = ${(floor / papa).toFixed(2)}× papaparse | (reference) | |`,
