@@ -6,7 +6,7 @@
 // the fixes they offer): test/engine/incremental.test.ts checks that over random edits.
 // Edits that touch the CSV header, or that leave a JSON claims list not well-formed, are linted in full.
 import { subDocument } from './doc-view';
-import { byPosition, lintText, runRule, severityOf, type LintResult } from './engine';
+import { byPosition, LazyFixesFinding, lintText, runRule, severityOf, type LintResult } from './engine';
 import type { ClaimDocument, ServiceLine, Span } from './model';
 import { csvStateOf } from './parse/csv';
 import { rereadCsv } from './parse/csv-incremental';
@@ -244,7 +244,7 @@ function refixer(doc: ClaimDocument, options: LintOptions, codes: CodeSet): Refi
  *  (Nothing here may hold on to the previous document: kept findings would keep every earlier
  *  version of the file alive.) */
 function movedFinding(f: Finding, at: MovedPlaces, rule: Rule, owner: ServiceLine, fixer: Refixer): Finding {
-  return lazyFixes({ ruleId: f.ruleId, severity: f.severity, span: at.span, message: f.message, related: at.related, lineIndex: owner.index },
+  return new MovedFinding({ ruleId: f.ruleId, severity: f.severity, span: at.span, message: f.message, related: at.related, lineIndex: owner.index },
     fixer, rule, owner);
 }
 
@@ -265,20 +265,23 @@ function movedPlaces(change: TextChange, findings: readonly Finding[]): MovedPla
   }));
 }
 
-function lazyFixes(parts: Omit<Finding, 'fixes'>, fixer: Refixer, rule: Rule, owner: ServiceLine): Finding {
-  let fixes: readonly Fix[] | undefined;
-  const finding: Finding = {
-    ruleId: parts.ruleId,
-    severity: parts.severity,
-    span: parts.span,
-    message: parts.message,
-    get fixes(): readonly Fix[] {
-      return (fixes ??= fixer.fixesOf(rule, owner, finding));
-    },
-    related: parts.related,
-    lineIndex: parts.lineIndex,
-  };
-  return finding;
+/** A kept finding moved by an edit: its fixes are made for the new document, from the rule's
+ *  finding there, when asked for. */
+class MovedFinding extends LazyFixesFinding {
+  readonly #fixer: Refixer;
+  readonly #rule: Rule;
+  readonly #owner: ServiceLine;
+
+  constructor(parts: Omit<Finding, 'fixes'>, fixer: Refixer, rule: Rule, owner: ServiceLine) {
+    super(parts.ruleId, parts.severity, parts.span, parts.message, parts.related, parts.lineIndex);
+    this.#fixer = fixer;
+    this.#rule = rule;
+    this.#owner = owner;
+  }
+
+  protected makeFixes(): readonly Fix[] {
+    return this.#fixer.fixesOf(this.#rule, this.#owner, this);
+  }
 }
 
 /** What an edit did to the lines, or undefined when it must be linted in full. `beforeReread` is

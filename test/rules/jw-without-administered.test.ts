@@ -14,6 +14,12 @@ ruleTester(rule, {
     { name: 'the administered line gives no NDC', csv: csv('C1,M1,PA1,2026-03-02,,J2185,,25,', 'C1,M1,PA1,2026-03-02,,J2185,JW,5,63323-0508-20') },
     { name: 'the administered line spans the day', csv: csv('C1,M1,PA1,2026-03-01,2026-03-03,J2185,,75,', 'C1,M1,PA1,2026-03-02,,J2185,JW,5,') },
     { name: 'no JW at all', csv: csv('C1,M1,PA1,2026-03-02,,J2185,,30,') },
+    { name: 'the discarded line gives no NDC, the administered one does', csv: csv('C1,M1,PA1,2026-03-02,,J2185,,25,63323-0508-20', 'C1,M1,PA1,2026-03-02,,J2185,JW,5,') },
+    {
+      name: 'one of many lines that day administers it (a member billed hundreds of lines a day)',
+      csv: csv(...Array.from({ length: 200 }, (_, i) => `C${i},M1,PA1,2026-03-02,,J${3000 + i},,1,`), 'C900,M1,PA1,2026-03-02,,J2185,,25,63323-0508-20',
+        'C901,M1,PA1,2026-03-02,,J2185,JW,5,63323-0508-20'),
+    },
     { name: 'JW on a per diem is jw-non-drug\'s finding, not this one', csv: csv('C1,M1,PA1,2026-03-02,,S9500,JW,1,') },
     {
       name: 'the administered line is in another workspace file',
@@ -30,6 +36,15 @@ ruleTester(rule, {
       name: 'a JW line alone',
       csv: csv('C1,M1,PA1,2026-03-02,,J2185,JW,5,'),
       errors: [{ message: 'J2185 with JW bills discarded drug on 2026-03-02, but no administered J2185 line is billed that day: do not bill discarded drug when none of it was administered', text: 'JW' }],
+      output: null,
+    },
+    {
+      name: 'another JW line of the drug is not its administered line',
+      csv: csv('C1,M1,PA1,2026-03-02,,J2185,JW,5,', 'C2,M1,PA1,2026-03-02,,J2185,JW,3,'),
+      errors: [
+        { message: /^J2185 with JW bills discarded drug on 2026-03-02, but no administered J2185 line/, text: 'JW' },
+        { message: /^J2185 with JW bills discarded drug on 2026-03-02, but no administered J2185 line/, text: 'JW' },
+      ],
       output: null,
     },
     {

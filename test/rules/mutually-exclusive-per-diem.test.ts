@@ -1,4 +1,6 @@
+import * as assert from 'assert';
 import { parseDocument } from '../../server/src/parse';
+import { lintDocument } from '../../server/src/engine';
 import { rule } from '../../server/src/rules/mutually-exclusive-per-diem';
 import { ruleTester } from '../helpers/rule-tester';
 
@@ -60,4 +62,15 @@ ruleTester(rule, {
       output: null,
     },
   ],
+});
+
+describe('rule mutually-exclusive-per-diem: related locations', () => {
+  it('points at the first five specific per diems of the day, the message naming every code', () => {
+    const specific = Array.from({ length: 12 }, (_, i) => `C1,M1,PA1,2026-03-02,,${i % 2 === 0 ? 'S9500' : 'S9502'},1`);
+    const text = csv('C1,M1,PA1,2026-03-02,,S9494,1', ...specific);
+    const [finding] = lintDocument(parseDocument(text, 'csv'), {}, [rule]);
+    assert.strictEqual(finding.related?.length, 5);
+    assert.deepStrictEqual(finding.related.map((r) => r.message), ['S9500', 'S9502', 'S9500', 'S9502', 'S9500'].map((c) => `${c} is billed on 2026-03-02`));
+    assert.match(finding.message, /together with S9500, S9502:/);
+  });
 });

@@ -1,4 +1,7 @@
+import * as assert from 'assert';
 import { parseDocument } from '../../server/src/parse';
+import { lintDocument } from '../../server/src/engine';
+import { MAX_RELATED } from '../../server/src/rules/util/field-span';
 import { rule } from '../../server/src/rules/per-diem-without-drug';
 import { ruleTester } from '../helpers/rule-tester';
 
@@ -108,4 +111,18 @@ ruleTester(rule, {
       output: null,
     },
   ],
+});
+
+describe('rule per-diem-without-drug: related locations', () => {
+  it('points at the first five drug lines of other claims, however many the day has', () => {
+    // A member billed hundreds of lines a day: each per diem pointed at every drug line of every
+    // other claim that day (220,000 related entries on a 26,000-line file).
+    const drugs = Array.from({ length: 40 }, (_, i) => `C${i + 2},M1,PA1,2026-03-02,,J2185,30,`);
+    const text = csv('C1,M1,PA1,2026-03-02,,S9502,1,', ...drugs);
+    const [finding] = lintDocument(parseDocument(text, 'csv'), {}, [rule]);
+    assert.strictEqual(MAX_RELATED, 5);
+    assert.strictEqual(finding.related?.length, MAX_RELATED);
+    assert.deepStrictEqual(finding.related.map((r) => r.message), [2, 3, 4, 5, 6].map((c) => `J2185 for 2026-03-02 is billed on claim C${c}`));
+    assert.match(finding.message, /the drug is billed on another claim/);
+  });
 });

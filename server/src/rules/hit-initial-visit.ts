@@ -23,14 +23,19 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     const index = sameDayIndex(doc, ctx.options.external);
+    // Each member's HIT visits (in the index's order), listed once: scanning all of a member's
+    // lines for each initial visit was quadratic in the member's lines.
+    const hitVisits = new Map<string, readonly DayLine[]>();
     for (const line of doc.lines) {
       const day = line.dosFrom;
       if (!isHitInitial(line.hcpcs) || line.memberId === '' || day === undefined) continue;
+      let visits = hitVisits.get(line.memberId);
+      if (!visits) hitVisits.set(line.memberId, (visits = index.member(line.memberId).filter((e) => isHitCode(e.line.hcpcs))));
       // The most recent HIT visit 1–60 days before; a visit the same day is not "before".
       let prior: { entry: DayLine; day: number } | undefined;
-      for (const entry of index.member(line.memberId)) {
+      for (const entry of visits) {
         const other = entry.line;
-        if (other === line || !isHitCode(other.hcpcs) || other.dosFrom === undefined || other.dosFrom >= day) continue;
+        if (other === line || other.dosFrom === undefined || other.dosFrom >= day) continue;
         const lastBefore = Math.min(other.dosTo ?? other.dosFrom, day - 1);
         if (day - lastBefore > LOOKBACK_DAYS) continue;
         if (!prior || lastBefore > prior.day) prior = { entry, day: lastBefore };

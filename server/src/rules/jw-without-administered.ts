@@ -2,14 +2,51 @@
 // same code (and NDC) on the same day for the member (000 "Provider Payment Guidelines").
 import type { ServiceLine } from '../model';
 import type { Rule } from './types';
-import { firstDayWhere, formatDay, lastDayOf, sameDayIndex } from './util/same-day';
+import { formatDay, lastDayOf, sameDayIndex, type DayLine, type SameDayIndex } from './util/same-day';
 import { jwModifier, ndcKey } from './util/jw';
 import { isDrugLine } from '../codes/classes';
 
-/** `other` administers the drug that `jw` discards. An NDC is compared only when both lines give one. */
-function administers(other: ServiceLine, jw: ServiceLine): boolean {
-  if (other === jw || other.hcpcs !== jw.hcpcs || jwModifier(other)) return false;
-  return jw.ndc === '' || other.ndc === '' || ndcKey(other.ndc) === ndcKey(jw.ndc);
+/** The drugs a day's lines administer (its lines without JW): their codes, the codes of those
+ *  with no NDC, and the NDCs (as keys) each code is given with. */
+interface Administered {
+  readonly codes: Set<string>;
+  readonly withoutNdc: Set<string>;
+  readonly ndcsByCode: Map<string, Set<string>>;
+}
+
+function administeredOf(sameDay: readonly DayLine[]): Administered {
+  const a: Administered = { codes: new Set(), withoutNdc: new Set(), ndcsByCode: new Map() };
+  for (const { line } of sameDay) {
+    if (jwModifier(line)) continue;
+    a.codes.add(line.hcpcs);
+    if (line.ndc === '') {
+      a.withoutNdc.add(line.hcpcs);
+      continue;
+    }
+    let ndcs = a.ndcsByCode.get(line.hcpcs);
+    if (!ndcs) a.ndcsByCode.set(line.hcpcs, (ndcs = new Set()));
+    ndcs.add(ndcKey(line.ndc));
+  }
+  return a;
+}
+
+/**
+ * Whether a line without JW administers the drug the JW line discards on one of its days: the
+ * same code, and the same NDC when both lines give one. Each day's drugs are gathered once
+ * (`days`), not compared line by line for each JW line: a member with hundreds of lines a day
+ * made that quadratic.
+ */
+function administeredSomeDay(index: SameDayIndex, jw: ServiceLine, days: Map<readonly DayLine[], Administered>): boolean {
+  if (jw.dosFrom === undefined) return false;
+  const ndc = jw.ndc === '' ? undefined : ndcKey(jw.ndc);
+  const last = lastDayOf(jw.dosFrom, jw.dosTo);
+  for (let day = jw.dosFrom; day <= last; day++) {
+    const sameDay = index.at(jw.memberId, day);
+    let a = days.get(sameDay);
+    if (!a) days.set(sameDay, (a = administeredOf(sameDay)));
+    if (ndc === undefined ? a.codes.has(jw.hcpcs) : a.withoutNdc.has(jw.hcpcs) || a.ndcsByCode.get(jw.hcpcs)?.has(ndc) === true) return true;
+  }
+  return false;
 }
 
 export const rule: Rule = {
@@ -25,13 +62,13 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     const index = sameDayIndex(doc, ctx.options.external);
+    const days = new Map<readonly DayLine[], Administered>();
     for (const line of doc.lines) {
       const jw = jwModifier(line);
       if (!jw || line.memberId === '' || line.dosFrom === undefined || line.hcpcs === '') continue;
       // JW on a non-drug line is jw-non-drug's finding; "no administered S9500" would only confuse.
       if (!isDrugLine(line)) continue;
-      const administered = firstDayWhere(index, line, (sameDay) => sameDay.some((e) => administers(e.line, line)));
-      if (administered !== undefined) continue;
+      if (administeredSomeDay(index, line, days)) continue;
       const last = lastDayOf(line.dosFrom, line.dosTo);
       const drug = line.ndc ? `${line.hcpcs} (NDC ${line.ndc})` : line.hcpcs;
       const when = last > line.dosFrom ? `${formatDay(line.dosFrom)} to ${formatDay(last)}` : formatDay(line.dosFrom);

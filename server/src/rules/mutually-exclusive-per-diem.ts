@@ -3,7 +3,7 @@
 import { isSpecificPerDiemOf, perDiemExclusionOf } from '../codes/classes';
 import type { Related, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { codeSpan, relatedLine } from './util/field-span';
+import { codeSpan, MAX_RELATED, relatedLine } from './util/field-span';
 
 export const rule: Rule = {
   meta: {
@@ -30,7 +30,7 @@ export const rule: Rule = {
         reported.add(line.index);
         const day = formatDay(group.day);
         const codes = [...new Set(specific.map((s) => s.line.hcpcs))];
-        const related: Related[] = specific.map((s) => relatedLine(s, `${s.line.hcpcs} is billed on ${day}`));
+        const related: Related[] = specific.slice(0, MAX_RELATED).map((s) => relatedLine(s, `${s.line.hcpcs} is billed on ${day}`));
         ctx.report({
           span: codeSpan(line),
           line,

@@ -5,7 +5,7 @@ import type { ServiceLine } from '../model';
 import type { Related, Rule } from './types';
 import { formatDay, sameDayIndex } from './util/same-day';
 import { dayCount, daysOf, dosedDaily } from './util/per-diem';
-import { codeSpan, relatedLine } from './util/field-span';
+import { codeSpan, MAX_RELATED, relatedLine } from './util/field-span';
 
 /** Every day from..to is in the set (the usual per diem: its drug is on the claim). */
 function coversAll(days: ReadonlySet<number>, from: number, to: number): boolean {
@@ -65,9 +65,11 @@ export const rule: Rule = {
       if (days - missing.length >= needed) continue;
 
       // A drug for those dates billed elsewhere (another claim or file) is the usual cause.
+      // The first few (MAX_RELATED).
       const related: Related[] = [];
       for (const day of missing) {
         for (const other of index.at(line.memberId, day)) {
+          if (related.length === MAX_RELATED) break;
           if (!isDrugLine(other.line) || (other.uri === undefined && other.line.claimIndex === line.claimIndex)) continue;
           if (related.some((r) => r.span.start === codeSpan(other.line).start && r.uri === other.uri)) continue;
           related.push(relatedLine(other, `${other.line.hcpcs} for ${formatDay(day)} is billed on claim ${other.line.claimId || '(no claim id)'}`));

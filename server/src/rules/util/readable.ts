@@ -14,6 +14,11 @@ const MAX = 400;
 const HEAD = 300;
 const TAIL = 90;
 
+/** Made once, not per message (String.prototype.replace starts a global regex from 0 each time). */
+const CONTROLS = /[\u0000-\u001f\u007f]+/g;
+const LONG_WORDS = new RegExp(`\\S{${LONG_WORD + 1},}`, 'g');
+const SPACE = /\s/;
+
 function hasControl(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -22,12 +27,25 @@ function hasControl(s: string): boolean {
   return false;
 }
 
+/** Whether the text has a run of more than LONG_WORD non-space characters (as LONG_WORDS finds):
+ *  most long messages have none, and a loop is cheaper than the regex's replace. */
+function hasLongWord(s: string): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // \s: the ASCII spaces and controls it matches, and the non-ASCII spaces (checked by the regex).
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && SPACE.test(s[i]))) run = 0;
+    else if (++run > LONG_WORD) return true;
+  }
+  return false;
+}
+
 /** The message on one line, each overlong value cut short with '…', at most about MAX long. */
 export function readableMessage(message: string): string {
-  if (message.length <= PLAIN && !hasControl(message)) return message;
-  let s = message
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(new RegExp(`\\S{${LONG_WORD + 1},}`, 'g'), (word) => `${word.slice(0, SHOWN)}…`);
+  const control = hasControl(message);
+  if (message.length <= PLAIN && !control) return message;
+  let s = control ? message.replace(CONTROLS, ' ') : message;
+  if (hasLongWord(s)) s = s.replace(LONG_WORDS, (word) => `${word.slice(0, SHOWN)}…`);
   if (s.length > MAX) s = `${s.slice(0, HEAD)} … ${s.slice(-TAIL)}`;
   return s;
 }
