@@ -3,7 +3,8 @@
 // findings, in the same order, with the same messages, related lines and fixes.
 import * as assert from 'assert';
 import { lintDocument, lintText, lintTextSteps } from '../../server/src/engine';
-import { MIN_PARTITIONED_LINES, partViews } from '../../server/src/engine-parts';
+import { BATCH_LINES, MIN_PARTITIONED_LINES, partViews } from '../../server/src/engine-parts';
+import { RULES } from '../../server/src/rules';
 import type { ClaimDocument } from '../../server/src/model';
 import { parseDocument } from '../../server/src/parse';
 import type { Finding } from '../../server/src/rules/types';
@@ -76,6 +77,22 @@ describe('engine: linting a big document part by part', () => {
     const whole = lintText(text, 'csv');
     assert.deepStrictEqual(step.value.findings.map(shown), whole.findings.map(shown));
     assert.strictEqual(step.value.doc.lines.length, whole.doc.lines.length);
+  });
+
+  it('a big document that is one part (claim ids reused across members): its line rules a batch of lines at a time, the same findings', () => {
+    // Five claim ids reused for every member join (nearly) all the lines into one part.
+    const text = bigCsv(7, MIN_PARTITIONED_LINES + 2000).replace(/^C\d+,/gm, (id) => `C${Number(id.slice(1, -1)) % 5},`);
+    const doc = parseDocument(text, 'csv');
+    const biggest = Math.max(...(partViews(doc) ?? [doc]).map((v) => v.lines.length));
+    assert.ok(biggest > 0.95 * doc.lines.length, `one part holds nearly every line (${biggest} of ${doc.lines.length})`);
+    const steps = lintTextSteps(text, 'csv');
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // A step per rule before, 34 in all; now a step per thousand lines of each line rule too.
+    const lineRules = RULES.filter((r) => r.meta.scope === 'line').length;
+    assert.ok(yields > lineRules * Math.ceil(doc.lines.length / BATCH_LINES), `${yields} steps`);
+    assert.deepStrictEqual(step.value.findings.map(shown), lintDocument(doc, {}, undefined, { inParts: false }).map(shown));
   });
 
   it('a small document is linted whole', () => {
