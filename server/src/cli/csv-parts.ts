@@ -160,11 +160,13 @@ class RowFinder {
     return spaces || commas;
   }
 
-  /** The claim and member cells' nodes of the row text[p, end), after `ids` (-1 for a column
-   *  the row is too short for, or an id that is ''): one pass over the row's commas, up to the
-   *  later of the two columns. */
-  readonly nodes = [-1, -1];
+  /** The nodes of the claim and member cells of the last row given to `ids` (-1 for a column the
+   *  row is too short for, or an id that is ''). */
+  claimNode = -1;
+  memberNode = -1;
 
+  /** Find the claim and member cells of the row text[p, end) in one pass over its commas, up to
+   *  the later of the two columns, and their nodes (claimNode, memberNode). */
   ids(p: number, end: number, claimCol: number, memberCol: number, claims: IdNodes, members: IdNodes): void {
     const text = this.text;
     const last = Math.max(claimCol, memberCol);
@@ -188,8 +190,8 @@ class RowFinder {
       s = comma + 1;
     }
     // Claim first, then member, as nodes are numbered in the order they are first met.
-    this.nodes[0] = claimStart >= 0 ? claims.ofRange(text, claimStart, claimEnd) : -1;
-    this.nodes[1] = memberStart >= 0 ? members.ofRange(text, memberStart, memberEnd) : -1;
+    this.claimNode = claimStart >= 0 ? claims.ofRange(text, claimStart, claimEnd) : -1;
+    this.memberNode = memberStart >= 0 ? members.ofRange(text, memberStart, memberEnd) : -1;
   }
 }
 
@@ -301,7 +303,7 @@ function* indexRows(path: string): Generator<void, RowIndex | undefined> {
             const breaks = next > lineEnd ? 1 : 0;
             if (!rows.blank(p, lineEnd)) {
               rows.ids(p, lineEnd, claimCol, memberCol, claims, members);
-              dataRow(rows.nodes[0], rows.nodes[1], next, next > lineEnd, breaks);
+              dataRow(rows.claimNode, rows.memberNode, next, next > lineEnd, breaks);
             }
             line += breaks;
             p = next;
