@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { parseDocument } from '../../server/src/parse';
+import { parseDocument, parseDocumentSteps } from '../../server/src/parse';
+import { STEP_ROWS } from '../../server/src/parse/csv-tokenizer';
 import type { ClaimDocument, Span } from '../../server/src/model';
 
 const at = (doc: ClaimDocument, span: Span | undefined): string | undefined => (span ? doc.text.slice(span.start, span.end) : undefined);
@@ -163,5 +164,22 @@ describe('csv parser', () => {
       const doc = parseDocument(text, 'csv');
       assert.deepStrictEqual([doc.lines.length, doc.claims.length, doc.problems.length], [0, 0, 0], JSON.stringify(text));
     }
+  });
+});
+
+describe('csv parser, a step at a time', () => {
+  it('a big text is scanned and read in steps of STEP_ROWS rows (the server answers requests between them), into the same document', () => {
+    const rows = Array.from({ length: 3 * STEP_ROWS + 7 }, (_, i) => `C${i >> 3},M${i % 97},2026-03-0${1 + (i % 9)},J2185,${i % 40},"note, ${i}"`);
+    const text = `claim_id,member_id,dos_from,hcpcs,units,notes\r\n${rows.join('\r\n')}\r\n`;
+    const steps = parseDocumentSteps(text, 'csv');
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // Scanning yields 3 times, reading the rows 3 times.
+    assert.strictEqual(yields, 6);
+    const whole = parseDocument(text, 'csv');
+    const shape = (d: ClaimDocument) => JSON.stringify([d.lines.map((l) => [l.claimId, l.memberId, l.dosFrom, l.hcpcs, l.units, l.notes, l.span, l.claimIndex]), d.claims.length, d.problems, d.csv?.eol]);
+    assert.strictEqual(shape(step.value), shape(whole));
+    assert.strictEqual(step.value.lines.length, rows.length);
   });
 });

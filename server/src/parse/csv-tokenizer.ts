@@ -8,6 +8,7 @@
 import type { CsvCell, CsvRow, LineEnd, Span } from '../model';
 import { dominantEol } from './line-end';
 import { replacementRunEnd } from './not-utf8';
+import { runToEnd } from '../steps';
 
 const QUOTE = 0x22; // "
 const COMMA = 0x2c; // ,
@@ -481,6 +482,14 @@ export interface TokenizedCsv {
 
 /** Tokenise a whole CSV text (data, comment and blank rows), skipping a leading BOM. */
 export function tokenizeCsv(text: string): TokenizedCsv {
+  return runToEnd(tokenizeCsvSteps(text));
+}
+
+/** Rows scanned between two yields of tokenizeCsvSteps (some tens of milliseconds). */
+export const STEP_ROWS = 20_000;
+
+/** tokenizeCsv, yielding every STEP_ROWS rows (the server reads a big text between requests). */
+export function* tokenizeCsvSteps(text: string): Generator<void, TokenizedCsv> {
   const [rows, cells] = estimateSize(text);
   const scanner = new CsvScanner(text, new CsvTable(text, rows, cells));
   const table = scanner.table;
@@ -499,6 +508,7 @@ export function tokenizeCsv(text: string): TokenizedCsv {
       else cr++;
     }
     p = next;
+    if (r % STEP_ROWS === STEP_ROWS - 1) yield;
   }
   return { table, bom: start === 1, eol: dominantEol(crlf, lf, cr), crlf, lf, cr };
 }

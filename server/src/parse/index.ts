@@ -1,6 +1,6 @@
 // Entry point of the parsers: text → claim model.
 import type { ClaimDocument } from '../model';
-import { parseCsv } from './csv';
+import { parseCsv, parseCsvSteps } from './csv';
 import { parseJson, parseJsonSteps } from './json';
 
 export type ClaimFormat = 'csv' | 'json';
@@ -21,5 +21,5 @@ export function parseDocument(text: string, format: ClaimFormat): ClaimDocument 
 /** parseDocument a step at a time, for the server's lints of big texts (engine.ts lintTextSteps):
  *  a JSON text in several steps (json.ts parseJsonSteps), CSV in one. */
 export function* parseDocumentSteps(text: string, format: ClaimFormat): Generator<void, ClaimDocument> {
-  return format === 'json' ? yield* parseJsonSteps(text) : parseCsv(text);
+  return format === 'json' ? yield* parseJsonSteps(text) : yield* parseCsvSteps(text);
 }
