@@ -2,23 +2,21 @@
 // same code (and NDC) on the same day for the member (000 "Provider Payment Guidelines").
 import type { ServiceLine } from '../model';
 import type { Rule } from './types';
-import { formatDay, lastDayOf, sameDayIndex, type DayLine, type SameDayIndex } from './util/same-day';
+import { firstDayWhere, formatDay, lastDayOf, sameDayIndex, type DayLine, type SameDayIndex } from './util/same-day';
 import { jwModifier, ndcKey } from './util/jw';
 import { isDrugLine } from '../codes/classes';
 
-/** The drugs a day's lines administer (its lines without JW): their codes, the codes of those
- *  with no NDC, and the NDCs (as keys) each code is given with. */
+/** The drugs a day's lines administer (its lines without JW): the codes of those with no NDC,
+ *  and the NDCs (as keys) each code is given with. */
 interface Administered {
-  readonly codes: Set<string>;
   readonly withoutNdc: Set<string>;
   readonly ndcsByCode: Map<string, Set<string>>;
 }
 
 function administeredOf(sameDay: readonly DayLine[]): Administered {
-  const a: Administered = { codes: new Set(), withoutNdc: new Set(), ndcsByCode: new Map() };
+  const a: Administered = { withoutNdc: new Set(), ndcsByCode: new Map() };
   for (const { line } of sameDay) {
     if (jwModifier(line)) continue;
-    a.codes.add(line.hcpcs);
     if (line.ndc === '') {
       a.withoutNdc.add(line.hcpcs);
       continue;
@@ -37,16 +35,14 @@ function administeredOf(sameDay: readonly DayLine[]): Administered {
  * made that quadratic.
  */
 function administeredSomeDay(index: SameDayIndex, jw: ServiceLine, days: Map<readonly DayLine[], Administered>): boolean {
-  if (jw.dosFrom === undefined) return false;
   const ndc = jw.ndc === '' ? undefined : ndcKey(jw.ndc);
-  const last = lastDayOf(jw.dosFrom, jw.dosTo);
-  for (let day = jw.dosFrom; day <= last; day++) {
-    const sameDay = index.at(jw.memberId, day);
+  return firstDayWhere(index, jw, (sameDay) => {
     let a = days.get(sameDay);
     if (!a) days.set(sameDay, (a = administeredOf(sameDay)));
-    if (ndc === undefined ? a.codes.has(jw.hcpcs) : a.withoutNdc.has(jw.hcpcs) || a.ndcsByCode.get(jw.hcpcs)?.has(ndc) === true) return true;
-  }
-  return false;
+    if (a.withoutNdc.has(jw.hcpcs)) return true;
+    const given = a.ndcsByCode.get(jw.hcpcs);
+    return given !== undefined && (ndc === undefined || given.has(ndc));
+  }) !== undefined;
 }
 
 export const rule: Rule = {
