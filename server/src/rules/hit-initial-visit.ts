@@ -2,8 +2,10 @@
 // history within the 60 days before it (004, question 24).
 import { hitSubsequentFor, isHitCode, isHitInitial } from '../codes/classes';
 import { fixIfAny, setFieldEdits } from '../fixes/edit';
+import type { ServiceLine } from '../model';
 import type { Rule } from './types';
 import { codeSpan, relatedLine } from './util/field-span';
+import { latestBefore } from './util/latest-before';
 import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
 
 const LOOKBACK_DAYS = 60;
@@ -23,24 +25,16 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     const index = sameDayIndex(doc, ctx.options.external);
-    // Each member's HIT visits (in the index's order), listed once: scanning all of a member's
-    // lines for each initial visit was quadratic in the member's lines.
-    const hitVisits = new Map<string, readonly DayLine[]>();
+    /** Per member: the latest HIT visit before each of the member's initial visits in this document. */
+    const priors = new Map<string, Map<ServiceLine, { entry: DayLine; day: number }>>();
     for (const line of doc.lines) {
       const day = line.dosFrom;
       if (!isHitInitial(line.hcpcs) || line.memberId === '' || day === undefined) continue;
-      let visits = hitVisits.get(line.memberId);
-      if (!visits) hitVisits.set(line.memberId, (visits = index.member(line.memberId).filter((e) => isHitCode(e.line.hcpcs))));
-      // The most recent HIT visit 1–60 days before; a visit the same day is not "before".
-      let prior: { entry: DayLine; day: number } | undefined;
-      for (const entry of visits) {
-        const other = entry.line;
-        if (other === line || other.dosFrom === undefined || other.dosFrom >= day) continue;
-        const lastBefore = Math.min(other.dosTo ?? other.dosFrom, day - 1);
-        if (day - lastBefore > LOOKBACK_DAYS) continue;
-        if (!prior || lastBefore > prior.day) prior = { entry, day: lastBefore };
-      }
-      if (!prior) continue;
+      let ofMember = priors.get(line.memberId);
+      if (!ofMember) priors.set(line.memberId, (ofMember = priorVisits(index.member(line.memberId))));
+      // The most recent HIT visit before; a visit the same day is not "before".
+      const prior = ofMember.get(line);
+      if (!prior || day - prior.day > LOOKBACK_DAYS) continue;
       const subsequent = hitSubsequentFor(line.hcpcs)!;
       const gap = day - prior.day;
       const earlier = prior.entry.line;
@@ -56,3 +50,18 @@ export const rule: Rule = {
     }
   },
 };
+
+/** Each initial visit of this document (of one member) → the member's latest HIT visit before it. */
+function priorVisits(member: readonly DayLine[]): Map<ServiceLine, { entry: DayLine; day: number }> {
+  const visits = member.filter((e) => isHitCode(e.line.hcpcs));
+  const initials = visits.filter((e) => e.uri === undefined && isHitInitial(e.line.hcpcs));
+  const found = latestBefore(
+    visits.map(({ line }) => ({ start: line.dosFrom!, end: line.dosTo ?? line.dosFrom! })),
+    initials.map(({ line }) => line.dosFrom!),
+  );
+  const priors = new Map<ServiceLine, { entry: DayLine; day: number }>();
+  found.forEach((prior, i) => {
+    if (prior) priors.set(initials[i].line, { entry: visits[prior.at], day: prior.day });
+  });
+  return priors;
+}
