@@ -88,6 +88,15 @@ ruleTester(rule, {
       output: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1'),
     },
     {
+      name: 'a sixth concurrent therapy: its message names the first four ahead of it and how many more',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1',
+        'C1,M1,PA1,2026-03-02,S9338,SJ,1', 'C1,M1,PA1,2026-03-02,S9347,SJ,1', 'C1,M1,PA1,2026-03-02,S9490,,1'),
+      errors: [{ message: 'S9490 is the sixth concurrent therapy on 2026-03-02 (after S9502, S9501, S9500, S9338 and 1 more): add modifier SJ', text: 'S9490' }],
+      fix: 'Add modifier SJ',
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1',
+        'C1,M1,PA1,2026-03-02,S9338,SJ,1', 'C1,M1,PA1,2026-03-02,S9347,SJ,1', 'C1,M1,PA1,2026-03-02,S9490,SJ,1'),
+    },
+    {
       name: 'the only per diem carrying SH and SJ loses both',
       csv: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,SH SJ,1'),
       errors: [{ message: /is the only therapy per diem on 2026-03-02: it is the primary, remove modifier SJ$/, text: 'SJ' }],

@@ -73,4 +73,15 @@ describe('rule mutually-exclusive-per-diem: related locations', () => {
     assert.deepStrictEqual(finding.related.map((r) => r.message), ['S9500', 'S9502', 'S9500', 'S9502', 'S9500'].map((c) => `${c} is billed on 2026-03-02`));
     assert.match(finding.message, /together with S9500, S9502:/);
   });
+
+  it('tells every generic per diem of a long day, each with the specific ones of that day', () => {
+    // More than a short day's lines: the day's specific per diems are looked up once per exclusion.
+    const rows = Array.from({ length: 30 }, (_, i) => `C1,M1,PA1,2026-03-02,,${['S9494', 'S9502', 'S9364', 'S9490'][i % 4]},1`);
+    const findings = lintDocument(parseDocument(csv(...rows), 'csv'), {}, [rule]);
+    assert.strictEqual(findings.length, 8); // the S9494 lines; S9364 has no TPN volume code that day
+    for (const f of findings) {
+      assert.match(f.message, /^S9494 is billed on 2026-03-02 together with S9502: /);
+      assert.strictEqual(f.related?.length, 5);
+    }
+  });
 });

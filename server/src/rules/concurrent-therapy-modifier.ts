@@ -91,12 +91,12 @@ function keepDayIssues(
     }
   }
 
-  const before = [plan.primary, second];
-  for (const r of plan.rest) {
-    const position = before.length + 1;
-    const after = before.map((b) => b.line.hcpcs).join(', ');
-    before.push(r);
+  const slots = [plan.primary, second, ...plan.rest];
+  for (let i = 2; i < slots.length; i++) {
+    const r = slots[i];
+    const position = i + 1;
     if (!ownLine(r) || r.role === 'SJ') continue;
+    const after = codesBefore(slots, i);
     const line = r.line;
     if (r.role === 'primary') {
       keep({
@@ -118,6 +118,17 @@ function keepDayIssues(
       });
     }
   }
+}
+
+/** A message names at most this many of the per diems ahead of a line: a day with hundreds of
+ *  them (a generated or pasted file) would otherwise put a list of hundreds in each of hundreds
+ *  of messages, quadratic in the day's lines, in time and in memory. */
+const MAX_NAMED = 4;
+
+/** The codes of the per diems in the slots before `i`, for a message. */
+function codesBefore(slots: readonly RankedPerDiem[], i: number): string {
+  const named = slots.slice(0, Math.min(i, MAX_NAMED)).map((b) => b.line.hcpcs).join(', ');
+  return i > MAX_NAMED ? `${named} and ${i - MAX_NAMED} more` : named;
 }
 
 /** The per diem is the only one that takes a slot on each of its days. (A function, not a

@@ -1,8 +1,9 @@
 // mutually-exclusive-per-diem: a generic per diem must not be billed on a day that also has
 // one of its specific codes (001: "do not use this code with …"). Reported on the generic code.
-import { isSpecificPerDiemOf, perDiemExclusionOf } from '../codes/classes';
+import { perDiemExclusionOf, type PerDiemExclusion } from '../codes/classes';
 import type { Related, Rule } from './types';
-import { formatDay, sameDayIndex } from './util/same-day';
+import { specificsOf } from './util/per-diem';
+import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
 import { codeSpan, MAX_RELATED, relatedLine } from './util/field-span';
 
 export const rule: Rule = {
@@ -20,25 +21,38 @@ export const rule: Rule = {
     const index = sameDayIndex(doc, ctx.options.external);
     const reported = new Set<number>();
     for (const group of index.groups()) {
+      // What the day's generic per diems of one exclusion are told, made once per day: a day can
+      // hold hundreds of them.
+      let told: Map<PerDiemExclusion, { codes: string; related: Related[] } | undefined> | undefined;
       for (const entry of group.lines) {
         const line = entry.line;
         if (entry.uri !== undefined || reported.has(line.index)) continue;
         const ex = perDiemExclusionOf(line.hcpcs);
         if (!ex) continue;
-        const specific = group.lines.filter((o) => isSpecificPerDiemOf(ex, o.line.hcpcs));
-        if (specific.length === 0) continue;
+        told ??= new Map();
+        if (!told.has(ex)) told.set(ex, specificsTold(group.lines, ex, formatDay(group.day)));
+        const specific = told.get(ex);
+        if (!specific) continue;
         reported.add(line.index);
-        const day = formatDay(group.day);
-        const codes = [...new Set(specific.map((s) => s.line.hcpcs))];
-        const related: Related[] = specific.slice(0, MAX_RELATED).map((s) => relatedLine(s, `${s.line.hcpcs} is billed on ${day}`));
         ctx.report({
           span: codeSpan(line),
           line,
-          message: `${line.hcpcs} is billed on ${day} together with ${codes.join(', ')}: ${line.hcpcs} must not be used with ` +
+          message: `${line.hcpcs} is billed on ${formatDay(group.day)} together with ${specific.codes}: ${line.hcpcs} must not be used with ` +
             `${ex.what}; bill only the specific code`,
-          related,
+          related: specific.related,
         });
       }
     }
   },
 };
+
+/** The day's specific per diems of the exclusion, as a generic one's finding names them;
+ *  undefined when the day has none. */
+function specificsTold(day: readonly DayLine[], ex: PerDiemExclusion, date: string): { codes: string; related: Related[] } | undefined {
+  const specific = specificsOf(day, ex);
+  if (specific.length === 0) return undefined;
+  return {
+    codes: [...new Set(specific.map((s) => s.line.hcpcs))].join(', '),
+    related: specific.slice(0, MAX_RELATED).map((s) => relatedLine(s, `${s.line.hcpcs} is billed on ${date}`)),
+  };
+}

@@ -2,7 +2,7 @@
 // one day rank and which billing slot (primary / SH / SJ) each one takes (rules.md
 // "concurrent-therapy-modifier" and "per-diem-order").
 import type { ServiceLine } from '../../model';
-import { isSpecificPerDiemOf, isTherapyPerDiem, perDiemExclusionOf, perDiemIntervalHours } from '../../codes/classes';
+import { isSpecificPerDiemOf, isTherapyPerDiem, perDiemExclusionOf, perDiemIntervalHours, type PerDiemExclusion } from '../../codes/classes';
 import { lastDayOf, type DayLine } from './same-day';
 import type { LineChange } from '../../fixes/change';
 
@@ -44,7 +44,23 @@ export function takesPerDiemSlot(entry: DayLine, day: readonly DayLine[]): boole
   const code = entry.line.hcpcs;
   if (!isTherapyPerDiem(code)) return false;
   const ex = perDiemExclusionOf(code);
-  return ex === undefined || !day.some((o) => isSpecificPerDiemOf(ex, o.line.hcpcs));
+  return ex === undefined || specificsOf(day, ex).length === 0;
+}
+
+/** Days up to this many lines are scanned again at each ask; longer ones once per exclusion. */
+const SCANNED_DAY_LINES = 8;
+const specifics = new WeakMap<readonly DayLine[], Map<PerDiemExclusion, readonly DayLine[]>>();
+
+/** The day's lines that are specific per diems of the exclusion (the same-day index's day
+ *  arrays, not changed once built). Asked for each generic per diem of the day: on a day of
+ *  hundreds of lines a scan at each ask was quadratic in the day's lines. */
+export function specificsOf(day: readonly DayLine[], ex: PerDiemExclusion): readonly DayLine[] {
+  if (day.length <= SCANNED_DAY_LINES) return day.filter((o) => isSpecificPerDiemOf(ex, o.line.hcpcs));
+  let byExclusion = specifics.get(day);
+  if (!byExclusion) specifics.set(day, (byExclusion = new Map()));
+  let found = byExclusion.get(ex);
+  if (!found) byExclusion.set(ex, (found = day.filter((o) => isSpecificPerDiemOf(ex, o.line.hcpcs))));
+  return found;
 }
 
 /** How many per diems of the day take a slot, counted up to `most`. */
@@ -113,14 +129,30 @@ function rank(lines: readonly DayLine[]): RankedPerDiem[] {
     const r: RankedPerDiem = { line: d.line, uri: d.uri, interval: perDiemIntervalHours(d.line), role: roleOf(d.line) };
     // Inserted in order, most frequent first: a day has a handful of per diems, and a sort call
     // made work arrays for each day. Equal intervals (unknown ones too) keep file order.
+    if (perDiems.length >= INSERTED_PER_DIEMS) {
+      perDiems.push(r);
+      continue;
+    }
     const key = r.interval ?? Infinity;
     let i = perDiems.length;
     perDiems.push(r);
     for (; i > 0 && (perDiems[i - 1].interval ?? Infinity) > key; i--) perDiems[i] = perDiems[i - 1];
     perDiems[i] = r;
   }
+  // A day of hundreds of per diems (a generated or pasted file) is sorted (stable: file order
+  // kept on ties); inserting each was quadratic in them.
+  if (perDiems.length > INSERTED_PER_DIEMS) perDiems.sort(byInterval);
   return perDiems;
 }
+
+function byInterval(a: RankedPerDiem, b: RankedPerDiem): number {
+  const x = a.interval ?? Infinity;
+  const y = b.interval ?? Infinity;
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** Per diems of a day ranked by insertion; a day with more is sorted. */
+const INSERTED_PER_DIEMS = 16;
 
 /**
  * A day billed out of order: its primary (unmodified) per diem is less frequent than one billed
