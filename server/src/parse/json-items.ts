@@ -3,7 +3,8 @@
 // items share a claim or a member. A big JSON file is read a batch of whole claims and members at
 // a time from these (json-batches.ts), as a big CSV file is from its row index (cli/csv-parts.ts):
 // its parse tree took thirty times the file's size.
-import { createScanner, ScanError, SyntaxKind, type JSONScanner } from 'jsonc-parser';
+import { createScanner, SyntaxKind, type JSONScanner } from 'jsonc-parser';
+import { isScalar, JsonGrammar, nextToken as next } from './json-grammar';
 import { findRoot } from '../engine-parts';
 import { fieldOf, normalizeKey } from './fields';
 import { plainDecimal } from './values';
@@ -38,12 +39,6 @@ class Ids {
   }
 }
 
-/** The next token that is not trivia (comments, line breaks, spaces), or undefined on a scan error. */
-function next(s: JSONScanner): SyntaxKind | undefined {
-  const kind = s.scan();
-  return s.getTokenError() === ScanError.None && kind !== SyntaxKind.Unknown ? kind : undefined;
-}
-
 /** A scalar's text as the reader takes an id: a string trimmed, a number as a plain decimal. */
 function idText(s: JSONScanner, kind: SyntaxKind): string {
   if (kind === SyntaxKind.StringLiteral) return s.getTokenValue().trim();
@@ -67,7 +62,7 @@ const STEP_ITEMS = 2_000;
 
 /** scanClaimItems a step at a time (a 24 MB text took 0.4 s in one piece): for the server. */
 export function* scanClaimItemsSteps(text: string): Generator<void, ClaimItems | undefined> {
-  const s = createScanner(text, true);
+  const s = createScanner(text, false);
   if (text.charCodeAt(0) === 0xfeff) s.setPosition(1);
   let kind = next(s);
   if (kind === SyntaxKind.OpenBraceToken) {
@@ -102,22 +97,6 @@ export function* scanClaimItemsSteps(text: string): Generator<void, ClaimItems |
   return items && next(s) === SyntaxKind.EOF ? items : undefined;
 }
 
-/** What may come next inside an item (JSON's grammar, trailing commas allowed as JSONC does). */
-const enum Want {
-  /** A value, or `]` (just after `[` or a comma in a list). */
-  ValueOrClose,
-  /** A key, or `}` (just after `{` or a comma in an object). */
-  KeyOrClose,
-  Colon,
-  /** A value (after a colon). */
-  Value,
-  /** A comma or the container's close. */
-  CommaOrClose,
-}
-
-const isScalar = (k: SyntaxKind): boolean => k === SyntaxKind.StringLiteral || k === SyntaxKind.NumericLiteral
-  || k === SyntaxKind.TrueKeyword || k === SyntaxKind.FalseKeyword || k === SyntaxKind.NullKeyword;
-
 /**
  * One value, its first token `kind` just read; the scanner ends at its last token. Every token is
  * checked against JSON's grammar: anything jsonc-parser would report (and recover from as it
@@ -126,48 +105,28 @@ const isScalar = (k: SyntaxKind): boolean => k === SyntaxKind.StringLiteral || k
  * written in it, at any depth.
  */
 function scanValue(s: JSONScanner, kind: SyntaxKind | undefined, onId?: (field: 'c' | 'm', id: string) => void): number | undefined {
-  // The open containers: true for an object.
-  const open: boolean[] = [];
+  const grammar = new JsonGrammar(MAX_DEPTH);
   let objects = 0;
-  let want = Want.Value;
   // The key just read, and the id field it names, for the value that follows.
   let key = '';
   let field: 'c' | 'm' | undefined;
   for (;;) {
     if (kind === undefined) return undefined;
-    const valueWanted = want === Want.Value || want === Want.ValueOrClose;
-    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-      if (!valueWanted || open.length >= MAX_DEPTH) return undefined;
-      const isObject = kind === SyntaxKind.OpenBraceToken;
-      if (isObject) objects++;
-      open.push(isObject);
-      want = isObject ? Want.KeyOrClose : Want.ValueOrClose;
-      field = undefined;
-    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
-      const isObject = kind === SyntaxKind.CloseBraceToken;
-      const closable = isObject ? want === Want.KeyOrClose || want === Want.CommaOrClose : want === Want.ValueOrClose || want === Want.CommaOrClose;
-      if (!closable || open.pop() !== isObject) return undefined;
-      want = Want.CommaOrClose;
-    } else if (kind === SyntaxKind.CommaToken) {
-      if (want !== Want.CommaOrClose || open.length === 0) return undefined;
-      want = open[open.length - 1] ? Want.KeyOrClose : Want.ValueOrClose;
+    const isKey = kind === SyntaxKind.StringLiteral && grammar.keyWanted;
+    if (!grammar.accept(kind)) return undefined;
+    if (isKey) {
+      key = s.getTokenValue();
     } else if (kind === SyntaxKind.ColonToken) {
-      if (want !== Want.Colon) return undefined;
       const name = onId && fieldOf(key);
       field = name === 'claim_id' ? 'c' : name === 'member_id' ? 'm' : undefined;
-      want = Want.Value;
-    } else if (want === Want.KeyOrClose) {
-      if (kind !== SyntaxKind.StringLiteral) return undefined;
-      key = s.getTokenValue();
-      want = Want.Colon;
-    } else if (isScalar(kind) && valueWanted) {
+    } else if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      if (kind === SyntaxKind.OpenBraceToken) objects++;
+      field = undefined;
+    } else if (isScalar(kind)) {
       if (field) onId!(field, idText(s, kind));
       field = undefined;
-      want = Want.CommaOrClose;
-    } else {
-      return undefined; // EOF, or a token out of place
     }
-    if (open.length === 0) return objects;
+    if (grammar.depth === 0) return objects;
     kind = next(s);
   }
 }

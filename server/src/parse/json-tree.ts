@@ -1,9 +1,14 @@
-// A parse tree for JSON text known to be well-formed (json-items.ts scanned it), built a step at
-// a time: the nodes jsonc-parser's parseTree makes, node for node (test/parse/json-tree.test.ts),
-// with a yield every so many tokens. jsonc-parser parses in one call: a 24 MB document kept the
-// server from answering for 3–4 s. Only well-formed text: jsonc-parser's error recovery is not
-// repeated here.
+// A parse tree for well-formed JSON text, built a step at a time: the nodes jsonc-parser's
+// parseTree makes, node for node (test/parse/json-tree.test.ts), with a yield every so many
+// tokens. jsonc-parser parses in one call: a 24 MB document kept the server from answering for
+// 3–4 s. Only well-formed text: each token is checked against the grammar as the tree is built
+// (a separate scan first cost a fifth of reading a big file), and on the first one out of place
+// the builder gives up; jsonc-parser's error recovery is not repeated here.
 import { createScanner, SyntaxKind, type Node as JsonNode, type NodeType } from 'jsonc-parser';
+import { JsonGrammar, nextToken } from './json-grammar';
+
+/** Deeper than this, the text is parsed whole (as json-items.ts reads it). */
+const MAX_DEPTH = 64;
 
 /** Tokens read between two yields: some tens of milliseconds. */
 const STEP_TOKENS = 100_000;
@@ -24,11 +29,13 @@ function typeOf(value: unknown): NodeType {
 }
 
 /**
- * The tree of well-formed JSON `source` (comments and trailing commas allowed, as the reader
- * parses it), yielding every `stepTokens` tokens; undefined for an empty text.
+ * The tree of `source` (comments and trailing commas allowed, as the reader parses it), yielding
+ * every `stepTokens` tokens: `root` undefined for an empty text; undefined when the text is not
+ * well-formed (or nests deeper than MAX_DEPTH), for jsonc-parser to parse and report.
  */
-export function* jsonTreeSteps(source: string, stepTokens = STEP_TOKENS): Generator<void, JsonNode | undefined> {
-  const s = createScanner(source, true);
+export function* jsonTreeSteps(source: string, stepTokens = STEP_TOKENS): Generator<void, { root: JsonNode | undefined } | undefined> {
+  const s = createScanner(source, false);
+  const grammar = new JsonGrammar(MAX_DEPTH);
   // Under an artificial list, as parseTree builds it.
   let current: Building = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
   const add = (node: Building): Building => {
@@ -49,7 +56,8 @@ export function* jsonTreeSteps(source: string, stepTokens = STEP_TOKENS): Genera
     endProperty(offset + length);
   };
   let tokens = 0;
-  for (let kind = s.scan(); kind !== SyntaxKind.EOF; kind = s.scan()) {
+  for (let kind = nextToken(s); kind !== SyntaxKind.EOF; kind = nextToken(s)) {
+    if (kind === undefined || !grammar.accept(kind)) return undefined;
     const offset = s.getTokenOffset();
     const length = s.getTokenLength();
     switch (kind) {
@@ -94,7 +102,9 @@ export function* jsonTreeSteps(source: string, stepTokens = STEP_TOKENS): Genera
     }
     if (++tokens % stepTokens === 0) yield;
   }
+  // The end of the text: the root must be complete (or absent: an empty text, as jsonc-parser allows).
+  if (grammar.depth > 0 || (current.children!.length > 0 && !grammar.complete)) return undefined;
   const root = current.children![0];
   if (root) delete root.parent;
-  return root as JsonNode | undefined;
+  return { root: root as JsonNode | undefined };
 }

@@ -15,7 +15,6 @@ import { syntaxProblems } from './json-errors';
 import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
 import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
-import { scanClaimItemsSteps } from './json-items';
 import { jsonTreeSteps } from './json-tree';
 import { runToEnd } from '../steps';
 import { setJsonState, type EolCounts } from './json-state';
@@ -574,22 +573,17 @@ export function parseJson(text: string): ClaimDocument {
 const STEP_CLAIMS = 500;
 
 /**
- * parseJson a step at a time (`inSteps`): a well-formed list of claims (json-items.ts) has its
- * tree built (json-tree.ts) and its claims read a step at a time; any other text is parsed in one
- * step by jsonc-parser, which reports what is wrong. The same document either way.
+ * parseJson a step at a time (`inSteps`): well-formed text has its tree built (json-tree.ts) and
+ * its claims read a step at a time; any other text is parsed in one step by jsonc-parser, which
+ * reports what is wrong. The same document either way.
  */
 export function* parseJsonSteps(text: string, inSteps = true): Generator<void, ClaimDocument> {
   // A BOM becomes a space of the same length, so node offsets stay offsets into `text`.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const reader = new JsonReader(source);
   const errors: ParseError[] = [];
-  let root: JsonNode | undefined;
-  if (inSteps && (yield* scanClaimItemsSteps(source))) {
-    yield;
-    root = yield* jsonTreeSteps(source);
-  } else {
-    root = parseWhole(source, errors, reader.problems);
-  }
+  const built = inSteps ? yield* jsonTreeSteps(source) : undefined;
+  const root = built ? built.root : parseWhole(source, errors, reader.problems);
   const notUtf8 = notUtf8Problems(source);
   reader.problems.push(...syntaxProblems(errors, source.length), ...notUtf8);
   reader.setErrors(errors);
