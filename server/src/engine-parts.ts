@@ -9,6 +9,7 @@
 // generation and copied by the collector on the way. On a 100k-line file the rules run about a
 // quarter faster this way, with the same findings in the same order.
 import type { ClaimDocument, ServiceLine } from './model';
+import type { RuleScope } from './rules/types';
 import { subDocument } from './doc-view';
 
 /** Lines per batch of parts: small enough to stay in cache, big enough to keep per-run costs low. */
@@ -90,5 +91,36 @@ export function partViews(doc: ClaimDocument): ClaimDocument[] | undefined {
   if (sizes.length < 2) return undefined;
   const batches: ServiceLine[][] = sizes.map(() => []);
   for (let i = 0; i < n; i++) batches[batchOf[i]].push(lines[i]);
+  return batches.map((batch) => subDocument(doc, batch));
+}
+
+/**
+ * A big part (more than a batch) split for one rule's scope, so the rule runs over it a batch at
+ * a time with requests answered between: single lines for 'line', whole members for 'member',
+ * whole claims for 'claim' (a finding depends only on those lines: RuleScope). A part joined by
+ * claim ids reused across members ran each member rule over all of it in one step. A rule that
+ * reads claims and members together ('claim-and-member') runs over the whole part.
+ */
+export function piecesOf(doc: ClaimDocument, part: ClaimDocument, scope: RuleScope): ClaimDocument[] {
+  const lines = part.lines;
+  if (scope === 'line') {
+    const pieces: ClaimDocument[] = [];
+    for (let k = 0; k < lines.length; k += BATCH_LINES) pieces.push(subDocument(doc, lines.slice(k, k + BATCH_LINES)));
+    return pieces;
+  }
+  if (scope !== 'member' && scope !== 'claim') return [part];
+  // Lines without a member id are one group: a member rule may read them together.
+  const groups = new Map<string | number, number>();
+  const groupOf = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const key = scope === 'member' ? lines[i].memberId : lines[i].claimIndex;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = groups.size));
+    groupOf[i] = g;
+  }
+  const { batchOf, sizes } = batchParts(groupOf, groups.size, BATCH_LINES);
+  if (sizes.length < 2) return [part];
+  const batches: ServiceLine[][] = sizes.map(() => []);
+  for (let i = 0; i < lines.length; i++) batches[batchOf[i]].push(lines[i]);
   return batches.map((batch) => subDocument(doc, batch));
 }
