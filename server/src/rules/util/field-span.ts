@@ -5,6 +5,8 @@ import type { Related } from '../types';
 
 /** The field's value span when the line has the field, else the line's span. */
 export function fieldOrLineSpan(line: ServiceLine, name: FieldName): Span {
+  const reader = line as ServiceLine & Partial<CellReader>;
+  if (reader.spanOf) return reader.spanOf(name) ?? line.span;
   return line.fields[name]?.span ?? line.span;
 }
 
@@ -32,6 +34,7 @@ export function relatedLine(entry: { line: ServiceLine; uri?: string }, message:
 interface CellReader {
   textOf(name: FieldName): string | undefined;
   quotedOf(name: FieldName): boolean;
+  spanOf(name: FieldName): Span | undefined;
 }
 
 /** The field's text, trimmed; '' when absent, empty or a bare JSON `null` (no value given). */
