@@ -13,7 +13,7 @@ import { describeError } from './errors';
 import { LineStarts } from './line-starts';
 import { runBetweenRequests } from './between-requests';
 import { publishedDiagnostics } from './published';
-import { GarbageTracker } from './memory';
+import { GarbageTracker, growWhileReading } from './memory';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, toLintOptions, type ServerSettings, type SettingsStore } from './settings';
 
@@ -240,11 +240,14 @@ export class Linter {
   ): Promise<EditResult | undefined> {
     const uri = textDoc.uri;
     void this.connection.sendNotification(STATUS_NOTIFICATION, busy);
+    const tree = format === 'json';
+    if (tree) growWhileReading(true);
     const run = runBetweenRequests(lintTextSteps(text, format, options, onRead), () => this.documents.get(uri) !== textDoc);
     this.running.set(uri, run.then(() => undefined, () => undefined));
     try {
       return (await run)?.value;
     } finally {
+      if (tree) growWhileReading(false);
       this.running.delete(uri);
       this.read.delete(uri);
     }

@@ -47,6 +47,28 @@ export function tuneHeap(): void {
   }
 }
 
+/** V8's default growth of the young generation. */
+const DEFAULT_GROWTH = 2;
+/** Big JSON texts being read now (growWhileReading). */
+let readingTrees = 0;
+
+/**
+ * While a big JSON text is read in full (`reading`: it starts; then false: it is done), let the
+ * young generation grow as V8 would. Its parse tree is millions of small objects that all live
+ * on: a young generation kept at its starting size copied them at every one of about a thousand
+ * scavenges, 2.7 s of a 24 MB document's 5 s open; grown, the open took about a quarter less, and
+ * the peak 5% more (730 MB, of which the tree and model are most). CSV is read into tables of
+ * numbers and its peak is the target: not there.
+ */
+export function growWhileReading(reading: boolean): void {
+  readingTrees += reading ? 1 : -1;
+  try {
+    setFlagsFromString(`--semi-space-growth-factor=${readingTrees > 0 ? DEFAULT_GROWTH : 1}`);
+  } catch {
+    // Not V8, or the flag is gone: the young generation as it is.
+  }
+}
+
 /** When to collect, from what the linter lets go of. */
 export class GarbageTracker {
   private timer: NodeJS.Timeout | undefined;
