@@ -12,6 +12,7 @@ import { readableMessage, readableRelated } from './rules/util/readable';
 import { BATCH_LINES, MIN_PARTITIONED_LINES, partViews, piecesOf } from './engine-parts';
 import { isKept } from './workspace/member-lines';
 import { runToEnd } from './steps';
+import { mergeSortedSteps } from './merge-steps';
 
 export interface LintResult {
   readonly doc: ClaimDocument;
@@ -252,9 +253,8 @@ export function* lintDocumentSteps(
     }
   }
   releaseSameDayIndex(doc);
-  const findings = byRule.flat();
-  findings.sort(byPosition);
-  return findings;
+  // Sorted a rule at a time and merged in steps (ties: rule order, then report order).
+  return yield* mergeSortedSteps(byRule, byPosition);
 }
 
 /** Parse and lint text in one call. */
