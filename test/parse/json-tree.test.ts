@@ -10,6 +10,7 @@ import { scanClaimItems } from '../../server/src/parse/json-items';
 import { runToEnd } from '../../server/src/steps';
 import { claimsJson } from '../helpers/claims-json';
 import { rng } from '../helpers/seeded';
+import { stepped } from '../helpers/stepped';
 
 const jsoncTree = (text: string) => parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
 /** jsonc-parser's syntax errors in the text. */
@@ -31,16 +32,6 @@ function shown(doc: ClaimDocument): string {
     }
     return value;
   });
-}
-
-/** Run a generator to its end, counting its yields. */
-function stepped<T>(steps: Generator<void, T>): { value: T; yields: number } {
-  let yields = 0;
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return { value: step.value, yields };
-    yields++;
-  }
 }
 
 describe('parse: a JSON tree built a step at a time', () => {
