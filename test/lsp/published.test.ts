@@ -1,7 +1,7 @@
 // Which findings a document's diagnostics show when there are more than maxNumberOfProblems
 // (lsp/published.ts): as VS Code's own limit picks them, errors, then warnings, then info.
 import * as assert from 'assert';
-import { shownFindings } from '../../server/src/lsp/published';
+import { shownFindings, withCommas } from '../../server/src/lsp/published';
 import type { Finding, Severity } from '../../server/src/rules/types';
 
 const finding = (severity: Severity, at: number): Finding => ({ ruleId: 'x', severity, message: '', span: { start: at, end: at + 1 }, fixes: [] });
@@ -29,4 +29,12 @@ describe('LSP: the findings published under maxNumberOfProblems', () => {
       if (input.length <= max) assert.strictEqual(shownFindings(findings(input), max), undefined);
     });
   }
+});
+
+describe('LSP: the counts in the note on problems not shown', () => {
+  it('are written as toLocaleString(\'en-US\') writes them', () => {
+    for (const n of [0, 7, 999, 1000, 4563, 12345, 999999, 1000000, 973273, 1234567890]) {
+      assert.strictEqual(withCommas(n), n.toLocaleString('en-US'));
+    }
+  });
 });
