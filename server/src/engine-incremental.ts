@@ -85,6 +85,13 @@ class LineChanges {
   }
 }
 
+/** The scope an edit is followed by: a 'member-day' rule re-runs over the edited members' lines
+ *  (a superset of their days' lines), so the bookkeeping stays by claim and member. */
+function trackedScope(rule: Rule): RuleScope {
+  const scope = rule.meta.scope ?? 'file';
+  return scope === 'member-day' ? 'member' : scope;
+}
+
 const usesClaim = (s: RuleScope): boolean => s === 'claim' || s === 'claim-and-member';
 const usesMember = (s: RuleScope): boolean => s === 'member' || s === 'claim-and-member';
 
@@ -224,7 +231,7 @@ function refixer(doc: ClaimDocument, options: LintOptions, codes: CodeSet): Refi
   };
   return {
     fixesOf(rule, owner, finding) {
-      const scope = rule.meta.scope ?? 'file';
+      const scope = trackedScope(rule);
       const key = runKey(rule, scope, owner);
       let found = runs.get(key);
       if (!found) {
@@ -335,7 +342,7 @@ export function lintEditIncrementally(prev: LintResult, text: string, options: L
   for (const rule of rules) {
     const severity = severityOf(rule, options);
     if (!severity) continue;
-    const scope = rule.meta.scope ?? 'file';
+    const scope = trackedScope(rule);
     if (scope === 'file' || inFull.has(rule.meta.id)) {
       inFull.add(rule.meta.id);
       for (const f of runRule(rule, doc, options, codes, severity).findings) fresh.push(f);
@@ -363,7 +370,7 @@ export function lintEditIncrementally(prev: LintResult, text: string, options: L
     if (!rule || !severityOf(rule, options)) return;
     const now = changes.newIndexOf(f.lineIndex!);
     if (now < 0) return;
-    const scope = rule.meta.scope ?? 'file';
+    const scope = trackedScope(rule);
     if (scope !== 'line' && changes.touched(prev.doc.lines[f.lineIndex!], scope)) return;
     kept.push(movedFinding(f, places[i], rule, doc.lines[now], fixer));
     keptFrom.push(i);

@@ -11,6 +11,8 @@
 import type { ClaimDocument, ServiceLine } from './model';
 import type { RuleScope } from './rules/types';
 import { subDocument } from './doc-view';
+import { lastDayOf, MAX_SPAN_DAYS } from './rules/util/same-day';
+import { lowerBound } from './sorted';
 
 /** Lines per batch of parts: small enough to stay in cache, big enough to keep per-run costs low. */
 export const BATCH_LINES = 1_000;
@@ -94,22 +96,64 @@ export function partViews(doc: ClaimDocument): ClaimDocument[] | undefined {
   return batches.map((batch) => subDocument(doc, batch));
 }
 
+/** A piece of a big part, for one rule's run: its view, and the lines whose findings are kept
+ *  (every line of the view when undefined; otherwise the others are there as context). */
+export interface Piece {
+  readonly view: ClaimDocument;
+  readonly targets?: ReadonlySet<number>;
+}
+
 /**
  * A big part (more than a batch) split for one rule's scope, so the rule runs over it a batch at
- * a time with requests answered between: single lines for 'line', whole members for 'member',
- * whole claims for 'claim' (a finding depends only on those lines: RuleScope). A part joined by
- * claim ids reused across members ran each member rule over all of it in one step. A rule that
- * reads claims and members together ('claim-and-member') runs over the whole part.
+ * a time with requests answered between (a finding depends only on the lines its scope names:
+ * RuleScope):
+ * - 'line': a thousand lines at a time;
+ * - 'member-day': a member's lines whose days overlap, through one another (dayGroups), packed a
+ *   thousand lines at a time; a bigger such group (a member billed every day with spans that
+ *   chain the days) a thousand of its lines at a time, in date order, with the lines whose days
+ *   overlap theirs as context (dayWindows);
+ * - 'member' and 'claim': whole members or whole claims, packed a thousand lines at a time;
+ * - 'claim-and-member': the whole part.
+ * A part joined by claim ids reused across members ran each member rule over all of it in one
+ * step, and one member's history of 200,000 lines each same-day rule.
  */
-export function piecesOf(doc: ClaimDocument, part: ClaimDocument, scope: RuleScope): ClaimDocument[] {
+export function piecesOf(doc: ClaimDocument, part: ClaimDocument, scope: RuleScope): Piece[] {
   const lines = part.lines;
   if (scope === 'line') {
-    const pieces: ClaimDocument[] = [];
-    for (let k = 0; k < lines.length; k += BATCH_LINES) pieces.push(subDocument(doc, lines.slice(k, k + BATCH_LINES)));
+    const pieces: Piece[] = [];
+    for (let k = 0; k < lines.length; k += BATCH_LINES) pieces.push({ view: subDocument(doc, lines.slice(k, k + BATCH_LINES)) });
     return pieces;
   }
-  if (scope !== 'member' && scope !== 'claim') return [part];
-  // Lines without a member id are one group: a member rule may read them together.
+  if (scope !== 'member-day' && scope !== 'member' && scope !== 'claim') return [{ view: part }];
+  const { groupOf, groups } = scope === 'member-day' ? dayGroups(lines) : keyGroups(lines, scope);
+  const sizes = new Int32Array(groups);
+  for (let i = 0; i < lines.length; i++) sizes[groupOf[i]]++;
+  // Groups of a batch or less are packed whole; a bigger day group is cut into windows.
+  const big = new Map<number, ServiceLine[]>();
+  const packed: ServiceLine[] = [];
+  const packedGroup: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const g = groupOf[i];
+    if (scope === 'member-day' && g !== NO_DAYS && sizes[g] > BATCH_LINES) {
+      let of = big.get(g);
+      if (!of) big.set(g, (of = []));
+      of.push(lines[i]);
+    } else {
+      packed.push(lines[i]);
+      packedGroup.push(g);
+    }
+  }
+  const { batchOf, sizes: batchSizes } = batchParts(Int32Array.from(packedGroup), groups, BATCH_LINES);
+  const batches: ServiceLine[][] = batchSizes.map(() => []);
+  for (let i = 0; i < packed.length; i++) batches[batchOf[i]].push(packed[i]);
+  const pieces: Piece[] = batches.map((batch) => ({ view: subDocument(doc, batch) }));
+  for (const group of big.values()) pieces.push(...dayWindows(doc, group));
+  return pieces.length < 2 ? [{ view: part }] : pieces;
+}
+
+/** Lines grouped by member id (lines without one are one group: a member rule may read them
+ *  together) or by claim. */
+function keyGroups(lines: readonly ServiceLine[], scope: 'member' | 'claim'): { groupOf: Int32Array; groups: number } {
   const groups = new Map<string | number, number>();
   const groupOf = new Int32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
@@ -118,9 +162,70 @@ export function piecesOf(doc: ClaimDocument, part: ClaimDocument, scope: RuleSco
     if (g === undefined) groups.set(key, (g = groups.size));
     groupOf[i] = g;
   }
-  const { batchOf, sizes } = batchParts(groupOf, groups.size, BATCH_LINES);
-  if (sizes.length < 2) return [part];
-  const batches: ServiceLine[][] = sizes.map(() => []);
-  for (let i = 0; i < lines.length; i++) batches[batchOf[i]].push(lines[i]);
-  return batches.map((batch) => subDocument(doc, batch));
+  return { groupOf, groups: groups.size };
+}
+
+/** dayGroups' group of the lines without a member id or a date (no same-day rule reads them
+ *  with others; they are kept together all the same). */
+const NO_DAYS = 0;
+
+/**
+ * Lines grouped by member and days: a group holds the lines of one member whose date spans (as
+ * the same-day index spreads them, lastDayOf) overlap, through one another, so every line's same
+ * days are in its group. One member's history of 200,000 lines was one piece for every same-day
+ * rule; by days, a piece holds a few days.
+ */
+function dayGroups(lines: readonly ServiceLine[]): { groupOf: Int32Array; groups: number } {
+  const groupOf = new Int32Array(lines.length); // NO_DAYS unless set
+  const byMember = new Map<string, number[]>();
+  let groups = NO_DAYS + 1;
+  for (let i = 0; i < lines.length; i++) {
+    const { memberId, dosFrom } = lines[i];
+    if (memberId === '' || dosFrom === undefined) continue;
+    let of = byMember.get(memberId);
+    if (!of) byMember.set(memberId, (of = []));
+    of.push(i);
+  }
+  for (const of of byMember.values()) {
+    const start = (i: number): number => lines[i].dosFrom!;
+    of.sort((a, b) => start(a) - start(b));
+    let end = -Infinity;
+    for (const i of of) {
+      if (start(i) > end) groups++; // a gap: the member's next group of days
+      groupOf[i] = groups - 1;
+      end = Math.max(end, lastDayOf(start(i), lines[i].dosTo));
+    }
+  }
+  return { groupOf, groups };
+}
+
+/**
+ * A day group bigger than a batch (file order) a batch of its lines at a time in date order: each
+ * piece's targets, and as context every line of the group whose days overlap the targets' days,
+ * which is all a same-day finding about a target reads. When the windows would read the group
+ * over twice in all (a day of thousands of lines), the group is one piece instead.
+ */
+function dayWindows(doc: ClaimDocument, group: readonly ServiceLine[]): Piece[] {
+  const byDate = [...group].sort((a, b) => a.dosFrom! - b.dosFrom! || a.index - b.index);
+  const starts = byDate.map((l) => l.dosFrom!);
+  const windows: Array<{ context: ServiceLine[]; targets: readonly ServiceLine[] }> = [];
+  let read = 0;
+  for (let k = 0; k < byDate.length; k += BATCH_LINES) {
+    const targets = byDate.slice(k, k + BATCH_LINES);
+    const first = starts[k];
+    let last = first;
+    for (const t of targets) last = Math.max(last, lastDayOf(t.dosFrom!, t.dosTo));
+    // A line starting more than MAX_SPAN_DAYS before the first target's day cannot reach it.
+    const context: ServiceLine[] = [];
+    for (let j = lowerBound(starts, first - MAX_SPAN_DAYS); j < byDate.length && starts[j] <= last; j++) {
+      if (lastDayOf(starts[j], byDate[j].dosTo) >= first) context.push(byDate[j]);
+    }
+    read += context.length;
+    if (read > 2 * group.length) return [{ view: subDocument(doc, group) }];
+    windows.push({ context, targets });
+  }
+  return windows.map(({ context, targets }) => ({
+    view: subDocument(doc, context.sort((a, b) => a.index - b.index)),
+    targets: new Set(targets.map((t) => t.index)),
+  }));
 }

@@ -9,7 +9,7 @@ import { loadCodeSet } from './codes/codeset';
 import { disableRuleFix } from './fixes/edit';
 import { releaseSameDayIndex } from './rules/util/same-day';
 import { readableMessage, readableRelated } from './rules/util/readable';
-import { BATCH_LINES, MIN_PARTITIONED_LINES, partViews, piecesOf } from './engine-parts';
+import { BATCH_LINES, MIN_PARTITIONED_LINES, partViews, piecesOf, type Piece } from './engine-parts';
 import { isKept } from './workspace/member-lines';
 import { runToEnd } from './steps';
 import { mergeSortedSteps } from './merge-steps';
@@ -226,16 +226,16 @@ export function* lintDocumentSteps(
       // between two requests. Pieces are made once per scope, so the rules of one scope share
       // each piece's same-day index.
       const bigPart = view.lines.length > BATCH_LINES;
-      const piecesByScope = new Map<RuleScope, ClaimDocument[]>();
-      const piecesFor = (scope: RuleScope): ClaimDocument[] => {
+      const piecesByScope = new Map<RuleScope, Piece[]>();
+      const piecesFor = (scope: RuleScope): Piece[] => {
         let pieces = piecesByScope.get(scope);
         if (!pieces) piecesByScope.set(scope, (pieces = piecesOf(doc, view, scope)));
         return pieces;
       };
       for (let i = 0; i < rules.length; i++) {
         if (!partwise[i]) continue;
-        const pieces = bigPart ? piecesFor(rules[i].meta.scope ?? 'file') : [view];
-        for (const piece of pieces) {
+        const pieces = bigPart ? piecesFor(rules[i].meta.scope ?? 'file') : [{ view }];
+        for (const { view: piece, targets } of pieces) {
           const { findings, failed } = runRule(rules[i], piece, options, codes, severities[i]!);
           if (failed || findings.some((f) => f.lineIndex === undefined)) {
             // Cannot tell whose findings these are: the rule runs over the whole document instead.
@@ -243,12 +243,12 @@ export function* lintDocumentSteps(
             whole(i, severities[i]!);
             break;
           }
-          for (const f of findings) byRule[i].push(f);
+          for (const f of findings) if (!targets || targets.has(f.lineIndex!)) byRule[i].push(f);
           if (bigPart) yield;
         }
       }
       releaseSameDayIndex(view);
-      for (const pieces of piecesByScope.values()) for (const piece of pieces) releaseSameDayIndex(piece);
+      for (const pieces of piecesByScope.values()) for (const piece of pieces) releaseSameDayIndex(piece.view);
       if (!bigPart) yield;
     }
   }

@@ -3,13 +3,14 @@
 // findings, in the same order, with the same messages, related lines and fixes.
 import * as assert from 'assert';
 import { lintDocument, lintText, lintTextSteps } from '../../server/src/engine';
-import { BATCH_LINES, MIN_PARTITIONED_LINES, partViews } from '../../server/src/engine-parts';
+import { BATCH_LINES, MIN_PARTITIONED_LINES, partViews, piecesOf } from '../../server/src/engine-parts';
 import { RULES } from '../../server/src/rules';
 import type { ClaimDocument } from '../../server/src/model';
 import { parseDocument } from '../../server/src/parse';
 import type { Finding } from '../../server/src/rules/types';
-import { FULL_HEADER } from '../helpers/seeded';
 import { bigCsv, TEMPLATES } from '../helpers/big-csv';
+import { FULL_HEADER, rng } from '../helpers/seeded';
+import { stepped } from '../helpers/stepped';
 
 /** A finding as a user sees it, fixes (titles and edits) included. */
 function shown(f: Finding): string {
@@ -94,6 +95,32 @@ describe('engine: linting a big document part by part', () => {
     const stepped = RULES.filter((r) => r.meta.scope === 'line' || r.meta.scope === 'member').length;
     assert.ok(yields >= stepped * Math.ceil(doc.lines.length / BATCH_LINES), `${yields} steps`);
     assert.deepStrictEqual(step.value.findings.map(shown), lintDocument(doc, {}, undefined, { inParts: false }).map(shown));
+  });
+
+  it('a big document of one member (a patient\'s history, some date spans): its same-day rules a few days at a time, the same findings', () => {
+    const r = rng(11);
+    const plus = (iso: string, days: number): string => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+    // Every member id made M1; a fifth of the lines given a dos_to, up to 17 days on (some 2 days before: invalid).
+    const text = bigCsv(11, MIN_PARTITIONED_LINES + 2000).split('\n').map((row) => row.replace(
+      /^([^,]*),([^,]*),([^,]*),([^,]*),(\d{4}-\d\d-\d\d),,/,
+      (_, id: string, who: string, payer: string, auth: string, from: string) =>
+        `${id},${who === '' ? '' : 'M1'},${payer},${auth},${from},${r() < 0.2 ? plus(from, Math.floor(r() * 20) - 2) : ''},`,
+    )).join('\n');
+    const doc = parseDocument(text, 'csv');
+    assert.ok(doc.lines.filter((l) => l.dosTo !== l.dosFrom).length > 500, 'lines with a date span');
+    const biggest = Math.max(...(partViews(doc) ?? [doc]).map((v) => v.lines.length));
+    assert.ok(biggest > 0.95 * doc.lines.length, `one part holds nearly every line (${biggest} of ${doc.lines.length})`);
+    // The spans chain the member's days into one group: it is cut into windows of a thousand
+    // lines (targets), each with the lines overlapping their days as context.
+    const windows = piecesOf(doc, doc, 'member-day').filter((p) => p.targets);
+    assert.ok(windows.length >= 5, `${windows.length} windows`);
+    for (const w of windows) assert.ok(w.view.lines.length > w.targets!.size, 'a window reads more lines than it reports on');
+    // A member rule (hit-initial-visit's history) runs over the member whole; the same-day rules
+    // and the line rules a thousand lines at a time.
+    const { yields } = stepped(lintTextSteps(text, 'csv'));
+    const stepwise = RULES.filter((rule) => rule.meta.scope === 'line' || rule.meta.scope === 'member-day').length;
+    assert.ok(yields >= stepwise * Math.ceil(doc.lines.length / BATCH_LINES), `${yields} steps`);
+    assertSameAsWhole(doc);
   });
 
   it('a small document is linted whole', () => {

@@ -54,7 +54,7 @@ function checkSupply(doc: ClaimDocument, ctx: RuleContext, index: SameDayIndex, 
 export const rule: Rule = {
   meta: {
     id: 'bundled-supply',
-    scope: 'member', // findings depend on the member's lines (same day, history)
+    scope: 'member-day', // findings depend on the member's lines of the same days
     defaultSeverity: 'warning',
     description: 'A supply or equipment code billed on a day with a therapy per diem, which already includes it.',
     policy: {

@@ -144,7 +144,7 @@ function aloneEveryDay(index: SameDayIndex, line: ServiceLine, days: readonly nu
 export const rule: Rule = {
   meta: {
     id: 'concurrent-therapy-modifier',
-    scope: 'member', // findings depend on the member's lines (same day, history)
+    scope: 'member-day', // findings depend on the member's lines of the same days
     defaultSeverity: 'error',
     description: 'Concurrent therapy per diems on one day need one primary, SH on the second and SJ on the third and later.',
     policy: {

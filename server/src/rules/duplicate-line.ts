@@ -56,7 +56,7 @@ function elsewhere(line: ServiceLine, entries: readonly DayLine[]): DayLine | un
 export const rule: Rule = {
   meta: {
     id: 'duplicate-line',
-    scope: 'member', // findings depend on the member's lines (same day, history)
+    scope: 'member-day', // findings depend on the member's lines of the same days
     defaultSeverity: 'warning',
     description: 'The same member, dates, code, modifiers and NDC are billed twice.',
     policy: {

@@ -13,7 +13,7 @@ const LOOKBACK_DAYS = 60;
 export const rule: Rule = {
   meta: {
     id: 'hit-initial-visit',
-    scope: 'member', // findings depend on the member's lines (same day, history)
+    scope: 'member', // findings depend on the member's history (the 60 days before)
     defaultSeverity: 'error',
     description: 'An initial-visit HIT G-code (G0088/G0089/G0090) within 60 days after another HIT visit of the member.',
     policy: {

@@ -48,7 +48,7 @@ function administeredSomeDay(index: SameDayIndex, jw: ServiceLine, days: Map<rea
 export const rule: Rule = {
   meta: {
     id: 'jw-without-administered',
-    scope: 'member', // findings depend on the member's lines (same day, history)
+    scope: 'member-day', // findings depend on the member's lines of the same days
     defaultSeverity: 'error',
     description: 'A JW (discarded drug) line with no administered line of the same drug that day.',
     policy: {

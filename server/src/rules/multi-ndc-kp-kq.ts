@@ -28,7 +28,7 @@ function repeatsDrugCode(lines: readonly DayLine[]): boolean {
 export const rule: Rule = {
   meta: {
     id: 'multi-ndc-kp-kq',
-    scope: 'member', // findings depend on the member's lines (same day, history)
+    scope: 'member-day', // findings depend on the member's lines of the same days
     defaultSeverity: 'info',
     description: 'The same drug code on several lines of one day with different NDCs needs KP on the first and KQ on the others.',
     policy: {

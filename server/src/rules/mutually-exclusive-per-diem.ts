@@ -9,7 +9,7 @@ import { codeSpan, MAX_RELATED, relatedLine } from './util/field-span';
 export const rule: Rule = {
   meta: {
     id: 'mutually-exclusive-per-diem',
-    scope: 'member', // findings depend on the member's lines (same day, history)
+    scope: 'member-day', // findings depend on the member's lines of the same days
     defaultSeverity: 'error',
     description: 'A generic per diem billed on the same day as one of its specific per diem codes.',
     policy: {

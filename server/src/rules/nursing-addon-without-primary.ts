@@ -7,7 +7,7 @@ import { firstDayWhere, formatDay, sameDayIndex } from './util/same-day';
 export const rule: Rule = {
   meta: {
     id: 'nursing-addon-without-primary',
-    scope: 'member', // findings depend on the member's lines (same day, history)
+    scope: 'member-day', // findings depend on the member's lines of the same days
     defaultSeverity: 'error',
     description: '99602 (each additional hour) on a day with no 99601 nursing visit for the member.',
     policy: {

@@ -34,7 +34,7 @@ function durationRelated(visits: readonly DayLine[]): Related[] {
 export const rule: Rule = {
   meta: {
     id: 'nursing-duration',
-    scope: 'member', // findings depend on the member's lines (same day, history)
+    scope: 'member-day', // findings depend on the member's lines of the same days
     defaultSeverity: 'warning',
     description: 'A 99601 visit over 2 hours without 99602 units = ceil((minutes − 120) / 60) that day.',
     policy: {

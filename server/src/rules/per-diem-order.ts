@@ -11,7 +11,7 @@ import { codeSpan, relatedLine } from './util/field-span';
 export const rule: Rule = {
   meta: {
     id: 'per-diem-order',
-    scope: 'member', // findings depend on the member's lines (same day, history)
+    scope: 'member-day', // findings depend on the member's lines of the same days
     defaultSeverity: 'warning',
     description: 'The primary per diem of a day is less frequent than a concurrent one billed with SH/SJ.',
     policy: {

@@ -57,12 +57,14 @@ export interface RuleMeta {
  * The lines a rule's finding about a line depends on (besides the options and the code set):
  * - 'line': the line alone;
  * - 'claim': the lines of its claim (same claim_id);
- * - 'member': the lines of its member (same member_id: "same day" and history rules);
- * - 'claim-and-member': both;
+ * - 'member-day': the lines of its member on its days: those whose date spans (as the same-day
+ *   index spreads them) overlap the line's ("same day" rules);
+ * - 'member': the lines of its member (history rules);
+ * - 'claim-and-member': its claim's lines and its member's;
  * - 'file': anything in the file (always re-run in full).
  * Findings must be reported with `line` (their owner) and related lines must share the scope.
  */
-export type RuleScope = 'line' | 'claim' | 'member' | 'claim-and-member' | 'file';
+export type RuleScope = 'line' | 'claim' | 'member-day' | 'member' | 'claim-and-member' | 'file';
 
 /** A workspace line from another file (workspace analysis). */
 export interface ExternalLine {

@@ -10,7 +10,7 @@ export interface DayLine {
 }
 
 /** Longest date span expanded into days; longer spans are themselves a date-span problem. */
-const MAX_SPAN_DAYS = 366;
+export const MAX_SPAN_DAYS = 366;
 
 /** The last day the index puts a line on: dos_to (dos_from when empty), at most MAX_SPAN_DAYS
  *  after dos_from. A dos_to before dos_from (invalid-value's finding) counts as the dos_from
