@@ -13,6 +13,7 @@ import { rereadCsv } from './parse/csv-incremental';
 import { rereadJson } from './parse/json-incremental';
 import { textChange, type Reread, type TextChange } from './parse/reread';
 import { RULES } from './rules';
+import { lastDayOf } from './rules/util/same-day';
 import type { Finding, Fix, LintOptions, Related, Rule, RuleScope } from './rules/types';
 import type { CodeSet } from './codes/types';
 import { loadCodeSet } from './codes/codeset';
@@ -35,6 +36,10 @@ class LineChanges {
   /** Claim ids and member ids of the changed lines, before and after the edit ('' excluded). */
   readonly claims = new Set<string>();
   readonly members = new Set<string>();
+  /** The days of the changed lines, before and after the edit, by member (dated lines only). */
+  readonly days = new Map<string, DaySpan[]>();
+  /** Members with a changed line without a readable date: their same-day findings are all made again. */
+  readonly undated = new Set<string>();
   private readonly shift: number;
   /** Old line → the re-read line that kept its values, for old lines in the re-read window. */
   private readonly inWindow = new Map<number, number>();
@@ -61,7 +66,25 @@ class LineChanges {
 
   private note(line: ServiceLine): void {
     if (line.claimId !== '') this.claims.add(line.claimId);
-    if (line.memberId !== '') this.members.add(line.memberId);
+    if (line.memberId === '') return;
+    this.members.add(line.memberId);
+    const span = daySpanOf(line);
+    if (!span) {
+      this.undated.add(line.memberId);
+      return;
+    }
+    const spans = this.days.get(line.memberId);
+    if (spans) spans.push(span);
+    else this.days.set(line.memberId, [span]);
+  }
+
+  /** Whether the line shares a day with a changed line of its member (or its member had a changed
+   *  line without a date, or it has none itself): its same-day findings may have changed. */
+  sharesDay(line: ServiceLine): boolean {
+    if (line.memberId === '' || !this.members.has(line.memberId)) return false;
+    const span = daySpanOf(line);
+    if (!span || this.undated.has(line.memberId)) return true;
+    return overlapsAny(span, this.days.get(line.memberId));
   }
 
   /** The new line an old line became, or -1 when it changed or was removed. */
@@ -80,17 +103,46 @@ class LineChanges {
 
   /** Whether the edit can change a finding about this line (of either document) under the scope. */
   touched(line: ServiceLine, scope: RuleScope): boolean {
+    if (scope === 'member-day') return this.sharesDay(line);
     return (usesClaim(scope) && line.claimId !== '' && this.claims.has(line.claimId))
       || (usesMember(scope) && line.memberId !== '' && this.members.has(line.memberId));
   }
 }
 
-/** The scope an edit is followed by: a 'member-day' rule re-runs over the edited members' lines
- *  (a superset of their days' lines), so the bookkeeping stays by claim and member. */
-function trackedScope(rule: Rule): RuleScope {
-  const scope = rule.meta.scope ?? 'file';
-  return scope === 'member-day' ? 'member' : scope;
+/** A line's days as the same-day index spreads them. */
+interface DaySpan {
+  readonly from: number;
+  readonly to: number;
 }
+
+function daySpanOf(line: ServiceLine): DaySpan | undefined {
+  return line.dosFrom === undefined ? undefined : { from: line.dosFrom, to: lastDayOf(line.dosFrom, line.dosTo) };
+}
+
+/** The spans as the fewest disjoint ranges that cover the same days, in order. */
+function merged(spans: DaySpan[]): DaySpan[] {
+  spans.sort((a, b) => a.from - b.from);
+  const out: DaySpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && span.from <= last.to + 1) out[out.length - 1] = { from: last.from, to: Math.max(last.to, span.to) };
+    else out.push(span);
+  }
+  return out;
+}
+
+/** A line's days as a list of one (none when undated), for overlapsAny. */
+function dayOf(line: ServiceLine): DaySpan[] | undefined {
+  const span = daySpanOf(line);
+  return span && [span];
+}
+
+function overlapsAny(span: DaySpan, spans: readonly DaySpan[] | undefined): boolean {
+  if (spans) for (const s of spans) if (s.from <= span.to && span.from <= s.to) return true;
+  return false;
+}
+
+const trackedScope = (rule: Rule): RuleScope => rule.meta.scope ?? 'file';
 
 const usesClaim = (s: RuleScope): boolean => s === 'claim' || s === 'claim-and-member';
 const usesMember = (s: RuleScope): boolean => s === 'member' || s === 'claim-and-member';
@@ -185,9 +237,30 @@ function reruns(c: LineChanges): Map<RuleScope, Rerun> {
     targets,
     view: subDocument(doc, [...seen].sort((x, y) => x - y).map((i) => lines[i])),
   });
+  // A same-day target's finding reads its member's lines that share a day with it: the lines of
+  // the edited members' days, and the lines those reach.
+  const byDay = new Set(added);
+  for (const i of byMember) if (c.sharesDay(lines[i])) byDay.add(i);
+  const dayContext = new Set(byDay);
+  const spansOf = new Map<string, DaySpan[]>();
+  for (const i of byDay) {
+    const span = daySpanOf(lines[i]);
+    if (!span || lines[i].memberId === '') continue;
+    const spans = spansOf.get(lines[i].memberId);
+    if (spans) spans.push(span);
+    else spansOf.set(lines[i].memberId, [span]);
+  }
+  // Merged into a few ranges: a day of a busy member has hundreds of targets.
+  const reach = new Map<string, DaySpan[]>();
+  for (const [memberId, spans] of spansOf) reach.set(memberId, merged(spans));
+  for (const i of byMember) {
+    const span = daySpanOf(lines[i]);
+    if (span && overlapsAny(span, reach.get(lines[i].memberId))) dayContext.add(i);
+  }
   return new Map<RuleScope, Rerun>([
     ['line', rerun(added)],
     ['claim', rerun(byClaim)],
+    ['member-day', rerun(byDay, dayContext)],
     ['member', rerun(byMember)],
     ['claim-and-member', rerun(both, context)],
   ]);
@@ -215,6 +288,12 @@ function refixer(doc: ClaimDocument, options: LintOptions, codes: CodeSet): Refi
   /** The lines the rule must see to re-derive the owner's findings (its claim's and/or member's). */
   const contextOf = (scope: RuleScope, owner: ServiceLine): readonly ServiceLine[] => {
     if (scope === 'file') return doc.lines;
+    if (scope === 'member-day') {
+      // The owner's member's lines that share a day with it (an undated owner: its member's lines).
+      const span = daySpanOf(owner);
+      if (owner.memberId === '') return [owner];
+      return doc.lines.filter((l) => l === owner || (l.memberId === owner.memberId && (!span || overlapsAny(span, dayOf(l)))));
+    }
     const byOwnClaim = usesClaim(scope) && owner.claimId !== '';
     const byOwnMember = usesMember(scope) && owner.memberId !== '';
     if (!byOwnClaim && !byOwnMember) return [owner];
@@ -226,7 +305,8 @@ function refixer(doc: ClaimDocument, options: LintOptions, codes: CodeSet): Refi
   const runKey = (rule: Rule, scope: RuleScope, owner: ServiceLine): string => {
     const claim = usesClaim(scope) && owner.claimId !== '' ? owner.claimId : '';
     const member = usesMember(scope) && owner.memberId !== '' ? owner.memberId : '';
-    const alone = scope !== 'file' && claim === '' && member === '' ? String(owner.index) : '';
+    // A same-day context is the owner's own (its days).
+    const alone = scope === 'member-day' || (scope !== 'file' && claim === '' && member === '') ? String(owner.index) : '';
     return `${rule.meta.id}\u0000${scope}\u0000${claim}\u0000${member}\u0000${alone}`;
   };
   return {

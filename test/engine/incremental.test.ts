@@ -19,11 +19,20 @@ function day(n: number): string {
   return new Date(Date.UTC(2026, 2, 1) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** How rows spread: over how many members and days, and how often a row has a date span. */
+interface Spread {
+  readonly members: number;
+  readonly days: number;
+  readonly spans: number;
+}
+const CROWDED: Spread = { members: 6, days: 5, spans: 0.05 };
+let spread = CROWDED;
+
 function randomRow(r: () => number): string {
   const claim = `C${1 + Math.floor(r() * 12)}`;
-  const member = `M${1 + Math.floor(r() * 6)}`;
-  const d = Math.floor(r() * 5);
-  const span = r() < 0.05 ? day(d + 2) : '';
+  const member = `M${1 + Math.floor(r() * spread.members)}`;
+  const d = Math.floor(r() * spread.days);
+  const span = r() < spread.spans ? day(d + (spread === CROWDED ? 2 : Math.floor(r() * 6) - 1)) : '';
   const auth = r() < 0.1 ? '' : `PA${claim.slice(1)}`;
   const payer = r() < 0.1 ? 'medicare' : 'commercial';
   return `${claim},${member},${payer},${auth},${day(d)},${span}${TEMPLATES[Math.floor(r() * TEMPLATES.length)]}`;
@@ -208,6 +217,27 @@ describe('incremental linting', () => {
       }
     });
   }
+
+  it('gives what a full lint gives, over random edits of two members billed over two months (same-day rules re-run for the edited days)', function () {
+    this.timeout(120_000);
+    spread = { members: 2, days: 60, spans: 0.25 };
+    try {
+      for (let file = 0; file < 10; file++) {
+        const r = rng(2000 + file);
+        let text = randomFile(r, 60 + Math.floor(r() * 80));
+        let result = lintText(text, 'csv');
+        for (let step = 0; step < 25; step++) {
+          const next = randomEdit(r, text);
+          const inc = lintEdit(result, next);
+          assertSame(inc, lintText(next, 'csv'), `file ${file}, edit ${step}`);
+          text = next;
+          result = inc;
+        }
+      }
+    } finally {
+      spread = CROWDED;
+    }
+  });
 
   it('under a first row that names no claim column, an edit gives what a full lint gives', () => {
     // Its rows are no lines, so their quoting problems belong to no line: the file is read again.
