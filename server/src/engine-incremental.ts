@@ -131,18 +131,12 @@ function merged(spans: DaySpan[]): DaySpan[] {
   return out;
 }
 
-/** A line's days as a list of one (none when undated), for overlapsAny. */
-function dayOf(line: ServiceLine): DaySpan[] | undefined {
-  const span = daySpanOf(line);
-  return span && [span];
-}
-
 function overlapsAny(span: DaySpan, spans: readonly DaySpan[] | undefined): boolean {
   if (spans) for (const s of spans) if (s.from <= span.to && span.from <= s.to) return true;
   return false;
 }
 
-const trackedScope = (rule: Rule): RuleScope => rule.meta.scope ?? 'file';
+const scopeOf = (rule: Rule): RuleScope => rule.meta.scope ?? 'file';
 
 const usesClaim = (s: RuleScope): boolean => s === 'claim' || s === 'claim-and-member';
 const usesMember = (s: RuleScope): boolean => s === 'member' || s === 'claim-and-member';
@@ -288,12 +282,6 @@ function refixer(doc: ClaimDocument, options: LintOptions, codes: CodeSet): Refi
   /** The lines the rule must see to re-derive the owner's findings (its claim's and/or member's). */
   const contextOf = (scope: RuleScope, owner: ServiceLine): readonly ServiceLine[] => {
     if (scope === 'file') return doc.lines;
-    if (scope === 'member-day') {
-      // The owner's member's lines that share a day with it (an undated owner: its member's lines).
-      const span = daySpanOf(owner);
-      if (owner.memberId === '') return [owner];
-      return doc.lines.filter((l) => l === owner || (l.memberId === owner.memberId && (!span || overlapsAny(span, dayOf(l)))));
-    }
     const byOwnClaim = usesClaim(scope) && owner.claimId !== '';
     const byOwnMember = usesMember(scope) && owner.memberId !== '';
     if (!byOwnClaim && !byOwnMember) return [owner];
@@ -305,13 +293,14 @@ function refixer(doc: ClaimDocument, options: LintOptions, codes: CodeSet): Refi
   const runKey = (rule: Rule, scope: RuleScope, owner: ServiceLine): string => {
     const claim = usesClaim(scope) && owner.claimId !== '' ? owner.claimId : '';
     const member = usesMember(scope) && owner.memberId !== '' ? owner.memberId : '';
-    // A same-day context is the owner's own (its days).
-    const alone = scope === 'member-day' || (scope !== 'file' && claim === '' && member === '') ? String(owner.index) : '';
+    const alone = scope !== 'file' && claim === '' && member === '' ? String(owner.index) : '';
     return `${rule.meta.id}\u0000${scope}\u0000${claim}\u0000${member}\u0000${alone}`;
   };
   return {
     fixesOf(rule, owner, finding) {
-      const scope = trackedScope(rule);
+      // A same-day rule re-derives a finding over the owner's member (a superset of its days): one
+      // run serves every finding of the member, where a run per owner made fix-all quadratic.
+      const scope = scopeOf(rule) === 'member-day' ? 'member' : scopeOf(rule);
       const key = runKey(rule, scope, owner);
       let found = runs.get(key);
       if (!found) {
@@ -422,7 +411,7 @@ export function lintEditIncrementally(prev: LintResult, text: string, options: L
   for (const rule of rules) {
     const severity = severityOf(rule, options);
     if (!severity) continue;
-    const scope = trackedScope(rule);
+    const scope = scopeOf(rule);
     if (scope === 'file' || inFull.has(rule.meta.id)) {
       inFull.add(rule.meta.id);
       for (const f of runRule(rule, doc, options, codes, severity).findings) fresh.push(f);
@@ -450,7 +439,7 @@ export function lintEditIncrementally(prev: LintResult, text: string, options: L
     if (!rule || !severityOf(rule, options)) return;
     const now = changes.newIndexOf(f.lineIndex!);
     if (now < 0) return;
-    const scope = trackedScope(rule);
+    const scope = scopeOf(rule);
     if (scope !== 'line' && changes.touched(prev.doc.lines[f.lineIndex!], scope)) return;
     kept.push(movedFinding(f, places[i], rule, doc.lines[now], fixer));
     keptFrom.push(i);
