@@ -33,6 +33,10 @@ export function nextToken(s: JSONScanner): SyntaxKind | undefined {
   }
 }
 
+/** Claims nest about five deep; deeper than this, a text is read whole by jsonc-parser (the
+ *  reader reports what is too deep). */
+export const MAX_CHECKED_DEPTH = 64;
+
 /** The grammar's state over one value: which tokens may come next, and the open containers. */
 export class JsonGrammar {
   /** The open containers, innermost last: true for an object. */
@@ -40,7 +44,7 @@ export class JsonGrammar {
   private want = Want.Value;
 
   /** `maxDepth`: deeper nesting is refused (the text is then read whole, where it is reported). */
-  constructor(private readonly maxDepth: number) {}
+  constructor(private readonly maxDepth = MAX_CHECKED_DEPTH) {}
 
   /** Containers open now: 0 once the value is complete. */
   get depth(): number {

@@ -10,9 +10,6 @@ import { fieldOf, normalizeKey } from './fields';
 import { plainDecimal } from './values';
 import { runToEnd } from '../steps';
 
-/** Claims nest about five deep; deeper than this, the file is read whole (the reader reports it). */
-const MAX_DEPTH = 64;
-
 /** The items of a file's claims list. */
 export interface ClaimItems {
   /** Offsets of each item's first and past its last character, in file order. */
@@ -105,7 +102,7 @@ export function* scanClaimItemsSteps(text: string): Generator<void, ClaimItems |
  * written in it, at any depth.
  */
 function scanValue(s: JSONScanner, kind: SyntaxKind | undefined, onId?: (field: 'c' | 'm', id: string) => void): number | undefined {
-  const grammar = new JsonGrammar(MAX_DEPTH);
+  const grammar = new JsonGrammar();
   let objects = 0;
   // The key just read, and the id field it names, for the value that follows.
   let key = '';

@@ -7,9 +7,6 @@
 import { createScanner, SyntaxKind, type Node as JsonNode, type NodeType } from 'jsonc-parser';
 import { JsonGrammar, nextToken } from './json-grammar';
 
-/** Deeper than this, the text is parsed whole (as json-items.ts reads it). */
-const MAX_DEPTH = 64;
-
 /** Tokens read between two yields: some tens of milliseconds. */
 const STEP_TOKENS = 100_000;
 
@@ -31,11 +28,11 @@ function typeOf(value: unknown): NodeType {
 /**
  * The tree of `source` (comments and trailing commas allowed, as the reader parses it), yielding
  * every `stepTokens` tokens: `root` undefined for an empty text; undefined when the text is not
- * well-formed (or nests deeper than MAX_DEPTH), for jsonc-parser to parse and report.
+ * well-formed (or nests deeper than MAX_CHECKED_DEPTH), for jsonc-parser to parse and report.
  */
 export function* jsonTreeSteps(source: string, stepTokens = STEP_TOKENS): Generator<void, { root: JsonNode | undefined } | undefined> {
   const s = createScanner(source, false);
-  const grammar = new JsonGrammar(MAX_DEPTH);
+  const grammar = new JsonGrammar();
   // Under an artificial list, as parseTree builds it.
   let current: Building = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
   const add = (node: Building): Building => {
