@@ -44,7 +44,10 @@ export function takesPerDiemSlot(entry: DayLine, day: readonly DayLine[]): boole
   const code = entry.line.hcpcs;
   if (!isTherapyPerDiem(code)) return false;
   const ex = perDiemExclusionOf(code);
-  return ex === undefined || specificsOf(day, ex).length === 0;
+  if (ex === undefined) return true;
+  // A short day is scanned (no list made: this is asked of every generic per diem of every day).
+  if (day.length <= SCANNED_DAY_LINES) return !day.some((o) => isSpecificPerDiemOf(ex, o.line.hcpcs));
+  return specificsOf(day, ex).length === 0;
 }
 
 /** Days up to this many lines are scanned again at each ask; longer ones once per exclusion. */
