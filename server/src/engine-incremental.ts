@@ -36,8 +36,14 @@ class LineChanges {
   /** Claim ids and member ids of the changed lines, before and after the edit ('' excluded). */
   readonly claims = new Set<string>();
   readonly members = new Set<string>();
-  /** The days of the changed lines, before and after the edit, by member (dated lines only). */
-  readonly days = new Map<string, DaySpan[]>();
+  /** The days of the changed lines, before and after the edit, by member (dated lines only);
+   *  merged (disjoint, in order) on the first sharesDay. */
+  private readonly days = new Map<string, DaySpan[]>();
+  private daysMerged = false;
+  /** The dates of the changed lines as written (writtenSpanOf), by member: what a look-back
+   *  reads ('member-history'). */
+  private readonly written = new Map<string, DaySpan[]>();
+  private readonly reached = new Map<number, Map<string, DaySpan[]>>();
   /** Members with a changed line without a readable date: their same-day findings are all made again. */
   readonly undated = new Set<string>();
   private readonly shift: number;
@@ -73,18 +79,48 @@ class LineChanges {
       this.undated.add(line.memberId);
       return;
     }
-    const spans = this.days.get(line.memberId);
-    if (spans) spans.push(span);
-    else this.days.set(line.memberId, [span]);
+    pushTo(this.days, line.memberId, span);
+    pushTo(this.written, line.memberId, writtenSpanOf(line)!);
+  }
+
+  /**
+   * Per changed member, the dates (merged ranges) whose look-back of `lookback` days reaches a
+   * changed line's written dates: a finding about a line dated then may have changed. (A line
+   * reaches a later day D when it starts before D and ends at D - lookback or later.)
+   */
+  reachedBy(lookback: number): ReadonlyMap<string, readonly DaySpan[]> {
+    let reached = this.reached.get(lookback);
+    if (!reached) {
+      reached = new Map();
+      for (const [memberId, spans] of this.written) reached.set(memberId, merged(spans.map((s) => ({ from: s.from + 1, to: s.to + lookback }))));
+      this.reached.set(lookback, reached);
+    }
+    return reached;
+  }
+
+  /** Whether a changed line is in the look-back of a finding about this line (or this line has no
+   *  date, or is of a member with a changed line without one). */
+  inLookback(line: ServiceLine, lookback: number): boolean {
+    if (line.memberId === '' || !this.members.has(line.memberId)) return false;
+    const day = line.dosFrom;
+    if (day === undefined || this.undated.has(line.memberId)) return true;
+    const spans = this.reachedBy(lookback).get(line.memberId);
+    return spans !== undefined && overlapsSorted(day, day, spans);
   }
 
   /** Whether the line shares a day with a changed line of its member (or its member had a changed
    *  line without a date, or it has none itself): its same-day findings may have changed. */
   sharesDay(line: ServiceLine): boolean {
     if (line.memberId === '' || !this.members.has(line.memberId)) return false;
-    const span = daySpanOf(line);
-    if (!span || this.undated.has(line.memberId)) return true;
-    return overlapsAny(span, this.days.get(line.memberId));
+    const { dosFrom, dosTo } = line;
+    if (dosFrom === undefined || this.undated.has(line.memberId)) return true;
+    if (!this.daysMerged) {
+      // A pasted block of a member's lines is many changed spans, asked of each of its lines.
+      for (const [memberId, spans] of this.days) this.days.set(memberId, merged(spans));
+      this.daysMerged = true;
+    }
+    const spans = this.days.get(line.memberId);
+    return spans !== undefined && overlapsSorted(dosFrom, lastDayOf(dosFrom, dosTo), spans);
   }
 
   /** The new line an old line became, or -1 when it changed or was removed. */
@@ -101,11 +137,13 @@ class LineChanges {
     for (let i = 0; i < windowOrigin.length; i++) if (windowOrigin[i] < 0) yield before + i;
   }
 
-  /** Whether the edit can change a finding about this line (of either document) under the scope. */
-  touched(line: ServiceLine, scope: RuleScope): boolean {
-    if (scope === 'member-day') return this.sharesDay(line);
-    return (usesClaim(scope) && line.claimId !== '' && this.claims.has(line.claimId))
-      || (usesMember(scope) && line.memberId !== '' && this.members.has(line.memberId));
+  /** Whether the edit can change a finding of the rule about this line (of either document). */
+  touched(line: ServiceLine, rule: Rule): boolean {
+    const scope = scopeOf(rule);
+    if (scope === 'member-history') return this.inLookback(line, lookbackOf(rule));
+    const byClaim = usesClaim(scope) && line.claimId !== '' && this.claims.has(line.claimId);
+    if (scope === 'member-day' || scope === 'claim-and-member-day') return byClaim || this.sharesDay(line);
+    return byClaim || (usesMember(scope) && line.memberId !== '' && this.members.has(line.memberId));
   }
 }
 
@@ -117,6 +155,20 @@ interface DaySpan {
 
 function daySpanOf(line: ServiceLine): DaySpan | undefined {
   return line.dosFrom === undefined ? undefined : { from: line.dosFrom, to: lastDayOf(line.dosFrom, line.dosTo) };
+}
+
+/** A line's dates as written, dos_from … dos_to, uncapped: what a look-back reads. (A dos_to
+ *  before dos_from reaches back no further than dos_from: a look-back from day D reads the lines
+ *  that start before D and end at D - lookback or later.) */
+function writtenSpanOf(line: ServiceLine): DaySpan | undefined {
+  const { dosFrom, dosTo } = line;
+  return dosFrom === undefined ? undefined : { from: dosFrom, to: Math.max(dosTo ?? dosFrom, dosFrom) };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The spans as the fewest disjoint ranges that cover the same days, in order. */
@@ -131,15 +183,25 @@ function merged(spans: DaySpan[]): DaySpan[] {
   return out;
 }
 
-function overlapsAny(span: DaySpan, spans: readonly DaySpan[] | undefined): boolean {
-  if (spans) for (const s of spans) if (s.from <= span.to && span.from <= s.to) return true;
-  return false;
+/** Whether from..to overlaps one of `spans`, disjoint and in order (merged's): a binary search for
+ *  the last span starting at or before `to`. */
+function overlapsSorted(from: number, to: number, spans: readonly DaySpan[]): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].from <= to) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && spans[lo - 1].to >= from;
 }
 
 const scopeOf = (rule: Rule): RuleScope => rule.meta.scope ?? 'file';
+const lookbackOf = (rule: Rule): number => rule.meta.lookbackDays ?? 0;
 
-const usesClaim = (s: RuleScope): boolean => s === 'claim' || s === 'claim-and-member';
-const usesMember = (s: RuleScope): boolean => s === 'member' || s === 'claim-and-member';
+/** Whether a finding under the scope reads its claim's lines; its member's lines (some or all). */
+const usesClaim = (s: RuleScope): boolean => s === 'claim' || s === 'claim-and-member-day';
+const usesMember = (s: RuleScope): boolean => s !== 'line' && s !== 'claim' && s !== 'file';
 
 /** For one scope: the lines whose findings are made again (targets) and the view the rule runs on. */
 interface Rerun {
@@ -189,75 +251,168 @@ class LineFinder {
     }
   }
 
-  /** Indexes of the lines of these members (ids that are not ''). */
-  members(ids: Iterable<string>, into: Set<number>): void {
-    const keys: number[] = [];
+  /** Indexes of the lines of these members (ids that are not ''), in order. An array, not a set:
+   *  one member's history of 200,000 lines was put in sets three times an edit. */
+  members(ids: Iterable<string>): number[] {
+    // A mask by member key: an edit of a file whose claim ids are reused by every member asks
+    // for thousands of members, and a list searched per line made that quadratic (110 ms an edit
+    // of 100k lines).
+    const wanted = new Uint8Array(this.state.members.size);
+    let asked = 0;
     for (const id of ids) {
       const key = this.state.members.get(id);
-      if (key !== undefined) keys.push(key);
+      if (key !== undefined && wanted[key] === 0) {
+        wanted[key] = 1;
+        asked++;
+      }
     }
-    if (keys.length === 0) return;
+    const found: number[] = [];
+    if (asked === 0) return found;
     const memberKeys = this.state.memberKeys;
-    const one = keys.length === 1 ? keys[0] : -2;
     for (let i = 0; i < memberKeys.length; i++) {
       const k = memberKeys[i];
-      if (k === one || (one === -2 && k >= 0 && keys.includes(k))) into.add(i);
+      if (k >= 0 && wanted[k] === 1) found.push(i);
     }
+    return found;
   }
 }
 
-/** The re-runs of every scope. */
-function reruns(c: LineChanges): Map<RuleScope, Rerun> {
-  const doc = c.doc;
-  const lines = doc.lines;
-  const find = new LineFinder(doc);
-  const added = new Set<number>(c.added());
-  const byClaim = new Set(added);
-  find.claims(c.claims, byClaim);
-  const byMember = new Set(added);
-  find.members(c.members, byMember);
-  const both = new Set([...byClaim, ...byMember]);
-  // A 'claim-and-member' target's finding reads its claim's lines and its member's lines.
-  const claimsOfTargets = new Set<string>();
-  const membersOfTargets = new Set<string>();
-  for (const i of both) {
-    if (lines[i].claimId !== '') claimsOfTargets.add(lines[i].claimId);
-    if (lines[i].memberId !== '') membersOfTargets.add(lines[i].memberId);
+/**
+ * The re-run of each scope, made when a rule of that scope first asks: an edit of a big member's
+ * line need not gather the member's lines for every scope (most rules read its days only).
+ */
+class Reruns {
+  private readonly lines: readonly ServiceLine[];
+  private readonly find: LineFinder;
+  private readonly made = new Map<string, Rerun>();
+  private addedLines?: Set<number>;
+  private claimLines?: Set<number>;
+  /** The lines of the changed lines' members, in order. */
+  private changedMembersLines?: number[];
+  private dayLines?: Set<number>;
+
+  constructor(private readonly c: LineChanges) {
+    this.lines = c.doc.lines;
+    this.find = new LineFinder(c.doc);
   }
-  const context = new Set(both);
-  find.claims(claimsOfTargets, context);
-  find.members(membersOfTargets, context);
-  const rerun = (targets: ReadonlySet<number>, seen: ReadonlySet<number> = targets): Rerun => ({
-    targets,
-    view: subDocument(doc, [...seen].sort((x, y) => x - y).map((i) => lines[i])),
-  });
-  // A same-day target's finding reads its member's lines that share a day with it: the lines of
-  // the edited members' days, and the lines those reach.
-  const byDay = new Set(added);
-  for (const i of byMember) if (c.sharesDay(lines[i])) byDay.add(i);
-  const dayContext = new Set(byDay);
-  const spansOf = new Map<string, DaySpan[]>();
-  for (const i of byDay) {
-    const span = daySpanOf(lines[i]);
-    if (!span || lines[i].memberId === '') continue;
-    const spans = spansOf.get(lines[i].memberId);
-    if (spans) spans.push(span);
-    else spansOf.set(lines[i].memberId, [span]);
+
+  /** The re-run of the rule's scope (and look-back). */
+  get(rule: Rule): Rerun {
+    const scope = scopeOf(rule);
+    const key = scope === 'member-history' ? `${scope}:${lookbackOf(rule)}` : scope;
+    let run = this.made.get(key);
+    if (!run) this.made.set(key, (run = this.make(scope, lookbackOf(rule))));
+    return run;
   }
-  // Merged into a few ranges: a day of a busy member has hundreds of targets.
-  const reach = new Map<string, DaySpan[]>();
-  for (const [memberId, spans] of spansOf) reach.set(memberId, merged(spans));
-  for (const i of byMember) {
-    const span = daySpanOf(lines[i]);
-    if (span && overlapsAny(span, reach.get(lines[i].memberId))) dayContext.add(i);
+
+  private make(scope: RuleScope, lookback: number): Rerun {
+    switch (scope) {
+      case 'line': return this.rerun(this.added);
+      case 'claim': return this.rerun(this.byClaim);
+      case 'member': return this.rerun(this.byMember);
+      case 'member-history': return this.lookbackRerun(lookback);
+      case 'member-day': return this.rerun(this.byDay, this.dayContext(this.byDay));
+      case 'claim-and-member-day': {
+        // A target's finding reads its claim's lines and its member's lines of its days.
+        const targets = new Set([...this.byClaim, ...this.byDay]);
+        const context = this.dayContext(targets);
+        const claims = new Set<string>();
+        for (const i of targets) if (this.lines[i].claimId !== '') claims.add(this.lines[i].claimId);
+        this.find.claims(claims, context);
+        return this.rerun(targets, context);
+      }
+      case 'file': return this.rerun(new Set(this.lines.keys()));
+    }
   }
-  return new Map<RuleScope, Rerun>([
-    ['line', rerun(added)],
-    ['claim', rerun(byClaim)],
-    ['member-day', rerun(byDay, dayContext)],
-    ['member', rerun(byMember)],
-    ['claim-and-member', rerun(both, context)],
-  ]);
+
+  /** New lines read anew. */
+  private get added(): Set<number> {
+    return (this.addedLines ??= new Set(this.c.added()));
+  }
+
+  /** The lines of the changed lines' claims. */
+  private get byClaim(): Set<number> {
+    if (!this.claimLines) this.find.claims(this.c.claims, (this.claimLines = new Set(this.added)));
+    return this.claimLines;
+  }
+
+  private get ofChangedMembers(): number[] {
+    return (this.changedMembersLines ??= this.find.members(this.c.members));
+  }
+
+  /** The lines of the changed lines' members (and the new lines). */
+  private get byMember(): Set<number> {
+    return new Set([...this.added, ...this.ofChangedMembers]);
+  }
+
+  /** The lines of the changed lines' members that share a day with a changed line. */
+  private get byDay(): Set<number> {
+    if (!this.dayLines) {
+      this.dayLines = new Set(this.added);
+      for (const i of this.ofChangedMembers) if (this.c.sharesDay(this.lines[i])) this.dayLines.add(i);
+    }
+    return this.dayLines;
+  }
+
+  /** The targets and every line of their members that shares a day with one of them: all a
+   *  same-day finding about a target reads. */
+  private dayContext(targets: ReadonlySet<number>): Set<number> {
+    const lines = this.lines;
+    const context = new Set(targets);
+    const spansOf = new Map<string, DaySpan[]>();
+    for (const i of targets) {
+      const span = daySpanOf(lines[i]);
+      if (!span || lines[i].memberId === '') continue;
+      const spans = spansOf.get(lines[i].memberId);
+      if (spans) spans.push(span);
+      else spansOf.set(lines[i].memberId, [span]);
+    }
+    if (spansOf.size === 0) return context;
+    // Merged into a few ranges: a day of a busy member has hundreds of targets.
+    const reach = new Map<string, DaySpan[]>();
+    for (const [memberId, spans] of spansOf) reach.set(memberId, merged(spans));
+    // The targets' members are most often the changed lines' (a same-day rule's always are).
+    const members = [...spansOf.keys()];
+    const candidates = members.every((m) => this.c.members.has(m)) ? this.ofChangedMembers : this.find.members(members);
+    for (const i of candidates) {
+      const { dosFrom, dosTo, memberId } = lines[i];
+      const spans = reach.get(memberId);
+      if (dosFrom !== undefined && spans && overlapsSorted(dosFrom, lastDayOf(dosFrom, dosTo), spans)) context.add(i);
+    }
+    return context;
+  }
+
+  /**
+   * The lines a look-back of `lookback` days from a changed line's dates reaches (targets: their
+   * findings may have changed), and the lines of their look-backs (context). A one-member history
+   * of 60,000 visits made all its findings again on every edit.
+   */
+  private lookbackRerun(lookback: number): Rerun {
+    const lines = this.lines;
+    const targets = new Set(this.added);
+    const windows = new Map<string, DaySpan[]>();
+    for (const i of this.ofChangedMembers) {
+      if (this.c.inLookback(lines[i], lookback)) targets.add(i);
+    }
+    for (const i of targets) {
+      const { memberId, dosFrom } = lines[i];
+      if (memberId !== '' && dosFrom !== undefined) pushTo(windows, memberId, { from: dosFrom - lookback, to: dosFrom - 1 });
+    }
+    for (const [memberId, spans] of windows) windows.set(memberId, merged(spans));
+    const context = new Set(targets);
+    for (const i of this.ofChangedMembers) {
+      const span = writtenSpanOf(lines[i]);
+      const spans = windows.get(lines[i].memberId);
+      if (span && spans && overlapsSorted(span.from, span.to, spans)) context.add(i);
+    }
+    return this.rerun(targets, context);
+  }
+
+  private rerun(targets: ReadonlySet<number>, seen: ReadonlySet<number> = targets): Rerun {
+    // A typed array sorts numbers natively (a member's history can be 200,000 lines).
+    const order = Int32Array.from(seen).sort();
+    return { targets, view: subDocument(this.c.doc, Array.from(order, (i) => this.lines[i])) };
+  }
 }
 
 function moveOffset(c: TextChange, offset: number): number {
@@ -300,7 +455,8 @@ function refixer(doc: ClaimDocument, options: LintOptions, codes: CodeSet): Refi
     fixesOf(rule, owner, finding) {
       // A same-day rule re-derives a finding over the owner's member (a superset of its days): one
       // run serves every finding of the member, where a run per owner made fix-all quadratic.
-      const scope = scopeOf(rule) === 'member-day' ? 'member' : scopeOf(rule);
+      // (contextOf and runKey read a scope as the claim and/or member it uses.)
+      const scope = scopeOf(rule);
       const key = runKey(rule, scope, owner);
       let found = runs.get(key);
       if (!found) {
@@ -407,7 +563,7 @@ export function lintEditIncrementally(prev: LintResult, text: string, options: L
   for (const f of prev.findings) if (f.lineIndex === undefined) inFull.add(f.ruleId);
 
   const fresh: Finding[] = [];
-  let scopes: Map<RuleScope, Rerun> | undefined;
+  let scopes: Reruns | undefined;
   for (const rule of rules) {
     const severity = severityOf(rule, options);
     if (!severity) continue;
@@ -417,7 +573,7 @@ export function lintEditIncrementally(prev: LintResult, text: string, options: L
       for (const f of runRule(rule, doc, options, codes, severity).findings) fresh.push(f);
       continue;
     }
-    const run = (scopes ??= reruns(changes)).get(scope)!;
+    const run = (scopes ??= new Reruns(changes)).get(rule);
     if (run.view.lines.length === 0) continue;
     const { findings, failed } = runRule(rule, run.view, options, codes, severity);
     if (failed || findings.some((f) => f.lineIndex === undefined)) {
@@ -440,7 +596,7 @@ export function lintEditIncrementally(prev: LintResult, text: string, options: L
     const now = changes.newIndexOf(f.lineIndex!);
     if (now < 0) return;
     const scope = scopeOf(rule);
-    if (scope !== 'line' && changes.touched(prev.doc.lines[f.lineIndex!], scope)) return;
+    if (scope !== 'line' && changes.touched(prev.doc.lines[f.lineIndex!], rule)) return;
     kept.push(movedFinding(f, places[i], rule, doc.lines[now], fixer));
     keptFrom.push(i);
   });

@@ -112,8 +112,9 @@ export interface Piece {
  *   thousand lines at a time; a bigger such group (a member billed every day with spans that
  *   chain the days) a thousand of its lines at a time, in date order, with the lines whose days
  *   overlap theirs as context (dayWindows);
- * - 'member' and 'claim': whole members or whole claims, packed a thousand lines at a time;
- * - 'claim-and-member': the whole part.
+ * - 'member', 'member-history' and 'claim': whole members or whole claims, packed a thousand lines
+ *   at a time;
+ * - 'claim-and-member-day': the whole part.
  * A part joined by claim ids reused across members ran each member rule over all of it in one
  * step, and one member's history of 200,000 lines each same-day rule.
  */
@@ -124,8 +125,8 @@ export function piecesOf(doc: ClaimDocument, part: ClaimDocument, scope: RuleSco
     for (let k = 0; k < lines.length; k += BATCH_LINES) pieces.push({ view: subDocument(doc, lines.slice(k, k + BATCH_LINES)) });
     return pieces;
   }
-  if (scope !== 'member-day' && scope !== 'member' && scope !== 'claim') return [{ view: part }];
-  const { groupOf, groups } = scope === 'member-day' ? dayGroups(lines) : keyGroups(lines, scope);
+  if (scope !== 'member-day' && scope !== 'member-history' && scope !== 'member' && scope !== 'claim') return [{ view: part }];
+  const { groupOf, groups } = scope === 'member-day' ? dayGroups(lines) : keyGroups(lines, scope === 'claim' ? 'claim' : 'member');
   const sizes = new Int32Array(groups);
   for (let i = 0; i < lines.length; i++) sizes[groupOf[i]]++;
   // Groups of a batch or less are packed whole; a bigger day group is cut into windows.

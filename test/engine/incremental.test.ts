@@ -24,18 +24,31 @@ interface Spread {
   readonly members: number;
   readonly days: number;
   readonly spans: number;
+  /** How far a span's dos_to is from its dos_from (random, from 0 up); default -1 to 4 days. */
+  readonly spanDays?: (r: () => number) => number;
+  /** The rows' cells after dos_to; default the rules' firing rows. */
+  readonly rows?: readonly string[];
 }
 const CROWDED: Spread = { members: 6, days: 5, spans: 0.05 };
 let spread = CROWDED;
+
+/** HIT visits (the 60-day look-back's lines) among other rows. */
+const HIT_ROWS: readonly string[] = [
+  ',11,G0088,,4,90.00,,,,,,,55,', ',11,G0089,,4,90.00,,,,,,,55,', ',11,G0090,,4,90.00,,,,,,,55,',
+  ',11,G0068,,4,90.00,,,,,,,55,', ',11,G0069,,4,90.00,,,,,,,55,', ',11,G0070,,4,90.00,,,,,,,55,',
+  ...TEMPLATES.slice(0, 4),
+];
 
 function randomRow(r: () => number): string {
   const claim = `C${1 + Math.floor(r() * 12)}`;
   const member = `M${1 + Math.floor(r() * spread.members)}`;
   const d = Math.floor(r() * spread.days);
-  const span = r() < spread.spans ? day(d + (spread === CROWDED ? 2 : Math.floor(r() * 6) - 1)) : '';
+  const spanDays = spread.spanDays ?? ((q: () => number) => (spread === CROWDED ? 2 : Math.floor(q() * 6) - 1));
+  const span = r() < spread.spans ? day(d + spanDays(r)) : '';
   const auth = r() < 0.1 ? '' : `PA${claim.slice(1)}`;
   const payer = r() < 0.1 ? 'medicare' : 'commercial';
-  return `${claim},${member},${payer},${auth},${day(d)},${span}${TEMPLATES[Math.floor(r() * TEMPLATES.length)]}`;
+  const rows = spread.rows ?? TEMPLATES;
+  return `${claim},${member},${payer},${auth},${day(d)},${span}${rows[Math.floor(r() * rows.length)]}`;
 }
 
 function randomFile(r: () => number, rows: number): string {
@@ -236,6 +249,63 @@ describe('incremental linting', () => {
       }
     } finally {
       spread = CROWDED;
+    }
+  });
+
+  it('gives what a full lint gives, over random edits of three members\' HIT visits over two years (the 60-day look-back re-run for the edited dates)', function () {
+    this.timeout(120_000);
+    // Spans up to 90 days, and some ending before they start (look-backs read dates as written).
+    spread = { members: 3, days: 700, spans: 0.2, spanDays: (r) => Math.floor(r() * 100) - 10, rows: HIT_ROWS };
+    let reported = 0;
+    try {
+      for (let file = 0; file < 10; file++) {
+        const r = rng(3000 + file);
+        let text = randomFile(r, 80 + Math.floor(r() * 80));
+        let result = lintText(text, 'csv');
+        for (let step = 0; step < 25; step++) {
+          const next = randomEdit(r, text);
+          const inc = lintEdit(result, next);
+          assertSame(inc, lintText(next, 'csv'), `file ${file}, edit ${step}`);
+          reported += inc.findings.filter((f) => f.ruleId === 'hit-initial-visit').length;
+          text = next;
+          result = inc;
+        }
+      }
+    } finally {
+      spread = CROWDED;
+    }
+    // A test of the test: the look-back must have findings to keep or make again.
+    assert.ok(reported > 250, `hit-initial-visit findings over the edits: ${reported}`);
+  });
+
+  describe('the 60-day look-back (hit-initial-visit), at its edges', () => {
+    /** A HIT row of member M1 (day numbers from 2026-03-01; `to` is dos_to). */
+    const visit = (claim: string, code: string, from: number, to?: number): string =>
+      `${claim},M1,medicare,PA1,${day(from)},${to === undefined ? '' : day(to)},12,${code},,4,90.00,,,,,,,55,`;
+    /** Other members' lines, so that one changed row is an edit read incrementally. */
+    const others = Array.from({ length: 12 }, (_, i) => `X${i},M${i + 2},commercial,PA1,${day(i)},,12,S9502,,1,250.00,,,,,,q8h,,`);
+    const initialVisits = (r: LintResult): string[] => r.findings.filter((f) => f.ruleId === 'hit-initial-visit').map((f) => f.message);
+
+    const cases: ReadonlyArray<readonly [string, readonly string[], string, string]> = [
+      ['the earlier visit moved from 60 to 61 days before', [visit('C1', 'G0068', 100), visit('C2', 'G0088', 160)], day(100), day(99)],
+      ['the earlier visit moved from 61 to 60 days before', [visit('C1', 'G0068', 99), visit('C2', 'G0088', 160)], day(99), day(100)],
+      ['a long visit\'s dos_to moved out of reach', [visit('C1', 'G0068', 0, 100), visit('C2', 'G0088', 150)], day(100), day(80)],
+      ['a dos_to moved before its dos_from', [visit('C1', 'G0068', 100, 120), visit('C2', 'G0088', 170)], day(120), day(40)],
+      ['the initial visit moved to 55 days after an earlier visit far up the file', [visit('C1', 'G0068', 0), visit('C1', 'G0069', 200), ...others, visit('C2', 'G0088', 300)], day(300), day(255)],
+      ['a line the day before the initial visit made a HIT visit', [visit('C1', 'J2185', 149), visit('C2', 'G0088', 150)], 'J2185', 'G0068'],
+      ['the first of two visits the same day billed as a drug instead (the message names the other)', [visit('C1', 'G0069', 100), visit('C1', 'G0068', 100), visit('C2', 'G0088', 150)], 'G0069', 'J2185'],
+    ];
+    for (const [name, hits, from, to] of cases) {
+      it(name, () => {
+        const text = [HEADER, ...others, ...hits].join('\n') + '\n';
+        const before = lintText(text, 'csv');
+        const at = text.lastIndexOf(from);
+        const edited = text.slice(0, at) + to + text.slice(at + from.length);
+        const after = lintEdit(before, edited);
+        assert.ok(after.movedFrom, 'linted incrementally');
+        assertSame(after, lintText(edited, 'csv'), name);
+        assert.notDeepStrictEqual(initialVisits(after), initialVisits(before), 'a test of the test: the edit changes a finding');
+      });
     }
   });
 

@@ -13,7 +13,8 @@ const LOOKBACK_DAYS = 60;
 export const rule: Rule = {
   meta: {
     id: 'hit-initial-visit',
-    scope: 'member', // findings depend on the member's history (the 60 days before)
+    scope: 'member-history', // findings depend on the member's visits of the 60 days before
+    lookbackDays: LOOKBACK_DAYS,
     defaultSeverity: 'error',
     description: 'An initial-visit HIT G-code (G0088/G0089/G0090) within 60 days after another HIT visit of the member.',
     policy: {

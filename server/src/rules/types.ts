@@ -51,6 +51,9 @@ export interface RuleMeta {
   /** What a finding about a line depends on, so an edit re-runs the rule only where it can
    *  change something (incremental analysis; see engine-incremental.ts). Default 'file'. */
   readonly scope?: RuleScope;
+  /** The 'member-history' scope's look-back: how many days before a line's dos_from its
+   *  findings read. */
+  readonly lookbackDays?: number;
 }
 
 /**
@@ -59,12 +62,14 @@ export interface RuleMeta {
  * - 'claim': the lines of its claim (same claim_id);
  * - 'member-day': the lines of its member on its days: those whose date spans (as the same-day
  *   index spreads them) overlap the line's ("same day" rules);
- * - 'member': the lines of its member (history rules);
- * - 'claim-and-member': its claim's lines and its member's;
+ * - 'member-history': the lines of its member whose dates (dos_from … dos_to as written) reach into
+ *   the `lookbackDays` days before its dos_from (a look-back such as the 60-day initial visit);
+ * - 'member': the lines of its member;
+ * - 'claim-and-member-day': its claim's lines, and its member's lines on its days (as 'member-day');
  * - 'file': anything in the file (always re-run in full).
  * Findings must be reported with `line` (their owner) and related lines must share the scope.
  */
-export type RuleScope = 'line' | 'claim' | 'member-day' | 'member' | 'claim-and-member' | 'file';
+export type RuleScope = 'line' | 'claim' | 'member-day' | 'member-history' | 'member' | 'claim-and-member-day' | 'file';
 
 /** A workspace line from another file (workspace analysis). */
 export interface ExternalLine {
