@@ -226,15 +226,22 @@ export function* lintDocumentSteps(
       // between two requests. Pieces are made once per scope, so the rules of one scope share
       // each piece's same-day index.
       const bigPart = view.lines.length > BATCH_LINES;
-      const piecesByScope = new Map<RuleScope, Piece[]>();
-      const piecesFor = (scope: RuleScope): Piece[] => {
-        let pieces = piecesByScope.get(scope);
-        if (!pieces) piecesByScope.set(scope, (pieces = piecesOf(doc, view, scope)));
-        return pieces;
-      };
+      const piecesByScope = new Map<string, Piece[]>();
       for (let i = 0; i < rules.length; i++) {
         if (!partwise[i]) continue;
-        const pieces = bigPart ? piecesFor(rules[i].meta.scope ?? 'file') : [{ view }];
+        let pieces: Piece[] = [{ view }];
+        if (bigPart) {
+          const scope = rules[i].meta.scope ?? 'file';
+          const lookback = scope === 'member-history' ? rules[i].meta.lookbackDays ?? 0 : 0;
+          const key = `${scope}:${lookback}`;
+          const made = piecesByScope.get(key);
+          if (made) pieces = made;
+          else {
+            // Cutting a big part (sorting its lines by date, say) is a step of its own.
+            piecesByScope.set(key, (pieces = piecesOf(doc, view, scope, lookback)));
+            yield;
+          }
+        }
         for (const { view: piece, targets } of pieces) {
           const { findings, failed } = runRule(rules[i], piece, options, codes, severities[i]!);
           if (failed || findings.some((f) => f.lineIndex === undefined)) {

@@ -92,7 +92,7 @@ describe('engine: linting a big document part by part', () => {
     for (; !step.done; step = steps.next()) yields++;
     // A step per rule at first, 34 in all; then a step per thousand lines of each line rule;
     // now also a step per thousand lines of whole members for each member rule.
-    const stepped = RULES.filter((r) => r.meta.scope === 'line' || r.meta.scope === 'member').length;
+    const stepped = RULES.filter((r) => r.meta.scope === 'line' || r.meta.scope === 'member-history').length;
     assert.ok(yields >= stepped * Math.ceil(doc.lines.length / BATCH_LINES), `${yields} steps`);
     assert.deepStrictEqual(step.value.findings.map(shown), lintDocument(doc, {}, undefined, { inParts: false }).map(shown));
   });
@@ -121,6 +121,46 @@ describe('engine: linting a big document part by part', () => {
     const stepwise = RULES.filter((rule) => rule.meta.scope === 'line' || rule.meta.scope === 'member-day').length;
     assert.ok(yields >= stepwise * Math.ceil(doc.lines.length / BATCH_LINES), `${yields} steps`);
     assertSameAsWhole(doc);
+  });
+
+  it('a long HIT history of one member: the 60-day look-back a thousand visits at a time, the same findings', () => {
+    const r = rng(12);
+    const day = (n: number): string => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const codes = ['G0088', 'G0089', 'G0090', 'G0068', 'G0069', 'G0070', 'S9502'];
+    const rows = [FULL_HEADER];
+    for (let i = 0; i < MIN_PARTITIONED_LINES + 2000; i++) {
+      const from = Math.floor(r() * 1500);
+      // Mostly one day; some spans, a few of a year or more, a few ending before they start.
+      const q = r();
+      const to = q < 0.85 ? '' : day(from + (q < 0.95 ? Math.floor(r() * 90) : q < 0.98 ? 400 + Math.floor(r() * 300) : -5));
+      rows.push(`C${i % 900},M1,medicare,PA1,${r() < 0.005 ? 'not a date' : day(from)},${to},12,${codes[Math.floor(r() * codes.length)]},,4,90.00,,,,,,,55,`);
+    }
+    const text = rows.join('\n') + '\n';
+    const doc = parseDocument(text, 'csv');
+    const windows = piecesOf(doc, doc, 'member-history', 60).filter((p) => p.targets);
+    assert.ok(windows.length >= 5, `${windows.length} windows`);
+    // Each window after the first also reads the visits of its look-back.
+    for (const w of windows.slice(1)) assert.ok(w.view.lines.length > w.targets!.size, 'a window reads more lines than it reports on');
+    const findings = assertSameAsWhole(doc);
+    assert.ok(findings.filter((f) => f.ruleId === 'hit-initial-visit').length > 500, 'initial visits are rejected (the comparison covers the look-back)');
+  });
+
+  it('a look-back window reads the visit 58 days before its first line, in the window before', () => {
+    // Blocks of exactly a thousand lines, a window each: an initial visit first, then per diems,
+    // then a subsequent visit 58 days before the next block's initial visit.
+    const day = (n: number): string => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const row = (n: number, code: string): string => `C1,M1,medicare,PA1,${day(n)},,12,${code},,4,90.00,,,,,,,55,`;
+    const rows = [FULL_HEADER];
+    const blocks = 6;
+    for (let k = 0, d = 0; k < blocks; k++, d += 88) {
+      rows.push(row(d, 'G0088'));
+      for (let i = 0; i < BATCH_LINES - 2; i++) rows.push(row(d + (i % 20), 'S9502'));
+      rows.push(row(d + 30, 'G0068'));
+    }
+    const doc = parseDocument(rows.join('\n') + '\n', 'csv');
+    assert.strictEqual(piecesOf(doc, doc, 'member-history', 60).filter((p) => p.targets).length, blocks, 'a window a block');
+    const rejected = assertSameAsWhole(doc).filter((f) => f.ruleId === 'hit-initial-visit');
+    assert.strictEqual(rejected.length, blocks - 1, 'every initial visit but the first is 58 days after a visit');
   });
 
   it('a small document is linted whole', () => {
