@@ -1,7 +1,7 @@
 // Linting an edit incrementally: re-read only the changed rows (parse/csv-incremental.ts) or claim
 // objects (parse/json-incremental.ts) and re-run
 // each rule only for the lines the edit can affect, as the rule's `meta.scope` says (the changed
-// lines and those sharing their claim or member); every other finding is the previous one, moved
+// lines and those sharing their claim, member, days or look-back); every other finding is the previous one, moved
 // by the edit. The result is identical to a fresh lintText of the new text (findings, order, and
 // the fixes they offer): test/engine/incremental.test.ts checks that over random edits.
 // Edits that touch the CSV header, or that leave a JSON claims list not well-formed, are linted in full.
@@ -362,10 +362,7 @@ class Reruns {
     const spansOf = new Map<string, DaySpan[]>();
     for (const i of targets) {
       const span = daySpanOf(lines[i]);
-      if (!span || lines[i].memberId === '') continue;
-      const spans = spansOf.get(lines[i].memberId);
-      if (spans) spans.push(span);
-      else spansOf.set(lines[i].memberId, [span]);
+      if (span && lines[i].memberId !== '') pushTo(spansOf, lines[i].memberId, span);
     }
     if (spansOf.size === 0) return context;
     // Merged into a few ranges: a day of a busy member has hundreds of targets.
@@ -409,9 +406,12 @@ class Reruns {
   }
 
   private rerun(targets: ReadonlySet<number>, seen: ReadonlySet<number> = targets): Rerun {
-    // A typed array sorts numbers natively (a member's history can be 200,000 lines).
+    // A typed array sorts numbers natively (a member's history can be 200,000 lines); a loop
+    // fills the view (Array.from with a function is slow over a typed array).
     const order = Int32Array.from(seen).sort();
-    return { targets, view: subDocument(this.c.doc, Array.from(order, (i) => this.lines[i])) };
+    const view: ServiceLine[] = new Array(order.length);
+    for (let k = 0; k < order.length; k++) view[k] = this.lines[order[k]];
+    return { targets, view: subDocument(this.c.doc, view) };
   }
 }
 

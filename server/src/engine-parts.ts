@@ -301,6 +301,7 @@ function historyWindows(doc: ClaimDocument, member: readonly ServiceLine[], look
   return pieces;
 }
 
-/** Line indexes stay below this in historyWindows' date keys (day × LINE_KEYS + index: exact in a
- *  double for any day a date can be). */
-const LINE_KEYS = 2 ** 24;
+/** Date keys (day × LINE_KEYS + line index, in dayGroups and historyWindows) sort by day, then
+ *  line. Any text V8 can hold has fewer dated lines than this (a string is under 2^30 characters,
+ *  a dated line over 16), and the key of any day a date can be is exact in a double. */
+const LINE_KEYS = 2 ** 26;
