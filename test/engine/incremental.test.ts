@@ -211,70 +211,52 @@ describe('incremental linting', () => {
     }
   });
 
+  /**
+   * Random files of `rows(r)` rows spread as `how` says, each edited 25 times at random: every
+   * edit linted from the previous incremental result (so its errors would pile up) must give what
+   * a full lint gives. Returns the results, for tests of the test.
+   */
+  function editRandomly(how: Spread, seed: number, files: number, rows: (r: () => number) => number, options: LintOptions = {}): LintResult[] {
+    const results: LintResult[] = [];
+    spread = how;
+    try {
+      for (let file = 0; file < files; file++) {
+        const r = rng(seed + file);
+        let text = randomFile(r, rows(r));
+        let result = lintText(text, 'csv', options);
+        for (let step = 0; step < 25; step++) {
+          const next = randomEdit(r, text);
+          result = lintEdit(result, next, options);
+          assertSame(result, lintText(next, 'csv', options), `file ${file}, edit ${step}`);
+          results.push(result);
+          text = next;
+        }
+      }
+    } finally {
+      spread = CROWDED;
+    }
+    return results;
+  }
+
   for (const [name, options] of [['default settings', {}], ['medicare, hyphenated NDCs, a rule off', { payer: 'medicare', ndcFormat: 'hyphenated', rules: { 'auth-missing': 'off' } }]] as const) {
     it(`gives what a full lint gives, over random edits (${name})`, function () {
       this.timeout(120_000);
-      for (let file = 0; file < 12; file++) {
-        const r = rng(1000 + file);
-        let text = randomFile(r, 20 + Math.floor(r() * 60));
-        let result = lintText(text, 'csv', options as LintOptions);
-        for (let step = 0; step < 25; step++) {
-          const next = randomEdit(r, text);
-          const inc = lintEdit(result, next, options as LintOptions);
-          const full = lintText(next, 'csv', options as LintOptions);
-          assertSame(inc, full, `file ${file}, edit ${step}`);
-          text = next;
-          // Keep going from the incremental result, so its errors would pile up.
-          result = inc;
-        }
-      }
+      editRandomly(CROWDED, 1000, 12, (r) => 20 + Math.floor(r() * 60), options as LintOptions);
     });
   }
 
   it('gives what a full lint gives, over random edits of two members billed over two months (same-day rules re-run for the edited days)', function () {
     this.timeout(120_000);
-    spread = { members: 2, days: 60, spans: 0.25 };
-    try {
-      for (let file = 0; file < 10; file++) {
-        const r = rng(2000 + file);
-        let text = randomFile(r, 60 + Math.floor(r() * 80));
-        let result = lintText(text, 'csv');
-        for (let step = 0; step < 25; step++) {
-          const next = randomEdit(r, text);
-          const inc = lintEdit(result, next);
-          assertSame(inc, lintText(next, 'csv'), `file ${file}, edit ${step}`);
-          text = next;
-          result = inc;
-        }
-      }
-    } finally {
-      spread = CROWDED;
-    }
+    editRandomly({ members: 2, days: 60, spans: 0.25 }, 2000, 10, (r) => 60 + Math.floor(r() * 80));
   });
 
   it('gives what a full lint gives, over random edits of three members\' HIT visits over two years (the 60-day look-back re-run for the edited dates)', function () {
     this.timeout(120_000);
     // Spans up to 90 days, and some ending before they start (look-backs read dates as written).
-    spread = { members: 3, days: 700, spans: 0.2, spanDays: (r) => Math.floor(r() * 100) - 10, rows: HIT_ROWS };
-    let reported = 0;
-    try {
-      for (let file = 0; file < 10; file++) {
-        const r = rng(3000 + file);
-        let text = randomFile(r, 80 + Math.floor(r() * 80));
-        let result = lintText(text, 'csv');
-        for (let step = 0; step < 25; step++) {
-          const next = randomEdit(r, text);
-          const inc = lintEdit(result, next);
-          assertSame(inc, lintText(next, 'csv'), `file ${file}, edit ${step}`);
-          reported += inc.findings.filter((f) => f.ruleId === 'hit-initial-visit').length;
-          text = next;
-          result = inc;
-        }
-      }
-    } finally {
-      spread = CROWDED;
-    }
+    const how: Spread = { members: 3, days: 700, spans: 0.2, spanDays: (r) => Math.floor(r() * 100) - 10, rows: HIT_ROWS };
+    const results = editRandomly(how, 3000, 10, (r) => 80 + Math.floor(r() * 80));
     // A test of the test: the look-back must have findings to keep or make again.
+    const reported = results.reduce((n, r) => n + r.findings.filter((f) => f.ruleId === 'hit-initial-visit').length, 0);
     assert.ok(reported > 250, `hit-initial-visit findings over the edits: ${reported}`);
   });
 
