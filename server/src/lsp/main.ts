@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Console } from 'console';
+import { loadCodeSet } from '../codes/codeset';
 import { lookupEntries, lookupMarkdown } from '../features/lookup';
 import type { LookupEntry } from '../features/types';
 import { Linter } from './analysis';
@@ -78,6 +79,13 @@ connection.onInitialize((params): InitializeResult => {
   workspace = new WorkspaceAnalysis(connection, documents, settings, capabilities, params);
   linter = new Linter(connection, documents, settings, workspace.index);
   workspace.attach(linter);
+  // The code set (every HCPCS code, modifier and crosswalk entry) is read now, while the client
+  // waits for this answer anyway, not when the first file is opened or hovered (40-50 ms).
+  try {
+    loadCodeSet();
+  } catch {
+    // The first lint reads it again and reports what is wrong.
+  }
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
