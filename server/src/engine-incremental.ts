@@ -101,11 +101,11 @@ class LineChanges {
   /** Whether a changed line is in the look-back of a finding about this line (or this line has no
    *  date, or is of a member with a changed line without one). */
   inLookback(line: ServiceLine, lookback: number): boolean {
-    if (line.memberId === '' || !this.members.has(line.memberId)) return false;
-    const day = line.dosFrom;
-    if (day === undefined || this.undated.has(line.memberId)) return true;
-    const spans = this.reachedBy(lookback).get(line.memberId);
-    return spans !== undefined && overlapsSorted(day, day, spans);
+    const { memberId, dosFrom } = line;
+    if (memberId === '' || !this.members.has(memberId)) return false;
+    if (dosFrom === undefined || this.undated.has(memberId)) return true;
+    const spans = this.reachedBy(lookback).get(memberId);
+    return spans !== undefined && overlapsSorted(dosFrom, dosFrom, spans);
   }
 
   /** Whether the line shares a day with a changed line of its member (or its member had a changed
@@ -387,10 +387,8 @@ class Reruns {
   private lookbackRerun(lookback: number): Rerun {
     const lines = this.lines;
     const targets = new Set(this.added);
+    for (const i of this.ofChangedMembers) if (this.c.inLookback(lines[i], lookback)) targets.add(i);
     const windows = new Map<string, DaySpan[]>();
-    for (const i of this.ofChangedMembers) {
-      if (this.c.inLookback(lines[i], lookback)) targets.add(i);
-    }
     for (const i of targets) {
       const { memberId, dosFrom } = lines[i];
       if (memberId !== '' && dosFrom !== undefined) pushTo(windows, memberId, { from: dosFrom - lookback, to: dosFrom - 1 });
@@ -398,9 +396,10 @@ class Reruns {
     for (const [memberId, spans] of windows) windows.set(memberId, merged(spans));
     const context = new Set(targets);
     for (const i of this.ofChangedMembers) {
-      const span = writtenSpanOf(lines[i]);
-      const spans = windows.get(lines[i].memberId);
-      if (span && spans && overlapsSorted(span.from, span.to, spans)) context.add(i);
+      // writtenSpanOf's dates, without an object a line (a member's history can be 200,000 lines).
+      const { memberId, dosFrom, dosTo } = lines[i];
+      const spans = windows.get(memberId);
+      if (dosFrom !== undefined && spans && overlapsSorted(dosFrom, Math.max(dosTo ?? dosFrom, dosFrom), spans)) context.add(i);
     }
     return this.rerun(targets, context);
   }
