@@ -489,11 +489,22 @@ interface MovedPlaces {
  *  re-read moves the spans of the lines after the edit in place (json-incremental.ts), and a
  *  finding may hold one of them. */
 function movedPlaces(change: TextChange, findings: readonly Finding[]): MovedPlaces[] {
-  return findings.map((f) => ({
-    span: moveSpan(change, f.span),
-    related: change.newEnd === change.oldEnd || !f.related ? f.related
-      : f.related.map((r): Related => (r.uri ? r : { ...r, span: moveSpan(change, r.span) })),
-  }));
+  return findings.map((f) => ({ span: moveSpan(change, f.span), related: movedRelated(change, f.related) }));
+}
+
+/** Related places moved by the edit: the same list when none moves (those before the edit, or
+ *  in other files), not a copy of every one for each finding and edit. */
+function movedRelated(change: TextChange, related: readonly Related[] | undefined): readonly Related[] | undefined {
+  if (!related || change.newEnd === change.oldEnd) return related;
+  let moved: Related[] | undefined;
+  for (let k = 0; k < related.length; k++) {
+    const r = related[k];
+    const span = r.uri ? r.span : moveSpan(change, r.span);
+    if (span === r.span) continue;
+    moved ??= related.slice();
+    moved[k] = { ...r, span };
+  }
+  return moved ?? related;
 }
 
 /** A kept finding moved by an edit: its fixes are made for the new document, from the rule's
