@@ -141,9 +141,16 @@ class LineChanges {
   touched(line: ServiceLine, rule: Rule): boolean {
     const scope = scopeOf(rule);
     if (scope === 'member-history') return this.inLookback(line, lookbackOf(rule));
+    if (scope === 'member-day') return this.sharesDay(line);
+    if (scope === 'member-claim-or-day') return this.sharesClaimOfMember(line) || this.sharesDay(line);
     const byClaim = usesClaim(scope) && line.claimId !== '' && this.claims.has(line.claimId);
-    if (scope === 'member-day' || scope === 'claim-and-member-day') return byClaim || this.sharesDay(line);
     return byClaim || (usesMember(scope) && line.memberId !== '' && this.members.has(line.memberId));
+  }
+
+  /** Whether the line is on a changed line's claim, and of a changed line's member (or of no
+   *  member): its member's lines of its claim may have changed. */
+  sharesClaimOfMember(line: ServiceLine): boolean {
+    return line.claimId !== '' && this.claims.has(line.claimId) && (line.memberId === '' || this.members.has(line.memberId));
   }
 }
 
@@ -200,7 +207,7 @@ const scopeOf = (rule: Rule): RuleScope => rule.meta.scope ?? 'file';
 const lookbackOf = (rule: Rule): number => rule.meta.lookbackDays ?? 0;
 
 /** Whether a finding under the scope reads its claim's lines; its member's lines (some or all). */
-const usesClaim = (s: RuleScope): boolean => s === 'claim' || s === 'claim-and-member-day';
+const usesClaim = (s: RuleScope): boolean => s === 'claim';
 const usesMember = (s: RuleScope): boolean => s !== 'line' && s !== 'claim' && s !== 'file';
 
 /** For one scope: the lines whose findings are made again (targets) and the view the rule runs on. */
@@ -312,13 +319,22 @@ class Reruns {
       case 'member': return this.rerun(this.byMember);
       case 'member-history': return this.lookbackRerun(lookback);
       case 'member-day': return this.rerun(this.byDay, this.dayContext(this.byDay));
-      case 'claim-and-member-day': {
-        // A target's finding reads its claim's lines and its member's lines of its days.
-        const targets = new Set([...this.byClaim, ...this.byDay]);
+      case 'member-claim-or-day': {
+        // A target's finding reads its member's lines of its claim and of its days: the targets
+        // are the changed members' lines of the changed claims (not every member's, where claim
+        // ids are reused by every member) and of the changed days.
+        const targets = new Set(this.byDay);
+        for (const i of this.byClaim) if (this.c.sharesClaimOfMember(this.lines[i])) targets.add(i);
         const context = this.dayContext(targets);
         const claims = new Set<string>();
-        for (const i of targets) if (this.lines[i].claimId !== '') claims.add(this.lines[i].claimId);
-        this.find.claims(claims, context);
+        const members = new Set<string>();
+        for (const i of targets) {
+          if (this.lines[i].claimId !== '') claims.add(this.lines[i].claimId);
+          members.add(this.lines[i].memberId);
+        }
+        const ofClaims = new Set<number>();
+        this.find.claims(claims, ofClaims);
+        for (const i of ofClaims) if (members.has(this.lines[i].memberId)) context.add(i);
         return this.rerun(targets, context);
       }
       case 'file': return this.rerun(new Set(this.lines.keys()));

@@ -115,8 +115,9 @@ export interface Piece {
  * - 'member-history': whole members, packed a thousand lines at a time; a bigger member's history
  *   a thousand of its lines at a time, in date order, with the lines of their look-back as
  *   context (historyWindows);
- * - 'member' and 'claim': whole members or whole claims, packed a thousand lines at a time;
- * - 'claim-and-member-day': the whole part.
+ * - 'member', 'member-claim-or-day' and 'claim': whole members or whole claims, packed a thousand
+ *   lines at a time (a part whose claim ids every member reuses ran per-diem-without-drug over
+ *   all of it in one step).
  * A part joined by claim ids reused across members ran each member rule over all of it in one
  * step, and one member's history of 200,000 lines each same-day rule.
  */
@@ -127,7 +128,7 @@ export function piecesOf(doc: ClaimDocument, part: ClaimDocument, scope: RuleSco
     for (let k = 0; k < lines.length; k += BATCH_LINES) pieces.push({ view: subDocument(doc, lines.slice(k, k + BATCH_LINES)) });
     return pieces;
   }
-  if (scope !== 'member-day' && scope !== 'member-history' && scope !== 'member' && scope !== 'claim') return [{ view: part }];
+  if (scope === 'file') return [{ view: part }];
   const { groupOf, groups } = scope === 'member-day' ? dayGroups(lines) : keyGroups(lines, scope === 'claim' ? 'claim' : 'member');
   const sizes = new Int32Array(groups);
   for (let i = 0; i < lines.length; i++) sizes[groupOf[i]]++;

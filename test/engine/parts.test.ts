@@ -86,13 +86,23 @@ describe('engine: linting a big document part by part', () => {
     const doc = parseDocument(text, 'csv');
     const biggest = Math.max(...(partViews(doc) ?? [doc]).map((v) => v.lines.length));
     assert.ok(biggest > 0.95 * doc.lines.length, `one part holds nearly every line (${biggest} of ${doc.lines.length})`);
+    // per-diem-without-drug reads only its member's lines (of its claim and days): whole members
+    // a batch at a time, not the part.
+    const part = (partViews(doc) ?? [doc]).find((v) => v.lines.length === biggest)!;
+    const pieces = piecesOf(doc, part, 'member-claim-or-day');
+    assert.ok(pieces.length >= Math.floor(part.lines.length / BATCH_LINES), `${pieces.length} pieces`);
+    for (const { view } of pieces) {
+      const members = new Set(view.lines.map((l) => l.memberId));
+      const held = new Set(view.lines.map((l) => l.index));
+      for (const l of part.lines) if (members.has(l.memberId)) assert.ok(held.has(l.index), `line ${l.index} is with its member`);
+    }
     const steps = lintTextSteps(text, 'csv');
     let yields = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) yields++;
     // A step per rule at first, 34 in all; then a step per thousand lines of each line rule;
     // now also a step per thousand lines of whole members for each member rule.
-    const stepped = RULES.filter((r) => r.meta.scope === 'line' || r.meta.scope === 'member-history').length;
+    const stepped = RULES.filter((r) => ['line', 'member-history', 'member-claim-or-day'].includes(r.meta.scope ?? 'file')).length;
     assert.ok(yields >= stepped * Math.ceil(doc.lines.length / BATCH_LINES), `${yields} steps`);
     assert.deepStrictEqual(step.value.findings.map(shown), lintDocument(doc, {}, undefined, { inParts: false }).map(shown));
   });

@@ -29,7 +29,7 @@ const LISTED_DAYS = 3;
 export const rule: Rule = {
   meta: {
     id: 'per-diem-without-drug',
-    scope: 'claim-and-member-day', // findings depend on its claim's drug lines and the member's lines of its days
+    scope: 'member-claim-or-day', // findings depend on its member's drug lines of its claim and of its days
     defaultSeverity: 'error',
     description: 'A therapy per diem on a day with no drug line on the same claim.',
     policy: {

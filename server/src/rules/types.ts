@@ -65,11 +65,11 @@ export interface RuleMeta {
  * - 'member-history': the lines of its member whose dates (dos_from … dos_to as written) reach into
  *   the `lookbackDays` days before its dos_from (a look-back such as the 60-day initial visit);
  * - 'member': the lines of its member;
- * - 'claim-and-member-day': its claim's lines, and its member's lines on its days (as 'member-day');
+ * - 'member-claim-or-day': its member's lines on its claim, and on its days (as 'member-day');
  * - 'file': anything in the file (always re-run in full).
  * Findings must be reported with `line` (their owner) and related lines must share the scope.
  */
-export type RuleScope = 'line' | 'claim' | 'member-day' | 'member-history' | 'member' | 'claim-and-member-day' | 'file';
+export type RuleScope = 'line' | 'claim' | 'member-day' | 'member-history' | 'member' | 'member-claim-or-day' | 'file';
 
 /** A workspace line from another file (workspace analysis). */
 export interface ExternalLine {
