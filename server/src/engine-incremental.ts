@@ -490,22 +490,28 @@ function refixer(doc: ClaimDocument, options: LintOptions, codes: CodeSet): Refi
 /** A kept finding, moved by the edit; its fixes are made for the new document when asked for.
  *  (Nothing here may hold on to the previous document: kept findings would keep every earlier
  *  version of the file alive.) */
-function movedFinding(f: Finding, at: MovedPlaces, rule: Rule, owner: ServiceLine, fixer: Refixer): Finding {
-  return new MovedFinding({ ruleId: f.ruleId, severity: f.severity, span: at.span, message: f.message, related: at.related, lineIndex: owner.index },
-    fixer, rule, owner);
+function movedFinding(f: Finding, places: MovedPlaces, i: number, rule: Rule, owner: ServiceLine, fixer: Refixer): Finding {
+  return new MovedFinding(f, places.spans[i], places.related[i], rule, owner, fixer);
 }
 
-/** Where a finding's span and related spans are in the new text. */
+/** Where the findings' spans and related spans are in the new text, by finding. (Two lists, not
+ *  an object a finding: a file with 50,000 findings made them on every edit.) */
 interface MovedPlaces {
-  readonly span: Span;
-  readonly related?: readonly Related[];
+  readonly spans: readonly Span[];
+  readonly related: ReadonlyArray<readonly Related[] | undefined>;
 }
 
 /** The previous findings' places moved by the edit, taken before the document is re-read: a JSON
  *  re-read moves the spans of the lines after the edit in place (json-incremental.ts), and a
  *  finding may hold one of them. */
-function movedPlaces(change: TextChange, findings: readonly Finding[]): MovedPlaces[] {
-  return findings.map((f) => ({ span: moveSpan(change, f.span), related: movedRelated(change, f.related) }));
+function movedPlaces(change: TextChange, findings: readonly Finding[]): MovedPlaces {
+  const spans: Span[] = new Array(findings.length);
+  const related: Array<readonly Related[] | undefined> = new Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    spans[i] = moveSpan(change, findings[i].span);
+    related[i] = movedRelated(change, findings[i].related);
+  }
+  return { spans, related };
 }
 
 /** Related places moved by the edit: the same list when none moves (those before the edit, or
@@ -530,8 +536,8 @@ class MovedFinding extends LazyFixesFinding {
   readonly #rule: Rule;
   readonly #owner: ServiceLine;
 
-  constructor(parts: Omit<Finding, 'fixes'>, fixer: Refixer, rule: Rule, owner: ServiceLine) {
-    super(parts.ruleId, parts.severity, parts.span, parts.message, parts.related, parts.lineIndex);
+  constructor(f: Finding, span: Span, related: readonly Related[] | undefined, rule: Rule, owner: ServiceLine, fixer: Refixer) {
+    super(f.ruleId, f.severity, span, f.message, related, owner.index);
     this.#fixer = fixer;
     this.#rule = rule;
     this.#owner = owner;
@@ -576,7 +582,7 @@ export function lintEdit(prev: LintResult, text: string, options: LintOptions = 
  * does a step at a time for a big text (lsp/analysis.ts).
  */
 export function lintEditIncrementally(prev: LintResult, text: string, options: LintOptions = {}, rules: readonly Rule[] = RULES): EditResult | undefined {
-  let places: MovedPlaces[] = [];
+  let places: MovedPlaces = { spans: [], related: [] };
   const changes = lineChanges(prev.doc, text, (change) => { places = movedPlaces(change, prev.findings); });
   if (changes === 'same') return { doc: prev.doc, findings: prev.findings, movedFrom: Int32Array.from(prev.findings, (_, i) => i), change: { start: 0, oldEnd: 0, newEnd: 0 } };
   if (!changes) return undefined;
@@ -623,7 +629,7 @@ export function lintEditIncrementally(prev: LintResult, text: string, options: L
     if (now < 0) return;
     const scope = scopeOf(rule);
     if (scope !== 'line' && changes.touched(prev.doc.lines[f.lineIndex!], rule)) return;
-    kept.push(movedFinding(f, places[i], rule, doc.lines[now], fixer));
+    kept.push(movedFinding(f, places, i, rule, doc.lines[now], fixer));
     keptFrom.push(i);
   });
 
