@@ -6,9 +6,10 @@
 // compared with a fresh lintText.
 import * as assert from 'assert';
 import { lintText, type LintResult } from '../../server/src/engine';
-import { lintEdit } from '../../server/src/engine-incremental';
+import { lintEdit, type EditResult } from '../../server/src/engine-incremental';
 import type { ClaimDocument } from '../../server/src/model';
 import { textChange } from '../../server/src/parse/reread';
+import { RULES } from '../../server/src/rules';
 import type { Finding, LintOptions } from '../../server/src/rules/types';
 import { FIRING_ROWS as TEMPLATES, FULL_HEADER, rng } from '../helpers/seeded';
 
@@ -289,6 +290,61 @@ describe('incremental linting', () => {
         assert.notDeepStrictEqual(initialVisits(after), initialVisits(before), 'a test of the test: the edit changes a finding');
       });
     }
+  });
+
+  describe('what an edit re-runs (the lines each rule reads again)', () => {
+    /** How many lines each rule's check was given while `edited` was linted from `before`. */
+    function linesRead(before: LintResult, edited: string): Map<string, number> {
+      const read = new Map<string, number>();
+      const checks = RULES.map((rule) => rule.check);
+      RULES.forEach((rule, k) => {
+        rule.check = (doc, ctx) => {
+          read.set(rule.meta.id, (read.get(rule.meta.id) ?? 0) + doc.lines.length);
+          checks[k].call(rule, doc, ctx);
+        };
+      });
+      let after: LintResult;
+      try {
+        after = lintEdit(before, edited);
+      } finally {
+        RULES.forEach((rule, k) => { rule.check = checks[k]; });
+      }
+      assert.ok((after as EditResult).movedFrom, 'linted incrementally');
+      assertSame(after, lintText(edited, 'csv'), 'the edit');
+      return read;
+    }
+    const unitsOf = (text: string, row: number, to: string): string => {
+      const rows = text.split('\n');
+      const cells = rows[row].split(',');
+      cells[9] = to;
+      rows[row] = cells.join(',');
+      return rows.join('\n');
+    };
+
+    it('per-diem-without-drug: the edited member\'s lines, where every member reuses the same claim ids', () => {
+      // 40 members, 25 lines each, all on claims C1 … C5: a claim holds 200 lines of 40 members.
+      const rows = [HEADER];
+      for (let m = 0; m < 40; m++) {
+        for (let k = 0; k < 25; k++) {
+          const drug = k % 2 === 1;
+          rows.push(`C${1 + (k % 5)},M${m},commercial,PA1,${day(k % 10)},,12,${drug ? 'J2185' : 'S9500'},,${drug ? 30 : 1},96.00,${drug ? '00143-9431-10,UN,3' : ',,'},,,,,`);
+        }
+      }
+      const text = rows.join('\n') + '\n';
+      const read = linesRead(lintText(text, 'csv'), unitsOf(text, 1 + 7 * 25 + 3, '31'));
+      assert.ok(read.get('per-diem-without-drug')! <= 25, `per-diem-without-drug read ${read.get('per-diem-without-drug')} lines (the member has 25; its claim 200)`);
+    });
+
+    it('hit-initial-visit: the visits whose 60-day look-back reaches the edited visit, and their look-backs', () => {
+      // One member's visit every day for 1,000 days, initial and subsequent in turn.
+      const rows = [HEADER];
+      for (let d = 0; d < 1000; d++) rows.push(`C${d},M1,medicare,PA1,${day(d)},,12,${d % 2 ? 'G0068' : 'G0088'},,4,90.00,,,,,,,55,`);
+      const text = rows.join('\n') + '\n';
+      const read = linesRead(lintText(text, 'csv'), unitsOf(text, 1 + 500, '5'));
+      // Targets: days 500 … 560; their look-backs: from day 440.
+      const n = read.get('hit-initial-visit')!;
+      assert.ok(n >= 61 && n <= 130, `hit-initial-visit read ${n} lines of the member's 1,000`);
+    });
   });
 
   it('under a first row that names no claim column, an edit gives what a full lint gives', () => {
