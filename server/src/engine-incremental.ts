@@ -43,6 +43,7 @@ class LineChanges {
   /** The dates of the changed lines as written (writtenSpanOf), by member: what a look-back
    *  reads ('member-history'). */
   private readonly written = new Map<string, DaySpan[]>();
+  /** reachedBy's answers, by look-back. */
   private readonly reached = new Map<number, Map<string, DaySpan[]>>();
   /** Members with a changed line without a readable date: their same-day findings are all made again. */
   readonly undated = new Set<string>();
