@@ -132,7 +132,8 @@ export function piecesOf(doc: ClaimDocument, part: ClaimDocument, scope: RuleSco
   const { groupOf, groups } = scope === 'member-day' ? dayGroups(lines) : keyGroups(lines, scope === 'claim' ? 'claim' : 'member');
   const sizes = new Int32Array(groups);
   for (let i = 0; i < lines.length; i++) sizes[groupOf[i]]++;
-  // Groups of a batch or less are packed whole; a bigger day group is cut into windows.
+  // Groups of a batch or less are packed whole; a bigger day group or member history is cut into
+  // windows (any other bigger group is a batch of its own).
   const big = new Map<number, ServiceLine[]>();
   const packed: ServiceLine[] = [];
   const packedGroup: number[] = [];
