@@ -13,7 +13,8 @@ import { rereadCsv } from './parse/csv-incremental';
 import { rereadJson } from './parse/json-incremental';
 import { textChange, type Reread, type TextChange } from './parse/reread';
 import { RULES } from './rules';
-import { lastDayOf } from './rules/util/same-day';
+import { lastDayOf, lastWrittenDayOf } from './rules/util/same-day';
+import { lookbackOf, scopeKey, scopeOf } from './engine-parts';
 import type { Finding, Fix, LintOptions, Related, Rule, RuleScope } from './rules/types';
 import type { CodeSet } from './codes/types';
 import { loadCodeSet } from './codes/codeset';
@@ -170,7 +171,7 @@ function daySpanOf(line: ServiceLine): DaySpan | undefined {
  *  that start before D and end at D - lookback or later.) */
 function writtenSpanOf(line: ServiceLine): DaySpan | undefined {
   const { dosFrom, dosTo } = line;
-  return dosFrom === undefined ? undefined : { from: dosFrom, to: Math.max(dosTo ?? dosFrom, dosFrom) };
+  return dosFrom === undefined ? undefined : { from: dosFrom, to: lastWrittenDayOf(dosFrom, dosTo) };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -203,9 +204,6 @@ function overlapsSorted(from: number, to: number, spans: readonly DaySpan[]): bo
   }
   return lo > 0 && spans[lo - 1].to >= from;
 }
-
-const scopeOf = (rule: Rule): RuleScope => rule.meta.scope ?? 'file';
-const lookbackOf = (rule: Rule): number => rule.meta.lookbackDays ?? 0;
 
 /** Whether a finding under the scope reads its claim's lines; its member's lines (some or all). */
 const usesClaim = (s: RuleScope): boolean => s === 'claim';
@@ -306,10 +304,9 @@ class Reruns {
 
   /** The re-run of the rule's scope (and look-back). */
   get(rule: Rule): Rerun {
-    const scope = scopeOf(rule);
-    const key = scope === 'member-history' ? `${scope}:${lookbackOf(rule)}` : scope;
+    const key = scopeKey(rule);
     let run = this.made.get(key);
-    if (!run) this.made.set(key, (run = this.make(scope, lookbackOf(rule))));
+    if (!run) this.made.set(key, (run = this.make(scopeOf(rule), lookbackOf(rule))));
     return run;
   }
 
@@ -416,7 +413,7 @@ class Reruns {
       // writtenSpanOf's dates, without an object a line (a member's history can be 200,000 lines).
       const { memberId, dosFrom, dosTo } = lines[i];
       const spans = windows.get(memberId);
-      if (dosFrom !== undefined && spans && overlapsSorted(dosFrom, Math.max(dosTo ?? dosFrom, dosFrom), spans)) context.add(i);
+      if (dosFrom !== undefined && spans && overlapsSorted(dosFrom, lastWrittenDayOf(dosFrom, dosTo), spans)) context.add(i);
     }
     return this.rerun(targets, context);
   }

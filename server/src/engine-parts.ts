@@ -9,9 +9,9 @@
 // generation and copied by the collector on the way. On a 100k-line file the rules run about a
 // quarter faster this way, with the same findings in the same order.
 import type { ClaimDocument, ServiceLine } from './model';
-import type { RuleScope } from './rules/types';
+import type { Rule, RuleScope } from './rules/types';
 import { subDocument } from './doc-view';
-import { lastDayOf, MAX_SPAN_DAYS } from './rules/util/same-day';
+import { lastDayOf, lastWrittenDayOf, MAX_SPAN_DAYS } from './rules/util/same-day';
 import { lowerBound } from './sorted';
 
 /** Lines per batch of parts: small enough to stay in cache, big enough to keep per-run costs low. */
@@ -95,6 +95,14 @@ export function partViews(doc: ClaimDocument): ClaimDocument[] | undefined {
   for (let i = 0; i < n; i++) batches[batchOf[i]].push(lines[i]);
   return batches.map((batch) => subDocument(doc, batch));
 }
+
+/** A rule's scope ('file' when it names none). */
+export const scopeOf = (rule: Rule): RuleScope => rule.meta.scope ?? 'file';
+/** A rule's look-back in days ('member-history'; 0 otherwise). */
+export const lookbackOf = (rule: Rule): number => rule.meta.lookbackDays ?? 0;
+/** Rules with the same key read the same lines: what is made for one (pieces of a part, an
+ *  edit's re-run) serves them all. */
+export const scopeKey = (rule: Rule): string => `${scopeOf(rule)}:${lookbackOf(rule)}`;
 
 /** A piece of a big part, for one rule's run: its view, and the lines whose findings are kept
  *  (every line of the view when undefined; otherwise the others are there as context). */
@@ -198,7 +206,7 @@ function dayGroups(lines: readonly ServiceLine[]): { groupOf: Int32Array; groups
     keys.sort();
     let end = -Infinity;
     for (const key of keys) {
-      const i = key - Math.floor(key / LINE_KEYS) * LINE_KEYS;
+      const i = lineOfKey(key);
       const { dosFrom, dosTo } = lines[i];
       if (dosFrom! > end) groups++; // a gap: the member's next group of days
       groupOf[i] = groups - 1;
@@ -260,7 +268,7 @@ function historyWindows(doc: ClaimDocument, member: readonly ServiceLine[], look
   for (let j = 0; j < n; j++) {
     const { dosFrom, dosTo } = all[byDate[j]];
     starts[j] = dosFrom!;
-    ends[j] = Math.max(dosTo ?? dosFrom!, dosFrom!);
+    ends[j] = lastWrittenDayOf(dosFrom!, dosTo);
   }
   // Lines longer than MAX_SPAN_DAYS are few: each window checks them all; the others are found
   // from their start.
@@ -307,7 +315,7 @@ function inDateOrder(lines: readonly ServiceLine[]): Int32Array {
   for (const l of lines) if (l.dosFrom !== undefined) keys[n++] = l.dosFrom * LINE_KEYS + l.index;
   const sorted = keys.subarray(0, n).sort();
   const order = new Int32Array(n);
-  for (let j = 0; j < n; j++) order[j] = sorted[j] - Math.floor(sorted[j] / LINE_KEYS) * LINE_KEYS;
+  for (let j = 0; j < n; j++) order[j] = lineOfKey(sorted[j]);
   return order;
 }
 
@@ -315,3 +323,8 @@ function inDateOrder(lines: readonly ServiceLine[]): Int32Array {
  *  line. Any text V8 can hold has fewer dated lines than this (a string is under 2^30 characters,
  *  a dated line over 16), and the key of any day a date can be is exact in a double. */
 const LINE_KEYS = 2 ** 26;
+
+/** The line (index or position) of a date key. */
+function lineOfKey(key: number): number {
+  return key - Math.floor(key / LINE_KEYS) * LINE_KEYS;
+}

@@ -3,13 +3,13 @@
 import type { ClaimDocument, ServiceLine, Span } from './model';
 import { parseDocument, parseDocumentSteps, type ClaimFormat } from './parse';
 import { RULES } from './rules';
-import type { Finding, Fix, LintOptions, Related, Report, Rule, RuleContext, RuleScope, Severity } from './rules/types';
+import type { Finding, Fix, LintOptions, Related, Report, Rule, RuleContext, Severity } from './rules/types';
 import type { CodeSet } from './codes/types';
 import { loadCodeSet } from './codes/codeset';
 import { disableRuleFix } from './fixes/edit';
 import { releaseSameDayIndex } from './rules/util/same-day';
 import { readableMessage, readableRelated } from './rules/util/readable';
-import { BATCH_LINES, MIN_PARTITIONED_LINES, partViews, piecesOf, type Piece } from './engine-parts';
+import { BATCH_LINES, lookbackOf, MIN_PARTITIONED_LINES, partViews, piecesOf, scopeKey, scopeOf, type Piece } from './engine-parts';
 import { isKept } from './workspace/member-lines';
 import { runToEnd } from './steps';
 import { mergeSortedSteps } from './merge-steps';
@@ -211,7 +211,7 @@ export function* lintDocumentSteps(
     }
   } else {
     // Rules that read the whole file run once; the others part by part (engine-parts.ts).
-    const partwise = severities.map((severity, i) => severity !== undefined && (rules[i].meta.scope ?? 'file') !== 'file');
+    const partwise = severities.map((severity, i) => severity !== undefined && scopeOf(rules[i]) !== 'file');
     for (let i = 0; i < rules.length; i++) {
       const severity = severities[i];
       if (severity && !partwise[i]) {
@@ -231,14 +231,12 @@ export function* lintDocumentSteps(
         if (!partwise[i]) continue;
         let pieces: Piece[] = [{ view }];
         if (bigPart) {
-          const scope = rules[i].meta.scope ?? 'file';
-          const lookback = scope === 'member-history' ? rules[i].meta.lookbackDays ?? 0 : 0;
-          const key = `${scope}:${lookback}`;
+          const key = scopeKey(rules[i]);
           const made = piecesByScope.get(key);
           if (made) pieces = made;
           else {
             // Cutting a big part (sorting its lines by date, say) is a step of its own.
-            piecesByScope.set(key, (pieces = piecesOf(doc, view, scope, lookback)));
+            piecesByScope.set(key, (pieces = piecesOf(doc, view, scopeOf(rules[i]), lookbackOf(rules[i]))));
             yield;
           }
         }

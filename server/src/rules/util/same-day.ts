@@ -16,7 +16,13 @@ export const MAX_SPAN_DAYS = 366;
  *  after dos_from. A dos_to before dos_from (invalid-value's finding) counts as the dos_from
  *  day: the line is still billed on that day, and every same-day rule must see it there. */
 export function lastDayOf(dosFrom: number, dosTo: number | undefined): number {
-  return Math.min(Math.max(dosTo ?? dosFrom, dosFrom), dosFrom + MAX_SPAN_DAYS);
+  return Math.min(lastWrittenDayOf(dosFrom, dosTo), dosFrom + MAX_SPAN_DAYS);
+}
+
+/** The last day of a line's dates as written, uncapped (what a look-back reads): dos_to, or
+ *  dos_from when dos_to is empty or before it. */
+export function lastWrittenDayOf(dosFrom: number, dosTo: number | undefined): number {
+  return Math.max(dosTo ?? dosFrom, dosFrom);
 }
 
 export interface SameDayIndex {
