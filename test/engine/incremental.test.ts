@@ -12,13 +12,9 @@ import { textChange } from '../../server/src/parse/reread';
 import { RULES } from '../../server/src/rules';
 import type { Finding, LintOptions } from '../../server/src/rules/types';
 import { FIRING_ROWS as TEMPLATES, FULL_HEADER, rng } from '../helpers/seeded';
+import { day } from '../helpers/claims-csv';
 
 const HEADER = FULL_HEADER;
-
-
-function day(n: number): string {
-  return new Date(Date.UTC(2026, 2, 1) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** How rows spread: over how many members and days, and how often a row has a date span. */
 interface Spread {

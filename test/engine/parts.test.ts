@@ -9,6 +9,7 @@ import type { ClaimDocument } from '../../server/src/model';
 import { parseDocument } from '../../server/src/parse';
 import type { Finding } from '../../server/src/rules/types';
 import { bigCsv, TEMPLATES } from '../helpers/big-csv';
+import { day } from '../helpers/claims-csv';
 import { FULL_HEADER, rng } from '../helpers/seeded';
 import { stepped } from '../helpers/stepped';
 
@@ -135,7 +136,6 @@ describe('engine: linting a big document part by part', () => {
 
   it('a long HIT history of one member: the 60-day look-back a thousand visits at a time, the same findings', () => {
     const r = rng(12);
-    const day = (n: number): string => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
     const codes = ['G0088', 'G0089', 'G0090', 'G0068', 'G0069', 'G0070', 'S9502'];
     const rows = [FULL_HEADER];
     for (let i = 0; i < MIN_PARTITIONED_LINES + 2000; i++) {
@@ -158,7 +158,6 @@ describe('engine: linting a big document part by part', () => {
   it('a look-back window reads the visit 58 days before its first line, in the window before', () => {
     // Blocks of exactly a thousand lines, a window each: an initial visit first, then per diems,
     // then a subsequent visit 58 days before the next block's initial visit.
-    const day = (n: number): string => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
     const row = (n: number, code: string): string => `C1,M1,medicare,PA1,${day(n)},,12,${code},,4,90.00,,,,,,,55,`;
     const rows = [FULL_HEADER];
     const blocks = 6;
