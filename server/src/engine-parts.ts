@@ -1,8 +1,8 @@
 // Linting a big document part by part. A part is a set of lines closed under "same claim" and
 // "same member" (a connected component of the claim–member graph), so every rule whose scope is
 // not 'file' finds about a part's lines exactly what it finds over the whole document (RuleScope:
-// a finding depends only on its line's claim and member lines). The CLI's csv-parts.ts relies on
-// the same property across files.
+// a finding depends only on its line's claim and member lines). Reading a big file on disk in
+// batches (batches/plan.ts, batches/json-batches.ts) relies on the same property.
 //
 // Why: the rules' working data (same-day index, groups, maps) for a batch of a thousand lines
 // stays in the CPU caches and dies young, where the whole document's is promoted to the old
@@ -14,13 +14,15 @@ import { subDocument } from './doc-view';
 import { lastDayOf, lastWrittenDayOf, MAX_SPAN_DAYS } from './rules/util/same-day';
 import { lowerBound } from './sorted';
 
-/** Lines per batch of parts: small enough to stay in cache, big enough to keep per-run costs low. */
+/** Lines per batch of parts, in a document and in a big file on disk (batches/plan.ts): small
+ *  enough to keep memory flat and the rules' data in the CPU caches (a thousand lines lint about a
+ *  fifth faster than five thousand), big enough to keep per-run costs low. */
 export const BATCH_LINES = 1_000;
 /** Documents up to this many lines are linted whole (partitioning would only cost). */
 export const MIN_PARTITIONED_LINES = 4 * BATCH_LINES;
 
 /** The root of x in a union-find forest (`parent[r] === r` at a root), compressing the path.
- *  Also the CLI's (cli/csv-parts.ts), which groups a file's rows into parts the same way. */
+ *  Also the row index's (batches/row-index.ts), which groups a file's rows into parts the same way. */
 export function findRoot(parent: Int32Array, x: number): number {
   let r = x;
   while (parent[r] !== r) r = parent[r];
@@ -35,8 +37,8 @@ export function findRoot(parent: Int32Array, x: number): number {
 /**
  * Whole parts grouped into batches of about `batchLines` rows, in the order of their first rows
  * (a part bigger than that is a batch of its own). `partOf[i]`: row i's part, a node below
- * `nodes`. Gives each row's batch and each batch's row count. Also the CLI's (cli/csv-parts.ts;
- * cli/json-parts.ts, whose rows are claim objects weighing about their lines: `weights`).
+ * `nodes`. Gives each row's batch and each batch's row count. Also a big file's on disk (batches/plan.ts;
+ * batches/json-batches.ts, whose rows are claim objects weighing about their lines: `weights`).
  */
 export function batchParts(partOf: Int32Array, nodes: number, batchLines: number, weights?: Int32Array): { batchOf: Int32Array; sizes: number[] } {
   const rows = partOf.length;
@@ -103,6 +105,9 @@ export const lookbackOf = (rule: Rule): number => rule.meta.lookbackDays ?? 0;
 /** Rules with the same key read the same lines: what is made for one (pieces of a part, an
  *  edit's re-run) serves them all. */
 export const scopeKey = (rule: Rule): string => `${scopeOf(rule)}:${lookbackOf(rule)}`;
+/** Whether a finding under the scope reads its claim's lines; its member's lines (some or all). */
+export const usesClaim = (s: RuleScope): boolean => s === 'claim';
+export const usesMember = (s: RuleScope): boolean => s !== 'line' && s !== 'claim' && s !== 'file';
 
 /** A piece of a big part, for one rule's run: its view, and the lines whose findings are kept
  *  (every line of the view when undefined; otherwise the others are there as context). */

@@ -6,9 +6,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkFile, checkWhole, IN_PARTS_MIN_BYTES, type FileResult } from '../../server/src/cli/check';
+import { checkFile, checkWhole, type FileResult } from '../../server/src/cli/check';
+import { IN_PARTS_MIN_BYTES } from '../../server/src/batches/plan';
 import { fileIsUtf8, fixCsvInParts, moveBoundaries } from '../../server/src/cli/csv-parts-fix';
-import { planParts, runBatches } from '../../server/src/cli/csv-parts';
+import { planParts } from '../../server/src/batches/plan';
+import { runBatches } from '../../server/src/cli/batch-threads';
+import type { ReportPlan } from '../../server/src/cli/csv-parts';
 import { formatJson } from '../../server/src/cli/report-json';
 import { textOfFile, textSummary } from '../../server/src/cli/report-text';
 import { runCli } from '../../server/src/cli/run';
@@ -71,14 +74,15 @@ describe('CLI: --fix of a big CSV file in parts', function () {
       rows.push(`C${Math.floor(i / 4)},M${Math.floor(i / 4) % 400},commercial,PA1,${day(Math.floor(r() * 6))},${FIXABLE[Math.floor(r() * FIXABLE.length)]}`);
     }
     fs.writeFileSync(file, rows.join('\n') + '\n');
-    const planned = planParts(file, {}, 'data', 7);
+    const planned = planParts(file, {}, 7);
     assert.ok(planned);
+    const plan: ReportPlan = { ...planned.plan, form: 'data' };
     const count = planned.plan.batchStart.length - 1;
     assert.ok(count >= 100, `batches enough for a helper (${count})`);
     const twoCores = (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) > 1;
     for (const job of ['fix', 'lint']) {
       const seen = new Uint8Array(count);
-      const { byHelper }: { byHelper: number } = runBatches<unknown>(planned.plan, job, (b, result) => {
+      const { byHelper }: { byHelper: number } = runBatches<ReportPlan, unknown>(plan, job, (b, result) => {
         assert.strictEqual(seen[b], 0, `${job}: batch ${b} handed on once`);
         assert.notStrictEqual(result, undefined, `${job}: batch ${b} has a result`);
         seen[b] = 1;
@@ -90,7 +94,7 @@ describe('CLI: --fix of a big CSV file in parts', function () {
     }
     // A job that stops: nothing after the batch that said so.
     let handed = 0;
-    runBatches<unknown>(planned.plan, 'fix', () => ++handed < 3);
+    runBatches<ReportPlan, unknown>(plan, 'fix', () => ++handed < 3);
     assert.strictEqual(handed, 3);
   });
 

@@ -1,6 +1,7 @@
 // Checking one file, and `--fix`: apply safe fixes until nothing changes, write only what is safe.
 import * as fs from 'fs';
 import { lintText, type LintResult } from '../engine';
+import { IN_PARTS_MIN_BYTES } from '../batches/plan';
 import type { ClaimFormat } from '../parse';
 import type { Finding, LintOptions, Severity } from '../rules/types';
 import type { ClaimFile } from './files';
@@ -71,9 +72,6 @@ export function locateAll(index: LineIndex, findings: readonly Finding[], toFile
     };
   });
 }
-
-/** CSV files this big are checked in parts (csv-parts.ts), so memory stays flat however big they get. */
-export const IN_PARTS_MIN_BYTES = 4 << 20;
 
 /** Whether a file is big enough to be checked (and fixed) in parts (csv-parts.ts, csv-parts-fix.ts). */
 export function checkedInParts(file: ClaimFile): boolean {

@@ -11,7 +11,8 @@ import type { LintOptions } from '../rules/types';
 import { PackedLines } from '../workspace/compact-line';
 import { isKept, MemberLines } from '../workspace/member-lines';
 import { PACK_BATCH_LINES, packInParts, packJsonInParts } from '../workspace/pack-in-parts';
-import { checkedInParts, IN_PARTS_MIN_BYTES } from './check';
+import { checkedInParts } from './check';
+import { IN_PARTS_MIN_BYTES } from '../batches/plan';
 import { runToEnd } from '../steps';
 import type { ClaimFile } from './files';
 

@@ -15,13 +15,15 @@
 import * as fs from 'fs';
 import { isUtf8 } from 'buffer';
 import { lintText } from '../engine';
-import { lintBatchText } from './batch-external';
+import { lintBatchText } from '../batches/lint-batch';
 import type { Finding, LintOptions, TextEdit } from '../rules/types';
 import { fixText, notSavedRefusal, parseErrorRefusal } from './fix-text';
-import {
-  blockOf, defineBatchJob, earlyHelper, formatted, lineBreaks, lineColIn, lineColInFile, locatedFrom, planParts, readBatch, runBatches,
-  showsFixes, showsPlaces, spooled, type BatchPlan, type FindingForm, type InParts,
-} from './csv-parts';
+import { blockOf, lineColIn, lineColInFile, readBatch } from '../batches/batch-text';
+import { planParts, type BatchPlan } from '../batches/plan';
+import { BATCH_LINES } from '../engine-parts';
+import { lineBreaks } from '../batches/row-index';
+import { defineBatchJob, earlyHelper, runBatches } from './batch-threads';
+import { formatted, locatedFrom, showsFixes, showsPlaces, spooled, type FindingForm, type InParts, type ReportPlan } from './csv-parts';
 import type { LocatedFinding } from './check';
 import type { Span } from '../model';
 import type { ClaimFile } from './files';
@@ -29,8 +31,6 @@ import { LineIndex } from './line-index';
 import { writeFileAtomicWith } from './write';
 import { lowerBound, upperBound } from '../sorted';
 
-/** Rows per batch (as checking's). */
-const BATCH_LINES = 1_000;
 const COPY_BYTES = 4 << 20;
 
 /** What fixing in parts did: `fixed` safe fixes written, or why the file was left alone. */
@@ -122,7 +122,7 @@ type BatchFixed = {
   final?: InBlock[];
 } | { parseError: number; line: number } | undefined;
 
-function fixBatch(plan: BatchPlan, fd: number, b: number): BatchFixed {
+function fixBatch(plan: ReportPlan, fd: number, b: number): BatchFixed {
   const batch = readBatch(plan, fd, b, false);
   const { result, options: own } = lintBatchText(batch.text, plan.options);
   // Parse errors a disable comment hides too (as check.ts): --fix leaves such a file alone.
@@ -183,10 +183,10 @@ export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines 
   const helper = earlyHelper(file.path, options);
   let handedOver = false;
   try {
-    const planned = planParts(file.path, options, report ?? 'data', batchLines);
+    const planned = planParts(file.path, options, batchLines);
     if (!planned) return undefined;
     const { index } = planned;
-    const plan: BatchPlan = report ? { ...planned.plan, reportFixed: true } : planned.plan;
+    const plan: ReportPlan = report ? { ...planned.plan, form: report, reportFixed: true } : { ...planned.plan, form: 'data' };
     if (!index.ascii && !fileIsUtf8(file.path)) return undefined;
     // The text above the first data row is never edited here: a safe fix there is the plain way's.
     const prefix = lintText(index.prefix, 'csv', options);
@@ -201,7 +201,7 @@ export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines 
     let plainWay = false;
     handedOver = true;
     // Batches finish in any order (two threads): every result here is the same whatever the order.
-    runBatches<BatchFixed>(plan, 'fix', (batch, r) => {
+    runBatches<ReportPlan, BatchFixed>(plan, 'fix', (batch, r) => {
       if (!r) {
         plainWay = true;
         return false;

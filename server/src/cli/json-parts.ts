@@ -1,11 +1,11 @@
-// `check` and `--fix` on a big JSON file: batch by batch (json-batches.ts), never its whole parse
+// `check` and `--fix` on a big JSON file: batch by batch (batches/json-batches.ts), never its whole parse
 // tree, which took thirty times the file's size (a 24 MB export: 770 MB). The located findings
 // are those of checking the file whole, in the same order (test/cli/json-parts.test.ts). A file
 // that is not a well-formed list of claims (a syntax error, "claims" given twice, one claim
 // object) is read whole, which says what is wrong where.
-import { jsonBatch, planJsonBatches, toFileSpan, type JsonBatch } from '../json-batches';
+import { jsonBatch, planJsonBatches, toFileSpan, type JsonBatch } from '../batches/json-batches';
 import type { Finding, LintOptions } from '../rules/types';
-import { lintBatchText } from './batch-external';
+import { lintBatchText } from '../batches/lint-batch';
 import { locateAll, type LocatedFinding } from './check';
 import { LineIndex } from './line-index';
 import { fixText, hasParseErrors } from './fix-text';

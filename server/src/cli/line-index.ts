@@ -1,11 +1,9 @@
 // Offsets to 1-based line:column for the CLI's text and SARIF output (columns in UTF-16 code
 // units, as the offsets are; SARIF's default columnKind).
 import { upperBound } from '../sorted';
+import type { LineCol } from '../batches/batch-text';
 
-export interface LineCol {
-  readonly line: number;
-  readonly column: number;
-}
+export type { LineCol };
 
 export class LineIndex {
   private readonly starts: number[] = [0];

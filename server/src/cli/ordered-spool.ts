@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { StringDecoder } from 'string_decoder';
-import { Column } from './columns';
+import { Column } from '../batches/columns';
 
 /** Written to the file in pieces about this big. */
 const WRITE_BYTES = 1 << 16;

@@ -17,7 +17,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { IN_PARTS_MIN_BYTES } from '../cli/check';
+import { IN_PARTS_MIN_BYTES } from '../batches/plan';
 import { parseDocument } from '../parse';
 import type { ExternalLine, LintOptions } from '../rules/types';
 import type { PackedLines } from '../workspace/compact-line';

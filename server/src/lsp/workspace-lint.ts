@@ -8,7 +8,7 @@ import type {
   CancellationToken, Connection, TextDocuments, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { IN_PARTS_MIN_BYTES } from '../cli/check';
+import { IN_PARTS_MIN_BYTES } from '../batches/plan';
 import { lintText, lintTextSteps } from '../engine';
 import type { Finding, LintOptions } from '../rules/types';
 import { lintInParts, lintJsonInParts } from '../workspace/lint-in-parts';

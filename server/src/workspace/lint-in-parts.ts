@@ -1,14 +1,15 @@
-// A big claim file on disk linted part by part, as the CLI checks it (cli/csv-parts.ts,
-// cli/json-parts.ts), for the server's "Lint Workspace Claim Files" on a file that is not open: one
+// A big claim file on disk linted part by part, as the CLI checks it (batches/plan.ts,
+// batches/json-batches.ts), for the server's "Lint Workspace Claim Files" on a file that is not open: one
 // batch of rows (or claim objects) is parsed and linted at a time, so the server answers between
 // batches and never holds the file as a parsed document. The findings are those of linting the whole file, in the file's offsets
 // (test/workspace/lint-in-parts.test.ts), without fixes: a closed file's problems are fixed once
 // it is opened, from the open document's own lint.
 import { byPosition, lintText } from '../engine';
-import { jsonBatch, planJsonBatchesSteps, toFileSpan } from '../json-batches';
+import { jsonBatch, planJsonBatchesSteps, toFileSpan } from '../batches/json-batches';
 import type { Span } from '../model';
-import { lintBatchText } from '../cli/batch-external';
-import { blockOf, eachBatch, planPartsSteps, type BatchText } from '../cli/csv-parts';
+import { lintBatchText } from '../batches/lint-batch';
+import { blockOf, eachBatch, type BatchText } from '../batches/batch-text';
+import { planPartsSteps } from '../batches/plan';
 import type { Finding, LintOptions, Related } from '../rules/types';
 
 /** Rows linted at a time: a few milliseconds of work between two chances for other requests. */
@@ -20,7 +21,7 @@ export const LINT_BATCH_LINES = 1_000;
  * Throws when the file cannot be read.
  */
 export function* lintInParts(path: string, options: LintOptions, batchLines = LINT_BATCH_LINES): Generator<void, Finding[] | undefined> {
-  const planned = yield* planPartsSteps(path, options, 'data', batchLines);
+  const planned = yield* planPartsSteps(path, options, batchLines);
   if (!planned) return undefined;
   const { index, plan } = planned;
   // The header's own findings (missing columns, quotes in it), from the text before the data: its
@@ -38,7 +39,7 @@ export function* lintInParts(path: string, options: LintOptions, batchLines = LI
 }
 
 /**
- * Lint a JSON text batch by batch (json-batches.ts), yielding after each; the findings in
+ * Lint a JSON text batch by batch (batches/json-batches.ts), yielding after each; the findings in
  * document order, or undefined when it is not a well-formed list of claims (lint it whole).
  */
 export function* lintJsonInParts(text: string, options: LintOptions, batchLines = LINT_BATCH_LINES): Generator<void, Finding[] | undefined> {

@@ -1,10 +1,11 @@
 // A big CSV claim file's lines for the workspace index, read part by part as the CLI checks it
-// (cli/csv-parts.ts): one batch of rows is parsed at a time and packed (compact-line.ts), so the
+// (batches/plan.ts): one batch of rows is parsed at a time and packed (compact-line.ts), so the
 // file is never a parsed document at once (two 250k-line files: 505–595 MB to index whole). The
 // CLI packs a file in one go; the server packs it between other work (workspace-index.ts), a batch
 // at a time, so that it keeps answering while a big export is indexed.
-import { blockOf, eachBatch, planPartsSteps } from '../cli/csv-parts';
-import { itemAt, jsonBatch, planJsonBatchesSteps } from '../json-batches';
+import { blockOf, eachBatch } from '../batches/batch-text';
+import { planPartsSteps } from '../batches/plan';
+import { itemAt, jsonBatch, planJsonBatchesSteps } from '../batches/json-batches';
 import { parseDocument } from '../parse';
 import { PackedLinesBuilder, type PackedLines } from './compact-line';
 import { isKept } from './member-lines';
@@ -19,7 +20,7 @@ export const PACK_BATCH_LINES = 5_000;
  * unclosed quote, no header). Throws when the file cannot be read.
  */
 export function* packInParts(path: string, batchLines = PACK_BATCH_LINES): Generator<void, PackedLines | undefined> {
-  const planned = yield* planPartsSteps(path, {}, 'data', batchLines);
+  const planned = yield* planPartsSteps(path, {}, batchLines);
   if (!planned) return undefined;
   const { plan } = planned;
   const builder = new PackedLinesBuilder(plan.charStart.length - 1);
@@ -41,7 +42,7 @@ export function* packInParts(path: string, batchLines = PACK_BATCH_LINES): Gener
 }
 
 /**
- * Pack a JSON text's kept lines batch by batch (json-batches.ts), yielding after each batch; the
+ * Pack a JSON text's kept lines batch by batch (batches/json-batches.ts), yielding after each batch; the
  * lines in file order with their file offsets and values, or undefined when the text is not a
  * well-formed list of claims (pack its whole parse). Lines are numbered in file order, but not
  * as the whole parse numbers them (that needs every item's line count first): only a document's

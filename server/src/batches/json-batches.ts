@@ -5,11 +5,11 @@
 // by item. Linted (or packed) batch by batch, the file gives what it gives whole
 // (test/cli/json-parts.test.ts); the CLI checks a big JSON file so (cli/json-parts.ts), the
 // server lints and indexes one on disk so (workspace/lint-in-parts.ts, pack-in-parts.ts).
-import { batchParts } from './engine-parts';
-import type { Span } from './model';
-import { scanClaimItemsSteps, type ClaimItems } from './parse/json-items';
-import { runToEnd } from './steps';
-import { upperBound } from './sorted';
+import { batchParts } from '../engine-parts';
+import type { Span } from '../model';
+import { scanClaimItemsSteps, type ClaimItems } from '../parse/json-items';
+import { runToEnd } from '../steps';
+import { upperBound } from '../sorted';
 
 export interface JsonPlan {
   readonly items: ClaimItems;

@@ -1,7 +1,9 @@
-// Linting a batch of a big file (csv-parts.ts checks it, csv-parts-fix.ts fixes it) with workspace
-// lines (--workspace): a batch takes the lines of its own members only (LintOptions.externalOf,
-// cross-file.ts). Handed the whole file's list, every batch's same-day index took it all in: two
-// 250k-line files took 100 s to check together (2.5 times the lines, 11 times the time).
+// Linting a batch of a big file (the CLI checks and fixes it: cli/csv-parts.ts, cli/csv-parts-fix.ts;
+// the server lints a closed one: workspace/lint-in-parts.ts), with workspace lines (the CLI's
+// --workspace, workspace analysis): a batch takes the lines of its own members only
+// (LintOptions.externalOf, cli/cross-file.ts). Handed the whole file's list, every batch's
+// same-day index took it all in: two 250k-line files took 100 s to check together (2.5 times the
+// lines, 11 times the time).
 import { lintDocument, withExternal, type LintResult } from '../engine';
 import { parseDocument, type ClaimFormat } from '../parse';
 import type { LintOptions } from '../rules/types';

@@ -1,5 +1,5 @@
-// Growable columns of numbers in typed arrays (shared memory): the CLI's row index (csv-parts.ts)
-// and the places of findings waiting for their turn (ordered-spool.ts) hold a few numbers per row
+// Growable columns of numbers in typed arrays (shared memory): a big file's row index
+// (row-index.ts) and the CLI's places of findings waiting for their turn (cli/ordered-spool.ts) hold a few numbers per row
 // or finding this way, not an object each.
 
 /** A typed array like `a` (of `n` elements) in shared memory: the helper thread of a check is
