@@ -108,7 +108,7 @@ class Mover {
    * same object in the new document. (Copying every line after the edit was most of a keystroke's
    * time in a big file, and its peak memory. The old document is not used after a re-read, and
    * what else held these spans was moved first: the problems here, the findings in
-   * engine-incremental.ts.)
+   * edits/moved-findings.ts.)
    */
   line(l: ServiceLine, index: number, claimIndex: number): ServiceLine {
     this.inPlace(l.span);
@@ -171,7 +171,7 @@ function renumbered(l: ServiceLine, claimIndex: number): ServiceLine {
     : makeLine(l, { index: l.index, claimIndex, span: l.span, fields: l.fields, modifiers: l.modifiers, disabled: l.disabled, node: l.node });
 }
 
-/** Where a span of the old text is in the new one, as engine-incremental.ts moves kept findings'
+/** Where a span of the old text is in the new one, as edits/moved-findings.ts moves kept findings'
  *  spans; undefined for a span the edit touches (or that ends where it starts). */
 function movedSpan(s: Span, change: TextChange): Span | undefined {
   if (s.end < change.start) return s;

@@ -49,7 +49,7 @@ export interface RuleMeta {
   /** Whether the rule offers fixes, and whether they are safe (fix-all) or unsafe (one at a time). */
   readonly fixable?: 'safe' | 'unsafe';
   /** What a finding about a line depends on, so an edit re-runs the rule only where it can
-   *  change something (incremental analysis; see engine-incremental.ts). Default 'file'. */
+   *  change something (incremental analysis; see edits/line-changes.ts, touched). Default 'file'. */
   readonly scope?: RuleScope;
   /** The 'member-history' scope's look-back: how many days before a line's dos_from its
    *  findings read. */
