@@ -37,26 +37,36 @@ async function lspFigures(text) {
     const first = await opened;
     const openMs = performance.now() - t;
 
-    // One-cell edits: the units cell of a row in the middle, changed, then changed back by the
-    // next edit (every edit changes the text: an edit that changes nothing is not measured).
-    const editTimes = [];
+    // One-cell edits of the units cell, each undone by the next (every edit changes the text: an
+    // edit that changes nothing is not measured). Retyped: a digit replaced, rows in the middle
+    // (the text after it stays where it was). Typed: a digit typed at the end of the cell, then
+    // deleted, on rows from a tenth to nine tenths into the file (the text after it moves by a
+    // character: what typing does).
     let version = 1;
-    for (let i = 0; i < 9; i++) {
-      const line = Math.floor(rows.length / 2) + Math.floor(i / 2) * 7;
+    const editUnits = async (line, next) => {
       const cells = rows[line].split(',');
       const col = cells.slice(0, 9).join(',').length + 1; // start of `units`
       const old = cells[9];
-      const next = String(Number(old) + (i % 2 === 0 ? 1 : -1));
       version++;
       const waiting = server.diagnostics(uri, version);
-      t = performance.now();
+      const t0 = performance.now();
       server.conn.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col + old.length } }, text: next }],
+        contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col + old.length } }, text: next(old) }],
       });
       await waiting;
-      editTimes.push(performance.now() - t);
-      rows[line] = [...cells.slice(0, 9), next, ...cells.slice(10)].join(',');
+      rows[line] = [...cells.slice(0, 9), next(old), ...cells.slice(10)].join(',');
+      return performance.now() - t0;
+    };
+    const editTimes = [];
+    for (let i = 0; i < 9; i++) {
+      const line = Math.floor(rows.length / 2) + Math.floor(i / 2) * 7;
+      editTimes.push(await editUnits(line, (old) => String(Number(old) + (i % 2 === 0 ? 1 : -1))));
+    }
+    const typedTimes = [];
+    for (let i = 0; i < 10; i++) {
+      const line = Math.floor(rows.length * (0.1 + 0.2 * Math.floor(i / 2)));
+      typedTimes.push(await editUnits(line, (old) => (i % 2 === 0 ? `${old}5` : old.slice(0, -1))));
     }
 
     // Hover on code cells all over the file.
@@ -82,7 +92,7 @@ async function lspFigures(text) {
     await again;
     const warmOpenMs = performance.now() - t;
     const problems = server.statuses.find((p) => p.uri === uri)?.problems;
-    return { openMs, warmOpenMs, diagnostics: first.diagnostics.length, problems, editMs: median(editTimes), hoverMs: median(hoverTimes), hoverAnswered: answered, peak };
+    return { openMs, warmOpenMs, diagnostics: first.diagnostics.length, problems, editMs: median(editTimes), typedMs: median(typedTimes), hoverMs: median(hoverTimes), hoverAnswered: answered, peak };
   } finally {
     await server.stop();
   }
@@ -274,7 +284,8 @@ const table = [
   `| open → diagnostics again, the same text as a second file (engine warm) | ${ms(lsp.warmOpenMs)} = ${(lsp.warmOpenMs / papa).toFixed(2)}× papaparse | (reference) | |`,
   `| stdio LSP floor: a server doing no work, publishing ${lsp.diagnostics} diagnostics | ${ms(floor)} = ${(floor / papa).toFixed(2)}× papaparse | (reference) | |`,
   `| hovers in another document while it opens (one every 20 ms; open → diagnostics ${ms(meanwhile.ms)}) | ${meanwhile.hovers} answered, median ${ms(meanwhile.median)}, slowest ${ms(meanwhile.slowest)} | (reference) | |`,
-  `| one-cell edit → diagnostics (median of 9, debounce included) | ${ms(lsp.editMs)} | ≤ 100 ms | ${mark(lsp.editMs <= 100)} |`,
+  `| one-cell edit → diagnostics, debounce included: a digit typed into a cell, then deleted, from a tenth to nine tenths into the file (the text after it moves; median of 10) | ${ms(lsp.typedMs)} | ≤ 100 ms | ${mark(lsp.typedMs <= 100)} |`,
+  `| the same, a digit replaced in a cell in the middle (the text after it stays; median of 9) | ${ms(lsp.editMs)} | ≤ 100 ms | ${mark(lsp.editMs <= 100)} |`,
   `| hover (median of 60, ${lsp.hoverAnswered} answered) | ${ms(lsp.hoverMs)} | ≤ 2 ms | ${mark(lsp.hoverMs <= 2)} |`,
   `| server peak memory (VmHWM) | ${lsp.peak.toFixed(0)} MB | ≤ 250 MB | ${mark(lsp.peak <= 250)} |`,
   `| CLI on ${CLI_LINES.toLocaleString('en-US')} lines (${(bigText.length / 1e6).toFixed(0)} MB), text report (the default), exit ${cli.code} | median of 3: ${ms(cli.cliMs)} = ${(cli.cliMs / papaBig).toFixed(2)}× papaparse (median ${ms(papaBig)}); each run ${eachRatio(cliRuns)} | ≤ 2× papaparse | ${mark(cli.cliMs <= 2 * papaBig)} |`,

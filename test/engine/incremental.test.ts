@@ -154,6 +154,18 @@ describe('incremental linting', () => {
     assert.strictEqual(after.doc.lines[3], before.doc.lines[3], 'a line before the edit is the same object');
     assert.notStrictEqual(after.doc.lines[20], before.doc.lines[20], 'the edited line is read again');
     assert.strictEqual(after.doc.lines[20].units, 77);
+
+    // A keystroke that changes the cell's length: the lines after it are the same objects, moved
+    // in place (copying them was most of what such an edit allocated), and what they made at
+    // their old place (Fields, the row) is made again at the new one.
+    const later = after.doc.lines[30];
+    const oldUnits = later.fields.units!.span;
+    const typed = edited.slice(0, units.start) + '7' + edited.slice(units.start);
+    const moved = lintEdit(after, typed);
+    assertSame(moved, lintText(typed, 'csv'), 'a digit typed');
+    assert.strictEqual(moved.doc.lines[30], later, 'a line after the edit is the same object');
+    assert.strictEqual(later.fields.units!.span.start, oldUnits.start + 1, 'its Field is made at its new place');
+    assert.strictEqual(later.index, 30);
   });
 
   it('an unclosed quote earlier in the file: an edit past the text it was judged by stays incremental', () => {

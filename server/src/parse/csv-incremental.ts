@@ -1,6 +1,6 @@
 // Re-reading an edited CSV text by rows. Only the rows an edit touched are tokenised and read
 // again; the table of cells is updated in place (the other rows' cells moved by the edit's length
-// change) and the other lines kept, or copied with moved offsets, so a keystroke in a 100k-row
+// change) and the other lines kept, moved in place by it, so a keystroke in a 100k-row
 // file costs a few rows of reading instead of the whole file. The result is the document a full
 // parseCsv of the new text gives (same lines, values, spans, problems and claims):
 // test/engine/incremental.test.ts compares them over random edits.
@@ -164,7 +164,6 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   const dataRows = state.dataRows;
   const reader = new CsvRowReader(text, table);
   reader.readRow(state.headerRow);
-  const source = reader.source!;
   // The header is unchanged: its problems (and every line's before the edit) are the old ones.
   reader.problems.length = 0;
   const windowOrigin: number[] = [];
@@ -200,7 +199,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   let sameClaims = lineShift === 0;
   for (let i = a; sameClaims && i < windowEnd; i++) sameClaims = reader.lines[i].claimId === prevLines[i].claimId;
 
-  // Lines after: the same objects when nothing moved, else copies moved by the edit.
+  // Lines after: the same objects, moved in place by the edit when it moved them (CsvLine.moveTo).
   const keepAsIs = delta === 0 && rowShift === 0 && sameClaims;
   if (keepAsIs) {
     reader.lines = reader.lines.concat(prevLines.slice(oldNext));
@@ -209,10 +208,15 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
     for (let i = oldNext; i < prevLines.length; i++) {
       const line = prevLines[i];
       const row = dataRows[i] + rowShift;
-      reader.lines.push(new CsvLine(source, row, line, i + lineShift, sameClaims ? line.claimIndex : reader.claimOf(line.claimId),
-        delta === 0 ? line.span : { start: line.span.start + delta, end: line.span.end + delta },
-        shiftedModifiers(line.modifiers, delta), line.disabled,
-        line.disableComment && delta !== 0 ? { start: line.disableComment.start + delta, end: line.disableComment.end + delta } : line.disableComment));
+      // claimOf in file order: it numbers the claims as it meets them.
+      const claimIndex = sameClaims ? line.claimIndex : reader.claimOf(line.claimId);
+      if (delta === 0) line.moveTo(row, i + lineShift, claimIndex, line.span, line.modifiers, line.disableComment);
+      else {
+        line.moveTo(row, i + lineShift, claimIndex, { start: line.span.start + delta, end: line.span.end + delta },
+          shiftedModifiers(line.modifiers, delta),
+          line.disableComment && { start: line.disableComment.start + delta, end: line.disableComment.end + delta });
+      }
+      reader.lines.push(line);
       reader.dataRows.push(row);
     }
   }

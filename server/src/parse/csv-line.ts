@@ -216,16 +216,17 @@ export class CsvLine implements ServiceLine {
   declare frequency: string;
   declare durationMin?: number;
   declare notes: string;
-  declare readonly index: number;
+  // index, span, modifiers, disableComment and tableRow change only in moveTo.
+  declare index: number;
   /** Set by parseCsv right after construction, once the claim is known. */
   declare claimIndex: number;
-  declare readonly span: Span;
-  declare readonly modifiers: readonly Modifier[];
+  declare span: Span;
+  declare modifiers: readonly Modifier[];
   declare readonly disabled: ReadonlySet<string>;
-  declare readonly disableComment?: Span;
+  declare disableComment?: Span;
   declare private readonly source: CsvSource;
   /** The row's index in the CsvTable. */
-  declare private readonly tableRow: number;
+  declare private tableRow: number;
   declare private madeFields: Fields | undefined;
   declare private madeRow: CsvRow | undefined;
 
@@ -264,6 +265,25 @@ export class CsvLine implements ServiceLine {
     this.disableComment = disableComment;
     this.source = source;
     this.tableRow = tableRow;
+    this.madeFields = undefined;
+    this.madeRow = undefined;
+  }
+
+  /**
+   * Move the line, in place, to where an edit put its row (csv-incremental.ts): its table row,
+   * index and claim, and its offsets (the span, modifiers and disable comment given, moved). The
+   * previous document is not used after a re-read (its table is updated in place too), so the
+   * lines after an edit are moved, not copied: copying them (half the file, on average, for each
+   * keystroke that changes a length) was most of what an edit allocated. The Fields and row made
+   * from the old place are dropped.
+   */
+  moveTo(tableRow: number, index: number, claimIndex: number, span: Span, modifiers: readonly Modifier[], disableComment: Span | undefined): void {
+    this.tableRow = tableRow;
+    this.index = index;
+    this.claimIndex = claimIndex;
+    this.span = span;
+    this.modifiers = modifiers;
+    this.disableComment = disableComment;
     this.madeFields = undefined;
     this.madeRow = undefined;
   }
