@@ -166,6 +166,20 @@ describe('incremental linting', () => {
     assert.strictEqual(moved.doc.lines[30], later, 'a line after the edit is the same object');
     assert.strictEqual(later.fields.units!.span.start, oldUnits.start + 1, 'its Field is made at its new place');
     assert.strictEqual(later.index, 30);
+
+    // A row's first character replaced by a line break: a blank row more, the text after in the
+    // same place. The lines after are at other table rows: what they made at the old one is made
+    // again.
+    const rowStart = moved.doc.lines[25].span.start;
+    assert.ok(later.fields.units, 'made before the edit');
+    const split = typed.slice(0, rowStart) + '\n' + typed.slice(rowStart + 1);
+    const broken = lintEdit(moved, split);
+    assertSame(broken, lintText(split, 'csv'), 'a blank row more');
+    assert.strictEqual(broken.doc.lines[30], later, 'the line after is the same object');
+    const fresh = lintText(split, 'csv').doc.lines[30];
+    for (const name of ['claim_id', 'charge', 'ndc', 'dos_from'] as const) {
+      assert.deepStrictEqual(later.fields[name], fresh.fields[name], `its ${name} Field, first read after the edit`);
+    }
   });
 
   it('an unclosed quote earlier in the file: an edit past the text it was judged by stays incremental', () => {

@@ -5,7 +5,7 @@
 // parseCsv of the new text gives (same lines, values, spans, problems and claims):
 // test/engine/incremental.test.ts compares them over random edits.
 import type { Claim, ClaimDocument } from '../model';
-import { CsvRowReader, csvStateOf, forgetCsvState, memberKeyOf, shiftedModifiers } from './csv';
+import { CsvRowReader, csvStateOf, forgetCsvState, memberKeyOf } from './csv';
 import { CsvLine } from './csv-line';
 import { CsvScanner, CsvTable, type CsvRowIssue } from './csv-tokenizer';
 import { dominantEol } from './line-end';
@@ -183,7 +183,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   for (let r = a > 0 ? dataRows[a - 1] + 1 : state.headerRow + 1; r < table.rowCount; r++) {
     const kept = r >= firstKept;
     const oldLine = kept ? lineOfOldRow(dataRows, r - rowShift, prevLines.length) : -1;
-    const line = reader.readRow(r, oldLine >= 0 ? prevLines[oldLine] : undefined, delta);
+    const line = reader.readRow(r, oldLine >= 0 ? prevLines[oldLine] : undefined);
     if (!line) continue;
     windowOrigin.push(oldLine >= 0 && reader.fromPrevious ? oldLine : -1);
     if (kept) {
@@ -199,9 +199,10 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   let sameClaims = lineShift === 0;
   for (let i = a; sameClaims && i < windowEnd; i++) sameClaims = reader.lines[i].claimId === prevLines[i].claimId;
 
-  // Lines after: the same objects, moved in place by the edit when it moved them (CsvLine.moveTo).
-  const keepAsIs = delta === 0 && rowShift === 0 && sameClaims;
-  if (keepAsIs) {
+  // Lines after: the same objects. Their places follow their rows in the table when next read
+  // (CsvLine: current); only rows or lines added or removed, or claims numbered anew, move them.
+  const inPlace = rowShift === 0 && sameClaims;
+  if (inPlace) {
     reader.lines = reader.lines.concat(prevLines.slice(oldNext));
     reader.dataRows = reader.dataRows.concat(dataRows.slice(oldNext));
   } else {
@@ -209,13 +210,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
       const line = prevLines[i];
       const row = dataRows[i] + rowShift;
       // claimOf in file order: it numbers the claims as it meets them.
-      const claimIndex = sameClaims ? line.claimIndex : reader.claimOf(line.claimId);
-      if (delta === 0) line.moveTo(row, i + lineShift, claimIndex, line.span, line.modifiers, line.disableComment);
-      else {
-        line.moveTo(row, i + lineShift, claimIndex, { start: line.span.start + delta, end: line.span.end + delta },
-          shiftedModifiers(line.modifiers, delta),
-          line.disableComment && { start: line.disableComment.start + delta, end: line.disableComment.end + delta });
-      }
+      line.moveTo(row, i + lineShift, sameClaims ? line.claimIndex : reader.claimOf(line.claimId));
       reader.lines.push(line);
       reader.dataRows.push(row);
     }
@@ -233,12 +228,15 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   for (let i = a; i < windowEnd; i++) memberKeys[i] = memberKeyOf(state.members, lines[i].memberId);
   memberKeys.set(state.memberKeys.subarray(oldNext), windowEnd);
 
-  // Claims: those wholly before the edit (or, when nothing moved, wholly after it) stand; the
-  // others list the new lines.
+  // Claims: those wholly before the edit stand, and those wholly after it when no line came or
+  // went (their span moved); the others list the new lines.
   let claims: Claim[] | undefined;
   if (sameClaims) {
     claims = prev.claims.map((c): Claim => {
-      if (c.lines[c.lines.length - 1].index < a || (keepAsIs && c.lines[0].index >= oldNext)) return c;
+      if (c.lines[c.lines.length - 1].index < a) return c;
+      if (inPlace && c.lines[0].index >= oldNext) {
+        return delta === 0 ? c : { index: c.index, id: c.id, span: { start: c.span.start + delta, end: c.span.end + delta }, lines: c.lines };
+      }
       const ls = c.lines.map((l) => lines[l.index]);
       return { index: c.index, id: c.id, span: { start: ls[0].span.start, end: ls[ls.length - 1].span.end }, lines: ls };
     });

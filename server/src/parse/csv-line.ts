@@ -142,6 +142,16 @@ export class CsvValueReader {
   }
 }
 
+function movedBy(span: Span, shift: number): Span {
+  return { start: span.start + shift, end: span.end + shift };
+}
+
+/** The line's modifiers, `shift` characters further. */
+export function shiftedModifiers(modifiers: readonly Modifier[], shift: number): readonly Modifier[] {
+  if (shift === 0 || modifiers.length === 0) return modifiers;
+  return modifiers.map((m) => ({ code: m.code, span: movedBy(m.span, shift), field: m.field }));
+}
+
 const ROW = Symbol('row');
 const MADE = Symbol('made');
 
@@ -216,17 +226,18 @@ export class CsvLine implements ServiceLine {
   declare frequency: string;
   declare durationMin?: number;
   declare notes: string;
-  // index, span, modifiers, disableComment and tableRow change only in moveTo.
+  // index and tableRow change only in moveTo.
   declare index: number;
-  /** Set by parseCsv right after construction, once the claim is known. */
+  /** Set by parseCsv right after construction, once the claim is known; moveTo may change it. */
   declare claimIndex: number;
-  declare span: Span;
-  declare modifiers: readonly Modifier[];
   declare readonly disabled: ReadonlySet<string>;
-  declare disableComment?: Span;
   declare private readonly source: CsvSource;
   /** The row's index in the CsvTable. */
   declare private tableRow: number;
+  // The line's places in the text, true while its row starts at stored.span.start (see current).
+  declare private storedSpan: Span;
+  declare private storedModifiers: readonly Modifier[];
+  declare private storedComment: Span | undefined;
   declare private madeFields: Fields | undefined;
   declare private madeRow: CsvRow | undefined;
 
@@ -259,44 +270,74 @@ export class CsvLine implements ServiceLine {
     }
     this.index = index;
     this.claimIndex = claimIndex;
-    this.span = span;
-    this.modifiers = modifiers;
     this.disabled = disabled;
-    this.disableComment = disableComment;
     this.source = source;
     this.tableRow = tableRow;
+    this.storedSpan = span;
+    this.storedModifiers = modifiers;
+    this.storedComment = disableComment;
     this.madeFields = undefined;
     this.madeRow = undefined;
   }
 
   /**
-   * Move the line, in place, to where an edit put its row (csv-incremental.ts): its table row,
-   * index and claim, and its offsets (the span, modifiers and disable comment given, moved). The
-   * previous document is not used after a re-read (its table is updated in place too), so the
-   * lines after an edit are moved, not copied: copying them (half the file, on average, for each
-   * keystroke that changes a length) was most of what an edit allocated. The Fields and row made
-   * from the old place are dropped.
+   * Bring the stored places up to date with the table. An edit updates the table in place, moving
+   * the rows after it (csv-incremental.ts), and leaves the lines of those rows as they are: each
+   * line's places move when it is next read, by as far as its row moved (its text is unchanged,
+   * or it would have been read again). A keystroke that changes a cell's length so touches none of
+   * the lines after it; moving (copying, before that) half the file's lines was most of what such
+   * an edit allocated.
    */
-  moveTo(tableRow: number, index: number, claimIndex: number, span: Span, modifiers: readonly Modifier[], disableComment: Span | undefined): void {
-    this.tableRow = tableRow;
-    this.index = index;
-    this.claimIndex = claimIndex;
-    this.span = span;
-    this.modifiers = modifiers;
-    this.disableComment = disableComment;
+  private current(): void {
+    const now = this.source.table.rowStart[this.tableRow];
+    const by = now - this.storedSpan.start;
+    if (by === 0) return;
+    this.storedSpan = movedBy(this.storedSpan, by);
+    this.storedModifiers = shiftedModifiers(this.storedModifiers, by);
+    if (this.storedComment) this.storedComment = movedBy(this.storedComment, by);
     this.madeFields = undefined;
     this.madeRow = undefined;
   }
 
-  /** Whether the line reads its cells from this source (incremental re-reading reuses such a line). */
-  readsFrom(source: CsvSource): boolean {
-    return this.source === source;
+  /** The row's text, without its line end. */
+  get span(): Span {
+    this.current();
+    return this.storedSpan;
   }
 
-  /** The line's source, for the next incremental re-reading. */
-  get csvSource(): CsvSource {
-    return this.source;
+  get modifiers(): readonly Modifier[] {
+    this.current();
+    return this.storedModifiers;
   }
+
+  get disableComment(): Span | undefined {
+    this.current();
+    return this.storedComment;
+  }
+
+  /** The line's modifiers and disable comment were its row to start at `rowStart`: for a copy of
+   *  the line read at its row's new place (csv.ts), while this line's table row may be out of date. */
+  placesAt(rowStart: number): { modifiers: readonly Modifier[]; disableComment: Span | undefined } {
+    const by = rowStart - this.storedSpan.start;
+    return {
+      modifiers: shiftedModifiers(this.storedModifiers, by),
+      disableComment: this.storedComment && (by === 0 ? this.storedComment : movedBy(this.storedComment, by)),
+    };
+  }
+
+  /** Move the line to where an edit put its row, in place (csv-incremental.ts): its table row,
+   *  index and claim. Its places follow its row when next read (current). */
+  moveTo(tableRow: number, index: number, claimIndex: number): void {
+    if (tableRow !== this.tableRow) {
+      // Its Fields and row read the old table row.
+      this.madeFields = undefined;
+      this.madeRow = undefined;
+    }
+    this.tableRow = tableRow;
+    this.index = index;
+    this.claimIndex = claimIndex;
+  }
+
 
   private read(v: CsvValueReader): void {
     this.claimId = v.read(S_CLAIM) as string;
@@ -324,6 +365,7 @@ export class CsvLine implements ServiceLine {
   }
 
   get fields(): Fields {
+    this.current();
     return (this.madeFields ??= this.source.newFields(this.tableRow));
   }
 
@@ -356,6 +398,7 @@ export class CsvLine implements ServiceLine {
   }
 
   get row(): CsvRow {
+    this.current();
     return (this.madeRow ??= this.source.table.row(this.tableRow));
   }
 }

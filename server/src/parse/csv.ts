@@ -178,16 +178,6 @@ function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true;
 }
 
-function movedBy(span: Span, shift: number): Span {
-  return { start: span.start + shift, end: span.end + shift };
-}
-
-/** The line's modifiers, `shift` characters further. */
-export function shiftedModifiers(modifiers: readonly Modifier[], shift: number): readonly Modifier[] {
-  if (shift === 0 || modifiers.length === 0) return modifiers;
-  return modifiers.map((m) => ({ code: m.code, span: movedBy(m.span, shift), field: m.field }));
-}
-
 /**
  * Reads the rows of a tokenised CSV text into lines, one row at a time, in order: parseCsv reads
  * every row; csv-incremental.ts reads only the rows an edit touched and carries the others over.
@@ -246,9 +236,9 @@ export class CsvRowReader {
     }
   }
 
-  /** Read table row `r`. A data row whose text is unchanged since `prev` was read from it (moved
-   *  `shift` characters) keeps prev's values; `keep` says prev may be kept as it is when nothing moved. */
-  readRow(r: number, prev?: CsvLine, shift = 0, keep = false): ServiceLine | undefined {
+  /** Read table row `r`. A data row whose text is unchanged since `prev` was read from it keeps
+   *  prev's values (a copy of prev, at the row's place now). */
+  readRow(r: number, prev?: CsvLine): ServiceLine | undefined {
     const { table, text } = this;
     const kind = table.rowKind[r];
     if (kind === 2) return undefined; // blank
@@ -275,7 +265,7 @@ export class CsvRowReader {
       if (issues) rowIssues(table.row(r), this.header, this.problems);
       return undefined;
     }
-    return this.readData(r, prev, shift, keep);
+    return this.readData(r, prev);
   }
 
   private readHeader(r: number): void {
@@ -309,7 +299,7 @@ export class CsvRowReader {
     if (missing) problems.push(missing);
   }
 
-  private readData(r: number, prev: CsvLine | undefined, shift: number, keep: boolean): ServiceLine {
+  private readData(r: number, prev: CsvLine | undefined): ServiceLine {
     const { table, text, problems, lines, header, expected, requiredCols, requiredNames } = this;
     const index = lines.length;
     this.dataRows.push(r);
@@ -348,15 +338,12 @@ export class CsvRowReader {
     this.disabled = undefined;
     this.disableComment = undefined;
     let line: CsvLine;
-    if (prev && sameIds(prev.disabled, ids)
-      && (prev.disableComment === undefined ? disableComment === undefined
-        : disableComment !== undefined && prev.disableComment.start + shift === disableComment.start && prev.disableComment.end + shift === disableComment.end)) {
-      // The same row text under the same suppression: keep the line, or copy its values.
-      const claimIndex = this.claimOf(prev.claimId);
-      line = keep && shift === 0 && prev.index === index && prev.claimIndex === claimIndex
-        ? prev
-        : new CsvLine(this.source!, r, prev, index, claimIndex, shift === 0 ? prev.span : span, shiftedModifiers(prev.modifiers, shift),
-          prev.disabled, shift === 0 ? prev.disableComment : disableComment);
+    // prev's places as they would be at this row's start (its own table row is out of date here).
+    const was = prev && sameIds(prev.disabled, ids) ? prev.placesAt(span.start) : undefined;
+    if (prev && was && (was.disableComment === undefined ? disableComment === undefined
+      : disableComment !== undefined && was.disableComment.start === disableComment.start && was.disableComment.end === disableComment.end)) {
+      // The same row text under the same suppression: copy its values.
+      line = new CsvLine(this.source!, r, prev, index, this.claimOf(prev.claimId), span, was.modifiers, prev.disabled, was.disableComment);
       this.fromPrevious = true;
     } else {
       this.fromPrevious = false;
