@@ -1,7 +1,7 @@
 // Re-reading an edited CSV text by rows. Only the rows an edit touched are tokenised and read
 // again; the table of cells is updated in place (the other rows' cells moved by the edit's length
-// change) and the other lines kept, moved in place by it, so a keystroke in a 100k-row
-// file costs a few rows of reading instead of the whole file. The result is the document a full
+// change) and the other lines kept as they are (a line's places follow its row: CsvLine), so a
+// keystroke in a 100k-row file costs a few rows of reading instead of the whole file. The result is the document a full
 // parseCsv of the new text gives (same lines, values, spans, problems and claims):
 // test/engine/incremental.test.ts compares them over random edits.
 import type { Claim, ClaimDocument } from '../model';

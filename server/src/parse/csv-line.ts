@@ -234,7 +234,7 @@ export class CsvLine implements ServiceLine {
   declare private readonly source: CsvSource;
   /** The row's index in the CsvTable. */
   declare private tableRow: number;
-  // The line's places in the text, true while its row starts at stored.span.start (see current).
+  // The line's places in the text, true while its row starts at storedSpan.start (see current).
   declare private storedSpan: Span;
   declare private storedModifiers: readonly Modifier[];
   declare private storedComment: Span | undefined;
@@ -315,8 +315,9 @@ export class CsvLine implements ServiceLine {
     return this.storedComment;
   }
 
-  /** The line's modifiers and disable comment were its row to start at `rowStart`: for a copy of
-   *  the line read at its row's new place (csv.ts), while this line's table row may be out of date. */
+  /** The line's modifiers and disable comment as they would be were its row to start at
+   *  `rowStart`: for a copy of the line read at its row's new place (csv.ts), while this line's
+   *  table row may be out of date (current cannot be trusted then). */
   placesAt(rowStart: number): { modifiers: readonly Modifier[]; disableComment: Span | undefined } {
     const by = rowStart - this.storedSpan.start;
     return {
@@ -337,7 +338,6 @@ export class CsvLine implements ServiceLine {
     this.index = index;
     this.claimIndex = claimIndex;
   }
-
 
   private read(v: CsvValueReader): void {
     this.claimId = v.read(S_CLAIM) as string;
