@@ -71,6 +71,11 @@ export abstract class LazyFixesFinding implements Finding {
     return (this.#fixes ??= this.makeFixes());
   }
 
+  /** Make the fixes again when next asked for (the document they were made for is gone). */
+  protected forgetFixes(): void {
+    this.#fixes = undefined;
+  }
+
   toJSON(): Finding {
     const { ruleId, severity, span, message, fixes, related, lineIndex } = this;
     return { ruleId, severity, span, message, fixes, related, lineIndex };

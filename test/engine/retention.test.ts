@@ -4,7 +4,8 @@
 // and every full garbage collection (the server forces one every few edits of a big file) marks
 // them all again. concurrent-therapy-modifier's fix closures once held it (18 MB on the bench file).
 import * as assert from 'assert';
-import { lintDocument } from '../../server/src/engine';
+import { lintDocument, lintText } from '../../server/src/engine';
+import { lintEdit, type EditResult } from '../../server/src/engine-incremental';
 import { collect } from '../../server/src/lsp/memory';
 import { parseDocument } from '../../server/src/parse';
 import { RULES } from '../../server/src/rules';
@@ -55,5 +56,46 @@ describe('findings do not keep a rule\'s working data alive', () => {
 
   it('the rules that read the index fire on the test text', () => {
     for (const id of MUST_FIRE) assert.ok(fired.has(id), `${id} reported nothing: the test above cannot fail for it`);
+  });
+});
+
+/**
+ * Four edits of the test text, each linted from the last (every finding's fixes made first, as a
+ * code action would), a digit typed near the end each time. In a function of its own: a local of
+ * the async test (a loop's last finding) would stay in its suspended frame and keep a version alive.
+ */
+function editFourTimes(): { result: EditResult; text: string; earlier: Array<WeakRef<object>>; reused: number } {
+  let text = csv();
+  let result: EditResult = lintText(text, 'csv');
+  const earlier: Array<WeakRef<object>> = [];
+  let reused = 0;
+  for (let k = 0; k < 4; k++) {
+    for (const f of result.findings) assert.ok(Array.isArray(f.fixes));
+    const at = text.lastIndexOf('\n', text.length - 2) + 1 + 'CM2'.length;
+    text = text.slice(0, at) + String(k) + text.slice(at);
+    earlier.push(new WeakRef(result.doc));
+    const next = lintEdit(result, text);
+    const before = new Set(result.findings);
+    reused += next.findings.filter((f) => before.has(f)).length;
+    result = next;
+  }
+  return { result, text, earlier, reused };
+}
+
+describe('an edited document\'s earlier versions are not kept alive', () => {
+  it('by the findings an edit kept (those before the edit are the same objects, bound to the new version)', async () => {
+    const gc = collect();
+    if (!gc) throw new Error('V8\'s collector is not available: this test cannot run');
+    const { result, text, earlier, reused } = editFourTimes();
+    assert.ok(reused > 0, 'findings before the edits are kept as the same objects (else this test cannot fail)');
+    for (let round = 0; round < 5 && earlier.some((r) => r.deref() !== undefined); round++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
+    const kept = earlier.filter((r) => r.deref() !== undefined).length;
+    assert.strictEqual(kept, 0, `${kept} of ${earlier.length} earlier versions are still alive`);
+    // And the kept findings' fixes are those of the last version.
+    const fresh = lintText(text, 'csv');
+    assert.deepStrictEqual(result.findings.map((f) => f.fixes), fresh.findings.map((f) => f.fixes));
   });
 });
