@@ -1,4 +1,5 @@
-// Part of a document, for re-running rules on the lines an edit can affect (engine-incremental.ts).
+// Part of a document, for re-running rules on the lines an edit can affect (edits/reruns.ts, and
+// edits/moved-findings.ts for a kept finding's fixes).
 // A view shares the document's text, layout and problems and lists only some of its lines (in
 // file order, with their own indexes); the fix primitives ask fullDocument() for facts about the
 // whole file (e.g. the modifier separator the file uses), so a fix made from a view is the fix

@@ -10,10 +10,9 @@ import { locateAll, type LocatedFinding } from './check';
 import { LineIndex } from './line-index';
 import { fixText, hasParseErrors } from './fix-text';
 import { scanClaimItems } from '../parse/json-items';
+import { BATCH_LINES } from '../engine-parts';
 import { lowerBound } from '../sorted';
 
-/** Lines per batch, as for CSV (csv-parts.ts). */
-const BATCH_LINES = 1_000;
 
 /**
  * Check a JSON text in batches of whole claims and members: the located findings of checking it

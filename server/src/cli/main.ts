@@ -22,7 +22,7 @@ try {
   // Not V8, or the flag is gone: more memory, same results.
 }
 
-// A worker thread of a big check (csv-parts.ts) loads this bundle too: it is no CLI run.
+// A worker thread of a big check (batch-threads.ts) loads this bundle too: it is no CLI run.
 if (isMainThread) {
   process.exitCode = runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),

@@ -147,7 +147,7 @@ function movedBy(span: Span, shift: number): Span {
 }
 
 /** The line's modifiers, `shift` characters further. */
-export function shiftedModifiers(modifiers: readonly Modifier[], shift: number): readonly Modifier[] {
+function shiftedModifiers(modifiers: readonly Modifier[], shift: number): readonly Modifier[] {
   if (shift === 0 || modifiers.length === 0) return modifiers;
   return modifiers.map((m) => ({ code: m.code, span: movedBy(m.span, shift), field: m.field }));
 }

@@ -205,7 +205,7 @@ export class CsvRowReader {
   private modifierCols: number[] = [];
   private disabled: Set<string> | undefined;
   private disableComment: Span | undefined;
-  /** Whether the last data row read kept (or copied) the previous line it was given. */
+  /** Whether the last data row read copied the previous line it was given. */
   fromPrevious = false;
 
   constructor(private readonly text: string, readonly table: CsvTable) {}

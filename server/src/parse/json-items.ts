@@ -1,8 +1,8 @@
 // The items of a JSON claims file's list, found by a scan token by token (jsonc-parser's scanner),
 // without a parse tree: where each item starts and ends, how many objects it holds, and which
 // items share a claim or a member. A big JSON file is read a batch of whole claims and members at
-// a time from these (json-batches.ts), as a big CSV file is from its row index (cli/csv-parts.ts):
-// its parse tree took thirty times the file's size.
+// a time from these (batches/json-batches.ts), as a big CSV file is from its row index
+// (batches/row-index.ts): its parse tree took thirty times the file's size.
 import { createScanner, SyntaxKind, type JSONScanner } from 'jsonc-parser';
 import { isScalar, JsonGrammar, nextToken as next } from './json-grammar';
 import { findRoot } from '../engine-parts';

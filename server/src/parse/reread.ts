@@ -1,6 +1,6 @@
 // What re-reading an edited text gives, whatever its format: where the two texts differ, and
-// which lines of the new document are the old ones (engine-incremental.ts re-runs the rules only
-// for the others).
+// which lines of the new document are the old ones (edits/reruns.ts re-runs the rules only for
+// the others).
 import type { ClaimDocument } from '../model';
 
 /** An edit as two texts differ: [start, oldEnd) of the old text became [start, newEnd) of the new. */

@@ -88,7 +88,7 @@ export interface LintOptions {
   readonly external?: readonly ExternalLine[];
   /** Instead of `external`: the lines of other workspace files of the given members, asked for when
    *  a document is linted, with its own members (engine.ts, withExternal). A big file checked in
-   *  parts (cli/csv-parts.ts) thus holds only one batch's members' lines at a time, never the
+   *  parts (batches/lint-batch.ts) thus holds only one batch's members' lines at a time, never the
    *  whole file's. A function: options holding it are not posted to worker threads. */
   readonly externalOf?: (members: readonly string[]) => readonly ExternalLine[];
 }
