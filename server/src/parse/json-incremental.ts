@@ -63,8 +63,9 @@ function parseRegion(source: string, from: number, to: number, before: boolean, 
  *  from `oldTo` on (the old text's) moved by `delta`, the ones holding the list lengthened by it. */
 function updateTree(root: JsonNode, list: JsonNode, k0: number, k1: number, fresh: readonly JsonNode[], from: number, oldTo: number, delta: number): void {
   const children = list.children!;
-  const replaced = new Set(children.slice(k0, k1 + 1));
-  const stack: JsonNode[] = [root];
+  // An edit that keeps the text's length (a value retyped) moves no node: not a walk of millions.
+  const replaced = new Set(delta === 0 ? [] : children.slice(k0, k1 + 1));
+  const stack: JsonNode[] = delta === 0 ? [] : [root];
   for (let n = stack.pop(); n; n = stack.pop()) {
     if (replaced.has(n) || n.offset + n.length <= from) continue;
     if (n.offset >= oldTo) {
@@ -111,6 +112,14 @@ class Mover {
    * edits/moved-findings.ts.)
    */
   line(l: ServiceLine, index: number, claimIndex: number): ServiceLine {
+    if (this.delta !== 0) this.moveSpans(l);
+    const moved = l as Mutable<ServiceLine>;
+    moved.index = index;
+    moved.claimIndex = claimIndex;
+    return l;
+  }
+
+  private moveSpans(l: ServiceLine): void {
     this.inPlace(l.span);
     const fields = l.fields;
     for (const name in fields) {
@@ -124,10 +133,6 @@ class Mover {
       if (f.wrongTypeElements) for (const e of f.wrongTypeElements) this.inPlace(e.span);
     }
     for (const m of l.modifiers) this.inPlace(m.span);
-    const moved = l as Mutable<ServiceLine>;
-    moved.index = index;
-    moved.claimIndex = claimIndex;
-    return l;
   }
 }
 
