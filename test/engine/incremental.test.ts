@@ -5,12 +5,13 @@
 // comments, quotes, line ends), each edit linted incrementally from the previous result and
 // compared with a fresh lintText.
 import * as assert from 'assert';
-import { lintText, type LintResult } from '../../server/src/engine';
+import { lintDocument, lintText, type LintResult } from '../../server/src/engine';
+import { parseDocument } from '../../server/src/parse';
 import { lintEdit, type EditResult } from '../../server/src/engine-incremental';
 import type { ClaimDocument } from '../../server/src/model';
 import { textChange } from '../../server/src/parse/reread';
 import { RULES } from '../../server/src/rules';
-import type { Finding, LintOptions } from '../../server/src/rules/types';
+import type { Finding, LintOptions, Rule } from '../../server/src/rules/types';
 import { FIRING_ROWS as TEMPLATES, FULL_HEADER, rng } from '../helpers/seeded';
 import { day } from '../helpers/claims-csv';
 
@@ -180,6 +181,43 @@ describe('incremental linting', () => {
     for (const name of ['claim_id', 'charge', 'ndc', 'dos_from'] as const) {
       assert.deepStrictEqual(later.fields[name], fresh.fields[name], `its ${name} Field, first read after the edit`);
     }
+  });
+
+  it('a finding kept as the same object makes its fixes again for the new text (a fix may reach past the edit)', () => {
+    // A rule about one line whose fix appends to the end of the file: an edit between the two
+    // changes the text's length, which moves the fix's place but not the finding's.
+    const rule: Rule = {
+      meta: {
+        id: 'append-at-end', defaultSeverity: 'info', description: 'test', policy: { seed: 'none', quote: 'none' },
+        fixable: 'unsafe', scope: 'line',
+      },
+      check(doc, ctx) {
+        const first = doc.lines.find((l) => l.index === 0);
+        if (!first) return;
+        ctx.report({ span: first.span, message: 'the first line', line: first, fixes: () => [{ title: 'Append', safe: false, edits: [{ start: doc.text.length, end: doc.text.length, newText: '#' }] }] });
+      },
+    };
+    const lint = (text: string): LintResult => {
+      const doc = parseDocument(text, 'csv');
+      return { doc, findings: lintDocument(doc, {}, [rule]) };
+    };
+    // Ten lines: an edit of one is read incrementally (a fifth of the file or more is read in full).
+    const rows = [HEADER];
+    for (let i = 0; i < 10; i++) rows.push(`C${i},M${i},commercial,PA${i},${day(i)}${TEMPLATES[i % TEMPLATES.length]}`);
+    let text = rows.join('\n') + '\n';
+    let result: LintResult = lint(text);
+    const kept: Finding[] = [];
+    for (const typed of ['7', '77']) {
+      for (const f of result.findings) assert.ok(f.fixes.length > 0);
+      const at = text.lastIndexOf('\n', text.length - 2) + 2;
+      text = text.slice(0, at) + typed + text.slice(at);
+      const next = lintEdit(result, text, {}, [rule]);
+      assert.ok((next as EditResult).change, 'linted incrementally');
+      result = next;
+      kept.push(result.findings[0]);
+      assert.deepStrictEqual(result.findings.map((f) => f.fixes), lint(text).findings.map((f) => f.fixes), `after typing ${typed}`);
+    }
+    assert.strictEqual(kept[1], kept[0], 'the second edit kept the finding as the same object');
   });
 
   it('an unclosed quote earlier in the file: an edit past the text it was judged by stays incremental', () => {
