@@ -6,8 +6,7 @@
 // The result is identical to a fresh lintText of the new text (findings, order, and the fixes
 // they offer): test/engine/incremental.test.ts checks that over random edits. Edits that touch
 // the CSV header, or that leave a JSON claims list not well-formed, are linted in full.
-import { byPosition, lintDocument, runRule, severityOf, type LintResult } from './engine';
-import { parseDocument } from './parse';
+import { byPosition, lintText, runRule, severityOf, type LintResult } from './engine';
 import { scopeOf } from './engine-parts';
 import { lineChanges } from './edits/line-changes';
 import { movedFinding, movedPlaces, refixer, type MovedPlaces } from './edits/moved-findings';
@@ -32,11 +31,7 @@ export interface EditResult extends LintResult {
  * must be the options `prev` was linted with (the same settings and workspace lines).
  */
 export function lintEdit(prev: LintResult, text: string, options: LintOptions = {}, rules: readonly Rule[] = RULES): EditResult {
-  const edited = lintEditIncrementally(prev, text, options, rules);
-  if (edited) return edited;
-  // In full, with the same rules (lintText would run them all).
-  const doc = parseDocument(text, prev.doc.format);
-  return { doc, findings: lintDocument(doc, options, rules) };
+  return lintEditIncrementally(prev, text, options, rules) ?? lintText(text, prev.doc.format, options, rules);
 }
 
 /**

@@ -268,9 +268,9 @@ export function* lintDocumentSteps(
 }
 
 /** Parse and lint text in one call. */
-export function lintText(text: string, format: ClaimFormat, options: LintOptions = {}): LintResult {
+export function lintText(text: string, format: ClaimFormat, options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
   const doc = parseDocument(text, format);
-  return { doc, findings: lintDocument(doc, options) };
+  return { doc, findings: lintDocument(doc, options, rules) };
 }
 
 /** lintText a step at a time: reading the text (one step for CSV, several for JSON), then

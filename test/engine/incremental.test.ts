@@ -5,8 +5,7 @@
 // comments, quotes, line ends), each edit linted incrementally from the previous result and
 // compared with a fresh lintText.
 import * as assert from 'assert';
-import { lintDocument, lintText, type LintResult } from '../../server/src/engine';
-import { parseDocument } from '../../server/src/parse';
+import { lintText, type LintResult } from '../../server/src/engine';
 import { lintEdit, type EditResult } from '../../server/src/engine-incremental';
 import type { ClaimDocument } from '../../server/src/model';
 import { textChange } from '../../server/src/parse/reread';
@@ -197,10 +196,7 @@ describe('incremental linting', () => {
         ctx.report({ span: first.span, message: 'the first line', line: first, fixes: () => [{ title: 'Append', safe: false, edits: [{ start: doc.text.length, end: doc.text.length, newText: '#' }] }] });
       },
     };
-    const lint = (text: string): LintResult => {
-      const doc = parseDocument(text, 'csv');
-      return { doc, findings: lintDocument(doc, {}, [rule]) };
-    };
+    const lint = (text: string): LintResult => lintText(text, 'csv', {}, [rule]);
     // Ten lines: an edit of one is read incrementally (a fifth of the file or more is read in full).
     const rows = [HEADER];
     for (let i = 0; i < 10; i++) rows.push(`C${i},M${i},commercial,PA${i},${day(i)}${TEMPLATES[i % TEMPLATES.length]}`);
