@@ -6,7 +6,7 @@
 // test/engine/incremental.test.ts compares them over random edits.
 import type { Claim, ClaimDocument } from '../model';
 import { CsvRowReader, csvStateOf, forgetCsvState, memberKeyOf } from './csv';
-import { CsvLine } from './csv-line';
+import { CsvLine, movedBy } from './csv-line';
 import { CsvScanner, CsvTable, type CsvRowIssue } from './csv-tokenizer';
 import { dominantEol } from './line-end';
 import type { Reread, TextChange } from './reread';
@@ -151,7 +151,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   for (const [r] of issues) table.issues.delete(r);
   for (const [r, list] of issues) {
     if (r < resync) continue;
-    table.issues.set(r + rowShift, delta === 0 ? list : list.map((i): CsvRowIssue => ({ kind: i.kind, column: i.column, span: { start: i.span.start + delta, end: i.span.end + delta } })));
+    table.issues.set(r + rowShift, delta === 0 ? list : list.map((i): CsvRowIssue => ({ kind: i.kind, column: i.column, span: movedBy(i.span, delta) })));
   }
   for (const [r, list] of fresh.issues) table.issues.set(r + r0, list);
   table.rowCount = rows;
@@ -218,7 +218,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   for (const pr of prev.problems) {
     if (pr.lineIndex === undefined || pr.lineIndex < oldNext) continue;
     reader.problems.push(delta === 0 && lineShift === 0 ? pr
-      : { ruleId: pr.ruleId, span: { start: pr.span.start + delta, end: pr.span.end + delta }, message: pr.message, lineIndex: pr.lineIndex + lineShift });
+      : { ruleId: pr.ruleId, span: movedBy(pr.span, delta), message: pr.message, lineIndex: pr.lineIndex + lineShift });
   }
   const lines = reader.lines;
 
@@ -235,7 +235,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
     claims = prev.claims.map((c): Claim => {
       if (c.lines[c.lines.length - 1].index < a) return c;
       if (inPlace && c.lines[0].index >= oldNext) {
-        return delta === 0 ? c : { index: c.index, id: c.id, span: { start: c.span.start + delta, end: c.span.end + delta }, lines: c.lines };
+        return delta === 0 ? c : { index: c.index, id: c.id, span: movedBy(c.span, delta), lines: c.lines };
       }
       const ls = c.lines.map((l) => lines[l.index]);
       return { index: c.index, id: c.id, span: { start: ls[0].span.start, end: ls[ls.length - 1].span.end }, lines: ls };

@@ -142,7 +142,8 @@ export class CsvValueReader {
   }
 }
 
-function movedBy(span: Span, shift: number): Span {
+/** The span, `shift` characters further. */
+export function movedBy(span: Span, shift: number): Span {
   return { start: span.start + shift, end: span.end + shift };
 }
 
@@ -290,11 +291,11 @@ export class CsvLine implements ServiceLine {
    */
   private current(): void {
     const now = this.source.table.rowStart[this.tableRow];
-    const by = now - this.storedSpan.start;
-    if (by === 0) return;
-    this.storedSpan = movedBy(this.storedSpan, by);
-    this.storedModifiers = shiftedModifiers(this.storedModifiers, by);
-    if (this.storedComment) this.storedComment = movedBy(this.storedComment, by);
+    if (now === this.storedSpan.start) return;
+    const { modifiers, disableComment } = this.placesAt(now);
+    this.storedSpan = movedBy(this.storedSpan, now - this.storedSpan.start);
+    this.storedModifiers = modifiers;
+    this.storedComment = disableComment;
     this.madeFields = undefined;
     this.madeRow = undefined;
   }
