@@ -64,17 +64,19 @@ function parseRegion(source: string, from: number, to: number, before: boolean, 
 function updateTree(root: JsonNode, list: JsonNode, k0: number, k1: number, fresh: readonly JsonNode[], from: number, oldTo: number, delta: number): void {
   const children = list.children!;
   // An edit that keeps the text's length (a value retyped) moves no node: not a walk of millions.
-  const replaced = new Set(delta === 0 ? [] : children.slice(k0, k1 + 1));
-  const stack: JsonNode[] = delta === 0 ? [] : [root];
-  for (let n = stack.pop(); n; n = stack.pop()) {
-    if (replaced.has(n) || n.offset + n.length <= from) continue;
-    if (n.offset >= oldTo) {
-      (n as { offset: number }).offset += delta;
-      if (n.colonOffset !== undefined) (n as { colonOffset: number }).colonOffset += delta;
-    } else {
-      (n as { length: number }).length += delta; // it holds the re-read text
+  if (delta !== 0) {
+    const replaced = new Set(children.slice(k0, k1 + 1));
+    const stack: JsonNode[] = [root];
+    for (let n = stack.pop(); n; n = stack.pop()) {
+      if (replaced.has(n) || n.offset + n.length <= from) continue;
+      if (n.offset >= oldTo) {
+        (n as { offset: number }).offset += delta;
+        if (n.colonOffset !== undefined) (n as { colonOffset: number }).colonOffset += delta;
+      } else {
+        (n as { length: number }).length += delta; // it holds the re-read text
+      }
+      if (n.children) for (const c of n.children) stack.push(c);
     }
-    if (n.children) for (const c of n.children) stack.push(c);
   }
   // Spliced by hand: a pasted run of tiny items can outnumber what a call's arguments may hold.
   const tail = children.slice(k1 + 1);
