@@ -205,13 +205,9 @@ function dayGroups(lines: readonly ServiceLine[]): { groupOf: Int32Array; groups
     of.push(i);
   }
   for (const of of byMember.values()) {
-    // In date order (ties in file order), sorted as numbers (see inDateOrder).
-    const keys = new Float64Array(of.length);
-    for (let k = 0; k < of.length; k++) keys[k] = lines[of[k]].dosFrom! * LINE_KEYS + of[k];
-    keys.sort();
     let end = -Infinity;
-    for (const key of keys) {
-      const i = lineOfKey(key);
+    // In date order, ties in file order: the positions in `lines`.
+    for (const i of inDateOrder(of, (p) => p, (p) => lines[p].dosFrom)) {
       const { dosFrom, dosTo } = lines[i];
       if (dosFrom! > end) groups++; // a gap: the member's next group of days
       groupOf[i] = groups - 1;
@@ -264,7 +260,7 @@ function dayWindows(doc: ClaimDocument, group: readonly ServiceLine[]): Piece[] 
 function historyWindows(doc: ClaimDocument, member: readonly ServiceLine[], lookback: number): Piece[] {
   const all = doc.lines;
   const undated = member.filter((l) => l.dosFrom === undefined);
-  const byDate = inDateOrder(member);
+  const byDate = inDateOrder(member, (l) => l.index, (l) => l.dosFrom);
   const n = byDate.length;
   // Their starts and ends (as written, uncapped). Filled by a loop: a typed array's `from` with a
   // function was 20 ms a call on 60,000 lines.
@@ -310,21 +306,24 @@ function historyWindows(doc: ClaimDocument, member: readonly ServiceLine[], look
 }
 
 /**
- * The indexes of the dated ones of `lines` in date order, ties in file order. Sorted as numbers:
- * a typed array sorts natively, where a comparator over 200,000 lines was a good part of cutting a
- * part.
+ * The lines (each as `lineOf` gives it: its index in the document, or its position in a list) of
+ * the dated ones of `items` in date order, ties in line order. Sorted as numbers: a typed array
+ * sorts natively, where a comparator over 200,000 lines was a good part of cutting a part.
  */
-function inDateOrder(lines: readonly ServiceLine[]): Int32Array {
-  const keys = new Float64Array(lines.length);
+function inDateOrder<T>(items: readonly T[], lineOf: (item: T) => number, dosFromOf: (item: T) => number | undefined): Int32Array {
+  const keys = new Float64Array(items.length);
   let n = 0;
-  for (const l of lines) if (l.dosFrom !== undefined) keys[n++] = l.dosFrom * LINE_KEYS + l.index;
+  for (const item of items) {
+    const dosFrom = dosFromOf(item);
+    if (dosFrom !== undefined) keys[n++] = dosFrom * LINE_KEYS + lineOf(item);
+  }
   const sorted = keys.subarray(0, n).sort();
   const order = new Int32Array(n);
   for (let j = 0; j < n; j++) order[j] = lineOfKey(sorted[j]);
   return order;
 }
 
-/** Date keys (day × LINE_KEYS + line index, in dayGroups and inDateOrder) sort by day, then
+/** Date keys (day × LINE_KEYS + a line's index or position, in inDateOrder) sort by day, then
  *  line. Any text V8 can hold has fewer dated lines than this (a string is under 2^30 characters,
  *  a dated line over 16), and the key of any day a date can be is exact in a double. */
 const LINE_KEYS = 2 ** 26;
