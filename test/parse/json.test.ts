@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { parseDocument } from '../../server/src/parse';
+import { lintText } from '../../server/src/engine';
 import type { ClaimDocument, Span } from '../../server/src/model';
 
 const at = (doc: ClaimDocument, span: Span | undefined): string | undefined => (span ? doc.text.slice(span.start, span.end) : undefined);
@@ -297,6 +298,22 @@ describe('json parser', () => {
     for (const text of ['', '   \n', '// nothing yet\n', '[]', '{ "claims": [] }', '{}']) {
       const doc = parseDocument(text, 'json');
       assert.deepStrictEqual([doc.lines.length, doc.problems.length], [0, 0], JSON.stringify(text));
+    }
+  });
+  it('a block comment left open at the end of a CRLF file: its problem and every fix end at the end of the text', () => {
+    // jsonc-parser counts such a comment one character past the end (found by the fuzz suite).
+    const line = '{"claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "dos_to": "2026-03-03", "hcpcs": "J2185", "units": 30, "ndc": "00143-9431-10", "ndc_unit": "UN", "ndc_qty": 3}';
+    for (const text of [`[\r\n  ${line} /* note\r\n`, `[\r\n  ${line},\r\n  ${line.replace('C1', 'C2')} /*\r\n`]) {
+      const { doc, findings } = lintText(text, 'json', {});
+      const comment = doc.problems.find((p) => p.message.startsWith('Unclosed comment'));
+      assert.ok(comment, 'the open comment is reported');
+      assert.deepStrictEqual(comment.span, { start: text.indexOf('/*'), end: text.length });
+      assert.ok(findings.some((f) => f.ruleId === 'date-span' && f.fixes.length > 0), 'a line with a fix');
+      for (const f of findings) {
+        assert.ok(f.span.end <= text.length, `${f.ruleId} ends at ${f.span.end}, past ${text.length}`);
+        for (const e of f.fixes.flatMap((x) => x.edits)) assert.ok(e.end <= text.length, `${f.ruleId}'s fix edits up to ${e.end}`);
+      }
+      for (const l of doc.lines) assert.ok(l.span.end <= text.length, `line ${l.index} ends past the text`);
     }
   });
 });

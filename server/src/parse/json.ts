@@ -552,7 +552,7 @@ export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false
  *  input). */
 function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[]): JsonNode | undefined {
   try {
-    return parseTree(source, errors, PARSE_OPTIONS);
+    return withinText(parseTree(source, errors, PARSE_OPTIONS), errors, source.length);
   } catch {
     const at = tooDeepAt(source, MAX_DEPTH);
     problems.push({
@@ -563,6 +563,22 @@ function parseWhole(source: string, errors: ParseError[], problems: ParseProblem
     errors.length = 0;
     return undefined;
   }
+}
+
+/**
+ * The tree and errors with nothing past the end of the text. jsonc-parser counts a block comment
+ * left open at the end of a CRLF text one character too long (`/* note\r\n` is 8 characters, its
+ * token 9), and with it the nodes that end there and the error: a diagnostic and a fix's edit
+ * past the end. Only nodes ending at the end of the text can, the last child at each level.
+ */
+function withinText(root: JsonNode | undefined, errors: ParseError[], length: number): JsonNode | undefined {
+  for (let n = root; n && n.offset + n.length > length; n = n.children?.[n.children.length - 1]) {
+    (n as { length: number }).length = length - n.offset;
+  }
+  for (const [i, e] of errors.entries()) {
+    if (e.offset + e.length > length) errors[i] = { ...e, length: Math.max(0, length - e.offset) };
+  }
+  return root;
 }
 
 export function parseJson(text: string): ClaimDocument {
