@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES, RULES_BY_ID } from '../server/src/rules';
 import { parseDocument } from '../server/src/parse';
-import { lintDocument } from '../server/src/engine';
+import { lintDocument, lintText } from '../server/src/engine';
 import { FIX_TITLE_PATTERNS, SEEDS, SPEC_RULES, SPEC_RULES_BY_ID } from './fixtures/spec-rules';
 
 /** The repository root, from out/test/ (compiled) or test/ (ts-node). */
@@ -23,6 +23,14 @@ const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const read = (...parts: string[]): string => fs.readFileSync(path.join(ROOT, ...parts), 'utf8');
 
 interface Example { readonly kind: 'Fails' | 'Fixed'; readonly format: 'csv' | 'json'; readonly text: string }
+
+/** Rules a page's Fails example cannot help raising besides its own, and why. */
+const ALSO_RAISED: Readonly<Record<string, readonly string[]>> = {
+  // An ended code's NDC is listed in the crosswalk under the code that replaced it.
+  'code-inactive': ['ndc-code-mismatch'],
+  // The crosswalk names the code a mistyped code's NDC is billed under: the fix's hint.
+  'unknown-code': ['ndc-code-mismatch'],
+};
 
 /** The page's example blocks: "Fails…:" / "Fixed:" followed by a csv or json code block. */
 function examples(page: string): Example[] {
@@ -103,6 +111,19 @@ describe('rule catalog', () => {
           const messages = lintDocument(parseDocument(e.text, e.format), {}, [rule]).map((f) => f.message);
           if (e.kind === 'Fails') assert.ok(messages.length > 0, `the Fails example raises no ${id} finding`);
           else assert.deepStrictEqual(messages, [], `the Fixed example still raises ${id}`);
+        }
+      });
+
+      it('the page\'s examples pasted into a file: Fails raises no other rule, Fixed raises nothing', () => {
+        // With every rule on, as a reader who copies an example sees it.
+        for (const e of examples(read('docs', 'rules', `${id}.md`))) {
+          const findings = lintText(e.text, e.format, {}).findings;
+          if (e.kind === 'Fixed') {
+            assert.deepStrictEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), [], 'the Fixed example raises findings');
+          } else {
+            const others = findings.filter((f) => f.ruleId !== id && !(ALSO_RAISED[id] ?? []).includes(f.ruleId));
+            assert.deepStrictEqual(others.map((f) => `${f.ruleId}: ${f.message}`), [], 'the Fails example raises other rules');
+          }
         }
       });
 
