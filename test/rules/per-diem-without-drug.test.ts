@@ -32,6 +32,12 @@ ruleTester(rule, {
       csv: freqCsv('C1,M1,PA,2026-03-01,2026-03-30,S9338,,3,,,,,q240h,', 'C1,M1,PA,2026-03-01,,J1459,,10,,,,,,', 'C1,M1,PA,2026-03-11,,J1459,,10,,,,,,', 'C1,M1,PA,2026-03-21,,J1459,,10,,,,,,'),
     },
     { name: 'drug and per diem on other lines in between', csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,99601,1,', 'C1,M1,PA1,2026-03-02,,J2185,30,') },
+    {
+      // Whose per diem it is cannot be known (missing-field reports the empty cell), as for the
+      // other member rules: not "no drug billed on claim C1" beside the claim's drug line.
+      name: 'a per diem whose member id is empty',
+      csv: csv('C1,,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,J2185,30,63323-0508-20', 'C2,,PA1,2026-03-03,,S9500,1,'),
+    },
   ],
   invalid: [
     {

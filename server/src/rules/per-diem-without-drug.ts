@@ -57,6 +57,9 @@ export const rule: Rule = {
     }
     for (const line of doc.lines) {
       if (!isTherapyPerDiem(line.hcpcs) || isFormulaIncludedPerDiem(line.hcpcs)) continue;
+      // Whose per diem it is is unknown (missing-field reports the empty member id), as for every
+      // rule about a member's lines: the claim's drug for the member beside it is not "no drug".
+      if (line.memberId === '') continue;
       const claimDrugDays = drugDays.get(line.claimIndex)?.get(line.memberId);
       if (claimDrugDays && line.dosFrom !== undefined && coversAll(claimDrugDays, line.dosFrom, line.dosFrom + dayCount(line) - 1)) continue;
       const missing = daysOf(line).filter((day) => !claimDrugDays?.has(day));
