@@ -567,8 +567,8 @@ function parseWhole(source: string, errors: ParseError[], problems: ParseProblem
 
 /**
  * The tree and errors with nothing past the end of the text. jsonc-parser counts a block comment
- * left open at the end of a CRLF text one character too long (`/* note\r\n` is 8 characters, its
- * token 9), and with it the nodes that end there and the error: a diagnostic and a fix's edit
+ * left open at the end of a CRLF text one character too long (`/* note\r\n` is 9 characters, its
+ * token 10), and with it the nodes that end there and the error: a diagnostic and a fix's edit
  * past the end. Only nodes ending at the end of the text can, the last child at each level.
  */
 function withinText(root: JsonNode | undefined, errors: ParseError[], length: number): JsonNode | undefined {
