@@ -182,7 +182,8 @@ ruleTester(rule, {
       csv: csv('C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,SJ,1'),
       errors: [
         { message: 'No therapy per diem on 2026-03-02 is billed as the primary: S9502 is the most frequent, remove modifier SH', text: 'SH' },
-        { message: /^S9501 has SJ but no therapy on 2026-03-02 has SH/, text: 'SJ' },
+        // Not "no therapy has SH": S9502 has it, and is told to drop it.
+        { message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502-SH): SH goes to it, not to S9502, the primary by dosing frequency; replace SJ with SH', text: 'SJ' },
       ],
       output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SJ,1'),
     },

@@ -4,8 +4,9 @@ import { ruleTester } from '../helpers/rule-tester';
 const HEAD = 'claim_id,member_id,payer,auth_number,dos_from,hcpcs,units';
 const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
 const MESSAGE = (code: string): string =>
-  `Medicare does not pay the ${code} per diem: bill Medicare's home infusion professional services with the HIT G-codes ` +
-  '(G0068–G0070, initial visit G0088–G0090), or bill the per diem to a secondary payer after the Medicare denial';
+  `Medicare does not pay the ${code} per diem: for a drug of Medicare's home infusion benefit (infused through a DME pump) ` +
+  'bill the professional services with the HIT G-codes (G0068–G0070, initial visit G0088–G0090); for another drug ' +
+  '(e.g. an antibiotic) bill 99601/99602 for the Medicare denial, then the per diem to a secondary payer';
 
 ruleTester(rule, {
   valid: [

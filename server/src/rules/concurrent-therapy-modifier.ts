@@ -77,14 +77,18 @@ function keepDayIssues(
         related: [toPrimary()],
       });
     } else {
-      // SH may be on a less frequent line: that line is told to take SJ below.
+      // SH may be on a less frequent line (told to take SJ below), or on the primary (told to
+      // drop it above): the message must not say no line has SH then.
       const shLater = plan.rest.find((r) => r.role === 'SH');
+      const primary = plan.primary.line;
       keep({
         line,
         span: modifierSpan(line, 'SJ'),
         message: shLater
           ? `${line.hcpcs} is the second concurrent therapy on ${day} ${after}, ahead of ${billedAs(shLater.line)} by dosing frequency: replace SJ with SH`
-          : `${line.hcpcs} has SJ but no therapy on ${day} has SH ${after}: the second concurrent therapy takes SH, replace SJ with SH`,
+          : plan.primary.role === 'SH'
+            ? `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: SH goes to it, not to ${primary.hcpcs}, the primary by dosing frequency; replace SJ with SH`
+            : `${line.hcpcs} has SJ but no therapy on ${day} has SH ${after}: the second concurrent therapy takes SH, replace SJ with SH`,
         fixes: replaceFix(doc, line, 'SJ', 'SH'),
         related: [toPrimary()],
       });

@@ -22,8 +22,12 @@ export const rule: Rule = {
       ctx.report({
         span: codeSpan(line),
         line,
-        message: `Medicare does not pay the ${line.hcpcs} per diem: bill Medicare's home infusion professional services ` +
-          `with the HIT G-codes (G0068–G0070, initial visit G0088–G0090), or bill the per diem to a secondary payer after the Medicare denial`,
+        // 004, question 18: the G-codes pay only for Medicare's home infusion drugs (infused through
+        // a DME pump); other infusions, antibiotics for one, have no Part B professional services,
+        // and 002 bills 99601/99602 for the denial a secondary payer needs.
+        message: `Medicare does not pay the ${line.hcpcs} per diem: for a drug of Medicare's home infusion benefit (infused ` +
+          `through a DME pump) bill the professional services with the HIT G-codes (G0068–G0070, initial visit G0088–G0090); ` +
+          `for another drug (e.g. an antibiotic) bill 99601/99602 for the Medicare denial, then the per diem to a secondary payer`,
       });
     }
   },
