@@ -25,7 +25,8 @@ describe('CPT 99601/99602 (described from the policies)', () => {
       for (const q of [c.long]) {
         assert.ok(seed(POLICIES[q.policy].file).includes(q.quote.replace(/\s+/g, ' ')), `${c.code}: "${q.quote}" not in seed ${q.policy}`);
       }
-      assert.ok(seed(POLICIES['001'].file).includes(`${c.code} (${c.short})`), `${c.code} short label from 001`);
+      assert.ok(seed(POLICIES[c.shortPolicy].file).includes(`${c.code} (${c.short})`), `${c.code} short label from ${c.shortPolicy}`);
+      assert.strictEqual(loadCodeSet().code(c.code)?.labelPolicy, c.shortPolicy, 'the hover names where the label comes from');
     }
   });
 });

@@ -119,7 +119,7 @@ describe('LSP code intelligence (hover, completion, outline, lookup)', function 
         const [diagnostic, entry] = sections(await hoverOn('S9500'));
         assert.match(diagnostic, /^\*\*warning\*\* Medicare does not pay the S9500 per diem: .* \(\[medicare-per-diem\]\(https:\/\/\S+\/medicare-per-diem\.md\)\)$/);
         assert.strictEqual(paragraphs(entry)[0], '**S9500** · Hit antibiotic q24h diem');
-        assert.ok(paragraphs(entry).includes('⚠️ The payer is Medicare, which does not pay S-code per diems: bill the HIT professional services G-codes (G0068–G0090) instead.'));
+        assert.ok(paragraphs(entry).includes('⚠️ The payer is Medicare, which does not pay S-code per diems. For a drug of its home infusion benefit (infused through a DME pump), bill the HIT professional services G-codes (G0068–G0070, initial visit G0088–G0090); for another drug (e.g. an antibiotic), 99601/99602 for the Medicare denial.'));
       });
 
       it('a J drug code: descriptors, drug class, billing unit and NDC count, the NDC notes', async () => {
@@ -147,7 +147,7 @@ describe('LSP code intelligence (hover, completion, outline, lookup)', function 
           '**99601** · HOME INFUSION VISIT 2 HRS',
           'Home infusion/specialty drug administration, per visit (up to 2 hours);',
           'Class: nursing visit, per visit up to 2 hours',
-          'CPT code, described in the words of Mass General Brigham Health Plan, Home Infusion Therapy payment guideline (seed 000) (CPT descriptors are AMA copyright)',
+          'CPT code, described in the words of Mass General Brigham Health Plan, Home Infusion Therapy payment guideline (seed 000), labelled in those of HCSC (Blue Cross) Clinical Payment and Coding Policy CPCP019, Home Infusion (seed 001) (CPT descriptors are AMA copyright)',
         ]);
         assert.ok(policyNotes(md).some((n) => n.startsWith('- 99601 for a visit up to two hours; 99602 for each additional hour beyond two.')));
       });

@@ -58,7 +58,7 @@ function toModifier(r: CodeRow): ModifierInfo {
 
 /** 99601/99602 as code entries, described from the policy text (codes/cpt.ts). */
 function cptEntries(): HcpcsCode[] {
-  return Object.values(CPT_CODES).map((c) => ({ code: c.code, long: c.long.quote, short: c.short, cov: '', policy: c.long.policy }));
+  return Object.values(CPT_CODES).map((c) => ({ code: c.code, long: c.long.quote, short: c.short, cov: '', policy: c.long.policy, labelPolicy: c.shortPolicy }));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

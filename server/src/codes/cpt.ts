@@ -13,6 +13,8 @@ export interface CptDescription {
   readonly code: string;
   /** A short label taken from a policy's words (001's code list). */
   readonly short: string;
+  /** The policy the short label comes from. */
+  readonly shortPolicy: PolicyId;
   /** The main description, verbatim from a policy. (Billing notes: features/policy-notes.ts.) */
   readonly long: PolicyQuote;
 }
@@ -21,11 +23,13 @@ export const CPT_CODES: Readonly<Record<string, CptDescription>> = {
   '99601': {
     code: '99601',
     short: 'HOME INFUSION VISIT 2 HRS',
+    shortPolicy: '001',
     long: { policy: '000', quote: 'Home infusion/specialty drug administration, per visit (up to 2 hours);' },
   },
   '99602': {
     code: '99602',
     short: 'HOME INFUSION EACH ADDTL HR',
+    shortPolicy: '001',
     long: {
       policy: '000',
       quote: 'Home infusion/specialty drug administration, per visit; each additional hour. (List separately in addition to code for primary procedure: CPT 99601.)',

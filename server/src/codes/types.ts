@@ -18,6 +18,8 @@ export interface HcpcsCode {
   /** Set for the CPT codes 99601/99602: not in the CMS files (AMA copyright), described in this
    *  policy's words instead (codes/cpt.ts). Undefined for every CMS code. */
   readonly policy?: PolicyId;
+  /** The policy its short label comes from, when another than `policy`'s (99601/99602: 001's code list). */
+  readonly labelPolicy?: PolicyId;
 }
 
 export interface ModifierInfo {

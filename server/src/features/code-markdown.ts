@@ -45,7 +45,7 @@ export function codeClasses(code: string, line?: Pick<ServiceLine, 'frequency'>)
   if (isJCode(code)) out.push(isNocDrug(code) ? 'drug, not otherwise classified (NOC): name the drug in `notes`' : 'drug (J-code)');
   if (isFormulaBCode(code)) out.push('enteral/parenteral formula (drug line)');
   if (isSterileSolution(code)) out.push('sterile solution: bundled unless a hydration per diem is billed that day');
-  else if (isBundledSupply(code)) out.push('bundled supply/equipment: included in the per diem');
+  else if (isBundledSupply(code)) out.push('bundled supply/equipment: included in a home infusion per diem billed that day');
   if (isSeparatelyBillableKit(code)) out.push('insertion kit: billed separately from the per diem');
   if (code === NURSING_PRIMARY) out.push('nursing visit, per visit up to 2 hours');
   if (code === NURSING_ADDON) out.push(`nursing visit add-on, each additional hour (with ${NURSING_PRIMARY})`);
@@ -113,7 +113,7 @@ export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}
   if (entry) parts.push(entryFacts(codes, entry));
   if (entry) parts.push(validityWarning(c, entry, ctx.line));
   if (ctx.payer === 'medicare' && (isTherapyPerDiem(c) || isCatheterCarePerDiem(c))) {
-    parts.push('⚠️ The payer is Medicare, which does not pay S-code per diems: bill the HIT professional services G-codes (G0068–G0090) instead.');
+    parts.push('⚠️ The payer is Medicare, which does not pay S-code per diems. For a drug of its home infusion benefit (infused through a DME pump), bill the HIT professional services G-codes (G0068–G0070, initial visit G0088–G0090); for another drug (e.g. an antibiotic), 99601/99602 for the Medicare denial.');
   }
   parts.push(notesMarkdown(notesForCode(c)));
   return parts.filter(Boolean).join('\n\n');
@@ -122,7 +122,8 @@ export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}
 function entryFacts(codes: CodeSet, entry: HcpcsCode): string {
   const facts: string[] = [];
   if (entry.policy) {
-    facts.push(`CPT code, described in the words of ${policyName(entry.policy)} (CPT descriptors are AMA copyright)`);
+    const label = entry.labelPolicy && entry.labelPolicy !== entry.policy ? `, labelled in those of ${policyName(entry.labelPolicy)}` : '';
+    facts.push(`CPT code, described in the words of ${policyName(entry.policy)}${label} (CPT descriptors are AMA copyright)`);
   } else {
     facts.push(coverageText(entry.cov));
     const dates = datesMarkdown(entry);

@@ -60,7 +60,7 @@ export const CODE_NOTES: readonly CodeNote[] = [
   },
   {
     appliesTo: isTherapyPerDiem,
-    note: 'Units are days of therapy (every 8 hours for 7 days is 7 units), not doses.',
+    note: 'Units are days of therapy, not doses: every 8 hours for 7 days is 7 units. A per diem dosed less often than daily bills a unit per infusion day (001: every 10 days for 30 days is 3).',
     policy: '001',
     quote: 'The term “per diem” represents each day that a given patient is provided access to a prescribed therapy',
   },
@@ -72,7 +72,7 @@ export const CODE_NOTES: readonly CodeNote[] = [
   },
   {
     appliesTo: isPerDiem,
-    note: 'Private payers\' per diem structure: Medicare does not pay S-code per diems (its home infusion professional services are the G-codes G0068–G0090).',
+    note: 'Private payers\' per diem structure: Medicare does not pay S-code per diems (its home infusion professional services, for the drugs of its home infusion benefit, are the G-codes G0068–G0070, initial visit G0088–G0090).',
     policy: '002',
     quote: 'The following per diem coding structure is commonly accepted by private payers:',
   },
@@ -147,7 +147,7 @@ export const CODE_NOTES: readonly CodeNote[] = [
   },
   {
     appliesTo: isNocDrug,
-    note: 'Not-otherwise-classified drug: write the drug name in `notes` (item 19 / SV101-7).',
+    note: 'Not-otherwise-classified drug: write the drug name in `notes` (item 19 / SV101-7). CMS requires it for J7799 and J7999 on home infusion therapy claims; the other NOC codes name no drug either.',
     policy: '004',
     quote: 'the home infusion therapy supplier must identify the name of the drug in the comment section (data element 2400/SV101-7 of the 837P or Item 19 of the CMS-1500)',
   },
@@ -209,7 +209,7 @@ export const CODE_NOTES: readonly CodeNote[] = [
   },
   {
     appliesTo: isHitCode,
-    note: 'Medicare Advantage plans use these codes too.',
+    note: 'Medicare Advantage plans must include this Part B benefit; ask the plan how it is billed.',
     policy: '004',
     quote: 'Medicare Advantage Plans are required to include all Medicare Part B benefits.',
   },
