@@ -39,8 +39,8 @@ ruleTester(rule, {
       csv: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9502,SJ,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
     },
     {
-      name: 'SH on a span that is concurrent on one of its days is kept',
-      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-03,S9501,SH,3', 'C1,M1,PA1,2026-03-02,,S9502,,1'),
+      name: 'a span that is concurrent on some of its days in the same slot each day',
+      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-03,S9501,SH,3', 'C1,M1,PA1,2026-03-01,2026-03-03,S9502,,3', 'C1,M1,PA1,2026-03-02,,S9500,SJ,1'),
     },
     {
       name: 'a dos_to before dos_from: the line is on its dos_from day, and SH is right there',
@@ -192,6 +192,46 @@ ruleTester(rule, {
       csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C2,M1,PA2,2026-03-02,S9501,,1'),
       errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH', text: 'S9501' }],
       output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C2,M1,PA2,2026-03-02,S9501,SH,1'),
+    },
+    {
+      // Its SH halves the per diem on 03-01 and 03-03 too, where it is the only therapy; no
+      // modifier fix can be right for every date of the line.
+      name: 'SH on a span that is concurrent on only one of its days: itemize, no fix',
+      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-03,S9501,SH,3', 'C1,M1,PA1,2026-03-02,,S9502,,1'),
+      errors: [{
+        message: 'S9501-SH covers 2026-03-01 to 2026-03-03 on one line, but its concurrent-therapy slot differs by day: ' +
+          'no modifier (the primary) on 2026-03-01, SH on 2026-03-02; itemize its dates of service, then give each date\'s line its modifier',
+        text: 'S9501',
+      }],
+      output: null,
+    },
+    {
+      name: 'a span without SH that is second on one of its days: itemize, not SH on every date',
+      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-03,S9500,,3', 'C1,M1,PA1,2026-03-02,,S9502,,1'),
+      errors: [{ message: /^S9500 covers 2026-03-01 to 2026-03-03 on one line, but its concurrent-therapy slot differs by day: no modifier \(the primary\) on 2026-03-01, SH on 2026-03-02;/, text: 'S9500' }],
+      output: null,
+    },
+    {
+      name: 'a span that is second on one day and third on another',
+      csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-02,S9500,SH,2', 'C1,M1,PA1,2026-03-01,2026-03-02,S9502,,2', 'C1,M1,PA1,2026-03-02,,S9501,SH,1'),
+      errors: [{ message: /slot differs by day: SH on 2026-03-01, SJ on 2026-03-02;/, text: 'S9500' }],
+      output: null,
+    },
+    {
+      // The primary billed as it is when per-diem-order, which would reorder the day, is off.
+      name: 'a day out of order with per-diem-order off: a second SH where SJ is due',
+      csv: csv('C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
+      options: { rules: { 'per-diem-order': 'off' } },
+      errors: [{ message: 'S9501 is the third concurrent therapy on 2026-03-02 and S9502 already has SH: replace SH with SJ', text: 'SH' }],
+      fix: 'Replace SH with SJ',
+      output: csv('C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,SJ,1'),
+    },
+    {
+      name: 'a day out of order with per-diem-order disabled on its primary line: SJ with no SH',
+      csv: csv('# infusion-claims-disable-next-line per-diem-order', 'C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9502,SJ,1'),
+      errors: [{ message: 'S9502 has SJ but no therapy on 2026-03-02 has SH (after S9500): the second concurrent therapy takes SH, replace SJ with SH', text: 'SJ' }],
+      fix: 'Replace SJ with SH',
+      output: csv('# infusion-claims-disable-next-line per-diem-order', 'C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9502,SH,1'),
     },
     {
       name: 'a per diem inside another line’s date span',

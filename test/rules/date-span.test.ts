@@ -101,6 +101,20 @@ ruleTester(rule, {
       output: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,ndc,ndc_unit,ndc_qty\nC1,M1,PA1,03/02/2026,03/02/2026,J2185,30,63323-0508-20,UN,3\nC1,M1,PA1,03/03/2026,03/03/2026,J2185,30,63323-0508-20,UN,3\n',
     },
     {
+      // 27 and 12 say nothing of padding; the unpadded month does.
+      name: 'US dates unpadded (2/27/2028): the copies are not padded either',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units\nC1,M1,PA1,2/27/2028,3/1/2028,S9500,4\n',
+      errors: [{ message: /^S9500 covers 2028-02-27 to 2028-03-01/, text: '3/1/2028' }],
+      output: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units\nC1,M1,PA1,2/27/2028,2/27/2028,S9500,1\n' +
+        'C1,M1,PA1,2/28/2028,2/28/2028,S9500,1\nC1,M1,PA1,2/29/2028,2/29/2028,S9500,1\nC1,M1,PA1,3/1/2028,3/1/2028,S9500,1\n',
+    },
+    {
+      name: 'US dates that say nothing of padding (12/30/2026) are padded',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units\nC1,M1,PA1,12/30/2026,12/31/2026,J2185,60\n',
+      errors: [{ message: /^J2185 covers 2026-12-30 to 2026-12-31/, text: '12/31/2026' }],
+      output: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units\nC1,M1,PA1,12/30/2026,12/30/2026,J2185,30\nC1,M1,PA1,12/31/2026,12/31/2026,J2185,30\n',
+    },
+    {
       name: 'CRLF and quoted cells',
       csv: `${HEAD}\r\n"C1","M1","PA1","2026-03-02","2026-03-03","S9502","2","500.00"\r\n`,
       errors: [{ message: /^S9502 covers 2026-03-02 to 2026-03-03/, text: '2026-03-03' }],

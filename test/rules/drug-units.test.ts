@@ -16,6 +16,8 @@ ruleTester(rule, {
     { name: 'NDC under another code is ndc-code-mismatch\'s', csv: csv('C1,M1,PA1,2026-03-02,J3370,4,00409-4332-01,UN,2') },
     { name: 'no quantity: nothing to multiply', csv: csv('C1,M1,PA1,2026-03-02,J2185,30,00143-9431-10,UN,') },
     { name: 'JSON: 30 units', json: json('30') },
+    { name: '2 units of a 3-unit vial: NDC quantity 0.67, rounded to the decimals written', csv: csv('C1,M1,PA1,2026-03-02,J2543,2,60505-6157-04,UN,0.67') },
+    { name: '1 unit of a 3-unit vial: NDC quantity 0.3, one decimal', csv: csv('C1,M1,PA1,2026-03-02,J2543,1,60505-6157-04,UN,0.3') },
   ],
   invalid: [
     {
@@ -35,6 +37,18 @@ ruleTester(rule, {
       csv: csv('C1,M1,PA1,2026-03-02,J2185,20,00143943110,un,3'),
       errors: [{ message: /^J2185 units 20 do not match NDC 00143-9431-10: 3 UN × 10 billable units per item/, text: '20' }],
       output: csv('C1,M1,PA1,2026-03-02,J2185,30,00143943110,un,3'),
+    },
+    {
+      name: 'a whole number of vials is exact: 1 vial of a 3-unit vial is not 4 units',
+      csv: csv('C1,M1,PA1,2026-03-02,J2543,4,60505-6157-04,UN,1'),
+      errors: [{ message: /= 3 units; set units to 3$/, text: '4' }],
+      output: csv('C1,M1,PA1,2026-03-02,J2543,3,60505-6157-04,UN,1'),
+    },
+    {
+      name: '0.67 of a 3-unit vial is 2 units, not 3',
+      csv: csv('C1,M1,PA1,2026-03-02,J2543,3,60505-6157-04,UN,0.67'),
+      errors: [{ message: /0\.67 UN × 3 billable units per item .* ≈ 2 units; set units to 2$/, text: '3' }],
+      output: csv('C1,M1,PA1,2026-03-02,J2543,2,60505-6157-04,UN,0.67'),
     },
     {
       name: 'JSON: units set as a number',

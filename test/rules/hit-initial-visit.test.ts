@@ -21,6 +21,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A dos_to before dos_from (invalid-value's finding): the visit is still on its dos_from day.
+      name: 'an earlier visit whose dos_to is before its dos_from counts on its dos_from',
+      json: '{ "claim_id": "C1", "member_id": "M1", "payer": "medicare", "lines": [\n' +
+        '  { "dos_from": "2026-03-01", "dos_to": "2026-01-01", "hcpcs": "G0069", "units": 4 },\n  { "dos_from": "2026-03-05", "hcpcs": "G0089", "units": 4 }\n] }\n',
+      errors: [{ message: /^G0089 is an initial visit on 2026-03-05, but the member had G0069 on 2026-03-01, 4 days before/, text: '"G0089"' }],
+      output: '{ "claim_id": "C1", "member_id": "M1", "payer": "medicare", "lines": [\n' +
+        '  { "dos_from": "2026-03-01", "dos_to": "2026-01-01", "hcpcs": "G0069", "units": 4 },\n  { "dos_from": "2026-03-05", "hcpcs": "G0069", "units": 4 }\n] }\n',
+    },
+    {
       name: 'G0088 38 days after G0068',
       csv: csv('C1,M1,medicare,PA1,2026-02-10,G0068,4', 'C2,M1,medicare,PA2,2026-03-20,G0088,4'),
       errors: [{

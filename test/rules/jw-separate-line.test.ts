@@ -40,6 +40,14 @@ ruleTester(rule, {
       output: csv('C1,M1,PA1,2026-03-02,J2185,,25,80.00,63323-0508-20,UN,2.5,,single', 'C1,M1,PA1,2026-03-02,J2185,JW,5,16.00,63323-0508-20,UN,0.5,,single'),
     },
     {
+      // 2 and 1 of a 3-unit vial's units are 0.67 and 0.33 of it, written to 2 decimals:
+      // drug-units takes them as the rounded quotients they are, so the split raises nothing new.
+      name: 'a vial of 3 billable units (piperacillin-tazobactam): NDC quantities 0.67 and 0.33',
+      csv: csv('C1,M1,PA1,2026-03-02,J2543,,3,30.00,60505-6157-04,UN,1,1,single'),
+      errors: [{ message: /^1 wasted unit of J2543 is reported on the administered line/, text: '1' }],
+      output: csv('C1,M1,PA1,2026-03-02,J2543,,2,20.00,60505-6157-04,UN,0.67,,single', 'C1,M1,PA1,2026-03-02,J2543,JW,1,10.00,60505-6157-04,UN,0.33,,single'),
+    },
+    {
       name: 'quoted cells and CRLF, a third of the charge in cents',
       csv: `${HEAD}\r\n"C1","M1","PA1","2026-03-02","J2185","","30","100.00","63323-0508-20","UN","3","10","single"\r\nC1,M1,PA1,2026-03-02,S9502,,1,250.00,,,,,\r\n`,
       errors: [{ message: /^10 wasted units of J2185 are reported on the administered line/, text: '10' }],

@@ -20,6 +20,7 @@ ruleTester(rule, {
     { name: 'drug units are not per diem units', csv: csv('C1,M1,PA1,2026-03-02,,J2185,30,q8h') },
     { name: 'catheter-care per diem is not checked', csv: csv('C1,M1,PA1,2026-03-02,,S5498,2,') },
     { name: 'JSON: numbers as strings', json: json('{ "dos_from": "2026-03-02", "dos_to": "2026-03-03", "hcpcs": "S9500", "units": "2" }') },
+    { name: 'a span of two years billed for its 730 days', csv: csv('C1,M1,PA1,2026-01-01,2027-12-31,S9500,730,') },
   ],
   invalid: [
     {
@@ -27,6 +28,12 @@ ruleTester(rule, {
       csv: csv('C1,M1,PA1,2026-03-02,,S9502,3,'),
       errors: [{ message: 'S9502 (every 8 hours) is billed for 3 units on 2026-03-02 (1 day): per diem units are days of therapy, set units to 1', text: '3' }],
       output: csv('C1,M1,PA1,2026-03-02,,S9502,1,'),
+    },
+    {
+      name: 'a span of more than a year: its days counted as written',
+      csv: csv('C1,M1,PA1,2026-01-01,2027-12-31,S9500,700,'),
+      errors: [{ message: 'S9500 (every 24 hours) is billed for 700 units from 2026-01-01 to 2027-12-31 (730 days): per diem units are days of therapy, set units to 730', text: '700' }],
+      output: csv('C1,M1,PA1,2026-01-01,2027-12-31,S9500,730,'),
     },
     {
       name: 'fewer units than days with hourly dosing',

@@ -5,11 +5,12 @@ import { addModifierEdits, changeLineEdits, replaceModifierEdits } from '../fixe
 import type { ClaimDocument, ServiceLine } from '../model';
 import type { Fix, Related, Rule } from './types';
 import { modifierSpan, unsafeFix } from './util/fix-list';
-import { LineIssues } from './util/line-issues';
+import { LineIssues, type LineIssue } from './util/line-issues';
 import { formatDay, sameDayIndex, type SameDayIndex } from './util/same-day';
 import {
-  billedAs, countPerDiems, daysOf, hasConcurrentPerDiems, ordinal, outranked, planSlots, rankPerDiems, roleOf, slotChange, takesPerDiemSlot,
-  type RankedPerDiem, type SlotPlan,
+  billedAs, countPerDiems, daysOf, hasConcurrentPerDiems, orderReported, ordinal, outranked, planSlots, rankPerDiems, roleOf, slotChange, slotIn,
+  takesPerDiemSlot,
+  type RankedPerDiem, type Role, type SlotPlan,
 } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
 
@@ -145,6 +146,54 @@ function aloneEveryDay(index: SameDayIndex, line: ServiceLine, days: readonly nu
   return true;
 }
 
+/** A line's dates run over more than one day. */
+function spansDays(line: ServiceLine): boolean {
+  return line.dosFrom !== undefined && line.dosTo !== undefined && line.dosTo > line.dosFrom;
+}
+
+/** The slots a line over several dates takes, each with the first day it takes it. */
+class DaySlots {
+  private readonly first = new Map<Role, number>();
+  note(slot: Role, day: number): void {
+    const was = this.first.get(slot);
+    if (was === undefined || day < was) this.first.set(slot, day);
+  }
+  get size(): number {
+    return this.first.size;
+  }
+  /** "SH on 2026-03-02, no modifier (the primary) on 2026-03-01", earliest first. */
+  describe(): string {
+    return [...this.first].sort((a, b) => a[1] - b[1])
+      .map(([slot, day]) => `${slot === 'primary' ? 'no modifier (the primary)' : slot} on ${formatDay(day)}`).join(', ');
+  }
+}
+
+/** The slots of the lines over several dates that are concurrent on some day (few: per diems
+ *  are itemized a day to a line, as 000 asks). */
+class SpanSlots {
+  private readonly byLine = new Map<ServiceLine, DaySlots>();
+  note(line: ServiceLine, slot: Role, day: number): void {
+    let slots = this.byLine.get(line);
+    if (!slots) this.byLine.set(line, (slots = new DaySlots()));
+    slots.note(slot, day);
+  }
+  lines(): Iterable<[ServiceLine, DaySlots]> {
+    return this.byLine;
+  }
+}
+
+/** The finding of a line over several dates whose slot is not the same on all of them: no fix,
+ *  date-span's "Itemize dates of service" comes first. */
+function mixedSlotIssue(line: ServiceLine, slots: DaySlots): LineIssue {
+  const days = daysOf(line);
+  return {
+    line,
+    span: codeSpan(line),
+    message: `${billedAs(line)} covers ${formatDay(days[0])} to ${formatDay(days[days.length - 1])} on one line, but its concurrent-therapy ` +
+      `slot differs by day: ${slots.describe()}; itemize its dates of service, then give each date's line its modifier`,
+  };
+}
+
 export const rule: Rule = {
   meta: {
     id: 'concurrent-therapy-modifier',
@@ -161,6 +210,7 @@ export const rule: Rule = {
     const index = sameDayIndex(doc, ctx.options.external);
     // One finding per line: the first day (in file order of days) that shows its problem.
     const issues = new LineIssues();
+    const slotsOfSpans = new SpanSlots();
 
     for (const group of index.groups()) {
       if (!hasConcurrentPerDiems(group.lines)) continue;
@@ -168,10 +218,24 @@ export const rule: Rule = {
       // A day billed out of order is per-diem-order's to reorder: the slots here are the ones its
       // fix sets (the more frequent line as the primary), so following one rule never undoes the
       // other; the two lines its finding names (the primary and the more frequent one) are left to it.
-      const order = outranked(ranked);
+      // With per-diem-order off, the day is judged against the primary as billed.
+      const outOfOrder = outranked(ranked);
+      const order = outOfOrder && orderReported(outOfOrder, ctx.options) ? outOfOrder : undefined;
       const plan = planSlots(ranked, order?.modified);
-      if (!plan || billedAsPlanned(plan)) continue;
+      if (!plan) continue;
+      for (const r of ranked) if (r.uri === undefined && spansDays(r.line)) slotsOfSpans.note(r.line, slotIn(plan, r), group.day);
+      if (billedAsPlanned(plan)) continue;
       keepDayIssues(doc, issues, group.day, plan, order);
+    }
+
+    // A line over several dates with a different slot on some of them: one line has one set of
+    // modifiers, so no modifier fix can be right; its dates must be itemized first.
+    for (const [line, slots] of slotsOfSpans.lines()) {
+      for (const d of daysOf(line)) {
+        const day = index.at(line.memberId, d);
+        if (takesPerDiemSlot({ line }, day) && countPerDiems(day, 2) === 1) slots.note('primary', d);
+      }
+      if (slots.size > 1) issues.replace(mixedSlotIssue(line, slots));
     }
 
     // SH/SJ on a per diem that has no concurrent therapy on any of its days. A generic per diem

@@ -110,7 +110,7 @@ function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceL
     shared.duration_min = share;
   }
 
-  const dateStyle = styleOf(line.fields.dos_from?.text ?? '');
+  const dateStyle = styleOf(line.fields.dos_from?.text ?? '', line.fields.dos_to?.text ?? '');
   const changeFor = (i: number): LineChange => {
     const date = dateStyle(line.dosFrom! + i);
     const set: Partial<Record<FieldName, string>> = { dos_to: date, units: unitShare, ...shared };
@@ -131,13 +131,18 @@ function unitShareOf(line: ServiceLine, days: number, perDiem: boolean): string 
   return units ? exactShare(units, days) : undefined;
 }
 
-/** Write a day the way the file wrote dos_from: `YYYY-MM-DD`, or `MM/DD/YYYY` (zero-padded or not). */
-function styleOf(sample: string): (day: number) => string {
-  const us = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}\s*$/.exec(sample);
+/** Write a day the way the file wrote dos_from: `YYYY-MM-DD`, or `MM/DD/YYYY` zero-padded or not.
+ *  Whether it pads is told by a month or day under 10 (`02/…` pads, `2/…` does not), in dos_from
+ *  or dos_to; 10–31 tell nothing (`2/27/2028` does not pad). Padded when nothing tells. */
+function styleOf(from: string, to: string): (day: number) => string {
+  const us = US_DATE.exec(from);
   if (!us) return formatDay;
-  const pad = us[1].length === 2 || us[2].length === 2;
+  const parts = [us, US_DATE.exec(to)].flatMap((m) => (m ? [m[1], m[2]] : []));
+  const pad = parts.some((p) => p.length === 2 && p[0] === '0') || !parts.some((p) => p.length === 1);
   return (day) => {
     const [y, m, d] = formatDay(day).split('-');
     return pad ? `${m}/${d}/${y}` : `${Number(m)}/${Number(d)}/${y}`;
   };
 }
+
+const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}\s*$/;

@@ -12,14 +12,29 @@ import { decimalText, expectedUnits } from './util/crosswalk-units';
  *  check()'s loop, would make the loop allocate a scope for every line.) */
 function reportUnits(doc: ClaimDocument, ctx: RuleContext, line: ServiceLine, unitsField: Field, known: NonNullable<ReturnType<typeof expectedUnits>>): void {
   const { expected, perItem, ndc11, dosage } = known;
-  const n = decimalText(expected);
+  // 0.67 of a 3-unit vial is 2 units (2.01 as multiplied): the whole number when the quantity
+  // is its rounded quotient.
+  const whole = Math.round(expected);
+  const rounded = whole !== expected && whole > 0 && roundedQty(line, whole, perItem);
+  const n = decimalText(rounded ? whole : expected);
   ctx.report({
     span: unitsField.span,
     line,
     message: `${line.hcpcs} units ${decimalText(line.units!)} do not match NDC ${hyphenateNdc11(ndc11)}: ` +
-      `${decimalText(line.ndcQty!)} UN × ${decimalText(perItem)} billable units per item (${line.hcpcs} is per ${dosage}) = ${n} units; set units to ${n}`,
+      `${decimalText(line.ndcQty!)} UN × ${decimalText(perItem)} billable units per item (${line.hcpcs} is per ${dosage}) ${rounded ? '≈' : '='} ${n} units; set units to ${n}`,
     fixes: () => [fix(`Set units to ${n}`, false, setFieldEdits(doc, line, 'units', n))],
   });
+}
+
+/**
+ * Whether ndc_qty is units ÷ billable units per item rounded to the decimals it is written with:
+ * part of a vial has no exact decimal (2 of a 3-unit vial's units are 0.666… of it), and the
+ * NDC quantity is written with a few decimals (the JW split writes 0.67 and 0.33). A whole
+ * number of items is exact: `1` vial is never 4 units of a 3-unit vial.
+ */
+function roundedQty(line: ServiceLine, units: number, perItem: number): boolean {
+  const decimals = /\.(\d+)/.exec(line.fields.ndc_qty?.text ?? '')?.[1].length ?? 0;
+  return decimals > 0 && Math.abs(units / perItem - line.ndcQty!) <= 0.5 * 10 ** -decimals + 1e-9;
 }
 
 export const rule: Rule = {
@@ -40,7 +55,7 @@ export const rule: Rule = {
       if (units === undefined || ndcQty === undefined) continue;
       const known = expectedUnits(ctx.codes, line, line.hcpcs);
       if (!known) continue;
-      if (Math.abs(known.expected - units) < 1e-6) continue;
+      if (Math.abs(known.expected - units) < 1e-6 || roundedQty(line, units, known.perItem)) continue;
       const unitsField = line.fields.units;
       if (unitsField) reportUnits(doc, ctx, line, unitsField, known);
     }

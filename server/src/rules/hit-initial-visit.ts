@@ -6,7 +6,7 @@ import type { ServiceLine } from '../model';
 import type { Rule } from './types';
 import { codeSpan, relatedLine } from './util/field-span';
 import { latestBefore } from './util/latest-before';
-import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
+import { formatDay, lastWrittenDayOf, sameDayIndex, type DayLine } from './util/same-day';
 
 const LOOKBACK_DAYS = 60;
 
@@ -57,7 +57,7 @@ function priorVisits(member: readonly DayLine[]): Map<ServiceLine, { entry: DayL
   const visits = member.filter((e) => isHitCode(e.line.hcpcs));
   const initials = visits.filter((e) => e.uri === undefined && isHitInitial(e.line.hcpcs));
   const found = latestBefore(
-    visits.map(({ line }) => ({ start: line.dosFrom!, end: line.dosTo ?? line.dosFrom! })),
+    visits.map(({ line }) => ({ start: line.dosFrom!, end: lastWrittenDayOf(line.dosFrom!, line.dosTo) })),
     initials.map(({ line }) => line.dosFrom!),
   );
   const priors = new Map<ServiceLine, { entry: DayLine; day: number }>();

@@ -16,6 +16,11 @@ export class LineIssues {
     if (!this.byLine.has(issue.line.index)) this.byLine.set(issue.line.index, issue);
   }
 
+  /** Keeps the issue in place of the one its line has, if any. */
+  replace(issue: LineIssue): void {
+    this.byLine.set(issue.line.index, issue);
+  }
+
   has(line: ServiceLine): boolean {
     return this.byLine.has(line.index);
   }

@@ -5,6 +5,7 @@ import type { ServiceLine } from '../../model';
 import { isSpecificPerDiemOf, isTherapyPerDiem, perDiemExclusionOf, perDiemIntervalHours, type PerDiemExclusion } from '../../codes/classes';
 import { lastDayOf, type DayLine } from './same-day';
 import type { LineChange } from '../../fixes/change';
+import type { LintOptions } from '../types';
 
 /** The days a line covers (dos_from..dos_to), in order, the days the same-day index puts it on;
  *  [] when dos_from is unreadable. */
@@ -169,6 +170,15 @@ export function outranked(ranked: readonly RankedPerDiem[]): { primary: RankedPe
   const modified = ranked.find((r) => r.role !== 'primary');
   if (!primary || !modified || primary.interval === undefined || modified.interval === undefined) return undefined;
   return modified.interval < primary.interval ? { primary, modified } : undefined;
+}
+
+/**
+ * Whether per-diem-order reports the out-of-order day (on its primary line, a line of this
+ * file), so that concurrent-therapy-modifier may leave that finding's two lines to it. With
+ * per-diem-order off, or disabled on the line, the day's modifiers are judged as billed.
+ */
+export function orderReported(order: { primary: RankedPerDiem }, options: LintOptions): boolean {
+  return order.primary.uri === undefined && options.rules?.['per-diem-order'] !== 'off' && !order.primary.line.disabled.has('per-diem-order');
 }
 
 /** The slot each concurrent per diem of a day should take. */
