@@ -28,8 +28,9 @@ export function severityOf(rule: Rule, options: LintOptions): Severity | undefin
 
 const NO_FIXES: readonly Fix[] = [];
 
-/** A finding's fixes: the rule's (made now when it gave a function) and "Disable <id> for this line". */
-function fixesOf(doc: ClaimDocument, line: ServiceLine | undefined, id: string, given: Report['fixes']): readonly Fix[] {
+/** A finding's fixes: the rule's (made now when it gave a function) and "Disable <id> for this line"
+ *  (or "… for this claim", at a value a JSON line inherits from its claim object). */
+function fixesOf(doc: ClaimDocument, line: ServiceLine | undefined, id: string, given: Report['fixes'], span: Span): readonly Fix[] {
   let own: readonly Fix[];
   try {
     own = typeof given === 'function' ? given() : (given ?? NO_FIXES);
@@ -39,7 +40,7 @@ function fixesOf(doc: ClaimDocument, line: ServiceLine | undefined, id: string, 
   }
   const fixes: Fix[] = [...own];
   if (line) {
-    const disable = disableRuleFix(doc, line, id);
+    const disable = disableRuleFix(doc, line, id, span);
     if (disable) fixes.push(disable);
   }
   return fixes;
@@ -97,7 +98,7 @@ class RuleFinding extends LazyFixesFinding {
   }
 
   protected makeFixes(): readonly Fix[] {
-    return fixesOf(this.#doc, this.#line, this.ruleId, this.#given);
+    return fixesOf(this.#doc, this.#line, this.ruleId, this.#given, this.span);
   }
 }
 

@@ -235,6 +235,23 @@ describe('incremental linting', () => {
     assertSame(closing, lintText(near, 'csv'), 'an edit the stray quote was judged by');
   });
 
+  it('a multi-line note whose lines read like rows: an edit later on its closing line decides it, incrementally or not', () => {
+    const rows = [HEADER];
+    const cells = HEADER.split(',').length;
+    for (let i = 0; i < 20; i++) rows.push(`C${i},M${i},commercial,PA${i},2026-03-02,,12,S9502,,1,250.00,,,,,,q8h,,note ${i}`);
+    // A quoted frequency cell whose second line has a whole row's worth of commas, closed cleanly
+    // with the row's last two cells after it on its line.
+    const reading = Array.from({ length: cells }, (_, k) => `r${k}`).join(', ');
+    rows[5] = rows[5].replace(',q8h,,note 4', `,"q8h\n${reading}",,note 4`);
+    const note = rows.join('\n') + '\n';
+    const at = note.indexOf(',note 4'); // past the character after the closing quote
+    const stray = note.slice(0, at) + note.slice(at + 1); // a cell too few: the quote is a stray one
+    assert.ok(!lintText(note, 'csv').doc.problems.some((p) => p.message.startsWith('Unclosed quote')), 'a note');
+    assert.ok(lintText(stray, 'csv').doc.problems.some((p) => p.message.startsWith('Unclosed quote')), 'a stray quote');
+    assertSame(lintEdit(lintText(note, 'csv'), stray), lintText(stray, 'csv'), 'a cell deleted after the note');
+    assertSame(lintEdit(lintText(stray, 'csv'), note), lintText(note, 'csv'), 'the cell typed back after the stray quote');
+  });
+
   it('an unclosed quote with no quote after it: typing elsewhere stays incremental, typing a quote is read in full', () => {
     const rows = [HEADER];
     for (let i = 0; i < 40; i++) rows.push(`C${i},M${i},commercial,PA${i},2026-03-02,,12,S9502,,1,250.00,,,,,,q8h,,note ${i}`);

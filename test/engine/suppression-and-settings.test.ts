@@ -66,6 +66,18 @@ describe('suppression and settings', () => {
     });
   }
 
+  it('json: a finding at a value the lines inherit from the claim is disabled "for this claim", on the claim object', () => {
+    // Shown once for both lines: a lint_disable on the first line left it for the second.
+    const text = '{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "ndc": "0143-9431-10", "ndc_unit": "UN", "ndc_qty": 3, "lines": [\n' +
+      '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 },\n  { "dos_from": "2026-03-03", "hcpcs": "J2185", "units": 30 }\n] }\n';
+    const finding = lintText(text, 'json').findings.find((f) => f.ruleId === 'ndc-format');
+    assert.ok(finding);
+    assert.deepStrictEqual(finding.fixes.map((f) => f.title).filter((t) => t.startsWith('Disable ')), ['Disable ndc-format for this claim']);
+    const after = applyEdits(text, finding.fixes.find((f) => f.title.startsWith('Disable '))!.edits);
+    assert.strictEqual(after, text.replace('"ndc_qty": 3, "lines"', '"ndc_qty": 3, "lines"').replace('\n] }\n', '\n], "lint_disable": ["ndc-format"] }\n'));
+    assert.deepStrictEqual(ids(lintText(after, 'json').findings), []);
+  });
+
   it('settings turn a rule off and change a severity', () => {
     const text = csv(BAD_NDC.replace(',PA1,', ',,'));
     const plain = lintText(text, 'csv').findings;

@@ -120,6 +120,18 @@ describe('csv tokenizer', () => {
     assert.deepStrictEqual(rows[3].cells.map((c) => c.text), ['10', '11', '12', '13', '14"']);
   });
 
+  it('a multi-line note whose lines read like rows stays one cell when its row then has every cell', () => {
+    // "BP 120/80, HR 72, …" has the header's worth of commas, but the quote closes cleanly and
+    // leaves the row with its 7 cells: a note, as RFC 4180 allows, not a stray quote.
+    const text = 'claim_id,member_id,auth,dos_from,hcpcs,units,notes\n' +
+      'C1,M1,PA,2026-03-02,99601,1,"Visit notes:\nBP 120/80, HR 72, T 98.6, RR 16, SpO2 98, pain 0, ok"\nC2,M1,PA,2026-03-03,99601,1,ok\n';
+    const rows = rowsOf(text);
+    assert.strictEqual(rows.length, 3);
+    assert.strictEqual(rows[1].issues, undefined);
+    assert.strictEqual(rows[1].cells[6].text, 'Visit notes:\nBP 120/80, HR 72, T 98.6, RR 16, SpO2 98, pain 0, ok');
+    assert.deepStrictEqual(rows[2].cells.map((c) => c.text), ['C2', 'M1', 'PA', '2026-03-03', '99601', '1', 'ok']);
+  });
+
   it('a run of U+FFFD (bytes that were not UTF-8) is one issue per row, at the first run, with its column', () => {
     const text = 'a,b,c\n1,x\uFFFD\uFFFDy,\uFFFD\n4,"\uFFFD",6\n7,8,9\n';
     const rows = rowsOf(text);

@@ -112,6 +112,16 @@ ruleTester(rule, {
       output: json('"00143943110"'),
     },
     {
+      // The claim's value, shown once for its two lines: padded where it is written, not copied
+      // padded onto the first line with the claim's value left for the second.
+      name: 'JSON: an NDC every line inherits from the claim is padded on the claim',
+      json: '{ "claim_id": "C1", "member_id": "M1", "ndc": "0143-9431-10", "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 },\n  { "dos_from": "2026-03-03", "hcpcs": "J2185", "units": 30 }\n] }\n',
+      errors: [{ message: /^NDC 0143-9431-10 is in 4-4-2 form/, text: '"0143-9431-10"' }],
+      output: '{ "claim_id": "C1", "member_id": "M1", "ndc": "00143-9431-10", "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 },\n  { "dos_from": "2026-03-03", "hcpcs": "J2185", "units": 30 }\n] }\n',
+    },
+    {
       name: 'two lines, each reported',
       csv: csv(row('0409-4332-01'), row('12345-6789-0')),
       errors: [{ message: /^NDC 0409-4332-01 is in 4-4-2 form/ }, { message: /^NDC 12345-6789-0 is in 5-4-1 form/ }],

@@ -105,6 +105,23 @@ ruleTester(rule, {
       output: json(', "ndc_unit": "GR", "ndc_qty": 0.5'),
     },
     {
+      name: 'JSON: MG and quantity every line inherits from the claim: converted on the claim',
+      json: '{ "claim_id": "C1", "member_id": "M1", "ndc": "00143-9431-10", "ndc_unit": "MG", "ndc_qty": 500, "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 },\n  { "dos_from": "2026-03-03", "hcpcs": "J2185", "units": 30 }\n] }\n',
+      errors: [{ message: /500 MG is 0\.5 GR$/, text: '"MG"' }],
+      output: '{ "claim_id": "C1", "member_id": "M1", "ndc": "00143-9431-10", "ndc_unit": "GR", "ndc_qty": 0.5, "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 },\n  { "dos_from": "2026-03-03", "hcpcs": "J2185", "units": 30 }\n] }\n',
+    },
+    {
+      // Made grams on the claim, MG would go with the second line's own 1000: it stays MG there.
+      name: 'JSON: a line with its own quantity beside the claim\'s MG: the first line gets its own keys',
+      json: '{ "claim_id": "C1", "member_id": "M1", "ndc": "00143-9431-10", "ndc_unit": "MG", "ndc_qty": 500, "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 },\n  { "dos_from": "2026-03-03", "hcpcs": "J2185", "units": 30, "ndc_qty": 1000 }\n] }\n',
+      errors: [{ message: /500 MG is 0\.5 GR$/, text: '"MG"' }, { message: /1000 MG is 1 GR$/, text: '"MG"' }],
+      output: '{ "claim_id": "C1", "member_id": "M1", "ndc": "00143-9431-10", "ndc_unit": "MG", "ndc_qty": 500, "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "ndc_unit": "GR", "ndc_qty": 0.5 },\n  { "dos_from": "2026-03-03", "hcpcs": "J2185", "units": 30, "ndc_qty": 1000 }\n] }\n',
+    },
+    {
       name: 'JSON: keys missing, reported on the NDC value',
       json: json(''),
       errors: [{ message: /has no unit qualifier \(ndc_unit\) and no quantity/, text: '"00143-9431-10"' }],

@@ -2,11 +2,11 @@
 // Each changes only what it must and keeps the file's quoting, separators, field order, line
 // ends and indentation; a new row or object follows the file's own style. A primitive that
 // cannot express the change in this file returns no edits (offer no fix then).
-import type { ClaimDocument, FieldName, ServiceLine } from '../model';
+import type { ClaimDocument, FieldName, ServiceLine, Span } from '../model';
 import type { Fix, TextEdit } from '../rules/types';
 import { fitModifiers, type LineChange } from './change';
 import { csvDisableEdits, csvLineEdits, csvRemoveLineEdits } from './csv-edits';
-import { jsonDisableEdits, jsonInsertAfterEdits, jsonLineEdits, jsonRemoveLineEdits } from './json-edits';
+import { claimValueEdits, inheritedFrom, jsonDisableEdits, jsonInsertAfterEdits, jsonLineEdits, jsonRemoveLineEdits } from './json-edits';
 import { mergeTouching } from './merge';
 
 export type { LineChange } from './change';
@@ -24,6 +24,13 @@ export function fixIfAny(title: string, safe: boolean, edits: readonly TextEdit[
 /** Set one field of the line to `value` (the text to write; numbers as decimal strings). */
 export function setFieldEdits(doc: ClaimDocument, line: ServiceLine, name: FieldName, value: string): TextEdit[] {
   return changeLineEdits(doc, line, { set: { [name]: value } });
+}
+
+/** Write the line's values in another form only (the same NDC padded, the same amount in grams):
+ *  as setting them, except that values a JSON line inherits from its claim object are rewritten
+ *  there (claimValueEdits), since the new form is as right for every line that inherits them. */
+export function reformatFieldsEdits(doc: ClaimDocument, line: ServiceLine, set: Partial<Record<FieldName, string>>): TextEdit[] {
+  return (doc.format === 'json' ? claimValueEdits(doc, line, set) : undefined) ?? changeLineEdits(doc, line, { set });
 }
 
 /** The change fitted to the line's modifiers (fitModifiers), or undefined when it cannot be written. */
@@ -76,8 +83,10 @@ export function removeLineEdits(doc: ClaimDocument, line: ServiceLine): TextEdit
   return mergeTouching((doc.format === 'csv' ? csvRemoveLineEdits(doc, line) : jsonRemoveLineEdits(doc, line)) ?? []);
 }
 
-/** "Disable <rule-id> for this line": a CSV comment row above, or JSON `lint_disable`. */
-export function disableRuleFix(doc: ClaimDocument, line: ServiceLine, ruleId: string): Fix | undefined {
-  const edits = doc.format === 'csv' ? csvDisableEdits(doc, line, ruleId) : jsonDisableEdits(doc, line, ruleId);
-  return edits && edits.length > 0 ? fix(`Disable ${ruleId} for this line`, false, mergeTouching(edits)) : undefined;
+/** "Disable <rule-id> for this line": a CSV comment row above, or JSON `lint_disable`; "… for this
+ *  claim" on the claim object for a finding at a value the JSON line inherits from it (`span`). */
+export function disableRuleFix(doc: ClaimDocument, line: ServiceLine, ruleId: string, span?: Span): Fix | undefined {
+  const claim = doc.format === 'json' ? inheritedFrom(line, span) : undefined;
+  const edits = doc.format === 'csv' ? csvDisableEdits(doc, line, ruleId) : jsonDisableEdits(doc, line, ruleId, claim ?? line.node);
+  return edits && edits.length > 0 ? fix(`Disable ${ruleId} for this ${claim ? 'claim' : 'line'}`, false, mergeTouching(edits)) : undefined;
 }

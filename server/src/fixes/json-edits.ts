@@ -20,6 +20,12 @@ function keyOf(prop: Node): string {
   return typeof key === 'string' ? key.toLowerCase().replace(/[\s_.-]/g, '') : '';
 }
 
+/** A new value for a field's value node: a JSON number where the field was one and the value is
+ *  a number JSON can write (`00143943110`, an NDC in digits, is not: a leading zero). */
+function valueText(f: Field, value: string): string {
+  return !f.quoted && isNumeric(value) && !/^-?0\d/.test(value) ? value : JSON.stringify(value);
+}
+
 /** The value as the file writes this field: a JSON number when the field is numeric there. */
 function encodeNew(doc: ClaimDocument, name: FieldName, value: string, sample: Field | undefined): string {
   const example = sample ?? firstFieldOf(doc, name);
@@ -66,6 +72,32 @@ interface ObjectPlan {
   readonly inner: TextEdit[];
 }
 
+/**
+ * For a change of form only (an NDC padded, milligrams written as grams): edits that write `set`
+ * over the values where the line inherits them all from its claim object, so every line that
+ * inherits them is fixed at once. (The Problems list shows such a value once; a key added to one
+ * line left the claim's value, and the finding, for the next line.) Undefined when the line does
+ * not inherit them all, or another line of the claim inherits some but not all of them: 500 MG
+ * made 0.5 GR on the claim would then misstate a line's own quantity beside it.
+ */
+export function claimValueEdits(doc: ClaimDocument, line: ServiceLine, set: Partial<Record<FieldName, string>>): TextEdit[] | undefined {
+  const names = (Object.keys(set) as FieldName[]).filter((n) => set[n] !== undefined);
+  const fields = names.map((n) => line.fields[n]);
+  if (names.length === 0 || fields.some((f) => !f?.fromClaim)) return undefined;
+  const claim = doc.claims[line.claimIndex];
+  if (!claim || claim.index !== line.claimIndex) return undefined;
+  const inherits = (other: ServiceLine, i: number): boolean => other.fields[names[i]]?.span.start === fields[i]!.span.start;
+  for (const other of claim.lines) {
+    const shared = names.filter((_, i) => inherits(other, i)).length;
+    if (shared !== 0 && shared !== names.length) return undefined;
+  }
+  return names.map((n, i) => {
+    const f = fields[i]!;
+    const value = set[n]!;
+    return { start: f.span.start, end: f.span.end, newText: valueText(f, value) };
+  });
+}
+
 /** Edits that apply `change` to the line object, or undefined when the line has no object node. */
 export function jsonLineEdits(doc: ClaimDocument, line: ServiceLine, change: LineChange): TextEdit[] | undefined {
   const obj = line.node;
@@ -89,7 +121,7 @@ export function jsonLineEdits(doc: ClaimDocument, line: ServiceLine, change: Lin
       if (f.text === value && valueNode.type !== 'array') continue;
       plan.replace.set(valueNode, valueNode.type === 'array'
         ? `[${ModifierList.parse(value).all.map((c) => JSON.stringify(c)).join(', ')}]`
-        : !f.quoted && isNumeric(value) ? value : JSON.stringify(value));
+        : valueText(f, value));
     } else addKey(name, encodeNew(doc, name, value, f), f);
   }
   for (const name of change.clear ?? []) {
@@ -262,8 +294,18 @@ export function jsonRemoveLineEdits(doc: ClaimDocument, line: ServiceLine): Text
 }
 
 /** Append the rule id to the line's `lint_disable`, or add `"lint_disable": ["<id>"]`. */
-export function jsonDisableEdits(doc: ClaimDocument, line: ServiceLine, ruleId: string): TextEdit[] | undefined {
+/** The claim object of a JSON finding at a value the line inherits from it (outside the line's
+ *  own object, as a claim-level NDC shown once for all its lines): a `lint_disable` there is the
+ *  one that silences it. Undefined for a finding on the line's own object. */
+export function inheritedFrom(line: ServiceLine, span: { start: number } | undefined): Node | undefined {
   const obj = line.node;
+  if (!obj || !span || (span.start >= obj.offset && span.start < endOf(obj))) return undefined;
+  // line object → the lines array → the "lines" property → the claim object
+  const claim = obj.parent?.parent?.parent;
+  return claim?.type === 'object' && span.start >= claim.offset && span.start < endOf(claim) ? claim : undefined;
+}
+
+export function jsonDisableEdits(doc: ClaimDocument, line: ServiceLine, ruleId: string, obj: Node | undefined = line.node): TextEdit[] | undefined {
   if (!obj || obj.type !== 'object') return undefined;
   const props = obj.children ?? [];
   const existing = props.find((p) => keyOf(p) === 'lintdisable')?.children?.[1];

@@ -26,12 +26,17 @@ function addTo(values: Int32Array, from: number, to: number, by: number): void {
   for (let i = from; i < to; i++) values[i] += by;
 }
 
-/** The last offset the scanner read to decide whether the quote at `open` closes: the character
- *  after the first quote that is not a `""` escape; -1 when no quote follows (it read them all). */
+/** The last offset the scanner read to decide whether the quote at `open` closes: the line end
+ *  after the first quote that is not a `""` escape (the character after that quote, and the rest
+ *  of its line, tell a clean close and a whole row: CsvScanner.endsWhole); -1 when no quote
+ *  follows (it read them all). */
 function quoteSearchEnd(text: string, open: number): number {
   let q = text.indexOf('"', open + 1);
   while (q >= 0 && q + 1 < text.length && text.charCodeAt(q + 1) === 0x22) q = text.indexOf('"', q + 2);
-  return q < 0 ? -1 : q + 1;
+  if (q < 0) return -1;
+  let end = q + 1;
+  while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+  return end;
 }
 
 /**

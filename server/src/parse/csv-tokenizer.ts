@@ -319,7 +319,8 @@ export class CsvScanner {
    * that reads as a whole row (as many commas as the header has separators)? Then the opening
    * quote was a stray one, not a multi-line value: a later stray quote must not turn the rows in
    * between into one cell without a word. A note rarely has 3+ commas per line and a header's
-   * worth of them; a header of fewer than 4 cells gives no such clue.
+   * worth of them; a header of fewer than 4 cells gives no such clue. Unless the row then ends
+   * with the header's cell count (endsWhole): a note of comma-separated readings is a note.
    */
   private swallowsRows(from: number, to: number): boolean {
     const need = this.expectedCells - 1;
@@ -335,6 +336,27 @@ export class CsvScanner {
       } else if (c === COMMA && ++commas >= need && interior) return true;
     }
     return false;
+  }
+
+  /**
+   * Does the row end with the header's cell count when the quoted cell in `column` closes just
+   * before `from`? A multi-line note whose lines read like rows ("BP 120/80, HR 72, …") is then a
+   * note after all: the cell closes cleanly and its row has every cell. The rows a stray quote
+   * swallows rarely give that count too. Only the rest of the line is read (csv-incremental's
+   * quoteSearchEnd relies on it); a quote left open there tells nothing (false).
+   */
+  private endsWhole(column: number, from: number): boolean {
+    if (this.expectedCells === 0) return false;
+    const text = this.text;
+    let cells = column + 1;
+    let quoted = false;
+    for (let i = from; i < this.len; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF || c === CR) break;
+      if (c === QUOTE) quoted = !quoted;
+      else if (c === COMMA && !quoted) cells++;
+    }
+    return !quoted && cells === this.expectedCells;
   }
 
   /**
@@ -399,7 +421,7 @@ export class CsvScanner {
         const lineEndHere = this.lineEndAt(p);
         const afterQuote = q + 1 < len ? text.charCodeAt(q + 1) : -1;
         const wellClosed = q < len && (afterQuote === -1 || afterQuote === COMMA || afterQuote === CR || afterQuote === LF);
-        if (q >= len || (q > lineEndHere && (!wellClosed || this.swallowsRows(contentStart, q)))) {
+        if (q >= len || (q > lineEndHere && (!wellClosed || (this.swallowsRows(contentStart, q) && !this.endsWhole(column, q + 1))))) {
           // Unclosed quote (or its "closing" quote is really another cell's opening quote on a
           // later line, or it would swallow whole rows): the next line is a new row. The cell ends
           // at the line end, or at its first comma when that gives the row the header's cells.

@@ -3,14 +3,14 @@
 // when the crosswalk knows exactly one package it can be.
 import type { Field, ServiceLine } from '../model';
 import { hyphenateNdc11, parseNdc, writeNdc11, type ParsedNdc } from '../codes/ndc';
-import { fix, setFieldEdits } from '../fixes/edit';
+import { fix, reformatFieldsEdits } from '../fixes/edit';
 import type { Fix, Rule, RuleContext } from './types';
 
 const FIX_TITLE = 'Pad NDC to 11 digits';
 
 function padFix(ctx: RuleContext, line: ServiceLine, written: string, ndc11: string, parsed: ParsedNdc): Fix {
   const value = writeNdc11(ndc11, ctx.options.ndcFormat ?? 'keep', parsed.hyphenated);
-  return fix(`${FIX_TITLE}: ${written} → ${value}`, true, setFieldEdits(ctx.doc, line, 'ndc', value));
+  return fix(`${FIX_TITLE}: ${written} → ${value}`, true, reformatFieldsEdits(ctx.doc, line, { ndc: value }));
 }
 
 /** 5-4-2, or 11 digits when the setting does not ask for hyphens: nothing to report. */

@@ -2,7 +2,7 @@
 // Milligrams are not a qualifier: 000 bills a 50 mg dose as GR, so MG converts to grams (safe:
 // the same amount, written as the payer reads it).
 import type { ServiceLine } from '../model';
-import { changeLineEdits, fix } from '../fixes/edit';
+import { fix, reformatFieldsEdits } from '../fixes/edit';
 import { fieldText } from './util/field-span';
 import { thousandthOf } from './util/decimal';
 import type { Fix, Rule, RuleContext } from './types';
@@ -18,7 +18,7 @@ function quantityText(line: ServiceLine): string {
 /** MG → GR with the quantity worked out on the written digits (exact: a safe fix must not change the amount). */
 function convertToGramsFix(ctx: RuleContext, line: ServiceLine, mg: string, grams: string): Fix {
   return fix(`Convert to GR: ${mg} MG → ${grams} GR`, true,
-    changeLineEdits(ctx.doc, line, { set: { ndc_unit: 'GR', ndc_qty: grams } }));
+    reformatFieldsEdits(ctx.doc, line, { ndc_unit: 'GR', ndc_qty: grams }));
 }
 
 export const rule: Rule = {
