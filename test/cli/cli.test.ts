@@ -239,6 +239,32 @@ describe('CLI check --fix', function () {
     assert.strictEqual(r.code, 0);
   });
 
+  it('reads a UTF-16 file (LE or BE, by its byte order mark) as the editor shows it, and does not fix it', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ONE_BAD_NDC_CSV.replace(/\n/g, '\r\n'), 'utf16le')]);
+    const be = Buffer.from(le).swap16();
+    const dir = tempDir({ 'le.claims.csv': le, 'be.claims.csv': be });
+    const r = cli(['check', '.', '--fix'], dir);
+    const line = ONE_BAD_NDC_CSV.split('\n').findIndex((l) => l.includes(MEROPENEM_442)) + 1;
+    const column = ONE_BAD_NDC_CSV.split('\n')[line - 1].indexOf(MEROPENEM_442) + 1;
+    for (const name of ['be.claims.csv', 'le.claims.csv']) {
+      assert.ok(r.stdout.split('\n').includes(`${name}:${line}:${column} error ndc-format ${NDC_MESSAGE}`), r.stdout);
+      assert.match(r.stderr, new RegExp(`${name.replace('.', '\\.')}: not fixed: the file is UTF-16 \\(save it as UTF-8 to fix it\\)`));
+    }
+    assert.ok(fs.readFileSync(path.join(dir, 'le.claims.csv')).equals(le));
+    assert.ok(fs.readFileSync(path.join(dir, 'be.claims.csv')).equals(be));
+    assert.doesNotMatch(r.stdout, /parse-error/);
+  });
+
+  it('says why it does not fix a file whose parse errors the report does not show', () => {
+    const text = 'claim_id,member_id,auth_number,dos_from,hcpcs,units,ndc,ndc_unit,ndc_qty\n# infusion-claims-disable-next-line parse-error\nC2,M1\n' +
+      'C1,M1,PA1,2026-03-02,J2185,30,0143-9431-10,UN,3\n';
+    const dir = tempDir({ 'hidden.claims.csv': text });
+    const r = cli(['check', '.', '--fix'], dir);
+    assert.strictEqual(read(dir, 'hidden.claims.csv'), text);
+    assert.doesNotMatch(r.stdout, /parse-error/);
+    assert.match(r.stderr, /hidden\.claims\.csv: not fixed: the file has parse errors \(the first on line 3, not in the report: parse-error is off or disabled there\); correct them first/);
+  });
+
   it('never writes a file with parse errors, nor one that is not valid UTF-8', () => {
     // "Méropénem" written in Latin-1: é is the single byte 0xE9, not UTF-8.
     const [head, tail] = ONE_BAD_NDC_CSV.split('Meropenem');

@@ -88,12 +88,22 @@ describe(`fuzz (FUZZ_SEED=${suiteSeed()}): quick fixes change only what they nam
       const failures = new Map<string, Failure>();
       const stats = { fixes: 0 };
       const titles = new Set<string>();
+      let claimValueFixes = 0; // safe fixes of a value JSON lines inherit from their claim object
       for (let n = 0; n < FILES_PER_FORMAT; n++) {
         const r = new Random(caseSeed(seed, `fix-${format}`, n));
         const claims = randomClaims(r, r.range(1, 6), SCENARIO_NAMES[n % SCENARIO_NAMES.length]);
         const file = format === 'csv' ? renderCsv(r, claims) : renderJson(r, claims);
         checkFile(`fix-${format}-${n}.claims.${format}`, file, failures, stats);
-        for (const f of lintText(file.text, format).findings) for (const x of f.fixes) titles.add(x.title);
+        const linted = lintText(file.text, format);
+        for (const f of linted.findings) {
+          for (const x of f.fixes) titles.add(x.title);
+          const node = f.lineIndex === undefined ? undefined : linted.doc.lines[f.lineIndex]?.node;
+          if (node && f.fixes.some((x) => x.safe) && (f.span.start < node.offset || f.span.start >= node.offset + node.length)) claimValueFixes++;
+        }
+      }
+      if (format === 'json') {
+        assert.ok(claimValueFixes > 0, 'no safe fix of a claim-level value was offered');
+        assert.ok([...titles].some((t) => t.endsWith(' for this claim')), 'no "Disable … for this claim" fix was offered');
       }
       // The generator must keep reaching the fixes, or this property proves nothing.
       assert.ok(stats.fixes > 300, `only ${stats.fixes} fixes were offered`);

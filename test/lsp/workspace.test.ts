@@ -153,6 +153,23 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     });
   });
 
+  it('lint-workspace reads a closed UTF-16 file as the editor shows it (decoded by its byte order mark)', async () => {
+    const dir = workspaceDir({});
+    const file = path.join(dir, 'billing/unicode.claims.csv');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BAD_NDC, 'utf16le')]));
+    const client = await TestClient.start({ folders: [dir] });
+    try {
+      await client.request('infusionClaims/lintWorkspace', {});
+      const p = [...client.published].reverse().find((x) => x.uri === fileUri(file));
+      assert.ok(p, 'the closed file is published');
+      const row = BAD_NDC.split('\n')[2];
+      assert.deepStrictEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['ndc-format', 2, row.indexOf('0143-9431-10')]]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('lint-workspace publishes at most maxNumberOfProblems of a closed file, errors first, and a note for the rest', async () => {
     // Five warnings (supplies on a per diem day, lines billed twice) around three errors (4-4-2 NDCs):
     // eight problems, as `infusion-claims check` counts them.

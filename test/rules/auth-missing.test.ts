@@ -10,6 +10,7 @@ ruleTester(rule, {
   valid: [
     { name: 'every line has the auth number', csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,J2185,30') },
     { name: 'one line of the claim carries it', csv: csv('C1,M1,,2026-03-02,S9502,1', 'C1,M1,PA1,2026-03-02,J2185,30') },
+    { name: 'a short row that ends before the auth column (parse-error\'s) does not say it has none', csv: csv('C1,M1,PA1,2026-03-02,S9502,1', 'C2,M1') },
     { name: 'JSON: auth number on the claim object', json: '{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 } ] }' },
     { name: 'JSON: auth number on a line', json: '{ "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, "auth_number": "PA1" } ] }' },
   ],

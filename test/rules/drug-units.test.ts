@@ -16,6 +16,7 @@ ruleTester(rule, {
     { name: 'NDC under another code is ndc-code-mismatch\'s', csv: csv('C1,M1,PA1,2026-03-02,J3370,4,00409-4332-01,UN,2') },
     { name: 'no quantity: nothing to multiply', csv: csv('C1,M1,PA1,2026-03-02,J2185,30,00143-9431-10,UN,') },
     { name: 'JSON: 30 units', json: json('30') },
+    { name: 'units 0 or less are invalid-value\'s', csv: csv('C1,M1,PA1,2026-03-02,J2185,0,00143-9431-10,UN,3', 'C1,M1,PA1,2026-03-03,J2185,-30,00143-9431-10,UN,3') },
     { name: '2 units of a 3-unit vial: NDC quantity 0.67, rounded to the decimals written', csv: csv('C1,M1,PA1,2026-03-02,J2543,2,60505-6157-04,UN,0.67') },
     { name: '1 unit of a 3-unit vial: NDC quantity 0.3, one decimal', csv: csv('C1,M1,PA1,2026-03-02,J2543,1,60505-6157-04,UN,0.3') },
   ],

@@ -13,6 +13,7 @@ import { firstParseErrorLine, fixText, hasParseErrors, notSavedRefusal, parseErr
 import { locateRelated, withRelated, type LocatedRelated } from './related';
 import { checkJsonInParts, fixJsonInParts } from './json-parts';
 import type { Span } from '../model';
+import { decodeFileText, encodingOf, isUtf16File, type FileEncoding } from '../workspace/file-text';
 
 /** A finding with its 1-based line:column (start and end) in the file as it is now. */
 export interface LocatedFinding {
@@ -73,16 +74,19 @@ export function locateAll(index: LineIndex, findings: readonly Finding[], toFile
   });
 }
 
-/** Whether a file is big enough to be checked (and fixed) in parts (csv-parts.ts, csv-parts-fix.ts). */
+/** Whether a file is big enough to be checked (and fixed) in parts (csv-parts.ts, csv-parts-fix.ts).
+ *  Those read UTF-8 bytes in batches: a UTF-16 file is read whole. */
 export function checkedInParts(file: ClaimFile): boolean {
-  return file.format === 'csv' && fs.statSync(file.path).size >= IN_PARTS_MIN_BYTES;
+  return file.format === 'csv' && fs.statSync(file.path).size >= IN_PARTS_MIN_BYTES && !isUtf16File(file.path);
 }
 
-/** A file's text, and (when asked) whether its bytes are UTF-8; the bytes themselves are not kept. */
-function readText(path: string, checkUtf8: boolean): { text: string; utf8: boolean } {
+/** A file's text (UTF-16 decoded by its byte order mark), its encoding, and (when asked) whether
+ *  its bytes are UTF-8; the bytes themselves are not kept. */
+function readText(path: string, checkUtf8: boolean): { text: string; encoding: FileEncoding; utf8: boolean } {
   const bytes = fs.readFileSync(path);
-  const text = bytes.toString('utf8');
-  return { text, utf8: !checkUtf8 || Buffer.from(text, 'utf8').equals(bytes) };
+  const encoding = encodingOf(bytes);
+  const text = decodeFileText(bytes);
+  return { text, encoding, utf8: encoding === 'utf8' && (!checkUtf8 || Buffer.from(text, 'utf8').equals(bytes)) };
 }
 
 /** Read, lint and (with fix) repair one file. Throws only when the file cannot be read or written. */
@@ -121,7 +125,7 @@ function fixJsonInPartsAndWrite(path: string, text: string, options: LintOptions
 export function checkWhole(file: ClaimFile, options: LintOptions, fix: boolean): FileResult {
   const base = { path: file.path, format: file.format };
   const unfixed = (text: string, findings: readonly Finding[], notFixed?: string): FileResult => ({ ...base, findings: locate(text, findings), fixed: 0, notFixed });
-  const { text, utf8 } = readText(file.path, fix);
+  const { text, encoding, utf8 } = readText(file.path, fix);
   // A big JSON file is checked, and fixed, in parts (its parse tree would take thirty times its
   // size); whole when it cannot be.
   if (file.format === 'json' && text.length >= IN_PARTS_MIN_BYTES) {
@@ -138,12 +142,16 @@ export function checkWhole(file: ClaimFile, options: LintOptions, fix: boolean):
   if (!fix) return unfixed(text, start.result!.findings);
   // Rewriting would replace undecodable bytes with U+FFFD: leave such a file as it is. (Said
   // before parse errors: those bytes are a parse-error too, and this names the cause.)
+  if (encoding !== 'utf8') return unfixed(text, start.result!.findings, 'not fixed: the file is UTF-16 (save it as UTF-8 to fix it)');
   if (!utf8) {
     const at = text.indexOf('\ufffd');
     const where = at < 0 ? '' : ` (line ${new LineIndex(text).at(at).line}: save it as UTF-8)`;
     return unfixed(text, start.result!.findings, `not fixed: the file is not valid UTF-8${where}`);
   }
-  if (hasParseErrors(start.result!.doc)) return unfixed(text, start.result!.findings, parseErrorRefusal(firstParseErrorLine(start.result!.doc)));
+  if (hasParseErrors(start.result!.doc)) {
+    const hidden = !start.result!.findings.some((f) => f.ruleId === 'parse-error');
+    return unfixed(text, start.result!.findings, parseErrorRefusal(firstParseErrorLine(start.result!.doc), hidden));
+  }
   const result = fixText(start, file.format, options);
   if (result.fixed > 0 && result.text !== text) {
     try {

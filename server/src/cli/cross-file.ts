@@ -4,7 +4,7 @@
 // workspace analysis does (60-day initial visit, same-day concurrency and bundling across files).
 // A big file is read for this in parts, as it is checked (workspace/pack-in-parts.ts): its
 // lines are never all parsed at once (nor a big JSON file's parse tree made).
-import * as fs from 'fs';
+import { readFileText } from '../workspace/file-text';
 import * as path from 'path';
 import { parseDocument } from '../parse';
 import type { LintOptions } from '../rules/types';
@@ -55,12 +55,12 @@ function keyOf(file: ClaimFile): string {
  */
 export function packedLinesOf(file: ClaimFile, inParts = checkedInParts(file), batchLines = PACK_BATCH_LINES): PackedLines {
   if (file.format === 'csv') return (inParts && runToEnd(packInParts(file.path, batchLines))) || packedWhole(file);
-  const text = fs.readFileSync(file.path, 'utf8');
+  const text = readFileText(file.path);
   const big = text.length >= IN_PARTS_MIN_BYTES;
   return (big && runToEnd(packJsonInParts(text, batchLines))) || packedWhole(file, text);
 }
 
-function packedWhole(file: ClaimFile, text = fs.readFileSync(file.path, 'utf8')): PackedLines {
+function packedWhole(file: ClaimFile, text = readFileText(file.path)): PackedLines {
   const doc = parseDocument(text, file.format);
   return PackedLines.of(doc.lines.filter(isKept));
 }

@@ -22,9 +22,11 @@ export function firstParseErrorLine(doc: ClaimDocument): number {
   return new LineIndex(doc.text).at(first.span.start).line;
 }
 
-/** Why --fix leaves a file with parse errors alone. */
-export function parseErrorRefusal(line: number): string {
-  return `not fixed: the file has parse errors (the first on line ${line}); correct them first`;
+/** Why --fix leaves a file with parse errors alone; `hidden` when the report shows none of them
+ *  (parse-error turned off, or disabled on their rows): a refusal over nothing in sight. */
+export function parseErrorRefusal(line: number, hidden = false): string {
+  const where = hidden ? `the first on line ${line}, not in the report: parse-error is off or disabled there` : `the first on line ${line}`;
+  return `not fixed: the file has parse errors (${where}); correct them first`;
 }
 
 /** Why a fixed file was not written (the error's code only: a message could carry file content). */

@@ -1,7 +1,7 @@
 // Related places of a finding in the CLI's reports: the line the finding points at as well (the
 // primary per diem, the earlier HIT visit), in this file or, with --workspace, in another one.
 // The engine gives offsets (and the other file's path as its `uri`); the reports give lines.
-import * as fs from 'fs';
+import { readFileText } from '../workspace/file-text';
 import type { Span } from '../model';
 import type { Related } from '../rules/types';
 import { LineIndex, type LineCol } from './line-index';
@@ -23,7 +23,7 @@ function indexOf(file: string): LineIndex | undefined {
   if (!otherFiles.has(file)) {
     let index: LineIndex | undefined;
     try {
-      index = new LineIndex(fs.readFileSync(file, 'utf8'));
+      index = new LineIndex(readFileText(file));
     } catch {
       index = undefined; // gone since it was indexed: the place is left out
     }

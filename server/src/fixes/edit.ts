@@ -30,7 +30,7 @@ export function setFieldEdits(doc: ClaimDocument, line: ServiceLine, name: Field
  *  as setting them, except that values a JSON line inherits from its claim object are rewritten
  *  there (claimValueEdits), since the new form is as right for every line that inherits them. */
 export function reformatFieldsEdits(doc: ClaimDocument, line: ServiceLine, set: Partial<Record<FieldName, string>>): TextEdit[] {
-  return (doc.format === 'json' ? claimValueEdits(doc, line, set) : undefined) ?? changeLineEdits(doc, line, { set });
+  return (doc.format === 'json' ? claimValueEdits(line, set) : undefined) ?? changeLineEdits(doc, line, { set });
 }
 
 /** The change fitted to the line's modifiers (fitModifiers), or undefined when it cannot be written. */

@@ -10,6 +10,7 @@ import { endOf, insertAfterItemEdits, listEdits, type JsonStyle } from './json-l
 import { firstFieldOf, firstKeyedFieldOf, modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
 import { hasLineEnd } from './text-scan';
+import { fieldOf } from '../parse/fields';
 
 function styleOf(doc: ClaimDocument): JsonStyle {
   return { eol: doc.json?.eol ?? '\n', indent: doc.json?.indent ?? '  ' };
@@ -80,16 +81,19 @@ interface ObjectPlan {
  * not inherit them all, or another line of the claim inherits some but not all of them: 500 MG
  * made 0.5 GR on the claim would then misstate a line's own quantity beside it.
  */
-export function claimValueEdits(doc: ClaimDocument, line: ServiceLine, set: Partial<Record<FieldName, string>>): TextEdit[] | undefined {
+export function claimValueEdits(line: ServiceLine, set: Partial<Record<FieldName, string>>): TextEdit[] | undefined {
   const names = (Object.keys(set) as FieldName[]).filter((n) => set[n] !== undefined);
   const fields = names.map((n) => line.fields[n]);
   if (names.length === 0 || fields.some((f) => !f?.fromClaim)) return undefined;
-  const claim = doc.claims[line.claimIndex];
-  if (!claim || claim.index !== line.claimIndex) return undefined;
-  const inherits = (other: ServiceLine, i: number): boolean => other.fields[names[i]]?.span.start === fields[i]!.span.start;
-  for (const other of claim.lines) {
-    const shared = names.filter((_, i) => inherits(other, i)).length;
-    if (shared !== 0 && shared !== names.length) return undefined;
+  // The line objects of its claim object, read from the tree (a fix may be made on a document
+  // of this line alone: moved-findings' subDocument): each must give all of the fields or none.
+  const siblings = line.node?.parent;
+  if (siblings?.type !== 'array') return undefined;
+  for (const other of siblings.children ?? []) {
+    if (other.type !== 'object') continue;
+    const own = new Set((other.children ?? []).map((p) => fieldOf(String(p.children?.[0]?.value ?? ''))));
+    const given = names.filter((n) => own.has(n)).length;
+    if (given !== 0 && given !== names.length) return undefined;
   }
   return names.map((n, i) => {
     const f = fields[i]!;

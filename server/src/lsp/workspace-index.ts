@@ -5,6 +5,7 @@
 // (an open document's live text wins over the file on disk). Holds per file only its compact
 // lines (workspace/compact-line.ts) and where its lines start (for related information).
 import { promises as fsp } from 'fs';
+import { isUtf16File, readFileTextAsync } from '../workspace/file-text';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -361,10 +362,13 @@ export class WorkspaceIndex implements WorkspaceSeam {
     const positions = LineStarts.of(text);
     let packed: PackedLines | undefined;
     try {
-      const steps = file.format === 'csv' ? packInParts(file.path, SERVER_BATCH_LINES) : packJsonInParts(text, SERVER_BATCH_LINES);
-      const done = await runBetweenRequests(steps, superseded);
-      if (!done) return;
-      packed = done.value;
+      // A CSV file's batches are read from disk as UTF-8 bytes: a UTF-16 one is indexed whole.
+      const steps = file.format === 'csv' ? (isUtf16File(file.path) ? undefined : packInParts(file.path, SERVER_BATCH_LINES)) : packJsonInParts(text, SERVER_BATCH_LINES);
+      if (steps) {
+        const done = await runBetweenRequests(steps, superseded);
+        if (!done) return;
+        packed = done.value;
+      }
     } catch {
       return; // gone or unreadable since it was read: a change event follows
     }
@@ -465,7 +469,7 @@ async function readClaimFile(filePath: string, bigFrom = Infinity): Promise<stri
     const stat = await fsp.stat(filePath);
     if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
     if (stat.size >= bigFrom) return BIG_LATER;
-    return await fsp.readFile(filePath, 'utf8');
+    return await readFileTextAsync(filePath);
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@
 // linted by the Linter (their live text); closed files are read from disk, linted and published
 // without keeping anything but their URI, and kept current afterwards when they or files sharing
 // their members change on disk.
-import { promises as fsp } from 'fs';
+import { isUtf16File, readFileTextAsync } from '../workspace/file-text';
 import type {
   CancellationToken, Connection, TextDocuments, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
@@ -118,7 +118,7 @@ export class WorkspaceLint {
     const key = fileKey(file.uri);
     let text: string;
     try {
-      text = await fsp.readFile(file.path, 'utf8');
+      text = await readFileTextAsync(file.path);
     } catch {
       if (this.published.delete(key)) void this.connection.sendDiagnostics({ uri: file.uri, diagnostics: [] });
       return undefined;
@@ -132,7 +132,8 @@ export class WorkspaceLint {
     try {
       // A big file a batch of rows or claim objects at a time (workspace/lint-in-parts.ts: seconds
       // of linting in one piece would stall the server); whole when it cannot be read in parts.
-      if (text.length >= IN_PARTS_MIN_BYTES) {
+      // A CSV file's batches are read from disk as UTF-8 bytes: a UTF-16 one is linted whole.
+      if (text.length >= IN_PARTS_MIN_BYTES && !(file.format === 'csv' && isUtf16File(file.path))) {
         const steps = file.format === 'csv' ? lintInParts(file.path, options) : lintJsonInParts(text, options);
         const done = await runBetweenRequests(steps, cancelled);
         if (!done) return undefined;

@@ -1,5 +1,6 @@
 // auth-missing (000): the prior authorization number goes in box 23; a claim without one on any
 // of its lines is reported once, on its first line's claim id.
+import type { ServiceLine } from '../model';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -14,9 +15,13 @@ export const rule: Rule = {
     },
   },
   check(doc, ctx) {
+    // A row that ends before the auth_number column (parse-error's finding: a short row, often
+    // one being typed) does not say the claim has none.
+    const authColumn = doc.csv?.columns.auth_number !== undefined;
+    const unknown = (l: ServiceLine): boolean => authColumn && l.fields.auth_number === undefined;
     for (const claim of doc.claims) {
       const first = claim.lines[0];
-      if (!first || claim.lines.some((l) => l.authNumber.trim() !== '')) continue;
+      if (!first || claim.lines.some((l) => l.authNumber.trim() !== '' || unknown(l))) continue;
       const name = claim.id === '' ? 'This claim' : `Claim ${claim.id}`;
       ctx.report({
         span: first.fields.claim_id?.span ?? first.span,

@@ -52,7 +52,8 @@ export const rule: Rule = {
   check(doc, ctx) {
     for (const line of doc.lines) {
       const { units, ndcQty } = line;
-      if (units === undefined || ndcQty === undefined) continue;
+      // Units of 0 or less are invalid-value's finding, on the same cell.
+      if (units === undefined || ndcQty === undefined || units <= 0) continue;
       const known = expectedUnits(ctx.codes, line, line.hcpcs);
       if (!known) continue;
       if (Math.abs(known.expected - units) < 1e-6 || roundedQty(line, units, known.perItem)) continue;

@@ -122,12 +122,13 @@ function unknownProps(doc: ClaimDocument, line: ServiceLine, skipDisable: boolea
   return out;
 }
 
-/** The claim object of a JSON line, without its lines: claim-level properties, raw. */
-function claimProps(doc: ClaimDocument, claimIndex: number): string {
+/** The claim object of a JSON line, without its lines (nor the keys `except` names): claim-level
+ *  properties, raw. */
+function claimProps(doc: ClaimDocument, claimIndex: number, except: (key: string) => boolean = () => false): string {
   const node = doc.claims[claimIndex]?.node;
   if (!node || node.type !== 'object') return '';
   return (node.children ?? [])
-    .filter((p) => normalizeKey(String(p.children?.[0]?.value ?? '')) !== 'lines')
+    .filter((p) => normalizeKey(String(p.children?.[0]?.value ?? '')) !== 'lines' && !except(String(p.children?.[0]?.value ?? '')))
     .map((p) => doc.text.slice(p.offset, p.offset + p.length))
     .join('\n');
 }
@@ -286,18 +287,35 @@ export function checkFix(ctx: FixContext, finding: Finding, fix: Fix): FixProble
     return i;
   };
   const isDisable = fix.title.startsWith('Disable ');
+  // A finding at a value the line inherits from its JSON claim object (outside the line's own
+  // object): its disable fix goes on the claim ("… for this claim"), and a safe fix of form
+  // rewrites the claim's value, so every line of that object may change in the fix's fields.
+  const claimOf = (l: ServiceLine): unknown => l.node?.parent?.parent?.parent;
+  const atClaim = format === 'json' && own.node !== undefined && (finding.span.start < own.node.offset || finding.span.start >= own.node.offset + own.node.length);
+  if (isDisable && fix.title.endsWith(' for this claim') !== atClaim) {
+    problems.push({ property: 'disable scope', detail: `"${fix.title}" for a finding ${atClaim ? 'at the claim object' : 'on its line'}` });
+  }
+  const fromClaimObject = (a: ServiceLine): boolean => atClaim && claimOf(a) === claimOf(own);
+  const fixFieldKey = (key: string): boolean => {
+    const name = fieldOf(key);
+    return name !== undefined && sc.fields.has(name);
+  };
   for (const a of doc.lines) {
     const j = mapped(a.index);
     if (j === undefined) continue;
     const b = after.lines[j];
-    const mine = sc.lines === 'any' || a.index === target;
+    const shared = fromClaimObject(a);
+    const mine = sc.lines === 'any' || a.index === target || shared;
     compareLines(doc, a, after, b, mine ? sc.fields : new Set(), `line ${a.index + 1}`, problems, isDisable && a.index === target);
-    if (!isDisable || a.index !== target) {
-      const da = [...a.disabled].sort().join(',');
-      const db = [...b.disabled].sort().join(',');
-      if (da !== db) problems.push({ property: 'suppressions changed', detail: `line ${a.index + 1}: ${da} → ${db}` });
+    const da = [...a.disabled].sort().join(',');
+    const db = [...b.disabled].sort().join(',');
+    const disabledHere = isDisable && (a.index === target || shared);
+    if (!disabledHere && da !== db) problems.push({ property: 'suppressions changed', detail: `line ${a.index + 1}: ${da} → ${db}` });
+    if (disabledHere && shared && db !== [...new Set([...a.disabled, finding.ruleId])].sort().join(',')) {
+      problems.push({ property: 'claim disable', detail: `line ${a.index + 1}: ${da} → ${db}` });
     }
-    if (format === 'json' && claimProps(doc, a.claimIndex) !== claimProps(after, b.claimIndex)) {
+    const except = shared ? (key: string): boolean => (isDisable ? normalizeKey(key) === 'lintdisable' : fixFieldKey(key)) : undefined;
+    if (format === 'json' && claimProps(doc, a.claimIndex, except) !== claimProps(after, b.claimIndex, except)) {
       problems.push({ property: 'claim object changed', detail: `claim of line ${a.index + 1}` });
     }
   }

@@ -174,13 +174,13 @@ export function renderJson(r: Random, claims: readonly ClaimRecord[], style: Jso
   const trailing = (): string => (r.chance(0.1) ? ',' : '');
   const at = (depth: number): string => indent.repeat(depth);
 
-  const lineObject = (claim: ClaimRecord, rec: LineRecord, n: number, hoisted: ReadonlySet<FieldName>, depth: number): string => {
+  const lineObject = (claim: ClaimRecord, rec: LineRecord, n: number, hoisted: ReadonlyMap<FieldName, string>, depth: number): string => {
     const props: string[] = [];
     if (r.chance(0.5)) props.push(`${key('line')}: ${jsonValue('line', String(n + 1), numbers)}`);
     for (const name of FIELD_NAMES) {
-      if (hoisted.has(name) || name.startsWith('modifier')) continue;
-      const v = rec.values[name];
-      if (v === undefined) continue;
+      if (name.startsWith('modifier')) continue;
+      const v = hoisted.has(name) && rec.values[name] !== hoisted.get(name) ? (rec.values[name] ?? '') : rec.values[name];
+      if (v === undefined || (hoisted.has(name) && v === hoisted.get(name))) continue;
       props.push(`${key(name)}: ${jsonValue(name, name === 'dos_from' || name === 'dos_to' ? v : v, numbers)}`);
       if (name === 'hcpcs' && rec.modifiers.length > 0) {
         props.push(`${key('modifiers')}: ${modsAsArray ? `[${rec.modifiers.map((m) => JSON.stringify(m)).join(', ')}]` : JSON.stringify(rec.modifiers.join(sep))}`);
@@ -202,11 +202,16 @@ export function renderJson(r: Random, claims: readonly ClaimRecord[], style: Jso
   };
 
   const claimObject = (claim: ClaimRecord, depth: number): string => {
-    // A field all lines share sits on the claim sometimes; the lines inherit it.
-    const hoisted = new Set<FieldName>();
-    for (const name of ['dos_from', 'pos', 'vial', 'ndc_unit'] as FieldName[]) {
+    // A field all lines share sits on the claim sometimes; the lines inherit it. An NDC field the
+    // drug lines share sits there too, the other lines overriding it with their own (or "").
+    const hoisted = new Map<FieldName, string>();
+    for (const name of ['dos_from', 'pos', 'vial'] as FieldName[]) {
       const first = claim.lines[0]?.values[name];
-      if (first !== undefined && claim.lines.every((l) => l.values[name] === first) && r.chance(0.3)) hoisted.add(name);
+      if (first !== undefined && claim.lines.every((l) => l.values[name] === first) && r.chance(0.3)) hoisted.set(name, first);
+    }
+    for (const name of ['ndc_unit', 'ndc', 'ndc_qty'] as FieldName[]) {
+      const given = claim.lines.map((l) => l.values[name]).filter((v): v is string => v !== undefined && v !== '');
+      if (given.length > 0 && given.every((v) => v === given[0]) && r.chance(0.3)) hoisted.set(name, given[0]);
     }
     // The claim's modifiers, inherited by lines that have none of their own.
     const claimModifiers = r.chance(0.15) ? [r.pick(['KX', 'GY', 'SH'])] : [];
@@ -216,7 +221,7 @@ export function renderJson(r: Random, claims: readonly ClaimRecord[], style: Jso
       `${key('payer')}: ${JSON.stringify(claim.payer)}`,
     ];
     if (claim.authNumber !== '' || r.chance(0.5)) props.push(`${key('auth_number')}: ${JSON.stringify(claim.authNumber)}`);
-    for (const name of hoisted) props.push(`${key(name)}: ${JSON.stringify(claim.lines[0].values[name])}`);
+    for (const [name, value] of hoisted) props.push(`${key(name)}: ${JSON.stringify(value)}`);
     if (claimModifiers.length > 0) props.push(`${key('modifiers')}: ${modsAsArray ? JSON.stringify(claimModifiers) : JSON.stringify(claimModifiers.join(sep))}`);
     if (r.chance(0.1)) props.push(`"lint_disable": ["auth-missing"]`);
     const lines = claim.lines.map((rec, n) => {
