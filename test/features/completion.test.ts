@@ -79,12 +79,24 @@ describe('completion', () => {
 
   describe('modifier cell', () => {
     it('the policy modifiers first; in a list cell only the token under the cursor is replaced', () => {
-      const c = complete(`${HEADER}C1,M1,commercial,2026-03-02,S9501,SH S‸,1,,,,,\n`, 'csv')!;
+      const c = complete(`${HEADER}C1,M1,commercial,2026-03-02,S9501,GY S‸,1,,,,,\n`, 'csv')!;
       assert.strictEqual(c.replaced, 'S');
       assert.deepStrictEqual(c.labels.slice(0, 2), ['SH', 'SJ']);
       assert.strictEqual(c.items[0].detail, '2nd concurrent infusion ther');
       const empty = complete(`${HEADER}C1,M1,commercial,2026-03-02,S9501,‸,1,,,,,\n`, 'csv')!;
       assert.deepStrictEqual(empty.labels.slice(0, 5), ['JW', 'KP', 'KQ', 'SH', 'SJ']);
+    });
+
+    it('a modifier the line already carries is not offered again', () => {
+      const list = complete(`${HEADER}C1,M1,commercial,2026-03-02,S9501,SH S‸,1,,,,,\n`, 'csv')!;
+      assert.ok(!list.labels.includes('SH'), 'SH is in the cell');
+      assert.strictEqual(list.labels[0], 'SJ');
+      const retyped = complete(`${HEADER}C1,M1,commercial,2026-03-02,S9501,S‸H,1,,,,,\n`, 'csv')!;
+      assert.strictEqual(retyped.labels[0], 'SH', 'the token under the cursor is the one being replaced');
+      const columns = complete('claim_id,member_id,dos_from,hcpcs,units,mod1,mod2\nC1,M1,2026-03-02,J2185,30,JW,J‸\n', 'csv')!;
+      assert.ok(!columns.labels.includes('JW'), 'JW is in mod1');
+      const array = complete('{"claims":[{"claim_id":"C1","member_id":"M1","lines":[{"hcpcs":"J2185","modifiers":["JW", ‸]}]}]}', 'json')!;
+      assert.ok(!array.labels.includes('JW') && array.labels.includes('KP'));
     });
 
     it('modifierN columns and JSON modifiers arrays', () => {

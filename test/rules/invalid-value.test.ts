@@ -41,9 +41,15 @@ ruleTester(rule, {
       name: 'a date in words, and an unreadable dos_to',
       csv: csv(row({ dos_from: '"March 2, 2026"', dos_to: '2026-13-01' })),
       errors: [
-        { message: /^dos_from March 2, 2026 is not a real date/, text: 'March 2, 2026' },
+        { message: 'dos_from March 2, 2026 is not in a date form: enter the first date of service as YYYY-MM-DD or MM/DD/YYYY', text: 'March 2, 2026' },
         { message: 'dos_to 2026-13-01 is not a real date: enter the last date of service as YYYY-MM-DD or MM/DD/YYYY, or leave it empty for a one-day line', text: '2026-13-01' },
       ],
+      output: null,
+    },
+    {
+      name: 'ISO dates want two digits for month and day',
+      csv: csv(row({ dos_from: '2026-3-2' })),
+      errors: [{ message: 'dos_from 2026-3-2 is not in a date form: enter the first date of service as YYYY-MM-DD or MM/DD/YYYY', text: '2026-3-2' }],
       output: null,
     },
     {

@@ -231,7 +231,11 @@ function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: Lin
   if (isModifierField(field)) {
     if (field === 'modifiers' && !slot.bare) span = modifierToken(doc.text, span, offset);
     const r = modifierItems(prefix(span), !how.lazyDocumentation);
-    return { ...r, span };
+    // A modifier the line already carries elsewhere (another token of the cell, another
+    // modifierN column) is not offered again: a line bills each modifier once.
+    const token = span;
+    const held = new Set((slot.line?.modifiers ?? []).filter((m) => m.span.end < token.start || m.span.start > token.end).map((m) => m.code));
+    return { ...r, items: held.size > 0 ? r.items.filter((i) => !held.has(i.label)) : r.items, span };
   }
   if (field === 'ndc_unit') return { items: simpleItems('unit', NDC_UNITS.map((u) => [u.code, u.descriptor])), span };
   if (field === 'ndc') return { items: ndcItems(slot.line, options), span };

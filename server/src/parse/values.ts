@@ -16,6 +16,12 @@ function daysInMonth(year: number, month: number): number {
  * write them), surrounding spaces ignored. Only real calendar dates: 2026-02-30 is undefined.
  * Returns days since 1970-01-01 (UTC).
  */
+/** Whether the text is written in a date form parseDate reads (it may still be no calendar date). */
+export function hasDateForm(text: string): boolean {
+  const s = text.trim();
+  return ISO_DATE.test(s) || US_DATE.test(s);
+}
+
 export function parseDate(text: string): number | undefined {
   const s = text.trim();
   let y: number, m: number, d: number;

@@ -2,7 +2,7 @@
 // required cells are missing-field's, and the NDC quantity of a line with an NDC is ndc-unit's. "Readable" is what the
 // parsers read (parse/values.ts), so the rule and the model never disagree.
 import { PAYERS, type FieldName, type Modifier, type ServiceLine, type Span } from '../model';
-import { parseDate, parseDecimal } from '../parse/values';
+import { hasDateForm, parseDate, parseDecimal } from '../parse/values';
 import { fieldText } from './util/field-span';
 import { formatDay } from './util/same-day';
 import { ordinal } from './util/per-diem';
@@ -23,6 +23,11 @@ function reporter(ctx: RuleContext): Reporter {
   };
 }
 
+/** What is wrong with an unread date: its form (`2026-3-2`, `03/02/26`), or the calendar (`2026-02-30`). */
+function notADate(text: string): string {
+  return hasDateForm(text) ? 'is not a real date' : 'is not in a date form';
+}
+
 function checkDates(line: ServiceLine, report: Reporter): void {
   const toText = fieldText(line, 'dos_to');
   // The usual line: dos_from was read (so its text is a date) and dos_to is empty.
@@ -31,10 +36,10 @@ function checkDates(line: ServiceLine, report: Reporter): void {
   const from = fromText === '' ? undefined : parseDate(fromText);
   const to = toText === '' ? undefined : parseDate(toText);
   if (fromText !== '' && from === undefined) {
-    report(line, line.fields.dos_from!.span, `dos_from ${fromText} is not a real date: enter the first date of service as ${DATE_FORMS}`);
+    report(line, line.fields.dos_from!.span, `dos_from ${fromText} ${notADate(fromText)}: enter the first date of service as ${DATE_FORMS}`);
   }
   if (toText !== '' && to === undefined) {
-    report(line, line.fields.dos_to!.span, `dos_to ${toText} is not a real date: enter the last date of service as ${DATE_FORMS}, or leave it empty for a one-day line`);
+    report(line, line.fields.dos_to!.span, `dos_to ${toText} ${notADate(toText)}: enter the last date of service as ${DATE_FORMS}, or leave it empty for a one-day line`);
   }
   if (from !== undefined && to !== undefined && to < from) {
     report(line, line.fields.dos_to!.span, `dos_to ${formatDay(to)} is before dos_from ${formatDay(from)}: correct the dates of service`);
