@@ -149,6 +149,7 @@ export function runRule(
     payerOf: (line: ServiceLine) => line.payer || defaultPayer,
     report(r: Report) {
       if (r.line && r.line.disabled.size > 0 && r.line.disabled.has(id)) return;
+      if (r.line?.misread && id !== 'parse-error') return;
       if (isRepeat(r)) return;
       findings.push(makeFinding(doc, id, severity, r));
     },

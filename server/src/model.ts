@@ -123,6 +123,9 @@ export interface ServiceLine extends LineValues {
   readonly modifiers: readonly Modifier[];
   /** Rule ids suppressed on this line (CSV disable comment, JSON `lint_disable`). */
   readonly disabled: ReadonlySet<string>;
+  /** CSV: the row has more cells than the header and its values were read into the wrong fields
+   *  (an unquoted comma): only its parse-error is reported on it, not the noise of misread values. */
+  readonly misread?: boolean;
   /** CSV: the row. */
   readonly row?: CsvRow;
   /** CSV: the `# infusion-claims-disable-next-line` comment row above, when present. */

@@ -52,6 +52,28 @@ describe('parser robustness', () => {
     assert.ok(findings.some((f) => f.ruleId === 'ndc-format' && at(f) === 4), 'the rows after it are linted');
   });
 
+  it('a comma in a number (1,000.00): one parse-error on that value, none of the misread values after it', () => {
+    const head = 'claim_id,member_id,auth_number,dos_from,charge,hcpcs,units,ndc,ndc_unit,ndc_qty';
+    const text = [
+      head,
+      'C1,M1,PA1,2026-03-02,1,000.00,J2185,30,00143-9431-10,UN,3', // charge split: every value after it one field right
+      'C1,M1,PA1,2026-03-03,96.00,J2185,30,0143-9431-10,UN,3', // the rows after it are still checked
+      'C2,M2,PA2,2026-03-02,96.00,J2185,1,5,00143-9431-10,UN,3', // 1,5: a decimal comma
+      'C3,M3,PA3,2026-03-02,96.00,J2185,30,00143-9431-10,UN,3,,', // trailing empty cells move nothing
+    ].join('\n') + '\n';
+    const { findings } = lintText(text, 'csv');
+    const at = (f: { span: { start: number; end: number } }): string => `${text.slice(0, f.span.start).split('\n').length}:${text.slice(f.span.start, f.span.end)}`;
+    assert.deepStrictEqual(findings.filter((f) => at(f).startsWith('2:') || at(f).startsWith('4:')).map((f) => [f.ruleId, at(f), f.message]), [
+      ['parse-error', '2:1,000.00', 'Expected 10 cells (one per header column), found 11: charge 1,000.00 has a comma, which starts a new cell: write 1000.00 (no thousands separators, a point for decimals)'],
+      ['parse-error', '4:1,5', 'Expected 10 cells (one per header column), found 11: units 1,5 has a comma, which starts a new cell: write 1.5 (no thousands separators, a point for decimals)'],
+    ]);
+    assert.ok(findings.some((f) => f.ruleId === 'ndc-format' && at(f) === '3:0143-9431-10'), 'the next row is checked');
+    assert.deepStrictEqual(findings.filter((f) => at(f).startsWith('5:')).map((f) => f.ruleId), ['parse-error'], 'a row with empty cells past the header: its values are still read');
+    // Where no number explains the extra cell, the problem is the row's, as before.
+    const notes = lintText('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2026-03-02,J2185,30,x\n', 'csv').findings.filter((f) => f.ruleId === 'parse-error');
+    assert.deepStrictEqual(notes.map((f) => f.message), ['Expected 5 cells (one per header column), found 6: remove the extra cells or quote a value that contains a comma']);
+  });
+
   it('bytes that were not UTF-8 (U+FFFD): a parse-error where they are, in CSV and JSON; the line is still checked', () => {
     const csv = `${HEAD}C1,M1,2026-03-02,J2185,1,M\uFFFDrop\uFFFDnem\nC1,M1,2026-03-02,S9502,1,\n`;
     const found = lintText(csv, 'csv').findings;

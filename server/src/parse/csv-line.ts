@@ -201,6 +201,8 @@ export interface CsvSource {
   readonly newFields: (row: number) => Fields;
   /** Column index of each recognised field (the header's). */
   readonly columns: Partial<Record<FieldName, number>>;
+  /** The header's cell count. */
+  readonly expectedCells: number;
 }
 
 /**
@@ -241,6 +243,20 @@ export class CsvLine implements ServiceLine {
   declare private storedComment: Span | undefined;
   declare private madeFields: Fields | undefined;
   declare private madeRow: CsvRow | undefined;
+
+  /** The row has more cells than the header, and text in a cell past the header's last: a comma
+   *  not quoted has moved the values after it into the wrong fields. (Empty cells past the end,
+   *  a trailing comma, move nothing.) */
+  get misread(): boolean {
+    const table = this.source.table;
+    const r = this.tableRow;
+    const count = table.rowCells[r];
+    const expected = this.source.expectedCells;
+    if (count <= expected) return false;
+    const first = table.rowFirstCell[r];
+    for (let c = first + expected; c < first + count; c++) if (table.cellEnd[c] > table.cellStart[c]) return true;
+    return false;
+  }
 
   /** `v` is positioned on the row (CsvValueReader.at): the values are read straight into the line.
    *  Or `v` is the previous document's line of the same row text (incremental re-reading): its

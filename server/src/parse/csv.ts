@@ -14,6 +14,13 @@ import { NO_IDS, NO_MODIFIERS, REQUIRED_HINT } from './line';
 import { splitModifiersIn } from './values';
 import { NOT_UTF8_MESSAGE } from './not-utf8';
 
+/** Numeric columns whose value an unquoted comma splits into two cells. */
+const COMMA_NUMBER_FIELDS: readonly FieldName[] = ['units', 'charge', 'ndc_qty', 'wasted_units', 'duration_min'];
+/** `1,000.00`, `12,500`: thousands separators. */
+const THOUSANDS = /^-?\$?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** `1,5`: a decimal comma (one or two digits after it, so it is no thousands separator). */
+const DECIMAL_COMMA = /^-?\d+,\d{1,2}$/;
+
 const DISABLE_COMMENT = /^#\s*infusion-claims-disable-next-line\b(.*)$/;
 const MODIFIER_COLUMNS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
 
@@ -289,7 +296,7 @@ export class CsvRowReader {
     const columnList = Object.entries(columns) as Array<[FieldName, number]>;
     this.claimsHeader = columnList.length > 0;
     this.modifierCols = (['modifiers', ...MODIFIER_COLUMNS] as FieldName[]).flatMap((m) => (columns[m] === undefined ? [] : [columns[m]!]));
-    this.source = { table, newFields: fieldsFactory(table, r, columnList), columns };
+    this.source = { table, newFields: fieldsFactory(table, r, columnList), columns, expectedCells: header.cells.length };
     this.reader = new CsvValueReader(table, columns);
     this.requiredNames = REQUIRED_FIELDS.filter((f) => columns[f] !== undefined);
     this.requiredCols = this.requiredNames.map((f) => columns[f]!);
@@ -297,6 +304,31 @@ export class CsvRowReader {
     rowIssues(header, undefined, problems);
     const missing = headerProblem(header, columns);
     if (missing) problems.push(missing);
+  }
+
+  /**
+   * The likely cause of `extra` cells too many: a number written with a comma (`1,000.00`,
+   * `1,5`) in a numeric column, read as the cells from there on. Only when exactly one numeric
+   * column's cell and the `extra` cells after it join into such a number: then the problem is
+   * shown on those cells, not the whole row.
+   */
+  private numberWithComma(first: number, extra: number): { name: FieldName; text: string; plain: string; span: { start: number; end: number } } | undefined {
+    const { table, text, columns } = this;
+    let found: { name: FieldName; text: string; plain: string; span: { start: number; end: number } } | undefined;
+    for (const name of COMMA_NUMBER_FIELDS) {
+      const col = columns[name];
+      if (col === undefined) continue;
+      const start = table.cellStart[first + col];
+      const end = table.cellEnd[first + col + extra];
+      const joined = text.slice(start, end).trim();
+      let plain: string | undefined;
+      if (THOUSANDS.test(joined)) plain = joined.replace(/[,$]/g, '');
+      else if (DECIMAL_COMMA.test(joined)) plain = joined.replace(',', '.');
+      if (plain === undefined) continue;
+      if (found) return undefined; // two candidates: the cause is not known
+      found = { name, text: joined, plain, span: { start, end } };
+    }
+    return found;
   }
 
   private readData(r: number, prev: CsvLine | undefined): ServiceLine {
@@ -309,10 +341,13 @@ export class CsvRowReader {
     const issues = table.issues.get(r);
     if (issues) rowIssues(table.row(r), header, problems, index);
     if (count !== expected && !issues?.some((i) => i.kind === 'unclosed-quote')) {
-      const what = count < expected ? 'add the missing cells' : 'remove the extra cells or quote a value that contains a comma';
+      const comma = count > expected ? this.numberWithComma(first, count - expected) : undefined;
+      const what = count < expected ? 'add the missing cells'
+        : comma ? `${comma.name} ${comma.text} has a comma, which starts a new cell: write ${comma.plain} (no thousands separators, a point for decimals)`
+          : 'remove the extra cells or quote a value that contains a comma';
       problems.push({
         ruleId: 'parse-error',
-        span,
+        span: comma?.span ?? span,
         message: `Expected ${plural(expected, 'cell', 'cells')} (one per header column), found ${count}: ${what}`,
         lineIndex: index,
       });
