@@ -69,6 +69,17 @@ describe('parser robustness', () => {
     ]);
     assert.ok(findings.some((f) => f.ruleId === 'ndc-format' && at(f) === '3:0143-9431-10'), 'the next row is checked');
     assert.deepStrictEqual(findings.filter((f) => at(f).startsWith('5:')).map((f) => f.ruleId), ['parse-error'], 'a row with empty cells past the header: its values are still read');
+    // The last column empty: no text past the header's end, but the split charge still moved every value.
+    const emptyNotes = lintText(`${head},notes\nC1,M1,PA1,2026-03-02,1,000.00,J2185,30,00143-9431-10,UN,3,\n`, 'csv').findings;
+    assert.deepStrictEqual(emptyNotes.map((f) => f.ruleId), ['parse-error']);
+    assert.match(emptyNotes[0].message, /: charge 1,000\.00 has a comma/);
+    // Units of 30 before a charge of 1,000.00 join into 30,1 too: the thousands separator explains it.
+    const unitsFirst = lintText('claim_id,member_id,auth_number,dos_from,hcpcs,units,charge,ndc,ndc_unit,ndc_qty\nC1,M1,PA1,2026-03-02,J2185,30,1,000.00,00143-9431-10,UN,3\n', 'csv').findings;
+    assert.deepStrictEqual(unitsFirst.map((f) => f.ruleId), ['parse-error']);
+    assert.match(unitsFirst[0].message, /: charge 1,000\.00 has a comma/);
+    // A comma in the note, the last column: units 1 and charge 250.00 read right, and are not blamed.
+    const note = lintText('claim_id,member_id,auth_number,dos_from,hcpcs,units,charge,notes\nC1,M1,PA1,2026-03-02,S9502,1,250.00,BP 120/80, ok\n', 'csv').findings;
+    assert.deepStrictEqual(note.filter((f) => f.ruleId === 'parse-error').map((f) => f.message), ['Expected 8 cells (one per header column), found 9: remove the extra cells or quote a value that contains a comma']);
     // Where no number explains the extra cell, the problem is the row's, as before.
     const notes = lintText('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2026-03-02,J2185,30,x\n', 'csv').findings.filter((f) => f.ruleId === 'parse-error');
     assert.deepStrictEqual(notes.map((f) => f.message), ['Expected 5 cells (one per header column), found 6: remove the extra cells or quote a value that contains a comma']);

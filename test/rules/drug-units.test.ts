@@ -52,6 +52,14 @@ ruleTester(rule, {
       output: csv('C1,M1,PA1,2026-03-02,J2543,2,60505-6157-04,UN,0.67'),
     },
     {
+      // 1.5 with one decimal could be 1.45–1.55 vials of 100 units, but the units are read whole:
+      // never more than half a unit off the product.
+      name: 'a quantity with one decimal is no licence for units far off: 146 of 1.5 × 100',
+      csv: csv('C1,M1,PA1,2026-03-02,A9575,146,00407-2943-01,UN,1.5'),
+      errors: [{ message: /= 150 units; set units to 150$/, text: '146' }],
+      output: csv('C1,M1,PA1,2026-03-02,A9575,150,00407-2943-01,UN,1.5'),
+    },
+    {
       name: 'JSON: units set as a number',
       json: json('3'),
       errors: [{ message: /= 30 units; set units to 30$/, text: '3' }],

@@ -80,6 +80,13 @@ ruleTester(rule, {
       output: null,
     },
     {
+      // SH on the three-day S9500 line would halve it on the two days it runs alone.
+      name: 'the primary over several dates: no fix, itemize its dates first',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,modifiers,units\nC1,M1,PA1,2026-03-01,2026-03-03,S9500,,3\nC1,M1,PA1,2026-03-02,,S9502,SH,1\n',
+      errors: [{ message: /bill S9502 first without SH and put SH on S9500; itemize S9500's dates of service first, as one line it takes one set of modifiers for all of them$/, text: 'S9500' }],
+      output: null,
+    },
+    {
       name: 'JSON: modifier moved between line objects',
       json: json('{ "dos_from": "2026-03-02", "hcpcs": "S9502", "modifiers": ["SH"], "units": 1 }', '{ "dos_from": "2026-03-02", "hcpcs": "S9501", "modifiers": [], "units": 1 }'),
       errors: [{ message: /^S9501 \(every 12 hours\) is billed as the primary per diem/, text: '"S9501"' }],

@@ -46,6 +46,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A JSON claim object holds its lines together without a claim id: its per diem is checked.
+      name: 'JSON: a claim object without a claim id, a per diem and no drug',
+      json: '{ "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-02", "hcpcs": "99601", "units": 1 } ] }\n',
+      errors: [{ message: /^S9502 per diem on 2026-03-02 has no drug billed on this claim for that date/, text: '"S9502"' }],
+      output: null,
+    },
+    {
       name: 'per diem with no drug at all',
       csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,99601,1,'),
       errors: [{

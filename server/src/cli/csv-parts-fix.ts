@@ -120,7 +120,7 @@ type BatchFixed = {
   fixed: number;
   /** With plan.reportFixed: the findings of the fixed text. */
   final?: InBlock[];
-} | { parseError: number; line: number } | undefined;
+} | { parseError: number; line: number; hidden: boolean } | undefined;
 
 function fixBatch(plan: ReportPlan, fd: number, b: number): BatchFixed {
   const batch = readBatch(plan, fd, b, false);
@@ -129,7 +129,9 @@ function fixBatch(plan: ReportPlan, fd: number, b: number): BatchFixed {
   const first = result.doc.problems.find((p) => p.ruleId === 'parse-error');
   if (first) {
     const block = blockOf(batch, first.span.start);
-    return { parseError: first.span.start - batch.synStart[block] + batch.fileStart[block], line: lineColInFile(batch, block, first.span.start).line };
+    // hidden: the report shows none of the batch's parse errors (fix-text.ts parseErrorRefusal).
+    const hidden = !result.findings.some((f) => f.ruleId === 'parse-error');
+    return { parseError: first.span.start - batch.synStart[block] + batch.fileStart[block], line: lineColInFile(batch, block, first.span.start).line, hidden };
   }
   const bounds = [...batch.synStart, batch.text.length];
   let inside = true;
@@ -197,7 +199,9 @@ export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines 
     const finals: Array<[number, InBlock[]]> = [];
     let fixed = 0;
     // The first parse error in the file (by offset): the file is then left alone.
-    let parseError = prefixError ? { parseError: prefixError.span.start, line: new LineIndex(index.prefix).at(prefixError.span.start).line } : undefined;
+    let parseError = prefixError
+      ? { parseError: prefixError.span.start, line: new LineIndex(index.prefix).at(prefixError.span.start).line, hidden: !prefix.findings.some((f) => f.ruleId === 'parse-error') }
+      : undefined;
     let plainWay = false;
     handedOver = true;
     // Batches finish in any order (two threads): every result here is the same whatever the order.
@@ -216,7 +220,7 @@ export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines 
       return true;
     }, helper);
     if (plainWay) return undefined;
-    if (parseError) return { fixed: 0, notFixed: parseErrorRefusal(parseError.line) };
+    if (parseError) return { fixed: 0, notFixed: parseErrorRefusal(parseError.line, parseError.hidden) };
     const done = write(file, plan, changed, fixed);
     if (!report || done.notFixed) return done;
     return { ...done, report: (whenDone) => spooled(file, options, report, index.prefix, whenDone, (add) => {

@@ -297,7 +297,6 @@ export function jsonRemoveLineEdits(doc: ClaimDocument, line: ServiceLine): Text
   return k < 0 ? undefined : listEdits(doc.text, array, items, new Set([k]), [], styleOf(doc));
 }
 
-/** Append the rule id to the line's `lint_disable`, or add `"lint_disable": ["<id>"]`. */
 /** The claim object of a JSON finding at a value the line inherits from it (outside the line's
  *  own object, as a claim-level NDC shown once for all its lines): a `lint_disable` there is the
  *  one that silences it. Undefined for a finding on the line's own object. */
@@ -309,6 +308,8 @@ export function inheritedFrom(line: ServiceLine, span: { start: number } | undef
   return claim?.type === 'object' && span.start >= claim.offset && span.start < endOf(claim) ? claim : undefined;
 }
 
+/** Append the rule id to the object's `lint_disable` (the line's, or `obj`: its claim object's),
+ *  or add `"lint_disable": ["<id>"]`. */
 export function jsonDisableEdits(doc: ClaimDocument, line: ServiceLine, ruleId: string, obj: Node | undefined = line.node): TextEdit[] | undefined {
   if (!obj || obj.type !== 'object') return undefined;
   const props = obj.children ?? [];

@@ -9,6 +9,7 @@ import type { CsvRow, Field, FieldName, Modifier, ServiceLine, Span } from '../m
 import type { CsvTable } from './csv-tokenizer';
 import type { Fields } from './line';
 import { parseDate, parseDecimal } from './values';
+import { isMisread } from './comma-split';
 
 const enum Kind { Text, Lower, Upper, Decimal, Date }
 
@@ -244,18 +245,12 @@ export class CsvLine implements ServiceLine {
   declare private madeFields: Fields | undefined;
   declare private madeRow: CsvRow | undefined;
 
-  /** The row has more cells than the header, and text in a cell past the header's last: a comma
-   *  not quoted has moved the values after it into the wrong fields. (Empty cells past the end,
-   *  a trailing comma, move nothing.) */
+  /** The row's values are read into the wrong fields (an unquoted comma in a number, or text past
+   *  the header's last column): parse/comma-split.ts. */
   get misread(): boolean {
-    const table = this.source.table;
+    const { table, columns, expectedCells } = this.source;
     const r = this.tableRow;
-    const count = table.rowCells[r];
-    const expected = this.source.expectedCells;
-    if (count <= expected) return false;
-    const first = table.rowFirstCell[r];
-    for (let c = first + expected; c < first + count; c++) if (table.cellEnd[c] > table.cellStart[c]) return true;
-    return false;
+    return table.rowCells[r] > expectedCells && isMisread(table, columns, table.rowFirstCell[r], table.rowCells[r], expectedCells);
   }
 
   /** `v` is positioned on the row (CsvValueReader.at): the values are read straight into the line.

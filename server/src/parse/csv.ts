@@ -13,13 +13,7 @@ import { CsvLine, CsvValueReader, fieldsFactory, type CsvSource } from './csv-li
 import { NO_IDS, NO_MODIFIERS, REQUIRED_HINT } from './line';
 import { splitModifiersIn } from './values';
 import { NOT_UTF8_MESSAGE } from './not-utf8';
-
-/** Numeric columns whose value an unquoted comma splits into two cells. */
-const COMMA_NUMBER_FIELDS: readonly FieldName[] = ['units', 'charge', 'ndc_qty', 'wasted_units', 'duration_min'];
-/** `1,000.00`, `12,500`: thousands separators. */
-const THOUSANDS = /^-?\$?\d{1,3}(,\d{3})+(\.\d+)?$/;
-/** `1,5`: a decimal comma (one or two digits after it, so it is no thousands separator). */
-const DECIMAL_COMMA = /^-?\d+,\d{1,2}$/;
+import { commaSplitNumber } from './comma-split';
 
 const DISABLE_COMMENT = /^#\s*infusion-claims-disable-next-line\b(.*)$/;
 const MODIFIER_COLUMNS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
@@ -306,31 +300,6 @@ export class CsvRowReader {
     if (missing) problems.push(missing);
   }
 
-  /**
-   * The likely cause of `extra` cells too many: a number written with a comma (`1,000.00`,
-   * `1,5`) in a numeric column, read as the cells from there on. Only when exactly one numeric
-   * column's cell and the `extra` cells after it join into such a number: then the problem is
-   * shown on those cells, not the whole row.
-   */
-  private numberWithComma(first: number, extra: number): { name: FieldName; text: string; plain: string; span: { start: number; end: number } } | undefined {
-    const { table, text, columns } = this;
-    let found: { name: FieldName; text: string; plain: string; span: { start: number; end: number } } | undefined;
-    for (const name of COMMA_NUMBER_FIELDS) {
-      const col = columns[name];
-      if (col === undefined) continue;
-      const start = table.cellStart[first + col];
-      const end = table.cellEnd[first + col + extra];
-      const joined = text.slice(start, end).trim();
-      let plain: string | undefined;
-      if (THOUSANDS.test(joined)) plain = joined.replace(/[,$]/g, '');
-      else if (DECIMAL_COMMA.test(joined)) plain = joined.replace(',', '.');
-      if (plain === undefined) continue;
-      if (found) return undefined; // two candidates: the cause is not known
-      found = { name, text: joined, plain, span: { start, end } };
-    }
-    return found;
-  }
-
   private readData(r: number, prev: CsvLine | undefined): ServiceLine {
     const { table, text, problems, lines, header, expected, requiredCols, requiredNames } = this;
     const index = lines.length;
@@ -341,7 +310,7 @@ export class CsvRowReader {
     const issues = table.issues.get(r);
     if (issues) rowIssues(table.row(r), header, problems, index);
     if (count !== expected && !issues?.some((i) => i.kind === 'unclosed-quote')) {
-      const comma = count > expected ? this.numberWithComma(first, count - expected) : undefined;
+      const comma = commaSplitNumber(table, this.columns, first, count, expected);
       const what = count < expected ? 'add the missing cells'
         : comma ? `${comma.name} ${comma.text} has a comma, which starts a new cell: write ${comma.plain} (no thousands separators, a point for decimals)`
           : 'remove the extra cells or quote a value that contains a comma';

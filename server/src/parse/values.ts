@@ -4,11 +4,18 @@ import type { FieldName, Modifier } from '../model';
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** `MM/DD/YYYY`, 1-digit month or day too; month, day and year captured. */
+export const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Whether the text is written in a date form parseDate reads (it may still be no calendar date). */
+export function hasDateForm(text: string): boolean {
+  const s = text.trim();
+  return ISO_DATE.test(s) || US_DATE.test(s);
 }
 
 /**
@@ -16,12 +23,6 @@ function daysInMonth(year: number, month: number): number {
  * write them), surrounding spaces ignored. Only real calendar dates: 2026-02-30 is undefined.
  * Returns days since 1970-01-01 (UTC).
  */
-/** Whether the text is written in a date form parseDate reads (it may still be no calendar date). */
-export function hasDateForm(text: string): boolean {
-  const s = text.trim();
-  return ISO_DATE.test(s) || US_DATE.test(s);
-}
-
 export function parseDate(text: string): number | undefined {
   const s = text.trim();
   let y: number, m: number, d: number;

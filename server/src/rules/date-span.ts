@@ -6,6 +6,7 @@ import { isCatheterCarePerDiem, isTherapyPerDiem } from '../codes/classes';
 import { changeLineAndInsertAfterEdits, changeLineEdits, fix, type LineChange } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay } from './util/same-day';
+import { US_DATE } from '../parse/values';
 import { dosedDaily } from './util/per-diem';
 import { exactShare, moneyShares, wholeShare } from './util/even-split';
 
@@ -135,14 +136,12 @@ function unitShareOf(line: ServiceLine, days: number, perDiem: boolean): string 
  *  Whether it pads is told by a month or day under 10 (`02/…` pads, `2/…` does not), in dos_from
  *  or dos_to; 10–31 tell nothing (`2/27/2028` does not pad). Padded when nothing tells. */
 function styleOf(from: string, to: string): (day: number) => string {
-  const us = US_DATE.exec(from);
+  const us = US_DATE.exec(from.trim());
   if (!us) return formatDay;
-  const parts = [us, US_DATE.exec(to)].flatMap((m) => (m ? [m[1], m[2]] : []));
+  const parts = [us, US_DATE.exec(to.trim())].flatMap((m) => (m ? [m[1], m[2]] : []));
   const pad = parts.some((p) => p.length === 2 && p[0] === '0') || !parts.some((p) => p.length === 1);
   return (day) => {
     const [y, m, d] = formatDay(day).split('-');
     return pad ? `${m}/${d}/${y}` : `${Number(m)}/${Number(d)}/${y}`;
   };
 }
-
-const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}\s*$/;

@@ -30,11 +30,14 @@ function reportUnits(doc: ClaimDocument, ctx: RuleContext, line: ServiceLine, un
  * Whether ndc_qty is units ÷ billable units per item rounded to the decimals it is written with:
  * part of a vial has no exact decimal (2 of a 3-unit vial's units are 0.666… of it), and the
  * NDC quantity is written with a few decimals (the JW split writes 0.67 and 0.33). A whole
- * number of items is exact: `1` vial is never 4 units of a 3-unit vial.
+ * number of items is exact: `1` vial is never 4 units of a 3-unit vial. Never more than half a
+ * unit off the product.
  */
 function roundedQty(line: ServiceLine, units: number, perItem: number): boolean {
   const decimals = /\.(\d+)/.exec(line.fields.ndc_qty?.text ?? '')?.[1].length ?? 0;
-  return decimals > 0 && Math.abs(units / perItem - line.ndcQty!) <= 0.5 * 10 ** -decimals + 1e-9;
+  // Within the rounding of the quantity, and within half a unit: with 100 units a vial, 1.5 vials
+  // written with one decimal could be 145–155 units, but a unit off is a unit off.
+  return decimals > 0 && Math.abs(units / perItem - line.ndcQty!) <= 0.5 * 10 ** -decimals + 1e-9 && Math.abs(units - line.ndcQty! * perItem) < 0.5;
 }
 
 export const rule: Rule = {

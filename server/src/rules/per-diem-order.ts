@@ -40,8 +40,11 @@ export const rule: Rule = {
       const moves = ranked.filter((r) => slotIn(plan, r) !== r.role);
       const swap = moves.length === 2 && slotIn(plan, primary) === mod;
       const external = modified.uri !== undefined;
+      // A line over several dates carries its modifiers on all of them: a slot change made for
+      // this day would be wrong on its other days. Its dates are itemized first (date-span).
+      const spanning = moves.find((r) => r.uri === undefined && r.line.dosFrom !== undefined && r.line.dosTo !== undefined && r.line.dosTo > r.line.dosFrom);
       const fixes = (): Fix[] => {
-        if (external) return [];
+        if (external || spanning) return [];
         // Lines of other workspace files are not this document's to edit: their file reports them.
         const edits = moves.filter((r) => r.uri === undefined).flatMap((r) => changeLineEdits(doc, r.line, slotChange(r.line, slotIn(plan, r))));
         return edits.length > 0 ? [fix(`Make ${m.hcpcs} the primary`, false, edits)] : [];
@@ -54,7 +57,8 @@ export const rule: Rule = {
         line: p,
         message:
           `${p.hcpcs} (${describeInterval(primary.interval)}) is billed as the primary per diem on ${day}, ` +
-          `but ${billedAs(m)} (${describeInterval(modified.interval)}) is more frequent: bill ${m.hcpcs} first without ${mod}${then}`,
+          `but ${billedAs(m)} (${describeInterval(modified.interval)}) is more frequent: bill ${m.hcpcs} first without ${mod}${then}` +
+          (spanning ? `; itemize ${spanning.line.hcpcs}'s dates of service first, as one line it takes one set of modifiers for all of them` : ''),
         fixes,
         related: [relatedLine(modified, `${billedAs(m)} is the more frequent per diem on ${day}`)],
       });

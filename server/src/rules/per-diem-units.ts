@@ -4,7 +4,7 @@
 import { isTherapyPerDiem, perDiemIntervalHours } from '../codes/classes';
 import { fix, setFieldEdits } from '../fixes/edit';
 import type { Fix, Rule } from './types';
-import { formatDay } from './util/same-day';
+import { formatDay, lastWrittenDayOf } from './util/same-day';
 import { describeInterval, dosedDaily } from './util/per-diem';
 
 export const rule: Rule = {
@@ -24,7 +24,7 @@ export const rule: Rule = {
       if (!isTherapyPerDiem(line.hcpcs) || line.units === undefined || line.dosFrom === undefined) continue;
       if (line.dosTo !== undefined && line.dosTo < line.dosFrom) continue; // invalid-value's finding
       // The days as written: the same-day index caps a span (MAX_SPAN_DAYS), a count need not.
-      const days = (line.dosTo ?? line.dosFrom) - line.dosFrom + 1;
+      const days = lastWrittenDayOf(line.dosFrom, line.dosTo) - line.dosFrom + 1;
       const units = line.units;
       const interval = perDiemIntervalHours(line);
       // An unreadable frequency ("as needed") is given but not hourly: only the bounds apply.

@@ -58,9 +58,10 @@ export const rule: Rule = {
     for (const line of doc.lines) {
       if (!isTherapyPerDiem(line.hcpcs) || isFormulaIncludedPerDiem(line.hcpcs)) continue;
       // Whose per diem it is, or which claim it is on, is unknown (missing-field reports the empty
-      // id), as for every rule about a member's lines: the drug beside it is not "no drug". A line
-      // with no claim id is a claim of its own in the model, so its drug could never be found.
-      if (line.memberId === '' || line.claimId === '') continue;
+      // id), as for every rule about a member's lines: the drug beside it is not "no drug". A CSV
+      // row with no claim id is a claim of its own in the model, so its drug could never be found
+      // (a JSON claim object without one still holds its lines together).
+      if (line.memberId === '' || (line.claimId === '' && doc.format === 'csv')) continue;
       const claimDrugDays = drugDays.get(line.claimIndex)?.get(line.memberId);
       if (claimDrugDays && line.dosFrom !== undefined && coversAll(claimDrugDays, line.dosFrom, line.dosFrom + dayCount(line) - 1)) continue;
       const missing = daysOf(line).filter((day) => !claimDrugDays?.has(day));

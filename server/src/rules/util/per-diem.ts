@@ -175,10 +175,12 @@ export function outranked(ranked: readonly RankedPerDiem[]): { primary: RankedPe
 /**
  * Whether per-diem-order reports the out-of-order day (on its primary line, a line of this
  * file), so that concurrent-therapy-modifier may leave that finding's two lines to it. With
- * per-diem-order off, or disabled on the line, the day's modifiers are judged as billed.
+ * per-diem-order off, or disabled on the line (or the line misread: engine.ts reports nothing else
+ * on it), the day's modifiers are judged as billed.
  */
 export function orderReported(order: { primary: RankedPerDiem }, options: LintOptions): boolean {
-  return order.primary.uri === undefined && options.rules?.['per-diem-order'] !== 'off' && !order.primary.line.disabled.has('per-diem-order');
+  const primary = order.primary.line;
+  return order.primary.uri === undefined && options.rules?.['per-diem-order'] !== 'off' && !primary.disabled.has('per-diem-order') && !primary.misread;
 }
 
 /** The slot each concurrent per diem of a day should take. */
