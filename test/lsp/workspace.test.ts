@@ -153,6 +153,21 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     });
   });
 
+  it('a settings change re-lints the closed files lint-workspace published, with the new settings', async () => {
+    const dir = workspaceDir({ 'billing/bad.claims.csv': BAD_NDC.replace(/,PA5,/g, ',,') }); // auth-missing and ndc-format
+    const client = await TestClient.start({ folders: [dir], configuration: {} });
+    try {
+      await client.request('infusionClaims/lintWorkspace', {});
+      const uri = fileUri(path.join(dir, 'billing/bad.claims.csv'));
+      const codes = (p: { diagnostics: Diagnostic[] }): string => p.diagnostics.map((d) => d.code).sort().join(',');
+      assert.strictEqual(codes([...client.published].reverse().find((x) => x.uri === uri)!), 'auth-missing,ndc-format');
+      client.changeSettings({ rules: { 'auth-missing': 'off' } });
+      await client.waitForDiagnostics(uri, (p) => codes(p) === 'ndc-format', WAIT_MS);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('lint-workspace reads a closed UTF-16 file as the editor shows it (decoded by its byte order mark)', async () => {
     const dir = workspaceDir({});
     const file = path.join(dir, 'billing/unicode.claims.csv');
@@ -165,6 +180,20 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
       assert.ok(p, 'the closed file is published');
       const row = BAD_NDC.split('\n')[2];
       assert.deepStrictEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['ndc-format', 2, row.indexOf('0143-9431-10')]]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('lint-workspace places a closed file\'s first-line problems as the editor shows the file, without its byte order mark', async () => {
+    const dir = workspaceDir({ 'billing/bom.claims.csv': '\ufeffclaim_id,member_id,auth_number,dos_from,hcpcs\nC1,M1,PA1,2026-03-02,S9502\n' });
+    const client = await TestClient.start({ folders: [dir] });
+    try {
+      await client.request('infusionClaims/lintWorkspace', {});
+      const p = [...client.published].reverse().find((x) => x.uri === fileUri(path.join(dir, 'billing/bom.claims.csv')));
+      assert.ok(p, 'the closed file is published');
+      const missing = p.diagnostics.find((d) => d.code === 'missing-field');
+      assert.deepStrictEqual(missing?.range.start, { line: 0, character: 0 }, 'at the header\'s first character, as VS Code shows it');
     } finally {
       await client.stop();
     }

@@ -39,6 +39,12 @@ ruleTester(rule, {
       csv: csv('C1,,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,J2185,30,63323-0508-20', 'C2,,PA1,2026-03-03,,S9500,1,'),
     },
     {
+      // An export that splits one claim across files: the same claim number, the same member.
+      name: 'the drug is in another workspace file under the same claim number',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,'),
+      options: { external: external('file:///w/drugs.claims.csv', csv('C1,M1,PA1,2026-03-02,,J2185,30,')) },
+    },
+    {
       // Which claim it is on is unknown: each line with no claim id is a claim of its own in the model.
       name: 'a per diem and its drug, both with an empty claim id',
       csv: csv(',M1,PA1,2026-03-02,,S9502,1,', ',M1,PA1,2026-03-02,,J2185,30,63323-0508-20'),

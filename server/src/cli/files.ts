@@ -57,6 +57,14 @@ function walk(dir: string, out: ClaimFile[], failures: string[], seen: Set<strin
   }
 }
 
+function realPathOf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
 /** Files to check, in argument order, folders walked in name order, each file once. */
 export function collectFiles(args: readonly string[]): Collected {
   const files: ClaimFile[] = [];
@@ -83,8 +91,10 @@ export function collectFiles(args: readonly string[]): Collected {
   }
   const listed = new Set<string>();
   return {
+    // Once by the file it is: a link to a file also listed (or walked) is that file, not a second
+    // file whose every line duplicates the first's.
     files: files.filter((f) => {
-      const key = path.resolve(f.path);
+      const key = realPathOf(f.path);
       if (listed.has(key)) return false;
       listed.add(key);
       return true;

@@ -12,6 +12,14 @@ export class LineStarts implements Positions {
     return new LineStarts(text.indexOf('\r') < 0 ? lfStarts(text) : anyStarts(text), text.length);
   }
 
+  /** Positions in a file read from disk, as an editor shows it: a leading byte order mark is no
+   *  character of the first line (VS Code drops it from the text), so offsets after it count from it. */
+  static ofFile(text: string): LineStarts {
+    const starts = LineStarts.of(text);
+    if (text.charCodeAt(0) === 0xfeff) starts.starts[0] = 1;
+    return starts;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }
@@ -19,7 +27,7 @@ export class LineStarts implements Positions {
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.length));
     const lo = Math.max(0, upperBound(this.starts, o) - 1);
-    return { line: lo, character: o - this.starts[lo] };
+    return { line: lo, character: Math.max(0, o - this.starts[lo]) };
   }
 
   /** Only as exact as the text allows without the text: a character past a line's end is not

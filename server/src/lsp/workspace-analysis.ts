@@ -47,6 +47,7 @@ export class WorkspaceAnalysis {
 
   configurationChanged(): void {
     void this.index.refresh();
+    void this.lint?.configurationChanged().catch((err: unknown) => this.logError('re-linting closed files', err));
   }
 
   lateSettings(uri: string): void {

@@ -359,7 +359,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
     if (this.files.get(key)?.liveVersion !== undefined) return; // open: live lines win
     const ticket = this.bump(key);
     const superseded = (): boolean => stale() || this.changes.get(key) !== ticket;
-    const positions = LineStarts.of(text);
+    const positions = LineStarts.ofFile(text);
     let packed: PackedLines | undefined;
     try {
       // A CSV file's batches are read from disk as UTF-8 bytes: a UTF-16 one is indexed whole.
@@ -399,7 +399,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
       return;
     }
     const { before, after } = this.memberLines.set(key, file.uri, doc);
-    this.files.set(key, { uri: file.uri, positions: LineStarts.of(text), folder });
+    this.files.set(key, { uri: file.uri, positions: LineStarts.ofFile(text), folder });
     this.note(key, before, after);
   }
 

@@ -21,7 +21,7 @@ import { LineStarts } from './line-starts';
 import type { LintWorkspaceParams, LintWorkspaceResponse } from './protocol';
 import { toLintOptions, type ServerSettings } from './settings';
 import { fileKey, listClaimFiles, type DiskClaimFile } from './workspace-files';
-import type { IndexChange, WorkspaceIndex } from './workspace-index';
+import type { Folder, IndexChange, WorkspaceIndex } from './workspace-index';
 
 /** Report progress about this often (files). */
 const REPORT_EVERY_FILES = 20;
@@ -34,7 +34,9 @@ interface Counts {
 
 interface Published {
   readonly file: DiskClaimFile;
-  readonly settings: ServerSettings;
+  /** Its workspace folder, whose settings it is linted with again: asked for anew each time, so
+   *  a settings change (a rule turned off, workspace analysis on) reaches it. */
+  readonly folder: Folder;
 }
 
 export class WorkspaceLint {
@@ -59,10 +61,10 @@ export class WorkspaceLint {
       progress.reporter.begin('Linting claim files', 0, 'Finding claim files…', true);
       // Cross-file findings need the whole index first.
       await this.index.whenReady();
-      const files: Array<{ file: DiskClaimFile; settings: ServerSettings }> = [];
+      const files: Array<{ file: DiskClaimFile; settings: ServerSettings; folder: Folder }> = [];
       for (const folder of this.index.workspaceFolders) {
         const settings = await this.index.settingsOf(folder);
-        for (const file of await listClaimFiles(folder.path, settings.filePatterns, cancelled)) files.push({ file, settings });
+        for (const file of await listClaimFiles(folder.path, settings.filePatterns, cancelled)) files.push({ file, settings, folder });
       }
       const seen = new Set<string>();
       const open = this.documents.all();
@@ -80,12 +82,12 @@ export class WorkspaceLint {
         add(counts, a.findings);
         step();
       }
-      for (const { file, settings } of files) {
+      for (const { file, settings, folder } of files) {
         if (cancelled()) break;
         const key = fileKey(file.uri);
         if (seen.has(key) || this.isOpen(key)) continue;
         seen.add(key);
-        const findings = await this.lintClosed(file, settings, cancelled);
+        const findings = await this.lintClosed(file, folder, settings, cancelled);
         if (!findings) continue;
         add(counts, findings);
         step();
@@ -100,21 +102,34 @@ export class WorkspaceLint {
    *  findings again (the Linter just cleared the open document's). */
   async closed(uri: string): Promise<void> {
     const p = this.published.get(fileKey(uri));
-    if (p) await this.lintClosed(p.file, p.settings);
+    if (p) await this.lintAgain(p);
   }
 
   /** Files changed on disk: re-lint the published closed files they touch; clear deleted ones. */
   async changed(change: IndexChange): Promise<void> {
     for (const [key, p] of [...this.published]) {
       if (this.isOpen(key) || !this.index.affectedBy(p.file.uri, change)) continue;
-      await this.lintClosed(p.file, p.settings);
+      await this.lintAgain(p);
     }
+  }
+
+  /** The settings changed: re-lint every published closed file with its folder's new settings
+   *  (once the index has followed them: workspace analysis may have been turned on or off). */
+  async configurationChanged(): Promise<void> {
+    await this.index.whenReady();
+    for (const [key, p] of [...this.published]) {
+      if (!this.isOpen(key)) await this.lintAgain(p);
+    }
+  }
+
+  private async lintAgain(p: Published): Promise<void> {
+    await this.lintClosed(p.file, p.folder, await this.index.settingsOf(p.folder));
   }
 
   /** Lint a closed file from disk and publish; undefined (and its diagnostics cleared) when it is
    *  gone. `cancelled`: the request was cancelled, which stops a big file's lint between batches
    *  (nothing is published for it then). */
-  private async lintClosed(file: DiskClaimFile, settings: ServerSettings, cancelled: () => boolean = () => false): Promise<readonly Finding[] | undefined> {
+  private async lintClosed(file: DiskClaimFile, folder: Folder, settings: ServerSettings, cancelled: () => boolean = () => false): Promise<readonly Finding[] | undefined> {
     const key = fileKey(file.uri);
     let text: string;
     try {
@@ -153,11 +168,11 @@ export class WorkspaceLint {
     }
     // Opened meanwhile (the Linter publishes it), or linted again since (that run publishes).
     if (this.isOpen(key) || this.runs.get(key) !== run) return undefined;
-    const pos = LineStarts.of(text);
+    const pos = LineStarts.ofFile(text);
     const other = (u: string) => this.documents.get(u) ?? this.index.positions(u);
     const diagnostics = publishedDiagnostics(findings, settings.maxNumberOfProblems, pos,
       (f, index) => toDiagnostic(f, pos, file.uri, { index }, other)).published;
-    this.published.set(key, { file, settings });
+    this.published.set(key, { file, folder });
     void this.connection.sendDiagnostics({ uri: file.uri, diagnostics });
     return findings;
   }

@@ -3,7 +3,7 @@
 import { isDrugLine, isFormulaIncludedPerDiem, isTherapyPerDiem } from '../codes/classes';
 import type { ServiceLine } from '../model';
 import type { Related, Rule } from './types';
-import { formatDay, sameDayIndex } from './util/same-day';
+import { formatDay, sameDayIndex, type SameDayIndex } from './util/same-day';
 import { dayCount, daysOf, dosedDaily } from './util/per-diem';
 import { codeSpan, MAX_RELATED, relatedLine } from './util/field-span';
 
@@ -21,6 +21,15 @@ function coversAll(days: ReadonlySet<number>, from: number, to: number): boolean
 function drugDaysNeeded(line: ServiceLine, days: number): number {
   if (dosedDaily(line) || line.units === undefined || !(line.units < days)) return days;
   return Math.ceil(line.units);
+}
+
+/** A drug line of another workspace file under the line's claim number, for its member on `day`. */
+function sameClaimElsewhere(index: SameDayIndex, line: ServiceLine, day: number): boolean {
+  if (line.claimId === '') return false;
+  for (const other of index.at(line.memberId, day)) {
+    if (other.uri !== undefined && other.line.claimId === line.claimId && isDrugLine(other.line)) return true;
+  }
+  return false;
 }
 
 /** How many missing dates a message lists before "and N more". */
@@ -64,7 +73,9 @@ export const rule: Rule = {
       if (line.memberId === '' || (line.claimId === '' && doc.format === 'csv')) continue;
       const claimDrugDays = drugDays.get(line.claimIndex)?.get(line.memberId);
       if (claimDrugDays && line.dosFrom !== undefined && coversAll(claimDrugDays, line.dosFrom, line.dosFrom + dayCount(line) - 1)) continue;
-      const missing = daysOf(line).filter((day) => !claimDrugDays?.has(day));
+      // A drug under the same claim number in another workspace file is this claim's: an export
+      // split across files (the member's, as in this file).
+      const missing = daysOf(line).filter((day) => !claimDrugDays?.has(day) && !sameClaimElsewhere(index, line, day));
       const days = dayCount(line);
       const needed = drugDaysNeeded(line, days);
       if (days - missing.length >= needed) continue;
