@@ -63,6 +63,17 @@ describe('CLI check --workspace: cross-file rules over folders', function () {
     assert.doesNotMatch(cli(['check', '.'], dir).stdout, /duplicate-line/);
   });
 
+  it('a tie between files is broken the same way from each: one file told to add SH, not both or neither', () => {
+    const head = 'claim_id,member_id,auth_number,dos_from,hcpcs,units,frequency,ndc,ndc_unit,ndc_qty';
+    const day = (claim: string, code: string): string =>
+      `${head}\n${claim},M77,PA1,2026-03-02,${code},1,q24h,,,\n${claim},M77,PA1,2026-03-02,J2185,30,,00143-9431-10,UN,3\n`;
+    const dir = tempDir({ 'a.claims.csv': day('C1', 'S9500'), 'b.claims.csv': day('C2', 'S9338') });
+    const r = cli(['check', '.', '--workspace'], dir);
+    const found = r.stdout.split('\n').filter((l) => / concurrent-therapy-modifier /.test(l));
+    assert.deepStrictEqual(found.map((l) => l.split(' ')[0]), ['b.claims.csv:2:23'], r.stdout);
+    assert.match(found[0], /S9338 is the second concurrent therapy on 2026-03-02 \(after S9500\): add modifier SH/);
+  });
+
   it('without --workspace, each file is checked on its own', () => {
     const dir = tempDir({ 'visits/march.claims.csv': MARCH, 'history/february.claims.csv': FEBRUARY });
     const r = cli(['check', '.'], dir);

@@ -58,7 +58,7 @@ describe('CLI: checking a CSV file in parts', function () {
       const options = RunLines.of([file, other]).optionsFor(file, {});
       assert.ok(options.externalOf && !options.external);
       // The whole file's list, made once, as the editor hands it.
-      const listed: LintOptions = { external: withExternal(parseDocument(fs.readFileSync(file.path, 'utf8'), 'csv'), options).external };
+      const listed: LintOptions = { external: withExternal(parseDocument(fs.readFileSync(file.path, 'utf8'), 'csv'), options).external, uri: options.uri };
       assert.ok((listed.external?.length ?? 0) > 50, 'the other file shares members');
       const whole = checkFile(file, listed, false);
       related += whole.findings.filter((f) => f.related?.some((r) => r.file !== undefined)).length;

@@ -47,6 +47,13 @@ ruleTester(rule, {
       csv: spanCsv('C1,M1,PA1,2026-03-02,,S9502,,1', 'C1,M1,PA1,2026-03-02,2026-03-01,S9501,SH,1'),
     },
     {
+      // Two per diems as frequent as each other in two files: a.claims.csv's is the primary from
+      // either file (files in uri order), so only b.claims.csv is told to add SH (below).
+      name: 'a tie across files: the first file by uri keeps the primary',
+      csv: freqCsv('C1,M1,PA1,2026-03-02,S9500,,1,q24h'),
+      options: { uri: 'file:///w/a.claims.csv', external: external('file:///w/b.claims.csv', freqCsv('C2,M1,PA2,2026-03-02,S9338,,1,q24h')) },
+    },
+    {
       name: 'the primary is in another workspace file',
       csv: csv('C1,M1,PA1,2026-03-02,S9501,SH,1'),
       options: { external: external('file:///w/other.claims.csv', csv('C9,M1,PA9,2026-03-02,S9502,,1')) },
@@ -238,6 +245,13 @@ ruleTester(rule, {
       csv: spanCsv('C1,M1,PA1,2026-03-01,2026-03-05,S9502,,5', 'C1,M1,PA1,2026-03-04,,S9338,,1'),
       errors: [{ message: 'S9338 is the second concurrent therapy on 2026-03-04 (after S9502): add modifier SH', text: 'S9338' }],
       output: spanCsv('C1,M1,PA1,2026-03-01,2026-03-05,S9502,,5', 'C1,M1,PA1,2026-03-04,,S9338,SH,1'),
+    },
+    {
+      name: 'a tie across files, seen from the second file by uri: it takes SH',
+      csv: freqCsv('C2,M1,PA2,2026-03-02,S9338,,1,q24h'),
+      options: { uri: 'file:///w/b.claims.csv', external: external('file:///w/a.claims.csv', freqCsv('C1,M1,PA1,2026-03-02,S9500,,1,q24h')) },
+      errors: [{ message: 'S9338 is the second concurrent therapy on 2026-03-02 (after S9500): add modifier SH', text: 'S9338' }],
+      output: freqCsv('C2,M1,PA2,2026-03-02,S9338,SH,1,q24h'),
     },
     {
       name: 'the primary is in another workspace file',

@@ -68,6 +68,15 @@ ruleTester(rule, {
       output: csv('C1,M1,PA1,2026-03-02,J3490,KP,1,00409-4888-20', 'C2,M1,PA2,2026-03-02,J3490,KQ,1,00338-0049-04'),
     },
     {
+      // Neither has KP yet: the first by file (a before b) takes it, seen from either file, so
+      // b.claims.csv is told KQ (and a.claims.csv KP), not both KP.
+      name: 'two files, neither line modified: the second file by uri takes KQ',
+      csv: csv('C2,M1,PA2,2026-03-02,J3490,,1,00338-0049-04'),
+      options: { uri: 'file:///w/b.claims.csv', external: external('file:///w/a.claims.csv', csv('C1,M1,PA1,2026-03-02,J3490,,1,00409-4888-20')) },
+      errors: [{ message: /add modifier KQ$/, text: 'J3490' }],
+      output: csv('C2,M1,PA2,2026-03-02,J3490,KQ,1,00338-0049-04'),
+    },
+    {
       name: 'the first line is in another workspace file',
       csv: csv('C1,M1,PA1,2026-03-02,J3490,,1,00338-0049-04'),
       options: { external: external('file:///w/other.claims.csv', csv('C9,M1,PA9,2026-03-02,J3490,KP,1,00409-4888-20')) },

@@ -39,7 +39,7 @@ export class RunLines {
     const key = keyOf(file);
     const lines = this.lines;
     if (lines.filesSharing(lines.membersOf(key), key).size === 0) return base;
-    return { ...base, externalOf: (members) => lines.external(key, members) };
+    return { ...base, externalOf: (members) => lines.external(key, members), uri: file.path };
   }
 }
 

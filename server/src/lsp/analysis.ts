@@ -171,7 +171,7 @@ export class Linter {
     // An edit under the same settings (and workspace lines) is linted incrementally from the last
     // analysis: only what the edit can change is read and checked again (engine-incremental.ts).
     const sameSetup = prev !== undefined && prev.format === format && prev.settings === settings && prev.options.external === external;
-    const options: LintOptions = sameSetup ? prev!.options : external ? { ...toLintOptions(settings), external } : toLintOptions(settings);
+    const options: LintOptions = sameSetup ? prev!.options : external ? { ...toLintOptions(settings), external, uri } : toLintOptions(settings);
     const t0 = performance.now();
     // The document object is updated in place by later changes: its text and version now.
     const text = textDoc.getText();

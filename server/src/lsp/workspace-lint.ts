@@ -140,7 +140,7 @@ export class WorkspaceLint {
     }
     if (this.isOpen(key)) return undefined; // opened while reading: the Linter publishes it
     const externalOf = settings.workspaceAnalysis ? this.index.externalOf(file.uri) : undefined;
-    const options: LintOptions = externalOf ? { ...toLintOptions(settings), externalOf } : toLintOptions(settings);
+    const options: LintOptions = externalOf ? { ...toLintOptions(settings), externalOf, uri: file.uri } : toLintOptions(settings);
     const run = (this.runs.get(key) ?? 0) + 1;
     this.runs.set(key, run);
     let findings: readonly Finding[] | undefined;

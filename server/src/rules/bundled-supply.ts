@@ -64,7 +64,7 @@ export const rule: Rule = {
     fixable: 'unsafe',
   },
   check(doc, ctx) {
-    const index = sameDayIndex(doc, ctx.options.external);
+    const index = sameDayIndex(doc, ctx.options);
     for (const line of doc.lines) {
       if (isBundledSupply(line.hcpcs) && !isSeparatelyBillableKit(line.hcpcs)) checkSupply(doc, ctx, index, line);
     }

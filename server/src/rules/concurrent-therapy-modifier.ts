@@ -207,7 +207,7 @@ export const rule: Rule = {
     fixable: 'unsafe',
   },
   check(doc, ctx) {
-    const index = sameDayIndex(doc, ctx.options.external);
+    const index = sameDayIndex(doc, ctx.options);
     // One finding per line: the first day (in file order of days) that shows its problem.
     const issues = new LineIssues();
     const slotsOfSpans = new SpanSlots();

@@ -101,7 +101,7 @@ export const rule: Rule = {
  *  file is not reported twice). */
 function reportElsewhere(lines: readonly ServiceLine[], external: readonly ExternalLine[], reportedHere: ReadonlySet<ServiceLine>,
   ctx: RuleContext): void {
-  const index = sameDayIndex(ctx.doc, external);
+  const index = sameDayIndex(ctx.doc, ctx.options);
   for (const line of lines) {
     if (line.memberId === '' || line.hcpcs === '' || line.dosFrom === undefined || reportedHere.has(line)) continue;
     const other = elsewhere(line, index.at(line.memberId, line.dosFrom));

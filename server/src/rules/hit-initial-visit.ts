@@ -25,7 +25,7 @@ export const rule: Rule = {
     fixable: 'unsafe',
   },
   check(doc, ctx) {
-    const index = sameDayIndex(doc, ctx.options.external);
+    const index = sameDayIndex(doc, ctx.options);
     /** Per member: the latest HIT visit before each of the member's initial visits in this document. */
     const priors = new Map<string, Map<ServiceLine, { entry: DayLine; day: number }>>();
     for (const line of doc.lines) {

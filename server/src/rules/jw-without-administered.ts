@@ -57,7 +57,7 @@ export const rule: Rule = {
     },
   },
   check(doc, ctx) {
-    const index = sameDayIndex(doc, ctx.options.external);
+    const index = sameDayIndex(doc, ctx.options);
     const days = new Map<readonly DayLine[], Administered>();
     for (const line of doc.lines) {
       const jw = jwModifier(line);

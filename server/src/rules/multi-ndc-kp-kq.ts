@@ -41,7 +41,7 @@ export const rule: Rule = {
     // One finding per line: the first day that shows its problem.
     const issues = new LineIssues();
 
-    for (const group of sameDayIndex(doc, ctx.options.external).groups()) {
+    for (const group of sameDayIndex(doc, ctx.options).groups()) {
       if (!repeatsDrugCode(group.lines)) continue; // most days: no second line of a drug code
       // Lines of one code with an NDC; JW lines are wastage of an ingredient, not another ingredient.
       const byCode = new Map<string, DayLine[]>();

@@ -18,7 +18,7 @@ export const rule: Rule = {
     },
   },
   check(doc, ctx) {
-    const index = sameDayIndex(doc, ctx.options.external);
+    const index = sameDayIndex(doc, ctx.options);
     const reported = new Set<number>();
     for (const group of index.groups()) {
       // What the day's generic per diems of one exclusion are told, made once per day: a day can

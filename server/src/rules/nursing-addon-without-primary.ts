@@ -16,7 +16,7 @@ export const rule: Rule = {
     },
   },
   check(doc, ctx) {
-    const index = sameDayIndex(doc, ctx.options.external);
+    const index = sameDayIndex(doc, ctx.options);
     for (const line of doc.lines) {
       if (line.hcpcs !== NURSING_ADDON || line.memberId === '' || line.dosFrom === undefined) continue;
       // The first day of its span without a primary visit.

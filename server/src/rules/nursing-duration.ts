@@ -46,7 +46,7 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     // A visit belongs to its first date of service, so a line is counted on one day only.
-    for (const group of sameDayIndex(doc, ctx.options.external).groups()) {
+    for (const group of sameDayIndex(doc, ctx.options).groups()) {
       if (!group.lines.some((e) => e.line.hcpcs === NURSING_PRIMARY)) continue; // no visit: nothing to add up
       const onDay = (code: string): DayLine[] =>
         group.lines.filter((e) => e.line.hcpcs === code && e.line.dosFrom === group.day);

@@ -22,7 +22,7 @@ export const rule: Rule = {
   },
   check(doc, ctx) {
     const reported = new Set<number>();
-    for (const group of sameDayIndex(doc, ctx.options.external).groups()) {
+    for (const group of sameDayIndex(doc, ctx.options).groups()) {
       if (!hasConcurrentPerDiems(group.lines)) continue;
       const ranked = rankPerDiems(group.lines);
       if (ranked.length < 2) continue;

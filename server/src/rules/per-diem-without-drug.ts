@@ -47,7 +47,7 @@ export const rule: Rule = {
     },
   },
   check(doc, ctx) {
-    const index = sameDayIndex(doc, ctx.options.external);
+    const index = sameDayIndex(doc, ctx.options);
     // Days with a drug line, per claim and member: built once, so a claim of thousands of lines stays linear.
     // By claim (index), then member: a drug given to another member billed under the same claim
     // number (exports that reuse claim numbers per patient) is not this per diem's drug. No key

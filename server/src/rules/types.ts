@@ -86,6 +86,10 @@ export interface LintOptions {
   readonly ndcFormat?: 'keep' | 'hyphenated' | 'digits';
   /** Lines of other workspace files, for cross-file rules. */
   readonly external?: readonly ExternalLine[];
+  /** The document's own uri, in the form of ExternalLine.uri: the lines of a day that several
+   *  files bill are ordered by file, then line, the same from every file (same-day.ts), so a tie
+   *  between files (two per diems as frequent, two NDCs of one drug) is broken the same way in each. */
+  readonly uri?: string;
   /** Instead of `external`: the lines of other workspace files of the given members, asked for when
    *  a document is linted, with its own members (engine.ts, withExternal). A big file checked in
    *  parts (batches/lint-batch.ts) thus holds only one batch's members' lines at a time, never the

@@ -1,7 +1,7 @@
 // "Same day" (rules.md): same member_id and a date inside both lines' date spans,
 // across every claim of the file (and the workspace's lines when workspace analysis is on).
 import type { ClaimDocument, ServiceLine } from '../../model';
-import type { ExternalLine } from '../types';
+import type { ExternalLine, LintOptions } from '../types';
 
 export interface DayLine {
   readonly line: ServiceLine;
@@ -26,7 +26,8 @@ export function lastWrittenDayOf(dosFrom: number, dosTo: number | undefined): nu
 }
 
 export interface SameDayIndex {
-  /** Lines of the member that cover the day, in file order (this document's lines first). */
+  /** Lines of the member that cover the day, in file order (this document's lines first; with
+   *  LintOptions.uri, a day other files bill too by file, then line). */
   at(memberId: string, day: number): readonly DayLine[];
   /** The (member, day) groups, in order of first appearance. */
   groups(): Iterable<{ memberId: string; day: number; lines: readonly DayLine[] }>;
@@ -38,11 +39,12 @@ const cache = new WeakMap<ClaimDocument, WeakMap<readonly ExternalLine[], SameDa
 const NO_EXTERNAL: readonly ExternalLine[] = [];
 
 /** The document's same-day index, built once per document (and workspace snapshot). */
-export function sameDayIndex(doc: ClaimDocument, external: readonly ExternalLine[] = NO_EXTERNAL): SameDayIndex {
+export function sameDayIndex(doc: ClaimDocument, options: Pick<LintOptions, 'external' | 'uri'> = {}): SameDayIndex {
+  const external = options.external ?? NO_EXTERNAL;
   let byExternal = cache.get(doc);
   if (!byExternal) cache.set(doc, (byExternal = new WeakMap()));
   let index = byExternal.get(external);
-  if (!index) byExternal.set(external, (index = build(doc, external)));
+  if (!index) byExternal.set(external, (index = build(doc, external, options.uri)));
   return index;
 }
 
@@ -68,7 +70,7 @@ const NO_LINES: readonly DayLine[] = [];
 
 // Built per member, then per day (no string key per line and day): on a 100k-line file this
 // index is built on every lint.
-function build(doc: ClaimDocument, external: readonly ExternalLine[]): SameDayIndex {
+function build(doc: ClaimDocument, external: readonly ExternalLine[], ownUri: string | undefined): SameDayIndex {
   const byMember = new Map<string, MemberDays>();
   /** Every group, in order of first appearance. */
   const groups: Group[] = [];
@@ -89,7 +91,23 @@ function build(doc: ClaimDocument, external: readonly ExternalLine[]): SameDayIn
     }
   };
   for (const line of doc.lines) add({ line });
+  const firstExternal = groups.length;
   for (const ext of external) add({ line: ext.line, uri: ext.uri });
+  // A day that other files bill too: its lines by file, then line, the same from every file (not
+  // this document's first, which would have each file break a tie between files its own way).
+  if (external.length > 0 && ownUri !== undefined) {
+    const fileOf = (e: DayLine): string => e.uri ?? ownUri;
+    const byFile = (a: DayLine, b: DayLine): number => {
+      const fa = fileOf(a);
+      const fb = fileOf(b);
+      return fa < fb ? -1 : fa > fb ? 1 : a.line.index - b.line.index;
+    };
+    // Only days with lines of this document: the groups after firstExternal have none.
+    for (let i = 0; i < firstExternal; i++) {
+      const lines = groups[i].lines;
+      if (lines[lines.length - 1].uri !== undefined) lines.sort(byFile);
+    }
+  }
   return {
     at: (memberId, day) => byMember.get(memberId)?.days.get(day)?.lines ?? NO_LINES,
     groups: () => groups,
