@@ -75,8 +75,11 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     it('indexes the folder\'s claim files, skipping node_modules, and watches claim files', async () => {
       assert.match(client.logs.find((l) => l.includes('indexed'))!, /indexed 3 claim files/);
       const watch = await client.waitFor(() => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 5000, () => 'a watcher registration');
-      const globs = (watch.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern);
-      assert.deepStrictEqual(globs, ['**/*.claims.csv', '**/*.claims.json', '**/*.claim.json']);
+      const watchers = (watch.registerOptions as { watchers: Array<{ globPattern: string; kind?: number }> }).watchers;
+      // And every path's creates and deletes (kind 1 | 4): a folder deleted or renamed is one event.
+      assert.deepStrictEqual(watchers.map((w) => [w.globPattern, w.kind]), [
+        ['**/*.claims.csv', undefined], ['**/*.claims.json', undefined], ['**/*.claim.json', undefined], ['**/*', 5],
+      ]);
     });
 
     it('reports hit-initial-visit from a closed file, with related information at that file\'s line', async () => {
@@ -109,6 +112,26 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
       fs.writeFileSync(ws.historyPath, HISTORY);
       client.filesChanged([{ uri: ws.history, type: 1 }]);
       await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
+    });
+
+    it('a folder renamed (one delete and one create event, for the folders): its files move in the index', async () => {
+      // ws.open is open (the tests above).
+      await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
+      const from = path.dirname(ws.historyPath);
+      const to = path.join(ws.dir, 'archive');
+      fs.renameSync(from, to);
+      try {
+        client.filesChanged([{ uri: fileUri(from), type: 3 }, { uri: fileUri(to), type: 1 }]);
+        const moved = fileUri(path.join(to, 'february.claims.csv'));
+        await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics)?.relatedInformation?.[0].location.uri === moved, WAIT_MS);
+        fs.renameSync(to, path.join(ws.dir, 'gone'));
+        client.filesChanged([{ uri: fileUri(to), type: 3 }]);
+        await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) === undefined, WAIT_MS);
+      } finally {
+        if (fs.existsSync(path.join(ws.dir, 'gone'))) fs.renameSync(path.join(ws.dir, 'gone'), from);
+        client.filesChanged([{ uri: fileUri(from), type: 1 }]);
+        await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics)?.relatedInformation?.[0].location.uri === ws.history, WAIT_MS);
+      }
     });
 
     it('an open file\'s live text wins over the file on disk', async () => {

@@ -5,10 +5,12 @@
 // (an open document's live text wins over the file on disk). Holds per file only its compact
 // lines (workspace/compact-line.ts) and where its lines start (for related information).
 import { promises as fsp } from 'fs';
+import * as path from 'path';
 import { isUtf16File, readFileTextAsync } from '../workspace/file-text';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  WatchKind,
   type ClientCapabilities,
   type Connection,
   type Disposable,
@@ -44,6 +46,10 @@ const READ_AHEAD = 16;
 const REPORT_EVERY_FILES = 50;
 /** The names a claim file has without any `filePatterns`. */
 const CLAIM_GLOBS = ['**/*.claims.csv', '**/*.claims.json', '**/*.claim.json'];
+/** Folders created and deleted (a rename is both): VS Code reports a folder deleted with the
+ *  claim files in it as one event for the folder, which the claim globs do not match
+ *  (microsoft/vscode-languageserver-node#141). Every path, but only creates and deletes. */
+const FOLDER_WATCH = { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete };
 
 export interface Folder {
   readonly uri: string;
@@ -223,6 +229,15 @@ export class WorkspaceIndex implements WorkspaceSeam {
       const p = pathOf(change.uri);
       const folder = p === undefined ? undefined : await this.enabledFolderOf(p);
       const format = p !== undefined && folder ? diskClaimFormat(p, folder.patterns) : undefined;
+      // A folder deleted, created or renamed (a delete and a create) is one event for the folder:
+      // the claim file globs never see the files in it (FOLDER_WATCH).
+      if (!entry && !format && p !== undefined) {
+        if (change.type === FileChangeType.Deleted) this.dropInside(p);
+        else if (folder && (await isFolder(p))) {
+          for (const file of await listClaimFiles(p, folder.patterns)) await this.indexDisk(file, folder.path);
+        }
+        continue;
+      }
       if (change.type === FileChangeType.Deleted || !folder || !format || p === undefined) {
         if (entry) {
           this.files.delete(key);
@@ -232,6 +247,19 @@ export class WorkspaceIndex implements WorkspaceSeam {
       }
       // Keep the URI the index already names the file by (the one the walk built).
       await this.indexDisk({ path: p, uri: entry?.uri ?? change.uri, format }, folder.path);
+    }
+  }
+
+  /** Forget the indexed files (not open) inside a deleted folder. Asked for every path deleted
+   *  that is no claim file (a build's thousands too): a prefix test first. */
+  private dropInside(folderPath: string): void {
+    const prefix = folderPath.endsWith(path.sep) ? folderPath : folderPath + path.sep;
+    for (const [key, entry] of [...this.files]) {
+      const p = pathOf(entry.uri);
+      if (p === undefined || !p.startsWith(prefix)) continue;
+      if (entry.liveVersion !== undefined && this.documents.get(entry.uri)) continue;
+      this.files.delete(key);
+      this.note(key, this.memberLines.delete(key), []);
     }
   }
 
@@ -451,7 +479,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
     void previous?.then((d) => d.dispose()).catch(() => undefined);
     if (globs.length === 0) return;
     this.watching = this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: globs.map((globPattern) => ({ globPattern })),
+      watchers: [...globs.map((globPattern) => ({ globPattern })), FOLDER_WATCH],
     });
     this.watching.catch((err: unknown) => this.connection.console.error(`infusion-claims: watching claim files failed: ${describeError(err)}`));
   }
@@ -477,4 +505,12 @@ async function readClaimFile(filePath: string, bigFrom = Infinity): Promise<stri
 
 function patternsKey(patterns: readonly string[]): string {
   return JSON.stringify(patterns);
+}
+
+async function isFolder(p: string): Promise<boolean> {
+  try {
+    return (await fsp.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
 }
