@@ -3,7 +3,7 @@
 // threw, a rule that failed, a file it could not read), which a fuzz case must never cause.
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { TestClient } from '../../lsp/client';
-import { applyChange, rangeIn, type DidChange } from './edits';
+import { applyChange, rangeIn, snap, type DidChange } from './edits';
 
 /** claims-format.md "Bad input": nothing may stop the server answering; a second is the budget. */
 export const BUDGET_MS = 1000;
@@ -47,8 +47,13 @@ export function serverComplaints(client: TestClient): string[] {
 export function sendChange(client: TestClient, uri: string, text: string, change: DidChange): string {
   let t = text;
   const lsp = change.map((c) => {
-    const range = rangeIn(t, c.start, c.end);
-    t = applyChange(t, c);
+    // No LSP position lies between the CR and LF of a line end (nor inside a surrogate pair): an
+    // earlier change of the same notification can make one where this change was placed, so it
+    // is placed where an editor's cursor can be, for the client and for the fuzzer's text alike.
+    const start = snap(t, c.start);
+    const placed = { ...c, start, end: Math.max(start, snap(t, c.end)) };
+    const range = rangeIn(t, placed.start, placed.end);
+    t = applyChange(t, placed);
     return { range, text: c.text };
   });
   client.change(uri, lsp);
