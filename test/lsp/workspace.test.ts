@@ -114,6 +114,21 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
       await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
     });
 
+    it('an untitled buffer reads the workspace\'s lines but adds none to it', async () => {
+      // Rows pasted into a scratch buffer: the earlier visit there must not reach the open file.
+      const scratch = 'untitled:Untitled-1';
+      await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
+      client.open(scratch, 'claims-csv', csv('C9,M900,medicare,PA9,2026-03-30,12,G0068,4,200.00', 'C9,M900,medicare,PA9,2026-03-31,12,G0089,4,300.00'));
+      // The buffer's own lint sees the workspace: its G0089 has the history's visit before it.
+      const own = await client.waitForDiagnostics(scratch, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
+      assert.ok(own.diagnostics.length > 0);
+      // The open file is not re-linted against the buffer: its related visit stays the history's.
+      await new Promise((r) => setTimeout(r, 1500));
+      const last = [...client.published].reverse().find((x) => x.uri === ws.open)!;
+      assert.strictEqual(hit(last.diagnostics)?.relatedInformation?.[0].location.uri, ws.history);
+      client.close(scratch);
+    });
+
     it('a folder renamed (one delete and one create event, for the folders): its files move in the index', async () => {
       // ws.open is open (the tests above).
       await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);

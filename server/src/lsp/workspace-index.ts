@@ -183,8 +183,10 @@ export class WorkspaceIndex implements WorkspaceSeam {
     try {
       const key = fileKey(a.uri);
       const entry = this.files.get(key);
-      if (!a.settings.workspaceAnalysis) {
-        // Not analysed with the workspace: its live lines would go stale here.
+      if (!a.settings.workspaceAnalysis || !this.inWorkspace(a.uri)) {
+        // Not analysed with the workspace: its live lines would go stale here. Not a file of the
+        // workspace (an untitled buffer of pasted rows, a file elsewhere): it reads the workspace's
+        // lines, but its own are no workspace file's to report against.
         if (entry?.liveVersion !== undefined) {
           this.files.delete(key);
           this.note(key, this.memberLines.delete(key), []);
@@ -200,6 +202,12 @@ export class WorkspaceIndex implements WorkspaceSeam {
       this.connection.console.error(`infusion-claims: updating the workspace index failed: ${describeError(err)}`);
     }
   };
+
+  /** A file: URI inside one of the workspace folders. */
+  private inWorkspace(uri: string): boolean {
+    const p = pathOf(uri);
+    return p !== undefined && this.folders.some((f) => isInside(p, f.path));
+  }
 
   // --- open, close, disk changes ------------------------------------------------------------
 
