@@ -206,6 +206,31 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     }
   });
 
+  it('with workspace analysis off, lint-workspace watches the closed files it published: a change re-lints one, a deletion clears it', async () => {
+    const dir = workspaceDir({ 'billing/bad.claims.csv': BAD_NDC, 'old/gone.claims.csv': BAD_NDC });
+    const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: false } });
+    try {
+      await client.request('infusionClaims/lintWorkspace', {});
+      const bad = path.join(dir, 'billing/bad.claims.csv');
+      const gone = path.join(dir, 'old/gone.claims.csv');
+      const last = (file: string) => [...client.published].reverse().find((x) => x.uri === fileUri(file));
+      assert.strictEqual(last(bad)?.diagnostics.length, 1);
+      assert.strictEqual(last(gone)?.diagnostics.length, 1);
+      await client.waitFor(() => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 5000, () => 'a watcher registration');
+
+      fs.writeFileSync(bad, BAD_NDC.replace('0143-9431-10', '00143-9431-10'));
+      client.filesChanged([{ uri: fileUri(bad), type: 2 }]);
+      await client.waitForDiagnostics(fileUri(bad), (p) => p.diagnostics.length === 0, WAIT_MS);
+
+      // A folder deleted is one event, for the folder.
+      fs.rmSync(path.dirname(gone), { recursive: true });
+      client.filesChanged([{ uri: fileUri(path.dirname(gone)), type: 3 }]);
+      await client.waitForDiagnostics(fileUri(gone), (p) => p.diagnostics.length === 0, WAIT_MS);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('lint-workspace reads a closed UTF-16 file as the editor shows it (decoded by its byte order mark)', async () => {
     const dir = workspaceDir({});
     const file = path.join(dir, 'billing/unicode.claims.csv');

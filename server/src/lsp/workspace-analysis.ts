@@ -63,6 +63,7 @@ export class WorkspaceAnalysis {
 
   fileChanges(changes: readonly FileEvent[]): void {
     void this.index.fileChanges(changes).catch((err: unknown) => this.logError('reading changed files', err));
+    void this.lint?.diskChanged(changes).catch((err: unknown) => this.logError('re-linting closed files', err));
   }
 
   async lintWorkspace(params: LintWorkspaceParams | undefined, token: CancellationToken): Promise<LintWorkspaceResponse> {

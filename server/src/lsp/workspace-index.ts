@@ -88,6 +88,11 @@ export class WorkspaceIndex implements WorkspaceSeam {
   private scans = 0;
   private watching: Promise<Disposable> | undefined;
   private watchedGlobs = '';
+  /** The file patterns of the folders workspace analysis indexes (none: it is off everywhere). */
+  private analysisPatterns: readonly string[] | undefined;
+  /** The file patterns lint-workspace listed with: the files it published are watched too, also
+   *  with workspace analysis off (a file deleted after the command must lose its problems). */
+  private lintPatterns: readonly string[] | undefined;
   private pending = { keys: new Set<string>(), members: new Set<string>() };
   /** key → a count of what happened to the file's entry: a big file read in parts (indexInParts)
    *  lands only if nothing did meanwhile (a newer read, an edit, a deletion). */
@@ -317,7 +322,8 @@ export class WorkspaceIndex implements WorkspaceSeam {
       const w = wanted.get(p);
       if (!w || patternsKey(w.patterns) !== patterns) this.dropFolder(p);
     }
-    this.watch(wanted.size > 0, [...wanted.values()].flatMap((w) => w.patterns));
+    this.analysisPatterns = wanted.size > 0 ? [...wanted.values()].flatMap((w) => w.patterns) : undefined;
+    this.updateWatch();
     const toScan = [...wanted.values()].filter((w) => !this.indexed.has(w.folder.path));
     if (toScan.length > 0) await this.scan(toScan, gen);
     this.flushSoon();
@@ -473,9 +479,18 @@ export class WorkspaceIndex implements WorkspaceSeam {
     }, SETTLE_MS);
   }
 
-  /** Ask the client to report claim-file changes (dynamic registration, when it supports it). */
-  private watch(enabled: boolean, patterns: readonly string[]): void {
+  /** Lint-workspace published closed files listed with these patterns: watch them too. */
+  watchPublished(patterns: readonly string[]): void {
+    this.lintPatterns = [...new Set([...(this.lintPatterns ?? []), ...patterns])];
+    this.updateWatch();
+  }
+
+  /** Ask the client to report claim-file changes (dynamic registration, when it supports it):
+   *  while workspace analysis indexes a folder or lint-workspace has published closed files. */
+  private updateWatch(): void {
     if (!this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    const enabled = this.analysisPatterns !== undefined || this.lintPatterns !== undefined;
+    const patterns = [...(this.analysisPatterns ?? []), ...(this.lintPatterns ?? [])];
     const globs = enabled
       ? [...new Set([...CLAIM_GLOBS, ...patterns.map((p) => (p.startsWith('/') || p.startsWith('**') ? p : `**/${p}`))])]
       : [];

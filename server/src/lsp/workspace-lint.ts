@@ -5,7 +5,7 @@
 // their members change on disk.
 import { isUtf16File, readFileTextAsync } from '../workspace/file-text';
 import type {
-  CancellationToken, Connection, TextDocuments, WorkDoneProgressReporter,
+  CancellationToken, Connection, FileEvent, TextDocuments, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IN_PARTS_MIN_BYTES } from '../batches/plan';
@@ -20,7 +20,7 @@ import { describeError } from './errors';
 import { LineStarts } from './line-starts';
 import type { LintWorkspaceParams, LintWorkspaceResponse } from './protocol';
 import { toLintOptions, type ServerSettings } from './settings';
-import { fileKey, listClaimFiles, type DiskClaimFile } from './workspace-files';
+import { fileKey, isInside, listClaimFiles, pathOf, type DiskClaimFile } from './workspace-files';
 import type { Folder, IndexChange, WorkspaceIndex } from './workspace-index';
 
 /** Report progress about this often (files). */
@@ -65,6 +65,7 @@ export class WorkspaceLint {
       for (const folder of this.index.workspaceFolders) {
         const settings = await this.index.settingsOf(folder);
         for (const file of await listClaimFiles(folder.path, settings.filePatterns, cancelled)) files.push({ file, settings, folder });
+        this.index.watchPublished(settings.filePatterns);
       }
       const seen = new Set<string>();
       const open = this.documents.all();
@@ -110,6 +111,18 @@ export class WorkspaceLint {
     for (const [key, p] of [...this.published]) {
       if (this.isOpen(key) || !this.index.affectedBy(p.file.uri, change)) continue;
       await this.lintAgain(p);
+    }
+  }
+
+  /** Files changed on disk (`workspace/didChangeWatchedFiles`): re-lint or clear the published
+   *  closed files they name or hold (a folder deleted is one event), in folders workspace analysis
+   *  does not index; in those it does, the index's change reaches `changed`. */
+  async diskChanged(changes: readonly FileEvent[]): Promise<void> {
+    const paths = changes.map((c) => pathOf(c.uri)).filter((p): p is string => p !== undefined);
+    for (const [key, p] of [...this.published]) {
+      if (this.isOpen(key) || !paths.some((changed) => isInside(p.file.path, changed))) continue;
+      const settings = await this.index.settingsOf(p.folder);
+      if (!settings.workspaceAnalysis) await this.lintClosed(p.file, p.folder, settings);
     }
   }
 
