@@ -115,13 +115,13 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     });
 
     it('an untitled buffer reads the workspace\'s lines but adds none to it', async () => {
-      // Rows pasted into a scratch buffer: the earlier visit there must not reach the open file.
+      // Rows pasted into a scratch buffer: the later visit there must not reach the open file.
       const scratch = 'untitled:Untitled-1';
       await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
-      client.open(scratch, 'claims-csv', csv('C9,M900,medicare,PA9,2026-03-30,12,G0068,4,200.00', 'C9,M900,medicare,PA9,2026-03-31,12,G0089,4,300.00'));
-      // The buffer's own lint sees the workspace: its G0089 has the history's visit before it.
+      client.open(scratch, 'claims-csv', csv('C9,M900,medicare,PA9,2026-03-30,12,G0068,4,200.00', 'C9,M900,medicare,PA9,2026-03-20,12,G0089,4,300.00'));
+      // The buffer's own lint sees the workspace: its G0089 has only the history's visit before it.
       const own = await client.waitForDiagnostics(scratch, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
-      assert.ok(own.diagnostics.length > 0);
+      assert.strictEqual(hit(own.diagnostics)!.relatedInformation?.[0].location.uri, ws.history);
       // The open file is not re-linted against the buffer: its related visit stays the history's.
       await new Promise((r) => setTimeout(r, 1500));
       const last = [...client.published].reverse().find((x) => x.uri === ws.open)!;
@@ -201,6 +201,26 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
       assert.strictEqual(codes([...client.published].reverse().find((x) => x.uri === uri)!), 'auth-missing,ndc-format');
       client.changeSettings({ rules: { 'auth-missing': 'off' } });
       await client.waitForDiagnostics(uri, (p) => codes(p) === 'ndc-format', WAIT_MS);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a member id edited into another that the same file bills: the other member\'s lines count', async () => {
+    // One closed file bills both members: M777's visit is 120 days back, M900's 30.
+    const dir = workspaceDir({
+      'history/h.claims.csv': csv('C0,M777,medicare,PA0,2025-12-01,12,G0068,4,200.00', EARLIER_ROW),
+    });
+    // A new file, not yet saved: the index knows its members only from its lints.
+    const open = fileUri(path.join(dir, 'visits/new.claims.csv'));
+    const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
+    try {
+      await client.indexed();
+      client.open(open, 'claims-csv', INITIAL.replace('M900', 'M777'));
+      await client.waitForDiagnostics(open, (x) => hit(x.diagnostics) === undefined, WAIT_MS);
+      client.replace(open, 'M777', 'M900');
+      const p = await client.waitForDiagnostics(open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
+      assert.strictEqual(hit(p.diagnostics)!.relatedInformation?.[0].location.uri, fileUri(path.join(dir, 'history/h.claims.csv')));
     } finally {
       await client.stop();
     }

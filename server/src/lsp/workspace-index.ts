@@ -24,7 +24,7 @@ import { IN_PARTS_MIN_BYTES } from '../batches/plan';
 import { parseDocument } from '../parse';
 import type { ExternalLine, LintOptions } from '../rules/types';
 import type { PackedLines } from '../workspace/compact-line';
-import { MemberLines } from '../workspace/member-lines';
+import { isKept, MemberLines } from '../workspace/member-lines';
 import { packInParts, packJsonInParts } from '../workspace/pack-in-parts';
 import type { Analysis, WorkspaceSeam } from './analysis';
 import type { Positions } from './convert';
@@ -82,6 +82,9 @@ export class WorkspaceIndex implements WorkspaceSeam {
   private readonly scanning = new Map<string, number>();
   private readonly files = new Map<string, IndexedFile>();
   private readonly memberLines = new MemberLines();
+  /** key → the members of an open document that is no file of the workspace (an untitled buffer,
+   *  a file elsewhere): it adds no lines, but reads those of its members from the index. */
+  private readonly outside = new Map<string, readonly string[]>();
   /** key → the `external` array last handed to the Linter for the open document, and what it holds. */
   private readonly memo = new Map<string, { signature: string; lines: readonly ExternalLine[] }>();
   private generation = 0;
@@ -169,14 +172,18 @@ export class WorkspaceIndex implements WorkspaceSeam {
   /** The other files' lines of the open document's members: the same array until one changes. */
   readonly lines = (uri: string): readonly ExternalLine[] | undefined => {
     const key = fileKey(uri);
-    const signature = this.memberLines.signature(key);
-    const prev = this.memo.get(key);
-    if (prev?.signature === signature) return prev.lines;
-    if (signature === '') {
+    // A file of the index: its members there; an open document outside the workspace: its own.
+    const members = this.memberLines.has(key) ? this.memberLines.membersOf(key) : this.outside.get(key) ?? [];
+    const files = this.memberLines.signature(key, members);
+    if (files === '') {
       this.memo.delete(key);
       return undefined;
     }
-    const lines = this.memberLines.external(key);
+    // The members too: a member id edited into another one the same files bill has other lines.
+    const signature = `${files}\u0000${members.join('\u0000')}`;
+    const prev = this.memo.get(key);
+    if (prev?.signature === signature) return prev.lines;
+    const lines = this.memberLines.external(key, members);
     this.memo.set(key, { signature, lines });
     return lines;
   };
@@ -196,6 +203,8 @@ export class WorkspaceIndex implements WorkspaceSeam {
           this.files.delete(key);
           this.note(key, this.memberLines.delete(key), []);
         }
+        if (a.settings.workspaceAnalysis) this.outsideLinted(key, a.doc);
+        else this.outside.delete(key);
         return;
       }
       // A re-lint because other files changed: the text, and so the lines, are the same.
@@ -207,6 +216,17 @@ export class WorkspaceIndex implements WorkspaceSeam {
       this.connection.console.error(`infusion-claims: updating the workspace index failed: ${describeError(err)}`);
     }
   };
+
+  /** An open document outside the workspace was linted: when its members changed, it is linted
+   *  again with their lines (its first lint, before its members were known, had none). */
+  private outsideLinted(key: string, doc: Analysis['doc']): void {
+    const members = [...new Set(doc.lines.filter(isKept).map((l) => l.memberId))].sort();
+    const before = this.outside.get(key);
+    if (before && before.length === members.length && before.every((m, i) => m === members[i])) return;
+    this.outside.set(key, members);
+    this.pending.keys.add(key);
+    this.flushSoon();
+  }
 
   /** A file: URI inside one of the workspace folders. */
   private inWorkspace(uri: string): boolean {
@@ -220,6 +240,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
   async closed(uri: string): Promise<void> {
     const key = fileKey(uri);
     this.memo.delete(key);
+    this.outside.delete(key);
     const entry = this.files.get(key);
     if (!entry || entry.liveVersion === undefined) return;
     const before = this.memberLines.delete(key);
