@@ -12,6 +12,8 @@ let client: LanguageClient | undefined;
 /** The server starts with the first claim document (or command), not with VS Code. */
 let started: Promise<void> | undefined;
 let status: vscode.LanguageStatusItem | undefined;
+/** The document selector the running client was started with. */
+let startedWith = '';
 const statuses = new Map<string, StatusParams>();
 
 /** The two languages, plus the user's `infusionClaims.filePatterns`. */
@@ -37,6 +39,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
   };
   const selector = documentSelector();
+  startedWith = JSON.stringify(selector);
   status?.dispose();
   status = vscode.languages.createLanguageStatusItem('infusionClaims.status', selector);
   status.name = 'Infusion Claims';
@@ -78,7 +81,20 @@ async function openRulePage(extensionUri: vscode.Uri, ruleId?: string): Promise<
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const ensureStarted = (): Promise<void> => (started ??= start(context));
+  // A start that failed is tried again by the next document or command.
+  const ensureStarted = (): Promise<void> => (started ??= start(context).catch((err: unknown) => { started = undefined; throw err; }));
+  // The document selector is fixed at start: new file patterns need a new client. One restart at
+  // a time: two settings changes in a row would otherwise both stop the old client and start two.
+  let restarting = Promise.resolve();
+  const restart = (): Promise<void> => (restarting = restarting.then(async () => {
+    if (started && JSON.stringify(documentSelector()) !== startedWith) {
+      await started.catch(() => undefined);
+      await client?.stop().catch(() => undefined);
+      started = undefined;
+      await ensureStarted().catch(() => undefined);
+    }
+    await Promise.all(vscode.workspace.textDocuments.map(opened));
+  }).catch(() => undefined));
   const withClient = (run: () => Promise<void>) => async () => { await ensureStarted(); await run(); };
   const opened = async (doc: vscode.TextDocument): Promise<void> => {
     if (await adopt(doc)) await ensureStarted();
@@ -90,16 +106,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     lookupPages(),
     vscode.window.onDidChangeActiveTextEditor(showStatus),
     vscode.workspace.onDidOpenTextDocument(opened),
-    vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (!e.affectsConfiguration(`${SETTINGS_SECTION}.filePatterns`)) return;
-      // The document selector is fixed at start: new file patterns need a new client.
-      if (started) {
-        await started.catch(() => undefined);
-        await client?.stop();
-        started = start(context);
-      }
-      await Promise.all(vscode.workspace.textDocuments.map(opened));
-    }),
+    vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration(`${SETTINGS_SECTION}.filePatterns`) ? restart() : undefined)),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => restart()),
     { dispose: () => status?.dispose() },
   );
   await Promise.all(vscode.workspace.textDocuments.map(opened));

@@ -7,10 +7,13 @@ import { SETTINGS_SECTION } from '../../server/src/lsp/protocol';
 
 type ClaimsLanguage = 'claims-csv' | 'claims-json';
 
-/** The user's patterns as document filters; a relative pattern matches at any depth. */
-export function patternFilters(): Array<{ pattern: string }> {
-  const patterns = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('filePatterns', []);
-  return patterns.map((p) => ({ pattern: p.startsWith('/') || p.startsWith('**') ? p : `**/${p}` }));
+/** The user's patterns as document filters; a relative pattern matches at any depth. The setting
+ *  is per folder: for a document, its own; else every folder's (the server then decides by the
+ *  document's folder, so a pattern of one folder does not make another's file a claim file). */
+export function patternFilters(scope?: vscode.Uri): Array<{ pattern: string }> {
+  const scopes = scope ? [scope] : [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+  const patterns = new Set(scopes.flatMap((s) => vscode.workspace.getConfiguration(SETTINGS_SECTION, s).get<string[]>('filePatterns', [])));
+  return [...patterns].map((p) => ({ pattern: p.startsWith('/') || p.startsWith('**') ? p : `**/${p}` }));
 }
 
 /** The claims language of a document: its own, or the one an opted-in `.csv`/`.json` file takes. */
@@ -18,7 +21,7 @@ export function claimsLanguageOf(doc: vscode.TextDocument): ClaimsLanguage | und
   if (doc.languageId === 'claims-csv' || doc.languageId === 'claims-json') return doc.languageId;
   const ext = path.extname(doc.uri.path).toLowerCase();
   if (ext !== '.csv' && ext !== '.json') return undefined;
-  const filters = patternFilters();
+  const filters = patternFilters(doc.uri);
   if (filters.length === 0 || vscode.languages.match(filters, doc) === 0) return undefined;
   return ext === '.json' ? 'claims-json' : 'claims-csv';
 }

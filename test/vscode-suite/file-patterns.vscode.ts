@@ -33,6 +33,25 @@ describe('in-host: infusionClaims.filePatterns', () => {
     await waitForRules(exported, ['ndc-format', 'ndc-missing']);
   });
 
+  it('the setting is per folder: a pattern set in the folder\'s settings opts its files in', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const inFolder = workspaceUri('folder-exports/april-export.csv');
+    await vscode.workspace.fs.copy(workspaceUri('problems.claims.csv'), inFolder, { overwrite: true });
+    const scoped = vscode.workspace.getConfiguration('infusionClaims', folder.uri);
+    // A setting of window scope cannot be written to folder settings: this throws then.
+    await scoped.update('filePatterns', ['exports/*.csv', 'folder-exports/*.csv'], vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      const doc = await vscode.workspace.openTextDocument(inFolder);
+      await vscode.window.showTextDocument(doc);
+      await waitFor('claims-csv on the folder\'s opted-in file', () => (current(inFolder)?.languageId === 'claims-csv' ? true : undefined));
+      await waitForRules(inFolder, ['ndc-format', 'ndc-missing']);
+    } finally {
+      await scoped.update('filePatterns', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(workspaceUri('folder-exports'), { recursive: true });
+    }
+  });
+
   it('a .csv the patterns do not name keeps its language and gets no claims diagnostics', async () => {
     const doc = await vscode.workspace.openTextDocument(other);
     await vscode.window.showTextDocument(doc);
