@@ -2,7 +2,9 @@
 // CPT is /^\d{4}[0-9FTU]$/, HCPCS Level II is /^[A-Z]\d{4}$/ (ASCII only, case-sensitive: rules
 // upper-case the code first).
 import * as assert from 'assert';
-import { frequencyHours, isCptCode, isLevel2Code } from '../../server/src/codes/classes';
+import { frequencyHours, isCptCode, isLevel2Code, isTherapyPerDiem } from '../../server/src/codes/classes';
+import { findDataDir } from '../../server/src/codes/codeset';
+import { manifestSources, readSource } from './source-data';
 import { rng } from '../helpers/seeded';
 
 const CPT = /^\d{4}[0-9FTU]$/;
@@ -58,4 +60,18 @@ describe('code classes: the frequency field as a dosing interval in hours', () =
   for (const [text, hours] of table) {
     it(`${JSON.stringify(text)} → ${hours}`, () => assert.strictEqual(frequencyHours(text), hours));
   }
+});
+
+describe('code classes: therapy per diems against the CMS descriptors', () => {
+  it('every code of the per diem ranges is a therapy per diem exactly when CMS calls it a per diem', () => {
+    const rows = readSource(manifestSources(findDataDir()).codes);
+    // rules.md's table: S9061, S9325–S9379, S9490–S9590.
+    const n = (code: string) => (/^S\d{4}$/.test(code) ? Number(code.slice(1)) : -1);
+    const inRanges = rows.filter((r) => { const k = n(r.code); return k === 9061 || (k >= 9325 && k <= 9379) || (k >= 9490 && k <= 9590); });
+    assert.ok(inRanges.length > 40, `${inRanges.length} codes in the ranges`);
+    const wrong = inRanges.filter((r) => isTherapyPerDiem(r.code) !== /per diem/i.test(r.long_description)).map((r) => r.code);
+    assert.deepStrictEqual(wrong, []);
+    assert.strictEqual(isTherapyPerDiem('S9529'), false, 'routine venipuncture');
+    assert.strictEqual(isTherapyPerDiem('S9500'), true);
+  });
 });

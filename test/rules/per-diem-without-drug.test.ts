@@ -18,6 +18,7 @@ ruleTester(rule, {
     { name: 'enteral formula B-code is the drug of an enteral per diem', csv: csv('C1,M1,PA1,2026-03-02,,S9341,1,', 'C1,M1,PA1,2026-03-02,,B4150,10,') },
     { name: 'TPN per diem includes its formula', csv: csv('C1,M1,PA1,2026-03-02,,S9365,1,') },
     { name: 'catheter-care per diem is not a therapy per diem', csv: csv('C1,M1,PA1,2026-03-02,,S5498,1,') },
+    { name: 'S9529 (in the S9490–S9590 range) is a venipuncture visit, not a per diem (CMS descriptor)', csv: csv('C1,M1,PA1,2026-03-02,,S9529,1,') },
     { name: 'a drug line spanning the per diem’s days', csv: csv('C1,M1,PA1,2026-03-02,2026-03-03,S9500,2,', 'C1,M1,PA1,2026-03-01,2026-03-04,J0878,8,') },
     {
       name: 'JSON: flat line objects of one claim_id are one claim (grouped by claim_id, as CSV rows are)',
