@@ -347,6 +347,26 @@ describe('CLI check: where the report or the files cannot go', function () {
     }
   });
 
+  it('a named pipe (or a link to one) given as a path is refused, not read (it would wait forever); exit 2', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV, 'walked/b.claims.csv': ONE_BAD_NDC_CSV });
+    const { execFileSync } = require('child_process') as typeof import('child_process');
+    execFileSync('mkfifo', [path.join(dir, 'f.claims.csv'), path.join(dir, 'walked', 'pipe.claims.csv')]);
+    fs.symlinkSync('f.claims.csv', path.join(dir, 'link.claims.csv'));
+    const r = cli(['check', 'a.claims.csv', 'f.claims.csv', 'link.claims.csv'], dir, 10000);
+    assert.strictEqual(r.code, 2, `exit 2, not a hang (${r.code})`);
+    assert.match(r.stdout, /^a\.claims\.csv:3:\d+ error ndc-format /m, 'the other files are still checked');
+    assert.strictEqual(r.stderr, [
+      'infusion-claims: f.claims.csv: not a regular file',
+      'infusion-claims: link.claims.csv: not a regular file',
+      '',
+    ].join('\n'));
+    // A folder walk takes regular files only: the pipe in it is passed over.
+    const walked = cli(['check', 'walked'], dir, 10000);
+    assert.strictEqual(walked.code, 1, walked.stderr);
+    assert.match(walked.stdout, /in 1 of 1 file checked/);
+  });
+
   it('a folder walk follows linked files and folders, once, even through a link back up; a file reached twice is checked once', () => {
     // Another member in a.claims.csv: its lines duplicate none of b's.
     const dir = tempDir({ 'own/a.claims.csv': ONE_BAD_NDC_CSV.replace(/M001/g, 'M002'), 'elsewhere/b.claims.csv': ONE_BAD_NDC_CSV });
