@@ -231,6 +231,31 @@ describe('CLI check --fix', function () {
     assert.strictEqual(read(dir, 'a.claims.csv'), ALL_FIXED);
   });
 
+  it('names each file it rewrote and how many fixes it made, a linked file outside the folder too', () => {
+    const folder = (): string => {
+      const d = tempDir({ 'own/a.claims.csv': ALL, 'own/clean.claims.csv': CLEAN_CSV, 'elsewhere/x.claims.csv': ONE_BAD_NDC_CSV });
+      fs.symlinkSync(path.join('..', 'elsewhere', 'x.claims.csv'), path.join(d, 'own', 'x.claims.csv'));
+      return d;
+    };
+    const dir = folder();
+    const r = cli(['check', 'own', '--fix'], dir);
+    assert.strictEqual(read(dir, 'elsewhere/x.claims.csv'), ONE_BAD_NDC_CSV.replace(MEROPENEM_442, MEROPENEM_11));
+    // After the findings, in the order checked, named as the findings name them.
+    const lines = r.stdout.split('\n');
+    assert.match(lines[0], /^own\/a\.claims\.csv:4:\d+ error concurrent-therapy-modifier /);
+    assert.deepStrictEqual(lines.slice(1), [
+      `${path.join('own', 'a.claims.csv')}: fixed 2 problems`,
+      `${path.join('own', 'x.claims.csv')}: fixed 1 problem`,
+      'Fixed 3 problems (safe fixes only).',
+      '1 problem (1 error, 0 warnings, 0 info) in 1 of 3 files checked.',
+      '',
+    ]);
+    // The files and counts the JSON report gives as each file's "fixed".
+    const json = JSON.parse(cli(['check', 'own', '--fix', '--format', 'json'], folder()).stdout) as Array<{ file: string; fixed: number }>;
+    assert.deepStrictEqual(json.filter((f) => f.fixed > 0).map((f) => `${f.file}: fixed ${f.fixed}`), lines.slice(1, 3).map((l) => l.replace(/ problems?$/, '')));
+    assert.doesNotMatch(cli(['check', 'own', '--fix'], dir).stdout, /: fixed /, 'no line for a file not rewritten');
+  });
+
   it('keeps CRLF line ends', () => {
     const crlf = ONE_BAD_NDC_CSV.replace(/\n/g, '\r\n');
     const dir = tempDir({ 'a.claims.csv': crlf });
@@ -300,7 +325,7 @@ describe('CLI check --fix', function () {
     const r = cli(['check', 'a.claims.json', '--fix'], dir);
     assert.strictEqual(r.stderr, '');
     assert.strictEqual(read(dir, 'a.claims.json'), wrongType.replace(MEROPENEM_442, MEROPENEM_11));
-    assert.deepStrictEqual(r.stdout.split('\n').filter((l) => l.startsWith('a.claims.json:')), [
+    assert.deepStrictEqual(r.stdout.split('\n').filter((l) => /^a\.claims\.json:\d+:\d+ /.test(l)), [
       `a.claims.json:${lineCol(wrongType, '{}')} error invalid-value A modifier in modifiers must be text or a number (e.g. "JW"), not an object`,
       `a.claims.json:${lineCol(wrongType, '["SH"]')} error invalid-value A modifier in modifiers must be text or a number (e.g. "JW"), not a list: put each modifier in the modifiers list itself, e.g. ["JW", "SH"]`,
     ]);
