@@ -122,6 +122,29 @@ describe('CLI check: text output and exit codes', function () {
     assert.strictEqual(nothingFound.code, 2);
   });
 
+  it('when no file could be checked, stdout does not read as a clean pass; JSON and SARIF stay valid', () => {
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV, 'empty/readme.md': '# no claims here' });
+    // A typo, a folder without claim files, a glob the shell did not expand.
+    for (const args of [['typo.claims.csv'], ['empty'], ['*.claims.csv'], ['typo.claims.csv', 'empty']]) {
+      const r = cli(['check', ...args], dir);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.strictEqual(r.stdout, 'No claim files were checked.\n', args.join(' '));
+      assert.match(r.stderr, /^infusion-claims: /, args.join(' '));
+      const json = cli(['check', ...args, '--format', 'json'], dir);
+      assert.deepStrictEqual(JSON.parse(json.stdout), [], args.join(' '));
+      assert.strictEqual(json.code, 2);
+      const sarif = cli(['check', ...args, '--format', 'sarif'], dir);
+      const log = JSON.parse(sarif.stdout);
+      assert.deepStrictEqual(validateSarif(log), [], args.join(' '));
+      assert.deepStrictEqual(log.runs[0].results, []);
+      assert.strictEqual(sarif.code, 2);
+    }
+    // A file checked beside a missing one: the summary counts it.
+    const some = cli(['check', 'a.claims.csv', 'typo.claims.csv'], dir);
+    assert.match(some.stdout, /^1 problem \(1 error, 0 warnings, 0 info\) in 1 of 1 file checked\.$/m);
+    assert.strictEqual(some.code, 2);
+  });
+
   it('checks the shipped samples (npm start -- samples/)', () => {
     const r = cli(['check', 'samples/', '--format', 'json'], REPO);
     const files = (JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file).sort();

@@ -61,6 +61,9 @@ export function textSummary(results: readonly FileResult[]): string {
 /** The closing summary of a run, from each file's tally: a line per file --fix rewrote (in the
  *  order checked), the fixes in all, then the problems left. */
 export function textSummaryOf(checked: readonly CheckedFile[]): string {
+  // Nothing read (every path missing, a folder without claim files): no "No problems …" that a
+  // log of stdout alone would take for a clean pass. Why is on stderr, and the exit code is 2.
+  if (checked.length === 0) return 'No claim files were checked.\n';
   let errors = 0;
   let warnings = 0;
   let infos = 0;
