@@ -75,8 +75,11 @@ describe('CLI check: text output and exit codes', function () {
     });
     const walked = JSON.parse(cli(['check', '.', '--format', 'json'], dir).stdout) as Array<{ file: string }>;
     assert.deepStrictEqual(walked.map((f) => f.file), ['a.claims.csv', 'c.claim.json', path.join('sub', 'b.claims.json')]);
-    const named = cli(['check', 'plain.csv'], dir);
-    assert.match(named.stdout, /^plain\.csv:3:\d+ error ndc-format /m);
+    // A skipped folder named explicitly is searched.
+    const named = JSON.parse(cli(['check', '.git', 'node_modules', '--format', 'json'], dir).stdout) as Array<{ file: string }>;
+    assert.deepStrictEqual(named.map((f) => f.file), [path.join('.git', 'y.claims.csv'), path.join('node_modules', 'x.claims.csv')]);
+    const plain = cli(['check', 'plain.csv'], dir);
+    assert.match(plain.stdout, /^plain\.csv:3:\d+ error ndc-format /m);
   });
 
   it('exit 2 for usage errors, with the reason on stderr and nothing on stdout', () => {
@@ -105,6 +108,8 @@ describe('CLI check: text output and exit codes', function () {
     const r = cli(['--help'], REPO);
     assert.match(r.stdout, /Usage: infusion-claims check \[options\] <files or folders\.\.\.>/);
     assert.match(r.stdout, /--format text\|json\|sarif/);
+    // What a folder search passes over, said where the search is described.
+    assert.match(r.stdout, /Folders are searched for [^]*skipping node_modules and dot-folders/);
     assert.strictEqual(r.code, 0);
   });
 
