@@ -75,8 +75,11 @@ describe('CLI check: text output and exit codes', function () {
     });
     const walked = JSON.parse(cli(['check', '.', '--format', 'json'], dir).stdout) as Array<{ file: string }>;
     assert.deepStrictEqual(walked.map((f) => f.file), ['a.claims.csv', 'c.claim.json', path.join('sub', 'b.claims.json')]);
-    const named = cli(['check', 'plain.csv'], dir);
-    assert.match(named.stdout, /^plain\.csv:3:\d+ error ndc-format /m);
+    // A skipped folder named explicitly is searched.
+    const named = JSON.parse(cli(['check', '.git', 'node_modules', '--format', 'json'], dir).stdout) as Array<{ file: string }>;
+    assert.deepStrictEqual(named.map((f) => f.file), [path.join('.git', 'y.claims.csv'), path.join('node_modules', 'x.claims.csv')]);
+    const plain = cli(['check', 'plain.csv'], dir);
+    assert.match(plain.stdout, /^plain\.csv:3:\d+ error ndc-format /m);
   });
 
   it('exit 2 for usage errors, with the reason on stderr and nothing on stdout', () => {
@@ -105,6 +108,8 @@ describe('CLI check: text output and exit codes', function () {
     const r = cli(['--help'], REPO);
     assert.match(r.stdout, /Usage: infusion-claims check \[options\] <files or folders\.\.\.>/);
     assert.match(r.stdout, /--format text\|json\|sarif/);
+    // What a folder search passes over, said where the search is described.
+    assert.match(r.stdout, /Folders are searched for [^]*skipping node_modules and dot-folders/);
     assert.strictEqual(r.code, 0);
   });
 
@@ -120,6 +125,29 @@ describe('CLI check: text output and exit codes', function () {
     const nothingFound = cli(['check', 'empty'], dir);
     assert.match(nothingFound.stderr, /no claim files .* found in empty/);
     assert.strictEqual(nothingFound.code, 2);
+  });
+
+  it('when no file could be checked, stdout does not read as a clean pass; JSON and SARIF stay valid', () => {
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV, 'empty/readme.md': '# no claims here' });
+    // A typo, a folder without claim files, a glob the shell did not expand.
+    for (const args of [['typo.claims.csv'], ['empty'], ['*.claims.csv'], ['typo.claims.csv', 'empty']]) {
+      const r = cli(['check', ...args], dir);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.strictEqual(r.stdout, 'No claim files were checked.\n', args.join(' '));
+      assert.match(r.stderr, /^infusion-claims: /, args.join(' '));
+      const json = cli(['check', ...args, '--format', 'json'], dir);
+      assert.deepStrictEqual(JSON.parse(json.stdout), [], args.join(' '));
+      assert.strictEqual(json.code, 2);
+      const sarif = cli(['check', ...args, '--format', 'sarif'], dir);
+      const log = JSON.parse(sarif.stdout);
+      assert.deepStrictEqual(validateSarif(log), [], args.join(' '));
+      assert.deepStrictEqual(log.runs[0].results, []);
+      assert.strictEqual(sarif.code, 2);
+    }
+    // A file checked beside a missing one: the summary counts it.
+    const some = cli(['check', 'a.claims.csv', 'typo.claims.csv'], dir);
+    assert.match(some.stdout, /^1 problem \(1 error, 0 warnings, 0 info\) in 1 of 1 file checked\.$/m);
+    assert.strictEqual(some.code, 2);
   });
 
   it('checks the shipped samples (npm start -- samples/)', () => {
@@ -231,6 +259,31 @@ describe('CLI check --fix', function () {
     assert.strictEqual(read(dir, 'a.claims.csv'), ALL_FIXED);
   });
 
+  it('names each file it rewrote and how many fixes it made, a linked file outside the folder too', () => {
+    const folder = (): string => {
+      const d = tempDir({ 'own/a.claims.csv': ALL, 'own/clean.claims.csv': CLEAN_CSV, 'elsewhere/x.claims.csv': ONE_BAD_NDC_CSV });
+      fs.symlinkSync(path.join('..', 'elsewhere', 'x.claims.csv'), path.join(d, 'own', 'x.claims.csv'));
+      return d;
+    };
+    const dir = folder();
+    const r = cli(['check', 'own', '--fix'], dir);
+    assert.strictEqual(read(dir, 'elsewhere/x.claims.csv'), ONE_BAD_NDC_CSV.replace(MEROPENEM_442, MEROPENEM_11));
+    // After the findings, in the order checked, named as the findings name them.
+    const lines = r.stdout.split('\n');
+    assert.match(lines[0], /^own\/a\.claims\.csv:4:\d+ error concurrent-therapy-modifier /);
+    assert.deepStrictEqual(lines.slice(1), [
+      `${path.join('own', 'a.claims.csv')}: fixed 2 problems`,
+      `${path.join('own', 'x.claims.csv')}: fixed 1 problem`,
+      'Fixed 3 problems (safe fixes only).',
+      '1 problem (1 error, 0 warnings, 0 info) in 1 of 3 files checked.',
+      '',
+    ]);
+    // The files and counts the JSON report gives as each file's "fixed".
+    const json = JSON.parse(cli(['check', 'own', '--fix', '--format', 'json'], folder()).stdout) as Array<{ file: string; fixed: number }>;
+    assert.deepStrictEqual(json.filter((f) => f.fixed > 0).map((f) => `${f.file}: fixed ${f.fixed}`), lines.slice(1, 3).map((l) => l.replace(/ problems?$/, '')));
+    assert.doesNotMatch(cli(['check', 'own', '--fix'], dir).stdout, /: fixed /, 'no line for a file not rewritten');
+  });
+
   it('keeps CRLF line ends', () => {
     const crlf = ONE_BAD_NDC_CSV.replace(/\n/g, '\r\n');
     const dir = tempDir({ 'a.claims.csv': crlf });
@@ -300,7 +353,7 @@ describe('CLI check --fix', function () {
     const r = cli(['check', 'a.claims.json', '--fix'], dir);
     assert.strictEqual(r.stderr, '');
     assert.strictEqual(read(dir, 'a.claims.json'), wrongType.replace(MEROPENEM_442, MEROPENEM_11));
-    assert.deepStrictEqual(r.stdout.split('\n').filter((l) => l.startsWith('a.claims.json:')), [
+    assert.deepStrictEqual(r.stdout.split('\n').filter((l) => /^a\.claims\.json:\d+:\d+ /.test(l)), [
       `a.claims.json:${lineCol(wrongType, '{}')} error invalid-value A modifier in modifiers must be text or a number (e.g. "JW"), not an object`,
       `a.claims.json:${lineCol(wrongType, '["SH"]')} error invalid-value A modifier in modifiers must be text or a number (e.g. "JW"), not a list: put each modifier in the modifiers list itself, e.g. ["JW", "SH"]`,
     ]);
@@ -345,6 +398,26 @@ describe('CLI check: where the report or the files cannot go', function () {
     } finally {
       fs.closeSync(full);
     }
+  });
+
+  it('a named pipe (or a link to one) given as a path is refused, not read (it would wait forever); exit 2', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV, 'walked/b.claims.csv': ONE_BAD_NDC_CSV });
+    const { execFileSync } = require('child_process') as typeof import('child_process');
+    execFileSync('mkfifo', [path.join(dir, 'f.claims.csv'), path.join(dir, 'walked', 'pipe.claims.csv')]);
+    fs.symlinkSync('f.claims.csv', path.join(dir, 'link.claims.csv'));
+    const r = cli(['check', 'a.claims.csv', 'f.claims.csv', 'link.claims.csv'], dir, 10000);
+    assert.strictEqual(r.code, 2, `exit 2, not a hang (${r.code})`);
+    assert.match(r.stdout, /^a\.claims\.csv:3:\d+ error ndc-format /m, 'the other files are still checked');
+    assert.strictEqual(r.stderr, [
+      'infusion-claims: f.claims.csv: not a regular file',
+      'infusion-claims: link.claims.csv: not a regular file',
+      '',
+    ].join('\n'));
+    // A folder walk takes regular files only: the pipe in it is passed over.
+    const walked = cli(['check', 'walked'], dir, 10000);
+    assert.strictEqual(walked.code, 1, walked.stderr);
+    assert.match(walked.stdout, /in 1 of 1 file checked/);
   });
 
   it('a folder walk follows linked files and folders, once, even through a link back up; a file reached twice is checked once', () => {

@@ -13,9 +13,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function cli(args: string[], cwd: string): CliRun {
+/** `timeout`: ms before the run is killed (code null then), for a run that could hang. */
+export function cli(args: string[], cwd: string, timeout = 60000): CliRun {
   // maxBuffer: a big file's report is more than the default megabyte.
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000, maxBuffer: 256 << 20 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 256 << 20 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

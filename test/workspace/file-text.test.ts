@@ -1,5 +1,9 @@
 import * as assert from 'assert';
-import { decodeFileText, encodingOf } from '../../server/src/workspace/file-text';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { decodeFileText, encodingOf, readFileTextAsync } from '../../server/src/workspace/file-text';
 
 describe('file text', () => {
   const text = 'claim_id,notes\r\nC1,Méropénem 1 g 😀\r\n';
@@ -17,5 +21,29 @@ describe('file text', () => {
     assert.strictEqual(encodingOf(bytes), 'utf8');
     assert.strictEqual(decodeFileText(bytes), `\ufeff${text}`);
     assert.strictEqual(decodeFileText(Buffer.from([0xff])), '\ufffd', 'one byte is no byte order mark');
+  });
+
+  it('reads a file from disk, and refuses a named pipe rather than wait for a writer', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'file-text-'));
+    const fifo = path.join(dir, 'a.claims.csv');
+    try {
+      fs.writeFileSync(path.join(dir, 'b.claims.csv'), text);
+      assert.strictEqual(await readFileTextAsync(path.join(dir, 'b.claims.csv')), text);
+      execFileSync('mkfifo', [fifo]);
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<string>((resolve) => { timer = setTimeout(() => resolve('still waiting'), 2000); });
+      const read = readFileTextAsync(fifo).then(() => 'read', (err: Error) => err.message);
+      assert.strictEqual(await Promise.race([read, waited]), 'not a regular file');
+      clearTimeout(timer);
+    } finally {
+      // A read still waiting (without the refusal) gets its writer, and an end, so the run can end.
+      try {
+        fs.closeSync(fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+      } catch {
+        // no reader waiting
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

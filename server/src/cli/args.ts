@@ -23,7 +23,8 @@ export class UsageError extends Error {
 export const USAGE = `Usage: infusion-claims check [options] <files or folders...>
 
 Checks home-infusion claim files (CSV/JSON) against payer billing policy.
-Folders are searched for *.claims.csv, *.claims.json and *.claim.json;
+Folders are searched for *.claims.csv, *.claims.json and *.claim.json,
+skipping node_modules and dot-folders (.git, .vscode ...) inside them;
 files named explicitly may be any .csv or .json file.
 
 Options:

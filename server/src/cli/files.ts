@@ -81,6 +81,9 @@ export function collectFiles(args: readonly string[]): Collected {
     }
     if (stat.isDirectory()) {
       walk(arg, files, failures, seen);
+    } else if (!stat.isFile()) {
+      // A named pipe, a device, a socket: reading one may wait forever (a FIFO with no writer).
+      failures.push(`${arg}: not a regular file`);
     } else {
       const lower = arg.toLowerCase();
       const format: ClaimFormat | undefined = lower.endsWith('.csv') ? 'csv'

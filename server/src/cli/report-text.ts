@@ -47,19 +47,31 @@ export function tallyOf(r: FileResult): FileTally {
   return t;
 }
 
-/** The closing summary of a run. */
-export function textSummary(results: readonly FileResult[]): string {
-  return textSummaryOf(results.map(tallyOf));
+/** A file checked, named as the report names it, with its counts. */
+export interface CheckedFile {
+  readonly path: string;
+  readonly tally: FileTally;
 }
 
-/** The closing summary of a run, from each file's tally. */
-export function textSummaryOf(tallies: readonly FileTally[]): string {
+/** The closing summary of a run. */
+export function textSummary(results: readonly FileResult[]): string {
+  return textSummaryOf(results.map((r) => ({ path: r.path, tally: tallyOf(r) })));
+}
+
+/** The closing summary of a run, from each file's tally: a line per file --fix rewrote (in the
+ *  order checked), the fixes in all, then the problems left. */
+export function textSummaryOf(checked: readonly CheckedFile[]): string {
+  // Nothing read (every path missing, a folder without claim files): no "No problems …" that a
+  // log of stdout alone would take for a clean pass. Why is on stderr, and the exit code is 2.
+  if (checked.length === 0) return 'No claim files were checked.\n';
   let errors = 0;
   let warnings = 0;
   let infos = 0;
   let fixed = 0;
   let filesWithProblems = 0;
-  for (const t of tallies) {
+  const out: string[] = [];
+  for (const { path, tally: t } of checked) {
+    if (t.fixed) out.push(`${path}: fixed ${plural(t.fixed, 'problem')}`);
     fixed += t.fixed;
     if (t.errors + t.warnings + t.infos > 0) filesWithProblems++;
     errors += t.errors;
@@ -67,8 +79,7 @@ export function textSummaryOf(tallies: readonly FileTally[]): string {
     infos += t.infos;
   }
   const problems = errors + warnings + infos;
-  const files = plural(tallies.length, 'file');
-  const out: string[] = [];
+  const files = plural(checked.length, 'file');
   if (fixed) out.push(`Fixed ${plural(fixed, 'problem')} (safe fixes only).`);
   out.push(problems
     ? `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}) in ${filesWithProblems} of ${files} checked.`

@@ -7,7 +7,7 @@ import { collectFiles } from './files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { JsonWriter } from './report-json';
 import { SarifWriter } from './report-sarif';
-import { tallyOf, textOfFile, textSummaryOf, type FileTally } from './report-text';
+import { tallyOf, textOfFile, textSummaryOf, type CheckedFile } from './report-text';
 import { streamJson, streamSarif, streamText, type ReportOut } from './stream-report';
 import type { LintOptions } from '../rules/types';
 import { describeError } from './errors';
@@ -45,7 +45,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   // batch by batch: stream-report.ts).
   const json = options.format === 'json' ? new JsonWriter(io.out) : undefined;
   const sarif = options.format === 'sarif' ? new SarifWriter(io.out) : undefined;
-  const tallies: FileTally[] = [];
+  const checked: CheckedFile[] = [];
   for (const file of files) {
     try {
       const fileOptions = workspace ? workspace.optionsFor(file, lintOptions) : lintOptions;
@@ -60,7 +60,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
             : streamText(file, fileOptions, io.out, done);
         if (tally) {
           tally.fixed = done?.fixed ?? 0;
-          tallies.push(tally);
+          checked.push({ path: file.path, tally });
           continue;
         }
       }
@@ -70,15 +70,15 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       if (json) json.file(r);
       else if (sarif) sarif.file(r);
       else io.out(textOfFile(r));
-      tallies.push(tallyOf(r));
+      checked.push({ path: r.path, tally: tallyOf(r) });
     } catch (err) {
       // Only the error code: a message could carry file content.
       failures.push(`${file.path}: cannot ${options.fix ? 'read or write' : 'read'} (${describeError(err)})`);
     }
   }
 
-  io.out(json ? json.end() : sarif ? sarif.end() : textSummaryOf(tallies));
+  io.out(json ? json.end() : sarif ? sarif.end() : textSummaryOf(checked));
   for (const f of failures) io.err(`infusion-claims: ${f}\n`);
   if (failures.length) return 2;
-  return tallies.some((t) => t.errors > 0) ? 1 : 0;
+  return checked.some((c) => c.tally.errors > 0) ? 1 : 0;
 }

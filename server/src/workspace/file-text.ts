@@ -42,6 +42,18 @@ export function readFileText(path: string): string {
   return decodeFileText(fs.readFileSync(path));
 }
 
+/** Opening a named pipe to read waits for a writer; with this flag it does not (no effect on a
+ *  regular file; 0 where there is no such flag). */
+const OPEN_NOW = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/** A file's text; refuses (throws) what is not a regular file: a claim file replaced by a named
+ *  pipe since it was listed would otherwise be waited on forever. */
 export async function readFileTextAsync(path: string): Promise<string> {
-  return decodeFileText(await fsp.readFile(path));
+  const handle = await fsp.open(path, OPEN_NOW);
+  try {
+    if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
+    return decodeFileText(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
 }
