@@ -17,6 +17,14 @@ function complete(textWithCaret: string, format: 'csv' | 'json', options: LintOp
     items: sorted,
     replaced: text.slice(r.span.start, r.span.end),
     isIncomplete: r.isIncomplete ?? false,
+    /** The replaced range holds the cursor (LSP requires it of a text edit). */
+    aroundCursor: r.span.start <= offset && offset <= r.span.end,
+    /** The text with the item labelled `label` accepted. */
+    accept: (label: string): string => {
+      const item = r.items.find((i) => i.label === label);
+      assert.ok(item, `${label} is offered`);
+      return text.slice(0, r.span.start) + (item.insertText ?? item.label) + text.slice(r.span.end);
+    },
   };
 }
 
@@ -137,6 +145,58 @@ describe('completion', () => {
 
     it('nothing in a free-text cell', () => {
       assert.strictEqual(complete(`${HEADER}C1‸,M1,,2026-03-02,S9501,,1,,,,,\n`, 'csv'), undefined);
+    });
+  });
+
+  describe('the cursor outside a quoted cell or string: the whole value is replaced, quotes kept', () => {
+    const ROW = 'claim_id,member_id,dos_from,units,hcpcs\nC1,M1,2025-08-02,1,';
+
+    it('CSV: after the closing quote (end of row, mid-row), and before the opening quote', () => {
+      const end = complete(`${ROW}"S95"‸`, 'csv')!;
+      assert.ok(end.aroundCursor);
+      assert.strictEqual(end.replaced, '"S95"');
+      assert.strictEqual(end.accept('S9500'), `${ROW}"S9500"`);
+      const s9500 = end.items.find((i) => i.label === 'S9500')!;
+      assert.strictEqual(s9500.filterText, '"S9500"', 'the editor filters on the quoted text typed so far');
+      const mid = complete('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,"S95"‸,1', 'csv')!;
+      assert.ok(mid.aroundCursor);
+      assert.strictEqual(mid.accept('S9501'), 'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,"S9501",1');
+      const before = complete('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,‸"S95",1', 'csv')!;
+      assert.ok(before.aroundCursor);
+      assert.strictEqual(before.accept('99601'), 'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,"99601",1');
+      const inside = complete(`${ROW}"S95‸"`, 'csv')!;
+      assert.strictEqual(inside.replaced, 'S95', 'inside the quotes: the content only, as before');
+      assert.strictEqual(inside.accept('S9500'), `${ROW}"S9500"`);
+    });
+
+    it('CSV: a modifier cell keeps its other modifiers; a header cell', () => {
+      const one = complete('claim_id,member_id,dos_from,hcpcs,modifiers\nC1,M1,2025-08-02,S9501,"SH"‸', 'csv')!;
+      assert.ok(one.aroundCursor);
+      assert.strictEqual(one.accept('SH'), 'claim_id,member_id,dos_from,hcpcs,modifiers\nC1,M1,2025-08-02,S9501,"SH"');
+      const list = complete('claim_id,member_id,dos_from,hcpcs,modifiers\nC1,M1,2025-08-02,S9501,"GY S"‸', 'csv')!;
+      assert.strictEqual(list.accept('SJ'), 'claim_id,member_id,dos_from,hcpcs,modifiers\nC1,M1,2025-08-02,S9501,"GY SJ"');
+      assert.strictEqual(list.items.find((i) => i.label === 'SJ')!.filterText, '"GY SJ"');
+      const header = complete('"claim_id","mem"‸', 'csv')!;
+      assert.ok(header.aroundCursor);
+      assert.strictEqual(header.accept('member_id'), '"claim_id","member_id"');
+    });
+
+    it('JSON: before the opening quote of a value, after its closing quote, and a key', () => {
+      const LINE = '{"claims":[{"claim_id":"C1","member_id":"M1","lines":[{"dos_from":"2025-08-02",';
+      const before = complete(`${LINE}"hcpcs":‸"S95"}]}]}`, 'json')!;
+      assert.ok(before.aroundCursor);
+      assert.strictEqual(before.accept('99601'), `${LINE}"hcpcs":"99601"}]}]}`);
+      const spaced = complete(`${LINE}"hcpcs": ‸ "S95"}]}]}`, 'json')!;
+      assert.strictEqual(spaced.accept('99601'), `${LINE}"hcpcs": "99601"}]}]}`);
+      const after = complete(`${LINE}"hcpcs":"S95"‸}]}]}`, 'json')!;
+      assert.ok(after.aroundCursor);
+      assert.strictEqual(after.accept('S9500'), `${LINE}"hcpcs":"S9500"}]}]}`);
+      const element = complete(`${LINE}"hcpcs":"S9501","modifiers":["SH",‸"J"]}]}]}`, 'json')!;
+      assert.strictEqual(element.accept('JW'), `${LINE}"hcpcs":"S9501","modifiers":["SH","JW"]}]}]}`);
+      const key = complete(`${LINE}‸"hc": "S9501"}]}]}`, 'json')!;
+      assert.strictEqual(key.accept('hcpcs'), `${LINE}"hcpcs": "S9501"}]}]}`, 'the colon is there already');
+      const bareKey = complete(`${LINE}"hc"‸}]}]}`, 'json')!;
+      assert.strictEqual(bareKey.accept('hcpcs'), `${LINE}"hcpcs": }]}]}`);
     });
   });
 
