@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { completionsAt } from '../../server/src/features/completion';
 import { MAX_ITEMS } from '../../server/src/features/completion-items';
 import type { LintOptions } from '../../server/src/rules/types';
+import { lintText } from '../../server/src/engine';
 import { withCaret } from './fixtures';
 
 const HEADER = 'claim_id,member_id,payer,dos_from,hcpcs,modifiers,units,ndc,ndc_unit,ndc_qty,vial,frequency\n';
@@ -132,6 +133,23 @@ describe('completion', () => {
       const digits = complete(`${HEADER}C1,M1,commercial,2026-03-02,J2185,,30,‸,UN,3,,\n`, 'csv', { ndcFormat: 'digits' })!;
       assert.ok(digits.labels.includes('00143943110'));
       assert.strictEqual(complete(`${HEADER}C1,M1,commercial,2026-03-02,S9501,,30,‸,UN,3,,\n`, 'csv'), undefined, 'no NDCs for a per diem');
+    });
+
+    it('ndc: only NDCs the linter accepts, never the crosswalk\'s alternate IDs of products without one', () => {
+      const q4160 = complete(`${HEADER}C1,M1,commercial,2025-08-02,Q4160,,1,‸,UN,1,,\n`, 'csv')!;
+      assert.strictEqual(q4160.labels.length, 9, q4160.labels.join(' '));
+      assert.ok(!q4160.labels.includes('NO-1140C'), 'an alternate ID');
+      for (const format of ['keep', 'digits'] as const) {
+        const c = complete(`${HEADER}C1,M1,commercial,2025-08-02,Q4160,,1,‸,UN,1,,\n`, 'csv', { ndcFormat: format })!;
+        for (const label of c.labels) {
+          const line = `${HEADER}C1,M1,commercial,2025-08-02,Q4160,,1,${label},UN,1,,\n`;
+          const found = lintText(line, 'csv', { ndcFormat: format }).findings.filter((f) => f.ruleId === 'ndc-format');
+          assert.deepStrictEqual(found.map((f) => f.message), [], `${label} (${format})`);
+        }
+      }
+      for (const code of ['Q4111', 'J7331']) {
+        assert.strictEqual(complete(`${HEADER}C1,M1,commercial,2025-08-02,${code},,1,‸,UN,1,,\n`, 'csv'), undefined, `${code}: alternate IDs only (GG100, 888867413689)`);
+      }
     });
 
     it('payer, vial and frequency values; JSON string', () => {

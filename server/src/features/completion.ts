@@ -4,6 +4,8 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { ANTIBIOTIC_INTERVAL_HOURS } from '../codes/classes';
 import { loadCodeSet } from '../codes/codeset';
+import { parseNdc } from '../codes/ndc';
+import type { CrosswalkEntry } from '../codes/types';
 import { FIELD_NAMES, PAYERS, type ClaimDocument, type CsvCell, type FieldName, type ServiceLine, type Span } from '../model';
 import { fieldOf, normalizeKey } from '../parse/fields';
 import type { LintOptions } from '../rules/types';
@@ -222,9 +224,16 @@ function simpleItems(kind: CompletionEntry['kind'], values: ReadonlyArray<[strin
   return values.map(([label, detail], i) => ({ label, kind, detail, sortText: String(i).padStart(2, '0') }));
 }
 
+/** A crosswalk row whose NDC is one: 11 digits, 5-4-2. CMS also lists products that have no NDC
+ *  under an "alternate ID" (GG100, 888867413689), which ndc-format rightly rejects as an NDC. */
+function isNdc(e: CrosswalkEntry): boolean {
+  const parsed = parseNdc(e.ndcDashed);
+  return parsed.form === '5-4-2' && parsed.ndc11 === e.ndc11;
+}
+
 function ndcItems(line: ServiceLine | undefined, options: LintOptions): CompletionEntry[] {
   if (!line?.hcpcs) return [];
-  return loadCodeSet().ndcsForCode(line.hcpcs).map((e, i) => ({
+  return loadCodeSet().ndcsForCode(line.hcpcs).filter(isNdc).map((e, i) => ({
     label: options.ndcFormat === 'digits' ? e.ndc11 : e.ndcDashed,
     kind: 'ndc',
     detail: `${e.drug} · ${e.labeler}`,

@@ -34,7 +34,13 @@ export function ndcMarkdown(codes: CodeSet, text: string, line?: ServiceLine): s
   const ndc = parseNdc(text);
   const parts: string[] = [];
   let entries: readonly CrosswalkEntry[] = [];
-  if (ndc.ndc11) {
+  // CMS lists products without an NDC under an alternate ID (GG100, 888867413689).
+  const id = text.trim().toUpperCase();
+  const alternate = ndc.ndc11 ? [] : codes.ndc(id).length ? codes.ndc(id) : codes.ndc(id.replace(/-/g, ''));
+  if (alternate.length) {
+    parts.push(`**${text.trim()}** is a CMS alternate ID, not an NDC: the ASP crosswalk lists it for a product that has no NDC.`);
+    entries = alternate;
+  } else if (ndc.ndc11) {
     const note = FORM_NOTE[ndc.form];
     parts.push(`**NDC ${hyphenateNdc11(ndc.ndc11)}** (11-digit billing form${note ? `; ${note}` : ''}; digits ${ndc.ndc11})`);
     entries = codes.ndc(ndc.ndc11);
