@@ -208,6 +208,21 @@ describe('hover', () => {
     });
   });
 
+  it('a megabyte value is cut short, as a diagnostic\'s message is', () => {
+    const long = 'J'.repeat(1 << 20);
+    const words = 'S9501 '.repeat(200_000).trim();
+    for (const [column, value] of [['hcpcs', long], ['ndc', long], ['ndc_unit', long], ['modifiers', long], ['hcpcs', words], ['ndc', words]]) {
+      const text = `claim_id,member_id,dos_from,units,${column}\nC1,M1,2025-08-02,1,${value}\n`;
+      const h = hoverAt(parseDocument(text, 'csv'), text.indexOf('\n') + 25, [])!;
+      assert.ok(h.markdown.length < 1000, `${column}: ${h.markdown.length} characters`);
+      assert.match(h.markdown, /^\*\*\S[^*]*…[^*]*\*\*/, column);
+    }
+    const header = `claim_id,${long}\nC1,x\n`;
+    const h = hoverAt(parseDocument(header, 'csv'), 20, [])!;
+    assert.ok(h.markdown.length < 1000, `header: ${h.markdown.length} characters`);
+    assert.match(h.markdown, /^\*\*J{32}…\*\* is not a claim field/);
+  });
+
   it('nothing on JSON punctuation, or past the end', () => {
     assert.strictEqual(hoverAt(json, JSON_TEXT.indexOf('['), []), undefined);
     assert.strictEqual(hoverAt(csv, CSV.length + 10, []), undefined);
