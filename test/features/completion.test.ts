@@ -58,6 +58,15 @@ describe('completion', () => {
       assert.ok(c.labels.indexOf('J3370') > c.labels.indexOf('J3375'));
     });
 
+    it('with no date of service on the line, a terminated code still says when it ended, ranked as usual', () => {
+      const c = complete('claim_id,member_id,hcpcs\nC1,M1,J337‸\n', 'csv')!;
+      assert.deepStrictEqual(c.labels, ['J3373', 'J3374', 'J3375', 'J3370', 'J3371', 'J3372']);
+      assert.strictEqual(c.items.find((i) => i.label === 'J3370')!.detail, 'Vancomycin hcl injection (terminated 2025-06-30)');
+      assert.strictEqual(c.items.find((i) => i.label === 'J3373')!.detail, 'Inj, vancomycin hcl, 10 mg', 'no termination date: nothing added');
+      const dated = complete('claim_id,member_id,dos_from,hcpcs\nC1,M1,2025-05-01,J337‸\n', 'csv')!;
+      assert.strictEqual(dated.items.find((i) => i.label === 'J3370')!.detail, 'Vancomycin hcl injection', 'valid on the date of service');
+    });
+
     it('works at the end of a row (last cell, no newline)', () => {
       const c = complete('claim_id,member_id,dos_from,hcpcs\nC1,M1,2026-03-02,9960‸', 'csv')!;
       assert.deepStrictEqual(c.labels, ['99601', '99602']);
