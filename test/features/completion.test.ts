@@ -117,6 +117,22 @@ describe('completion', () => {
       assert.ok(!array.labels.includes('JW') && array.labels.includes('KP'));
     });
 
+    it('a modifier terminated before the date of service sinks, saying when (MA–MH, QQ after 2024)', () => {
+      const m = complete(`${HEADER}C1,M1,commercial,2025-08-02,S9501,M‸,1,,,,,\n`, 'csv')!;
+      assert.deepStrictEqual(m.labels, ['M2', 'MS', 'MA', 'MB', 'MC', 'MD', 'ME', 'MF', 'MG', 'MH']);
+      assert.strictEqual(m.items[2].detail, 'Emer med cond susp/confirm (terminated 2024-12-31)');
+      assert.strictEqual(m.items[0].detail, 'Medicare secondary payer');
+      assert.match(m.items[2].documentation!, /⚠️ MA is not valid on the date of service 2025-08-02: it was terminated on 2024-12-31\./);
+      const q = complete(`${HEADER}C1,M1,commercial,2025-08-02,S9501,Q‸,1,,,,,\n`, 'csv')!;
+      assert.strictEqual(q.labels.at(-1), 'QQ');
+      assert.strictEqual(q.items.at(-1)!.detail, 'Qualified cdsm consulted (terminated 2024-12-31)');
+      const before = complete(`${HEADER}C1,M1,commercial,2024-06-03,S9501,M‸,1,,,,,\n`, 'csv')!;
+      assert.deepStrictEqual(before.labels.slice(0, 3), ['M2', 'MA', 'MB'], 'valid on that day: in code order, unmarked');
+      assert.strictEqual(before.items[1].detail, 'Emer med cond susp/confirm');
+      const undated = complete('claim_id,member_id,hcpcs,modifiers\nC1,M1,S9501,Q‸\n', 'csv')!;
+      assert.strictEqual(undated.items.find((i) => i.label === 'QQ')!.detail, 'Qualified cdsm consulted (terminated 2024-12-31)', 'no date: the termination date still shown');
+    });
+
     it('modifierN columns and JSON modifiers arrays', () => {
       const c = complete('claim_id,member_id,dos_from,hcpcs,units,mod1\nC1,M1,2026-03-02,J2185,30,J‸\n', 'csv')!;
       assert.strictEqual(c.labels[0], 'JW');

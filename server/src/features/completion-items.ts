@@ -109,14 +109,16 @@ export function codeItems(typed: string, line?: ServiceLine, documentation = tru
   return { items, isIncomplete };
 }
 
-export function modifierItems(typed: string, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
+/** Modifiers, dated as codes are: one not valid on the line's date of service sinks, saying why. */
+export function modifierItems(typed: string, line?: ServiceLine, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
   const codes = loadCodeSet();
-  const { hits, isIncomplete, byWords } = pick(modifiersRanked(), typed, (r) => r.tier);
+  const from = line?.dosFrom;
+  const { hits, isIncomplete, byWords } = pick(modifiersRanked(), typed, (r) => dated(r.entry, r.tier, from).tier);
   const items = hits.map(({ r, tier }): CompletionEntry => ({
     label: r.entry.code,
     kind: 'modifier',
-    detail: r.entry.short,
-    documentation: documentation ? modifierMarkdown(codes, r.entry.code) : undefined,
+    detail: `${r.entry.short}${dated(r.entry, tier, from).note}`,
+    documentation: documentation ? modifierMarkdown(codes, r.entry.code, { line }) : undefined,
     sortText: `${tier}${r.entry.code}`,
     filterText: byWords ? `${typed.trim()} ${r.entry.code}` : undefined,
   }));

@@ -267,7 +267,7 @@ function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: Lin
   }
   if (isModifierField(field)) {
     if (field === 'modifiers' && !slot.bare) span = modifierToken(doc.text, span, offset);
-    const r = modifierItems(prefix(span), !how.lazyDocumentation);
+    const r = modifierItems(prefix(span), slot.line, !how.lazyDocumentation);
     // A modifier the line already carries elsewhere (another token of the cell, another
     // modifierN column) is not offered again: a line bills each modifier once.
     const token = span;
@@ -318,7 +318,7 @@ export function completionsAt(doc: ClaimDocument, offset: number, options: LintO
  *  the same markdown as eager completion, with the line at `offset` as the code's context. */
 export function completionDocumentation(doc: ClaimDocument, offset: number, kind: CompletionEntry['kind'], label: string): string | undefined {
   if (kind !== 'code' && kind !== 'modifier') return undefined;
-  // Only a code's entry reads the line (its dates and frequency).
-  const slot = kind === 'code' ? slotAt(doc, offset) : undefined;
+  // The entry reads the line: a code's dates and frequency, a modifier's dates.
+  const slot = slotAt(doc, offset);
   return knownEntryMarkdown(loadCodeSet(), kind, label, { line: slot?.line });
 }
