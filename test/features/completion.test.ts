@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { completionsAt } from '../../server/src/features/completion';
 import { MAX_ITEMS } from '../../server/src/features/completion-items';
 import type { LintOptions } from '../../server/src/rules/types';
+import { lintText } from '../../server/src/engine';
 import { withCaret } from './fixtures';
 
 const HEADER = 'claim_id,member_id,payer,dos_from,hcpcs,modifiers,units,ndc,ndc_unit,ndc_qty,vial,frequency\n';
@@ -17,6 +18,14 @@ function complete(textWithCaret: string, format: 'csv' | 'json', options: LintOp
     items: sorted,
     replaced: text.slice(r.span.start, r.span.end),
     isIncomplete: r.isIncomplete ?? false,
+    /** The replaced range holds the cursor (LSP requires it of a text edit). */
+    aroundCursor: r.span.start <= offset && offset <= r.span.end,
+    /** The text with the item labelled `label` accepted. */
+    accept: (label: string): string => {
+      const item = r.items.find((i) => i.label === label);
+      assert.ok(item, `${label} is offered`);
+      return text.slice(0, r.span.start) + (item.insertText ?? item.label) + text.slice(r.span.end);
+    },
   };
 }
 
@@ -47,6 +56,15 @@ describe('completion', () => {
       const j3370 = c.items.find((i) => i.label === 'J3370')!;
       assert.strictEqual(j3370.detail, 'Vancomycin hcl injection (terminated 2025-06-30)');
       assert.ok(c.labels.indexOf('J3370') > c.labels.indexOf('J3375'));
+    });
+
+    it('with no date of service on the line, a terminated code still says when it ended, ranked as usual', () => {
+      const c = complete('claim_id,member_id,hcpcs\nC1,M1,J337‸\n', 'csv')!;
+      assert.deepStrictEqual(c.labels, ['J3373', 'J3374', 'J3375', 'J3370', 'J3371', 'J3372']);
+      assert.strictEqual(c.items.find((i) => i.label === 'J3370')!.detail, 'Vancomycin hcl injection (terminated 2025-06-30)');
+      assert.strictEqual(c.items.find((i) => i.label === 'J3373')!.detail, 'Inj, vancomycin hcl, 10 mg', 'no termination date: nothing added');
+      const dated = complete('claim_id,member_id,dos_from,hcpcs\nC1,M1,2025-05-01,J337‸\n', 'csv')!;
+      assert.strictEqual(dated.items.find((i) => i.label === 'J3370')!.detail, 'Vancomycin hcl injection', 'valid on the date of service');
     });
 
     it('works at the end of a row (last cell, no newline)', () => {
@@ -99,6 +117,22 @@ describe('completion', () => {
       assert.ok(!array.labels.includes('JW') && array.labels.includes('KP'));
     });
 
+    it('a modifier terminated before the date of service sinks, saying when (MA–MH, QQ after 2024)', () => {
+      const m = complete(`${HEADER}C1,M1,commercial,2025-08-02,S9501,M‸,1,,,,,\n`, 'csv')!;
+      assert.deepStrictEqual(m.labels, ['M2', 'MS', 'MA', 'MB', 'MC', 'MD', 'ME', 'MF', 'MG', 'MH']);
+      assert.strictEqual(m.items[2].detail, 'Emer med cond susp/confirm (terminated 2024-12-31)');
+      assert.strictEqual(m.items[0].detail, 'Medicare secondary payer');
+      assert.match(m.items[2].documentation!, /⚠️ MA is not valid on the date of service 2025-08-02: it was terminated on 2024-12-31\./);
+      const q = complete(`${HEADER}C1,M1,commercial,2025-08-02,S9501,Q‸,1,,,,,\n`, 'csv')!;
+      assert.strictEqual(q.labels.at(-1), 'QQ');
+      assert.strictEqual(q.items.at(-1)!.detail, 'Qualified cdsm consulted (terminated 2024-12-31)');
+      const before = complete(`${HEADER}C1,M1,commercial,2024-06-03,S9501,M‸,1,,,,,\n`, 'csv')!;
+      assert.deepStrictEqual(before.labels.slice(0, 3), ['M2', 'MA', 'MB'], 'valid on that day: in code order, unmarked');
+      assert.strictEqual(before.items[1].detail, 'Emer med cond susp/confirm');
+      const undated = complete('claim_id,member_id,hcpcs,modifiers\nC1,M1,S9501,Q‸\n', 'csv')!;
+      assert.strictEqual(undated.items.find((i) => i.label === 'QQ')!.detail, 'Qualified cdsm consulted (terminated 2024-12-31)', 'no date: the termination date still shown');
+    });
+
     it('modifierN columns and JSON modifiers arrays', () => {
       const c = complete('claim_id,member_id,dos_from,hcpcs,units,mod1\nC1,M1,2026-03-02,J2185,30,J‸\n', 'csv')!;
       assert.strictEqual(c.labels[0], 'JW');
@@ -126,6 +160,23 @@ describe('completion', () => {
       assert.strictEqual(complete(`${HEADER}C1,M1,commercial,2026-03-02,S9501,,30,‸,UN,3,,\n`, 'csv'), undefined, 'no NDCs for a per diem');
     });
 
+    it('ndc: only NDCs the linter accepts, never the crosswalk\'s alternate IDs of products without one', () => {
+      const q4160 = complete(`${HEADER}C1,M1,commercial,2025-08-02,Q4160,,1,‸,UN,1,,\n`, 'csv')!;
+      assert.strictEqual(q4160.labels.length, 9, q4160.labels.join(' '));
+      assert.ok(!q4160.labels.includes('NO-1140C'), 'an alternate ID');
+      for (const format of ['keep', 'digits'] as const) {
+        const c = complete(`${HEADER}C1,M1,commercial,2025-08-02,Q4160,,1,‸,UN,1,,\n`, 'csv', { ndcFormat: format })!;
+        for (const label of c.labels) {
+          const line = `${HEADER}C1,M1,commercial,2025-08-02,Q4160,,1,${label},UN,1,,\n`;
+          const found = lintText(line, 'csv', { ndcFormat: format }).findings.filter((f) => f.ruleId === 'ndc-format');
+          assert.deepStrictEqual(found.map((f) => f.message), [], `${label} (${format})`);
+        }
+      }
+      for (const code of ['Q4111', 'J7331']) {
+        assert.strictEqual(complete(`${HEADER}C1,M1,commercial,2025-08-02,${code},,1,‸,UN,1,,\n`, 'csv'), undefined, `${code}: alternate IDs only (GG100, 888867413689)`);
+      }
+    });
+
     it('payer, vial and frequency values; JSON string', () => {
       assert.deepStrictEqual(complete(`${HEADER}C1,M1,med‸,2026-03-02,S9501,,1,,,,,\n`, 'csv')!.labels, ['commercial', 'medicare', 'medicare_advantage', 'medicaid']);
       assert.deepStrictEqual(complete(`${HEADER}C1,M1,,2026-03-02,J2185,,1,,,,‸,\n`, 'csv')!.labels, ['single', 'multi']);
@@ -137,6 +188,58 @@ describe('completion', () => {
 
     it('nothing in a free-text cell', () => {
       assert.strictEqual(complete(`${HEADER}C1‸,M1,,2026-03-02,S9501,,1,,,,,\n`, 'csv'), undefined);
+    });
+  });
+
+  describe('the cursor outside a quoted cell or string: the whole value is replaced, quotes kept', () => {
+    const ROW = 'claim_id,member_id,dos_from,units,hcpcs\nC1,M1,2025-08-02,1,';
+
+    it('CSV: after the closing quote (end of row, mid-row), and before the opening quote', () => {
+      const end = complete(`${ROW}"S95"‸`, 'csv')!;
+      assert.ok(end.aroundCursor);
+      assert.strictEqual(end.replaced, '"S95"');
+      assert.strictEqual(end.accept('S9500'), `${ROW}"S9500"`);
+      const s9500 = end.items.find((i) => i.label === 'S9500')!;
+      assert.strictEqual(s9500.filterText, '"S9500"', 'the editor filters on the quoted text typed so far');
+      const mid = complete('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,"S95"‸,1', 'csv')!;
+      assert.ok(mid.aroundCursor);
+      assert.strictEqual(mid.accept('S9501'), 'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,"S9501",1');
+      const before = complete('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,‸"S95",1', 'csv')!;
+      assert.ok(before.aroundCursor);
+      assert.strictEqual(before.accept('99601'), 'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,"99601",1');
+      const inside = complete(`${ROW}"S95‸"`, 'csv')!;
+      assert.strictEqual(inside.replaced, 'S95', 'inside the quotes: the content only, as before');
+      assert.strictEqual(inside.accept('S9500'), `${ROW}"S9500"`);
+    });
+
+    it('CSV: a modifier cell keeps its other modifiers; a header cell', () => {
+      const one = complete('claim_id,member_id,dos_from,hcpcs,modifiers\nC1,M1,2025-08-02,S9501,"SH"‸', 'csv')!;
+      assert.ok(one.aroundCursor);
+      assert.strictEqual(one.accept('SH'), 'claim_id,member_id,dos_from,hcpcs,modifiers\nC1,M1,2025-08-02,S9501,"SH"');
+      const list = complete('claim_id,member_id,dos_from,hcpcs,modifiers\nC1,M1,2025-08-02,S9501,"GY S"‸', 'csv')!;
+      assert.strictEqual(list.accept('SJ'), 'claim_id,member_id,dos_from,hcpcs,modifiers\nC1,M1,2025-08-02,S9501,"GY SJ"');
+      assert.strictEqual(list.items.find((i) => i.label === 'SJ')!.filterText, '"GY SJ"');
+      const header = complete('"claim_id","mem"‸', 'csv')!;
+      assert.ok(header.aroundCursor);
+      assert.strictEqual(header.accept('member_id'), '"claim_id","member_id"');
+    });
+
+    it('JSON: before the opening quote of a value, after its closing quote, and a key', () => {
+      const LINE = '{"claims":[{"claim_id":"C1","member_id":"M1","lines":[{"dos_from":"2025-08-02",';
+      const before = complete(`${LINE}"hcpcs":‸"S95"}]}]}`, 'json')!;
+      assert.ok(before.aroundCursor);
+      assert.strictEqual(before.accept('99601'), `${LINE}"hcpcs":"99601"}]}]}`);
+      const spaced = complete(`${LINE}"hcpcs": ‸ "S95"}]}]}`, 'json')!;
+      assert.strictEqual(spaced.accept('99601'), `${LINE}"hcpcs": "99601"}]}]}`);
+      const after = complete(`${LINE}"hcpcs":"S95"‸}]}]}`, 'json')!;
+      assert.ok(after.aroundCursor);
+      assert.strictEqual(after.accept('S9500'), `${LINE}"hcpcs":"S9500"}]}]}`);
+      const element = complete(`${LINE}"hcpcs":"S9501","modifiers":["SH",‸"J"]}]}]}`, 'json')!;
+      assert.strictEqual(element.accept('JW'), `${LINE}"hcpcs":"S9501","modifiers":["SH","JW"]}]}]}`);
+      const key = complete(`${LINE}‸"hc": "S9501"}]}]}`, 'json')!;
+      assert.strictEqual(key.accept('hcpcs'), `${LINE}"hcpcs": "S9501"}]}]}`, 'the colon is there already');
+      const bareKey = complete(`${LINE}"hc"‸}]}]}`, 'json')!;
+      assert.strictEqual(bareKey.accept('hcpcs'), `${LINE}"hcpcs": }]}]}`);
     });
   });
 

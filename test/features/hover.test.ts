@@ -128,6 +128,18 @@ describe('hover', () => {
       assert.match(hover(csv, '00409433201')!.md, /\*\*NDC 00409-4332-01\*\*/);
     });
 
+    it('a CMS alternate ID of the crosswalk: the product, said to be no NDC', () => {
+      for (const id of ['GG100', '888867413689']) {
+        const text = `claim_id,member_id,dos_from,hcpcs,units,ndc\nC1,M1,2025-08-02,Q4111,1,${id}\n`;
+        const h = hover(parseDocument(text, 'csv'), id)!;
+        assert.match(h.md, new RegExp(`^\\*\\*${id}\\*\\* is a CMS alternate ID, not an NDC`));
+        assert.doesNotMatch(h.md, /is not an NDC form|10 digits/);
+      }
+      const gg = hover(parseDocument('claim_id,member_id,dos_from,hcpcs,units,ndc\nC1,M1,2025-08-02,Q4111,1,GG100\n', 'csv'), 'GG100')!;
+      assert.match(gg.md, /\| Q4111 \| GammaGraft \| Promethean Lifesciences, Inc\. \|/);
+      assert.doesNotMatch(gg.md, /⚠️/, 'listed under the line\'s code');
+    });
+
     it('10 digits: ambiguous, with what the crosswalk knows', () => {
       const h = hover(csv, '1234567890')!;
       assert.match(h.md, /10 digits without hyphens, so which segment lacks its leading zero is unknown/);
@@ -194,6 +206,21 @@ describe('hover', () => {
       const h = hoverAt(csv, start + 2, [f])!;
       assert.match(h.markdown, /^\*\*warning\*\* Claim C2002 has no auth_number/);
     });
+  });
+
+  it('a megabyte value is cut short, as a diagnostic\'s message is', () => {
+    const long = 'J'.repeat(1 << 20);
+    const words = 'S9501 '.repeat(200_000).trim();
+    for (const [column, value] of [['hcpcs', long], ['ndc', long], ['ndc_unit', long], ['modifiers', long], ['hcpcs', words], ['ndc', words]]) {
+      const text = `claim_id,member_id,dos_from,units,${column}\nC1,M1,2025-08-02,1,${value}\n`;
+      const h = hoverAt(parseDocument(text, 'csv'), text.indexOf('\n') + 25, [])!;
+      assert.ok(h.markdown.length < 1000, `${column}: ${h.markdown.length} characters`);
+      assert.match(h.markdown, /^\*\*\S[^*]*…[^*]*\*\*/, column);
+    }
+    const header = `claim_id,${long}\nC1,x\n`;
+    const h = hoverAt(parseDocument(header, 'csv'), 20, [])!;
+    assert.ok(h.markdown.length < 1000, `header: ${h.markdown.length} characters`);
+    assert.match(h.markdown, /^\*\*J{32}…\*\* is not a claim field/);
   });
 
   it('nothing on JSON punctuation, or past the end', () => {

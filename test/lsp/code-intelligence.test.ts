@@ -334,6 +334,15 @@ describe('LSP code intelligence (hover, completion, outline, lookup)', function 
         assert.deepStrictEqual(empty.labels.slice(0, 5), ['JW', 'KP', 'KQ', 'SH', 'SJ']);
       });
 
+      it('modifiers not valid on the line\'s date of service sink, saying why (MA–MH in 2026)', async () => {
+        const c = await complete('SH', 'M‸');
+        assert.deepStrictEqual(c.labels, ['M2', 'MS', 'MA', 'MB', 'MC', 'MD', 'ME', 'MF', 'MG', 'MH']);
+        assert.strictEqual(c.items[2].detail, 'Emer med cond susp/confirm (terminated 2024-12-31)');
+        // Its documentation, resolved for this line, warns with the line's date.
+        assert.ok(paragraphs(await documentationOf(c.items[2])).includes('⚠️ MA is not valid on the date of service 2026-03-02: it was terminated on 2024-12-31.'));
+        assert.doesNotMatch(await documentationOf(c.items[0]), /⚠️/, 'M2 is valid that day');
+      });
+
       it('ndc_unit: the four qualifiers', async () => {
         const c = await complete('UN', '‸');
         assert.deepStrictEqual(c.items.map((i) => [i.label, i.detail]), [['F2', 'International Unit'], ['GR', 'Gram'], ['ML', 'Milliliter'], ['UN', 'Unit (each)']]);

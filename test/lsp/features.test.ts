@@ -101,6 +101,45 @@ describe('LSP editor features', function () {
     assert.ok(labels.includes('SH') && labels.includes('SJ'), labels.join(' '));
   });
 
+  it('completes with the cursor just outside a quoted cell or string: the edit holds the cursor and keeps the quotes', async () => {
+    /** The text after accepting `label` from the completion at the caret (`‸`), as the editor applies it. */
+    async function accept(name: string, languageId: string, withCaret: string, label: string): Promise<string> {
+      const doc = `file:///features/${name}`;
+      const caret = withCaret.indexOf('‸');
+      const text = withCaret.replace('‸', '');
+      client.open(doc, languageId, text);
+      await client.currentDiagnostics(doc);
+      const at = client.positionAt(doc, caret);
+      const item = items(await client.completion(doc, at)).find((i) => i.label === label);
+      assert.ok(item?.textEdit && 'range' in item.textEdit, `${label}: a text edit expected`);
+      const { range, newText } = item.textEdit;
+      assert.ok(range.start.line === at.line && range.end.line === at.line && range.start.character <= at.character && at.character <= range.end.character,
+        `the range ${JSON.stringify(range)} holds the cursor ${JSON.stringify(at)}`);
+      const lines = text.split('\n');
+      const line = lines[at.line];
+      lines[at.line] = line.slice(0, range.start.character) + newText + line.slice(range.end.character);
+      return lines.join('\n');
+    }
+    const row = 'claim_id,member_id,dos_from,units,hcpcs\nC1,M1,2025-08-02,1,';
+    assert.strictEqual(await accept('outside-end.claims.csv', 'claims-csv', `${row}"S95"‸`, 'S9500'), `${row}"S9500"`);
+    assert.strictEqual(await accept('outside-mid.claims.csv', 'claims-csv', 'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,"S95"‸,1', 'S9500'),
+      'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,"S9500",1');
+    assert.strictEqual(await accept('outside-before.claims.csv', 'claims-csv', 'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,‸"S95",1', '99601'),
+      'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-08-02,"99601",1');
+    assert.strictEqual(await accept('outside-modifier.claims.csv', 'claims-csv', 'claim_id,member_id,dos_from,hcpcs,modifiers\nC1,M1,2025-08-02,S9501,"GY S"‸', 'SJ'),
+      'claim_id,member_id,dos_from,hcpcs,modifiers\nC1,M1,2025-08-02,S9501,"GY SJ"');
+    assert.strictEqual(await accept('outside-header.claims.csv', 'claims-csv', '"claim_id","mem"‸', 'member_id'), '"claim_id","member_id"');
+    const json = '{"claims":[{"claim_id":"C1","member_id":"M1","lines":[{"dos_from":"2025-08-02","hcpcs":';
+    assert.strictEqual(await accept('outside-before.claims.json', 'claims-json', `${json}‸"S95"}]}]}`, '99601'), `${json}"99601"}]}]}`);
+    // A quoted cell with a line break in it: its whole range is no edit range (two lines), and an
+    // item bringing quotes inserted plainly at the cursor would land after the closing quote.
+    const doc = 'file:///features/outside-multiline.claims.csv';
+    client.open(doc, 'claims-csv', `${row}"S9\n5"`);
+    await client.currentDiagnostics(doc);
+    const offered = items(await client.completion(doc, { line: 2, character: 2 }));
+    for (const i of offered) assert.ok(i.textEdit || (i.insertText ?? i.label) === i.label, `${i.label} inserts ${i.insertText} at the cursor`);
+  });
+
   it('lists claims, then their lines, as document symbols', async () => {
     const symbols = (await client.documentSymbols(uri)) as DocumentSymbol[];
     assert.strictEqual(symbols.length, 1);

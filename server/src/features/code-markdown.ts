@@ -10,6 +10,7 @@ import { policyName } from '../codes/policies';
 import type { CodeSet, HcpcsCode, ModifierInfo } from '../codes/types';
 import { isoDay, validityOn, type Dated } from '../codes/validity';
 import type { ServiceLine } from '../model';
+import { readableMessage } from '../rules/util/readable';
 import { notesForCode, notesForModifier, type PolicyNote } from './policy-notes';
 
 /** CMS's Medicare coverage codes of the HCPCS file (the `cov` column). */
@@ -101,7 +102,8 @@ export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}
   if (entry) {
     parts.push(`**${entry.code}** · ${entry.short}`, entry.long);
   } else {
-    parts.push(`**${c}**`, /^[A-Z]\d{4}$/.test(c)
+    // What was typed, cut short as a diagnostic's message is (a cell can hold a megabyte).
+    parts.push(`**${readableMessage(c)}**`, /^[A-Z]\d{4}$/.test(c)
       ? `Not in the CMS HCPCS Level II code set (${codes.quarter}): check the code.`
       : isCptCode(c)
         // CPT descriptors are the AMA's: only the policies' own words for 99601/99602 are shipped.
@@ -144,7 +146,7 @@ export function modifierMarkdown(codes: CodeSet, code: string, ctx: CodeContext 
   const m: ModifierInfo | undefined = codes.modifier(c);
   const parts: string[] = m
     ? [`**${m.code}** (modifier) · ${m.short}`, m.long]
-    : [`**${c}** (modifier)`, /^\d{2}$/.test(c)
+    : [`**${readableMessage(c)}** (modifier)`, /^\d{2}$/.test(c)
       // Two digits: a CPT modifier (25, 59, 76 …), whose descriptors are the AMA's.
       ? 'CPT modifier (AMA): its descriptor is not shipped with this extension; the CMS HCPCS Level II modifier list does not include it.'
       : `Not in the CMS HCPCS Level II modifier list (${codes.quarter}).`];

@@ -6,7 +6,7 @@ import {
 } from '../codes/classes';
 import { loadCodeSet } from '../codes/codeset';
 import type { HcpcsCode, ModifierInfo } from '../codes/types';
-import { isoDay, validityOn } from '../codes/validity';
+import { isoDay, validityOn, type Dated } from '../codes/validity';
 import type { ServiceLine } from '../model';
 import { codeMarkdown, modifierMarkdown } from './code-markdown';
 import { MODIFIER_NOTES } from './policy-notes';
@@ -76,21 +76,31 @@ function pick<T extends { code: string }>(all: readonly Ranked<T>[], typed: stri
   return { hits: hits.slice(0, MAX_ITEMS), isIncomplete: hits.length > MAX_ITEMS || m.byWords, byWords: m.byWords };
 }
 
+/**
+ * The rank of a dated entry on the line's date of service (9, the bottom, when it is not valid that
+ * day) and what its detail adds: why it is not valid that day, or, with no date of service to
+ * judge by, the day it was terminated (ranked as usual).
+ */
+function dated(e: Dated, tier: number, from: number | undefined): { tier: number; note: string } {
+  const validity = validityOn(e, from);
+  if (validity === 'terminated') return { tier: 9, note: ` (terminated ${isoDay(e.terminated!)})` };
+  if (validity === 'not-yet-added') return { tier: 9, note: ` (added ${isoDay(e.added!)})` };
+  if (from === undefined && e.terminated !== undefined) return { tier, note: ` (terminated ${isoDay(e.terminated)})` };
+  return { tier, note: '' };
+}
+
 /** `documentation: false` leaves out the markdown entries (~1.5 KB each): see completionDocumentation. */
 export function codeItems(typed: string, line?: ServiceLine, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
   const codes = loadCodeSet();
   const from = line?.dosFrom;
   // A code not valid on the line's date of service sinks to the bottom.
-  const tierOf = (r: Ranked<HcpcsCode>): number => (validityOn(r.entry, from) === 'valid' ? r.tier : 9);
-  const { hits, isIncomplete, byWords } = pick(codesRanked(), typed, tierOf);
+  const { hits, isIncomplete, byWords } = pick(codesRanked(), typed, (r) => dated(r.entry, r.tier, from).tier);
   const items = hits.map(({ r, tier }): CompletionEntry => {
     const e = r.entry;
-    const ended = tier === 9 && e.terminated !== undefined && from !== undefined && from > e.terminated ? ` (terminated ${isoDay(e.terminated)})` : '';
-    const notYet = tier === 9 && e.added !== undefined && from !== undefined && from < e.added ? ` (added ${isoDay(e.added)})` : '';
     return {
       label: e.code,
       kind: 'code',
-      detail: `${e.short}${ended}${notYet}`,
+      detail: `${e.short}${dated(e, tier, from).note}`,
       documentation: documentation ? codeMarkdown(codes, e.code, { line }) : undefined,
       sortText: `${tier}${e.code}`,
       filterText: byWords ? `${typed.trim()} ${e.code}` : undefined,
@@ -99,14 +109,16 @@ export function codeItems(typed: string, line?: ServiceLine, documentation = tru
   return { items, isIncomplete };
 }
 
-export function modifierItems(typed: string, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
+/** Modifiers, dated as codes are: one not valid on the line's date of service sinks, saying why. */
+export function modifierItems(typed: string, line?: ServiceLine, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
   const codes = loadCodeSet();
-  const { hits, isIncomplete, byWords } = pick(modifiersRanked(), typed, (r) => r.tier);
+  const from = line?.dosFrom;
+  const { hits, isIncomplete, byWords } = pick(modifiersRanked(), typed, (r) => dated(r.entry, r.tier, from).tier);
   const items = hits.map(({ r, tier }): CompletionEntry => ({
     label: r.entry.code,
     kind: 'modifier',
-    detail: r.entry.short,
-    documentation: documentation ? modifierMarkdown(codes, r.entry.code) : undefined,
+    detail: `${r.entry.short}${dated(r.entry, tier, from).note}`,
+    documentation: documentation ? modifierMarkdown(codes, r.entry.code, { line }) : undefined,
     sortText: `${tier}${r.entry.code}`,
     filterText: byWords ? `${typed.trim()} ${r.entry.code}` : undefined,
   }));

@@ -4,14 +4,16 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { ANTIBIOTIC_INTERVAL_HOURS } from '../codes/classes';
 import { loadCodeSet } from '../codes/codeset';
-import { FIELD_NAMES, PAYERS, type ClaimDocument, type FieldName, type ServiceLine, type Span } from '../model';
+import { parseNdc } from '../codes/ndc';
+import type { CrosswalkEntry } from '../codes/types';
+import { FIELD_NAMES, PAYERS, type ClaimDocument, type CsvCell, type FieldName, type ServiceLine, type Span } from '../model';
 import { fieldOf, normalizeKey } from '../parse/fields';
 import type { LintOptions } from '../rules/types';
 import { knownEntryMarkdown } from './code-markdown';
 import { codeItems, modifierItems } from './completion-items';
 import { FIELD_DOCS, fieldMarkdown } from './field-docs';
 import {
-  cellIndexAt, claimAt, fieldOfColumn, isModifierField, isPropertyKey, jsonNodeAt, lineAt, owningProperty, propertyName,
+  cellIndexAt, claimAt, fieldOfColumn, isModifierField, isPropertyKey, jsonNodeAt, lineAt, nodeSpan, owningProperty, propertyName,
 } from './locate';
 import { NDC_UNITS } from './ndc-units';
 import type { CompletionEntry, CompletionResult } from './types';
@@ -24,8 +26,15 @@ interface Slot {
   readonly kind: 'key' | 'value';
   /** The value's field (value slots); undefined for keys. */
   readonly field?: FieldName;
-  /** The text replaced by the chosen item. */
+  /** The text replaced by the chosen item: a cell's or string's content, inside its quotes. */
   readonly span: Span;
+  /** The cursor is outside the quotes of a quoted CSV cell / JSON string (before the opening one,
+   *  after the closing one): the item replaces this whole quoted text and brings its own quotes,
+   *  keeping the rest of the content (the other modifiers of a list). An edit range must hold the
+   *  cursor, so replacing only inside the quotes is not an option. */
+  readonly outer?: Span;
+  /** JSON key slots with `outer`: no colon follows the key, so the item brings `: ` too. */
+  readonly colon?: boolean;
   /** JSON, outside any string: the item must bring its own quotes (and `: ` for a key). */
   readonly bare?: boolean;
   /** JSON key slots: which object the key goes in, and the keys it already has. */
@@ -37,6 +46,11 @@ interface Slot {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
+/** A quoted cell with the cursor before its opening quote or after its closing one: the whole cell. */
+function outside(cell: CsvCell, offset: number): Span | undefined {
+  return cell.quoted && (offset < cell.span.start || offset > cell.span.end) ? cell.outer : undefined;
+}
+
 function csvSlot(doc: ClaimDocument, offset: number): Slot | undefined {
   const header = doc.csv?.header;
   if (!header) return { kind: 'key', span: { start: offset, end: offset }, present: new Set() };
@@ -44,14 +58,16 @@ function csvSlot(doc: ClaimDocument, offset: number): Slot | undefined {
     const i = cellIndexAt(header, offset);
     if (i < 0) return undefined;
     const present = new Set(Object.keys(doc.csv!.columns).filter((f) => f !== fieldOfColumn(doc, i)));
-    return { kind: 'key', span: header.cells[i].span, present };
+    const cell = header.cells[i];
+    return { kind: 'key', span: cell.span, outer: outside(cell, offset), present };
   }
   const line = lineAt(doc, offset);
   if (!line?.row) return undefined;
   const i = cellIndexAt(line.row, offset);
   const field = i < 0 ? undefined : fieldOfColumn(doc, i);
   if (!field) return undefined;
-  return { kind: 'value', field, span: line.row.cells[i].span, line };
+  const cell = line.row.cells[i];
+  return { kind: 'value', field, span: cell.span, outer: outside(cell, offset), line };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -86,32 +102,47 @@ function contextLine(doc: ClaimDocument, offset: number): ServiceLine | undefine
   return lineAt(doc, offset) ?? claimAt(doc, offset)?.lines[0];
 }
 
+/** The slot of a JSON string, a key or a field's value; `outer` when the cursor is outside its quotes. */
+function stringSlot(doc: ClaimDocument, node: JsonNode, offset: number, outer?: Span): Slot | undefined {
+  const span = stringContent(doc.text, node);
+  if (isPropertyKey(node)) {
+    const obj = node.parent!.parent!;
+    const present = keysOf(obj);
+    present.delete(fieldOf(String(node.value)) ?? String(node.value).toLowerCase());
+    let q = outer?.end ?? 0;
+    while (outer && q < doc.text.length && /\s/.test(doc.text[q])) q++;
+    return { kind: 'key', span, outer, colon: outer && doc.text[q] !== ':', object: objectKind(obj), present };
+  }
+  const prop = owningProperty(node);
+  const field = prop && fieldOf(propertyName(prop));
+  return field ? { kind: 'value', field, span, outer, line: contextLine(doc, offset) } : undefined;
+}
+
 function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
   const text = doc.text;
   const root = doc.json?.root;
   const node = jsonNodeAt(root, offset);
-  // Inside a string: a key or a value.
+  // Inside a string (a key or a value), or right after its closing quote (the whole string).
   if (node && node.type === 'string' && offset > node.offset) {
-    const span = stringContent(text, node);
-    if (offset <= span.end) {
-      if (isPropertyKey(node)) {
-        const obj = node.parent!.parent!;
-        const present = keysOf(obj);
-        present.delete(fieldOf(String(node.value)) ?? String(node.value).toLowerCase());
-        return { kind: 'key', span, object: objectKind(obj), present };
-      }
-      const prop = owningProperty(node);
-      const field = prop && fieldOf(propertyName(prop));
-      return field ? { kind: 'value', field, span, line: contextLine(doc, offset) } : undefined;
-    }
+    return stringSlot(doc, node, offset, offset <= stringContent(text, node).end ? undefined : nodeSpan(node));
   }
   // Outside strings: a bare word being typed after `{`, `,`, `[` or `:`.
   let start = offset;
   while (start > 0 && isWordChar(text[start - 1])) start--;
+  let end = offset;
+  while (end < text.length && isWordChar(text[end])) end++;
   let k = start - 1;
   while (k >= 0 && /\s/.test(text[k])) k--;
   const before = text[k];
-  const span = { start, end: offset };
+  if (before !== ':' && before !== '{' && before !== ',' && before !== '[') return undefined;
+  // A string right after the cursor (before its opening quote): the item replaces it, quotes and all.
+  // After `:` that string is the value even past spaces; elsewhere a string past spaces is the next
+  // key or element, and the item goes in before it.
+  let q = end;
+  while (before === ':' && q < text.length && (text[q] === ' ' || text[q] === '\t')) q++;
+  const next = text[q] === '"' ? jsonNodeAt(root, q) : undefined;
+  if (next?.type === 'string' && next.offset === q) return stringSlot(doc, next, offset, { start, end: q + next.length });
+  const span = { start, end };
   if (before === ':') {
     let q = k - 1;
     while (q >= 0 && /\s/.test(text[q])) q--;
@@ -120,7 +151,6 @@ function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
     const field = open < 0 ? undefined : fieldOf(text.slice(open + 1, q));
     return field ? { kind: 'value', field, span, bare: true, line: contextLine(doc, offset) } : undefined;
   }
-  if (before !== '{' && before !== ',' && before !== '[') return undefined;
   let container = node;
   while (container && container.type !== 'object' && container.type !== 'array') container = container.parent;
   if (!container && before === '{') {
@@ -194,9 +224,16 @@ function simpleItems(kind: CompletionEntry['kind'], values: ReadonlyArray<[strin
   return values.map(([label, detail], i) => ({ label, kind, detail, sortText: String(i).padStart(2, '0') }));
 }
 
+/** A crosswalk row whose NDC is one: 11 digits, 5-4-2. CMS also lists products that have no NDC
+ *  under an "alternate ID" (GG100, 888867413689), which ndc-format rightly rejects as an NDC. */
+function isNdc(e: CrosswalkEntry): boolean {
+  const parsed = parseNdc(e.ndcDashed);
+  return parsed.form === '5-4-2' && parsed.ndc11 === e.ndc11;
+}
+
 function ndcItems(line: ServiceLine | undefined, options: LintOptions): CompletionEntry[] {
   if (!line?.hcpcs) return [];
-  return loadCodeSet().ndcsForCode(line.hcpcs).map((e, i) => ({
+  return loadCodeSet().ndcsForCode(line.hcpcs).filter(isNdc).map((e, i) => ({
     label: options.ndcFormat === 'digits' ? e.ndc11 : e.ndcDashed,
     kind: 'ndc',
     detail: `${e.drug} · ${e.labeler}`,
@@ -230,7 +267,7 @@ function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: Lin
   }
   if (isModifierField(field)) {
     if (field === 'modifiers' && !slot.bare) span = modifierToken(doc.text, span, offset);
-    const r = modifierItems(prefix(span), !how.lazyDocumentation);
+    const r = modifierItems(prefix(span), slot.line, !how.lazyDocumentation);
     // A modifier the line already carries elsewhere (another token of the cell, another
     // modifierN column) is not offered again: a line bills each modifier once.
     const token = span;
@@ -246,25 +283,42 @@ function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: Lin
   return { items: [], span };
 }
 
+/**
+ * The items of a slot whose cursor is outside the quotes: each replaces the whole quoted text with
+ * its value in quotes, keeping the content around the replaced part (`span`: the other modifiers of
+ * a list). The editor filters on the text from the range's start (an opening quote) to the cursor,
+ * so the filter text is quoted the same way.
+ */
+function requoted(doc: ClaimDocument, slot: Slot, span: Span, items: readonly CompletionEntry[]): CompletionEntry[] {
+  const before = doc.text.slice(slot.span.start, span.start);
+  const after = doc.text.slice(span.end, slot.span.end);
+  const escape = doc.format === 'json' ? (s: string): string => JSON.stringify(s).slice(1, -1) : (s: string): string => s.replace(/"/g, '""');
+  const quote = (s: string): string => `"${before}${escape(s)}${after}"`;
+  const colon = slot.colon ? ': ' : '';
+  return items.map((i) => ({ ...i, insertText: quote(i.insertText ?? i.label) + colon, filterText: quote(i.filterText ?? i.label) }));
+}
+
+/** The items for the cursor at `offset`. The span they replace always holds `offset` (LSP wants the
+ *  edit range around the cursor) and never ends inside quotes it does not start inside. */
 export function completionsAt(doc: ClaimDocument, offset: number, options: LintOptions = {}, how: CompletionOptions = {}): CompletionResult | undefined {
   const slot = slotAt(doc, offset);
   if (!slot) return undefined;
-  if (slot.kind === 'key') {
-    const items = keyItems(slot, doc.format === 'json');
-    return items.length ? { items, span: slot.span } : undefined;
-  }
-  const r = valueItems(doc, slot, offset, options, how);
+  const r = slot.kind === 'key' ? { items: keyItems(slot, doc.format === 'json'), span: slot.span } : valueItems(doc, slot, offset, options, how);
   if (r.items.length === 0) return undefined;
+  const span = slot.outer ?? r.span;
+  if (offset < span.start || offset > span.end) return undefined;
   // Bare JSON values need quotes; a string's content does not.
-  const items = slot.bare ? r.items.map((i) => ({ ...i, insertText: JSON.stringify(i.insertText ?? i.label) })) : r.items;
-  return { items, span: r.span, isIncomplete: r.isIncomplete || undefined };
+  const items = slot.outer ? requoted(doc, slot, r.span, r.items)
+    : slot.bare && slot.kind === 'value' ? r.items.map((i) => ({ ...i, insertText: JSON.stringify(i.insertText ?? i.label) }))
+      : r.items;
+  return { items, span, isIncomplete: r.isIncomplete || undefined };
 }
 
 /** The documentation a code or modifier item left out (lazyDocumentation), built for that one item:
  *  the same markdown as eager completion, with the line at `offset` as the code's context. */
 export function completionDocumentation(doc: ClaimDocument, offset: number, kind: CompletionEntry['kind'], label: string): string | undefined {
   if (kind !== 'code' && kind !== 'modifier') return undefined;
-  // Only a code's entry reads the line (its dates and frequency).
-  const slot = kind === 'code' ? slotAt(doc, offset) : undefined;
+  // The entry reads the line: a code's dates and frequency, a modifier's dates.
+  const slot = slotAt(doc, offset);
   return knownEntryMarkdown(loadCodeSet(), kind, label, { line: slot?.line });
 }

@@ -9,6 +9,7 @@ import { isModifierField, targetAt, touches, type Target } from './locate';
 import { ndcMarkdown } from './ndc-markdown';
 import { ndcUnit, NDC_UNITS } from './ndc-units';
 import { ruleDocUrl } from './rule-docs';
+import { readableMessage } from '../rules/util/readable';
 import { fieldOf, normalizeKey } from '../parse/fields';
 import type { HoverResult } from './types';
 
@@ -21,7 +22,8 @@ function unitMarkdown(text: string): string {
   if (!u) {
     const known = NDC_UNITS.map((q) => `\`${q.code}\` ${q.descriptor}`).join(', ');
     const mg = text.trim().toUpperCase() === 'MG' ? ' Report milligrams as GR (grams): quantity ÷ 1000.' : '';
-    return `**${text.trim() || '(empty)'}** is not an NDC unit qualifier.${mg} Use one of: ${known}.`;
+    // What was typed, cut short as a diagnostic's message is (a cell can hold a megabyte).
+    return `**${readableMessage(text.trim()) || '(empty)'}** is not an NDC unit qualifier.${mg} Use one of: ${known}.`;
   }
   return [`**${u.code}** · ${u.descriptor} (NDC unit qualifier, 837P CTP05-1)`, ...u.notes.map(quoteMarkdown)].join('\n\n');
 }
@@ -49,11 +51,12 @@ function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions
     if (target.field) return fieldMarkdown(target.field);
     const structure = doc.format === 'json' ? STRUCTURE_KEYS[normalizeKey(target.name)] : undefined;
     if (structure) return `**${target.name}**: ${structure}`;
+    const name = readableMessage(target.name);
     const what = doc.format === 'csv' ? 'column' : 'key';
     // A field name, but not the one read: another column (key) gives the same field first (last).
     const repeated = fieldOf(target.name.trim());
-    if (repeated) return `**${target.name}** gives ${repeated}, as another ${what} of this ${doc.format === 'csv' ? 'header' : 'object'} does: this ${what} is not read.`;
-    return `**${target.name || '(empty)'}** is not a claim field: the ${what} is kept and ignored.`;
+    if (repeated) return `**${name}** gives ${repeated}, as another ${what} of this ${doc.format === 'csv' ? 'header' : 'object'} does: this ${what} is not read.`;
+    return `**${name || '(empty)'}** is not a claim field: the ${what} is kept and ignored.`;
   }
   return valueMarkdown(target, options);
 }

@@ -3,6 +3,7 @@
 import { hyphenateNdc11, parseNdc, type NdcForm } from '../codes/ndc';
 import type { CodeSet, CrosswalkEntry } from '../codes/types';
 import type { ServiceLine } from '../model';
+import { readableMessage } from '../rules/util/readable';
 
 const FORM_NOTE: Partial<Record<NdcForm, string>> = {
   '4-4-2': 'written 4-4-2: the labeler segment lacks its leading zero',
@@ -34,7 +35,13 @@ export function ndcMarkdown(codes: CodeSet, text: string, line?: ServiceLine): s
   const ndc = parseNdc(text);
   const parts: string[] = [];
   let entries: readonly CrosswalkEntry[] = [];
-  if (ndc.ndc11) {
+  // CMS lists products without an NDC under an alternate ID (GG100, 888867413689).
+  const id = text.trim().toUpperCase();
+  const alternate = ndc.ndc11 ? [] : codes.ndc(id).length ? codes.ndc(id) : codes.ndc(id.replace(/-/g, ''));
+  if (alternate.length) {
+    parts.push(`**${text.trim()}** is a CMS alternate ID, not an NDC: the ASP crosswalk lists it for a product that has no NDC.`);
+    entries = alternate;
+  } else if (ndc.ndc11) {
     const note = FORM_NOTE[ndc.form];
     parts.push(`**NDC ${hyphenateNdc11(ndc.ndc11)}** (11-digit billing form${note ? `; ${note}` : ''}; digits ${ndc.ndc11})`);
     entries = codes.ndc(ndc.ndc11);
@@ -46,7 +53,7 @@ export function ndcMarkdown(codes: CodeSet, text: string, line?: ServiceLine): s
       : 'None of its three 11-digit forms is in the crosswalk: write it as printed on the package, with hyphens.');
     entries = known.flatMap((d) => codes.ndc(d));
   } else {
-    parts.push(`**${text.trim() || '(empty)'}** is not an NDC form: an NDC is billed as 11 digits in 5-4-2 form (e.g. \`00143-9431-10\`).`);
+    parts.push(`**${readableMessage(text.trim()) || '(empty)'}** is not an NDC form: an NDC is billed as 11 digits in 5-4-2 form (e.g. \`00143-9431-10\`).`);
   }
   if (entries.length) {
     parts.push(crosswalkTable(entries));

@@ -61,11 +61,16 @@ export function completion(a: Analysis, pos: Positions, at: Position): Completio
   const r = completionsAt(a.doc, pos.offsetAt(at), a.options, { lazyDocumentation: true });
   if (!r) return null;
   const range = toRange(pos, r.span);
-  // LSP wants the replaced range on the cursor's line and around it; otherwise insert plainly.
+  // LSP wants the replaced range on the cursor's line and around it (the engine's span holds the
+  // cursor; a quoted cell with a line break in it can still span lines). Otherwise an item inserts
+  // plainly at the cursor, which only the label itself can do: an item that brings quotes (a bare
+  // JSON value or key, a quoted cell replaced whole) would land beside the text it was to replace.
   const usable = range.start.line === at.line && range.end.line === at.line
     && range.start.character <= at.character && at.character <= range.end.character;
-  const items = r.items.map((e): CompletionItem => {
+  const items: CompletionItem[] = [];
+  for (const e of r.items) {
     const newText = e.insertText ?? e.label;
+    if (!usable && newText !== e.label) continue;
     const item: CompletionItem = { label: e.label, kind: COMPLETION_KINDS[e.kind] };
     if (e.detail) item.detail = e.detail;
     if (e.documentation) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
@@ -73,9 +78,8 @@ export function completion(a: Analysis, pos: Positions, at: Position): Completio
     if (e.sortText) item.sortText = e.sortText;
     if (e.filterText) item.filterText = e.filterText;
     if (usable) item.textEdit = { range, newText };
-    else if (newText !== e.label) item.insertText = newText;
-    return item;
-  });
+    items.push(item);
+  }
   return { isIncomplete: r.isIncomplete === true, items };
 }
 
