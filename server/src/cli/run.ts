@@ -3,7 +3,7 @@
 import { checkedInParts, checkWhole } from './check';
 import { fixCsvInParts } from './csv-parts-fix';
 import { RunLines } from './cross-file';
-import { collectFiles } from './files';
+import { collectFiles, type ClaimFile } from './files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { JsonWriter } from './report-json';
 import { SarifWriter } from './report-sarif';
@@ -40,7 +40,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   const lintOptions: LintOptions = { rules: options.rules, payer: options.payer, ndcFormat: options.ndcFormat };
   // --workspace: the files checked together are one workspace for the cross-file rules.
-  const workspace = options.workspace && files.length > 1 ? RunLines.of(files) : undefined;
+  let workspace = options.workspace && files.length > 1 ? RunLines.of(files) : undefined;
+  // --workspace --fix: every file is fixed first, then the run is read again and checked as
+  // written, so that a finding's places in another file (and the cross-file findings) are those
+  // of the fixed files, not of the text before a fix there moved them.
+  const fixedFirst = options.fix && workspace ? fixEach(files, workspace, lintOptions, io) : undefined;
+  if (fixedFirst) workspace = RunLines.of(files);
+  const fix = options.fix && !fixedFirst;
   // Every report is written file by file as the check goes (a big CSV file's findings even
   // batch by batch: stream-report.ts).
   const json = options.format === 'json' ? new JsonWriter(io.out) : undefined;
@@ -52,9 +58,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       // A big CSV file is checked, and fixed, in parts (when it can be), its report streamed.
       const big = checkedInParts(file);
       // Fixed in parts, the fixing gives the report of the file as written (no second check).
-      const done = options.fix && big ? fixCsvInParts(file, fileOptions, undefined, json ? 'json' : sarif ? 'sarif' : 'text') : undefined;
-      if (done?.notFixed) io.err(`${file.path}: ${done.notFixed}\n`);
-      if (big && (!options.fix || done)) {
+      const done = fix && big ? fixCsvInParts(file, fileOptions, undefined, json ? 'json' : sarif ? 'sarif' : 'text') : fixedFirst?.get(file.path);
+      if (fix && done?.notFixed) io.err(`${file.path}: ${done.notFixed}\n`);
+      if (big && (!fix || done)) {
         const tally = json ? streamJson(file, fileOptions, json, io, done)
           : sarif ? streamSarif(file, fileOptions, sarif, done)
             : streamText(file, fileOptions, io.out, done);
@@ -65,8 +71,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         }
       }
       // Read whole: a small file, or a big one that cannot be read (or fixed) in parts.
-      const r = done ? { ...checkWhole(file, fileOptions, false), ...done } : checkWhole(file, fileOptions, options.fix);
-      if (r.notFixed && !done) io.err(`${r.path}: ${r.notFixed}\n`);
+      const r = done ? { ...checkWhole(file, fileOptions, false), ...done } : checkWhole(file, fileOptions, fix);
+      if (fix && r.notFixed && !done) io.err(`${r.path}: ${r.notFixed}\n`);
       if (json) json.file(r);
       else if (sarif) sarif.file(r);
       else io.out(textOfFile(r));
@@ -81,4 +87,21 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   for (const f of failures) io.err(`infusion-claims: ${f}\n`);
   if (failures.length) return 2;
   return checked.some((c) => c.tally.errors > 0) ? 1 : 0;
+}
+
+/** --workspace --fix's first pass: fix and write each file (a big CSV file in parts), reporting
+ *  nothing but why a file was left alone. path → what was fixed, for the report of the second. */
+function fixEach(files: readonly ClaimFile[], workspace: RunLines, base: LintOptions, io: CliIo): Map<string, { fixed: number; notFixed?: string }> {
+  const out = new Map<string, { fixed: number; notFixed?: string }>();
+  for (const file of files) {
+    try {
+      const options = workspace.optionsFor(file, base);
+      const r = (checkedInParts(file) ? fixCsvInParts(file, options) : undefined) ?? checkWhole(file, options, true);
+      if (r.notFixed) io.err(`${file.path}: ${r.notFixed}\n`);
+      out.set(file.path, { fixed: r.fixed, notFixed: r.notFixed });
+    } catch {
+      // Unreadable or unwritable: the check that follows reports it.
+    }
+  }
+  return out;
 }
