@@ -93,6 +93,29 @@ describe('json parser', () => {
     assert.deepStrictEqual(problems(claims).map(([id, message]) => [id, message]), [['parse-error', '"claims" is given twice in this file: only the last list is read; put every claim in one list']]);
   });
 
+  it('a { "claims": [...] } wrapper holds nothing else: "lines", a field or lint_disable beside "claims" is a parse-error, never dropped without a word', () => {
+    const claim = `{ "claim_id": "C1", "member_id": "M1", "lines": [ ${LINE} ] }`;
+    const lines = parseDocument(`{ "claims": [ ${claim} ], "lines": [ { "claim_id": "C2", "member_id": "M2", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }`, 'json');
+    assert.deepStrictEqual(problems(lines).map(([id, message]) => [id, message]), [
+      ['parse-error', '"lines" beside "claims" is not read, so its line object is not checked: a file is { "claims": [ ... ] } or one claim, not both; move the lines into a claim in "claims"'],
+    ]);
+    assert.ok(problems(lines)[0][2].startsWith('[ { "claim_id": "C2"'), 'on the list not read');
+    assert.deepStrictEqual(lines.lines.map((l) => l.claimId), ['C1']);
+    // One claim object with its own lines beside an empty "claims": each key it would read is said to be skipped.
+    const one = parseDocument(`{ "claim_id": "C1", "Member ID": "M1", "lines": [ ${LINE}, ${LINE} ], "claims": [] }`, 'json');
+    assert.deepStrictEqual(problems(one), [
+      ['parse-error', '"claim_id" beside "claims" is not read: claims inherit nothing from the file; put it on each claim object in "claims"', '"C1"'],
+      ['parse-error', '"Member ID" beside "claims" is not read: claims inherit nothing from the file; put it on each claim object in "claims"', '"M1"'],
+      ['parse-error', '"lines" beside "claims" is not read, so its 2 line objects are not checked: a file is { "claims": [ ... ] } or one claim, not both; move the lines into a claim in "claims"', `[ ${LINE}, ${LINE} ]`],
+    ]);
+    const payer = parseDocument(`{ "lob": "medicare", "version": 2, "lint_disable": ["auth-missing"], "claims": [ ${claim} ] }`, 'json');
+    assert.deepStrictEqual(problems(payer), [
+      ['parse-error', '"lob" (payer) beside "claims" is not read: claims inherit nothing from the file; put it on each claim object in "claims"', '"medicare"'],
+      ['parse-error', '"lint_disable" beside "claims" is not read: claims inherit nothing from the file; put it on a claim or line object', '["auth-missing"]'],
+    ], 'an unknown key ("version") is kept and ignored');
+    assert.deepStrictEqual(payer.lines.map((l) => l.payer), [''], 'the claims do not inherit it');
+  });
+
   it('matches keys like CSV headers (aliases, case, separators)', () => {
     const doc = parseDocument('{ "Claim Number": "C1", "patientId": "M1", "lines": [ { "DOS": "03/02/2026", "CPT": "99601", "Qty": 1, "Duration": 90, "extra": true } ] }', 'json');
     assert.deepStrictEqual(problems(doc), []);

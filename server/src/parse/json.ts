@@ -129,6 +129,7 @@ class JsonReader {
       claims = value;
     }
     if (!found) return [root];
+    this.besideClaims(root);
     if (!claims) return [];
     if (claims.type !== 'array') {
       this.problem(claims, '"claims" must be a list of claim objects: [ { ... }, ... ]');
@@ -136,6 +137,36 @@ class JsonReader {
     }
     this.list = claims;
     return claims.children ?? [];
+  }
+
+  /**
+   * A `{ "claims": [...] }` wrapper holds nothing else (claims-format.md: the root is that list, a
+   * list of claims, or one claim; claims inherit nothing from the file). A key beside "claims" that
+   * a claim or line would read (`"lines"`, a field, `lint_disable`) is read by none: a parse-error on
+   * its value, so its line objects' codes or its payer never go unchecked without a word. Other
+   * keys (an export's "version") are kept and ignored, as unknown keys are anywhere.
+   */
+  private besideClaims(root: JsonNode): void {
+    for (const prop of root.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || !value) continue; // a syntax error, already reported
+      const written = String(key.value);
+      const k = this.keyOf(written);
+      if (k === 'claims') continue;
+      const shown = JSON.stringify(written.length > KEY_CHARS ? written.slice(0, KEY_CHARS - 1) + '…' : written);
+      if (k === 'lines') {
+        const n = value.type === 'array' ? (value.children ?? []).filter((c) => c.type === 'object').length : 0;
+        const unchecked = n === 0 ? '' : n === 1 ? ', so its line object is not checked' : `, so its ${n} line objects are not checked`;
+        this.problem(value, `${shown} beside "claims" is not read${unchecked}: a file is { "claims": [ ... ] } or one claim, not both; move the lines into a claim in "claims"`);
+      } else if (k === 'lintdisable') {
+        this.problem(value, `${shown} beside "claims" is not read: claims inherit nothing from the file; put it on a claim or line object`);
+      } else {
+        const name = this.fieldOfKey(written);
+        if (!name) continue;
+        const as = normalizeKey(name) === k ? '' : ` (${name})`;
+        this.problem(value, `${shown}${as} beside "claims" is not read: claims inherit nothing from the file; put it on each claim object in "claims"`);
+      }
+    }
   }
 
   private fieldOfValue(name: FieldName, key: JsonNode, value: JsonNode): Field {
