@@ -16,6 +16,7 @@ import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
 import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
 import { jsonTreeSteps } from './json-tree';
+import { mapBack, planRepairs } from './json-recover';
 import { runToEnd } from '../steps';
 import { setJsonState, type EolCounts } from './json-state';
 
@@ -87,8 +88,9 @@ class JsonReader {
     return name;
   }
 
-  setErrors(errors: readonly ParseError[]): void {
-    this.errorOffsets = errors.map((e) => e.offset).sort((a, b) => a - b);
+  /** `repaired`: the brackets json-recover.ts repaired (the objects they were in are half-written too). */
+  setErrors(errors: readonly ParseError[], repaired: readonly ParseProblem[] = []): void {
+    this.errorOffsets = [...errors.map((e) => e.offset), ...repaired.map((p) => p.span.start)].sort((a, b) => a - b);
   }
 
   /** A syntax error inside (or right at the end of) the node: it is half-written. */
@@ -575,15 +577,27 @@ export function eolCounts(text: string, from = 0, to = text.length): EolCounts {
   return { crlf, lf, cr };
 }
 
+/** A text with more syntax errors than this is not a claim file being typed: no repairs. */
+const MAX_REPAIRED_ERRORS = 100;
+
 /** How claim files are read: JSONC, trailing commas allowed. */
 export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
 
 /** jsonc-parser's tree of `source`, its syntax errors into `errors`; too deep a text gets a
  *  problem instead (jsonc-parser recurses per nesting level: a stack overflow on absurdly deep
  *  input). */
-function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[]): JsonNode | undefined {
+function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[], repaired: ParseProblem[]): JsonNode | undefined {
   try {
-    return withinText(parseTree(source, errors, PARSE_OPTIONS), errors, source.length);
+    const root = parseTree(source, errors, PARSE_OPTIONS);
+    // Brackets a half-typed file left open or stray (json-recover.ts): read as they were meant,
+    // each repair a parse-error where it is. Not for a text with errors everywhere (not JSON).
+    const repairs = errors.length > 0 && errors.length <= MAX_REPAIRED_ERRORS ? planRepairs(source) : undefined;
+    if (!repairs) return withinText(root, errors, source.length);
+    errors.length = 0;
+    const fixed = parseTree(repairs.text, errors, PARSE_OPTIONS);
+    mapBack(fixed, errors, repairs.insertions);
+    repaired.push(...repairs.problems);
+    return withinText(fixed, errors, source.length);
   } catch {
     const at = tooDeepAt(source, MAX_DEPTH);
     problems.push({
@@ -630,10 +644,11 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   const reader = new JsonReader(source);
   const errors: ParseError[] = [];
   const built = inSteps ? yield* jsonTreeSteps(source) : undefined;
-  const root = built ? built.root : parseWhole(source, errors, reader.problems);
+  const repaired: ParseProblem[] = [];
+  const root = built ? built.root : parseWhole(source, errors, reader.problems, repaired);
   const notUtf8 = notUtf8Problems(source);
-  reader.problems.push(...syntaxProblems(errors, source.length), ...notUtf8);
-  reader.setErrors(errors);
+  reader.problems.push(...repaired, ...syntaxProblems(errors, source.length), ...notUtf8);
+  reader.setErrors(errors, repaired);
   const itemOfLine: number[] = [];
   if (root) {
     let read = 0;
@@ -649,7 +664,7 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source, eol), eol };
   const doc: ClaimDocument = { format: 'json', text, lines: reader.lines, claims: reader.claims(), problems, json };
   // A well-formed claims list: an edit inside one of its claim objects can re-read just that one.
-  if (reader.list && errors.length === 0 && notUtf8.length === 0) setJsonState(doc, { list: reader.list, itemOfLine: Int32Array.from(itemOfLine), eols });
+  if (reader.list && errors.length === 0 && repaired.length === 0 && notUtf8.length === 0) setJsonState(doc, { list: reader.list, itemOfLine: Int32Array.from(itemOfLine), eols });
   return doc;
 }
 
