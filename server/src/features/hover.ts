@@ -52,6 +52,8 @@ function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions
     const what = doc.format === 'csv' ? 'column' : 'key';
     // A field name, but not the one read: another column (key) gives the same field first (last).
     const repeated = fieldOf(target.name.trim());
+    // Notes named again (a description column): read on the rows where the one before is blank.
+    if (repeated === 'notes' && doc.format === 'csv') return `**${target.name}** gives notes, as another column of this header does: a row whose notes column before it is blank reads its notes here.`;
     if (repeated) return `**${target.name}** gives ${repeated}, as another ${what} of this ${doc.format === 'csv' ? 'header' : 'object'} does: this ${what} is not read.`;
     return `**${target.name || '(empty)'}** is not a claim field: the ${what} is kept and ignored.`;
   }

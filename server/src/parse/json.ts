@@ -248,7 +248,12 @@ class JsonReader {
         known = true;
         const read = { field: this.fieldOfValue(name, key, value), node: value };
         const before = fields[name];
-        if (before) {
+        if (before && name === 'notes') {
+          // Notes given twice (a description or drug_name key beside notes): free text, neither
+          // hides the other; the first that is not blank is read, as in CSV (csv-line.ts notesColumnOf).
+          if (before.field.text.trim() !== '' || read.field.text.trim() === '') continue;
+          list.splice(list.findIndex(([n]) => n === name), 1);
+        } else if (before) {
           // A repeated key (or two aliases of one field): the last wins, as JSON.parse reads it,
           // and the value it hides is said to be skipped (its code would go unchecked).
           list.splice(list.findIndex(([n]) => n === name), 1);
