@@ -29,7 +29,7 @@ const MAX_STRAY_CHECKS = 4;
 const MAX_STRAY_RUN = 4;
 /** Closers at a line start, indented as an opener further out, checked against the rest of the
  *  text (a scan of it each). */
-const MAX_INDENT_CHECKS = 8;
+const MAX_INDENT_CHECKS = 4;
 
 const enum Want { Key, Colon, Value, After }
 
@@ -90,24 +90,53 @@ function unclosedMessage(f: Frame): string {
   return `This ${what} is not closed: add ] after its last item`;
 }
 
-/** Whether the text from `from` closes exactly the containers `open` (innermost last) at its end,
- *  with an object or list opened on the way (claims or lines still to read) when `opening`. */
-function closesExactly(text: string, from: number, open: readonly boolean[], opening = true): boolean {
+/**
+ * What the text from an offset does to the containers open before it, in one scan: the closers
+ * that close them, in order (true for `}`); whether it is otherwise balanced (no closer that
+ * mismatches one opened in it, nothing it opens left open); whether a token follows the last of
+ * those closers; whether it opens an object or list.
+ */
+interface Rest {
+  readonly closers: readonly boolean[];
+  readonly balanced: boolean;
+  readonly trailing: boolean;
+  readonly opens: boolean;
+}
+
+/** The Rest of the text from `from`, looking at no more than `max` closers of what is open. */
+function restOf(text: string, from: number, max: number): Rest {
   const s = createScanner(text, false);
   s.setPosition(from);
-  if (open.length === 0) return scanNext(s) === SyntaxKind.EOF;
-  const stack = [...open];
-  let opened = !opening;
+  const inner: boolean[] = [];
+  const closers: boolean[] = [];
+  let trailing = false;
+  let opens = false;
   for (let k = scanNext(s); k !== SyntaxKind.EOF; k = scanNext(s)) {
     if (k === SyntaxKind.OpenBraceToken || k === SyntaxKind.OpenBracketToken) {
-      stack.push(k === SyntaxKind.OpenBraceToken);
-      opened = true;
+      inner.push(k === SyntaxKind.OpenBraceToken);
+      opens = true;
+      trailing = true;
     } else if (k === SyntaxKind.CloseBraceToken || k === SyntaxKind.CloseBracketToken) {
-      if (stack.length === 0 || stack.pop() !== (k === SyntaxKind.CloseBraceToken)) return false;
-      if (stack.length === 0) return opened && scanNext(s) === SyntaxKind.EOF;
+      const isObject = k === SyntaxKind.CloseBraceToken;
+      if (inner.length > 0) {
+        if (inner.pop() !== isObject) return { closers, balanced: false, trailing, opens };
+        trailing = true;
+      } else {
+        closers.push(isObject);
+        trailing = false;
+        if (closers.length > max) return { closers, balanced: false, trailing, opens };
+      }
+    } else {
+      trailing = true;
     }
   }
-  return false;
+  return { closers, balanced: inner.length === 0, trailing, opens };
+}
+
+/** Whether a Rest closes exactly the containers `open` (outermost first) at the end of the text. */
+function closesExactly(rest: Rest, open: readonly boolean[]): boolean {
+  if (!rest.balanced || rest.trailing || rest.closers.length !== open.length) return false;
+  return rest.closers.every((isObject, i) => isObject === open[open.length - 1 - i]);
 }
 
 /** The frame further out than `match` of the closer's kind whose opener's line is indented as
@@ -138,10 +167,13 @@ function atEnd(text: string, from: number): boolean {
  *  nothing follows the root. */
 function strayRun<T extends { frame: Frame }>(source: string, end: number, run: readonly T[]): T[] | undefined {
   if (atEnd(source, end)) return undefined;
+  const rest = restOf(source, end, MAX_STRAY_RUN);
+  // Claims or lines to read after them: an object or list opened.
+  if (!rest.opens) return undefined;
   for (let k = 1; k <= Math.min(run.length, MAX_STRAY_RUN); k++) {
     const reopened = run.slice(run.length - k);
     // Open again, outermost first (the run closed them innermost first).
-    if (closesExactly(source, end, reopened.map((r) => r.frame.isObject).reverse())) return reopened;
+    if (closesExactly(rest, reopened.map((r) => r.frame.isObject).reverse())) return reopened;
   }
   return undefined;
 }
@@ -251,7 +283,8 @@ export function planRepairs(source: string): Repairs | undefined {
           if (outer >= 0) {
             indentChecks++;
             const types = stack.map((f) => f.isObject);
-            if (!closesExactly(source, end, types.slice(0, match), false) && closesExactly(source, end, types.slice(0, outer), false)) match = outer;
+            const rest = restOf(source, end, match);
+            if (!closesExactly(rest, types.slice(0, match)) && closesExactly(rest, types.slice(0, outer))) match = outer;
           }
         }
         if (match < stack.length - 1) {

@@ -1,6 +1,7 @@
 // JSON (JSONC) → claim model. Three shapes: { "claims": [claim, ...] }, [claim, ...], or one
 // claim. A claim's fields are inherited by its lines (a line's own field overrides). Whatever
-// jsonc-parser could read of a broken file is still turned into lines.
+// jsonc-parser could read of a broken file is still turned into lines (its brackets repaired
+// first where a half-typed file left them open or stray: json-recover.ts).
 // The walk is loops over a fixed depth (root → claims → claim → lines → line → value), never
 // recursion over the tree, so deeply nested input cannot overflow our stack.
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
@@ -582,22 +583,25 @@ export function eolCounts(text: string, from = 0, to = text.length): EolCounts {
   return { crlf, lf, cr };
 }
 
-/** A text with more syntax errors than this is not a claim file being typed: no repairs. */
-const MAX_REPAIRED_ERRORS = 100;
-
 /** How claim files are read: JSONC, trailing commas allowed. */
 export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
 
 /** jsonc-parser's tree of `source`, its syntax errors into `errors`; too deep a text gets a
  *  problem instead (jsonc-parser recurses per nesting level: a stack overflow on absurdly deep
  *  input). */
-function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[], repaired: ParseProblem[]): JsonNode | undefined {
+function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[], repaired: ParseProblem[], notWellFormed: boolean): JsonNode | undefined {
   try {
-    const root = parseTree(source, errors, PARSE_OPTIONS);
     // Brackets a half-typed file left open or stray (json-recover.ts): read as they were meant,
-    // each repair a parse-error where it is. Not for a text with errors everywhere (not JSON).
-    const repairs = errors.length > 0 && errors.length <= MAX_REPAIRED_ERRORS ? planRepairs(source) : undefined;
-    if (!repairs) return withinText(root, errors, source.length);
+    // each repair a parse-error where it is (none for a text with errors everywhere: not JSON).
+    // A text known not to be well-formed is scanned for them first (one parse, not two: a
+    // 16 MB text's parse takes about a second).
+    let repairs = notWellFormed ? planRepairs(source) : undefined;
+    if (!repairs) {
+      const root = parseTree(source, errors, PARSE_OPTIONS);
+      // (Every repair is at a syntax error: the same repairs either way, a function of the text.)
+      if (!notWellFormed && errors.length > 0) repairs = planRepairs(source);
+      if (!repairs) return withinText(root, errors, source.length);
+    }
     errors.length = 0;
     const fixed = parseTree(repairs.text, errors, PARSE_OPTIONS);
     mapBack(fixed, errors, repairs.insertions);
@@ -650,7 +654,7 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   const errors: ParseError[] = [];
   const built = inSteps ? yield* jsonTreeSteps(source) : undefined;
   const repaired: ParseProblem[] = [];
-  const root = built ? built.root : parseWhole(source, errors, reader.problems, repaired);
+  const root = built ? built.root : parseWhole(source, errors, reader.problems, repaired, inSteps);
   const notUtf8 = notUtf8Problems(source);
   reader.problems.push(...repaired, ...syntaxProblems(errors, source.length), ...notUtf8);
   reader.setErrors(errors, repaired);
