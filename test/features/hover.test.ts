@@ -173,6 +173,8 @@ describe('hover', () => {
       const doc = parseDocument('claim_id,member_id,dos_from,HCPCS_Code,units,hcpcs\nC1,M1,2026-03-02,S9501,1,J2185\n', 'csv');
       assert.match(hover(doc, ',hcpcs')!.md, /\*\*hcpcs\*\* gives hcpcs, as another column of this header does: this column is not read\./);
       assert.match(hover(doc, 'HCPCS_Code')!.md, /box 24D/, 'the column read is described as the field');
+      const notes = parseDocument('claim_id,member_id,dos_from,hcpcs,units,notes,Description\nC1,M1,2026-03-02,J3490,1,,ertapenem\n', 'csv');
+      assert.match(hover(notes, 'Description')!.md, /\*\*Description\*\* gives notes, as another column of this header does: where the one before it is blank, the notes are read here\./);
     });
 
     it('JSON keys: fields, structure keys', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { parseDocument, parseDocumentSteps } from '../../server/src/parse';
+import { lintText } from '../../server/src/engine';
 import { STEP_ROWS } from '../../server/src/parse/csv-tokenizer';
 import type { ClaimDocument, Span } from '../../server/src/model';
 
@@ -94,6 +95,20 @@ describe('csv parser', () => {
     assert.deepStrictEqual(problems(doc), []);
     assert.strictEqual(doc.lines[0].claimId, 'C1');
     assert.strictEqual(doc.csv?.columns.claim_id, 1);
+  });
+
+  it('notes named twice (notes and drug_name or description): each row reads the first that is not blank, as JSON does', () => {
+    const text = 'claim_id,member_id,auth_number,dos_from,hcpcs,units,notes,drug_name\nC1,M1,A,2026-03-02,J3490,1,,foo\nC1,M1,A,2026-03-02,J3590,1,bar,baz\nC1,M1,A,2026-03-02,J7799,1, ,\n';
+    const doc = parseDocument(text, 'csv');
+    assert.deepStrictEqual(problems(doc), []);
+    assert.deepStrictEqual(doc.lines.map((l) => l.notes), ['foo', 'bar', '']);
+    assert.deepStrictEqual(doc.lines.map((l) => [at(doc, l.fields.notes?.span), at(doc, l.fields.notes?.keySpan)]), [['foo', 'drug_name'], ['bar', 'notes'], [' ', 'notes']]);
+    const found = (t: string, format: 'csv' | 'json'): string[] => lintText(t, format).findings.filter((f) => ['noc-drug-name', 'parse-error'].includes(f.ruleId)).map((f) => `${f.ruleId} ${f.message.slice(0, 5)}`);
+    assert.deepStrictEqual(found(text, 'csv'), ['noc-drug-name J7799']);
+    const json = (notes: string, name: string, code: string): string => `{ "claim_id": "C1", "member_id": "M1", "auth_number": "A", "dos_from": "2026-03-02", "hcpcs": "${code}", "units": 1, "notes": "${notes}", "drug_name": "${name}" }`;
+    const jsonText = `[\n${json('', 'foo', 'J3490')},\n${json('bar', 'baz', 'J3590')},\n${json(' ', '', 'J7799')}\n]`;
+    assert.deepStrictEqual(found(jsonText, 'json'), ['noc-drug-name J7799'], 'the same findings in JSON');
+    assert.deepStrictEqual(parseDocument(jsonText, 'json').lines.map((l) => l.notes), ['foo', 'bar', '']);
   });
 
   it('a column giving a field another column gives is a parse-error on its header cell (its cells are never read); notes may repeat', () => {

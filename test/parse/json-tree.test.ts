@@ -106,6 +106,20 @@ describe('parse: a JSON tree built a step at a time', () => {
       assert.strictEqual(shown(value), shown(parseJson(text)), JSON.stringify(style));
       assert.ok(yields >= 2, `${yields} yields`);
     }
+    // Brackets deleted, added or moved (json-recover.ts repairs some of them): the same document
+    // either way, the stepped read scanning for repairs first, parseJson after its parse.
+    const base = claimsJson(73, 40, { wrapped: true });
+    const random = rng(4242);
+    for (let n = 0; n < 60; n++) {
+      let text = base;
+      for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
+        const at = Math.floor(random() * text.length);
+        const bracket = '{}[]'[Math.floor(random() * 4)];
+        const i = text.indexOf(bracket, at);
+        text = random() < 0.5 && i >= 0 ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, at) + (random() < 0.5 ? bracket : ']}') + text.slice(at);
+      }
+      assert.strictEqual(shown(runToEnd(parseJsonSteps(text))), shown(parseJson(text)), text);
+    }
     // Not a well-formed list: parsed whole, in one step, with its syntax error.
     const broken = '[{"claim_id": "C1",, }]';
     const { value, yields } = stepped(parseJsonSteps(broken));

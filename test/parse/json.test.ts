@@ -93,6 +93,29 @@ describe('json parser', () => {
     assert.deepStrictEqual(problems(claims).map(([id, message]) => [id, message]), [['parse-error', '"claims" is given twice in this file: only the last list is read; put every claim in one list']]);
   });
 
+  it('a { "claims": [...] } wrapper holds nothing else: "lines", a field or lint_disable beside "claims" is a parse-error, never dropped without a word', () => {
+    const claim = `{ "claim_id": "C1", "member_id": "M1", "lines": [ ${LINE} ] }`;
+    const lines = parseDocument(`{ "claims": [ ${claim} ], "lines": [ { "claim_id": "C2", "member_id": "M2", "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }`, 'json');
+    assert.deepStrictEqual(problems(lines).map(([id, message]) => [id, message]), [
+      ['parse-error', '"lines" beside "claims" is not read, so its line object is not checked: a file is { "claims": [ ... ] } or one claim, not both; move the lines into a claim in "claims"'],
+    ]);
+    assert.ok(problems(lines)[0][2].startsWith('[ { "claim_id": "C2"'), 'on the list not read');
+    assert.deepStrictEqual(lines.lines.map((l) => l.claimId), ['C1']);
+    // One claim object with its own lines beside an empty "claims": each key it would read is said to be skipped.
+    const one = parseDocument(`{ "claim_id": "C1", "Member ID": "M1", "lines": [ ${LINE}, ${LINE} ], "claims": [] }`, 'json');
+    assert.deepStrictEqual(problems(one), [
+      ['parse-error', '"claim_id" beside "claims" is not read: claims inherit nothing from the file; put it on each claim object in "claims"', '"C1"'],
+      ['parse-error', '"Member ID" beside "claims" is not read: claims inherit nothing from the file; put it on each claim object in "claims"', '"M1"'],
+      ['parse-error', '"lines" beside "claims" is not read, so its 2 line objects are not checked: a file is { "claims": [ ... ] } or one claim, not both; move the lines into a claim in "claims"', `[ ${LINE}, ${LINE} ]`],
+    ]);
+    const payer = parseDocument(`{ "lob": "medicare", "version": 2, "lint_disable": ["auth-missing"], "claims": [ ${claim} ] }`, 'json');
+    assert.deepStrictEqual(problems(payer), [
+      ['parse-error', '"lob" (payer) beside "claims" is not read: claims inherit nothing from the file; put it on each claim object in "claims"', '"medicare"'],
+      ['parse-error', '"lint_disable" beside "claims" is not read: claims inherit nothing from the file; put it on a claim or line object', '["auth-missing"]'],
+    ], 'an unknown key ("version") is kept and ignored');
+    assert.deepStrictEqual(payer.lines.map((l) => l.payer), [''], 'the claims do not inherit it');
+  });
+
   it('matches keys like CSV headers (aliases, case, separators)', () => {
     const doc = parseDocument('{ "Claim Number": "C1", "patientId": "M1", "lines": [ { "DOS": "03/02/2026", "CPT": "99601", "Qty": 1, "Duration": 90, "extra": true } ] }', 'json');
     assert.deepStrictEqual(problems(doc), []);
@@ -166,6 +189,90 @@ describe('json parser', () => {
     const doc = parseDocument(text, 'json');
     assert.deepStrictEqual(problems(doc).map((p) => p[1]), ['Expected a comma between values', 'Expected a comma between values']);
     assert.deepStrictEqual(doc.lines.map((l) => [l.hcpcs, l.units]), [['S9502', 1], ['J2185', 30], ['S9501', 1]]);
+  });
+
+  describe('half-typed brackets: one parse-error where the bracket is missing or stray, every claim after it still read', () => {
+    const claim = (id: string, codes: readonly string[], close = '    },'): string[] => [
+      '    {',
+      `      "claim_id": "${id}", "member_id": "M${id.slice(1)}", "auth_number": "PA1",`,
+      '      "lines": [',
+      ...codes.map((c, i) => `        { "dos_from": "2026-03-02", "hcpcs": "${c}", "units": 1 }${i < codes.length - 1 ? ',' : ''}`),
+      '      ]',
+      close,
+    ];
+    const file = (...claims: string[][]): string => ['{', '  "claims": [', ...claims.flat(), '  ]', '}', ''].join('\n');
+    const C2 = claim('C2', ['J0201']);
+    const C3 = claim('C3', ['J0301'], '    }');
+    const read = (doc: ClaimDocument): string[] => doc.claims.map((c) => `${c.id}: ${c.lines.map((l) => l.hcpcs).join(' ')}`);
+    const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
+
+    it('a line object typed before its } (the last of its list): the error is at its {, the claims after it are claims', () => {
+      const c1 = claim('C1', ['J0101', 'J0102', 'J0103']);
+      c1.splice(5, 1, c1[5] + ',', '        { "dos_from": "2026-03-02", "hcpcs": "J2185"');
+      const text = file(c1, C2, C3);
+      assert.strictEqual(text.split('\n')[8], '        { "dos_from": "2026-03-02", "hcpcs": "J2185"', 'line 9 is the open object');
+      const doc = parseDocument(text, 'json');
+      assert.deepStrictEqual(problems(doc), [['parse-error', 'This line object is not closed: add } after its last value', '{']]);
+      assert.strictEqual(lineOf(text, doc.problems[0].span.start), 9);
+      assert.deepStrictEqual(read(doc), ['C1: J0101 J0102 J0103 J2185', 'C2: J0201', 'C3: J0301']);
+      // Linted: the unclosed object has its parse-error only (no missing units); C2 and C3's codes are checked.
+      const findings = lintText(text, 'json').findings;
+      assert.deepStrictEqual(findings.filter((f) => f.ruleId === 'missing-field'), []);
+      assert.ok(findings.some((f) => f.ruleId === 'unknown-code' && f.message.startsWith('J0301')));
+    });
+
+    it('a line object typed before its } in the middle of its list, with or without its comma', () => {
+      for (const tail of [',', '']) {
+        const c1 = claim('C1', ['J0101', 'J0102']);
+        c1.splice(3, 0, `        { "dos_from": "2026-03-02", "hcpcs": "J2185"${tail}`);
+        const doc = parseDocument(file(c1, C2, C3), 'json');
+        assert.deepStrictEqual(problems(doc).map((p) => p[1]), tail ? ['This line object is not closed: add } after its last value']
+          : ['This line object is not closed: add } after its last value', 'Expected a comma between values']);
+        assert.deepStrictEqual(read(doc), ['C1: J2185 J0101 J0102', 'C2: J0201', 'C3: J0301']);
+      }
+    });
+
+    it('a claim\'s missing }: the next claim is not merged into it (no "given twice")', () => {
+      for (const close of ['    ,', '']) {
+        const c1 = claim('C1', ['J0101'], close);
+        const doc = parseDocument(file(c1.filter((l) => l !== ''), C2, C3), 'json');
+        assert.deepStrictEqual(problems(doc)[0], ['parse-error', 'This claim object is not closed: add } after its last value', '{']);
+        assert.ok(!problems(doc).some((p) => /twice/.test(p[1])));
+        assert.deepStrictEqual(read(doc), ['C1: J0101', 'C2: J0201', 'C3: J0301']);
+      }
+    });
+
+    it('a "lines" list and its last line object never closed: the claim\'s } closes them (it is indented as the claim)', () => {
+      const c1 = claim('C1', ['J0101', 'J0102']);
+      c1.splice(4, 3, '        { "dos_from": "2026-03-02", "hcpcs": "J0102", "units": 1 },', '        { "dos_from": "2026-03-02", "hcpcs": "J2185"', '    },');
+      const doc = parseDocument(file(c1, C2, C3), 'json');
+      assert.deepStrictEqual(problems(doc), [
+        ['parse-error', 'This "lines" list is not closed: add ] after its last item', '['],
+        ['parse-error', 'This line object is not closed: add } after its last value', '{'],
+      ]);
+      assert.deepStrictEqual(read(doc), ['C1: J0101 J0102 J2185', 'C2: J0201', 'C3: J0301']);
+    });
+
+    it('a stray ]} after a claim: the error is at it, and the claims after it are read', () => {
+      for (const c1 of [claim('C1', ['J0101'], '    }]},'), [...claim('C1', ['J0101']), '  ]},'], [...claim('C1', ['J0101'], '    }'), '  ]}', '  ,']]) {
+        const doc = parseDocument(file(c1, C2, C3), 'json');
+        assert.deepStrictEqual(problems(doc), [['parse-error', 'Unexpected ]}: it ends the data here, before the claims that follow; remove it', ']}']]);
+        assert.deepStrictEqual(read(doc), ['C1: J0101', 'C2: J0201', 'C3: J0301']);
+      }
+      // Closers that end the file for good, or before another document, are text after the end as before.
+      assert.deepStrictEqual(problems(parseDocument(`[ { "claim_id": "C1", "member_id": "M1", "lines": [ ${LINE} ] } ] ]`, 'json')).map((p) => p[1]), ['Unexpected text after the end of the data: remove it']);
+      assert.deepStrictEqual(problems(parseDocument(`{ "claims": [] } { "claims": [ { "claim_id": "C1" } ] }`, 'json')).map((p) => p[1]), ['Unexpected text after the end of the data: remove it']);
+    });
+
+    it('a well-formed part oddly indented is read as written', () => {
+      const c1 = claim('C1', ['J0101', 'J0102']);
+      c1.splice(4, 1, '        { "dos_from": "2026-03-02",', '          "hcpcs": "J0102", "units": 1', '    }');
+      const c3 = claim('C3', ['J0301'], '    }');
+      c3.splice(3, 1, '        { "dos_from": "2026-03-02" "hcpcs": "J0301", "units": 1 }');
+      const doc = parseDocument(file(c1, C2, c3), 'json');
+      assert.deepStrictEqual(problems(doc).map((p) => p[1]), ['Expected a comma between values']);
+      assert.deepStrictEqual(read(doc), ['C1: J0101 J0102', 'C2: J0201', 'C3: J0301']);
+    });
   });
 
   it('a truncated file: one end-of-file problem, lines read up to there', () => {

@@ -150,6 +150,17 @@ ruleTester(rule, {
       ].join('\n'),
     },
     {
+      name: 'JSON: charge, units and NDC quantity on the claim object: both line objects get their own parts (the other line keeps inheriting)',
+      json: '{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "charge": 100, "units": 30, "ndc": "00143-9431-10", "ndc_unit": "UN", "ndc_qty": 3, "hcpcs": "J2185", "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "wasted_units": 10 },\n' +
+        '  { "dos_from": "2026-03-03" }\n] }\n',
+      errors: [{ message: /^10 wasted units of J2185/, text: '10' }],
+      output: '{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "charge": 100, "units": 30, "ndc": "00143-9431-10", "ndc_unit": "UN", "ndc_qty": 3, "hcpcs": "J2185", "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "units": 20, "charge": 66.67, "ndc_qty": 2 },\n' +
+        '  { "dos_from": "2026-03-02", "units": 10, "charge": 33.33, "ndc_qty": 1, "modifiers": ["JW"] },\n' +
+        '  { "dos_from": "2026-03-03" }\n] }\n',
+    },
+    {
       name: 'lone CR line ends (old Mac CSV): the JW row ends with CR too',
       csv: `${HEAD}\rC1,M1,PA1,2026-03-02,J2185,,30,96.00,,,,5,single\rC1,M1,PA1,2026-03-02,S9502,,1,250.00,,,,,\r`,
       errors: [{ message: /^5 wasted units of J2185/, text: '5' }],

@@ -112,6 +112,18 @@ ruleTester(rule, {
       output: json('"00143943110"'),
     },
     {
+      name: 'JSON: an NDC written as a JSON number lost its leading zeros: it goes in quotes, no fix',
+      json: json('143943110'),
+      errors: [{ message: 'NDC 143943110 is a JSON number, which drops leading zeros (9 digits are left): write the NDC in quotes, as text, with its 11 digits in 5-4-2 form from the package (e.g. "00143-9431-10")', text: '143943110' }],
+      output: null,
+    },
+    {
+      name: 'JSON: a 10-digit JSON number the NDC directory resolves: padded, written in quotes',
+      json: '[{ "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "Q4102", "units": 10.5, "ndc": 8213100033, "ndc_unit": "UN", "ndc_qty": 1 }]',
+      errors: [{ message: 'NDC 8213100033 is a JSON number, which drops leading zeros: write the NDC in quotes; the NDC directory knows one package for these 10 digits, 08213-1000-33', text: '8213100033' }],
+      output: '[{ "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "Q4102", "units": 10.5, "ndc": "08213100033", "ndc_unit": "UN", "ndc_qty": 1 }]',
+    },
+    {
       // The claim's value, shown once for its two lines: padded where it is written, not copied
       // padded onto the first line with the claim's value left for the second.
       name: 'JSON: an NDC every line inherits from the claim is padded on the claim',

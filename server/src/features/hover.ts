@@ -55,6 +55,8 @@ function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions
     const what = doc.format === 'csv' ? 'column' : 'key';
     // A field name, but not the one read: another column (key) gives the same field first (last).
     const repeated = fieldOf(target.name.trim());
+    // Notes named again (a description column): read on the rows where the one before is blank.
+    if (repeated === 'notes') return `**${name}** gives notes, as another ${what} of this ${doc.format === 'csv' ? 'header' : 'object'} does: where the one before it is blank, the notes are read here.`;
     if (repeated) return `**${name}** gives ${repeated}, as another ${what} of this ${doc.format === 'csv' ? 'header' : 'object'} does: this ${what} is not read.`;
     return `**${name || '(empty)'}** is not a claim field: the ${what} is kept and ignored.`;
   }

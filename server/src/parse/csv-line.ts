@@ -40,6 +40,21 @@ function derive(raw: string, kind: Kind): string | number | undefined {
   }
 }
 
+/**
+ * The column a row's notes are read from, when the header names notes more than once (a
+ * re-export adds a description or drug_name column beside notes): the first of them whose cell
+ * in the row is not blank, else the first. Free text, so neither hides the other: a drug name in
+ * either is the line's notes (noc-drug-name), as in JSON (json.ts readObject).
+ */
+export function notesColumnOf(table: CsvTable, first: number, count: number, cols: readonly number[]): number {
+  for (const col of cols) {
+    if (col >= count) continue;
+    const c = first + col;
+    for (let i = table.cellStart[c]; i < table.cellEnd[c]; i++) if (table.text.charCodeAt(i) > 0x20) return col;
+  }
+  return cols[0];
+}
+
 /** Reads the LineValues of data rows; keeps, per column, the last raw text and its value. */
 /** Whether text[s, e) is `a` (compared in place: no slice). */
 function sameText(a: string, text: string, s: number, e: number): boolean {
@@ -87,7 +102,8 @@ export class CsvValueReader {
   private first = 0;
   private count = 0;
 
-  constructor(private readonly table: CsvTable, columns: Partial<Record<FieldName, number>>) {
+  /** `notesCols`: the header's notes columns, when it names notes more than once (notesColumnOf). */
+  constructor(private readonly table: CsvTable, columns: Partial<Record<FieldName, number>>, private readonly notesCols?: readonly number[]) {
     this.cols = Int32Array.from(SLOTS, ([name]) => columns[name] ?? -1);
     this.raw = SLOTS.map(() => '');
     this.last = SLOTS.map(() => undefined);
@@ -103,7 +119,7 @@ export class CsvValueReader {
   /** The value of one slot for the current row. */
   read(slot: number): string | number | undefined {
     const kind: Kind = KINDS[slot];
-    const col = this.cols[slot];
+    const col = slot === S_NOTES && this.notesCols ? notesColumnOf(this.table, this.first, this.count, this.notesCols) : this.cols[slot];
     if (col < 0 || col >= this.count) {
       this.raw[slot] = '';
       return kind === Kind.Decimal || kind === Kind.Date ? undefined : '';
@@ -165,7 +181,7 @@ const MADE = Symbol('made');
  * properties (`line.fields.units?.span`, `'ndc' in line.fields`); only own-key enumeration
  * (Object.keys, spread, JSON.stringify) does not list them.
  */
-export function fieldsFactory(table: CsvTable, headerRow: number, columns: ReadonlyArray<readonly [FieldName, number]>): (row: number) => Fields {
+export function fieldsFactory(table: CsvTable, headerRow: number, columns: ReadonlyArray<readonly [FieldName, number]>, notesCols?: readonly number[]): (row: number) => Fields {
   const headerFirst = table.rowFirstCell[headerRow];
   class CsvFields {
     declare [ROW]: number;
@@ -175,8 +191,9 @@ export function fieldsFactory(table: CsvTable, headerRow: number, columns: Reado
       this[MADE] = undefined;
     }
   }
-  columns.forEach(([name, col], slot) => {
-    let keySpan: Span | undefined;
+  columns.forEach(([name, column], slot) => {
+    const keySpans = new Map<number, Span>();
+    const alternatives = name === 'notes' ? notesCols : undefined;
     Object.defineProperty(CsvFields.prototype, name, {
       enumerable: true,
       get(this: CsvFields): Field | undefined {
@@ -184,9 +201,11 @@ export function fieldsFactory(table: CsvTable, headerRow: number, columns: Reado
         const have = made[slot];
         if (have) return have;
         const r = this[ROW];
+        const col = alternatives ? notesColumnOf(table, table.rowFirstCell[r], table.rowCells[r], alternatives) : column;
         if (col >= table.rowCells[r]) return undefined; // a short row
         const c = table.rowFirstCell[r] + col;
-        keySpan ??= table.cellSpans(headerFirst + col).span;
+        let keySpan = keySpans.get(col);
+        if (!keySpan) keySpans.set(col, (keySpan = table.cellSpans(headerFirst + col).span));
         const field: Field = { name, text: table.cellText(c), span: table.cellSpans(c).span, keySpan, quoted: table.isQuoted(c) };
         made[slot] = field;
         return field;
@@ -204,6 +223,8 @@ export interface CsvSource {
   readonly columns: Partial<Record<FieldName, number>>;
   /** The header's cell count. */
   readonly expectedCells: number;
+  /** The header's notes columns, when it names notes more than once (notesColumnOf). */
+  readonly notesColumns?: readonly number[];
 }
 
 /**
@@ -403,8 +424,9 @@ export class CsvLine implements ServiceLine {
 
   /** The table cell of a field, or -1 when the file has no such column or the row is short. */
   private cellIndex(name: FieldName): number {
-    const col = this.source.columns[name];
     const table = this.source.table;
+    const notes = name === 'notes' ? this.source.notesColumns : undefined;
+    const col = notes ? notesColumnOf(table, table.rowFirstCell[this.tableRow], table.rowCells[this.tableRow], notes) : this.source.columns[name];
     if (col === undefined || col >= table.rowCells[this.tableRow]) return -1;
     return table.rowFirstCell[this.tableRow] + col;
   }

@@ -276,9 +276,13 @@ export class CsvRowReader {
     // Per field given again: its first repeat, and how many columns repeat it (one problem a
     // field, however many: a header of 100k copies of one name is one problem, not 100k).
     const repeats = new Map<FieldName, { column: number; count: number }>();
+    // Notes may be named more than once (a re-export's description or drug_name column beside
+    // notes): free text, each row reads the first that is not blank (csv-line.ts notesColumnOf).
+    const notesCols: number[] = [];
     header.cells.forEach((cell, i) => {
       const name = fieldOf(cell.text.trim());
       if (!name) return;
+      if (name === 'notes') notesCols.push(i);
       if (columns[name] === undefined) columns[name] = i;
       else if (name !== 'notes') {
         const seen = repeats.get(name);
@@ -290,8 +294,9 @@ export class CsvRowReader {
     const columnList = Object.entries(columns) as Array<[FieldName, number]>;
     this.claimsHeader = columnList.length > 0;
     this.modifierCols = (['modifiers', ...MODIFIER_COLUMNS] as FieldName[]).flatMap((m) => (columns[m] === undefined ? [] : [columns[m]!]));
-    this.source = { table, newFields: fieldsFactory(table, r, columnList), columns, expectedCells: header.cells.length };
-    this.reader = new CsvValueReader(table, columns);
+    const notes = notesCols.length > 1 ? notesCols : undefined;
+    this.source = { table, newFields: fieldsFactory(table, r, columnList, notes), columns, expectedCells: header.cells.length, notesColumns: notes };
+    this.reader = new CsvValueReader(table, columns, notes);
     this.requiredNames = REQUIRED_FIELDS.filter((f) => columns[f] !== undefined);
     this.requiredCols = this.requiredNames.map((f) => columns[f]!);
     this.expected = header.cells.length;

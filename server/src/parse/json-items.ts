@@ -63,13 +63,17 @@ export function* scanClaimItemsSteps(text: string): Generator<void, ClaimItems |
   if (text.charCodeAt(0) === 0xfeff) s.setPosition(1);
   let kind = next(s);
   if (kind === SyntaxKind.OpenBraceToken) {
-    // The root object: its "claims" key (once) opens the list; other keys' values are skipped.
+    // The root object: its "claims" key (once) opens the list; other keys' values are skipped
+    // (unknown keys only: json.ts besideClaims).
     let found = false;
     for (;;) {
       kind = next(s);
       if (kind === SyntaxKind.CloseBraceToken) break;
       if (kind !== SyntaxKind.StringLiteral) return undefined;
-      const isClaims = normalizeKey(s.getTokenValue()) === 'claims';
+      const key = normalizeKey(s.getTokenValue());
+      const isClaims = key === 'claims';
+      // A key a claim would read, beside "claims", is read by none: the whole read reports it.
+      if (!isClaims && (key === 'lines' || key === 'lintdisable' || fieldOf(s.getTokenValue()) !== undefined)) return undefined;
       if (next(s) !== SyntaxKind.ColonToken) return undefined;
       if (isClaims) {
         if (found || next(s) !== SyntaxKind.OpenBracketToken) return undefined;

@@ -1,6 +1,7 @@
 // JSON (JSONC) → claim model. Three shapes: { "claims": [claim, ...] }, [claim, ...], or one
 // claim. A claim's fields are inherited by its lines (a line's own field overrides). Whatever
-// jsonc-parser could read of a broken file is still turned into lines.
+// jsonc-parser could read of a broken file is still turned into lines (its brackets repaired
+// first where a half-typed file left them open or stray: json-recover.ts).
 // The walk is loops over a fixed depth (root → claims → claim → lines → line → value), never
 // recursion over the tree, so deeply nested input cannot overflow our stack.
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
@@ -16,6 +17,7 @@ import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
 import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
 import { jsonTreeSteps } from './json-tree';
+import { mapBack, planRepairs } from './json-recover';
 import { runToEnd } from '../steps';
 import { setJsonState, type EolCounts } from './json-state';
 
@@ -87,8 +89,9 @@ class JsonReader {
     return name;
   }
 
-  setErrors(errors: readonly ParseError[]): void {
-    this.errorOffsets = errors.map((e) => e.offset).sort((a, b) => a - b);
+  /** `repaired`: the brackets json-recover.ts repaired (the objects they were in are half-written too). */
+  setErrors(errors: readonly ParseError[], repaired: readonly ParseProblem[] = []): void {
+    this.errorOffsets = [...errors.map((e) => e.offset), ...repaired.map((p) => p.span.start)].sort((a, b) => a - b);
   }
 
   /** A syntax error inside (or right at the end of) the node: it is half-written. */
@@ -129,6 +132,7 @@ class JsonReader {
       claims = value;
     }
     if (!found) return [root];
+    this.besideClaims(root);
     if (!claims) return [];
     if (claims.type !== 'array') {
       this.problem(claims, '"claims" must be a list of claim objects: [ { ... }, ... ]');
@@ -136,6 +140,36 @@ class JsonReader {
     }
     this.list = claims;
     return claims.children ?? [];
+  }
+
+  /**
+   * A `{ "claims": [...] }` wrapper holds nothing else (claims-format.md: the root is that list, a
+   * list of claims, or one claim; claims inherit nothing from the file). A key beside "claims" that
+   * a claim or line would read (`"lines"`, a field, `lint_disable`) is read by none: a parse-error on
+   * its value, so its line objects' codes or its payer never go unchecked without a word. Other
+   * keys (an export's "version") are kept and ignored, as unknown keys are anywhere.
+   */
+  private besideClaims(root: JsonNode): void {
+    for (const prop of root.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || !value) continue; // a syntax error, already reported
+      const written = String(key.value);
+      const k = this.keyOf(written);
+      if (k === 'claims') continue;
+      const shown = JSON.stringify(written.length > KEY_CHARS ? written.slice(0, KEY_CHARS - 1) + '…' : written);
+      if (k === 'lines') {
+        const n = value.type === 'array' ? (value.children ?? []).filter((c) => c.type === 'object').length : 0;
+        const unchecked = n === 0 ? '' : n === 1 ? ', so its line object is not checked' : `, so its ${n} line objects are not checked`;
+        this.problem(value, `${shown} beside "claims" is not read${unchecked}: a file is { "claims": [ ... ] } or one claim, not both; move the lines into a claim in "claims"`);
+      } else if (k === 'lintdisable') {
+        this.problem(value, `${shown} beside "claims" is not read: claims inherit nothing from the file; put it on a claim or line object`);
+      } else {
+        const name = this.fieldOfKey(written);
+        if (!name) continue;
+        const as = normalizeKey(name) === k ? '' : ` (${name})`;
+        this.problem(value, `${shown}${as} beside "claims" is not read: claims inherit nothing from the file; put it on each claim object in "claims"`);
+      }
+    }
   }
 
   private fieldOfValue(name: FieldName, key: JsonNode, value: JsonNode): Field {
@@ -215,7 +249,12 @@ class JsonReader {
         known = true;
         const read = { field: this.fieldOfValue(name, key, value), node: value };
         const before = fields[name];
-        if (before) {
+        if (before && name === 'notes') {
+          // Notes given twice (a description or drug_name key beside notes): free text, neither
+          // hides the other; the first that is not blank is read, as in CSV (csv-line.ts notesColumnOf).
+          if (before.field.text.trim() !== '' || read.field.text.trim() === '') continue;
+          list.splice(list.findIndex(([n]) => n === name), 1);
+        } else if (before) {
           // A repeated key (or two aliases of one field): the last wins, as JSON.parse reads it,
           // and the value it hides is said to be skipped (its code would go unchecked).
           list.splice(list.findIndex(([n]) => n === name), 1);
@@ -550,9 +589,24 @@ export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false
 /** jsonc-parser's tree of `source`, its syntax errors into `errors`; too deep a text gets a
  *  problem instead (jsonc-parser recurses per nesting level: a stack overflow on absurdly deep
  *  input). */
-function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[]): JsonNode | undefined {
+function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[], repaired: ParseProblem[], notWellFormed: boolean): JsonNode | undefined {
   try {
-    return withinText(parseTree(source, errors, PARSE_OPTIONS), errors, source.length);
+    // Brackets a half-typed file left open or stray (json-recover.ts): read as they were meant,
+    // each repair a parse-error where it is (none for a text with errors everywhere: not JSON).
+    // A text known not to be well-formed is scanned for them first (one parse, not two: a
+    // 16 MB text's parse takes about a second).
+    let repairs = notWellFormed ? planRepairs(source) : undefined;
+    if (!repairs) {
+      const root = parseTree(source, errors, PARSE_OPTIONS);
+      // (Every repair is at a syntax error: the same repairs either way, a function of the text.)
+      if (!notWellFormed && errors.length > 0) repairs = planRepairs(source);
+      if (!repairs) return withinText(root, errors, source.length);
+    }
+    errors.length = 0;
+    const fixed = parseTree(repairs.text, errors, PARSE_OPTIONS);
+    mapBack(fixed, errors, repairs.insertions);
+    repaired.push(...repairs.problems);
+    return withinText(fixed, errors, source.length);
   } catch {
     const at = tooDeepAt(source, MAX_DEPTH);
     problems.push({
@@ -599,10 +653,11 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   const reader = new JsonReader(source);
   const errors: ParseError[] = [];
   const built = inSteps ? yield* jsonTreeSteps(source) : undefined;
-  const root = built ? built.root : parseWhole(source, errors, reader.problems);
+  const repaired: ParseProblem[] = [];
+  const root = built ? built.root : parseWhole(source, errors, reader.problems, repaired, inSteps);
   const notUtf8 = notUtf8Problems(source);
-  reader.problems.push(...syntaxProblems(errors, source.length), ...notUtf8);
-  reader.setErrors(errors);
+  reader.problems.push(...repaired, ...syntaxProblems(errors, source.length), ...notUtf8);
+  reader.setErrors(errors, repaired);
   const itemOfLine: number[] = [];
   if (root) {
     let read = 0;
@@ -618,7 +673,7 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source, eol), eol };
   const doc: ClaimDocument = { format: 'json', text, lines: reader.lines, claims: reader.claims(), problems, json };
   // A well-formed claims list: an edit inside one of its claim objects can re-read just that one.
-  if (reader.list && errors.length === 0 && notUtf8.length === 0) setJsonState(doc, { list: reader.list, itemOfLine: Int32Array.from(itemOfLine), eols });
+  if (reader.list && errors.length === 0 && repaired.length === 0 && notUtf8.length === 0) setJsonState(doc, { list: reader.list, itemOfLine: Int32Array.from(itemOfLine), eols });
   return doc;
 }
 

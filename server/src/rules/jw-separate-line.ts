@@ -9,7 +9,8 @@ import { jwModifier, JW, reportsWastage } from './util/jw';
 /**
  * "Split wastage onto a JW line": this line keeps units − wasted_units; a copy right after it
  * bills the wasted units with JW. Charge and NDC quantity move in the same proportion
- * (rounded to 2 decimals, the two parts adding up to the original). None when the
+ * (rounded to 2 decimals, the two parts adding up to the original), also when the line
+ * inherits them from its JSON claim object (each part is then the line's own). None when the
  * amounts cannot be split exactly (unreadable numbers, nothing administered) or the file
  * cannot take the edit.
  */
@@ -24,7 +25,9 @@ function splitFix(doc: ClaimDocument, line: ServiceLine): Fix[] {
   const move: Partial<Record<FieldName, string>> = { units: wastedText.trim() };
   for (const [name, money] of [['charge', true], ['ndc_qty', false]] as const) {
     const field = line.fields[name];
-    if (!field || field.fromClaim || field.text.trim() === '') continue;
+    // Inherited from the JSON claim object: both parts are written on the two line objects (the
+    // claim's value stays for its other lines), as date-span's itemize writes an inherited charge.
+    if (!field || field.text.trim() === '') continue;
     const parts = splitDecimal(field.text, line.wastedUnits, line.units, money);
     if (!parts) return [];
     keep[name] = parts.kept;

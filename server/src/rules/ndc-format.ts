@@ -24,6 +24,21 @@ function reportNdc(ctx: RuleContext, line: ServiceLine, written: string, parsed:
   const report = (message: string, fixes: Fix[] | (() => Fix[]) = []): void =>
     ctx.report({ span: field.span, message, line, fixes });
 
+  if (ctx.doc.format === 'json' && isJsonNumber(field) && (parsed.form === '10-digit' || parsed.form === 'invalid')) {
+    // A JSON number has no leading zeros: an NDC written as one (00143943110 exported as
+    // 143943110) lost them. Saying "digits and hyphens only" of a value that is all digits misled.
+    const dropped = `NDC ${written} is a JSON number, which drops leading zeros`;
+    const candidates = parsed.form === '10-digit' ? ctx.codes.resolveNdc10(parsed.digits) : [];
+    if (candidates.length === 1) {
+      report(`${dropped}: write the NDC in quotes; the NDC directory knows one package for these 10 digits, ${hyphenateNdc11(candidates[0])}`,
+        () => [padFix(ctx, line, written, candidates[0], parsed)]);
+    } else {
+      const left = /^\d+$/.test(written) ? ` (${written.length} digits are left)` : '';
+      report(`${dropped}${left}: write the NDC in quotes, as text, with its 11 digits in 5-4-2 form from the package (e.g. "00143-9431-10")`);
+    }
+    return;
+  }
+
   switch (parsed.form) {
     case '5-4-2':
       break;
@@ -60,6 +75,12 @@ function reportNdc(ctx: RuleContext, line: ServiceLine, written: string, parsed:
       report(`NDC ${written} is not a valid NDC: bill the 11-digit NDC in 5-4-2 form (e.g. 00143-9431-10), digits and hyphens only`);
       break;
   }
+}
+
+/** A JSON field's value was a number: not quoted, and not true, false, null (read as '') or a
+ *  list or object (wrongType, ''). */
+function isJsonNumber(field: Field): boolean {
+  return !field.quoted && !field.wrongType && field.text !== '' && field.text !== 'true' && field.text !== 'false';
 }
 
 export const rule: Rule = {

@@ -107,8 +107,9 @@ export function renderCsv(r: Random, claims: readonly ClaimRecord[], style: CsvS
   let columns: Column[] = [...fields, ...modColumns].map((name) => ({ name, header: spelling(r, name) }));
   if (r.chance(0.5)) columns = r.shuffle(columns);
   if (r.chance(0.15)) {
-    // Notes named twice (a re-export with a description column): the first column counts, the
-    // second must be left alone. (Any other field named twice is a parse-error: not a valid file.)
+    // Notes named twice (a re-export with a description column): a row reads the first that is
+    // not blank; fixes must leave the second alone. (Any other field named twice is a
+    // parse-error: not a valid file.)
     const dup: FieldName = 'notes';
     if (columns.some((c) => c.name === dup)) columns.push({ header: spelling(r, dup), unknown: 2 });
   }

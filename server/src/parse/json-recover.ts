@@ -1,0 +1,441 @@
+// Recovery from a half-typed claim file's brackets, before jsonc-parser reads it. jsonc-parser
+// recovers token by token: a line object typed before its `}` swallowed the `]` after it, so the
+// claims after it were read as more line objects of that claim (false missing-field findings, their
+// own lines never checked), and the error was at the `]`, not at the open `{`. A stray `]}` after a
+// claim ended the data there (everything after it unread); a claim's missing `}` merged the next
+// claim into it (false "given twice" errors).
+//
+// This pass scans the tokens once, keeping the open objects and lists, and plans repairs where the
+// text can only mean one thing:
+// - a `}` or `]` that closes a list or object further out (`]` with a line object still open):
+//   the ones still open inside it are closed right after their last value;
+// - a `{` where an object that is an item of a list wants a key, a comma or its `}` (the next
+//   claim or line object begins): that object is closed right after its last value;
+// - closers that end the file's root with claims still to come (`]}` pasted after a claim): they
+//   are taken out, when the rest of the file then closes exactly what they closed.
+// The repaired text (closers inserted, stray ones blanked) is what jsonc-parser reads; its nodes
+// and errors are moved back to the file's offsets, and each repair is one parse-error where the
+// problem is: at the `{` or `[` left open, at the stray closers. Deterministic: a function of the
+// text only (a broken text is never re-read incrementally, json-incremental.ts).
+import { createScanner, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { ParseProblem } from '../model';
+import { normalizeKey } from './fields';
+
+/** More repairs than this: the text is not a claim file being typed (binary, another format). */
+const MAX_REPAIRS = 100;
+/** Root closes with text after it tried for stray closers, each a scan of the rest of the text. */
+const MAX_STRAY_CHECKS = 4;
+/** Closers before a root close tried as the stray ones. */
+const MAX_STRAY_RUN = 4;
+/** Closers at a line start, indented as an opener further out, checked against the rest of the
+ *  text (a scan of it each). */
+const MAX_INDENT_CHECKS = 4;
+
+const enum Want { Key, Colon, Value, After }
+
+type Role = 'claims' | 'lines' | 'claim' | 'line' | 'root' | 'other';
+
+interface Frame {
+  readonly isObject: boolean;
+  readonly open: number;
+  /** The indentation of the line the opener is on (null when a comment or text begins that line). */
+  readonly indent: string | null;
+  readonly role: Role;
+  want: Want;
+  /** Objects: the last key read, normalised (the role of the list it opens). */
+  key: string;
+}
+
+/** Text inserted at an offset of the file. */
+export interface Insertion {
+  readonly at: number;
+  readonly text: string;
+}
+
+export interface Repairs {
+  /** The text jsonc-parser reads: the file's with the insertions made and stray closers blanked. */
+  readonly text: string;
+  readonly insertions: readonly Insertion[];
+  readonly problems: readonly ParseProblem[];
+}
+
+const isTrivia = (k: SyntaxKind): boolean => k >= SyntaxKind.LineCommentTrivia && k <= SyntaxKind.Trivia;
+
+/** The next token that is not trivia (scan errors are the scanner's token all the same). */
+function scanNext(s: ReturnType<typeof createScanner>): SyntaxKind {
+  for (;;) {
+    const k = s.scan();
+    if (!isTrivia(k)) return k;
+  }
+}
+
+function roleOf(parent: Frame | undefined, isObject: boolean): Role {
+  if (!parent) return isObject ? 'root' : 'claims';
+  if (parent.isObject) {
+    if (isObject) return 'other';
+    if (parent.key === 'claims' && parent.role === 'root') return 'claims';
+    if (parent.key === 'lines' && (parent.role === 'root' || parent.role === 'claim')) return 'lines';
+    return 'other';
+  }
+  if (!isObject) return 'other';
+  return parent.role === 'claims' ? 'claim' : parent.role === 'lines' ? 'line' : 'other';
+}
+
+function unclosedMessage(f: Frame): string {
+  if (f.isObject) {
+    const what = f.role === 'claim' ? 'claim object' : f.role === 'line' ? 'line object' : 'object';
+    return `This ${what} is not closed: add } after its last value`;
+  }
+  const what = f.role === 'lines' ? '"lines" list' : f.role === 'claims' ? 'list of claims' : 'list';
+  return `This ${what} is not closed: add ] after its last item`;
+}
+
+/**
+ * What the text from an offset does to the containers open before it, in one scan: the closers
+ * that close them, in order (true for `}`); whether it is otherwise balanced (no closer that
+ * mismatches one opened in it, nothing it opens left open); whether a token follows the last of
+ * those closers; whether it opens an object or list.
+ */
+interface Rest {
+  readonly closers: readonly boolean[];
+  readonly balanced: boolean;
+  readonly trailing: boolean;
+  readonly opens: boolean;
+}
+
+/** The Rest of the text from `from`, looking at no more than `max` closers of what is open. */
+function restOf(text: string, from: number, max: number): Rest {
+  const s = createScanner(text, false);
+  s.setPosition(from);
+  const inner: boolean[] = [];
+  const closers: boolean[] = [];
+  let trailing = false;
+  let opens = false;
+  for (let k = scanNext(s); k !== SyntaxKind.EOF; k = scanNext(s)) {
+    if (k === SyntaxKind.OpenBraceToken || k === SyntaxKind.OpenBracketToken) {
+      inner.push(k === SyntaxKind.OpenBraceToken);
+      opens = true;
+      trailing = true;
+    } else if (k === SyntaxKind.CloseBraceToken || k === SyntaxKind.CloseBracketToken) {
+      const isObject = k === SyntaxKind.CloseBraceToken;
+      if (inner.length > 0) {
+        if (inner.pop() !== isObject) return { closers, balanced: false, trailing, opens };
+        trailing = true;
+      } else {
+        closers.push(isObject);
+        trailing = false;
+        if (closers.length > max) return { closers, balanced: false, trailing, opens };
+      }
+    } else {
+      trailing = true;
+    }
+  }
+  return { closers, balanced: inner.length === 0, trailing, opens };
+}
+
+/** Whether a Rest closes exactly the containers `open` (outermost first) at the end of the text. */
+function closesExactly(rest: Rest, open: readonly boolean[]): boolean {
+  if (!rest.balanced || rest.trailing || rest.closers.length !== open.length) return false;
+  return rest.closers.every((isObject, i) => isObject === open[open.length - 1 - i]);
+}
+
+/** The frame further out than `match` of the closer's kind whose opener's line is indented as
+ *  the closer is, every frame inside it on a line indented more; -1 when there is none. */
+function outerMatch(stack: readonly Frame[], match: number, isObject: boolean, indent: string): number {
+  for (let i = stack.length - 1; i > match; i--) if (!deeper(stack[i].indent, indent)) return -1;
+  for (let i = match; i >= 0; i--) {
+    const f = stack[i];
+    if (f.isObject === isObject && f.indent === indent) return i === match ? -1 : i;
+    if (!deeper(f.indent, indent)) return -1;
+  }
+  return -1;
+}
+
+/** A line indented by `a` is further in than one by `b` (`b` a prefix of it, and shorter). */
+function deeper(a: string | null, b: string): boolean {
+  return a !== null && a.length > b.length && a.startsWith(b);
+}
+
+function atEnd(text: string, from: number): boolean {
+  const s = createScanner(text, false);
+  s.setPosition(from);
+  return scanNext(s) === SyntaxKind.EOF;
+}
+
+/** The last closers of `run` (the root's closer last) that are stray: the fewest that the rest
+ *  of the text, from `end`, closes exactly once they are taken out. Undefined when none are, or
+ *  nothing follows the root. */
+function strayRun<T extends { frame: Frame }>(source: string, end: number, run: readonly T[]): T[] | undefined {
+  if (atEnd(source, end)) return undefined;
+  const rest = restOf(source, end, MAX_STRAY_RUN);
+  // Claims or lines to read after them: an object or list opened.
+  if (!rest.opens) return undefined;
+  for (let k = 1; k <= Math.min(run.length, MAX_STRAY_RUN); k++) {
+    const reopened = run.slice(run.length - k);
+    // Open again, outermost first (the run closed them innermost first).
+    if (closesExactly(rest, reopened.map((r) => r.frame.isObject).reverse())) return reopened;
+  }
+  return undefined;
+}
+
+/**
+ * The repairs the text's brackets need, or undefined when it needs none of these (or too many:
+ * not a claim file being typed). `source` has its BOM blanked already.
+ */
+export function planRepairs(source: string): Repairs | undefined {
+  const s = createScanner(source, false);
+  const stack: Frame[] = [];
+  const insertions: Insertion[] = [];
+  const blanks: Array<[number, number]> = [];
+  const problems: ParseProblem[] = [];
+  // The end of the last token, and of the last one that is not a comma; whether the last was one.
+  let lastEnd = 0;
+  let valueEnd = 0;
+  let afterComma = false;
+  // The closers just read, in a row, with the frames they closed and what came before them (for
+  // a stray run).
+  const run: Array<{ offset: number; frame: Frame; parentWant: Want | undefined; lastEnd: number; valueEnd: number; afterComma: boolean }> = [];
+  let strayChecks = 0;
+  let indentChecks = 0;
+  // The line the token is on: the indentation of its first token, and whether the token is it.
+  let lineIndent: string | null = '';
+  let startsLine = true;
+
+  const insert = (at: number, text: string): void => {
+    const last = insertions[insertions.length - 1];
+    if (last && last.at === at) insertions[insertions.length - 1] = { at, text: last.text + text };
+    else insertions.push({ at, text });
+  };
+  /** Close the innermost frame at `at` (its closer inserted there). */
+  const closeImplicitly = (at: number): void => {
+    const f = stack.pop()!;
+    insert(at, f.isObject ? '}' : ']');
+    problems.push({ ruleId: 'parse-error', span: { start: f.open, end: f.open + 1 }, message: unclosedMessage(f) });
+    const parent = stack[stack.length - 1];
+    if (parent) parent.want = Want.After;
+  };
+  /** A value starts in the innermost frame. */
+  const valueStarts = (): void => {
+    const top = stack[stack.length - 1];
+    if (top && (top.want === Want.Value || !top.isObject)) top.want = Want.After;
+  };
+
+  let lineStart = 0;
+  let fresh = true; // no token yet on this line
+  for (;;) {
+    const kind = s.scan();
+    if (kind === SyntaxKind.EOF) break;
+    if (kind === SyntaxKind.LineBreakTrivia) {
+      lineStart = s.getTokenOffset() + s.getTokenLength();
+      fresh = true;
+      continue;
+    }
+    if (isTrivia(kind)) {
+      if (kind !== SyntaxKind.Trivia && fresh) {
+        // A comment first on the line: its tokens' indentation tells nothing.
+        fresh = false;
+        lineIndent = null;
+      }
+      continue;
+    }
+    if (problems.length > MAX_REPAIRS) return undefined;
+    const offset = s.getTokenOffset();
+    const end = offset + s.getTokenLength();
+    startsLine = fresh;
+    if (fresh) {
+      fresh = false;
+      lineIndent = source.slice(lineStart, offset);
+    }
+    const isCloser = kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken;
+    if (!isCloser) run.length = 0;
+    switch (kind) {
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken: {
+        const top = stack[stack.length - 1];
+        const parent = stack[stack.length - 2];
+        // The next item begins where an item object wants a key, a comma or its `}`: it was not closed.
+        if (kind === SyntaxKind.OpenBraceToken && top?.isObject && (top.want === Want.Key || top.want === Want.After) && parent && !parent.isObject) {
+          const comma = afterComma && top.want === Want.Key;
+          closeImplicitly(comma ? valueEnd : lastEnd);
+          // The comma after its last value now separates the list's items.
+          if (comma) parent.want = Want.Value;
+        }
+        valueStarts();
+        const isObject = kind === SyntaxKind.OpenBraceToken;
+        const outer = stack[stack.length - 1];
+        stack.push({ isObject, open: offset, indent: lineIndent, role: roleOf(outer, isObject), want: isObject ? Want.Key : Want.Value, key: '' });
+        break;
+      }
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken: {
+        const isObject = kind === SyntaxKind.CloseBraceToken;
+        let match = stack.length - 1;
+        while (match >= 0 && stack[match].isObject !== isObject) match--;
+        if (match < 0) {
+          run.length = 0;
+          break; // closes nothing open: jsonc-parser reports it
+        }
+        // A closer on a line of its own, indented as an opener of its kind further out (and less
+        // than those inside it): it closes that one, when only then does the rest of the text close
+        // what is open (`    },` of a claim, its last line object and "lines" never closed).
+        if (match >= 0 && startsLine && lineIndent !== null && indentChecks < MAX_INDENT_CHECKS && stack[match].indent !== lineIndent) {
+          const outer = outerMatch(stack, match, isObject, lineIndent);
+          if (outer >= 0) {
+            indentChecks++;
+            const types = stack.map((f) => f.isObject);
+            const rest = restOf(source, end, match);
+            if (!closesExactly(rest, types.slice(0, match)) && closesExactly(rest, types.slice(0, outer))) match = outer;
+          }
+        }
+        if (match < stack.length - 1) {
+          run.length = 0;
+          while (stack.length - 1 > match) closeImplicitly(valueEnd);
+        }
+        const frame = stack.pop()!;
+        const parent = stack[stack.length - 1];
+        run.push({ offset, frame, parentWant: parent?.want, lastEnd, valueEnd, afterComma });
+        if (parent) parent.want = Want.After;
+        if (stack.length > 0) break;
+        // The root is closed: with claims or lines still to come, the last closers may be stray.
+        const reopened = strayChecks < MAX_STRAY_CHECKS ? strayRun(source, end, run) : undefined;
+        if (reopened === undefined) break;
+        strayChecks++;
+        // Taken out: the frames they closed are open again, as they were.
+        for (const r of [...reopened].reverse()) {
+          const outer = stack[stack.length - 1];
+          if (outer && r.parentWant !== undefined) outer.want = r.parentWant;
+          stack.push(r.frame);
+          blanks.push([r.offset, r.offset + 1]);
+        }
+        problems.push({
+          ruleId: 'parse-error',
+          span: { start: reopened[0].offset, end },
+          message: `Unexpected ${reopened.map((r) => (r.frame.isObject ? '}' : ']')).join('')}: it ends the data here, before the claims that follow; remove it`,
+        });
+        // As if they were never there.
+        lastEnd = reopened[0].lastEnd;
+        valueEnd = reopened[0].valueEnd;
+        afterComma = reopened[0].afterComma;
+        run.length = 0;
+        // A comma right after them, where the list already had its comma before them, goes too.
+        const inner = stack[stack.length - 1];
+        if (inner.want !== Want.After) {
+          const next = createScanner(source, false);
+          next.setPosition(end);
+          if (scanNext(next) === SyntaxKind.CommaToken) {
+            blanks.push([next.getTokenOffset(), next.getTokenOffset() + 1]);
+            s.setPosition(next.getTokenOffset() + 1);
+          }
+        }
+        continue;
+      }
+      case SyntaxKind.CommaToken: {
+        const top = stack[stack.length - 1];
+        if (top?.want === Want.After) top.want = top.isObject ? Want.Key : Want.Value;
+        break;
+      }
+      case SyntaxKind.ColonToken: {
+        const top = stack[stack.length - 1];
+        if (top?.want === Want.Colon) top.want = Want.Value;
+        break;
+      }
+      case SyntaxKind.StringLiteral: {
+        const top = stack[stack.length - 1];
+        if (top?.isObject && top.want === Want.Key) {
+          top.key = normalizeKey(s.getTokenValue());
+          top.want = Want.Colon;
+        } else {
+          valueStarts();
+        }
+        break;
+      }
+      default:
+        valueStarts();
+        break;
+    }
+    if (stack.length === 0 && isCloser) break; // the root closed for good: after it is jsonc-parser's "text after the end"
+    const comma = kind === SyntaxKind.CommaToken;
+    if (!comma) valueEnd = end;
+    afterComma = comma;
+    lastEnd = end;
+  }
+  if (problems.length === 0) return undefined;
+  if (problems.length > MAX_REPAIRS) return undefined;
+  // In text order (an insertion is never before an earlier one, but stay safe); one per place.
+  const ordered = insertions.map((ins, i) => ({ ins, i })).sort((a, b) => a.ins.at - b.ins.at || a.i - b.i).map((x) => x.ins);
+  const merged: Insertion[] = [];
+  for (const ins of ordered) {
+    const last = merged[merged.length - 1];
+    if (last && last.at === ins.at) merged[merged.length - 1] = { at: ins.at, text: last.text + ins.text };
+    else merged.push(ins);
+  }
+  return { text: repairedText(source, merged, blanks), insertions: merged, problems };
+}
+
+function repairedText(source: string, insertions: readonly Insertion[], blanks: ReadonlyArray<[number, number]>): string {
+  let text = source;
+  if (blanks.length > 0) {
+    const chars = source.split('');
+    for (const [a, b] of blanks) for (let i = a; i < b; i++) chars[i] = ' ';
+    text = chars.join('');
+  }
+  if (insertions.length === 0) return text;
+  const pieces: string[] = [];
+  let last = 0;
+  for (const ins of insertions) {
+    pieces.push(text.slice(last, ins.at), ins.text);
+    last = ins.at;
+  }
+  pieces.push(text.slice(last));
+  return pieces.join('');
+}
+
+/**
+ * A map from offsets of the repaired text to the file's: an offset inside or right after an
+ * insertion is the insertion's place (a container closed there ends there).
+ */
+function offsetMap(insertions: readonly Insertion[]): (r: number) => number {
+  // The repaired offset where each insertion starts, and the length inserted before it.
+  const starts: number[] = [];
+  const before: number[] = [];
+  let added = 0;
+  for (const ins of insertions) {
+    starts.push(ins.at + added);
+    before.push(added);
+    added += ins.text.length;
+  }
+  return (r) => {
+    // The last insertion starting at or before r.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo - 1;
+    if (i < 0) return r;
+    const len = insertions[i].text.length;
+    if (r <= starts[i] + len) return insertions[i].at;
+    return r - before[i] - len;
+  };
+}
+
+/** Move the tree and errors of the repaired text to the file's offsets (in place). */
+export function mapBack(root: JsonNode | undefined, errors: ParseError[], insertions: readonly Insertion[]): void {
+  if (insertions.length === 0) return;
+  const map = offsetMap(insertions);
+  const stack: JsonNode[] = root ? [root] : [];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    const start = map(n.offset);
+    const end = map(n.offset + n.length);
+    (n as { offset: number }).offset = start;
+    (n as { length: number }).length = end - start;
+    if (n.colonOffset !== undefined) (n as { colonOffset: number }).colonOffset = map(n.colonOffset);
+    if (n.children) for (const c of n.children) stack.push(c);
+  }
+  for (const [i, e] of errors.entries()) {
+    const start = map(e.offset);
+    errors[i] = { ...e, offset: start, length: Math.max(0, map(e.offset + e.length) - start) };
+  }
+}
