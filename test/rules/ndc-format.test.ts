@@ -46,7 +46,7 @@ ruleTester(rule, {
       name: 'ndcFormat digits writes 11 digits',
       csv: csv(row('0409-4332-01')),
       options: { ndcFormat: 'digits' },
-      errors: [{ message: 'NDC 0409-4332-01 is in 4-4-2 form: bill it as 11 digits 5-4-2, 00409-4332-01' }],
+      errors: [{ message: 'NDC 0409-4332-01 is in 4-4-2 form: bill it as 11 digits, 00409433201 (setting ndcFormat is digits)' }],
       output: csv(row('00409433201')),
     },
     {

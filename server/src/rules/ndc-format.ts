@@ -13,6 +13,12 @@ function padFix(ctx: RuleContext, line: ServiceLine, written: string, ndc11: str
   return fix(`${FIX_TITLE}: ${written} → ${value}`, true, reformatFieldsEdits(ctx.doc, line, { ndc: value }));
 }
 
+/** "11 digits 5-4-2, 00409-4332-01": the billing form as the fix writes it (digits only when the
+ *  setting ndcFormat asks for them, so the message and the fix agree). */
+function billingForm(ctx: RuleContext, ndc11: string): string {
+  return ctx.options.ndcFormat === 'digits' ? `11 digits, ${ndc11} (setting ndcFormat is digits)` : `11 digits 5-4-2, ${hyphenateNdc11(ndc11)}`;
+}
+
 /** 5-4-2, or 11 digits when the setting does not ask for hyphens: nothing to report. */
 function alreadyBillingForm(parsed: ParsedNdc, ctx: RuleContext): boolean {
   return parsed.form === '5-4-2' || (parsed.form === '11-digit' && ctx.options.ndcFormat !== 'hyphenated');
@@ -54,14 +60,14 @@ function reportNdc(ctx: RuleContext, line: ServiceLine, written: string, parsed:
     case '5-3-2':
     case '5-4-1': {
       const ndc11 = parsed.ndc11 as string;
-      report(`NDC ${written} is in ${parsed.form} form: bill it as 11 digits 5-4-2, ${hyphenateNdc11(ndc11)}`,
+      report(`NDC ${written} is in ${parsed.form} form: bill it as ${billingForm(ctx, ndc11)}`,
         () => [padFix(ctx, line, written, ndc11, parsed)]);
       break;
     }
     case '10-digit': {
       const candidates = ctx.codes.resolveNdc10(parsed.digits);
       if (candidates.length === 1) {
-        report(`NDC ${written} has 10 digits: the NDC directory knows one package for it, bill it as 11 digits 5-4-2, ${hyphenateNdc11(candidates[0])}`,
+        report(`NDC ${written} has 10 digits: the NDC directory knows one package for it, bill it as ${billingForm(ctx, candidates[0])}`,
           () => [padFix(ctx, line, written, candidates[0], parsed)]);
       } else if (candidates.length > 1) {
         const list = candidates.map(hyphenateNdc11).join(', ');
