@@ -89,19 +89,29 @@ describe('CLI check --workspace: cross-file rules over folders', function () {
     assert.deepStrictEqual(march.findings.filter((f) => f.ruleId === 'hit-initial-visit').length, 1);
   });
 
-  it('--fix with --workspace: places in another file are those of the files as written', () => {
-    // The NDC comes before the code: padding a's NDC moves its J0696 one column right.
-    const head = 'claim_id,member_id,payer,auth_number,dos_from,pos,ndc,ndc_unit,ndc_qty,hcpcs,modifiers,units,charge,notes';
-    const file = (claim: string, ndc: string) => [head, `${claim},M1,commercial,PA1,2026-03-02,12,,,,S9500,,1,96.00,x`, `${claim},M1,commercial,PA1,2026-03-02,12,${ndc},UN,1,J0696,,8,24.00,x`].join('\n') + '\n';
-    const dir = tempDir({ 'a.claims.csv': file('C1', '0409-7335-03'), 'b.claims.csv': file('C2', '00409-7335-03') });
-    const fixed = cli(['check', '--workspace', '--fix', '.'], dir);
-    const again = cli(['check', '--workspace', '.'], dir);
-    const seeA = (out: string) => out.split('\n').filter((l) => l.startsWith('b.claims.csv:3:') && l.includes('duplicate-line')).map((l) => /\(see (a\.claims\.csv:\d+:\d+)\)/.exec(l)?.[1]);
-    const col = file('C1', '00409-7335-03').split('\n')[2].indexOf('J0696') + 1;
-    assert.deepStrictEqual(seeA(again.stdout), [`a.claims.csv:3:${col}`], again.stdout);
-    assert.deepStrictEqual(seeA(fixed.stdout), seeA(again.stdout), fixed.stdout);
-    assert.match(fixed.stdout, /^a\.claims\.csv: fixed 1 problem$/m);
-  });
+  // Both ways round: the file fixed may come before the one whose report names it, or after (its
+  // place was then first read, for the fixing pass's related places, before its fix moved it).
+  for (const [bad, good] of [['a', 'b'], ['b', 'a']]) {
+    it(`--fix with --workspace: places in another file are those of the files as written (${bad}.claims.csv fixed)`, () => {
+      // The NDC comes before the code: padding the NDC moves its J0696 one column right, and
+      // padding another member's NDC on the row before moves the rows after it.
+      const head = 'claim_id,member_id,payer,auth_number,dos_from,pos,ndc,ndc_unit,ndc_qty,hcpcs,modifiers,units,charge,notes';
+      const row = (claim: string, member: string, ndc: string) => `${claim},${member},commercial,PA1,2026-03-02,12,${ndc},UN,1,J0696,,8,24.00,x`;
+      const file = (claim: string, ndc: string, before: string[] = []) => [head, ...before, `${claim},M1,commercial,PA1,2026-03-02,12,,,,S9500,,1,96.00,x`, row(claim, 'M1', ndc)].join('\n') + '\n';
+      const dir = tempDir({
+        [`${bad}.claims.csv`]: file('C1', '0409-7335-03', [row('C9', 'M9', '0409-7335-03')]),
+        [`${good}.claims.csv`]: file('C2', '00409-7335-03'),
+      });
+      const fixed = cli(['check', '--workspace', '--fix', '.'], dir);
+      const again = cli(['check', '--workspace', '.'], dir);
+      const seeBad = (out: string) => out.split('\n').filter((l) => l.startsWith(`${good}.claims.csv:3:`) && l.includes('duplicate-line'))
+        .map((l) => new RegExp(`\\(see (${bad}\\.claims\\.csv:\\d+:\\d+)\\)`).exec(l)?.[1]);
+      const col = row('C1', 'M1', '00409-7335-03').indexOf('J0696') + 1;
+      assert.deepStrictEqual(seeBad(again.stdout), [`${bad}.claims.csv:4:${col}`], again.stdout);
+      assert.deepStrictEqual(seeBad(fixed.stdout), seeBad(again.stdout), fixed.stdout);
+      assert.match(fixed.stdout, new RegExp(`^${bad}\\.claims\\.csv: fixed 2 problems$`, 'm'));
+    });
+  }
 
   describe('indexing a big CSV file in parts (as it is checked: only a batch is parsed at a time)', () => {
     const linesOf = (packed: PackedLines) => Array.from({ length: packed.length }, (_, i) => packed.line(i));

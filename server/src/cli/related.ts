@@ -19,6 +19,12 @@ export interface LocatedRelated {
 /** Line indexes of the other files named by related places, read once per run (and thread). */
 const otherFiles = new Map<string, LineIndex | undefined>();
 
+/** Read the other files again at their next related place: they were rewritten (--workspace
+ *  --fix fixes every file before the report, and a fix moves the lines after it). */
+export function forgetOtherFiles(): void {
+  otherFiles.clear();
+}
+
 function indexOf(file: string): LineIndex | undefined {
   if (!otherFiles.has(file)) {
     let index: LineIndex | undefined;

@@ -3,6 +3,7 @@
 import { checkedInParts, checkWhole } from './check';
 import { fixCsvInParts } from './csv-parts-fix';
 import { RunLines } from './cross-file';
+import { forgetOtherFiles } from './related';
 import { collectFiles, type ClaimFile } from './files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { JsonWriter } from './report-json';
@@ -45,7 +46,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   // written, so that a finding's places in another file (and the cross-file findings) are those
   // of the fixed files, not of the text before a fix there moved them.
   const fixedFirst = options.fix && workspace ? fixEach(files, workspace, lintOptions, io) : undefined;
-  if (fixedFirst) workspace = RunLines.of(files);
+  if (fixedFirst) {
+    workspace = RunLines.of(files);
+    forgetOtherFiles();
+  }
   const fix = options.fix && !fixedFirst;
   // Every report is written file by file as the check goes (a big CSV file's findings even
   // batch by batch: stream-report.ts).
