@@ -39,6 +39,8 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly statuses: StatusParams[] = [];
   readonly logs: string[] = [];
+  /** `window/showMessage` notifications: what the editor shows in a notification toast. */
+  readonly messages: Array<{ type: number; message: string }> = [];
   readonly progress: Array<{ token: string | number; value: ProgressValue }> = [];
   /** Tokens of `window/workDoneProgress/create` requests. */
   readonly created: Array<string | number> = [];
@@ -63,6 +65,7 @@ export class TestClient {
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { client.published.push(p); client.wake(); });
     conn.onNotification('infusionClaims/status', (p: StatusParams) => { client.statuses.push(p); client.wake(); });
     conn.onNotification('window/logMessage', (p: { message: string }) => { client.logs.push(p.message); client.wake(); });
+    conn.onNotification('window/showMessage', (p: { type: number; message: string }) => { client.messages.push(p); client.wake(); });
     conn.onNotification('$/progress', (p: { token: string | number; value: ProgressValue }) => { client.progress.push(p); client.wake(); });
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       client.configurationRequests++;

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver-protocol';
 import { cli } from '../cli/run-cli';
 import { scanClaimItems } from '../../server/src/parse/json-items';
+import { MAX_FILE_BYTES } from '../../server/src/lsp/workspace-index';
 import { TestClient } from './client';
 import { fileUri, removeWorkspaceDirs, workspaceDir } from './workspace-dirs';
 
@@ -201,6 +202,40 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
       assert.strictEqual(codes([...client.published].reverse().find((x) => x.uri === uri)!), 'auth-missing,ndc-format');
       client.changeSettings({ rules: { 'auth-missing': 'off' } });
       await client.waitForDiagnostics(uri, (p) => codes(p) === 'ndc-format', WAIT_MS);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a file over 64 MB is left out of the index with a warning, once; grown past it, its lines leave', async () => {
+    const ws = layout();
+    // Sparse: 64 MB and a byte of size on disk without writing them (the size alone decides).
+    const huge = path.join(ws.dir, 'exports/year.claims.csv');
+    fs.mkdirSync(path.dirname(huge));
+    fs.writeFileSync(huge, HEAD + '\n');
+    fs.truncateSync(huge, MAX_FILE_BYTES + 1);
+    const client = await TestClient.start({ folders: [ws.dir], configuration: { workspaceAnalysis: true } });
+    try {
+      await client.indexed();
+      assert.match(client.logs.find((l) => /indexed \d+ claim files/.test(l))!, /indexed 4 claim files .*index: 3 files/);
+      const warned = await client.waitFor(() => client.messages.find((m) => m.message.includes('year.claims.csv')), 5000, () => 'a warning');
+      assert.strictEqual(warned.type, 2); // Warning
+      assert.match(warned.message, /^Infusion Claims: year\.claims\.csv \(64 MB\) is over 64 MB, so workspace analysis leaves it out: the other files' cross-file rules do not see its lines/);
+      assert.ok(client.logs.some((l) => l.includes(`${huge} (64 MB) is not indexed for workspace analysis`)), JSON.stringify(client.logs));
+
+      // The history file, indexed, grows past the limit: its visit no longer counts, and the
+      // user is told why (a second file: a second warning).
+      client.open(ws.open, 'claims-csv', INITIAL);
+      await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);
+      fs.truncateSync(ws.historyPath, MAX_FILE_BYTES + 1);
+      client.filesChanged([{ uri: ws.history, type: 2 }]);
+      await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) === undefined, WAIT_MS);
+      await client.waitFor(() => client.messages.find((m) => m.message.includes('february.claims.csv')), 5000, () => 'a warning for the grown file');
+
+      // Changed again, still too large: logged, not shown again.
+      client.filesChanged([{ uri: ws.history, type: 2 }, { uri: fileUri(huge), type: 2 }]);
+      await client.waitFor(() => client.logs.filter((l) => l.includes('february.claims.csv')).length >= 2 ? true : undefined, 5000, () => 'the second log line');
+      assert.strictEqual(client.messages.filter((m) => m.type === 2).length, 2, JSON.stringify(client.messages));
     } finally {
       await client.stop();
     }

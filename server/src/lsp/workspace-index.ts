@@ -10,6 +10,8 @@ import { isUtf16File, readFileTextAsync } from '../workspace/file-text';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   WatchKind,
   type ClientCapabilities,
   type Connection,
@@ -36,8 +38,11 @@ import { diskClaimFormat, fileKey, isInside, listClaimFiles, pathOf, uriOf, type
 
 /** Changes arriving together (a branch switch, a save-all) re-lint once. */
 const SETTLE_MS = 60;
-/** A file this large is not read into the index (it is still linted when opened). */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** A file this large is not read into the index (it is still linted when opened): indexing the
+ *  bench's 85 MB export peaked at 723 MB. The user is told (leftOut); the CLI has no such limit. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Files left out for their size that get a warning each; past that, only the log names them. */
+const MAX_SIZE_WARNINGS = 3;
 /** Rows of a big file packed between two chances for requests and edits to run (a few ms each). */
 const SERVER_BATCH_LINES = 1_000;
 /** Files read at once while indexing. */
@@ -87,6 +92,8 @@ export class WorkspaceIndex implements WorkspaceSeam {
   private readonly outside = new Map<string, readonly string[]>();
   /** key → the `external` array last handed to the Linter for the open document, and what it holds. */
   private readonly memo = new Map<string, { signature: string; lines: readonly ExternalLine[] }>();
+  /** Files left out of the index for their size that the user was told about (by key). */
+  private readonly toldTooLarge = new Set<string>();
   private generation = 0;
   private scans = 0;
   private watching: Promise<Disposable> | undefined;
@@ -369,11 +376,11 @@ export class WorkspaceIndex implements WorkspaceSeam {
         const batch = found.slice(at, at + READ_AHEAD);
         // Small files are read ahead together; a big one at its turn, so that one big text at a
         // time is held (a folder of monthly exports would otherwise be in memory at once).
-        const texts: Array<string | typeof BIG_LATER | undefined> = await Promise.all(batch.map(({ file }) => readClaimFile(file.path, IN_PARTS_MIN_BYTES)));
+        const texts: Array<string | typeof BIG_LATER | undefined> = await Promise.all(batch.map(({ file }) => this.read(file, IN_PARTS_MIN_BYTES)));
         for (let i = 0; i < batch.length; i++) {
           const { file, folder } = batch[i];
           const ahead = texts[i];
-          const text = ahead === BIG_LATER ? await readClaimFile(file.path) : ahead;
+          const text = ahead === BIG_LATER ? await this.read(file) : ahead;
           texts[i] = undefined; // let go once indexed, while the batch's other files are
           await this.indexRead(file, folder, text, stale);
         }
@@ -400,7 +407,45 @@ export class WorkspaceIndex implements WorkspaceSeam {
 
   /** Read and index one file from disk, unless it is open with live lines. */
   private async indexDisk(file: DiskClaimFile, folder: string): Promise<void> {
-    await this.indexRead(file, folder, await readClaimFile(file.path), () => false);
+    await this.indexRead(file, folder, await this.read(file), () => false);
+  }
+
+  /** A file's text for the index (readClaimFile); undefined for one too large to index, whose
+   *  lines leave the index (it may have grown past the limit) and which the user is told of. */
+  private async read(file: DiskClaimFile): Promise<string | undefined>;
+  private async read(file: DiskClaimFile, bigFrom: number): Promise<string | typeof BIG_LATER | undefined>;
+  private async read(file: DiskClaimFile, bigFrom = Infinity): Promise<string | typeof BIG_LATER | undefined> {
+    const text = await readClaimFile(file.path, bigFrom);
+    if (typeof text !== 'object') return text;
+    this.leftOut(file, text.bytes);
+    return undefined;
+  }
+
+  /**
+   * A claim file too large to index: its lines leave the index, and the user learns that the
+   * cross-file rules do not see it (the first few such files as a warning, each once; all in the
+   * log) rather than finding a 60-day look-back silently short of a year's export.
+   */
+  private leftOut(file: DiskClaimFile, bytes: number): void {
+    const key = fileKey(file.uri);
+    const entry = this.files.get(key);
+    if (entry && entry.liveVersion === undefined) {
+      this.files.delete(key);
+      this.note(key, this.memberLines.delete(key), []);
+    }
+    const name = path.basename(file.path);
+    const size = `${Math.round(bytes / (1024 * 1024))} MB`;
+    this.connection.console.log(`infusion-claims: ${file.path} (${size}) is not indexed for workspace analysis: files over ${MAX_FILE_BYTES / (1024 * 1024)} MB are left out`);
+    if (this.toldTooLarge.has(key)) return;
+    this.toldTooLarge.add(key);
+    if (this.toldTooLarge.size > MAX_SIZE_WARNINGS) return;
+    // A notification, not window.showWarningMessage's request: nothing to answer, nothing to fail.
+    void this.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `Infusion Claims: ${name} (${size}) is over ${MAX_FILE_BYTES / (1024 * 1024)} MB, so workspace analysis leaves it out: `
+      + 'the other files\' cross-file rules do not see its lines (its own problems show when it is opened). '
+      + '`infusion-claims check --workspace` checks such files together with no size limit.',
+    });
   }
 
   /** Index a file read from disk: a big file in parts, any other whole. */
@@ -532,14 +577,13 @@ export class WorkspaceIndex implements WorkspaceSeam {
 /** What readClaimFile answers for a file of `bigFrom` bytes or more: read it later, at its turn. */
 const BIG_LATER: unique symbol = Symbol('read later');
 
-/** A claim file's text, or undefined when it is gone, unreadable or too large to index; BIG_LATER
- *  instead of the text when it has `bigFrom` bytes or more. */
-async function readClaimFile(filePath: string): Promise<string | undefined>;
-async function readClaimFile(filePath: string, bigFrom: number): Promise<string | typeof BIG_LATER | undefined>;
-async function readClaimFile(filePath: string, bigFrom = Infinity): Promise<string | typeof BIG_LATER | undefined> {
+/** A claim file's text, or undefined when it is gone or unreadable; BIG_LATER instead of the text
+ *  when it has `bigFrom` bytes or more; its size when it is too large to index. */
+async function readClaimFile(filePath: string, bigFrom: number): Promise<string | typeof BIG_LATER | { bytes: number } | undefined> {
   try {
     const stat = await fsp.stat(filePath);
-    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+    if (!stat.isFile()) return undefined;
+    if (stat.size > MAX_FILE_BYTES) return { bytes: stat.size };
     if (stat.size >= bigFrom) return BIG_LATER;
     return await readFileTextAsync(filePath);
   } catch {
