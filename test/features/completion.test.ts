@@ -229,8 +229,11 @@ describe('completion', () => {
       const before = complete(`${LINE}"hcpcs":‸"S95"}]}]}`, 'json')!;
       assert.ok(before.aroundCursor);
       assert.strictEqual(before.accept('99601'), `${LINE}"hcpcs":"99601"}]}]}`);
+      // The spaces between the cursor and the quote are in the range (it holds the cursor): kept.
       const spaced = complete(`${LINE}"hcpcs": ‸ "S95"}]}]}`, 'json')!;
-      assert.strictEqual(spaced.accept('99601'), `${LINE}"hcpcs": "99601"}]}]}`);
+      assert.strictEqual(spaced.accept('99601'), `${LINE}"hcpcs":  "99601"}]}]}`);
+      const afterColon = complete(`${LINE}"hcpcs":‸ "S95"}]}]}`, 'json')!;
+      assert.strictEqual(afterColon.accept('99601'), `${LINE}"hcpcs": "99601"}]}]}`);
       const after = complete(`${LINE}"hcpcs":"S95"‸}]}]}`, 'json')!;
       assert.ok(after.aroundCursor);
       assert.strictEqual(after.accept('S9500'), `${LINE}"hcpcs":"S9500"}]}]}`);

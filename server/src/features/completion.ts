@@ -33,6 +33,9 @@ interface Slot {
    *  keeping the rest of the content (the other modifiers of a list). An edit range must hold the
    *  cursor, so replacing only inside the quotes is not an option. */
   readonly outer?: Span;
+  /** With `outer`: the spaces between the cursor and the opening quote, which the range takes in
+   *  (it must hold the cursor) and the item writes back. */
+  readonly lead?: string;
   /** JSON key slots with `outer`: no colon follows the key, so the item brings `: ` too. */
   readonly colon?: boolean;
   /** JSON, outside any string: the item must bring its own quotes (and `: ` for a key). */
@@ -103,7 +106,7 @@ function contextLine(doc: ClaimDocument, offset: number): ServiceLine | undefine
 }
 
 /** The slot of a JSON string, a key or a field's value; `outer` when the cursor is outside its quotes. */
-function stringSlot(doc: ClaimDocument, node: JsonNode, offset: number, outer?: Span): Slot | undefined {
+function stringSlot(doc: ClaimDocument, node: JsonNode, offset: number, outer?: Span, lead?: string): Slot | undefined {
   const span = stringContent(doc.text, node);
   if (isPropertyKey(node)) {
     const obj = node.parent!.parent!;
@@ -111,11 +114,11 @@ function stringSlot(doc: ClaimDocument, node: JsonNode, offset: number, outer?: 
     present.delete(fieldOf(String(node.value)) ?? String(node.value).toLowerCase());
     let q = outer?.end ?? 0;
     while (outer && q < doc.text.length && /\s/.test(doc.text[q])) q++;
-    return { kind: 'key', span, outer, colon: outer && doc.text[q] !== ':', object: objectKind(obj), present };
+    return { kind: 'key', span, outer, lead, colon: outer && doc.text[q] !== ':', object: objectKind(obj), present };
   }
   const prop = owningProperty(node);
   const field = prop && fieldOf(propertyName(prop));
-  return field ? { kind: 'value', field, span, outer, line: contextLine(doc, offset) } : undefined;
+  return field ? { kind: 'value', field, span, outer, lead, line: contextLine(doc, offset) } : undefined;
 }
 
 function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
@@ -141,7 +144,7 @@ function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
   let q = end;
   while (before === ':' && q < text.length && (text[q] === ' ' || text[q] === '\t')) q++;
   const next = text[q] === '"' ? jsonNodeAt(root, q) : undefined;
-  if (next?.type === 'string' && next.offset === q) return stringSlot(doc, next, offset, { start, end: q + next.length });
+  if (next?.type === 'string' && next.offset === q) return stringSlot(doc, next, offset, { start, end: q + next.length }, text.slice(end, q));
   const span = { start, end };
   if (before === ':') {
     let q = k - 1;
@@ -293,7 +296,7 @@ function requoted(doc: ClaimDocument, slot: Slot, span: Span, items: readonly Co
   const before = doc.text.slice(slot.span.start, span.start);
   const after = doc.text.slice(span.end, slot.span.end);
   const escape = doc.format === 'json' ? (s: string): string => JSON.stringify(s).slice(1, -1) : (s: string): string => s.replace(/"/g, '""');
-  const quote = (s: string): string => `"${before}${escape(s)}${after}"`;
+  const quote = (s: string): string => `${slot.lead ?? ''}"${before}${escape(s)}${after}"`;
   const colon = slot.colon ? ': ' : '';
   return items.map((i) => ({ ...i, insertText: quote(i.insertText ?? i.label) + colon, filterText: quote(i.filterText ?? i.label) }));
 }
