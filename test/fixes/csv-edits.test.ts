@@ -243,6 +243,13 @@ describe('fixes: CSV disable comment', () => {
     assert.deepStrictEqual([...reparsed(out, 'csv', 0).disabled].sort(), ['auth-missing', 'bundled-supply']);
   });
 
+  it('appends the id after a trailing comma without a second comma', () => {
+    const text = H + '#infusion-claims-disable-next-line drug-units,\nC1,M1,2026-03-02,A4216,,1,1\n';
+    const out = edited(text, 'csv', 0, (d, l) => E.disableRuleFix(d, l, 'bundled-supply')!.edits);
+    assert.strictEqual(out, H + '#infusion-claims-disable-next-line drug-units, bundled-supply\nC1,M1,2026-03-02,A4216,,1,1\n');
+    assert.deepStrictEqual([...reparsed(out, 'csv', 0).disabled].sort(), ['bundled-supply', 'drug-units']);
+  });
+
   it('is titled "Disable <id> for this line" and unsafe', () => {
     const doc = parse(H + 'C1,M1,2026-03-02,A4216,,1,1\n', 'csv');
     const f = E.disableRuleFix(doc, doc.lines[0]!, 'bundled-supply')!;

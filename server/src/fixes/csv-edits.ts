@@ -214,8 +214,9 @@ export function csvDisableEdits(doc: ClaimDocument, line: ServiceLine, ruleId: s
   if (comment) {
     const body = doc.text.slice(comment.start, comment.end).trimEnd();
     const at = comment.start + body.length;
-    const listed = !/disable-next-line$/.test(body);
-    return [{ start: at, end: at, newText: (listed ? ', ' : ' ') + ruleId }];
+    // After the directive's name or a trailing comma (`drug-units,`) the id needs no comma of its own.
+    const open = /disable-next-line$|,$/.test(body);
+    return [{ start: at, end: at, newText: (open ? ' ' : ', ') + ruleId }];
   }
   const eol = row.eol || doc.csv?.eol || '\n';
   return [{ start: row.span.start, end: row.span.start, newText: `# infusion-claims-disable-next-line ${ruleId}${eol}` }];
