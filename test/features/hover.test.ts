@@ -188,6 +188,22 @@ describe('hover', () => {
     it('other values show their field', () => {
       assert.match(hover(csv, ',PA7731,')!.md, /\*\*auth_number\*\*/);
     });
+
+    it('an empty cell shows its field, whatever the field (a code, modifier, NDC or unit cell too)', () => {
+      const head = 'claim_id,member_id,dos_from,hcpcs,modifiers,units,ndc,ndc_unit,ndc_qty,notes';
+      const text = `${head}\nC1,M1,2026-03-02,,,1,,,,\n`;
+      const doc = parseDocument(text, 'csv');
+      const rowStart = text.indexOf('\n') + 1;
+      const cellAt = (i: number) => rowStart + text.slice(rowStart).split(',').slice(0, i).join(',').length + (i > 0 ? 1 : 0);
+      head.split(',').forEach((field, i) => {
+        if (!['hcpcs', 'modifiers', 'ndc', 'ndc_unit', 'ndc_qty', 'notes'].includes(field)) return;
+        const h = hoverAt(doc, cellAt(i), []);
+        assert.match(h?.markdown ?? '(no hover)', new RegExp(`^\\*\\*${field}\\*\\*: `), field);
+      });
+      const json = parseDocument('{"claims":[{"claim_id":"C1","member_id":"M1","lines":[{"dos_from":"2026-03-02","hcpcs":"","ndc":" ","units":1}]}]}', 'json');
+      assert.match(hoverAt(json, json.text.indexOf('""') + 1, [])!.markdown, /^\*\*hcpcs\*\*: /);
+      assert.match(hoverAt(json, json.text.indexOf('" "') + 1, [])!.markdown, /^\*\*ndc\*\*: /);
+    });
   });
 
   describe('on a diagnostic', () => {

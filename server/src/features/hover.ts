@@ -28,14 +28,16 @@ function unitMarkdown(text: string): string {
   return [`**${u.code}** · ${u.descriptor} (NDC unit qualifier, 837P CTP05-1)`, ...u.notes.map(quoteMarkdown)].join('\n\n');
 }
 
-/** The markdown of a field value, for the fields that have more to say than their meaning. */
+/** The markdown of a field value: what the code, modifier, NDC or unit typed is; for any other
+ *  field, and an empty cell of any field, what the field means (as every empty cell does). */
 function valueMarkdown(target: Extract<Target, { kind: 'value' }>, options: LintOptions): string | undefined {
   const codes = loadCodeSet();
   const ctx = { line: target.line, payer: payerOf(target.line, options) };
-  if (target.field === 'hcpcs') return target.text.trim() ? codeMarkdown(codes, target.text, ctx) : undefined;
-  if (isModifierField(target.field)) return target.modifier ? modifierMarkdown(codes, target.modifier.code, ctx) : undefined;
-  if (target.field === 'ndc') return target.text.trim() ? ndcMarkdown(codes, target.text, target.line) : undefined;
-  if (target.field === 'ndc_unit') return target.text.trim() ? unitMarkdown(target.text) : undefined;
+  const typed = target.text.trim() !== '';
+  if (target.field === 'hcpcs' && typed) return codeMarkdown(codes, target.text, ctx);
+  if (isModifierField(target.field) && target.modifier) return modifierMarkdown(codes, target.modifier.code, ctx);
+  if (target.field === 'ndc' && typed) return ndcMarkdown(codes, target.text, target.line);
+  if (target.field === 'ndc_unit' && typed) return unitMarkdown(target.text);
   return fieldMarkdown(target.field);
 }
 
