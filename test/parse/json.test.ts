@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { parseDocument } from '../../server/src/parse';
 import { lintText } from '../../server/src/engine';
 import type { ClaimDocument, Span } from '../../server/src/model';
+import { planRepairs, recoverWork } from '../../server/src/parse/json-recover';
 
 const at = (doc: ClaimDocument, span: Span | undefined): string | undefined => (span ? doc.text.slice(span.start, span.end) : undefined);
 const problems = (doc: ClaimDocument): string[][] => doc.problems.map((p) => [p.ruleId, p.message, at(doc, p.span)!]);
@@ -262,6 +263,27 @@ describe('json parser', () => {
       // Closers that end the file for good, or before another document, are text after the end as before.
       assert.deepStrictEqual(problems(parseDocument(`[ { "claim_id": "C1", "member_id": "M1", "lines": [ ${LINE} ] } ] ]`, 'json')).map((p) => p[1]), ['Unexpected text after the end of the data: remove it']);
       assert.deepStrictEqual(problems(parseDocument(`{ "claims": [] } { "claims": [ { "claim_id": "C1" } ] }`, 'json')).map((p) => p[1]), ['Unexpected text after the end of the data: remove it']);
+    });
+
+    it('deeply nested garbage: brackets are matched in linear time, past MAX_DEPTH not repaired at all', function () {
+      this.timeout(2000); // the guard: 320 KB of it took 39 s (every closer walked the whole open stack)
+      const n = 160_000;
+      const texts = [
+        '{'.repeat(n) + ']'.repeat(n),
+        '['.repeat(n) + '}'.repeat(n),
+        // Under MAX_DEPTH: every closer of a kind not open is dismissed without a look at the stack.
+        '{'.repeat(900) + ']'.repeat(n),
+        '['.repeat(900) + '}'.repeat(n),
+        // Its opener 900 frames in: more than could be closed implicitly, so no repairs.
+        '{' + '['.repeat(900) + '}'.repeat(n),
+      ];
+      for (const text of texts) {
+        recoverWork.framesVisited = 0;
+        assert.strictEqual(planRepairs(text), undefined, 'not a claim file being typed: nothing repaired');
+        assert.ok(recoverWork.framesVisited <= text.length, `${recoverWork.framesVisited} frames visited for ${text.length} characters`);
+      }
+      const doc = parseDocument('{'.repeat(n) + ']'.repeat(n), 'json');
+      assert.ok(doc.problems.length > 0 && doc.problems.every((p) => p.ruleId === 'parse-error'));
     });
 
     it('a well-formed part oddly indented is read as written', () => {

@@ -20,6 +20,7 @@
 import { createScanner, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ParseProblem } from '../model';
 import { normalizeKey } from './fields';
+import { MAX_DEPTH } from './json-limits';
 
 /** More repairs than this: the text is not a claim file being typed (binary, another format). */
 const MAX_REPAIRS = 100;
@@ -30,6 +31,13 @@ const MAX_STRAY_RUN = 4;
 /** Closers at a line start, indented as an opener further out, checked against the rest of the
  *  text (a scan of it each). */
 const MAX_INDENT_CHECKS = 4;
+/** No closer is matched with an opener further in than this many frames from the top of the
+ *  stack: the ones between would be more than MAX_REPAIRS implicit closes. Keeps each closer's
+ *  look at the stack bounded (deeply nested garbage stays linear). */
+const MAX_MATCH_DISTANCE = MAX_REPAIRS + 1;
+
+/** For tests: the open frames looked at to match closers (bounded per closer, never the whole stack). */
+export const recoverWork = { framesVisited: 0 };
 
 const enum Want { Key, Colon, Value, After }
 
@@ -139,11 +147,35 @@ function closesExactly(rest: Rest, open: readonly boolean[]): boolean {
   return rest.closers.every((isObject, i) => isObject === open[open.length - 1 - i]);
 }
 
+/** No opener of the closer's kind within MAX_MATCH_DISTANCE of the top of the stack. */
+const TOO_FAR = -2;
+
+/**
+ * The innermost open frame of the closer's kind: -1 when none is open (`openOfKind`, a count
+ * kept as frames open and close, says so at once: `{{{...]]]` must not walk the whole stack for
+ * every `]`), TOO_FAR when it is further in than MAX_MATCH_DISTANCE.
+ */
+function innerMatch(stack: readonly Frame[], isObject: boolean, openOfKind: number): number {
+  if (openOfKind === 0) return -1;
+  const floor = Math.max(0, stack.length - MAX_MATCH_DISTANCE);
+  for (let i = stack.length - 1; i >= floor; i--) {
+    recoverWork.framesVisited++;
+    if (stack[i].isObject === isObject) return i;
+  }
+  return TOO_FAR;
+}
+
 /** The frame further out than `match` of the closer's kind whose opener's line is indented as
- *  the closer is, every frame inside it on a line indented more; -1 when there is none. */
+ *  the closer is, every frame inside it on a line indented more; -1 when there is none (or it is
+ *  further in than MAX_MATCH_DISTANCE: too many to close). */
 function outerMatch(stack: readonly Frame[], match: number, isObject: boolean, indent: string): number {
-  for (let i = stack.length - 1; i > match; i--) if (!deeper(stack[i].indent, indent)) return -1;
-  for (let i = match; i >= 0; i--) {
+  const floor = Math.max(0, stack.length - MAX_MATCH_DISTANCE);
+  for (let i = stack.length - 1; i > match; i--) {
+    recoverWork.framesVisited++;
+    if (!deeper(stack[i].indent, indent)) return -1;
+  }
+  for (let i = match; i >= floor; i--) {
+    recoverWork.framesVisited++;
     const f = stack[i];
     if (f.isObject === isObject && f.indent === indent) return i === match ? -1 : i;
     if (!deeper(f.indent, indent)) return -1;
@@ -179,12 +211,17 @@ function strayRun<T extends { frame: Frame }>(source: string, end: number, run: 
 }
 
 /**
- * The repairs the text's brackets need, or undefined when it needs none of these (or too many:
- * not a claim file being typed). `source` has its BOM blanked already.
+ * The repairs the text's brackets need, or undefined when it needs none of these (or too many,
+ * or it nests deeper than MAX_DEPTH: not a claim file being typed). `source` has its BOM blanked
+ * already. Linear in the text: each token looks at no more than MAX_MATCH_DISTANCE frames, and
+ * the scans of the rest of the text are a few (MAX_INDENT_CHECKS, MAX_STRAY_CHECKS).
  */
 export function planRepairs(source: string): Repairs | undefined {
   const s = createScanner(source, false);
   const stack: Frame[] = [];
+  // How many of the open frames are objects, and lists (a closer of a kind not open is dismissed at once).
+  let openObjects = 0;
+  let openLists = 0;
   const insertions: Insertion[] = [];
   const blanks: Array<[number, number]> = [];
   const problems: ParseProblem[] = [];
@@ -201,6 +238,17 @@ export function planRepairs(source: string): Repairs | undefined {
   let lineIndent: string | null = '';
   let startsLine = true;
 
+  const push = (f: Frame): void => {
+    stack.push(f);
+    if (f.isObject) openObjects++;
+    else openLists++;
+  };
+  const pop = (): Frame => {
+    const f = stack.pop()!;
+    if (f.isObject) openObjects--;
+    else openLists--;
+    return f;
+  };
   const insert = (at: number, text: string): void => {
     const last = insertions[insertions.length - 1];
     if (last && last.at === at) insertions[insertions.length - 1] = { at, text: last.text + text };
@@ -208,7 +256,7 @@ export function planRepairs(source: string): Repairs | undefined {
   };
   /** Close the innermost frame at `at` (its closer inserted there). */
   const closeImplicitly = (at: number): void => {
-    const f = stack.pop()!;
+    const f = pop();
     insert(at, f.isObject ? '}' : ']');
     problems.push({ ruleId: 'parse-error', span: { start: f.open, end: f.open + 1 }, message: unclosedMessage(f) });
     const parent = stack[stack.length - 1];
@@ -263,14 +311,17 @@ export function planRepairs(source: string): Repairs | undefined {
         valueStarts();
         const isObject = kind === SyntaxKind.OpenBraceToken;
         const outer = stack[stack.length - 1];
-        stack.push({ isObject, open: offset, indent: lineIndent, role: roleOf(outer, isObject), want: isObject ? Want.Key : Want.Value, key: '' });
+        push({ isObject, open: offset, indent: lineIndent, role: roleOf(outer, isObject), want: isObject ? Want.Key : Want.Value, key: '' });
+        // Deeper than jsonc-parser can read (json.ts reports it): nothing here to repair.
+        if (stack.length > MAX_DEPTH) return undefined;
         break;
       }
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken: {
         const isObject = kind === SyntaxKind.CloseBraceToken;
-        let match = stack.length - 1;
-        while (match >= 0 && stack[match].isObject !== isObject) match--;
+        let match = innerMatch(stack, isObject, isObject ? openObjects : openLists);
+        // More frames inside its opener than MAX_REPAIRS could close: not a file being typed.
+        if (match === TOO_FAR) return undefined;
         if (match < 0) {
           run.length = 0;
           break; // closes nothing open: jsonc-parser reports it
@@ -291,7 +342,7 @@ export function planRepairs(source: string): Repairs | undefined {
           run.length = 0;
           while (stack.length - 1 > match) closeImplicitly(valueEnd);
         }
-        const frame = stack.pop()!;
+        const frame = pop();
         const parent = stack[stack.length - 1];
         run.push({ offset, frame, parentWant: parent?.want, lastEnd, valueEnd, afterComma });
         if (parent) parent.want = Want.After;
@@ -304,7 +355,7 @@ export function planRepairs(source: string): Repairs | undefined {
         for (const r of [...reopened].reverse()) {
           const outer = stack[stack.length - 1];
           if (outer && r.parentWant !== undefined) outer.want = r.parentWant;
-          stack.push(r.frame);
+          push(r.frame);
           blanks.push([r.offset, r.offset + 1]);
         }
         problems.push({
