@@ -265,6 +265,43 @@ describe('json parser', () => {
       assert.deepStrictEqual(problems(parseDocument(`{ "claims": [] } { "claims": [ { "claim_id": "C1" } ] }`, 'json')).map((p) => p[1]), ['Unexpected text after the end of the data: remove it']);
     });
 
+    // Where a problem is, as an editor shows it: line:column, 1-based.
+    const place = (text: string, offset: number): string => {
+      const before = text.slice(0, offset).split('\n');
+      return `${before.length}:${before[before.length - 1].length + 1}`;
+    };
+    const codeFindings = (text: string): string[] => lintText(text, 'json').findings
+      .filter((f) => f.ruleId === 'code-format' || f.ruleId === 'missing-field' || f.ruleId === 'auth-missing')
+      .map((f) => `${f.ruleId} ${f.message.split(':')[0]}`);
+
+    it('a stray } or ] typed after a closer mid-line: one parse-error at it, not a list or object left open elsewhere', () => {
+      const rows = [
+        {
+          what: 'an extra } after a line object',
+          edit: (c1: string[]) => { c1[3] = c1[3].replace('1 },', '1 }},'); },
+          problem: ['parse-error', 'Unexpected }: it closes nothing here (the "lines" list is still open); remove it', '}'],
+          at: '6:67',
+        },
+        {
+          what: 'an extra ] after a claim\'s "lines" list',
+          edit: (c1: string[]) => { c1[5] = '      ]],'; },
+          problem: ['parse-error', 'Unexpected ]: it closes nothing here (the claim object is still open); remove it', ']'],
+          at: '8:8',
+        },
+      ];
+      for (const row of rows) {
+        const c1 = claim('C1', ['J0101', 'J0102']);
+        row.edit(c1);
+        const text = file(c1, claim('C2', ['ZZZZZ']), C3);
+        const doc = parseDocument(text, 'json');
+        assert.deepStrictEqual(problems(doc), [row.problem], row.what);
+        assert.strictEqual(place(text, doc.problems[0].span.start), row.at, row.what);
+        assert.deepStrictEqual(read(doc), ['C1: J0101 J0102', 'C2: ZZZZZ', 'C3: J0301'], row.what);
+        // The rest is checked as written: C2's bad code found, no false missing fields or auth.
+        assert.deepStrictEqual(codeFindings(text), ['code-format Code ZZZZZ is not a procedure code'], row.what);
+      }
+    });
+
     it('deeply nested garbage: brackets are matched in linear time, past MAX_DEPTH not repaired at all', function () {
       this.timeout(2000); // the guard: 320 KB of it took 39 s (every closer walked the whole open stack)
       const n = 160_000;

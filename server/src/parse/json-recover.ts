@@ -31,6 +31,9 @@ const MAX_STRAY_RUN = 4;
 /** Closers at a line start, indented as an opener further out, checked against the rest of the
  *  text (a scan of it each). */
 const MAX_INDENT_CHECKS = 4;
+/** Closers of a container further out (those inside it then closed implicitly) checked against
+ *  the rest of the text as stray ones (a scan of it each). */
+const MAX_STRAY_CLOSER_CHECKS = 4;
 /** No closer is matched with an opener further in than this many frames from the top of the
  *  stack: the ones between would be more than MAX_REPAIRS implicit closes. Keeps each closer's
  *  look at the stack bounded (deeply nested garbage stays linear). */
@@ -89,13 +92,19 @@ function roleOf(parent: Frame | undefined, isObject: boolean): Role {
   return parent.role === 'claims' ? 'claim' : parent.role === 'lines' ? 'line' : 'other';
 }
 
+/** What a frame is, in a message: 'claim object', '"lines" list', ... */
+function describe(f: Frame): string {
+  if (f.isObject) return f.role === 'claim' ? 'claim object' : f.role === 'line' ? 'line object' : 'object';
+  return f.role === 'lines' ? '"lines" list' : f.role === 'claims' ? 'list of claims' : 'list';
+}
+
 function unclosedMessage(f: Frame): string {
-  if (f.isObject) {
-    const what = f.role === 'claim' ? 'claim object' : f.role === 'line' ? 'line object' : 'object';
-    return `This ${what} is not closed: add } after its last value`;
-  }
-  const what = f.role === 'lines' ? '"lines" list' : f.role === 'claims' ? 'list of claims' : 'list';
-  return `This ${what} is not closed: add ] after its last item`;
+  return f.isObject ? `This ${describe(f)} is not closed: add } after its last value` : `This ${describe(f)} is not closed: add ] after its last item`;
+}
+
+/** The kinds of the open frames, outermost first (true for an object). */
+function kindsOf(stack: readonly Frame[]): boolean[] {
+  return stack.map((f) => f.isObject);
 }
 
 /**
@@ -234,6 +243,7 @@ export function planRepairs(source: string): Repairs | undefined {
   const run: Array<{ offset: number; frame: Frame; parentWant: Want | undefined; lastEnd: number; valueEnd: number; afterComma: boolean }> = [];
   let strayChecks = 0;
   let indentChecks = 0;
+  let strayCloserChecks = 0;
   // The line the token is on: the indentation of its first token, and whether the token is it.
   let lineIndent: string | null = '';
   let startsLine = true;
@@ -326,16 +336,31 @@ export function planRepairs(source: string): Repairs | undefined {
           run.length = 0;
           break; // closes nothing open: jsonc-parser reports it
         }
+        // The rest of the text after this closer, scanned (once) only for the checks below.
+        let rest: Rest | undefined;
+        const restAfter = (): Rest => (rest ??= restOf(source, end, stack.length));
         // A closer on a line of its own, indented as an opener of its kind further out (and less
         // than those inside it): it closes that one, when only then does the rest of the text close
         // what is open (`    },` of a claim, its last line object and "lines" never closed).
-        if (match >= 0 && startsLine && lineIndent !== null && indentChecks < MAX_INDENT_CHECKS && stack[match].indent !== lineIndent) {
+        if (startsLine && lineIndent !== null && indentChecks < MAX_INDENT_CHECKS && stack[match].indent !== lineIndent) {
           const outer = outerMatch(stack, match, isObject, lineIndent);
           if (outer >= 0) {
             indentChecks++;
-            const types = stack.map((f) => f.isObject);
-            const rest = restOf(source, end, match);
-            if (!closesExactly(rest, types.slice(0, match)) && closesExactly(rest, types.slice(0, outer))) match = outer;
+            const kinds = kindsOf(stack);
+            if (!closesExactly(restAfter(), kinds.slice(0, match)) && closesExactly(restAfter(), kinds.slice(0, outer))) match = outer;
+          }
+        }
+        // A closer of a container further out would close the ones inside it implicitly. When,
+        // instead, the rest of the text closes exactly what is open with this closer left out, it
+        // is a stray one typed by mistake (`}},` after a line object, `]],` after "lines"): it is
+        // blanked, and its parse-error is at it, not at the correct closers further on.
+        if (match < stack.length - 1 && strayCloserChecks < MAX_STRAY_CLOSER_CHECKS) {
+          strayCloserChecks++;
+          if (closesExactly(restAfter(), kindsOf(stack))) {
+            blanks.push([offset, end]);
+            const closer = isObject ? '}' : ']';
+            problems.push({ ruleId: 'parse-error', span: { start: offset, end }, message: `Unexpected ${closer}: it closes nothing here (the ${describe(stack[stack.length - 1])} is still open); remove it` });
+            continue; // as if it were not there (the last token, value and run are as before it)
           }
         }
         if (match < stack.length - 1) {
