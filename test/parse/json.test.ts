@@ -302,6 +302,37 @@ describe('json parser', () => {
       }
     });
 
+    it('a text left unclosed at a line end, its object closed after it: the text is read up to the line end, the claims after it still read', () => {
+      const open = '        { "dos_from": "2026-03-02", "units": 1, "hcpcs": "J21';
+      const unclosed = ['parse-error', 'This line object is not closed: add } after its last value', '{'];
+      const text21 = ['parse-error', 'Unclosed text: end it with "', '"J21'];
+      const rows = [
+        {
+          what: 'the last line object of its list, "lines" closed on the next line',
+          c1: () => { const c = claim('C1', ['J0101', 'J0102']); c.splice(4, 1, c[4] + ',', open); return c; },
+          problems: [unclosed, text21],
+          at: ['8:9', '8:58'],
+          read: ['C1: J0101 J0102 J21', 'C2: ZZZZZ', 'C3: J0301'],
+        },
+        {
+          what: 'the next line object begins on the next line (no comma typed)',
+          c1: () => { const c = claim('C1', ['J0101', 'J0102']); c.splice(4, 0, open); return c; },
+          problems: [unclosed, text21, ['parse-error', 'Expected a comma between values', '{']],
+          at: ['7:9', '7:58', '8:9'],
+          read: ['C1: J0101 J21 J0102', 'C2: ZZZZZ', 'C3: J0301'],
+        },
+      ];
+      for (const row of rows) {
+        const text = file(row.c1(), claim('C2', ['ZZZZZ']), C3);
+        const doc = parseDocument(text, 'json');
+        assert.deepStrictEqual(problems(doc), row.problems, row.what);
+        assert.deepStrictEqual(doc.problems.map((p) => place(text, p.span.start)), row.at, row.what);
+        assert.deepStrictEqual(read(doc), row.read, row.what);
+        // The value is J21 (not J21} read into the text), and C2 is checked.
+        assert.deepStrictEqual(codeFindings(text), ['code-format Code J21 is not a procedure code', 'code-format Code ZZZZZ is not a procedure code'], row.what);
+      }
+    });
+
     it('deeply nested garbage: brackets are matched in linear time, past MAX_DEPTH not repaired at all', function () {
       this.timeout(2000); // the guard: 320 KB of it took 39 s (every closer walked the whole open stack)
       const n = 160_000;

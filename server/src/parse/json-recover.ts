@@ -17,10 +17,11 @@
 // and errors are moved back to the file's offsets, and each repair is one parse-error where the
 // problem is: at the `{` or `[` left open, at the stray closers. Deterministic: a function of the
 // text only (a broken text is never re-read incrementally, json-incremental.ts).
-import { createScanner, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { createScanner, ScanError, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ParseProblem } from '../model';
 import { normalizeKey } from './fields';
 import { MAX_DEPTH } from './json-limits';
+import { UNCLOSED_TEXT_MESSAGE } from './json-errors';
 
 /** More repairs than this: the text is not a claim file being typed (binary, another format). */
 const MAX_REPAIRS = 100;
@@ -244,6 +245,10 @@ export function planRepairs(source: string): Repairs | undefined {
   let strayChecks = 0;
   let indentChecks = 0;
   let strayCloserChecks = 0;
+  // The last text the scanner ended at a line break, its closing quote not typed: a closer
+  // inserted right after it would be read as part of it (jsonc-parser reads such a text up to
+  // the line end too), so its quote goes in first.
+  let openText: { start: number; end: number; quoted: boolean } | undefined;
   // The line the token is on: the indentation of its first token, and whether the token is it.
   let lineIndent: string | null = '';
   let startsLine = true;
@@ -260,6 +265,12 @@ export function planRepairs(source: string): Repairs | undefined {
     return f;
   };
   const insert = (at: number, text: string): void => {
+    if (openText && openText.end === at && !openText.quoted) {
+      openText.quoted = true;
+      text = '"' + text;
+      // jsonc-parser no longer sees it unclosed: the parse-error it would give, here.
+      problems.push({ ruleId: 'parse-error', span: { start: openText.start, end: openText.end }, message: UNCLOSED_TEXT_MESSAGE });
+    }
     const last = insertions[insertions.length - 1];
     if (last && last.at === at) insertions[insertions.length - 1] = { at, text: last.text + text };
     else insertions.push({ at, text });
@@ -416,6 +427,7 @@ export function planRepairs(source: string): Repairs | undefined {
         break;
       }
       case SyntaxKind.StringLiteral: {
+        if (s.getTokenError() === ScanError.UnexpectedEndOfString) openText = { start: offset, end, quoted: false };
         const top = stack[stack.length - 1];
         if (top?.isObject && top.want === Want.Key) {
           top.key = normalizeKey(s.getTokenValue());
