@@ -333,6 +333,35 @@ describe('json parser', () => {
       }
     });
 
+    it('a claim begun at the indentation of the one before it, whose "lines" and last line object were never closed: they close before it, and it is read as a claim', () => {
+      const head = ['    {', '      "claim_id": "C1", "member_id": "M1", "auth_number": "PA1",'];
+      const claimOpen = 'This claim object is not closed: add } after its last value';
+      const linesOpen = 'This "lines" list is not closed: add ] after its last item';
+      const lineOpen = 'This line object is not closed: add } after its last value';
+      const rows = [
+        {
+          what: 'its last value followed by a comma',
+          c1: [...head, '      "lines": [', '        { "dos_from": "2026-03-02", "hcpcs": "J0101", "units": 1,'],
+          problems: [[claimOpen, '{', '3:5'], [linesOpen, '[', '5:16'], [lineOpen, '{', '6:9']],
+          codes: ['code-format Code ZZZZZ is not a procedure code'],
+        },
+        {
+          what: 'its last value a text left unclosed, no comma',
+          c1: [...head, '      "lines": [ { "dos_from": "2026-03-02", "units": 1, "hcpcs": "J21'],
+          problems: [[claimOpen, '{', '3:5'], [linesOpen, '[', '5:16'], [lineOpen, '{', '5:18'],
+            ['Unclosed text: end it with "', '"J21', '5:67'], ['Expected a comma between values', '{', '6:5']],
+          codes: ['code-format Code J21 is not a procedure code', 'code-format Code ZZZZZ is not a procedure code'],
+        },
+      ];
+      for (const row of rows) {
+        const text = file(row.c1, claim('C2', ['ZZZZZ']), C3);
+        const doc = parseDocument(text, 'json');
+        assert.deepStrictEqual(doc.problems.map((p) => [p.ruleId, p.message, at(doc, p.span), place(text, p.span.start)]), row.problems.map((p) => ['parse-error', ...p]), row.what);
+        assert.deepStrictEqual(read(doc).slice(1), ['C2: ZZZZZ', 'C3: J0301'], row.what);
+        assert.deepStrictEqual(codeFindings(text), row.codes, row.what);
+      }
+    });
+
     it('deeply nested garbage: brackets are matched in linear time, past MAX_DEPTH not repaired at all', function () {
       this.timeout(2000); // the guard: 320 KB of it took 39 s (every closer walked the whole open stack)
       const n = 160_000;

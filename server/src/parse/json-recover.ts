@@ -193,6 +193,17 @@ function outerMatch(stack: readonly Frame[], match: number, isObject: boolean, i
   return -1;
 }
 
+/**
+ * For a `{` first on its line: the object further out than the innermost one (an item of a
+ * list) whose opener's line is indented as this line is, every frame inside it on a line indented
+ * more; -1 when there is none. The `{` is then likely its next sibling (a claim typed after one
+ * whose "lines" and last line object were never closed).
+ */
+function siblingItem(stack: readonly Frame[], indent: string): number {
+  const item = outerMatch(stack, stack.length - 1, true, indent);
+  return item > 0 && !stack[item - 1].isObject ? item : -1;
+}
+
 /** A line indented by `a` is further in than one by `b` (`b` a prefix of it, and shorter). */
 function deeper(a: string | null, b: string): boolean {
   return a !== null && a.length > b.length && a.startsWith(b);
@@ -320,6 +331,19 @@ export function planRepairs(source: string): Repairs | undefined {
     switch (kind) {
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken: {
+        // The next item of a list further out begins: the ones inside it were not closed.
+        if (kind === SyntaxKind.OpenBraceToken && startsLine && lineIndent !== null && indentChecks < MAX_INDENT_CHECKS) {
+          const item = siblingItem(stack, lineIndent);
+          if (item >= 0) {
+            indentChecks++;
+            if (closesExactly(restOf(source, offset, item), kindsOf(stack).slice(0, item))) {
+              // A comma after the last value now separates the list's items.
+              const at = afterComma ? valueEnd : lastEnd;
+              while (stack.length > item) closeImplicitly(at);
+              if (afterComma) stack[stack.length - 1].want = Want.Value;
+            }
+          }
+        }
         const top = stack[stack.length - 1];
         const parent = stack[stack.length - 2];
         // The next item begins where an item object wants a key, a comma or its `}`: it was not closed.
