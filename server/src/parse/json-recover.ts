@@ -8,9 +8,15 @@
 // This pass scans the tokens once, keeping the open objects and lists, and plans repairs where the
 // text can only mean one thing:
 // - a `}` or `]` that closes a list or object further out (`]` with a line object still open):
-//   the ones still open inside it are closed right after their last value;
+//   the ones still open inside it are closed right after their last value; unless the rest of
+//   the text closes what is open exactly without it (`}},` after a line object): then it is a
+//   stray one, taken out;
 // - a `{` where an object that is an item of a list wants a key, a comma or its `}` (the next
-//   claim or line object begins): that object is closed right after its last value;
+//   claim or line object begins): that object is closed right after its last value; a `{` first
+//   on its line, indented as an item object further out (a claim), closes that one and what is
+//   open inside it, when only then does the rest of the text close what is open;
+// - a closer inserted right after a text the scanner ended at a line break (`"hcpcs": "J21`):
+//   the text's `"` goes in first, else jsonc-parser would read the closer as part of the text;
 // - closers that end the file's root with claims still to come (`]}` pasted after a claim): they
 //   are taken out, when the rest of the file then closes exactly what they closed.
 // The repaired text (closers inserted, stray ones blanked) is what jsonc-parser reads; its nodes
@@ -235,7 +241,8 @@ function strayRun<T extends { frame: Frame }>(source: string, end: number, run: 
  * The repairs the text's brackets need, or undefined when it needs none of these (or too many,
  * or it nests deeper than MAX_DEPTH: not a claim file being typed). `source` has its BOM blanked
  * already. Linear in the text: each token looks at no more than MAX_MATCH_DISTANCE frames, and
- * the scans of the rest of the text are a few (MAX_INDENT_CHECKS, MAX_STRAY_CHECKS).
+ * the scans of the rest of the text are a few (MAX_INDENT_CHECKS, MAX_STRAY_CLOSER_CHECKS,
+ * MAX_STRAY_CHECKS).
  */
 export function planRepairs(source: string): Repairs | undefined {
   const s = createScanner(source, false);
