@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { parseDocument } from '../../server/src/parse';
 import { lintText } from '../../server/src/engine';
 import type { ClaimDocument, Span } from '../../server/src/model';
+import { planRepairs, recoverWork } from '../../server/src/parse/json-recover';
 
 const at = (doc: ClaimDocument, span: Span | undefined): string | undefined => (span ? doc.text.slice(span.start, span.end) : undefined);
 const problems = (doc: ClaimDocument): string[][] => doc.problems.map((p) => [p.ruleId, p.message, at(doc, p.span)!]);
@@ -262,6 +263,124 @@ describe('json parser', () => {
       // Closers that end the file for good, or before another document, are text after the end as before.
       assert.deepStrictEqual(problems(parseDocument(`[ { "claim_id": "C1", "member_id": "M1", "lines": [ ${LINE} ] } ] ]`, 'json')).map((p) => p[1]), ['Unexpected text after the end of the data: remove it']);
       assert.deepStrictEqual(problems(parseDocument(`{ "claims": [] } { "claims": [ { "claim_id": "C1" } ] }`, 'json')).map((p) => p[1]), ['Unexpected text after the end of the data: remove it']);
+    });
+
+    // Where a problem is, as an editor shows it: line:column, 1-based.
+    const place = (text: string, offset: number): string => {
+      const before = text.slice(0, offset).split('\n');
+      return `${before.length}:${before[before.length - 1].length + 1}`;
+    };
+    const codeFindings = (text: string): string[] => lintText(text, 'json').findings
+      .filter((f) => f.ruleId === 'code-format' || f.ruleId === 'missing-field' || f.ruleId === 'auth-missing')
+      .map((f) => `${f.ruleId} ${f.message.split(':')[0]}`);
+
+    it('a stray } or ] typed after a closer mid-line: one parse-error at it, not a list or object left open elsewhere', () => {
+      const rows = [
+        {
+          what: 'an extra } after a line object',
+          edit: (c1: string[]) => { c1[3] = c1[3].replace('1 },', '1 }},'); },
+          problem: ['parse-error', 'Unexpected }: it closes nothing here (the "lines" list is still open); remove it', '}'],
+          at: '6:67',
+        },
+        {
+          what: 'an extra ] after a claim\'s "lines" list',
+          edit: (c1: string[]) => { c1[5] = '      ]],'; },
+          problem: ['parse-error', 'Unexpected ]: it closes nothing here (the claim object is still open); remove it', ']'],
+          at: '8:8',
+        },
+      ];
+      for (const row of rows) {
+        const c1 = claim('C1', ['J0101', 'J0102']);
+        row.edit(c1);
+        const text = file(c1, claim('C2', ['ZZZZZ']), C3);
+        const doc = parseDocument(text, 'json');
+        assert.deepStrictEqual(problems(doc), [row.problem], row.what);
+        assert.strictEqual(place(text, doc.problems[0].span.start), row.at, row.what);
+        assert.deepStrictEqual(read(doc), ['C1: J0101 J0102', 'C2: ZZZZZ', 'C3: J0301'], row.what);
+        // The rest is checked as written: C2's bad code found, no false missing fields or auth.
+        assert.deepStrictEqual(codeFindings(text), ['code-format Code ZZZZZ is not a procedure code'], row.what);
+      }
+    });
+
+    it('a text left unclosed at a line end, its object closed after it: the text is read up to the line end, the claims after it still read', () => {
+      const open = '        { "dos_from": "2026-03-02", "units": 1, "hcpcs": "J21';
+      const unclosed = ['parse-error', 'This line object is not closed: add } after its last value', '{'];
+      const text21 = ['parse-error', 'Unclosed text: end it with "', '"J21'];
+      const rows = [
+        {
+          what: 'the last line object of its list, "lines" closed on the next line',
+          c1: () => { const c = claim('C1', ['J0101', 'J0102']); c.splice(4, 1, c[4] + ',', open); return c; },
+          problems: [unclosed, text21],
+          at: ['8:9', '8:58'],
+          read: ['C1: J0101 J0102 J21', 'C2: ZZZZZ', 'C3: J0301'],
+        },
+        {
+          what: 'the next line object begins on the next line (no comma typed)',
+          c1: () => { const c = claim('C1', ['J0101', 'J0102']); c.splice(4, 0, open); return c; },
+          problems: [unclosed, text21, ['parse-error', 'Expected a comma between values', '{']],
+          at: ['7:9', '7:58', '8:9'],
+          read: ['C1: J0101 J21 J0102', 'C2: ZZZZZ', 'C3: J0301'],
+        },
+      ];
+      for (const row of rows) {
+        const text = file(row.c1(), claim('C2', ['ZZZZZ']), C3);
+        const doc = parseDocument(text, 'json');
+        assert.deepStrictEqual(problems(doc), row.problems, row.what);
+        assert.deepStrictEqual(doc.problems.map((p) => place(text, p.span.start)), row.at, row.what);
+        assert.deepStrictEqual(read(doc), row.read, row.what);
+        // The value is J21 (not J21} read into the text), and C2 is checked.
+        assert.deepStrictEqual(codeFindings(text), ['code-format Code J21 is not a procedure code', 'code-format Code ZZZZZ is not a procedure code'], row.what);
+      }
+    });
+
+    it('a claim begun at the indentation of the one before it, whose "lines" and last line object were never closed: they close before it, and it is read as a claim', () => {
+      const head = ['    {', '      "claim_id": "C1", "member_id": "M1", "auth_number": "PA1",'];
+      const claimOpen = 'This claim object is not closed: add } after its last value';
+      const linesOpen = 'This "lines" list is not closed: add ] after its last item';
+      const lineOpen = 'This line object is not closed: add } after its last value';
+      const rows = [
+        {
+          what: 'its last value followed by a comma',
+          c1: [...head, '      "lines": [', '        { "dos_from": "2026-03-02", "hcpcs": "J0101", "units": 1,'],
+          problems: [[claimOpen, '{', '3:5'], [linesOpen, '[', '5:16'], [lineOpen, '{', '6:9']],
+          codes: ['code-format Code ZZZZZ is not a procedure code'],
+        },
+        {
+          what: 'its last value a text left unclosed, no comma',
+          c1: [...head, '      "lines": [ { "dos_from": "2026-03-02", "units": 1, "hcpcs": "J21'],
+          problems: [[claimOpen, '{', '3:5'], [linesOpen, '[', '5:16'], [lineOpen, '{', '5:18'],
+            ['Unclosed text: end it with "', '"J21', '5:67'], ['Expected a comma between values', '{', '6:5']],
+          codes: ['code-format Code J21 is not a procedure code', 'code-format Code ZZZZZ is not a procedure code'],
+        },
+      ];
+      for (const row of rows) {
+        const text = file(row.c1, claim('C2', ['ZZZZZ']), C3);
+        const doc = parseDocument(text, 'json');
+        assert.deepStrictEqual(doc.problems.map((p) => [p.ruleId, p.message, at(doc, p.span), place(text, p.span.start)]), row.problems.map((p) => ['parse-error', ...p]), row.what);
+        assert.deepStrictEqual(read(doc).slice(1), ['C2: ZZZZZ', 'C3: J0301'], row.what);
+        assert.deepStrictEqual(codeFindings(text), row.codes, row.what);
+      }
+    });
+
+    it('deeply nested garbage: brackets are matched in linear time, past MAX_DEPTH not repaired at all', function () {
+      this.timeout(2000); // the guard: 320 KB of it took 39 s (every closer walked the whole open stack)
+      const n = 160_000;
+      const texts = [
+        '{'.repeat(n) + ']'.repeat(n),
+        '['.repeat(n) + '}'.repeat(n),
+        // Under MAX_DEPTH: every closer of a kind not open is dismissed without a look at the stack.
+        '{'.repeat(900) + ']'.repeat(n),
+        '['.repeat(900) + '}'.repeat(n),
+        // Its opener 900 frames in: more than could be closed implicitly, so no repairs.
+        '{' + '['.repeat(900) + '}'.repeat(n),
+      ];
+      for (const text of texts) {
+        recoverWork.framesVisited = 0;
+        assert.strictEqual(planRepairs(text), undefined, 'not a claim file being typed: nothing repaired');
+        assert.ok(recoverWork.framesVisited <= text.length, `${recoverWork.framesVisited} frames visited for ${text.length} characters`);
+      }
+      const doc = parseDocument('{'.repeat(n) + ']'.repeat(n), 'json');
+      assert.ok(doc.problems.length > 0 && doc.problems.every((p) => p.ruleId === 'parse-error'));
     });
 
     it('a well-formed part oddly indented is read as written', () => {

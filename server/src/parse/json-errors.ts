@@ -4,6 +4,9 @@
 import type { ParseError } from 'jsonc-parser';
 import type { ParseProblem } from '../model';
 
+/** jsonc-parser's UnexpectedEndOfString (json-recover.ts closes such a text itself, and says so). */
+export const UNCLOSED_TEXT_MESSAGE = 'Unclosed text: end it with "';
+
 // ParseErrorCode is a const enum in jsonc-parser's typings; the numbers are its values.
 const MESSAGES: Readonly<Record<number, string>> = {
   1: 'Unexpected character: remove it, or put the text in double quotes',
@@ -17,7 +20,7 @@ const MESSAGES: Readonly<Record<number, string>> = {
   9: 'Unexpected text after the end of the data: remove it',
   10: 'Unclosed comment: end it with */',
   11: 'Unclosed comment: end it with */',
-  12: 'Unclosed text: end it with "',
+  12: UNCLOSED_TEXT_MESSAGE,
   13: 'Incomplete number: finish it or remove it',
   14: 'Invalid \\u escape: use four hex digits, e.g. \\u00e9',
   15: 'Invalid escape in text: write a backslash as \\\\',

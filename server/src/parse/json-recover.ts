@@ -8,18 +8,26 @@
 // This pass scans the tokens once, keeping the open objects and lists, and plans repairs where the
 // text can only mean one thing:
 // - a `}` or `]` that closes a list or object further out (`]` with a line object still open):
-//   the ones still open inside it are closed right after their last value;
+//   the ones still open inside it are closed right after their last value; unless the rest of
+//   the text closes what is open exactly without it (`}},` after a line object): then it is a
+//   stray one, taken out;
 // - a `{` where an object that is an item of a list wants a key, a comma or its `}` (the next
-//   claim or line object begins): that object is closed right after its last value;
+//   claim or line object begins): that object is closed right after its last value; a `{` first
+//   on its line, indented as an item object further out (a claim), closes that one and what is
+//   open inside it, when only then does the rest of the text close what is open;
+// - a closer inserted right after a text the scanner ended at a line break (`"hcpcs": "J21`):
+//   the text's `"` goes in first, else jsonc-parser would read the closer as part of the text;
 // - closers that end the file's root with claims still to come (`]}` pasted after a claim): they
 //   are taken out, when the rest of the file then closes exactly what they closed.
 // The repaired text (closers inserted, stray ones blanked) is what jsonc-parser reads; its nodes
 // and errors are moved back to the file's offsets, and each repair is one parse-error where the
 // problem is: at the `{` or `[` left open, at the stray closers. Deterministic: a function of the
 // text only (a broken text is never re-read incrementally, json-incremental.ts).
-import { createScanner, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { createScanner, ScanError, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ParseProblem } from '../model';
 import { normalizeKey } from './fields';
+import { MAX_DEPTH } from './json-limits';
+import { UNCLOSED_TEXT_MESSAGE } from './json-errors';
 
 /** More repairs than this: the text is not a claim file being typed (binary, another format). */
 const MAX_REPAIRS = 100;
@@ -30,6 +38,16 @@ const MAX_STRAY_RUN = 4;
 /** Closers at a line start, indented as an opener further out, checked against the rest of the
  *  text (a scan of it each). */
 const MAX_INDENT_CHECKS = 4;
+/** Closers of a container further out (those inside it then closed implicitly) checked against
+ *  the rest of the text as stray ones (a scan of it each). */
+const MAX_STRAY_CLOSER_CHECKS = 4;
+/** No closer is matched with an opener further in than this many frames from the top of the
+ *  stack: the ones between would be more than MAX_REPAIRS implicit closes. Keeps each closer's
+ *  look at the stack bounded (deeply nested garbage stays linear). */
+const MAX_MATCH_DISTANCE = MAX_REPAIRS + 1;
+
+/** For tests: the open frames looked at to match closers (bounded per closer, never the whole stack). */
+export const recoverWork = { framesVisited: 0 };
 
 const enum Want { Key, Colon, Value, After }
 
@@ -81,13 +99,19 @@ function roleOf(parent: Frame | undefined, isObject: boolean): Role {
   return parent.role === 'claims' ? 'claim' : parent.role === 'lines' ? 'line' : 'other';
 }
 
+/** What a frame is, in a message: 'claim object', '"lines" list', ... */
+function describe(f: Frame): string {
+  if (f.isObject) return f.role === 'claim' ? 'claim object' : f.role === 'line' ? 'line object' : 'object';
+  return f.role === 'lines' ? '"lines" list' : f.role === 'claims' ? 'list of claims' : 'list';
+}
+
 function unclosedMessage(f: Frame): string {
-  if (f.isObject) {
-    const what = f.role === 'claim' ? 'claim object' : f.role === 'line' ? 'line object' : 'object';
-    return `This ${what} is not closed: add } after its last value`;
-  }
-  const what = f.role === 'lines' ? '"lines" list' : f.role === 'claims' ? 'list of claims' : 'list';
-  return `This ${what} is not closed: add ] after its last item`;
+  return f.isObject ? `This ${describe(f)} is not closed: add } after its last value` : `This ${describe(f)} is not closed: add ] after its last item`;
+}
+
+/** The kinds of the open frames, outermost first (true for an object). */
+function kindsOf(stack: readonly Frame[]): boolean[] {
+  return stack.map((f) => f.isObject);
 }
 
 /**
@@ -139,16 +163,51 @@ function closesExactly(rest: Rest, open: readonly boolean[]): boolean {
   return rest.closers.every((isObject, i) => isObject === open[open.length - 1 - i]);
 }
 
+/** No opener of the closer's kind within MAX_MATCH_DISTANCE of the top of the stack. */
+const TOO_FAR = -2;
+
+/**
+ * The innermost open frame of the closer's kind: -1 when none is open (`openOfKind`, a count
+ * kept as frames open and close, says so at once: `{{{...]]]` must not walk the whole stack for
+ * every `]`), TOO_FAR when it is further in than MAX_MATCH_DISTANCE.
+ */
+function innerMatch(stack: readonly Frame[], isObject: boolean, openOfKind: number): number {
+  if (openOfKind === 0) return -1;
+  const floor = Math.max(0, stack.length - MAX_MATCH_DISTANCE);
+  for (let i = stack.length - 1; i >= floor; i--) {
+    recoverWork.framesVisited++;
+    if (stack[i].isObject === isObject) return i;
+  }
+  return TOO_FAR;
+}
+
 /** The frame further out than `match` of the closer's kind whose opener's line is indented as
- *  the closer is, every frame inside it on a line indented more; -1 when there is none. */
+ *  the closer is, every frame inside it on a line indented more; -1 when there is none (or it is
+ *  further in than MAX_MATCH_DISTANCE: too many to close). */
 function outerMatch(stack: readonly Frame[], match: number, isObject: boolean, indent: string): number {
-  for (let i = stack.length - 1; i > match; i--) if (!deeper(stack[i].indent, indent)) return -1;
-  for (let i = match; i >= 0; i--) {
+  const floor = Math.max(0, stack.length - MAX_MATCH_DISTANCE);
+  for (let i = stack.length - 1; i > match; i--) {
+    recoverWork.framesVisited++;
+    if (!deeper(stack[i].indent, indent)) return -1;
+  }
+  for (let i = match; i >= floor; i--) {
+    recoverWork.framesVisited++;
     const f = stack[i];
     if (f.isObject === isObject && f.indent === indent) return i === match ? -1 : i;
     if (!deeper(f.indent, indent)) return -1;
   }
   return -1;
+}
+
+/**
+ * For a `{` first on its line: the object further out than the innermost one (an item of a
+ * list) whose opener's line is indented as this line is, every frame inside it on a line indented
+ * more; -1 when there is none. The `{` is then likely its next sibling (a claim typed after one
+ * whose "lines" and last line object were never closed).
+ */
+function siblingItem(stack: readonly Frame[], indent: string): number {
+  const item = outerMatch(stack, stack.length - 1, true, indent);
+  return item > 0 && !stack[item - 1].isObject ? item : -1;
 }
 
 /** A line indented by `a` is further in than one by `b` (`b` a prefix of it, and shorter). */
@@ -179,12 +238,18 @@ function strayRun<T extends { frame: Frame }>(source: string, end: number, run: 
 }
 
 /**
- * The repairs the text's brackets need, or undefined when it needs none of these (or too many:
- * not a claim file being typed). `source` has its BOM blanked already.
+ * The repairs the text's brackets need, or undefined when it needs none of these (or too many,
+ * or it nests deeper than MAX_DEPTH: not a claim file being typed). `source` has its BOM blanked
+ * already. Linear in the text: each token looks at no more than MAX_MATCH_DISTANCE frames, and
+ * the scans of the rest of the text are a few (MAX_INDENT_CHECKS, MAX_STRAY_CLOSER_CHECKS,
+ * MAX_STRAY_CHECKS).
  */
 export function planRepairs(source: string): Repairs | undefined {
   const s = createScanner(source, false);
   const stack: Frame[] = [];
+  // How many of the open frames are objects, and lists (a closer of a kind not open is dismissed at once).
+  let openObjects = 0;
+  let openLists = 0;
   const insertions: Insertion[] = [];
   const blanks: Array<[number, number]> = [];
   const problems: ParseProblem[] = [];
@@ -197,18 +262,40 @@ export function planRepairs(source: string): Repairs | undefined {
   const run: Array<{ offset: number; frame: Frame; parentWant: Want | undefined; lastEnd: number; valueEnd: number; afterComma: boolean }> = [];
   let strayChecks = 0;
   let indentChecks = 0;
+  let strayCloserChecks = 0;
+  // The last text the scanner ended at a line break, its closing quote not typed: a closer
+  // inserted right after it would be read as part of it (jsonc-parser reads such a text up to
+  // the line end too), so its quote goes in first.
+  let openText: { start: number; end: number; quoted: boolean } | undefined;
   // The line the token is on: the indentation of its first token, and whether the token is it.
   let lineIndent: string | null = '';
   let startsLine = true;
 
+  const push = (f: Frame): void => {
+    stack.push(f);
+    if (f.isObject) openObjects++;
+    else openLists++;
+  };
+  const pop = (): Frame => {
+    const f = stack.pop()!;
+    if (f.isObject) openObjects--;
+    else openLists--;
+    return f;
+  };
   const insert = (at: number, text: string): void => {
+    if (openText && openText.end === at && !openText.quoted) {
+      openText.quoted = true;
+      text = '"' + text;
+      // jsonc-parser no longer sees it unclosed: the parse-error it would give, here.
+      problems.push({ ruleId: 'parse-error', span: { start: openText.start, end: openText.end }, message: UNCLOSED_TEXT_MESSAGE });
+    }
     const last = insertions[insertions.length - 1];
     if (last && last.at === at) insertions[insertions.length - 1] = { at, text: last.text + text };
     else insertions.push({ at, text });
   };
   /** Close the innermost frame at `at` (its closer inserted there). */
   const closeImplicitly = (at: number): void => {
-    const f = stack.pop()!;
+    const f = pop();
     insert(at, f.isObject ? '}' : ']');
     problems.push({ ruleId: 'parse-error', span: { start: f.open, end: f.open + 1 }, message: unclosedMessage(f) });
     const parent = stack[stack.length - 1];
@@ -251,6 +338,19 @@ export function planRepairs(source: string): Repairs | undefined {
     switch (kind) {
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken: {
+        // The next item of a list further out begins: the ones inside it were not closed.
+        if (kind === SyntaxKind.OpenBraceToken && startsLine && lineIndent !== null && indentChecks < MAX_INDENT_CHECKS) {
+          const item = siblingItem(stack, lineIndent);
+          if (item >= 0) {
+            indentChecks++;
+            if (closesExactly(restOf(source, offset, item), kindsOf(stack).slice(0, item))) {
+              // A comma after the last value now separates the list's items.
+              const at = afterComma ? valueEnd : lastEnd;
+              while (stack.length > item) closeImplicitly(at);
+              if (afterComma) stack[stack.length - 1].want = Want.Value;
+            }
+          }
+        }
         const top = stack[stack.length - 1];
         const parent = stack[stack.length - 2];
         // The next item begins where an item object wants a key, a comma or its `}`: it was not closed.
@@ -263,35 +363,53 @@ export function planRepairs(source: string): Repairs | undefined {
         valueStarts();
         const isObject = kind === SyntaxKind.OpenBraceToken;
         const outer = stack[stack.length - 1];
-        stack.push({ isObject, open: offset, indent: lineIndent, role: roleOf(outer, isObject), want: isObject ? Want.Key : Want.Value, key: '' });
+        push({ isObject, open: offset, indent: lineIndent, role: roleOf(outer, isObject), want: isObject ? Want.Key : Want.Value, key: '' });
+        // Deeper than jsonc-parser can read (json.ts reports it): nothing here to repair.
+        if (stack.length > MAX_DEPTH) return undefined;
         break;
       }
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken: {
         const isObject = kind === SyntaxKind.CloseBraceToken;
-        let match = stack.length - 1;
-        while (match >= 0 && stack[match].isObject !== isObject) match--;
+        let match = innerMatch(stack, isObject, isObject ? openObjects : openLists);
+        // More frames inside its opener than MAX_REPAIRS could close: not a file being typed.
+        if (match === TOO_FAR) return undefined;
         if (match < 0) {
           run.length = 0;
           break; // closes nothing open: jsonc-parser reports it
         }
+        // The rest of the text after this closer, scanned (once) only for the checks below.
+        let rest: Rest | undefined;
+        const restAfter = (): Rest => (rest ??= restOf(source, end, stack.length));
         // A closer on a line of its own, indented as an opener of its kind further out (and less
         // than those inside it): it closes that one, when only then does the rest of the text close
         // what is open (`    },` of a claim, its last line object and "lines" never closed).
-        if (match >= 0 && startsLine && lineIndent !== null && indentChecks < MAX_INDENT_CHECKS && stack[match].indent !== lineIndent) {
+        if (startsLine && lineIndent !== null && indentChecks < MAX_INDENT_CHECKS && stack[match].indent !== lineIndent) {
           const outer = outerMatch(stack, match, isObject, lineIndent);
           if (outer >= 0) {
             indentChecks++;
-            const types = stack.map((f) => f.isObject);
-            const rest = restOf(source, end, match);
-            if (!closesExactly(rest, types.slice(0, match)) && closesExactly(rest, types.slice(0, outer))) match = outer;
+            const kinds = kindsOf(stack);
+            if (!closesExactly(restAfter(), kinds.slice(0, match)) && closesExactly(restAfter(), kinds.slice(0, outer))) match = outer;
+          }
+        }
+        // A closer of a container further out would close the ones inside it implicitly. When,
+        // instead, the rest of the text closes exactly what is open with this closer left out, it
+        // is a stray one typed by mistake (`}},` after a line object, `]],` after "lines"): it is
+        // blanked, and its parse-error is at it, not at the correct closers further on.
+        if (match < stack.length - 1 && strayCloserChecks < MAX_STRAY_CLOSER_CHECKS) {
+          strayCloserChecks++;
+          if (closesExactly(restAfter(), kindsOf(stack))) {
+            blanks.push([offset, end]);
+            const closer = isObject ? '}' : ']';
+            problems.push({ ruleId: 'parse-error', span: { start: offset, end }, message: `Unexpected ${closer}: it closes nothing here (the ${describe(stack[stack.length - 1])} is still open); remove it` });
+            continue; // as if it were not there (the last token, value and run are as before it)
           }
         }
         if (match < stack.length - 1) {
           run.length = 0;
           while (stack.length - 1 > match) closeImplicitly(valueEnd);
         }
-        const frame = stack.pop()!;
+        const frame = pop();
         const parent = stack[stack.length - 1];
         run.push({ offset, frame, parentWant: parent?.want, lastEnd, valueEnd, afterComma });
         if (parent) parent.want = Want.After;
@@ -304,7 +422,7 @@ export function planRepairs(source: string): Repairs | undefined {
         for (const r of [...reopened].reverse()) {
           const outer = stack[stack.length - 1];
           if (outer && r.parentWant !== undefined) outer.want = r.parentWant;
-          stack.push(r.frame);
+          push(r.frame);
           blanks.push([r.offset, r.offset + 1]);
         }
         problems.push({
@@ -340,6 +458,7 @@ export function planRepairs(source: string): Repairs | undefined {
         break;
       }
       case SyntaxKind.StringLiteral: {
+        if (s.getTokenError() === ScanError.UnexpectedEndOfString) openText = { start: offset, end, quoted: false };
         const top = stack[stack.length - 1];
         if (top?.isObject && top.want === Want.Key) {
           top.key = normalizeKey(s.getTokenValue());

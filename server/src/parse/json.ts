@@ -18,12 +18,11 @@ import { plainDecimal, splitModifiers } from './values';
 import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
 import { jsonTreeSteps } from './json-tree';
 import { mapBack, planRepairs } from './json-recover';
+import { MAX_DEPTH } from './json-limits';
 import { runToEnd } from '../steps';
 import { setJsonState, type EolCounts } from './json-state';
 
 const MODIFIER_KEYS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
-/** Deeper than this, jsonc-parser's recursive descent may overflow; we report it instead. */
-const MAX_DEPTH = 1000;
 
 /** A field read from an object, with the value node it came from. */
 interface ReadField {
