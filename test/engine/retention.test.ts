@@ -4,6 +4,8 @@
 // and every full garbage collection (the server forces one every few edits of a big file) marks
 // them all again. concurrent-therapy-modifier's fix closures once held it (18 MB on the bench file).
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { lintDocument, lintText } from '../../server/src/engine';
 import { lintEdit, type EditResult } from '../../server/src/engine-incremental';
 import { collect } from '../../server/src/lsp/memory';
@@ -11,6 +13,17 @@ import { parseDocument } from '../../server/src/parse';
 import { RULES } from '../../server/src/rules';
 import { sameDayIndex } from '../../server/src/rules/util/same-day';
 import { FIRING_ROWS, FULL_HEADER } from '../helpers/seeded';
+
+/** Two more members whose lines make the other index readers fire: a less frequent per diem
+ *  billed as the primary, a long visit with no 99602, a 99602 with no visit, JW with no
+ *  administered line, per diems with no drug. */
+const MORE_ROWS: readonly string[] = [
+  'C30,M3,commercial,PA1,{day},,12,S9500,,1,100.00,,,,,,q24h,,',
+  'C30,M3,commercial,PA1,{day},,12,S9502,SH,1,250.00,,,,,,q8h,,',
+  'C30,M3,commercial,PA1,{day},,12,99601,,1,180.00,,,,,,,200,',
+  'C40,M4,commercial,PA1,{day},,12,99602,,1,60.00,,,,,,,,',
+  'C40,M4,commercial,PA1,{day},,12,J2185,JW,10,32.00,00143-9431-10,UN,1,,single,,,',
+];
 
 /** Two members, each with every firing row on two days (concurrent per diems, bundling, JW …). */
 function csv(): string {
@@ -20,13 +33,21 @@ function csv(): string {
       FIRING_ROWS.forEach((row, i) => rows.push(`C${member}${i % 3},${member},commercial,PA1,${date},${row}`));
     }
   }
+  for (const date of ['2026-03-02', '2026-03-03']) for (const row of MORE_ROWS) rows.push(row.replace('{day}', date));
   return rows.join('\n') + '\n';
 }
 
 /** Rules that read the same-day index and fire on the text above: the test must be able to fail. */
 const MUST_FIRE = [
-  'bundled-supply', 'concurrent-therapy-modifier', 'duplicate-line', 'hit-initial-visit', 'multi-ndc-kp-kq', 'mutually-exclusive-per-diem',
+  'bundled-supply', 'concurrent-therapy-modifier', 'duplicate-line', 'hit-initial-visit', 'jw-without-administered', 'multi-ndc-kp-kq',
+  'mutually-exclusive-per-diem', 'nursing-addon-without-primary', 'nursing-duration', 'per-diem-order', 'per-diem-without-drug',
 ];
+
+/** The rules whose source builds the same-day index: each must be in MUST_FIRE. */
+function indexReaders(): string[] {
+  const dir = path.resolve(__dirname, '..', '..', '..', 'server', 'src', 'rules');
+  return RULES.map((r) => r.meta.id).filter((id) => /\bsameDayIndex\(/.test(fs.readFileSync(path.join(dir, `${id}.ts`), 'utf8')));
+}
 
 describe('findings do not keep a rule\'s working data alive', () => {
   const gc = collect();
@@ -55,6 +76,9 @@ describe('findings do not keep a rule\'s working data alive', () => {
   }
 
   it('the rules that read the index fire on the test text', () => {
+    const readers = indexReaders();
+    assert.ok(readers.length >= MUST_FIRE.length, `index readers found in the rule sources: ${readers.join(', ')}`);
+    assert.deepStrictEqual(readers.filter((id) => !MUST_FIRE.includes(id)), [], 'rules that read the index but are not made to fire');
     for (const id of MUST_FIRE) assert.ok(fired.has(id), `${id} reported nothing: the test above cannot fail for it`);
   });
 });

@@ -21,6 +21,9 @@ describe('suppression and settings', () => {
     const ndc = findings.filter((f) => f.ruleId === 'ndc-format');
     assert.strictEqual(ndc.length, 1, 'the second row is still reported');
     assert.ok(ndc[0].span.start > text.indexOf('C2,'), 'the reported NDC is the one of the unsuppressed row');
+    // A rule the comment does not list is still reported on the row under it.
+    const other = csv('# infusion-claims-disable-next-line auth-missing', BAD_NDC.replace(',PA1,', ',,'));
+    assert.deepStrictEqual(ids(lintText(other, 'csv').findings), ['ndc-format'], 'auth-missing silenced, ndc-format not');
   });
 
   it('JSON lint_disable on a line and on a claim', () => {
