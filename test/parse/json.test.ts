@@ -362,6 +362,27 @@ describe('json parser', () => {
       }
     });
 
+    it('a claim typed up to its key, no } typed, before the next claim: it is not closed there, and the next claim is read as a claim (not as the value)', () => {
+      const claimOpen = ['parse-error', 'This claim object is not closed: add } after its last value', '{', '9:5'];
+      const comma = ['parse-error', 'Expected a comma between values', '{', '11:5'];
+      const rows = [
+        { typed: '"claim_id":', problems: [claimOpen, ['parse-error', 'Expected a value: a "text", a number, [ ... ] or { ... }', '', '10:18'], comma] },
+        { typed: '"claim_id": ', problems: [claimOpen, ['parse-error', 'Expected a value: a "text", a number, [ ... ] or { ... }', '', '10:18'], comma] },
+        { typed: '"claim_id"', problems: [claimOpen, ['parse-error', 'Expected a colon between the field name and its value', '', '10:17'], comma] },
+        { typed: '"cl', problems: [claimOpen, ['parse-error', 'Unclosed text: end it with "', '"cl', '10:7'], ['parse-error', 'Expected a colon between the field name and its value', '', '10:10'], comma] },
+      ];
+      for (const row of rows) {
+        const text = file(claim('C1', ['J0101']), ['    {', `      ${row.typed}`], claim('C2', ['ZZZZZ']), C3);
+        const doc = parseDocument(text, 'json');
+        assert.deepStrictEqual(doc.problems.map((p) => [p.ruleId, p.message, at(doc, p.span), place(text, p.span.start)]), row.problems, row.typed);
+        assert.deepStrictEqual(read(doc).filter((c) => c !== ': '), ['C1: J0101', 'C2: ZZZZZ', 'C3: J0301'], row.typed);
+        // C2 is checked as written: its bad code found; no false invalid-value (C2 as claim_id's value), missing field or auth.
+        const findings = lintText(text, 'json').findings;
+        assert.deepStrictEqual(codeFindings(text), ['code-format Code ZZZZZ is not a procedure code'], row.typed);
+        assert.deepStrictEqual(findings.filter((f) => f.ruleId === 'invalid-value'), [], row.typed);
+      }
+    });
+
     it('deeply nested garbage: brackets are matched in linear time, past MAX_DEPTH not repaired at all', function () {
       this.timeout(2000); // the guard: 320 KB of it took 39 s (every closer walked the whole open stack)
       const n = 160_000;

@@ -14,7 +14,10 @@
 // - a `{` where an object that is an item of a list wants a key, a comma or its `}` (the next
 //   claim or line object begins): that object is closed right after its last value; a `{` first
 //   on its line, indented as an item object further out (a claim), closes that one and what is
-//   open inside it, when only then does the rest of the text close what is open;
+//   open inside it, when only then does the rest of the text close what is open; a `{` first on
+//   its line, indented as the innermost item object while that one still wants a colon or a
+//   value (`"claim_id":` typed, no `}`), closes it after its key, when only then does the rest of
+//   the text close what is open (else the next claim is read as the key's value);
 // - a closer inserted right after a text the scanner ended at a line break (`"hcpcs": "J21`):
 //   the text's `"` goes in first, else jsonc-parser would read the closer as part of the text;
 // - closers that end the file's root with claims still to come (`]}` pasted after a claim): they
@@ -210,6 +213,18 @@ function siblingItem(stack: readonly Frame[], indent: string): number {
   return item > 0 && !stack[item - 1].isObject ? item : -1;
 }
 
+/**
+ * For a `{` first on its line, indented by `indent`: whether the innermost open frame is an
+ * object, an item of a list, on a line indented the same, that wants a colon or a value (a key
+ * typed, its value not yet). The `{` can then only be its next sibling: a value of that key
+ * would be on the key's line or further in.
+ */
+function keyWithoutValue(stack: readonly Frame[], indent: string): boolean {
+  const top = stack[stack.length - 1];
+  const parent = stack[stack.length - 2];
+  return top !== undefined && top.isObject && top.indent === indent && (top.want === Want.Colon || top.want === Want.Value) && parent !== undefined && !parent.isObject;
+}
+
 /** A line indented by `a` is further in than one by `b` (`b` a prefix of it, and shorter). */
 function deeper(a: string | null, b: string): boolean {
   return a !== null && a.length > b.length && a.startsWith(b);
@@ -350,6 +365,15 @@ export function planRepairs(source: string): Repairs | undefined {
               if (afterComma) stack[stack.length - 1].want = Want.Value;
             }
           }
+        }
+        // A `{` indented as the innermost item object, which still wants a colon or a value (a
+        // claim typed up to `"claim_id":` before the next claim, no `}` typed): its next sibling
+        // begins. Without this the `}` is read after that sibling, which becomes the value.
+        if (kind === SyntaxKind.OpenBraceToken && startsLine && lineIndent !== null && indentChecks < MAX_INDENT_CHECKS && keyWithoutValue(stack, lineIndent)) {
+          indentChecks++;
+          const item = stack.length - 1;
+          // The key is left without its value: jsonc-parser says so at the `}` inserted after it.
+          if (closesExactly(restOf(source, offset, item), kindsOf(stack).slice(0, item))) closeImplicitly(valueEnd);
         }
         const top = stack[stack.length - 1];
         const parent = stack[stack.length - 2];
