@@ -383,6 +383,27 @@ describe('json parser', () => {
       }
     });
 
+    it('a claim\'s ] pasted after its }, before the next claim: the error is at that ], the claims after it are read and checked (not keys beside "claims")', () => {
+      const linesOpen = ['parse-error', 'This "lines" list is not closed: add ] after its last item', '[', '5:16'];
+      const stray = (col: number) => ['parse-error', 'Unexpected ]: it ends the list of claims here, before the claims that follow; remove it', ']', `8:${col}`];
+      const rows = [
+        { what: 'cut from its line, pasted after `},`', edit: (c: string[]) => { c[4] = '      '; c[5] = '    },]'; }, problems: [linesOpen, stray(7)] },
+        { what: 'pasted after `}` (no comma)', edit: (c: string[]) => { c[4] = '      '; c[5] = '    }]'; },
+          problems: [linesOpen, stray(6), ['parse-error', 'Expected a comma between values', '{', '9:5']] },
+        { what: 'an extra ] after `},`', edit: (c: string[]) => { c[5] = '    },]'; }, problems: [stray(7)] },
+      ];
+      for (const row of rows) {
+        const c1 = claim('C1', ['J0101']);
+        row.edit(c1);
+        const text = file(c1, claim('C2', ['ZZZZZ']), C3);
+        const doc = parseDocument(text, 'json');
+        assert.deepStrictEqual(doc.problems.map((p) => [p.ruleId, p.message, at(doc, p.span), place(text, p.span.start)]), row.problems, row.what);
+        assert.deepStrictEqual(read(doc), ['C1: J0101', 'C2: ZZZZZ', 'C3: J0301'], row.what);
+        // C2 is checked: its bad code found; no "beside claims" errors, no false missing fields or auth.
+        assert.deepStrictEqual(codeFindings(text), ['code-format Code ZZZZZ is not a procedure code'], row.what);
+      }
+    });
+
     it('deeply nested garbage: brackets are matched in linear time, past MAX_DEPTH not repaired at all', function () {
       this.timeout(2000); // the guard: 320 KB of it took 39 s (every closer walked the whole open stack)
       const n = 160_000;

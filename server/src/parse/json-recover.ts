@@ -10,7 +10,8 @@
 // - a `}` or `]` that closes a list or object further out (`]` with a line object still open):
 //   the ones still open inside it are closed right after their last value; unless the rest of
 //   the text closes what is open exactly without it (`}},` after a line object): then it is a
-//   stray one, taken out;
+//   stray one, taken out; so is a `]` that ends the list of claims with a claim's `{` right
+//   after it (`},]` pasted after a claim), when the rest of the text closes what is open without it;
 // - a `{` where an object that is an item of a list wants a key, a comma or its `}` (the next
 //   claim or line object begins): that object is closed right after its last value; a `{` first
 //   on its line, indented as an item object further out (a claim), closes that one and what is
@@ -225,6 +226,18 @@ function keyWithoutValue(stack: readonly Frame[], indent: string): boolean {
   return top !== undefined && top.isObject && top.indent === indent && (top.want === Want.Colon || top.want === Want.Value) && parent !== undefined && !parent.isObject;
 }
 
+/**
+ * Whether the frame `match`, about to be closed, is the list of claims inside the root object
+ * with a `{` (the next claim) right after its closer at `end`. (The list of claims as the root is
+ * strayRun's: its closer closes the root.)
+ */
+function endsClaimsBeforeClaim(stack: readonly Frame[], match: number, source: string, end: number): boolean {
+  if (match === 0 || stack[match].role !== 'claims') return false;
+  const next = createScanner(source, false);
+  next.setPosition(end);
+  return scanNext(next) === SyntaxKind.OpenBraceToken;
+}
+
 /** A line indented by `a` is further in than one by `b` (`b` a prefix of it, and shorter). */
 function deeper(a: string | null, b: string): boolean {
   return a !== null && a.length > b.length && a.startsWith(b);
@@ -420,12 +433,17 @@ export function planRepairs(source: string): Repairs | undefined {
         // instead, the rest of the text closes exactly what is open with this closer left out, it
         // is a stray one typed by mistake (`}},` after a line object, `]],` after "lines"): it is
         // blanked, and its parse-error is at it, not at the correct closers further on.
-        if (match < stack.length - 1 && strayCloserChecks < MAX_STRAY_CLOSER_CHECKS) {
+        // So is a `]` of the list of claims in a `{ "claims": [...] }` file with a claim right
+        // after it (a claim's `]` pasted after its `}`): else the claims after it are read as keys
+        // beside "claims", and the data ends at the `]` that truly closes the list.
+        const endsClaims = match === stack.length - 1 && endsClaimsBeforeClaim(stack, match, source, end);
+        if ((match < stack.length - 1 || endsClaims) && strayCloserChecks < MAX_STRAY_CLOSER_CHECKS) {
           strayCloserChecks++;
           if (closesExactly(restAfter(), kindsOf(stack))) {
             blanks.push([offset, end]);
             const closer = isObject ? '}' : ']';
-            problems.push({ ruleId: 'parse-error', span: { start: offset, end }, message: `Unexpected ${closer}: it closes nothing here (the ${describe(stack[stack.length - 1])} is still open); remove it` });
+            const why = endsClaims ? 'it ends the list of claims here, before the claims that follow' : `it closes nothing here (the ${describe(stack[stack.length - 1])} is still open)`;
+            problems.push({ ruleId: 'parse-error', span: { start: offset, end }, message: `Unexpected ${closer}: ${why}; remove it` });
             continue; // as if it were not there (the last token, value and run are as before it)
           }
         }
