@@ -404,6 +404,26 @@ describe('json parser', () => {
       }
     });
 
+    it('a one-line file, a claim\'s ]}, deleted before the next claim (`…}{"claim_id"…`): the claim and its "lines" are not closed, the claims after it are read and checked', () => {
+      const line = (code: string) => `{"dos_from":"2026-03-02","hcpcs":"${code}","units":1}`;
+      const claim1 = (id: string, codes: string[]) => `{"claim_id":"${id}","member_id":"M1","auth_number":"PA1","lines":[${codes.map(line).join(',')}]}`;
+      const whole = `{"claims":[${claim1('C1', ['J0101', 'J0102'])},${claim1('C2', ['ZZZZZ'])},${claim1('C3', ['J0301'])}]}`;
+      const text = whole.replace(']},{"claim_id":"C2"', '{"claim_id":"C2"');
+      const col = (s: string) => `1:${text.indexOf(s) + 1}`;
+      const doc = parseDocument(text, 'json');
+      assert.deepStrictEqual(doc.problems.map((p) => [p.ruleId, p.message, at(doc, p.span), place(text, p.span.start)]), [
+        ['parse-error', 'This claim object is not closed: add } after its last value', '{', col('{"claim_id":"C1"')],
+        ['parse-error', 'This "lines" list is not closed: add ] after its last item', '[', col('[{"dos_from"')],
+        ['parse-error', 'Expected a comma between values', '{', col('{"claim_id":"C2"')],
+      ]);
+      assert.deepStrictEqual(read(doc), ['C1: J0101 J0102', 'C2: ZZZZZ', 'C3: J0301']);
+      // C2 and C3 are claims, checked as written: C2's bad code found, no false "Line is missing dos_from, hcpcs, units".
+      assert.deepStrictEqual(codeFindings(text), ['code-format Code ZZZZZ is not a procedure code']);
+      // A missing comma between two line objects of a whole file is only that.
+      const comma = whole.replace('},{"dos_from":"2026-03-02","hcpcs":"J0102"', '}{"dos_from":"2026-03-02","hcpcs":"J0102"');
+      assert.deepStrictEqual(problems(parseDocument(comma, 'json')).map((p) => p[1]), ['Expected a comma between values']);
+    });
+
     it('deeply nested garbage: brackets are matched in linear time, past MAX_DEPTH not repaired at all', function () {
       this.timeout(2000); // the guard: 320 KB of it took 39 s (every closer walked the whole open stack)
       const n = 160_000;

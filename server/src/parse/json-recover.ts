@@ -18,7 +18,10 @@
 //   open inside it, when only then does the rest of the text close what is open; a `{` first on
 //   its line, indented as the innermost item object while that one still wants a colon or a
 //   value (`"claim_id":` typed, no `}`), closes it after its key, when only then does the rest of
-//   the text close what is open (else the next claim is read as the key's value);
+//   the text close what is open (else the next claim is read as the key's value); a `{` right
+//   after a `}` (no comma) mid-line, in a list inside an item object, closes that list and the
+//   item objects inside the one whose next sibling it is, when only then does the rest of the text
+//   close what is open (one-line files: `…}{"claim_id"…`, a claim's `]},` deleted);
 // - a closer inserted right after a text the scanner ended at a line break (`"hcpcs": "J21`):
 //   the text's `"` goes in first, else jsonc-parser would read the closer as part of the text;
 // - closers that end the file's root with claims still to come (`]}` pasted after a claim): they
@@ -45,6 +48,9 @@ const MAX_INDENT_CHECKS = 4;
 /** Closers of a container further out (those inside it then closed implicitly) checked against
  *  the rest of the text as stray ones (a scan of it each). */
 const MAX_STRAY_CLOSER_CHECKS = 4;
+/** A `{` not first on its line checked against the rest of the text as the next item of a list
+ *  further out (a scan of it each); only where the bracket count says it may be (restClosesMap). */
+const MAX_RUN_ON_CHECKS = 4;
 /** No closer is matched with an opener further in than this many frames from the top of the
  *  stack: the ones between would be more than MAX_REPAIRS implicit closes. Keeps each closer's
  *  look at the stack bounded (deeply nested garbage stays linear). */
@@ -238,6 +244,45 @@ function endsClaimsBeforeClaim(stack: readonly Frame[], match: number, source: s
   return scanNext(next) === SyntaxKind.OpenBraceToken;
 }
 
+/** The innermost open frame is a list in an object (a claim's "lines"), that object an item of a list. */
+function inNestedList(stack: readonly Frame[]): boolean {
+  const n = stack.length;
+  return n >= 3 && !stack[n - 1].isObject && stack[n - 2].isObject && !stack[n - 3].isObject;
+}
+
+/**
+ * For each `{` of the text, counted by brackets only (not their kinds): how many of the
+ * containers open before it the rest of the text closes, when the rest leaves nothing it opens
+ * open. One scan of the text, then one pass back over its brackets: the cheap test that lets the
+ * few scans of the rest (restOf) go only where a `{` may begin an item further out.
+ */
+function restClosesMap(source: string): Map<number, number> {
+  const s = createScanner(source, false);
+  // The depth before each bracket, and which are `{`.
+  const offsets: number[] = [];
+  const depths: number[] = [];
+  const opens: boolean[] = [];
+  let depth = 0;
+  for (let k = scanNext(s); k !== SyntaxKind.EOF; k = scanNext(s)) {
+    const open = k === SyntaxKind.OpenBraceToken || k === SyntaxKind.OpenBracketToken;
+    if (!open && k !== SyntaxKind.CloseBraceToken && k !== SyntaxKind.CloseBracketToken) continue;
+    offsets.push(s.getTokenOffset());
+    depths.push(depth);
+    opens.push(k === SyntaxKind.OpenBraceToken);
+    depth += open ? 1 : -1;
+  }
+  const map = new Map<number, number>();
+  // The least depth from each bracket on, to the end.
+  let least = depth;
+  for (let i = offsets.length - 1; i >= 0; i--) {
+    least = Math.min(least, depths[i]);
+    // Nothing the rest opens is left open (it ends at its least depth): it closes the outermost
+    // depths[i] - least of those open before it.
+    if (opens[i] && least === depth) map.set(offsets[i], depths[i] - least);
+  }
+  return map;
+}
+
 /** A line indented by `a` is further in than one by `b` (`b` a prefix of it, and shorter). */
 function deeper(a: string | null, b: string): boolean {
   return a !== null && a.length > b.length && a.startsWith(b);
@@ -285,12 +330,17 @@ export function planRepairs(source: string): Repairs | undefined {
   let lastEnd = 0;
   let valueEnd = 0;
   let afterComma = false;
+  let lastKind: SyntaxKind | undefined;
   // The closers just read, in a row, with the frames they closed and what came before them (for
   // a stray run).
   const run: Array<{ offset: number; frame: Frame; parentWant: Want | undefined; lastEnd: number; valueEnd: number; afterComma: boolean }> = [];
   let strayChecks = 0;
   let indentChecks = 0;
   let strayCloserChecks = 0;
+  let runOnChecks = 0;
+  // For each `{`, how many of the containers open before it the rest of the text closes (one scan
+  // of the text, made the first time it is needed).
+  let restCloses: Map<number, number> | undefined;
   // The last text the scanner ended at a line break, its closing quote not typed: a closer
   // inserted right after it would be read as part of it (jsonc-parser reads such a text up to
   // the line end too), so its quote goes in first.
@@ -387,6 +437,24 @@ export function planRepairs(source: string): Repairs | undefined {
           const item = stack.length - 1;
           // The key is left without its value: jsonc-parser says so at the `}` inserted after it.
           if (closesExactly(restOf(source, offset, item), kindsOf(stack).slice(0, item))) closeImplicitly(valueEnd);
+        }
+        // Right after a `}`, no comma (an error however it is read), not first on its line (a
+        // one-line file: no indentation to go by), in a list inside an item object (a claim's
+        // "lines"): when the rest of the text closes only what is open outside an item object
+        // further out, this `{` can only be that object's next sibling (`…}{"claim_id"…`, a
+        // claim's `]},` deleted): what is open inside it was not closed. (After a comma the
+        // missing closers could be anywhere before the end: no repair.)
+        if (kind === SyntaxKind.OpenBraceToken && lastKind === SyntaxKind.CloseBraceToken && (!startsLine || lineIndent === null) && inNestedList(stack) && runOnChecks < MAX_RUN_ON_CHECKS) {
+          const item = (restCloses ??= restClosesMap(source)).get(offset);
+          if (item !== undefined && item > 0 && item < stack.length - 1 && stack[item].isObject && !stack[item - 1].isObject) {
+            runOnChecks++;
+            if (closesExactly(restOf(source, offset, item), kindsOf(stack).slice(0, item))) {
+              // A comma after the last value now separates the list's items.
+              const at = afterComma ? valueEnd : lastEnd;
+              while (stack.length > item) closeImplicitly(at);
+              if (afterComma) stack[stack.length - 1].want = Want.Value;
+            }
+          }
         }
         const top = stack[stack.length - 1];
         const parent = stack[stack.length - 2];
@@ -519,6 +587,7 @@ export function planRepairs(source: string): Repairs | undefined {
     if (!comma) valueEnd = end;
     afterComma = comma;
     lastEnd = end;
+    lastKind = kind;
   }
   if (problems.length === 0) return undefined;
   if (problems.length > MAX_REPAIRS) return undefined;
