@@ -424,6 +424,46 @@ describe('json parser', () => {
       assert.deepStrictEqual(problems(parseDocument(comma, 'json')).map((p) => p[1]), ['Expected a comma between values']);
     });
 
+    it('a list left open in an object, the object\'s next key after it (no ] typed): the error is at its [, the object\'s other keys and the claims after it are read', () => {
+      const listOpen = (where: string) => ['parse-error', 'This list is not closed: add ] after its last item', '[', where];
+      const head = (id: string) => ['    {', `      "claim_id": "${id}", "member_id": "M1", "auth_number": "PA1",`, '      "lines": ['];
+      const tail = ['        { "dos_from": "2026-03-02", "hcpcs": "J0102", "units": 1 }', '      ]', '    },'];
+      const rows = [
+        {
+          what: 'on one line, the next key on the next line (no comma: that is its own error)',
+          c1: [...head('C1'), '        { "dos_from": "2026-03-02", "hcpcs": "J2185", "modifiers": ["JW"', '          "units": 30, "ndc": "00143-9431-10" },', ...tail],
+          problems: [listOpen('6:68'), ['parse-error', 'Expected a comma between values', '"units"', '7:11']],
+          line: ['J2185', 'JW', 30, '00143-9431-10', undefined, []],
+        },
+        {
+          what: 'pretty-printed, its comma typed on a line of its own',
+          c1: [...head('C1'), '        {', '          "dos_from": "2026-03-02",', '          "hcpcs": "J2185",', '          "modifiers": [', '            "JW"', '          ,',
+            '          "units": 150,', '          "charge": 96.00', '        },', ...tail],
+          problems: [listOpen('9:24')],
+          line: ['J2185', 'JW', 150, '', 96, []],
+        },
+        {
+          what: 'a claim\'s lint_disable, its "lines" next (no auth_number: auth-missing is disabled)',
+          c1: ['    {', '      "claim_id": "C1", "member_id": "M1",', '      "lint_disable": ["auth-missing"', '      "lines": [',
+            '        { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 },', ...tail],
+          problems: [listOpen('5:23'), ['parse-error', 'Expected a comma between values', '"lines"', '6:7']],
+          line: ['J2185', '', 30, '', undefined, ['auth-missing']],
+        },
+      ];
+      for (const row of rows) {
+        const text = file(row.c1, claim('C2', ['ZZZZZ']), C3);
+        const doc = parseDocument(text, 'json');
+        assert.deepStrictEqual(doc.problems.map((p) => [p.ruleId, p.message, at(doc, p.span), place(text, p.span.start)]), row.problems, row.what);
+        assert.deepStrictEqual(read(doc), ['C1: J2185 J0102', 'C2: ZZZZZ', 'C3: J0301'], row.what);
+        // The object's keys after the list are read (not items of the list): no false modifiers, units or charge.
+        const l = doc.lines[0];
+        assert.deepStrictEqual([l.hcpcs, l.modifiers.map((m) => m.code).join(' '), l.units, l.ndc, l.charge, [...l.disabled]], row.line, row.what);
+        // C2 is checked as written: its bad code the only code finding; no false invalid-value (keys read as modifiers or rule ids).
+        assert.deepStrictEqual(codeFindings(text), ['code-format Code ZZZZZ is not a procedure code'], row.what);
+        assert.deepStrictEqual(lintText(text, 'json').findings.filter((f) => f.ruleId === 'invalid-value'), [], row.what);
+      }
+    });
+
     it('deeply nested garbage: brackets are matched in linear time, past MAX_DEPTH not repaired at all', function () {
       this.timeout(2000); // the guard: 320 KB of it took 39 s (every closer walked the whole open stack)
       const n = 160_000;

@@ -22,6 +22,10 @@
 //   after a `}` (no comma) mid-line, in a list inside an item object, closes that list and the
 //   item objects inside the one whose next sibling it is, when only then does the rest of the text
 //   close what is open (one-line files: `…}{"claim_id"…`, a claim's `]},` deleted);
+// - a text in a list, with a `:` after it (a key), the list in an object: the list was left open
+//   (`"modifiers": ["JW"`, no `]` typed, the object's next key after it); it is closed right after
+//   its last item (a comma before the key then separates the object's members), and the key is
+//   the object's;
 // - a closer inserted right after a text the scanner ended at a line break (`"hcpcs": "J21`):
 //   the text's `"` goes in first, else jsonc-parser would read the closer as part of the text;
 // - closers that end the file's root with claims still to come (`]}` pasted after a claim): they
@@ -345,6 +349,10 @@ export function planRepairs(source: string): Repairs | undefined {
   // inserted right after it would be read as part of it (jsonc-parser reads such a text up to
   // the line end too), so its quote goes in first.
   let openText: { start: number; end: number; quoted: boolean } | undefined;
+  // The last token, when it is a text read as an item of a list in an object (before it: the end
+  // of the last token and value, and whether the last token was a comma): a `:` right after it
+  // makes it a key, the list left open.
+  let textInList: { end: number; key: string; lastEnd: number; valueEnd: number; afterComma: boolean } | undefined;
   // The line the token is on: the indentation of its first token, and whether the token is it.
   let lineIndent: string | null = '';
   let startsLine = true;
@@ -563,6 +571,18 @@ export function planRepairs(source: string): Repairs | undefined {
         break;
       }
       case SyntaxKind.ColonToken: {
+        // A text in a list with a `:` after it is a key: the list, in an object, was left open
+        // (`"modifiers": ["JW"` and the object's next key on the next line). It is closed right
+        // after its last item, and the key is the object's.
+        if (textInList && lastKind === SyntaxKind.StringLiteral && textInList.end === lastEnd) {
+          const key = textInList;
+          // A comma before the key now separates the object's members.
+          closeImplicitly(key.afterComma ? key.valueEnd : key.lastEnd);
+          const obj = stack[stack.length - 1];
+          obj.key = key.key;
+          obj.want = Want.Value;
+          break;
+        }
         const top = stack[stack.length - 1];
         if (top?.want === Want.Colon) top.want = Want.Value;
         break;
@@ -570,6 +590,10 @@ export function planRepairs(source: string): Repairs | undefined {
       case SyntaxKind.StringLiteral: {
         if (s.getTokenError() === ScanError.UnexpectedEndOfString) openText = { start: offset, end, quoted: false };
         const top = stack[stack.length - 1];
+        const parent = stack[stack.length - 2];
+        if (top && !top.isObject && parent?.isObject) {
+          textInList = { end, key: normalizeKey(s.getTokenValue()), lastEnd, valueEnd, afterComma };
+        }
         if (top?.isObject && top.want === Want.Key) {
           top.key = normalizeKey(s.getTokenValue());
           top.want = Want.Colon;
