@@ -23,6 +23,11 @@ ruleTester(rule, {
     { name: 'same code and different NDCs on different days', csv: csv('C1,M1,PA1,2026-03-02,J3490,,1,00409-4888-20', 'C1,M1,PA1,2026-03-03,J3490,,1,00338-0049-04') },
     { name: 'different members', csv: csv('C1,M1,PA1,2026-03-02,J3490,,1,00409-4888-20', 'C2,M2,PA2,2026-03-02,J3490,,1,00338-0049-04') },
     { name: 'a JW wastage line is not another ingredient', csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,63323-0508-20', 'C1,M1,PA1,2026-03-02,J2185,JW,5,63323-0508-21') },
+    {
+      // ndc-format's finding; while an NDC is typed the day's other lines must not be told to add KP/KQ.
+      name: 'an NDC that names no package (half-typed, too short) is no second drug',
+      csv: csv('C1,M1,PA1,2026-03-02,J3373,,200,00409-6535-01', 'C1,M1,PA1,2026-03-02,J3373,,100,0', 'C1,M1,PA1,2026-03-02,J3373,,100,00409-65'),
+    },
   ],
   invalid: [
     {

@@ -10,6 +10,8 @@ import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
 import { codeSpan, relatedLine } from './util/field-span';
 
 const has = (line: ServiceLine, code: string): boolean => line.modifiers.some((m) => m.code === code);
+/** What ndcKey gives for an NDC that names one package. */
+const ELEVEN_DIGITS = /^\d{11}$/;
 
 /** Whether two lines of the day bill one code with an NDC: the test every day passes before the
  *  map of its codes is made (no allocation for the days that fail it, nearly all of them). */
@@ -44,16 +46,22 @@ export const rule: Rule = {
     for (const group of sameDayIndex(doc, ctx.options).groups()) {
       if (!repeatsDrugCode(group.lines)) continue; // most days: no second line of a drug code
       // Lines of one code with an NDC; JW lines are wastage of an ingredient, not another ingredient.
-      const byCode = new Map<string, DayLine[]>();
+      // An NDC that names no one package (`0` half-typed, `00409-65`, an ambiguous 10 digits) is
+      // ndc-format's finding: it cannot tell another drug from the same one, so it makes no
+      // formulation (else typing an NDC told the day's other, correct lines to add KP or KQ).
+      const byCode = new Map<string, Array<{ d: DayLine; key: string }>>();
       for (const d of group.lines) {
         if (d.line.ndc === '' || d.line.hcpcs === '' || has(d.line, 'JW')) continue;
+        const key = ndcKey(d.line.ndc);
+        if (!ELEVEN_DIGITS.test(key)) continue;
         const list = byCode.get(d.line.hcpcs) ?? [];
-        list.push(d);
+        list.push({ d, key });
         byCode.set(d.line.hcpcs, list);
       }
       const day = formatDay(group.day);
-      for (const [code, lines] of byCode) {
-        const ndcs = new Set(lines.map((d) => ndcKey(d.line.ndc)));
+      for (const [code, keyed] of byCode) {
+        const ndcs = new Set(keyed.map((k) => k.key));
+        const lines = keyed.map((k) => k.d);
         if (ndcs.size < 2) continue;
         // KP stays where it is when a line has it; otherwise the first line in file order takes it.
         const first = lines.find((d) => has(d.line, 'KP')) ?? lines[0];
