@@ -387,6 +387,16 @@ export function planRepairs(source: string): Repairs | undefined {
     const parent = stack[stack.length - 1];
     if (parent) parent.want = Want.After;
   };
+  /** Whether the rest of the text from `at` closes exactly the frames outside `item` (what stays
+   *  open once `item` and the frames inside it are closed). */
+  const restClosesOutside = (at: number, item: number): boolean => closesExactly(restOf(source, at, item), kindsOf(stack).slice(0, item));
+  /** Close `item` and the frames inside it right after the last value; a comma typed after that
+   *  value now separates the items of the list they were in. */
+  const closeFrom = (item: number): void => {
+    const at = afterComma ? valueEnd : lastEnd;
+    while (stack.length > item) closeImplicitly(at);
+    if (afterComma) stack[stack.length - 1].want = Want.Value;
+  };
   /** A value starts in the innermost frame. */
   const valueStarts = (): void => {
     const top = stack[stack.length - 1];
@@ -429,12 +439,7 @@ export function planRepairs(source: string): Repairs | undefined {
           const item = siblingItem(stack, lineIndent);
           if (item >= 0) {
             indentChecks++;
-            if (closesExactly(restOf(source, offset, item), kindsOf(stack).slice(0, item))) {
-              // A comma after the last value now separates the list's items.
-              const at = afterComma ? valueEnd : lastEnd;
-              while (stack.length > item) closeImplicitly(at);
-              if (afterComma) stack[stack.length - 1].want = Want.Value;
-            }
+            if (restClosesOutside(offset, item)) closeFrom(item);
           }
         }
         // A `{` indented as the innermost item object, which still wants a colon or a value (a
@@ -444,7 +449,7 @@ export function planRepairs(source: string): Repairs | undefined {
           indentChecks++;
           const item = stack.length - 1;
           // The key is left without its value: jsonc-parser says so at the `}` inserted after it.
-          if (closesExactly(restOf(source, offset, item), kindsOf(stack).slice(0, item))) closeImplicitly(valueEnd);
+          if (restClosesOutside(offset, item)) closeImplicitly(valueEnd);
         }
         // Right after a `}`, no comma (an error however it is read), not first on its line (a
         // one-line file: no indentation to go by), in a list inside an item object (a claim's
@@ -456,12 +461,7 @@ export function planRepairs(source: string): Repairs | undefined {
           const item = (restCloses ??= restClosesMap(source)).get(offset);
           if (item !== undefined && item > 0 && item < stack.length - 1 && stack[item].isObject && !stack[item - 1].isObject) {
             runOnChecks++;
-            if (closesExactly(restOf(source, offset, item), kindsOf(stack).slice(0, item))) {
-              // A comma after the last value now separates the list's items.
-              const at = afterComma ? valueEnd : lastEnd;
-              while (stack.length > item) closeImplicitly(at);
-              if (afterComma) stack[stack.length - 1].want = Want.Value;
-            }
+            if (restClosesOutside(offset, item)) closeFrom(item);
           }
         }
         const top = stack[stack.length - 1];
