@@ -4,13 +4,18 @@
 import { loadCodeSet } from './codeset';
 import { parseNdc } from './ndc';
 
-/** The 11 digits when the text or the directory determines them, else the text (trimmed, upper case). */
-export function ndcKey(text: string): string {
+/** The 11 digits of the one package the text names (itself, or through the directory), else undefined. */
+export function packageKey(text: string): string | undefined {
   const parsed = parseNdc(text);
   if (parsed.ndc11) return parsed.ndc11;
   if (parsed.form === '10-digit') {
     const candidates = loadCodeSet().resolveNdc10(parsed.digits);
     if (candidates.length === 1) return candidates[0];
   }
-  return text.trim().toUpperCase();
+  return undefined;
+}
+
+/** The 11 digits when the text or the directory determines them, else the text (trimmed, upper case). */
+export function ndcKey(text: string): string {
+  return packageKey(text) ?? text.trim().toUpperCase();
 }

@@ -1,7 +1,7 @@
 // multi-ndc-kp-kq: a drug code repeated on one day with different NDCs is a multiple-drug
 // formulation: the first line takes KP, the others KQ (000, paper claims).
 import type { ServiceLine } from '../model';
-import { ndcKey } from '../codes/ndc-key';
+import { packageKey } from '../codes/ndc-key';
 import { addModifierEdits, replaceModifierEdits } from '../fixes/edit';
 import type { Rule } from './types';
 import { modifierSpan, unsafeFix } from './util/fix-list';
@@ -10,8 +10,6 @@ import { formatDay, sameDayIndex, type DayLine } from './util/same-day';
 import { codeSpan, relatedLine } from './util/field-span';
 
 const has = (line: ServiceLine, code: string): boolean => line.modifiers.some((m) => m.code === code);
-/** What ndcKey gives for an NDC that names one package. */
-const ELEVEN_DIGITS = /^\d{11}$/;
 
 /** Whether two lines of the day bill one code with an NDC: the test every day passes before the
  *  map of its codes is made (no allocation for the days that fail it, nearly all of them). */
@@ -52,8 +50,8 @@ export const rule: Rule = {
       const byCode = new Map<string, Array<{ d: DayLine; key: string }>>();
       for (const d of group.lines) {
         if (d.line.ndc === '' || d.line.hcpcs === '' || has(d.line, 'JW')) continue;
-        const key = ndcKey(d.line.ndc);
-        if (!ELEVEN_DIGITS.test(key)) continue;
+        const key = packageKey(d.line.ndc);
+        if (key === undefined) continue;
         const list = byCode.get(d.line.hcpcs) ?? [];
         list.push({ d, key });
         byCode.set(d.line.hcpcs, list);
