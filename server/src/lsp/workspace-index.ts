@@ -38,9 +38,10 @@ import { diskClaimFormat, fileKey, isInside, listClaimFiles, pathOf, uriOf, type
 
 /** Changes arriving together (a branch switch, a save-all) re-lint once. */
 const SETTLE_MS = 60;
+const MB = 1024 * 1024;
 /** A file this large is not read into the index (it is still linted when opened): indexing the
  *  bench's 85 MB export peaked at 723 MB. The user is told (leftOut); the CLI has no such limit. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_FILE_BYTES = 64 * MB;
 /** Files left out for their size that get a warning each; past that, only the log names them. */
 const MAX_SIZE_WARNINGS = 3;
 /** Rows of a big file packed between two chances for requests and edits to run (a few ms each). */
@@ -434,15 +435,16 @@ export class WorkspaceIndex implements WorkspaceSeam {
       this.note(key, this.memberLines.delete(key), []);
     }
     const name = path.basename(file.path);
-    const size = `${Math.round(bytes / (1024 * 1024))} MB`;
-    this.connection.console.log(`infusion-claims: ${file.path} (${size}) is not indexed for workspace analysis: files over ${MAX_FILE_BYTES / (1024 * 1024)} MB are left out`);
+    const size = `${Math.round(bytes / MB)} MB`;
+    const limit = `${MAX_FILE_BYTES / MB} MB`;
+    this.connection.console.log(`infusion-claims: ${file.path} (${size}) is not indexed for workspace analysis: files over ${limit} are left out`);
     if (this.toldTooLarge.has(key)) return;
     this.toldTooLarge.add(key);
     if (this.toldTooLarge.size > MAX_SIZE_WARNINGS) return;
     // A notification, not window.showWarningMessage's request: nothing to answer, nothing to fail.
     void this.connection.sendNotification(ShowMessageNotification.type, {
       type: MessageType.Warning,
-      message: `Infusion Claims: ${name} (${size}) is over ${MAX_FILE_BYTES / (1024 * 1024)} MB, so workspace analysis leaves it out: `
+      message: `Infusion Claims: ${name} (${size}) is over ${limit}, so workspace analysis leaves it out: `
       + 'the other files\' cross-file rules do not see its lines (its own problems show when it is opened). '
       + '`infusion-claims check --workspace` checks such files together with no size limit.',
     });
