@@ -88,6 +88,8 @@ export function lintEditIncrementally(prev: LintResult, text: string, options: L
     if (now < 0) return;
     const scope = scopeOf(rule);
     if (scope !== 'line' && changes.touched(prev.doc.lines[f.lineIndex!], rule)) return;
+    // A JSON line re-run with its claim object's new lines (Reruns, withClaimObjects).
+    if (scope === 'line' && doc.format === 'json' && scopes?.get(rule).targets.has(now)) return;
     kept.push(movedFinding(f, places, i, rule, doc.lines[now], fixer));
     keptFrom.push(i);
   });

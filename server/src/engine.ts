@@ -2,7 +2,7 @@
 // Pure: no LSP, no file system beyond the code set. The LSP adapter and the CLI both call this.
 import type { ClaimDocument, ServiceLine, Span } from './model';
 import { parseDocument, parseDocumentSteps, type ClaimFormat } from './parse';
-import { RULES } from './rules';
+import { RULES, RULE_IDS } from './rules';
 import type { Finding, Fix, LintOptions, Related, Report, Rule, RuleContext, Severity } from './rules/types';
 import type { CodeSet } from './codes/types';
 import { loadCodeSet } from './codes/codeset';
@@ -147,6 +147,7 @@ export function runRule(
     options,
     codes,
     payerOf: (line: ServiceLine) => line.payer || defaultPayer,
+    ruleIds: RULE_IDS,
     report(r: Report) {
       if (r.line && r.line.disabled.size > 0 && r.line.disabled.has(id)) return;
       if (r.line?.misread && id !== 'parse-error') return;

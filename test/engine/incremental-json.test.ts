@@ -85,6 +85,28 @@ describe('incremental linting of JSON', () => {
     assert.deepStrictEqual(after.doc.claims.slice(0, 3).map((c) => c.lines.map((l) => l.index)), [[0, 1, 4], [2], [3]]);
   });
 
+  it('a value a claim object gives its lines is one finding, by its first line, after an edit of another of its lines', () => {
+    // A claim-level unknown payer and misspelt lint_disable id (invalid-value, a rule about single
+    // lines): a line re-run alone reported them a second time; its claim object's lines re-run too.
+    const line = (units: number): string => `{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": ${units}, "ndc": "00143-9431-10", "ndc_unit": "UN", "ndc_qty": 3 }`;
+    const claim = (i: number, extra = ''): string =>
+      `  { "claim_id": "C${i}", "member_id": "M${i}", "auth_number": "PA${i}"${extra}, "lines": [\n    ${line(30)},\n    ${line(31)}\n  ] }`;
+    const claims = [claim(1), claim(2, ', "payer": "blue", "lint_disable": ["auth-mising"]'), ...Array.from({ length: 30 }, (_, i) => claim(i + 3))];
+    const text = `{ "claims": [\n${claims.join(',\n')}\n] }\n`;
+    const first = text.indexOf('{ "dos_from"', text.indexOf('"C2"'));
+    const second = text.indexOf('{ "dos_from"', first + 1);
+    const units = text.indexOf('"units": 31', second);
+    for (const [what, edited] of [
+      ['the second line\'s units retyped', text.slice(0, units) + '"units": 32' + text.slice(units + 11)],
+      ['the first line deleted', text.slice(0, first) + text.slice(second)],
+    ] as const) {
+      const after = lintEdit(lintText(text, 'json'), edited);
+      assert.ok(after.movedFrom, `${what}: linted incrementally`);
+      assertSame(after, lintText(edited, 'json'), what);
+      assert.deepStrictEqual(after.findings.filter((f) => f.ruleId === 'invalid-value').map((f) => edited.slice(f.span.start, f.span.end)), ['"blue"', 'auth-mising'], what);
+    }
+  });
+
   it('claim objects pasted and deleted between others are read alone; text typed against a neighbour is read in full', () => {
     const claim = (i: number): string =>
       `  { "claim_id": "C${i}", "member_id": "M${i % 7}", "auth_number": "PA${i}", "lines": [ { "dos_from": "2026-03-0${1 + (i % 5)}", "hcpcs": "J2185", "units": 30, "ndc": "0143-9431-10" } ] }`;

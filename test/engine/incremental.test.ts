@@ -51,7 +51,11 @@ function randomRow(r: () => number): string {
 function randomFile(r: () => number, rows: number): string {
   const out = [HEADER];
   for (let i = 0; i < rows; i++) {
-    if (r() < 0.04) out.push(`# infusion-claims-disable-next-line ${r() < 0.5 ? 'bundled-supply' : 'ndc-format, auth-missing'}`);
+    if (r() < 0.04) {
+      // A misspelt id (invalid-value's finding, on the comment row above the line) and a reason.
+      const k = r();
+      out.push(`# infusion-claims-disable-next-line ${k < 0.4 ? 'bundled-supply' : k < 0.8 ? 'ndc-format, auth-missing' : 'ndc-formt -- accepted'}`);
+    }
     if (r() < 0.02) out.push('');
     out.push(randomRow(r));
   }

@@ -48,6 +48,11 @@ describe('suppression and settings', () => {
     const disabledFirst = claim(lines.replace('{ "hcpcs": "99601"', '{ "lint_disable": ["place-of-service"], "hcpcs": "99601"'));
     assert.deepStrictEqual(lintText(disabledFirst, 'json').findings.filter((f) => f.ruleId === 'place-of-service').map((f) => f.lineIndex), [1],
       'the second line still reports the shared value');
+    const badPayer = claim(lines).replace('"pos": "11"', '"pos": "12", "payer": "blue"');
+    const payerFindings = (t: string): Array<number | undefined> => lintText(t, 'json').findings.filter((f) => f.ruleId === 'invalid-value').map((f) => f.lineIndex);
+    assert.deepStrictEqual(payerFindings(badPayer), [0], 'the claim\'s unknown payer, once');
+    assert.deepStrictEqual(payerFindings(badPayer.replace('{ "hcpcs": "99601"', '{ "lint_disable": ["invalid-value"], "hcpcs": "99601"')), [1],
+      'the second line reports the payer the first line disables the rule for');
   });
 
   for (const [format, text] of [

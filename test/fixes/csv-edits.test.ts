@@ -250,6 +250,16 @@ describe('fixes: CSV disable comment', () => {
     assert.deepStrictEqual([...reparsed(out, 'csv', 0).disabled].sort(), ['bundled-supply', 'drug-units']);
   });
 
+  it('appends the id before the comment\'s reason, which stays last', () => {
+    const text = H + '# infusion-claims-disable-next-line auth-missing -- approved 2026-03-04\r\nC1,M1,2026-03-02,A4216,,1,1\r\n';
+    const out = edited(text, 'csv', 0, (d, l) => E.disableRuleFix(d, l, 'bundled-supply')!.edits);
+    assert.strictEqual(out, H + '# infusion-claims-disable-next-line auth-missing, bundled-supply -- approved 2026-03-04\r\nC1,M1,2026-03-02,A4216,,1,1\r\n');
+    assert.deepStrictEqual([...reparsed(out, 'csv', 0).disabled].sort(), ['auth-missing', 'bundled-supply']);
+    const bare = H + '# infusion-claims-disable-next-line -- approved\nC1,M1,2026-03-02,A4216,,1,1\n';
+    assert.strictEqual(edited(bare, 'csv', 0, (d, l) => E.disableRuleFix(d, l, 'bundled-supply')!.edits),
+      H + '# infusion-claims-disable-next-line bundled-supply -- approved\nC1,M1,2026-03-02,A4216,,1,1\n');
+  });
+
   it('is titled "Disable <id> for this line" and unsafe', () => {
     const doc = parse(H + 'C1,M1,2026-03-02,A4216,,1,1\n', 'csv');
     const f = E.disableRuleFix(doc, doc.lines[0]!, 'bundled-supply')!;

@@ -90,4 +90,13 @@ describe('grammar: claims CSV (text.claims.csv)', () => {
     assert.strictEqual(scopeOf(comment, 'auth-missing'), 'constant.other.rule-id.claims');
     assert.ok(scopesOf(comment, 'ndc-format').includes('comment.line.number-sign.directive.claims'));
   });
+
+  it('leaves the reason after -- plain comment text, not rule ids', async () => {
+    const [, comment] = await tokenize(CSV, 'h\n# infusion-claims-disable-next-line auth-missing -- payer approved');
+    assert.strictEqual(scopeOf(comment, 'auth-missing'), 'constant.other.rule-id.claims');
+    const reasonOf = (line: typeof comment): string => line.filter((t) => /payer|approved/.test(t.text)).map((t) => t.scopes[t.scopes.length - 1]).join();
+    assert.strictEqual(reasonOf(comment), 'comment.line.number-sign.directive.claims');
+    const [, bare] = await tokenize(CSV, 'h\n# infusion-claims-disable-next-line -- payer approved');
+    assert.strictEqual(reasonOf(bare), 'comment.line.number-sign.directive.claims');
+  });
 });

@@ -29,6 +29,8 @@ ruleTester(rule, {
     { name: 'JSON: numbers written with an exponent', json: jsonLine(', "units": 1e2, "charge": 9.6E+1, "ndc_qty": 1e-7, "wasted_units": 5e0') },
     { name: 'JSON: null is no value', json: jsonLine(', "charge": null, "dos_to": null') },
     { name: 'JSON: CPT modifiers written as numbers, and empty slots (null, "") in a modifiers list', json: jsonLine(', "modifiers": [25, "JW", null, "", 59]') },
+    { name: 'a disable comment naming rules, with a reason after --', csv: csv('# infusion-claims-disable-next-line ndc-missing, auth-missing -- approved by the payer 2026-03-04', row()) },
+    { name: 'JSON: lint_disable as a list and as one string of ids, on the line and the claim', json: '{ "claim_id": "C1", "member_id": "M1", "lint_disable": "auth-missing, ndc-missing", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "lint_disable": ["drug-units", " ndc-unit "] } ] }' },
   ],
   invalid: [
     {
@@ -233,6 +235,36 @@ ruleTester(rule, {
       name: 'JSON: a claim-level bad payer is reported once, not once per line',
       json: '{ "claim_id": "C1", "member_id": "M1", "payer": "blue", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }',
       errors: [{ message: /^payer blue is not a known line of business/, text: '"blue"' }],
+      output: null,
+    },
+    {
+      name: 'a misspelt id in a disable comment, and one in the wrong letter case: the nearest id is suggested',
+      csv: csv('# infusion-claims-disable-next-line ndc-mising, Auth-Missing -- approved', row()),
+      errors: [
+        { message: 'ndc-mising is not a rule id, so it turns nothing off: did you mean ndc-missing?', text: 'ndc-mising' },
+        { message: 'Auth-Missing is not a rule id, so it turns nothing off: did you mean auth-missing?', text: 'Auth-Missing' },
+      ],
+      output: null,
+    },
+    {
+      name: 'an id near no rule, and a disable comment naming none (its reason is no id)',
+      csv: csv('# infusion-claims-disable-next-line hcpcs', row(), '# infusion-claims-disable-next-line   -- the payer allows it', row({ claim_id: 'C2' })),
+      errors: [
+        { message: 'hcpcs is not a rule id, so it turns nothing off: write the id a finding shows with its message, e.g. auth-missing', text: 'hcpcs' },
+        { message: 'This disable comment names no rule, so it turns nothing off: write the rule ids after it, e.g. # infusion-claims-disable-next-line auth-missing', text: '# infusion-claims-disable-next-line   -- the payer allows it' },
+      ],
+      output: null,
+    },
+    {
+      name: 'JSON: a misspelt id in a line\'s list, in a claim\'s string of ids (reported once for its two lines), and in an escaped string',
+      json: '{ "claim_id": "C1", "member_id": "M1", "lint_disable": "auth-missing ndc-formt", "lines": [ '
+        + '{ "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30, "lint_disable": ["drug-units", "ndc_unit", "ndc\\u002dmissin"] }, '
+        + '{ "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 } ] }',
+      errors: [
+        { message: 'ndc-formt is not a rule id, so it turns nothing off: did you mean ndc-format?', text: 'ndc-formt' },
+        { message: 'ndc_unit is not a rule id, so it turns nothing off: did you mean ndc-unit?', text: 'ndc_unit' },
+        { message: 'ndc-missin is not a rule id, so it turns nothing off: did you mean ndc-missing?', text: '"ndc\\u002dmissin"' },
+      ],
       output: null,
     },
     {

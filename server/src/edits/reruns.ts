@@ -93,6 +93,7 @@ export class Reruns {
   private readonly made = new Map<string, Rerun>();
   private addedLines?: Set<number>;
   private claimLines?: Set<number>;
+  private claimObjectLines?: Set<number>;
   /** The lines of the changed lines' members, in order. */
   private changedMembersLines?: number[];
   private dayLines?: Set<number>;
@@ -112,7 +113,7 @@ export class Reruns {
 
   private make(scope: RuleScope, lookback: number): Rerun {
     switch (scope) {
-      case 'line': return this.rerun(this.added);
+      case 'line': return this.rerun(this.c.doc.format === 'json' ? this.withClaimObjects : this.added);
       case 'claim': return this.rerun(this.byClaim);
       case 'member': return this.rerun(this.byMember);
       case 'member-history': return this.lookbackRerun(lookback);
@@ -142,6 +143,19 @@ export class Reruns {
   /** New lines read anew. */
   private get added(): Set<number> {
     return (this.addedLines ??= new Set(this.c.added()));
+  }
+
+  /** JSON: the new lines and the other lines of their claim objects. A value a claim object gives
+   *  its lines (a claim-level payer) is one finding, reported by the first of them: a line re-run
+   *  alone reported it a second time. */
+  private get withClaimObjects(): Set<number> {
+    if (!this.claimObjectLines) {
+      const out = (this.claimObjectLines = new Set(this.added));
+      const claims = new Set<number>();
+      for (const i of this.added) claims.add(this.lines[i].claimIndex);
+      for (const c of claims) for (const line of this.c.doc.claims[c]?.lines ?? []) out.add(line.index);
+    }
+    return this.claimObjectLines;
   }
 
   /** The lines of the changed lines' claims. */

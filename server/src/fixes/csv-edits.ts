@@ -7,6 +7,7 @@ import { contiguous, MODIFIER_COLUMNS, modifierColumnName, type LineChange } fro
 import { modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
 import { eolLengthBefore } from './text-scan';
+import { readDisableComment } from '../parse/disable-comment';
 
 /** Final cell contents (unquoted) of the fields a change touches. */
 type CellValues = Map<FieldName, string>;
@@ -212,7 +213,9 @@ export function csvDisableEdits(doc: ClaimDocument, line: ServiceLine, ruleId: s
   if (!row) return undefined;
   const comment = line.disableComment;
   if (comment) {
-    const body = doc.text.slice(comment.start, comment.end).trimEnd();
+    // The ids end before a ` -- reason`: the new one joins them, the reason stays last.
+    const text = doc.text.slice(comment.start, comment.end);
+    const body = text.slice(0, readDisableComment(text)?.idsEnd ?? text.trimEnd().length);
     const at = comment.start + body.length;
     // After the directive's name or a trailing comma (`drug-units,`) the id needs no comma of its own.
     const open = /disable-next-line$|,$/.test(body);

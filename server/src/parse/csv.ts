@@ -14,16 +14,9 @@ import { NO_IDS, NO_MODIFIERS, REQUIRED_HINT } from './line';
 import { splitModifiersIn } from './values';
 import { NOT_UTF8_MESSAGE } from './not-utf8';
 import { commaSplitNumber } from './comma-split';
+import { disabledIdsOf } from './disable-comment';
 
-const DISABLE_COMMENT = /^#\s*infusion-claims-disable-next-line\b(.*)$/;
 const MODIFIER_COLUMNS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
-
-/** Rule ids of a `# infusion-claims-disable-next-line a, b` comment, or undefined. */
-export function disabledIdsOf(comment: string): string[] | undefined {
-  const m = DISABLE_COMMENT.exec(comment);
-  if (!m) return undefined;
-  return m[1].split(/[\s,]+/).filter((s) => s.length > 0);
-}
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -70,3 +70,5 @@ export const RULES: readonly Rule[] = [
 ].sort((a: Rule, b: Rule) => a.meta.id.localeCompare(b.meta.id));
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);

@@ -6,16 +6,22 @@ import { hasDateForm, parseDate, parseDecimal } from '../parse/values';
 import { fieldText } from './util/field-span';
 import { formatDay } from './util/same-day';
 import { ordinal } from './util/per-diem';
+import { writtenDisableIds } from './util/disable-ids';
+import { nearestId } from './util/nearest-id';
 import type { Rule, RuleContext } from './types';
+import type { ClaimDocument } from '../model';
 
+const ID = 'invalid-value';
 const DATE_FORMS = 'YYYY-MM-DD or MM/DD/YYYY';
 
-/** Reports once per value range: a JSON claim-level value is inherited by every line of the claim. */
+/** Reports once per value range: a JSON claim-level value is inherited by every line of the
+ *  claim. A line that disables the rule leaves the value to the next line. */
 type Reporter = (line: ServiceLine, span: Span, message: string) => void;
 
 function reporter(ctx: RuleContext): Reporter {
   const seen = new Set<string>();
   return (line, span, message) => {
+    if (line.disabled.size > 0 && line.disabled.has(ID)) return;
     const key = `${span.start}:${span.end}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -128,9 +134,26 @@ function checkCodes(line: ServiceLine, report: Reporter): void {
   }
 }
 
+/** A disable comment or `lint_disable` id that names no rule turns nothing off: the analyst takes
+ *  a finding for accepted that is still reported, or a misspelt id for one that works. */
+function checkDisabled(doc: ClaimDocument, line: ServiceLine, ruleIds: readonly string[], report: Reporter): void {
+  for (const { id, span } of writtenDisableIds(doc, line)) {
+    if (id === '') {
+      report(line, span, 'This disable comment names no rule, so it turns nothing off: write the rule ids after it, e.g. # infusion-claims-disable-next-line auth-missing');
+      continue;
+    }
+    if (ruleIds.includes(id)) continue;
+    const near = nearestId(id, ruleIds);
+    const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
+    report(line, span, near
+      ? `${shown} is not a rule id, so it turns nothing off: did you mean ${near}?`
+      : `${shown} is not a rule id, so it turns nothing off: write the id a finding shows with its message, e.g. auth-missing`);
+  }
+}
+
 export const rule: Rule = {
   meta: {
-    id: 'invalid-value',
+    id: ID,
     scope: 'line', // findings depend on the line's own values
     defaultSeverity: 'error',
     description: 'A value cannot be read as its field.',
@@ -157,6 +180,7 @@ export const rule: Rule = {
           `wasted_units ${fieldText(line, 'wasted_units')} is more than the line's units ${fieldText(line, 'units')}: the discarded amount is part of the units billed; correct one of them`);
       }
       checkCodes(line, report);
+      if (line.disableComment !== undefined || line.disabled.size > 0) checkDisabled(doc, line, ctx.ruleIds, report);
     }
   },
 };

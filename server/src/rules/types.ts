@@ -113,6 +113,8 @@ export interface RuleContext {
   readonly codes: CodeSet;
   /** The line's payer, or the default payer. */
   payerOf(line: ServiceLine): string;
+  /** The ids of every rule of the registry (not only those being run), sorted. */
+  readonly ruleIds: readonly string[];
   report(report: Report): void;
 }
 

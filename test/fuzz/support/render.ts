@@ -125,7 +125,7 @@ export function renderCsv(r: Random, claims: readonly ClaimRecord[], style: CsvS
     if (r.chance(0.15)) out.push(`# claim ${claim.claimId}${eol}`);
     claim.lines.forEach((rec, n) => {
       if (r.chance(0.05)) out.push(eol); // a blank line
-      if (r.chance(0.08)) out.push(`# infusion-claims-disable-next-line ${r.pick(['auth-missing', 'place-of-service', 'duplicate-line'])}${eol}`);
+      if (r.chance(0.08)) out.push(`# infusion-claims-disable-next-line ${r.pick(['auth-missing', 'place-of-service', 'duplicate-line', 'ndc-formt -- accepted'])}${eol}`);
       const cells = columns.map((c) => {
         let v: string;
         if (c.unknown !== undefined) v = r.pick(UNKNOWN_VALUES);
@@ -189,7 +189,7 @@ export function renderJson(r: Random, claims: readonly ClaimRecord[], style: Jso
     }
     if (r.chance(0.1)) {
       // The list form, or one string (the Disable fix turns it into a list).
-      const id = r.pick(['place-of-service', 'auth-missing']);
+      const id = r.pick(['place-of-service', 'auth-missing', 'auth-mising']);
       props.push(`"lint_disable": ${r.chance(0.7) ? `[${JSON.stringify(id)}]` : JSON.stringify(id)}`);
     }
     if (r.chance(0.1)) props.push(`"batch": ${JSON.stringify(r.pick(UNKNOWN_VALUES))}`);
@@ -224,7 +224,7 @@ export function renderJson(r: Random, claims: readonly ClaimRecord[], style: Jso
     if (claim.authNumber !== '' || r.chance(0.5)) props.push(`${key('auth_number')}: ${JSON.stringify(claim.authNumber)}`);
     for (const [name, value] of hoisted) props.push(`${key(name)}: ${JSON.stringify(value)}`);
     if (claimModifiers.length > 0) props.push(`${key('modifiers')}: ${modsAsArray ? JSON.stringify(claimModifiers) : JSON.stringify(claimModifiers.join(sep))}`);
-    if (r.chance(0.1)) props.push(`"lint_disable": ["auth-missing"]`);
+    if (r.chance(0.1)) props.push(`"lint_disable": [${JSON.stringify(r.pick(['auth-missing', 'auth-mising']))}]`);
     const lines = claim.lines.map((rec, n) => {
       const comment = r.chance(0.1) ? `// line ${n + 1}${eol}${at(depth + 2)}` : '';
       return at(depth + 2) + comment + lineObject(claim, rec, n, hoisted, depth + 2);
