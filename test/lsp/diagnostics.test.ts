@@ -5,7 +5,7 @@ import { RULE_DOCS_BASE } from '../../server/src/features/rule-docs';
 import type { StatusParams } from '../../server/src/lsp/protocol';
 import { TestClient } from './client';
 import {
-  codes, csv, CSV_HEADER, MEROPENEM_442, MEROPENEM_ROW, ONE_BAD_NDC_CSV, ONE_BAD_NDC_JSON, PER_DIEM_ROW, SECOND_PER_DIEM_ROW,
+  codes, csv, CSV_HEADER, MEROPENEM_11, MEROPENEM_442, MEROPENEM_ROW, ONE_BAD_NDC_CSV, ONE_BAD_NDC_JSON, PER_DIEM_ROW, SECOND_PER_DIEM_ROW,
 } from './fixtures';
 
 function only(diagnostics: Diagnostic[], code: string): Diagnostic {
@@ -74,6 +74,23 @@ describe('LSP diagnostics (client without workspace/configuration)', function ()
     assert.ok(versions.length < MEROPENEM_ROW.length, `debounced: ${versions.length} publishes for ${MEROPENEM_ROW.length} keystrokes`);
     assert.deepStrictEqual(versions, [...versions].sort((a, b) => a - b), 'versions only go forward');
     assert.strictEqual(versions[versions.length - 1], client.version(uri));
+  });
+
+  it('answers from the text a client sent under a version it did not raise (a second didOpen, a change with the same version)', async () => {
+    // Answering from the earlier text's analysis offered "Pad NDC" on an NDC already padded:
+    // its edit wrote 00143-9431-100 into the claim.
+    const uri = 'file:///claims/same-version.claims.csv';
+    const fixed = ONE_BAD_NDC_CSV.replace(MEROPENEM_442, MEROPENEM_11);
+    client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(uri)), ['ndc-format']);
+    client.open(uri, 'claims-csv', fixed); // version 1 again
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    const ndc = client.rangeOf(uri, MEROPENEM_11);
+    assert.deepStrictEqual((await client.codeActions(uri, ndc, [])).map((a) => a.title).filter((t) => t.startsWith('Pad NDC')), [],
+      'no fix for the NDC the earlier text had');
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ text: ONE_BAD_NDC_CSV }] });
+    const again = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepStrictEqual(codes(again.diagnostics), ['ndc-format']);
   });
 
   it('carries related places as relatedInformation in the same document', async () => {

@@ -54,6 +54,9 @@ export interface Analysis {
   readonly uri: string;
   /** The document version the analysis is of. */
   readonly version: number;
+  /** The text it is of, as the document gave it: a client that sends other text under the same
+   *  version (a second didOpen, a change that does not raise it) must not be answered from this. */
+  readonly text: string;
   readonly format: ClaimFormat;
   readonly settings: ServerSettings;
   readonly options: LintOptions;
@@ -80,6 +83,12 @@ function failedParse(text: string, format: ClaimFormat, err: unknown): { doc: Cl
       fixes: [],
     }],
   };
+}
+
+/** Whether the analysis is of the document's current text: its version, and its very text (the
+ *  same string object, so a cheap test, unless the client reused a version for other text). */
+export function isOf(a: Analysis, d: TextDocument | undefined): boolean {
+  return d !== undefined && a.version === d.version && a.text === d.getText();
 }
 
 export class Linter {
@@ -117,7 +126,7 @@ export class Linter {
     const a = this.analyses.get(uri);
     const d = this.documents.get(uri);
     if (!d) return undefined;
-    if (a && a.version === d.version) return a;
+    if (a && isOf(a, d)) return a;
     return this.lintNow(uri);
   }
 
@@ -128,7 +137,7 @@ export class Linter {
    */
   async model(uri: string): Promise<Analysis | undefined> {
     const early = this.read.get(uri);
-    if (early && early.version === this.documents.get(uri)?.version) return early;
+    if (early && isOf(early, this.documents.get(uri))) return early;
     return this.fresh(uri);
   }
 
@@ -166,7 +175,7 @@ export class Linter {
     }
     const external = settings.workspaceAnalysis ? this.workspace.lines(uri) : undefined;
     let prev = this.analyses.get(uri);
-    if (prev && prev.version === textDoc.version && prev.settings === settings && prev.options.external === external) return prev;
+    if (prev && isOf(prev, textDoc) && prev.format === format && prev.settings === settings && prev.options.external === external) return prev;
 
     // An edit under the same settings (and workspace lines) is linted incrementally from the last
     // analysis: only what the edit can change is read and checked again (engine-incremental.ts).
@@ -191,7 +200,7 @@ export class Linter {
           this.garbage.droppedBeforeLint(text.length);
         }
         const early = (doc: ClaimDocument): void => {
-          this.read.set(uri, { uri, version, format, settings, options, doc, findings: [], diagnostics: [], published: [], ms: 0 });
+          this.read.set(uri, { uri, version, text, format, settings, options, doc, findings: [], diagnostics: [], published: [], ms: 0 });
         };
         const done = await this.inSteps(textDoc, text, format, options, busy, early);
         // Closed meanwhile (or closed and opened again: that open lints the text it brought).
@@ -216,13 +225,13 @@ export class Linter {
       return !was ? toDiagnostic(f, positions, uri, { index }, other) : from === index ? was : { ...was, data: { index } };
     });
     const ms = Math.round((performance.now() - t0) * 10) / 10;
-    const analysis: Analysis = { uri, version, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, published, ms };
+    const analysis: Analysis = { uri, version, text, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, published, ms };
     this.analyses.set(uri, analysis);
     this.workspace.analysed(analysis);
     if (!result.change) this.garbage.linted(text.length);
     // Changed while linted in steps: kept as the base of the next lint, which the change
     // scheduled and which publishes; these positions are already out of date.
-    if (this.documents.get(uri)?.version !== version) return analysis;
+    if (!isOf(analysis, this.documents.get(uri))) return analysis;
     this.published.add(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics: published });
     void this.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analysis));

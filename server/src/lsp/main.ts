@@ -19,7 +19,7 @@ import { Console } from 'console';
 import { loadCodeSet } from '../codes/codeset';
 import { lookupEntries, lookupMarkdown } from '../features/lookup';
 import type { LookupEntry } from '../features/types';
-import { Linter } from './analysis';
+import { isOf, Linter } from './analysis';
 import { codeActions } from './code-actions';
 import { describeError } from './errors';
 import { tuneHeap } from './memory';
@@ -135,7 +135,7 @@ documents.onDidClose((e) => {
 async function target(uri: string, needs: 'findings' | 'model' = 'findings') {
   const a = await (needs === 'model' ? linter.model(uri) : linter.fresh(uri));
   const d = documents.get(uri);
-  return a && d && d.version === a.version ? { a, d } : undefined;
+  return a && d && isOf(a, d) ? { a, d } : undefined;
 }
 
 connection.onHover(guard('hover', null, async (p) => {
