@@ -31,6 +31,8 @@ export interface StartOptions {
   /** Workspace folder paths: also declares workspace folders, dynamic file watching and
    *  work-done progress, as an editor with a folder open does. */
   readonly folders?: readonly string[];
+  /** The hover and completion documentation formats the client shows (default: markdown, plaintext). */
+  readonly markup?: Array<'markdown' | 'plaintext'>;
 }
 
 export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -92,8 +94,8 @@ export class TestClient {
         synchronization: { dynamicRegistration: false },
         publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
-        hover: { contentFormat: ['markdown', 'plaintext'] },
-        completion: { completionItem: { snippetSupport: false } },
+        hover: { contentFormat: options.markup ?? ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: false, ...(options.markup ? { documentationFormat: options.markup } : {}) } },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       },
     };

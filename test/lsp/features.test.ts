@@ -54,6 +54,30 @@ describe('LSP editor features', function () {
     assert.match(markdown(await client.hover(uri, client.positionOf(uri, 'auth_number', 1))), /authorization/i);
   });
 
+  it('a client that shows only plain text gets hovers and completion documentation without Markdown marks', async () => {
+    const plain = await TestClient.start({ markup: ['plaintext'] });
+    try {
+      const doc = 'file:///features/plain.claims.csv';
+      plain.open(doc, 'claims-csv', csv(CSV_HEADER, PER_DIEM_ROW.replace('S9502', 'S950'), MEROPENEM_ROW));
+      await plain.currentDiagnostics(doc);
+      const h = await plain.hover(doc, plain.positionOf(doc, 'J2185', 2));
+      const contents = h?.contents as MarkupContent;
+      assert.strictEqual(contents.kind, 'plaintext');
+      assert.match(contents.value, /^J2185 · Meropenem\n/);
+      assert.ok(!/\*\*|`|\]\(/.test(contents.value), contents.value);
+      const ndc = (await plain.hover(doc, plain.positionOf(doc, MEROPENEM_442, 1)))?.contents as MarkupContent;
+      assert.match(ndc.value, /^error NDC 0143-9431-10 is in 4-4-2 form.*\(ndc-format \(https:/);
+      assert.ok(!/^\|---/m.test(ndc.value), 'no table rule line');
+      const item = items(await plain.completion(doc, plain.positionOf(doc, 'S950', 4))).find((i) => i.label === 'S9501')!;
+      const resolved = await plain.request<CompletionItem>('completionItem/resolve', item);
+      const documentation = resolved.documentation as MarkupContent;
+      assert.strictEqual(documentation.kind, 'plaintext');
+      assert.match(documentation.value, /^S9501 · /);
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it('hovers a JSON key', async () => {
     const json = 'file:///features/a.claims.json';
     client.open(json, 'claims-json', ONE_BAD_NDC_JSON);

@@ -10,6 +10,7 @@ import {
   type FoldingRange,
   type Hover,
   type InlayHint,
+  type MarkupContent,
   type Position,
   type Range,
   type SymbolInformation,
@@ -19,14 +20,25 @@ import { foldingRanges } from '../features/folding';
 import { hoverAt } from '../features/hover';
 import { inlayHints, type HintedValues } from '../features/inlay-hints';
 import { documentSymbols } from '../features/symbols';
+import { markdownToPlainText } from '../features/plain-text';
 import type { CompletionKind, SymbolEntry } from '../features/types';
 import type { Analysis } from './analysis';
 import { notAfter, toRange, type Positions } from './convert';
 
-export function hover(a: Analysis, pos: Positions, at: Position): Hover | null {
+/** The features write Markdown; a client that lists only plaintext for a feature gets it
+ *  without the marks (a client that lists no formats gets Markdown, as before LSP 3.0 did). */
+export function markupOf(formats: readonly MarkupKind[] | undefined): MarkupKind {
+  return formats && formats.length > 0 && !formats.includes(MarkupKind.Markdown) ? MarkupKind.PlainText : MarkupKind.Markdown;
+}
+
+function content(markdown: string, kind: MarkupKind): MarkupContent {
+  return { kind, value: kind === MarkupKind.Markdown ? markdown : markdownToPlainText(markdown) };
+}
+
+export function hover(a: Analysis, pos: Positions, at: Position, kind: MarkupKind = MarkupKind.Markdown): Hover | null {
   const r = hoverAt(a.doc, pos.offsetAt(at), a.findings, a.options);
   if (!r) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: r.markdown }, range: toRange(pos, r.span) };
+  return { contents: content(r.markdown, kind), range: toRange(pos, r.span) };
 }
 
 /** The descriptors after the values of `range`. */
@@ -55,7 +67,7 @@ interface ResolveData {
   readonly kind: CompletionKind;
 }
 
-export function completion(a: Analysis, pos: Positions, at: Position): CompletionList | null {
+export function completion(a: Analysis, pos: Positions, at: Position, kind: MarkupKind = MarkupKind.Markdown): CompletionList | null {
   // Code and modifier items go without their markdown entries (200 of them, re-asked at each
   // keystroke while the list is incomplete); the client resolves the one it shows.
   const r = completionsAt(a.doc, pos.offsetAt(at), a.options, { lazyDocumentation: true });
@@ -73,7 +85,7 @@ export function completion(a: Analysis, pos: Positions, at: Position): Completio
     if (!usable && newText !== e.label) continue;
     const item: CompletionItem = { label: e.label, kind: COMPLETION_KINDS[e.kind] };
     if (e.detail) item.detail = e.detail;
-    if (e.documentation) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
+    if (e.documentation) item.documentation = content(e.documentation, kind);
     else if (e.kind === 'code' || e.kind === 'modifier') item.data = { uri: a.uri, position: at, kind: e.kind } satisfies ResolveData;
     if (e.sortText) item.sortText = e.sortText;
     if (e.filterText) item.filterText = e.filterText;
@@ -84,11 +96,11 @@ export function completion(a: Analysis, pos: Positions, at: Position): Completio
 }
 
 /** completionItem/resolve: the documentation of a code or modifier item, for the line it completes. */
-export function resolveCompletion(a: Analysis, pos: Positions, item: CompletionItem): CompletionItem {
+export function resolveCompletion(a: Analysis, pos: Positions, item: CompletionItem, kind: MarkupKind = MarkupKind.Markdown): CompletionItem {
   const data = item.data as ResolveData | undefined;
   if (item.documentation || !data?.position) return item;
   const markdown = completionDocumentation(a.doc, pos.offsetAt(data.position), data.kind, item.label);
-  return markdown ? { ...item, documentation: { kind: MarkupKind.Markdown, value: markdown } } : item;
+  return markdown ? { ...item, documentation: content(markdown, kind) } : item;
 }
 
 function contains(outer: Range, inner: Range): boolean {

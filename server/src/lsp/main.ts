@@ -23,7 +23,7 @@ import { isOf, Linter } from './analysis';
 import { codeActions } from './code-actions';
 import { describeError } from './errors';
 import { tuneHeap } from './memory';
-import { completion, folding, hover, inlayHintsIn, resolveCompletion, symbols } from './features';
+import { completion, folding, hover, inlayHintsIn, markupOf, resolveCompletion, symbols } from './features';
 import {
   FIX_ALL_KIND, LINT_OPEN_REQUEST, LINT_WORKSPACE_REQUEST, LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION,
   type LintOpenResponse, type LintWorkspaceParams, type LintWorkspaceResponse, type LookupEntryParams, type LookupEntryResponse,
@@ -140,20 +140,20 @@ async function target(uri: string, needs: 'findings' | 'model' = 'findings') {
 
 connection.onHover(guard('hover', null, async (p) => {
   const t = await target(p.textDocument.uri);
-  return t ? hover(t.a, t.d, p.position) : null;
+  return t ? hover(t.a, t.d, p.position, markupOf(capabilities.textDocument?.hover?.contentFormat)) : null;
 }));
 
 // What needs the model but not the findings is answered, while a big file is first checked,
 // as soon as the file is read (Linter.model).
 connection.onCompletion(guard('completion', null, async (p) => {
   const t = await target(p.textDocument.uri, 'model');
-  return t ? completion(t.a, t.d, p.position) : null;
+  return t ? completion(t.a, t.d, p.position, markupOf(capabilities.textDocument?.completion?.completionItem?.documentationFormat)) : null;
 }));
 
 connection.onCompletionResolve((item) => guard('completionResolve', item, async () => {
   const uri: unknown = item.data?.uri;
   const t = typeof uri === 'string' ? await target(uri, 'model') : undefined;
-  return t ? resolveCompletion(t.a, t.d, item) : item;
+  return t ? resolveCompletion(t.a, t.d, item, markupOf(capabilities.textDocument?.completion?.completionItem?.documentationFormat)) : item;
 })());
 
 connection.onCodeAction(guard('codeAction', [], async (p) => {
