@@ -81,13 +81,6 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'a line carrying both SH and SJ keeps one SH, not two',
-      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH SJ,1'),
-      errors: [{ message: /replace SJ with SH$/, text: 'SJ' }],
-      fix: 'Replace SJ with SH',
-      output: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
-    },
-    {
       name: 'a day billed out of order with a second unmodified per diem: slots as per-diem-order plans them (S9502 first), S9500 takes SJ',
       csv: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,,1', 'C1,M1,PA1,2026-03-02,S9500,,1'),
       errors: [{ message: 'S9500 is the third concurrent therapy on 2026-03-02 (after S9502, S9501): add modifier SJ', text: 'S9500' }],
@@ -106,9 +99,23 @@ ruleTester(rule, {
     {
       name: 'the only per diem carrying SH and SJ loses both',
       csv: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,SH SJ,1'),
-      errors: [{ message: /is the only therapy per diem on 2026-03-02: it is the primary, remove modifier SJ$/, text: 'SJ' }],
+      errors: [{ message: 'S9502 is the only therapy per diem on 2026-03-02: it is the primary, remove modifier SJ and SH', text: 'SJ' }],
       fix: 'Remove modifier SJ and SH',
       output: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,,1'),
+    },
+    {
+      name: 'the second per diem carrying SH and SJ keeps SH (it was told no line had SH)',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SJ SH,1'),
+      errors: [{ message: 'S9501 has both SH and SJ: as the second concurrent therapy on 2026-03-02 (after S9502) it takes SH only; remove SJ', text: 'SJ' }],
+      fix: 'Remove modifier SJ',
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
+    },
+    {
+      name: 'the third per diem carrying SH and SJ keeps SJ (it went unreported)',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1', 'C1,M1,PA1,2026-03-02,S9500,SH SJ,1'),
+      errors: [{ message: 'S9500 has both SH and SJ: as the third concurrent therapy on 2026-03-02 (after S9502, S9501) it takes SJ only; remove SH', text: 'SH' }],
+      fix: 'Remove modifier SH',
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1', 'C1,M1,PA1,2026-03-02,S9500,SJ,1'),
     },
     {
       name: "002's example without SH",

@@ -18,22 +18,33 @@ import { codeSpan, relatedLine } from './util/field-span';
 // hold check()'s whole scope, same-day index included, for as long as its finding lives (18 MB on
 // a 100k-line file, marked again by every full garbage collection).
 /** The line becomes the primary: its SH/SJ removed (both, on a line that carries both). */
-const removeFix = (doc: ClaimDocument, line: ServiceLine, mod: string) => (): Fix[] => {
-  const change = slotChange(line, 'primary');
-  const others = (change.removeModifiers ?? []).filter((c) => c !== mod);
-  return unsafeFix(`Remove modifier ${[mod, ...others].join(' and ')}`, changeLineEdits(doc, line, change));
-};
+const removeFix = (doc: ClaimDocument, line: ServiceLine, mod: string) => (): Fix[] =>
+  unsafeFix(`Remove modifier ${slotModifiers(line, mod)}`, changeLineEdits(doc, line, slotChange(line, 'primary')));
+/** A line that carries both SH and SJ keeps the one of its slot. */
+const dropFix = (doc: ClaimDocument, line: ServiceLine, keep: 'SH' | 'SJ') => (): Fix[] =>
+  unsafeFix(`Remove modifier ${keep === 'SH' ? 'SJ' : 'SH'}`, changeLineEdits(doc, line, slotChange(line, keep)));
 const addFix = (doc: ClaimDocument, line: ServiceLine, mod: string) => (): Fix[] =>
   unsafeFix(`Add modifier ${mod}`, addModifierEdits(doc, line, mod));
 const replaceFix = (doc: ClaimDocument, line: ServiceLine, from: string, to: string) => (): Fix[] =>
   unsafeFix(`Replace ${from} with ${to}`, replaceModifierEdits(doc, line, from, to));
+
+/** `mod` and the line's other slot modifier, as removing them names them: "SJ and SH". */
+function slotModifiers(line: ServiceLine, mod: string): string {
+  const other = mod === 'SJ' ? 'SH' : 'SJ';
+  return line.modifiers.some((m) => m.code === other) ? `${mod} and ${other}` : mod;
+}
+
+/** The line carries both SH and SJ (roleOf reads it as SJ). */
+function hasBoth(line: ServiceLine): boolean {
+  return line.modifiers.some((m) => m.code === 'SH') && line.modifiers.some((m) => m.code === 'SJ');
+}
 
 /** Every line of this file on the day already takes its slot in the plan: nothing to report
  *  (most concurrent days), so nothing below is made for the day. */
 function billedAsPlanned(plan: SlotPlan): boolean {
   if (plan.primary.uri === undefined && plan.primary.role !== 'primary') return false;
   if (plan.second.uri === undefined && plan.second.role !== 'SH') return false;
-  for (const r of plan.rest) if (r.uri === undefined && r.role !== 'SJ') return false;
+  for (const r of plan.rest) if (r.uri === undefined && (r.role !== 'SJ' || hasBoth(r.line))) return false;
   return true;
 }
 
@@ -60,7 +71,7 @@ function keepDayIssues(
     keep({
       line,
       span: modifierSpan(line, mod),
-      message: `No therapy per diem on ${day} is billed as the primary: ${line.hcpcs} is the most frequent, remove modifier ${mod}`,
+      message: `No therapy per diem on ${day} is billed as the primary: ${line.hcpcs} is the most frequent, remove modifier ${slotModifiers(line, mod)}`,
       fixes: removeFix(doc, line, mod),
     });
   }
@@ -75,6 +86,14 @@ function keepDayIssues(
         span: codeSpan(line),
         message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH`,
         fixes: addFix(doc, line, 'SH'),
+        related: [toPrimary()],
+      });
+    } else if (hasBoth(line)) {
+      keep({
+        line,
+        span: modifierSpan(line, 'SJ'),
+        message: `${line.hcpcs} has both SH and SJ: as the second concurrent therapy on ${day} ${after} it takes SH only; remove SJ`,
+        fixes: dropFix(doc, line, 'SH'),
         related: [toPrimary()],
       });
     } else {
@@ -100,10 +119,18 @@ function keepDayIssues(
   for (let i = 2; i < slots.length; i++) {
     const r = slots[i];
     const position = i + 1;
-    if (!ownLine(r) || r.role === 'SJ') continue;
+    if (!ownLine(r) || (r.role === 'SJ' && !hasBoth(r.line))) continue;
     const after = codesBefore(slots, i);
     const line = r.line;
-    if (r.role === 'primary') {
+    if (r.role === 'SJ') {
+      keep({
+        line,
+        span: modifierSpan(line, 'SH'),
+        message: `${line.hcpcs} has both SH and SJ: as the ${ordinal(position)} concurrent therapy on ${day} (after ${after}) it takes SJ only; remove SH`,
+        fixes: dropFix(doc, line, 'SJ'),
+        related: [toPrimary()],
+      });
+    } else if (r.role === 'primary') {
       keep({
         line,
         span: codeSpan(line),
@@ -250,7 +277,7 @@ export const rule: Rule = {
       issues.keep({
         line,
         span: modifierSpan(line, mod),
-        message: `${line.hcpcs} is the only therapy per diem ${when}: it is the primary, remove modifier ${mod}`,
+        message: `${line.hcpcs} is the only therapy per diem ${when}: it is the primary, remove modifier ${slotModifiers(line, mod)}`,
         fixes: removeFix(doc, line, mod),
       });
     }
