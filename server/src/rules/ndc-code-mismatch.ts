@@ -16,16 +16,31 @@ function orList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-/** "Use J3373": the code, and with it the units when the crosswalk counts the NDC's units in
- *  the new code's (2 vials of vancomycin 1 g are 4 units of J3370 per 500 mg but 200 of J3373 per
- *  10 mg): a code changed alone would leave the units of the old one (drug-units). */
-function useCodeFix(codes: CodeSet, doc: Parameters<typeof changeLineEdits>[0], line: ServiceLine, code: string) {
+/** The units the line takes under `code`, when the crosswalk counts them from the NDC quantity
+ *  and they differ from the line's: 2 vials of vancomycin 500 mg (00409-4332-01) are 2 units of
+ *  J3370 per 500 mg but 100 of J3373 per 10 mg. A code changed alone would leave the units of the
+ *  old one (drug-units). */
+function newUnits(codes: CodeSet, line: ServiceLine, code: string): { units: string; perItem: number } | undefined {
   const known = expectedUnits(codes, line, code);
-  const units = known && line.fields.units && (line.units === undefined || Math.abs(known.expected - line.units) >= 1e-6)
-    ? decimalText(known.expected)
+  return known && line.fields.units && (line.units === undefined || Math.abs(known.expected - line.units) >= 1e-6)
+    ? { units: decimalText(known.expected), perItem: known.perItem }
     : undefined;
+}
+
+/** "Use J3373": the code, and with it the units `newUnits` gives. */
+function useCodeFix(codes: CodeSet, doc: Parameters<typeof changeLineEdits>[0], line: ServiceLine, code: string) {
+  const units = newUnits(codes, line, code)?.units;
   const title = units === undefined ? `Use ${code}` : `Use ${code} with ${units} units`;
   return fix(title, false, changeLineEdits(doc, line, { set: units === undefined ? { hcpcs: code } : { hcpcs: code, units } }));
+}
+
+/** What to do, with the units the code change brings: the analyst sees the units change before
+ *  taking it (they come from ndc_qty, which may disagree with the units billed under the old code). */
+function useCode(codes: CodeSet, line: ServiceLine, code: string): string {
+  const change = newUnits(codes, line, code);
+  if (!change) return `use ${code} or check the NDC`;
+  const billed = line.units === undefined ? '' : `; the line bills ${decimalText(line.units)}`;
+  return `use ${code} with ${change.units} units (ndc_qty ${decimalText(line.ndcQty!)} × ${decimalText(change.perItem)} units of ${code} per item${billed}), or check the NDC and units`;
 }
 
 /** Whether the crosswalk rows name the code (asked for every drug line: a loop, no closure). */
@@ -64,7 +79,7 @@ export const rule: Rule = {
       if (codes.length === 0) continue;
       const product = `${entries[0].drug}, ${entries[0].labeler}`;
       const message = `NDC ${hyphenateNdc11(ndc11)} (${product}) is billed under ${orList(codes)} in the CMS crosswalk, not ${line.hcpcs}: ` +
-        (codes.length === 1 ? `use ${codes[0]} or check the NDC` : 'use the code that matches the dose given, or check the NDC');
+        (codes.length === 1 ? useCode(ctx.codes, line, codes[0]) : 'use the code that matches the dose given, or check the NDC');
       const fixes = codes.length === 1
         ? () => [useCodeFix(ctx.codes, doc, line, codes[0])]
         : [];
