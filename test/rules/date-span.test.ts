@@ -95,6 +95,86 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'an initial HIT visit over 3 dates: the first date keeps G0088, the later dates are subsequent visits (G0068)',
+      csv: 'claim_id,member_id,payer,dos_from,dos_to,hcpcs,units,pos\nC1,M1,medicare,2026-03-02,2026-03-04,G0088,12,12\n',
+      errors: [{
+        message: 'G0088 covers 2026-03-02 to 2026-03-04 (3 dates of service) on one line: itemize each date of service on its own line, ' +
+          'the initial visit G0088 on 2026-03-02 only and subsequent-visit code G0068 on 2026-03-03 to 2026-03-04',
+        text: '2026-03-04',
+      }],
+      fix: 'Itemize dates of service',
+      // G0088 on every date would be an initial visit 1 and 2 days after one: hit-initial-visit (004 Q24).
+      output: 'claim_id,member_id,payer,dos_from,dos_to,hcpcs,units,pos\nC1,M1,medicare,2026-03-02,2026-03-02,G0088,4,12\n' +
+        'C1,M1,medicare,2026-03-03,2026-03-03,G0068,4,12\nC1,M1,medicare,2026-03-04,2026-03-04,G0068,4,12\n',
+    },
+    {
+      name: 'an initial HIT visit (G0090) over 2 dates whose units do not divide: no fix, the message says which code goes on which date',
+      csv: VISIT_HEAD + '\nC1,M1,PA,2026-03-02,2026-03-03,G0090,,5,200.00,,,,,\n',
+      errors: [{
+        message: 'G0090 covers 2026-03-02 to 2026-03-03 (2 dates of service) on one line: itemize each date of service on its own line, ' +
+          'the initial visit G0090 on 2026-03-02 only and subsequent-visit code G0070 on 2026-03-03 (units 5 do not divide evenly over 2 dates: split them by hand)',
+        text: '2026-03-03',
+      }],
+      output: null,
+    },
+    {
+      name: 'JSON: an initial visit code inherited from the claim object: the copies get their own subsequent-visit code',
+      json: '{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "payer": "medicare", "hcpcs": "G0089", "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "dos_to": "2026-03-03", "units": 8, "pos": "12" }\n] }\n',
+      errors: [{ message: /^G0089 covers 2026-03-02 to 2026-03-03 .*subsequent-visit code G0069 on 2026-03-03$/, text: '"2026-03-03"' }],
+      output: '{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "payer": "medicare", "hcpcs": "G0089", "lines": [\n' +
+        '  { "dos_from": "2026-03-02", "dos_to": "2026-03-02", "units": 4, "pos": "12" },\n' +
+        '  { "dos_from": "2026-03-03", "dos_to": "2026-03-03", "units": 4, "pos": "12", "hcpcs": "G0069" }\n] }\n',
+    },
+    {
+      name: 'units that divide only into fractions (99602, 3 hours over 2 dates): no fix, units are whole',
+      csv: VISIT_HEAD + '\nC1,M1,PA,2026-03-02,2026-03-03,99602,,3,150.00,,,,,\n',
+      errors: [{ message: '99602 covers 2026-03-02 to 2026-03-03 (2 dates of service) on one line: itemize each date of service on its own line (units 3 do not divide evenly over 2 dates: split them by hand)', text: '2026-03-03' }],
+      output: null,
+    },
+    {
+      name: 'a vial of 3 units over 2 dates (1.5 units and 0.5 NDC units a date): no fix',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,ndc,ndc_unit,ndc_qty\nC1,M1,PA1,2026-03-02,2026-03-03,J2185,3,00143-9431-10,UN,1\n',
+      errors: [{ message: 'J2185 covers 2026-03-02 to 2026-03-03 (2 dates of service) on one line: itemize each date of service on its own line (units 3 do not divide evenly over 2 dates: split them by hand)', text: '2026-03-03' }],
+      output: null,
+    },
+    {
+      name: 'decimal units are no exception: 1.5 over 3 dates would bill 0.5 a date, so no fix',
+      csv: csv('C1,M1,PA1,2026-03-02,2026-03-04,J2185,1.5,96.00'),
+      errors: [{ message: /\(units 1\.5 do not divide evenly over 3 dates: split them by hand\)$/, text: '2026-03-04' }],
+      output: null,
+    },
+    {
+      name: 'an NDC quantity that does not divide evenly: no fix, and the message says so',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,ndc,ndc_unit,ndc_qty\nC1,M1,PA1,2026-03-02,2026-03-04,J2185,30,00143-9431-10,UN,1\n',
+      errors: [{ message: 'J2185 covers 2026-03-02 to 2026-03-04 (3 dates of service) on one line: itemize each date of service on its own line (ndc_qty 1 does not divide evenly over 3 dates: split it by hand)', text: '2026-03-04' }],
+      output: null,
+    },
+    {
+      name: 'units and NDC quantity that do not divide: both named',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,ndc,ndc_unit,ndc_qty\nC1,M1,PA1,2026-03-02,2026-03-04,J2185,10,00143-9431-10,UN,1\n',
+      errors: [{ message: /\(units 10 and ndc_qty 1 do not divide evenly over 3 dates: split them by hand\)$/, text: '2026-03-04' }],
+      output: null,
+    },
+    {
+      name: 'wasted units are whole units too: no fix when they do not divide',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,wasted_units,vial\nC1,M1,PA1,2026-03-02,2026-03-03,J2185,20,3,single\n',
+      errors: [{ message: /\(wasted_units 3 do not divide evenly over 2 dates: split them by hand\)$/, text: '2026-03-03' }],
+      output: null,
+    },
+    {
+      name: 'a charge with more than cents: no fix, and the message says so',
+      csv: csv('C1,M1,PA1,2026-03-02,2026-03-03,J2185,60,96.125'),
+      errors: [{ message: /\(charge 96\.125 does not divide evenly over 2 dates: split it by hand\)$/, text: '2026-03-03' }],
+      output: null,
+    },
+    {
+      name: 'three amounts that do not divide: all named',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,ndc,ndc_unit,ndc_qty,duration_min\nC1,M1,PA1,2026-03-02,2026-03-04,J2185,10,00143-9431-10,UN,1,100\n',
+      errors: [{ message: /\(units 10, ndc_qty 1 and duration_min 100 do not divide evenly over 3 dates: split them by hand\)$/, text: '2026-03-04' }],
+      output: null,
+    },
+    {
       name: 'US dates keep their style; NDC quantity divided too',
       csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,ndc,ndc_unit,ndc_qty\nC1,M1,PA1,03/02/2026,03/03/2026,J2185,60,63323-0508-20,UN,6\n',
       errors: [{ message: /^J2185 covers 2026-03-02 to 2026-03-03/, text: '03/03/2026' }],

@@ -185,10 +185,64 @@ ruleTester(rule, {
         '  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }\r] }\r',
     },
     {
-      name: 'all of it wasted: nothing left to administer, no split offered',
-      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,96.00,,,,30,single'),
-      errors: [{ message: /^30 wasted units of J2185/, text: '30' }],
+      name: 'all of it wasted: nothing was administered, so the discarded drug is not billed (000): no JW line, no split',
+      csv: 'claim_id,member_id,dos_from,hcpcs,modifiers,units,ndc,ndc_unit,ndc_qty,wasted_units,vial\nC5,M5,2026-03-02,J2185,,10,00143-9431-10,UN,1,10,single\n',
+      errors: [{
+        message: '10 wasted units of J2185 are all of the line\'s units: none of the drug was administered, and discarded drug is not billed ' +
+          'when none of it was administered to the patient; do not bill this line (no JW line), or correct units or wasted_units ' +
+          '(if J2185 was administered on another line that day, bill this line\'s units with modifier JW instead)',
+        text: '10',
+      }],
       output: null,
+    },
+    {
+      name: 'all of it wasted, with a charge: no split offered',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,96.00,,,,30,single'),
+      errors: [{ message: /^30 wasted units of J2185 are all of the line's units/, text: '30' }],
+      output: null,
+    },
+    {
+      name: 'one unit, all of it wasted',
+      csv: 'claim_id,member_id,dos_from,hcpcs,units,wasted_units\nC1,M1,2026-03-02,J3370,1,1.0\n',
+      errors: [{ message: /^1 wasted unit of J3370 is all of the line's units: none of the drug was administered/, text: '1.0' }],
+      output: null,
+    },
+    {
+      name: 'an NDC quantity whose JW part rounds to 0.000: no fix, split it by hand',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,3,30.00,63323-0508-20,ML,0.001,1,single'),
+      errors: [{
+        message: '1 wasted unit of J2185 is reported on the administered line: bill the discarded drug on a separate J2185 line with modifier JW ' +
+          '(the JW line\'s part of ndc_qty 0.001, for 1 of 3 units, rounds to 0.000: split it by hand)',
+        text: '1',
+      }],
+      output: null,
+    },
+    {
+      name: 'a charge whose JW part rounds to $0.00: no fix, split it by hand',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,3,0.01,,,,1,single'),
+      errors: [{ message: /with modifier JW \(the JW line's part of charge 0\.01, for 1 of 3 units, rounds to 0\.00: split it by hand\)$/, text: '1' }],
+      output: null,
+    },
+    {
+      name: 'a charge whose administered part rounds to $0.00: no fix, split it by hand',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,3,0.01,,,,2,single'),
+      errors: [{ message: /with modifier JW \(this line's part of charge 0\.01, for 1 of 3 units, rounds to 0\.00: split it by hand\)$/, text: '2' }],
+      output: null,
+    },
+    {
+      name: 'both amounts too small to split: both named',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,3,0.01,63323-0508-20,ML,0.001,1,single'),
+      errors: [{
+        message: /\(the JW line's part of charge 0\.01, for 1 of 3 units, rounds to 0\.00; the JW line's part of ndc_qty 0\.001, for 1 of 3 units, rounds to 0\.000: split them by hand\)$/,
+        text: '1',
+      }],
+      output: null,
+    },
+    {
+      name: 'a zero charge stays zero on both lines (nothing rounded away)',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,,30,0.00,,,,5,single'),
+      errors: [{ message: /^5 wasted units of J2185 are reported on the administered line: bill the discarded drug on a separate J2185 line with modifier JW$/, text: '5' }],
+      output: csv('C1,M1,PA1,2026-03-02,J2185,,25,0.00,,,,,single', 'C1,M1,PA1,2026-03-02,J2185,JW,5,0.00,,,,,single'),
     },
   ],
 });

@@ -1,8 +1,9 @@
 // date-span: "itemize each date of service on a separate claim line" (000). A line whose dos_to
 // is after dos_from is itemized into one line per date: this line keeps the first date and
-// copies for the later dates are inserted right after it.
+// copies for the later dates are inserted right after it (an initial-visit HIT G-code becomes
+// the subsequent-visit code on them: 004, question 24).
 import type { FieldName, ServiceLine } from '../model';
-import { isCatheterCarePerDiem, isTherapyPerDiem } from '../codes/classes';
+import { hitSubsequentFor, isCatheterCarePerDiem, isTherapyPerDiem } from '../codes/classes';
 import { changeLineAndInsertAfterEdits, changeLineEdits, fix, type LineChange } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay } from './util/same-day';
@@ -32,8 +33,9 @@ export const rule: Rule = {
       if (!to) continue;
       const days = line.dosTo - line.dosFrom + 1;
       const perDiem = isTherapyPerDiem(line.hcpcs) || isCatheterCarePerDiem(line.hcpcs);
+      const shares = sharesOf(line, days, perDiem);
       const fixes = (): Fix[] => {
-        const edits = itemizeEdits(doc, line, days, perDiem);
+        const edits = itemizeEdits(doc, line, days, shares);
         return edits ? [fix('Itemize dates of service', false, edits)] : [];
       };
       const what = line.hcpcs || 'This line';
@@ -42,7 +44,8 @@ export const rule: Rule = {
         line,
         message: `${what} covers ${formatDay(line.dosFrom)} to ${formatDay(line.dosTo)} (${days} dates of service) on one line: ` +
           `itemize each date of service on its own line` +
-          byHandNote(line, days, perDiem),
+          hitNote(line, days) +
+          byHandNote(line, days, perDiem, shares),
         fixes,
       });
     }
@@ -60,62 +63,120 @@ function perDiemOneADay(line: ServiceLine, days: number): boolean {
   return line.units === days;
 }
 
-/** Why the units or minutes cannot be itemized by the fix, for the message; '' when they can. */
-function byHandNote(line: ServiceLine, days: number, perDiem: boolean): string {
-  const units = line.fields.units?.text.trim();
+/** The line's amounts divided over its dates, and what cannot be divided. */
+interface Shares {
+  /** Every amount divides: the itemize fix can be offered. */
+  readonly divisible: boolean;
+  /** Each date's units. */
+  readonly units?: string;
+  /** The charge to divide into whole cents (moneyShares), when the line has one. */
+  readonly charge?: string;
+  /** ndc_qty, wasted_units, duration_min: the same share on every date. */
+  readonly shared: Partial<Record<FieldName, string>>;
+  /** Readable amounts that do not divide, as written ("units 3", "ndc_qty 1"), in field order. */
+  readonly uneven: readonly string[];
+}
+
+/** Per field: its value as read (undefined when unreadable) and how it divides. */
+const AMOUNTS: readonly [FieldName, (line: ServiceLine) => number | undefined, (text: string, n: number) => string | undefined][] = [
+  ['ndc_qty', (l) => l.ndcQty, exactShare],
+  ['wasted_units', (l) => l.wastedUnits, wholeShare],
+  ['duration_min', (l) => l.durationMin, wholeShare],
+];
+
+/**
+ * Divide the line's amounts over its dates. Units are billing units, whole numbers: a per diem
+ * gets 1 a day (only when its units are its days), other lines a whole equal share (3 over 2
+ * dates would bill 1.5 a date; 1.5 over 3, 0.5 a date). wasted_units likewise (they become a JW
+ * line's units), and duration_min in whole minutes (each date is a visit or infusion of its own:
+ * the whole length on every copy would bill more HIT units and 99602 hours). charge: whole cents
+ * that add up to the original. ndc_qty: an exact equal share (2.5 ML is a quantity). An amount
+ * that cannot be read is not divided, and not named: invalid-value or missing-field says so.
+ */
+function sharesOf(line: ServiceLine, days: number, perDiem: boolean): Shares {
+  const text = (name: FieldName): string | undefined => line.fields[name]?.text.trim() || undefined;
+  const uneven: string[] = [];
+  const shared: Partial<Record<FieldName, string>> = {};
+  let divisible = true;
+
+  let units: string | undefined;
+  if (perDiem) units = perDiemOneADay(line, days) ? '1' : undefined;
+  else {
+    const written = text('units');
+    units = written === undefined ? undefined : wholeShare(written, days);
+    if (written !== undefined && units === undefined && line.units !== undefined) uneven.push(`units ${written}`);
+  }
+  if (units === undefined) divisible = false;
+
+  // Cents divide over any number of dates; the shares are made by the fix (a span of years
+  // is reported with no fix, and should not cost an array of its days here).
+  const charge = text('charge');
+  if (charge !== undefined && moneyShares(charge, 1) === undefined) {
+    divisible = false;
+    if (line.charge !== undefined) uneven.push(`charge ${charge}`);
+  }
+
+  for (const [name, value, share] of AMOUNTS) {
+    const written = text(name);
+    if (written === undefined) continue;
+    const each = share(written, days);
+    if (each !== undefined) {
+      shared[name] = each;
+      continue;
+    }
+    divisible = false;
+    if (value(line) !== undefined) uneven.push(`${name} ${written}`);
+  }
+  return { divisible, units, charge, shared, uneven };
+}
+
+/** Why the fix cannot itemize the line's amounts, for the message; '' when it can. */
+function byHandNote(line: ServiceLine, days: number, perDiem: boolean, shares: Shares): string {
   if (perDiem && !perDiemOneADay(line, days)) {
+    const units = line.fields.units?.text.trim();
     const billed = units ? `per diem units ${units} are` : 'a per diem with no units is';
     return ` (${billed} not 1 a date over ${days} dates: itemize the days of therapy by hand)`;
   }
-  const uneven: string[] = [];
-  if (!perDiem && units && line.units !== undefined && exactShare(units, days) === undefined) uneven.push(`units ${units}`);
-  const minutes = line.fields.duration_min?.text.trim();
-  if (minutes && line.durationMin !== undefined && wholeShare(minutes, days) === undefined) uneven.push(`duration_min ${minutes}`);
+  const { uneven } = shares;
   if (uneven.length === 0) return '';
-  // "units" reads as a plural, "duration_min" as one amount.
-  const plural = uneven.length > 1 || uneven[0].startsWith('units ');
-  return ` (${uneven.join(' and ')} ${plural ? 'do' : 'does'} not divide evenly over ${days} dates: ` +
-    `split ${plural ? 'them' : 'it'} by hand)`;
+  // "units" and "wasted_units" read as plurals; ndc_qty, charge and duration_min as one amount.
+  const plural = uneven.length > 1 || /^(units|wasted_units) /.test(uneven[0]);
+  const named = uneven.length === 1 ? uneven[0] : `${uneven.slice(0, -1).join(', ')} and ${uneven[uneven.length - 1]}`;
+  return ` (${named} ${plural ? 'do' : 'does'} not divide evenly over ${days} dates: split ${plural ? 'them' : 'it'} by hand)`;
 }
 
 /**
- * The itemize fix's edits, or undefined when the amounts cannot be divided evenly.
- * Units: a per diem gets 1 a day (only when its units are its days), other lines an exact equal
- * share. Charge: whole cents that add up to the original. NDC quantity and wasted units: exact
- * equal shares. Minutes (duration_min): whole equal shares, as each date is a visit or infusion
- * of its own (a whole duration on every copy would bill more HIT units and 99602 hours).
+ * An initial-visit HIT G-code is the initial visit on the first date only: on the later dates
+ * the same code would be an initial visit 1, 2, … days after one, which Medicare rejects (004,
+ * question 24: any HIT G-code in the 60 days before). Those dates bill the subsequent-visit code.
  */
-function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceLine, days: number, perDiem: boolean) {
-  if (days > MAX_ITEMIZED_DAYS || line.dosFrom === undefined) return undefined;
+function hitNote(line: ServiceLine, days: number): string {
+  const subsequent = hitSubsequentFor(line.hcpcs);
+  if (!subsequent || line.dosFrom === undefined) return '';
+  const later = days === 2 ? formatDay(line.dosFrom + 1) : `${formatDay(line.dosFrom + 1)} to ${formatDay(line.dosFrom + days - 1)}`;
+  return `, the initial visit ${line.hcpcs} on ${formatDay(line.dosFrom)} only and subsequent-visit code ${subsequent} on ${later}`;
+}
+
+/**
+ * The itemize fix's edits, or undefined when the amounts cannot be divided (sharesOf). The
+ * line keeps the first date; the copies for the later dates are inserted right after it, an
+ * initial-visit HIT G-code becoming its subsequent-visit code on them (hitNote).
+ */
+function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceLine, days: number, shares: Shares) {
+  if (days > MAX_ITEMIZED_DAYS || line.dosFrom === undefined || !shares.divisible) return undefined;
   // Dates inherited from the JSON claim object are shared with its other lines: leave them to a person.
   if (line.fields.dos_from?.fromClaim || line.fields.dos_to?.fromClaim) return undefined;
-  const text = (name: FieldName): string | undefined => line.fields[name]?.text.trim() || undefined;
-
-  const unitShare = unitShareOf(line, days, perDiem);
-  if (unitShare === undefined) return undefined;
-  const charge = text('charge');
+  const { units, charge, shared } = shares;
   const charges = charge === undefined ? undefined : moneyShares(charge, days);
   if (charge !== undefined && !charges) return undefined;
-  const shared: Partial<Record<FieldName, string>> = {};
-  for (const name of ['ndc_qty', 'wasted_units'] as const) {
-    const value = text(name);
-    if (value === undefined) continue;
-    const share = exactShare(value, days);
-    if (share === undefined) return undefined;
-    shared[name] = share;
-  }
-  const minutes = text('duration_min');
-  if (minutes !== undefined) {
-    const share = wholeShare(minutes, days);
-    if (share === undefined) return undefined;
-    shared.duration_min = share;
-  }
+  const subsequent = hitSubsequentFor(line.hcpcs);
 
   const dateStyle = styleOf(line.fields.dos_from?.text ?? '', line.fields.dos_to?.text ?? '');
   const changeFor = (i: number): LineChange => {
     const date = dateStyle(line.dosFrom! + i);
-    const set: Partial<Record<FieldName, string>> = { dos_to: date, units: unitShare, ...shared };
+    const set: Partial<Record<FieldName, string>> = { dos_to: date, units, ...shared };
     if (i > 0) set.dos_from = date;
+    if (i > 0 && subsequent) set.hcpcs = subsequent;
     if (charges) set.charge = charges[i];
     return { set };
   };
@@ -123,13 +184,6 @@ function itemizeEdits(doc: Parameters<typeof changeLineEdits>[0], line: ServiceL
   // One plan for the line and its copies, so a column they all need is added once.
   const edits = changeLineAndInsertAfterEdits(doc, line, changeFor(0), copies);
   return edits.length > 0 ? edits : undefined;
-}
-
-/** Each date's units: 1 for a per diem billed 1 a day, else an exact equal share; undefined when neither. */
-function unitShareOf(line: ServiceLine, days: number, perDiem: boolean): string | undefined {
-  if (perDiem) return perDiemOneADay(line, days) ? '1' : undefined;
-  const units = line.fields.units?.text.trim();
-  return units ? exactShare(units, days) : undefined;
 }
 
 /** Write a day the way the file wrote dos_from: `YYYY-MM-DD`, or `MM/DD/YYYY` zero-padded or not.

@@ -6,36 +6,59 @@ import type { Fix, Rule, RuleContext } from './types';
 import { splitDecimal, subtractDecimal } from './util/decimal';
 import { jwModifier, JW, reportsWastage } from './util/jw';
 
+/** What the split writes on this line and on the JW line, or why it cannot be written exactly. */
+interface SplitPlan {
+  readonly keep?: Partial<Record<FieldName, string>>;
+  readonly move?: Partial<Record<FieldName, string>>;
+  /** Amounts whose part rounds to zero ("the JW line's part of charge 0.01, for 1 of 3 units, rounds to 0.00"). */
+  readonly tooSmall: readonly string[];
+}
+
+const plural = (n: number | string, word: string): string => `${n} ${Number(n) === 1 ? word : `${word}s`}`;
+
 /**
  * "Split wastage onto a JW line": this line keeps units − wasted_units; a copy right after it
  * bills the wasted units with JW. Charge and NDC quantity move in the same proportion
  * (rounded to 2 decimals, the two parts adding up to the original), also when the line
- * inherits them from its JSON claim object (each part is then the line's own). None when the
- * amounts cannot be split exactly (unreadable numbers, nothing administered) or the file
- * cannot take the edit.
+ * inherits them from its JSON claim object (each part is then the line's own). No plan when
+ * the amounts cannot be split (unreadable numbers, nothing administered); a plan with
+ * tooSmall when a part of an amount above zero rounds to zero (a $0.00 charge or an NDC
+ * quantity of 0 is no billable line: ndc-unit asks a positive quantity).
  */
-function splitFix(doc: ClaimDocument, line: ServiceLine): Fix[] {
+function splitPlan(line: ServiceLine): SplitPlan | undefined {
   const unitsText = line.fields.units?.text;
   const wastedText = line.fields.wasted_units?.text;
-  if (unitsText === undefined || wastedText === undefined || line.units === undefined || line.wastedUnits === undefined) return [];
+  if (unitsText === undefined || wastedText === undefined || line.units === undefined || line.wastedUnits === undefined) return undefined;
   const kept = subtractDecimal(unitsText, wastedText);
-  if (kept === undefined || !(line.wastedUnits < line.units)) return [];
+  if (kept === undefined || !(line.wastedUnits < line.units)) return undefined;
 
   const keep: Partial<Record<FieldName, string>> = { units: kept };
   const move: Partial<Record<FieldName, string>> = { units: wastedText.trim() };
+  const tooSmall: string[] = [];
   for (const [name, money] of [['charge', true], ['ndc_qty', false]] as const) {
     const field = line.fields[name];
     // Inherited from the JSON claim object: both parts are written on the two line objects (the
     // claim's value stays for its other lines), as date-span's itemize writes an inherited charge.
     if (!field || field.text.trim() === '') continue;
     const parts = splitDecimal(field.text, line.wastedUnits, line.units, money);
-    if (!parts) return [];
+    if (!parts) return undefined;
+    if (Number(field.text) > 0) {
+      const [side, part, units] = Number(parts.moved) === 0 ? ['the JW line\'s', parts.moved, wastedText.trim()]
+        : Number(parts.kept) === 0 ? ['this line\'s', parts.kept, kept] : [];
+      if (side) tooSmall.push(`${side} part of ${name} ${field.text.trim()}, for ${units} of ${plural(unitsText.trim(), 'unit')}, rounds to ${part}`);
+    }
     keep[name] = parts.kept;
     move[name] = parts.moved;
   }
-  const thisLine: LineChange = { set: keep, clear: ['wasted_units'] };
-  const jwLine: LineChange = { set: move, clear: ['wasted_units'], addModifiers: [JW] };
-  return fixIfAny(`Split wastage onto a JW line (${wastedText.trim()} ${line.wastedUnits === 1 ? 'unit' : 'units'})`, false,
+  return tooSmall.length > 0 ? { tooSmall } : { keep, move, tooSmall };
+}
+
+function splitFix(doc: ClaimDocument, line: ServiceLine, plan: SplitPlan | undefined): Fix[] {
+  if (!plan?.keep || !plan.move) return [];
+  const wastedText = line.fields.wasted_units!.text.trim();
+  const thisLine: LineChange = { set: plan.keep, clear: ['wasted_units'] };
+  const jwLine: LineChange = { set: plan.move, clear: ['wasted_units'], addModifiers: [JW] };
+  return fixIfAny(`Split wastage onto a JW line (${wastedText} ${line.wastedUnits === 1 ? 'unit' : 'units'})`, false,
     changeLineAndInsertAfterEdits(doc, line, thisLine, [jwLine]));
 }
 
@@ -44,12 +67,27 @@ function splitFix(doc: ClaimDocument, line: ServiceLine): Fix[] {
 function reportWastage(doc: ClaimDocument, ctx: RuleContext, line: ServiceLine): void {
   const code = line.hcpcs || 'this line';
   const wasted = line.wastedUnits!;
+  const what = `${plural(wasted, 'wasted unit')} of ${code} ${wasted === 1 ? 'is' : 'are'}`;
+  // Every unit wasted: "Do not bill for discarded drugs if none of the drug was administered to
+  // the patient" (000). A JW line would be billed with no administered line (jw-without-administered).
+  if (line.units !== undefined && wasted === line.units) {
+    ctx.report({
+      span: line.fields.wasted_units?.span ?? line.span,
+      line,
+      message: `${what} all of the line's units: none of the drug was administered, and discarded drug is not billed when ` +
+        `none of it was administered to the patient; do not bill this line (no JW line), or correct units or wasted_units ` +
+        `(if ${code} was administered on another line that day, bill this line's units with modifier JW instead)`,
+    });
+    return;
+  }
+  const plan = splitPlan(line);
+  const tooSmall = plan?.tooSmall ?? [];
   ctx.report({
     span: line.fields.wasted_units?.span ?? line.span,
     line,
-    message: `${wasted} wasted ${wasted === 1 ? 'unit' : 'units'} of ${code} ${wasted === 1 ? 'is' : 'are'} reported on the ` +
-      `administered line: bill the discarded drug on a separate ${code} line with modifier JW`,
-    fixes: () => splitFix(doc, line),
+    message: `${what} reported on the administered line: bill the discarded drug on a separate ${code} line with modifier JW` +
+      (tooSmall.length > 0 ? ` (${tooSmall.join('; ')}: split ${tooSmall.length > 1 ? 'them' : 'it'} by hand)` : ''),
+    fixes: () => splitFix(doc, line, plan),
   });
 }
 

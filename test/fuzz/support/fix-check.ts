@@ -40,7 +40,8 @@ export function scopeOf(fix: Fix): FixScope {
   if (/^Make \S+ the primary/.test(t)) return scope(MODIFIER_FIELDS, 'same', 'any');
   if (t.startsWith('Remove bundled line')) return scope([], 'remove');
   if (t.startsWith('Split wastage onto a JW line')) return scope(['units', 'wasted_units', 'charge', 'ndc_qty', ...MODIFIER_FIELDS], 'insert');
-  if (t.startsWith('Itemize dates of service')) return scope(['dos_from', 'dos_to', 'units', 'charge', 'ndc_qty'], 'insert');
+  // The copies of an initial-visit HIT G-code bill the subsequent-visit code.
+  if (t.startsWith('Itemize dates of service')) return scope(['dos_from', 'dos_to', 'hcpcs', 'units', 'charge', 'ndc_qty', 'wasted_units', 'duration_min'], 'insert');
   // The 99602 line copies the visit (member, dates, place, modifiers) with its own code and units.
   if (t.startsWith('Add 99602 line')) return scope(['hcpcs', 'units', 'charge', 'duration_min'], 'insert', 'own', false);
   throw new Error(`no scope known for the fix "${t}"`);
