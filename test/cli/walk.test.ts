@@ -1,7 +1,9 @@
-// Which files a folder walk of `check` takes (workspace/walk-rule.ts, the editor's rule too).
+// Which files a folder walk of `check` takes (workspace/walk-rule.ts, the editor's rule too), and
+// a claim file whose name the disk holds but Node cannot name (not UTF-8).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ONE_BAD_NDC_CSV } from '../lsp/fixtures';
 import { cli, removeTempDirs, tempDir } from './run-cli';
 
 const HEAD = 'claim_id,member_id,payer,auth_number,dos_from,pos,hcpcs,units,charge';
@@ -36,5 +38,21 @@ describe('CLI check: the folder walk (the editor\'s workspace index takes the sa
     const named = cli(['check', '.', 'shared', 'linked.claims.csv', '--workspace'], ws);
     assert.match(named.stdout, /^visits\/march\.claims\.csv:2:\d+ \w+ hit-initial-visit .*\(see shared\/february\.claims\.csv:2:\d+\)$/m);
     assert.match(named.stdout, /in 1 of 2 files checked/);
+  });
+
+  it('a file name that is not valid UTF-8 is named as such (not "no such file"), exit 2, the others still checked', function () {
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV });
+    // "café" in Latin-1, as an old zip gives it: é is the byte E9 alone.
+    const latin1 = Buffer.concat([Buffer.from(`${dir}${path.sep}caf`), Buffer.from([0xe9]), Buffer.from('.claims.csv')]);
+    try {
+      fs.writeFileSync(latin1, ONE_BAD_NDC_CSV);
+    } catch {
+      this.skip(); // a file system that only takes UTF-8 names (APFS, NTFS)
+    }
+    const r = cli(['check', '.'], dir);
+    assert.strictEqual(r.code, 2);
+    assert.strictEqual(r.stderr, 'infusion-claims: caf\uFFFD.claims.csv: the file name is not valid UTF-8; rename it to check it\n');
+    assert.match(r.stdout, /^a\.claims\.csv:3:\d+ error ndc-format /m);
+    assert.match(r.stdout, /in 1 of 1 file checked/);
   });
 });

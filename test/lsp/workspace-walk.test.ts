@@ -68,4 +68,19 @@ describe('LSP workspace analysis: the files of the CLI\'s folder walk', function
       await client.stop();
     }
   });
+
+  it('leaves out a claim file whose name is not valid UTF-8 (it cannot be opened by its name), as the CLI checks it not', async function () {
+    const dir = workspaceDir({ 'visits/march.claims.csv': MARCH });
+    try {
+      fs.writeFileSync(Buffer.concat([Buffer.from(`${dir}${path.sep}caf`), Buffer.from([0xe9]), Buffer.from('.claims.csv')]), FEBRUARY);
+    } catch {
+      this.skip(); // a file system that only takes UTF-8 names (APFS, NTFS)
+    }
+    const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
+    try {
+      assert.match(await client.indexed(), /indexed 1 claim files/);
+    } finally {
+      await client.stop();
+    }
+  });
 });

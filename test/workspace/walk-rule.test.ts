@@ -1,7 +1,7 @@
 // The one rule of the CLI's folder walk and the editor's workspace index (walk-rule.ts).
 import * as assert from 'assert';
 import * as path from 'path';
-import { entersFolder, isSkippedFolder, walkStep } from '../../server/src/workspace/walk-rule';
+import { entersFolder, isSkippedFolder, isUtf8Name, walkStep } from '../../server/src/workspace/walk-rule';
 
 const entry = (name: string, kind: 'dir' | 'file' | 'link') => ({
   name, isDirectory: () => kind === 'dir', isFile: () => kind === 'file',
@@ -26,5 +26,11 @@ describe('walk-rule', () => {
     assert.strictEqual(entersFolder(root, path.join(root, 'node_modules', 'pkg')), false);
     assert.strictEqual(entersFolder(root, path.join(root, 'a', '.cache')), false);
     assert.strictEqual(entersFolder(root, path.join(path.sep, 'elsewhere')), false);
+  });
+
+  it('isUtf8Name: a Latin-1 é is not UTF-8; a real U+FFFD in a name is', () => {
+    assert.strictEqual(isUtf8Name(Buffer.from([0x63, 0x61, 0x66, 0xe9])), false);
+    assert.strictEqual(isUtf8Name(Buffer.from('café')), true);
+    assert.strictEqual(isUtf8Name(Buffer.from('caf\uFFFD')), true);
   });
 });

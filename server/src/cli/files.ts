@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatOf, type ClaimFormat } from '../parse';
-import { walkStep } from '../workspace/walk-rule';
+import { isUtf8Name, walkStep } from '../workspace/walk-rule';
 import { describeError } from './errors';
 
 /** Names a folder walk picks up (explicit file arguments may be any .csv/.json). */
@@ -23,22 +23,28 @@ export interface Collected {
  *  once. Which entries are taken is workspace/walk-rule.ts's rule, the editor's too. */
 function walk(dir: string, out: ClaimFile[], failures: string[], seen: Set<string>): void {
   let real: string;
-  let entries: fs.Dirent[];
+  let entries: Array<fs.Dirent<Buffer>>;
   try {
     real = fs.realpathSync(dir);
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    // Names as bytes: a name that is not UTF-8 is told apart (below), not misread as U+FFFD.
+    entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
     failures.push(`${dir}: cannot read folder (${describeError(err)})`);
     return;
   }
   if (seen.has(real)) return;
   seen.add(real);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const name = e.name;
-    const step = walkStep(e);
+  const named = entries.map((e) => ({ e, name: e.name.toString('utf8') }));
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { e, name } of named) {
+    const step = walkStep({ name, isDirectory: () => e.isDirectory(), isFile: () => e.isFile() });
     if (step === 'pass' || (step === 'file' && !CLAIM_FILE.test(name))) continue;
     const p = path.join(dir, name);
+    if (!isUtf8Name(e.name)) {
+      // The string names no file (ENOENT on reading it): say what is wrong instead.
+      failures.push(`${p}: the ${step === 'enter' ? 'folder' : 'file'} name is not valid UTF-8; rename it to check it`);
+      continue;
+    }
     if (step === 'enter') {
       walk(p, out, failures, seen);
     } else {

@@ -5,7 +5,7 @@ import { promises as fsp, type Dirent } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { ClaimFormat } from '../parse';
-import { entersFolder, walkStep } from '../workspace/walk-rule';
+import { entersFolder, isUtf8Name, walkStep } from '../workspace/walk-rule';
 import { claimFormatOf } from './claim-files';
 
 /** A workspace this large is not a claims workspace; stop rather than eat the machine. */
@@ -59,18 +59,21 @@ export async function listClaimFiles(
   const pending = [folder];
   while (pending.length > 0 && !stop() && out.length < MAX_FILES) {
     const dir = pending.pop()!;
-    let entries: Dirent[];
+    let entries: Array<Dirent<Buffer>>;
     try {
-      entries = await fsp.readdir(dir, { withFileTypes: true });
+      entries = await fsp.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch {
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const named = entries.map((e) => ({ e, name: e.name.toString('utf8') }));
+    named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: string[] = [];
-    for (const e of entries) {
-      const step = walkStep(e);
-      if (step === 'pass') continue;
-      const p = path.join(dir, e.name);
+    for (const { e, name } of named) {
+      const step = walkStep({ name, isDirectory: () => e.isDirectory(), isFile: () => e.isFile() });
+      // A name that is not UTF-8 cannot be opened by its string (U+FFFD in it): the CLI says so,
+      // here it is left out rather than read as "no such file".
+      if (step === 'pass' || !isUtf8Name(e.name)) continue;
+      const p = path.join(dir, name);
       if (step === 'enter') {
         subdirs.push(p);
       } else {

@@ -39,3 +39,9 @@ export function entersFolder(root: string, folder: string): boolean {
   if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
   return !rel.split(path.sep).some(isSkippedFolder);
 }
+
+/** Whether a name read as bytes is valid UTF-8. Node names files by strings: a name that is not
+ *  (a Latin-1 "café" from an old zip) becomes U+FFFD in the string, which names no file. */
+export function isUtf8Name(name: Buffer): boolean {
+  return Buffer.from(name.toString('utf8'), 'utf8').equals(name);
+}
