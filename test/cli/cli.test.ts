@@ -109,7 +109,7 @@ describe('CLI check: text output and exit codes', function () {
     assert.match(r.stdout, /Usage: infusion-claims check \[options\] <files or folders\.\.\.>/);
     assert.match(r.stdout, /--format text\|json\|sarif/);
     // What a folder search passes over, said where the search is described.
-    assert.match(r.stdout, /Folders are searched for [^]*skipping node_modules and dot-folders/);
+    assert.match(r.stdout, /Folders are searched for [^]*skipping node_modules, dot-folders [^]* and symbolic links/);
     assert.strictEqual(r.code, 0);
   });
 
@@ -259,14 +259,15 @@ describe('CLI check --fix', function () {
     assert.strictEqual(read(dir, 'a.claims.csv'), ALL_FIXED);
   });
 
-  it('names each file it rewrote and how many fixes it made, a linked file outside the folder too', () => {
+  it('names each file it rewrote and how many fixes it made, a linked file outside the folder (named) too', () => {
     const folder = (): string => {
       const d = tempDir({ 'own/a.claims.csv': ALL, 'own/clean.claims.csv': CLEAN_CSV, 'elsewhere/x.claims.csv': ONE_BAD_NDC_CSV });
       fs.symlinkSync(path.join('..', 'elsewhere', 'x.claims.csv'), path.join(d, 'own', 'x.claims.csv'));
       return d;
     };
     const dir = folder();
-    const r = cli(['check', 'own', '--fix'], dir);
+    // A walk does not follow the link (walk-rule.ts): it is named.
+    const r = cli(['check', 'own', 'own/x.claims.csv', '--fix'], dir);
     assert.strictEqual(read(dir, 'elsewhere/x.claims.csv'), ONE_BAD_NDC_CSV.replace(MEROPENEM_442, MEROPENEM_11));
     // After the findings, in the order checked, named as the findings name them.
     const lines = r.stdout.split('\n');
@@ -279,9 +280,9 @@ describe('CLI check --fix', function () {
       '',
     ]);
     // The files and counts the JSON report gives as each file's "fixed".
-    const json = JSON.parse(cli(['check', 'own', '--fix', '--format', 'json'], folder()).stdout) as Array<{ file: string; fixed: number }>;
+    const json = JSON.parse(cli(['check', 'own', 'own/x.claims.csv', '--fix', '--format', 'json'], folder()).stdout) as Array<{ file: string; fixed: number }>;
     assert.deepStrictEqual(json.filter((f) => f.fixed > 0).map((f) => `${f.file}: fixed ${f.fixed}`), lines.slice(1, 3).map((l) => l.replace(/ problems?$/, '')));
-    assert.doesNotMatch(cli(['check', 'own', '--fix'], dir).stdout, /: fixed /, 'no line for a file not rewritten');
+    assert.doesNotMatch(cli(['check', 'own', 'own/x.claims.csv', '--fix'], dir).stdout, /: fixed /, 'no line for a file not rewritten');
   });
 
   it('keeps CRLF line ends', () => {
@@ -420,19 +421,21 @@ describe('CLI check: where the report or the files cannot go', function () {
     assert.match(walked.stdout, /in 1 of 1 file checked/);
   });
 
-  it('a folder walk follows linked files and folders, once, even through a link back up; a file reached twice is checked once', () => {
+  it('a folder walk passes over linked files and folders (a link back up too); named, each is checked, a file reached twice once', () => {
     // Another member in a.claims.csv: its lines duplicate none of b's.
     const dir = tempDir({ 'own/a.claims.csv': ONE_BAD_NDC_CSV.replace(/M001/g, 'M002'), 'elsewhere/b.claims.csv': ONE_BAD_NDC_CSV });
     fs.symlinkSync(path.join('..', 'elsewhere', 'b.claims.csv'), path.join(dir, 'own', 'linked.claims.csv'));
     fs.symlinkSync(path.join('..', 'elsewhere'), path.join(dir, 'own', 'shared'));
     fs.symlinkSync('..', path.join(dir, 'own', 'up'));
+    const filesOf = (stdout: string): string[] => [...new Set(stdout.split('\n').filter((l) => / ndc-format /.test(l)).map((l) => l.split(':')[0]))];
     const r = cli(['check', 'own'], dir);
-    const files = [...new Set(r.stdout.split('\n').filter((l) => / ndc-format /.test(l)).map((l) => l.split(':')[0]))];
+    assert.deepStrictEqual(filesOf(r.stdout), ['own/a.claims.csv']);
+    assert.match(r.stdout, /in 1 of 1 file checked/);
     // linked.claims.csv and shared/b.claims.csv are one file: with --workspace it would be billed
     // twice over (duplicate-line with itself).
-    assert.deepStrictEqual(files, ['own/a.claims.csv', 'own/linked.claims.csv']);
-    assert.match(r.stdout, /in 2 of 2 files checked/);
-    const ws = cli(['check', 'own', 'elsewhere', '--workspace'], dir);
+    const named = cli(['check', 'own', 'own/linked.claims.csv', 'own/shared'], dir);
+    assert.deepStrictEqual(filesOf(named.stdout), ['own/a.claims.csv', 'own/linked.claims.csv']);
+    const ws = cli(['check', 'own', 'own/linked.claims.csv', 'own/shared', 'elsewhere', '--workspace'], dir);
     assert.doesNotMatch(ws.stdout, /duplicate-line/);
     assert.match(ws.stdout, /in 2 of 2 files checked/);
   });

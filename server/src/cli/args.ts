@@ -24,7 +24,8 @@ export const USAGE = `Usage: infusion-claims check [options] <files or folders..
 
 Checks home-infusion claim files (CSV/JSON) against payer billing policy.
 Folders are searched for *.claims.csv, *.claims.json and *.claim.json,
-skipping node_modules and dot-folders (.git, .vscode ...) inside them;
+skipping node_modules, dot-folders (.git, .vscode ...) and symbolic links
+inside them (name one to check it);
 files named explicitly may be any .csv or .json file.
 
 Options:

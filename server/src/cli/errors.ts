@@ -13,6 +13,7 @@ const WORDS: Readonly<Record<string, string>> = {
   EMFILE: 'too many open files',
   ELOOP: 'too many symbolic links',
   EIO: 'input/output error',
+  ENAMETOOLONG: 'the file name or path is too long',
 };
 
 /** "permission denied (EACCES)"; the code alone when it has no words here. */

@@ -2,12 +2,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatOf, type ClaimFormat } from '../parse';
+import { isUtf8Name, walkStep } from '../workspace/walk-rule';
 import { describeError } from './errors';
 
 /** Names a folder walk picks up (explicit file arguments may be any .csv/.json). */
 const CLAIM_FILE = /\.(claims\.csv|claims\.json|claim\.json)$/i;
-/** Folders a walk does not enter: dependencies (and, below, every dot-folder: .git, .vscode-test …). */
-const SKIPPED_DIRS = new Set(['node_modules']);
 
 export interface ClaimFile {
   readonly path: string;
@@ -20,38 +19,36 @@ export interface Collected {
   readonly failures: string[];
 }
 
-/** A linked entry as what it points at (a file or folder); undefined when the link is broken. */
-function followed(p: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
-/** `seen`: the real paths of the folders walked, so a link back up the tree is not walked again. */
+/** `seen`: the real paths of the folders walked, so a folder named twice (`check . sub`) is walked
+ *  once. Which entries are taken is workspace/walk-rule.ts's rule, the editor's too. */
 function walk(dir: string, out: ClaimFile[], failures: string[], seen: Set<string>): void {
   let real: string;
-  let entries: fs.Dirent[];
+  let entries: Array<fs.Dirent<Buffer>>;
   try {
     real = fs.realpathSync(dir);
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    // Names as bytes: a name that is not UTF-8 is told apart (below), not misread as U+FFFD.
+    entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
     failures.push(`${dir}: cannot read folder (${describeError(err)})`);
     return;
   }
   if (seen.has(real)) return;
   seen.add(real);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    // A symbolic link counts as what it points at (shared claim folders are often linked in).
-    const target = e.isSymbolicLink() ? followed(p) : e;
-    if (!target) continue;
-    if (target.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out, failures, seen);
-    } else if (target.isFile() && CLAIM_FILE.test(e.name)) {
-      const format = formatOf(e.name);
+  const named = entries.map((e) => ({ e, name: e.name.toString('utf8') }));
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { e, name } of named) {
+    const step = walkStep({ name, isDirectory: () => e.isDirectory(), isFile: () => e.isFile() });
+    if (step === 'pass' || (step === 'file' && !CLAIM_FILE.test(name))) continue;
+    const p = path.join(dir, name);
+    if (!isUtf8Name(e.name)) {
+      // The string names no file (ENOENT on reading it): say what is wrong instead.
+      failures.push(`${p}: the ${step === 'enter' ? 'folder' : 'file'} name is not valid UTF-8; rename it to check it`);
+      continue;
+    }
+    if (step === 'enter') {
+      walk(p, out, failures, seen);
+    } else {
+      const format = formatOf(name);
       if (format) out.push({ path: p, format });
     }
   }

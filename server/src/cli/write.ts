@@ -2,8 +2,18 @@
 // run never leaves a half-written claim file. The file stays what it was to its owners: a
 // read-only file is not written, a symbolic link stays a link (its target is fixed), and the
 // mode (and, where allowed, the owner) carry over to the new file.
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+
+/** The temporary file's name: beside the target (a rename within one folder is atomic), but short,
+ *  never built from the target's name, which may already be near the 255-byte limit of a name
+ *  (a 250-byte file name gave ENAMETOOLONG). pid and counter keep two writers apart; the random
+ *  part, a stale file of an earlier run with the same pid ('wx' would refuse it). */
+let written = 0;
+function temporaryName(): string {
+  return `.infusion-claims.${process.pid}.${++written}.${randomBytes(4).toString('hex')}.tmp`;
+}
 
 /** Thrown when the file is read-only: `--fix` leaves it alone and says so. */
 export class ReadOnlyError extends Error {
@@ -23,7 +33,7 @@ export function writeFileAtomicWith(file: string, write: (fd: number) => void): 
   // No write bit at all is read-only, even for a user (root) the system would let write it.
   if ((mode & 0o222) === 0) throw new ReadOnlyError('read-only file');
   fs.accessSync(target, fs.constants.W_OK);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = path.join(path.dirname(target), temporaryName());
   let fd: number | undefined;
   try {
     // 'wx': never through a file (or link) that is already there under that name.

@@ -34,7 +34,8 @@ import { runBetweenRequests } from './between-requests';
 import { describeError } from './errors';
 import { LineStarts } from './line-starts';
 import { DEFAULT_SETTINGS, type ServerSettings, type SettingsStore } from './settings';
-import { diskClaimFormat, fileKey, isInside, listClaimFiles, pathOf, uriOf, type DiskClaimFile } from './workspace-files';
+import { behindLink, diskClaimFormat, fileKey, isInside, isWalked, listClaimFiles, pathOf, uriOf, type DiskClaimFile } from './workspace-files';
+import { entersFolder } from '../workspace/walk-rule';
 
 /** Changes arriving together (a branch switch, a save-all) re-lint once. */
 const SETTLE_MS = 60;
@@ -236,10 +237,12 @@ export class WorkspaceIndex implements WorkspaceSeam {
     this.flushSoon();
   }
 
-  /** A file: URI inside one of the workspace folders. */
+  /** A file: URI inside one of the workspace folders, where the walk would find it (not in
+   *  node_modules or a dot-folder, not through a link: walk-rule.ts). Opened through a link, a
+   *  file would otherwise be in the index twice, by the link and by its target's own path. */
   private inWorkspace(uri: string): boolean {
     const p = pathOf(uri);
-    return p !== undefined && this.folders.some((f) => isInside(p, f.path));
+    return p !== undefined && this.folders.some((f) => isInside(p, f.path) && entersFolder(f.path, path.dirname(p)) && !behindLink(f.path, p));
   }
 
   // --- open, close, disk changes ------------------------------------------------------------
@@ -258,7 +261,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
     const folder = p === undefined ? undefined : await this.enabledFolderOf(p);
     if (p !== undefined && folder) {
       const format = diskClaimFormat(p, folder.patterns);
-      if (format) await this.indexDisk({ path: p, uri: entry.uri, format }, folder.path);
+      if (format && isWalked(folder.path, p)) await this.indexDisk({ path: p, uri: entry.uri, format }, folder.path);
     }
   }
 
@@ -270,12 +273,15 @@ export class WorkspaceIndex implements WorkspaceSeam {
       if (entry?.liveVersion !== undefined && this.documents.get(entry.uri)) continue; // open: live text wins
       const p = pathOf(change.uri);
       const folder = p === undefined ? undefined : await this.enabledFolderOf(p);
-      const format = p !== undefined && folder ? diskClaimFormat(p, folder.patterns) : undefined;
+      const named = p !== undefined && folder ? diskClaimFormat(p, folder.patterns) : undefined;
+      // What the walk would not list (in node_modules or a dot-folder, behind a link) is no file of
+      // the workspace here either; a deletion drops what is indexed, whatever it was.
+      const format = named && p !== undefined && folder && (change.type === FileChangeType.Deleted || isWalked(folder.path, p)) ? named : undefined;
       // A folder deleted, created or renamed (a delete and a create) is one event for the folder:
       // the claim file globs never see the files in it (FOLDER_WATCH).
       if (!entry && !format && p !== undefined) {
         if (change.type === FileChangeType.Deleted) this.dropInside(p);
-        else if (folder && (await isFolder(p))) {
+        else if (folder && isWalked(folder.path, p, true)) {
           for (const file of await listClaimFiles(p, folder.patterns)) await this.indexDisk(file, folder.path);
         }
         continue;
@@ -595,12 +601,4 @@ async function readClaimFile(filePath: string, bigFrom: number): Promise<string 
 
 function patternsKey(patterns: readonly string[]): string {
   return JSON.stringify(patterns);
-}
-
-async function isFolder(p: string): Promise<boolean> {
-  try {
-    return (await fsp.stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
 }
