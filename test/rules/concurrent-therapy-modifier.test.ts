@@ -81,6 +81,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the second per diem with its four modifier slots taken: no fix, and the message says to make room',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,GY GA KX 59,1'),
+      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH (its 4 modifier slots are taken: GY GA KX 59; remove one that does not affect payment to make room for SH)', text: 'S9501' }],
+      output: null,
+    },
+    {
       name: 'a day billed out of order with a second unmodified per diem: slots as per-diem-order plans them (S9502 first), S9500 takes SJ',
       csv: csv('C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9501,,1', 'C1,M1,PA1,2026-03-02,S9500,,1'),
       errors: [{ message: 'S9500 is the third concurrent therapy on 2026-03-02 (after S9502, S9501): add modifier SJ', text: 'S9500' }],

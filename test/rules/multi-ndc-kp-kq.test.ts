@@ -31,6 +31,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the first drug with its four modifier slots taken: no fix, and the message says to make room',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,GY GA KX 59,30,00143-9431-10', 'C1,M1,PA1,2026-03-02,J2185,KQ,10,63323-0508-20'),
+      errors: [{ message: 'J2185 is billed on 2026-03-02 with 2 different NDCs (a multiple-drug formulation): the first drug, NDC 00143-9431-10, takes KP; add modifier KP (its 4 modifier slots are taken: GY GA KX 59; remove one that does not affect payment to make room for KP)', text: 'J2185' }],
+      output: null,
+    },
+    {
       name: 'a later drug carrying KQ and KP keeps one KQ, not two',
       csv: csv('C1,M1,PA1,2026-03-02,J3490,KP,1,00409-4888-20', 'C1,M1,PA1,2026-03-02,J3490,KQ KP,1,00338-0049-04'),
       errors: [{ message: /^J3490 NDC 00338-0049-04 is a second or later drug .*: replace KP with KQ$/, text: 'KP' }],

@@ -13,6 +13,7 @@ import {
   type RankedPerDiem, type Role, type SlotPlan,
 } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
+import { noFreeSlotNote } from './util/free-slot';
 
 // The fixes, made when asked for by closures built out here: a closure made inside check() would
 // hold check()'s whole scope, same-day index included, for as long as its finding lives (18 MB on
@@ -84,7 +85,7 @@ function keepDayIssues(
       keep({
         line,
         span: codeSpan(line),
-        message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH`,
+        message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH${noFreeSlotNote(line, 'SH')}`,
         fixes: addFix(doc, line, 'SH'),
         related: [toPrimary()],
       });
@@ -134,7 +135,7 @@ function keepDayIssues(
       keep({
         line,
         span: codeSpan(line),
-        message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ`,
+        message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ${noFreeSlotNote(line, 'SJ')}`,
         fixes: addFix(doc, line, 'SJ'),
         related: [toPrimary()],
       });

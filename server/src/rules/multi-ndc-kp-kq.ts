@@ -3,6 +3,7 @@
 import type { ServiceLine } from '../model';
 import { packageKey } from '../codes/ndc-key';
 import { addModifierEdits, replaceModifierEdits } from '../fixes/edit';
+import { noFreeSlotNote } from './util/free-slot';
 import type { Rule } from './types';
 import { modifierSpan, unsafeFix } from './util/fix-list';
 import { LineIssues } from './util/line-issues';
@@ -74,7 +75,7 @@ export const rule: Rule = {
               line,
               span: replace ? modifierSpan(line, 'KQ') : codeSpan(line),
               message: `${code} is billed on ${day} with ${ndcs.size} different NDCs (a multiple-drug formulation): ` +
-                `the first drug, NDC ${line.ndc}, takes KP; ${replace ? 'replace KQ with KP' : 'add modifier KP'}`,
+                `the first drug, NDC ${line.ndc}, takes KP; ${replace ? 'replace KQ with KP' : `add modifier KP${noFreeSlotNote(line, 'KP')}`}`,
               fixes: () => unsafeFix(replace ? 'Add modifier KP in place of KQ' : 'Add modifier KP',
                 replace ? replaceModifierEdits(doc, line, 'KQ', 'KP') : addModifierEdits(doc, line, 'KP')),
             });
@@ -85,7 +86,7 @@ export const rule: Rule = {
               line,
               span: replace ? modifierSpan(line, 'KP') : codeSpan(line),
               message: `${code} NDC ${line.ndc} is a second or later drug of a multiple-drug formulation on ${day} ` +
-                `(the first is NDC ${first.line.ndc}): ${replace ? 'replace KP with KQ' : 'add modifier KQ'}`,
+                `(the first is NDC ${first.line.ndc}): ${replace ? 'replace KP with KQ' : `add modifier KQ${noFreeSlotNote(line, 'KQ')}`}`,
               fixes: () => unsafeFix(replace ? 'Add modifier KQ in place of KP' : 'Add modifier KQ',
                 replace ? replaceModifierEdits(doc, line, 'KP', 'KQ') : addModifierEdits(doc, line, 'KQ')),
               related: [toFirst],
