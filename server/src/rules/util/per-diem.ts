@@ -65,6 +65,26 @@ export function dosedDaily(line: Pick<ServiceLine, 'hcpcs' | 'frequency'>): bool
 }
 
 /**
+ * Days from one infusion to the next when the line's frequency is an interval of whole days or
+ * weeks (every other day 2, every 10 days or q240h 10, weekly 7, q2w 14): such a per diem's
+ * units are exactly its infusion days (001's table: every 10 days for 30 days is 3, once per
+ * week is 1 per week). Undefined for dosing daily or more often, for months (a calendar month is
+ * no fixed count of days), for intervals that are no whole number of days (twice a week, q36h),
+ * and for frequencies not read.
+ */
+export function intervalDays(line: Pick<ServiceLine, 'hcpcs' | 'frequency'>): number | undefined {
+  const hours = perDiemIntervalHours(line);
+  if (hours === undefined || hours <= 24 || hours % 24 !== 0 || /month/i.test(line.frequency)) return undefined;
+  return hours / 24;
+}
+
+/** Infusion days of a per diem dosed every `everyDays` days over `days` days: the first day and
+ *  every `everyDays` after it. */
+export function infusionDays(days: number, everyDays: number): number {
+  return Math.ceil(days / everyDays);
+}
+
+/**
  * Whether a line of the day takes a slot (primary / SH / SJ) among the day's concurrent
  * therapies: a therapy per diem, unless it is a generic per diem billed with one of its
  * specific codes that day. mutually-exclusive-per-diem tells the analyst to drop that generic
