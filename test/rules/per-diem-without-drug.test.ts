@@ -14,7 +14,20 @@ const external = (uri: string, text: string) => parseDocument(text, 'csv').lines
 ruleTester(rule, {
   valid: [
     { name: 'per diem with its J-code drug on the same claim', csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,J2185,30,63323-0508-20') },
-    { name: 'a line with an NDC is a drug line', csv: csv('C1,M1,PA1,2026-03-02,,S9338,1,', 'C1,M1,PA1,2026-03-02,,A9270,1,12345-6789-01') },
+    { name: 'a line with an NDC is a drug line', csv: csv('C1,M1,PA1,2026-03-02,,S9338,1,', 'C1,M1,PA1,2026-03-02,,Q0138,1,12345-6789-01') },
+    {
+      // bundled-supply leaves J7030–J7060 alone on a hydration per diem day: the solution is the hydration.
+      name: 'an IV solution is the drug of a hydration per diem',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9374,1,', 'C1,M1,PA1,2026-03-02,,J7050,2,'),
+    },
+    {
+      name: 'a JW line beside the administered line of its drug',
+      csv: freqCsv('C1,M1,PA,2026-03-02,,S9500,,1,,,,,,', 'C1,M1,PA,2026-03-02,,J0696,,4,,,,,,', 'C1,M1,PA,2026-03-02,,J0696,JW,1,,,,,,'),
+    },
+    {
+      name: 'a supply billed beside the drug',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9500,1,', 'C1,M1,PA1,2026-03-02,,J1642,1,', 'C1,M1,PA1,2026-03-02,,J0696,4,'),
+    },
     { name: 'enteral formula B-code is the drug of an enteral per diem', csv: csv('C1,M1,PA1,2026-03-02,,S9341,1,', 'C1,M1,PA1,2026-03-02,,B4150,10,') },
     { name: 'TPN per diem includes its formula', csv: csv('C1,M1,PA1,2026-03-02,,S9365,1,') },
     { name: 'catheter-care per diem is not a therapy per diem', csv: csv('C1,M1,PA1,2026-03-02,,S5498,1,') },
@@ -66,6 +79,74 @@ ruleTester(rule, {
         message: 'S9502 per diem on 2026-03-02 has no drug billed on claim C1 for that date: a per diem is paid only on days a drug is infused; add the drug line to this claim or remove the per diem',
         text: 'S9502',
       }],
+      output: null,
+    },
+    {
+      // 001 lists J1642 among the supplies "subject to inclusion" in the per diem: bundled-supply
+      // offers to remove it, which would leave the per diem without its drug.
+      name: 'a heparin lock flush (J1642, a supply the per diem includes) is not the drug',
+      csv: csv('C3,M3,PA1,2026-03-02,,S9500,1,', 'C3,M3,PA1,2026-03-02,,J1642,1,'),
+      errors: [{
+        message: 'S9500 per diem on 2026-03-02 has no drug billed on claim C3 for that date (only J1642, a supply included in the per diem, is billed that day): a per diem is paid only on days a drug is infused; add the drug line to this claim or remove the per diem',
+        text: 'S9500',
+      }],
+      output: null,
+    },
+    {
+      name: 'a bundled supply with an NDC is not the drug',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9338,1,', 'C1,M1,PA1,2026-03-02,,A9270,1,12345-6789-01'),
+      errors: [{ message: /^S9338 per diem on 2026-03-02 has no drug billed on claim C1 for that date \(only A9270, a supply included in the per diem, is billed that day\)/, text: 'S9338' }],
+      output: null,
+    },
+    {
+      name: 'an IV solution on a day with no hydration per diem is a supply, not the drug',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C1,M1,PA1,2026-03-02,,J7050,2,', 'C1,M1,PA1,2026-03-02,,J1642,1,'),
+      errors: [{ message: /^S9502 per diem on 2026-03-02 has no drug billed on claim C1 for that date \(only J7050 and J1642, supplies included in the per diem, are billed that day\)/, text: 'S9502' }],
+      output: null,
+    },
+    {
+      // 000: the per diem is paid "only when drug infusion is administered on the same date"; JW
+      // is "drug amount discarded/not administered to any patient".
+      name: 'discarded drug (JW) alone is no drug administered',
+      csv: freqCsv('C1,M1,PA,2026-03-02,,S9500,,1,,,,,,', 'C1,M1,PA,2026-03-02,,J0696,JW,1,,,,,,'),
+      errors: [{
+        message: 'S9500 per diem on 2026-03-02 has no drug billed on claim C1 for that date (only J0696-JW, discarded drug not administered, is billed that day): a per diem is paid only on days a drug is infused; add the drug line to this claim or remove the per diem',
+        text: 'S9500',
+      }],
+      output: null,
+    },
+    {
+      name: 'a supply and discarded drug, and no drug administered',
+      csv: freqCsv('C1,M1,PA,2026-03-02,,S9500,,1,,,,,,', 'C1,M1,PA,2026-03-02,,J1642,,1,,,,,,', 'C1,M1,PA,2026-03-02,,J0696,JW,1,,,,,,'),
+      errors: [{ message: /^S9500 per diem on 2026-03-02 has no drug billed on claim C1 for that date \(only J1642, a supply included in the per diem, and J0696-JW, discarded drug not administered, are billed that day\): /, text: 'S9500' }],
+      output: null,
+    },
+    {
+      name: 'supplies over a span of days: the dates are listed',
+      csv: csv('C1,M1,PA1,2026-03-02,2026-03-03,S9500,2,', 'C1,M1,PA1,2026-03-02,2026-03-03,J1642,2,'),
+      errors: [{ message: /^S9500 per diem on 2026-03-02, 2026-03-03 has no drug billed on claim C1 for those dates \(only J1642, a supply included in the per diem, is billed on those dates\): /, text: 'S9500' }],
+      output: null,
+    },
+    {
+      name: 'weekly per diem with only a supply on the claim',
+      csv: freqCsv('C1,M1,PA,2026-03-01,2026-03-07,S9338,,1,,,,,weekly,', 'C1,M1,PA,2026-03-03,,J1642,,1,,,,,,'),
+      errors: [{
+        message: 'S9338 per diem for 1 unit from 2026-03-01 to 2026-03-07 has no drug on claim C1 on any of those dates (only J1642, a supply included in the per diem, is billed on those dates): a per diem is paid only on days a drug is infused, one unit per day of therapy; add the drug lines to this claim or lower the units',
+        text: 'S9338',
+      }],
+      output: null,
+    },
+    {
+      name: 'a supply on another claim is not the drug billed elsewhere',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,', 'C2,M1,PA2,2026-03-02,,J1642,1,'),
+      errors: [{ message: 'S9502 per diem on 2026-03-02 has no drug billed on claim C1 for that date: a per diem is paid only on days a drug is infused; add the drug line to this claim or remove the per diem', text: 'S9502' }],
+      output: null,
+    },
+    {
+      name: 'a supply under the same claim number in another workspace file is not the drug',
+      csv: csv('C1,M1,PA1,2026-03-02,,S9502,1,'),
+      options: { external: external('file:///w/supplies.claims.csv', csv('C1,M1,PA1,2026-03-02,,J1642,1,')) },
+      errors: [{ message: /^S9502 per diem on 2026-03-02 has no drug billed on claim C1 for that date: /, text: 'S9502' }],
       output: null,
     },
     {

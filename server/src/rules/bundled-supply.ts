@@ -1,20 +1,14 @@
 // bundled-supply: supplies and equipment billed on a day with a therapy per diem are inside the
 // per diem (001's supply and equipment table). IV solutions J7030–J7060 are billable when they
 // are the hydration itself (a hydration per diem that day).
-import { isBundledSupply, isHydrationPerDiem, isSeparatelyBillableKit, isSterileSolution, isTherapyPerDiem } from '../codes/classes';
+import { isBundledSupply, isSeparatelyBillableKit } from '../codes/classes';
 import { fix, removeLineEdits } from '../fixes/edit';
 import type { ClaimDocument, ServiceLine } from '../model';
 import type { Fix, Rule, RuleContext } from './types';
-import { formatDay, sameDayIndex, type DayLine, type SameDayIndex } from './util/same-day';
-import { daysOf } from './util/per-diem';
+import { formatDay, sameDayIndex, type SameDayIndex } from './util/same-day';
+// bundlingPerDiem is shared with per-diem-without-drug: a supply this rule reports is no per diem's drug.
+import { bundlingPerDiem, daysOf } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
-
-/** The therapy per diem of the day that includes the supply line; undefined when none does
- *  (no per diem, or an IV solution on a hydration per diem day). */
-function bundlingPerDiem(line: ServiceLine, sameDay: readonly DayLine[]): DayLine | undefined {
-  if (isSterileSolution(line.hcpcs) && sameDay.some((d) => isHydrationPerDiem(d.line.hcpcs))) return undefined;
-  return sameDay.find((d) => isTherapyPerDiem(d.line.hcpcs));
-}
 
 /** Every date of the line has a per diem that includes it. A function of its own, so that no
  *  closure in check() holds the same-day index (the findings' fixes must not keep it alive). */

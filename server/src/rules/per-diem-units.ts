@@ -1,11 +1,12 @@
 // per-diem-units: per diem units are days of therapy (001's table: "every 8 hours for 7 days"
 // is 7 units). A whole number, no more than the days of the line, and equal to them when the
-// dosing is hourly (q3h–q24h) or not given.
+// dosing is hourly (q3h–q24h) or not given; equal to the infusion days when the dosing is an
+// interval of whole days or weeks (001: "every 10 days for 30 days" is 3).
 import { isTherapyPerDiem, perDiemIntervalHours } from '../codes/classes';
 import { fix, setFieldEdits } from '../fixes/edit';
 import type { Fix, Rule } from './types';
 import { formatDay, lastWrittenDayOf } from './util/same-day';
-import { describeInterval, dosedDaily } from './util/per-diem';
+import { describeInterval, dosedDaily, infusionDays, intervalDays } from './util/per-diem';
 
 export const rule: Rule = {
   meta: {
@@ -29,13 +30,16 @@ export const rule: Rule = {
       const interval = perDiemIntervalHours(line);
       // An unreadable frequency ("as needed") is given but not hourly: only the bounds apply.
       const daily = dosedDaily(line);
+      // Every N days or weeks: the units are the infusion days, no more and no fewer.
+      const everyDays = daily ? undefined : intervalDays(line);
+      const doses = everyDays !== undefined ? infusionDays(days, everyDays) : undefined;
       // Most per diems are right: decide that before building any message text.
-      if (daily ? units === days : Number.isInteger(units) && units <= days) continue;
+      if (daily ? units === days : doses !== undefined ? units === doses : Number.isInteger(units) && units <= days) continue;
 
       const span = days === 1 ? `on ${formatDay(line.dosFrom)}` : `from ${formatDay(line.dosFrom)} to ${formatDay(line.dosFrom + days - 1)}`;
       const billed = `${units} unit${units === 1 ? '' : 's'}`;
       const lineDays = `${days} day${days === 1 ? '' : 's'}`;
-      const dosing = interval !== undefined ? ` (${describeInterval(interval)})` : '';
+      const dosing = interval !== undefined ? ` (${dosingText(line.frequency, interval)})` : '';
       let message: string | undefined;
       let target: number | undefined;
       if (daily) {
@@ -44,8 +48,13 @@ export const rule: Rule = {
         message = Number.isInteger(units)
           ? `${line.hcpcs}${dosing} is billed for ${billed} ${span} (${lineDays}): per diem units are days of therapy, set units to ${days}`
           : `${line.hcpcs} units ${units} is not a whole number of days ${span} (${lineDays}): per diem units are days of therapy, set units to ${days}`;
+      } else if (doses !== undefined) {
+        target = doses;
+        const found = `${doses} infusion day${doses === 1 ? '' : 's'}`;
+        message = Number.isInteger(units)
+          ? `${line.hcpcs}${dosing} is billed for ${billed} ${span} (${lineDays}), which has ${found} at that interval: per diem units are days of therapy, set units to ${doses}`
+          : `${line.hcpcs} units ${units} is not a whole number of days ${span} (${lineDays}): per diem units are days of therapy, set units to ${doses}`;
       } else {
-        if (Number.isInteger(units) && units <= days) continue;
         // Less often than daily: one unit per dose day, e.g. every 10 days for 30 days = 3.
         if (interval !== undefined) target = Math.min(days, Math.ceil((days * 24) / interval));
         const advice = target !== undefined ? `set units to ${target}` : 'bill one unit per day of therapy';
@@ -64,3 +73,15 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The dosing as the analyst reads it: hourly as "every 8 hours"; whole days and weeks as
+ *  "every 10 days", "every other day", "weekly", "every 2 weeks" (q240h is every 10 days, not
+ *  "every 240 hours"); any other interval as the file wrote it ("twice a week", "monthly"). */
+function dosingText(frequency: string, hours: number): string {
+  if (hours <= 24) return describeInterval(hours);
+  const written = frequency.trim();
+  if (hours % 24 !== 0 || /month/i.test(written)) return written || describeInterval(hours);
+  const days = hours / 24;
+  if (days % 7 === 0) return days === 7 ? 'weekly' : `every ${days / 7} weeks`;
+  return days === 2 ? 'every other day' : `every ${days} days`;
+}

@@ -2,7 +2,11 @@
 // one day rank and which billing slot (primary / SH / SJ) each one takes (rules.md
 // "concurrent-therapy-modifier" and "per-diem-order").
 import type { ServiceLine } from '../../model';
-import { isSpecificPerDiemOf, isTherapyPerDiem, perDiemExclusionOf, perDiemIntervalHours, type PerDiemExclusion } from '../../codes/classes';
+import {
+  isBundledSupply, isDrugLine, isHydrationPerDiem, isSeparatelyBillableKit, isSpecificPerDiemOf, isSterileSolution,
+  isTherapyPerDiem, perDiemExclusionOf, perDiemIntervalHours, type PerDiemExclusion,
+} from '../../codes/classes';
+import { jwModifier } from './jw';
 import { lastDayOf, type DayLine } from './same-day';
 import type { LineChange } from '../../fixes/change';
 import type { LintOptions } from '../types';
@@ -23,6 +27,31 @@ export function dayCount(line: ServiceLine): number {
   return lastDayOf(line.dosFrom, line.dosTo) - line.dosFrom + 1;
 }
 
+/** The therapy per diem of the day that includes the line as a supply (bundled-supply's
+ *  finding): a bundled supply or equipment code (not a PICC/midline kit) on a day with a therapy
+ *  per diem, unless it is an IV solution J7030–J7060 on a day with a hydration per diem (the
+ *  solution is then the hydration). Undefined when no per diem includes it. */
+export function bundlingPerDiem(line: Pick<ServiceLine, 'hcpcs'>, sameDay: readonly DayLine[]): DayLine | undefined {
+  if (!isBundledSupply(line.hcpcs) || isSeparatelyBillableKit(line.hcpcs)) return undefined;
+  if (isSterileSolution(line.hcpcs) && sameDay.some((d) => isHydrationPerDiem(d.line.hcpcs))) return undefined;
+  return sameDay.find((d) => isTherapyPerDiem(d.line.hcpcs));
+}
+
+/** Why a drug line (isDrugLine) does not administer a drug on a day: a supply a per diem of the
+ *  day includes, or discarded drug (JW: "not administered to any patient", 000). Undefined for
+ *  the drug itself, and for a line that is no drug line. */
+export function notAdministered(line: ServiceLine, sameDay: readonly DayLine[]): 'supply' | 'discarded' | undefined {
+  if (!isDrugLine(line)) return undefined;
+  if (bundlingPerDiem(line, sameDay) !== undefined) return 'supply';
+  return jwModifier(line) !== undefined ? 'discarded' : undefined;
+}
+
+/** The line administers a drug on the day (the drug a per diem of the day is paid for, 000:
+ *  "only when drug infusion is administered on the same date"). */
+export function administersDrug(line: ServiceLine, sameDay: readonly DayLine[]): boolean {
+  return isDrugLine(line) && notAdministered(line, sameDay) === undefined;
+}
+
 /**
  * Whether the line bills a per diem for every day of its span as far as it tells: dosing
  * hourly (q3h–q24h, by the antibiotic code or the `frequency`) or not given (rules.md
@@ -33,6 +62,26 @@ export function dayCount(line: ServiceLine): number {
 export function dosedDaily(line: Pick<ServiceLine, 'hcpcs' | 'frequency'>): boolean {
   const interval = perDiemIntervalHours(line);
   return interval === undefined ? line.frequency === '' : interval <= 24;
+}
+
+/**
+ * Days from one infusion to the next when the line's frequency is an interval of whole days or
+ * weeks (every other day 2, every 10 days or q240h 10, weekly 7, q2w 14): such a per diem's
+ * units are exactly its infusion days (001's table: every 10 days for 30 days is 3, once per
+ * week is 1 per week). Undefined for dosing daily or more often, for months (a calendar month is
+ * no fixed count of days), for intervals that are no whole number of days (twice a week, q36h),
+ * and for frequencies not read.
+ */
+export function intervalDays(line: Pick<ServiceLine, 'hcpcs' | 'frequency'>): number | undefined {
+  const hours = perDiemIntervalHours(line);
+  if (hours === undefined || hours <= 24 || hours % 24 !== 0 || /month/i.test(line.frequency)) return undefined;
+  return hours / 24;
+}
+
+/** Infusion days of a per diem dosed every `everyDays` days over `days` days: the first day and
+ *  every `everyDays` after it. */
+export function infusionDays(days: number, everyDays: number): number {
+  return Math.ceil(days / everyDays);
 }
 
 /**
