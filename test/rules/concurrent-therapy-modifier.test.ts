@@ -81,6 +81,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the same per diem code twice on a day: SH for a second therapy, or remove a line billed twice (a modifier would hide the duplicate)',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9500,,1'),
+      errors: [
+        { message: 'S9502 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH; if it bills the same therapy as the S9502 before it again, remove this line instead', text: 'S9502' },
+        { message: 'S9500 is the third concurrent therapy on 2026-03-02 (after S9502, S9502): add modifier SJ', text: 'S9500' },
+        { message: 'S9500 is the fourth concurrent therapy on 2026-03-02 (after S9502, S9502, S9500): add modifier SJ; if it bills the same therapy as the S9500 before it again, remove this line instead', text: 'S9500' },
+      ],
+      fix: 'Add modifier SH',
+      output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9500,,1'),
+    },
+    {
       name: 'the second per diem with its four modifier slots taken: no fix, and the message says to make room',
       csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,GY GA KX 59,1'),
       errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH (its 4 modifier slots are taken: GY GA KX 59; remove one that does not affect payment to make room for SH)', text: 'S9501' }],

@@ -35,6 +35,18 @@ function slotModifiers(line: ServiceLine, mod: string): string {
   return line.modifiers.some((m) => m.code === other) ? `${mod} and ${other}` : mod;
 }
 
+/** The same per diem code billed unmodified before the line that day. A second therapy at the
+ *  same frequency (two antibiotics every 8 hours) takes the slot's modifier, but the same therapy
+ *  billed twice is a duplicate (duplicate-line): a modifier added to it would hide it. */
+function repeatNote(before: readonly RankedPerDiem[], line: ServiceLine): string {
+  for (const b of before) {
+    if (b.line !== line && b.line.hcpcs === line.hcpcs && b.role === 'primary') {
+      return `; if it bills the same therapy as the ${line.hcpcs} before it again, remove this line instead`;
+    }
+  }
+  return '';
+}
+
 /** The line carries both SH and SJ (roleOf reads it as SJ). */
 function hasBoth(line: ServiceLine): boolean {
   return line.modifiers.some((m) => m.code === 'SH') && line.modifiers.some((m) => m.code === 'SJ');
@@ -85,7 +97,7 @@ function keepDayIssues(
       keep({
         line,
         span: codeSpan(line),
-        message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH${noFreeSlotNote(line, 'SH')}`,
+        message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH${noFreeSlotNote(line, 'SH')}${repeatNote([plan.primary], line)}`,
         fixes: addFix(doc, line, 'SH'),
         related: [toPrimary()],
       });
@@ -135,7 +147,7 @@ function keepDayIssues(
       keep({
         line,
         span: codeSpan(line),
-        message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ${noFreeSlotNote(line, 'SJ')}`,
+        message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ${noFreeSlotNote(line, 'SJ')}${repeatNote(slots.slice(0, i), line)}`,
         fixes: addFix(doc, line, 'SJ'),
         related: [toPrimary()],
       });
