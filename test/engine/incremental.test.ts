@@ -424,6 +424,19 @@ describe('incremental linting', () => {
     });
   });
 
+  it('a row typed into a repeat of the header (joined exports), and back: an edit gives what a full lint gives', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `C${i},M${i % 5},commercial,PA${i},${day(i % 9)},,S9502,,1,,,,,,,q8h,,`);
+    let text = [HEADER, ...rows].join('\n') + '\n';
+    let result = lintText(text, 'csv');
+    for (const [from, to] of [[rows[20], HEADER], [HEADER + '\n' + rows[21], rows[20] + '\n' + rows[21]]] as const) {
+      const edited = text.replace(from, to);
+      result = lintEdit(result, edited);
+      assertSame(result, lintText(edited, 'csv'), `${to === HEADER ? 'the header' : 'a row'} typed over row 21`);
+      text = edited;
+    }
+    assert.ok(lintText([HEADER, ...rows.slice(0, 20), HEADER, ...rows.slice(21)].join('\n'), 'csv').findings.some((f) => f.message.startsWith('This row repeats the header')));
+  });
+
   it('under a first row that names no claim column, an edit gives what a full lint gives', () => {
     // Its rows are no lines, so their quoting problems belong to no line: the file is read again.
     const text = 'C9,M1,x\n"a"b,c\n"d"e,f\n';

@@ -174,6 +174,30 @@ describe('csv parser', () => {
     assert.deepStrictEqual(doc.claims.map((c) => [c.id, c.lines.length]), [['', 1], ['', 1]]);
   });
 
+  it('a header repeated by joined exports is one parse-error, and nothing else is reported on it', () => {
+    const H = 'claim_id,member_id,auth_number,dos_from,hcpcs,units';
+    const rows = ['C1,M1,PA1,2026-03-02,S9500,1', 'C1,M1,PA1,2026-03-02,J0696,8'];
+    const same = [H, rows[0], H, rows[1]].join('\n') + '\n';
+    const result = lintText(same, 'csv');
+    const repeat = same.indexOf(H, 1);
+    assert.deepStrictEqual(result.findings.filter((f) => f.span.start >= repeat && f.span.start < repeat + H.length)
+      .map((f) => [f.ruleId, f.message, same.slice(f.span.start, f.span.end)]),
+    [['parse-error', 'This row repeats the header (two exports joined?): remove it', H]], 'not "Code hcpcs is not a procedure code" and the like');
+    const reordered = [H, rows[0], 'member_id,claim_id,auth_number,dos_from,HCPCS Code,Units', 'M1,C1,PA1,2026-03-02,J0696,8'].join('\n');
+    assert.deepStrictEqual(problems(parseDocument(reordered, 'csv')), [['parse-error',
+      'This row repeats the header (two exports joined?): remove it. Its columns are in another order than the first header\'s (member_id, claim_id), and the rows after it are read in the first header\'s order: put them in that order, or in a file of their own',
+      'member_id,claim_id,auth_number,dos_from,HCPCS Code,Units']]);
+    // Values that happen to be words are not a header: a claim id "claim" and units "units" alone.
+    assert.deepStrictEqual(problems(parseDocument([H, 'claim,M1,PA1,2026-03-02,J0696,units'].join('\n'), 'csv')), []);
+  });
+
+  it('a byte order mark inside the text (joined exports) is a parse-error where it is', () => {
+    const text = 'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2026-03-02,S9500,1\n\uFEFFC1,M1,2026-03-02,J0696,8\n';
+    const doc = parseDocument(text, 'csv');
+    assert.deepStrictEqual(problems(doc), [['parse-error',
+      'An invisible byte order mark (U+FEFF, left where two exports were joined) starts this row: delete it; it is read as part of the claim_id', '\uFEFF']]);
+  });
+
   it('empty file, header only, comments only: no lines and no problems', () => {
     for (const text of ['', '\uFEFF', '\n\n', '# just a note\n', 'claim_id,member_id,dos_from,hcpcs,units\n']) {
       const doc = parseDocument(text, 'csv');

@@ -9,6 +9,7 @@ import type { CsvRow, Field, FieldName, Modifier, ServiceLine, Span } from '../m
 import type { CsvTable } from './csv-tokenizer';
 import type { Fields } from './line';
 import { parseDate, parseDecimal } from './values';
+import { repeatsHeader } from './repeated-header';
 import { isMisread } from './comma-split';
 
 const enum Kind { Text, Lower, Upper, Decimal, Date }
@@ -267,11 +268,14 @@ export class CsvLine implements ServiceLine {
   declare private madeRow: CsvRow | undefined;
 
   /** The row's values are read into the wrong fields (an unquoted comma in a number, or text past
-   *  the header's last column): parse/comma-split.ts. */
+   *  the header's last column: parse/comma-split.ts), or it is no service line but the header
+   *  again (parse/repeated-header.ts). */
   get misread(): boolean {
     const { table, columns, expectedCells } = this.source;
     const r = this.tableRow;
-    return table.rowCells[r] > expectedCells && isMisread(table, columns, table.rowFirstCell[r], table.rowCells[r], expectedCells);
+    const first = table.rowFirstCell[r];
+    const count = table.rowCells[r];
+    return (count > expectedCells && isMisread(table, columns, first, count, expectedCells)) || repeatsHeader(table, columns, first, count);
   }
 
   /** `v` is positioned on the row (CsvValueReader.at): the values are read straight into the line.

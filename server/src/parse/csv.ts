@@ -15,6 +15,7 @@ import { splitModifiersIn } from './values';
 import { NOT_UTF8_MESSAGE } from './not-utf8';
 import { commaSplitNumber } from './comma-split';
 import { disabledIdsOf } from './disable-comment';
+import { repeatedHeaderMessage, repeatsHeader } from './repeated-header';
 
 const MODIFIER_COLUMNS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
 
@@ -307,7 +308,20 @@ export class CsvRowReader {
     const span = { start: table.rowStart[r], end: table.rowEnd[r] };
     const issues = table.issues.get(r);
     if (issues) rowIssues(table.row(r), header, problems, index);
-    if (count !== expected && !issues?.some((i) => i.kind === 'unclosed-quote')) {
+    const repeated = repeatsHeader(table, this.columns, first, count);
+    if (repeated) {
+      problems.push({ ruleId: 'parse-error', span, message: repeatedHeaderMessage(table, this.columns, first, count), lineIndex: index });
+    } else if (text.charCodeAt(span.start) === 0xfeff) {
+      // Joined exports each with a byte order mark: the second one's is inside the text, an
+      // invisible first character of the claim id (which then names another claim).
+      problems.push({
+        ruleId: 'parse-error',
+        span: { start: span.start, end: span.start + 1 },
+        message: 'An invisible byte order mark (U+FEFF, left where two exports were joined) starts this row: delete it; it is read as part of the claim_id',
+        lineIndex: index,
+      });
+    }
+    if (count !== expected && !repeated && !issues?.some((i) => i.kind === 'unclosed-quote')) {
       const comma = commaSplitNumber(table, this.columns, first, count, expected);
       const what = count < expected ? 'add the missing cells'
         : comma ? `${comma.name} ${comma.text} has a comma, which starts a new cell: write ${comma.plain} (no thousands separators, a point for decimals)`
