@@ -191,6 +191,12 @@ describe('csv parser', () => {
     assert.deepStrictEqual(problems(parseDocument([H, 'claim,M1,PA1,2026-03-02,J0696,units'].join('\n'), 'csv')), []);
   });
 
+  it('a quoted value after a space: the message says the space undoes the quotes (the value is quoted already)', () => {
+    const doc = parseDocument('claim_id, member_id, dos_from, hcpcs, units, notes\nC1, M1, 2026-03-02, J0696, 8, "n, m"\n', 'csv');
+    assert.deepStrictEqual(problems(doc).map((p) => p[1]), [
+      'Expected 6 cells (one per header column), found 7: cell 6 has a space before its opening quote, so its quotes are read as text and its comma starts a new cell: remove the space after the comma before it']);
+  });
+
   it('a byte order mark inside the text (joined exports) is a parse-error where it is', () => {
     const text = 'claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2026-03-02,S9500,1\n\uFEFFC1,M1,2026-03-02,J0696,8\n';
     const doc = parseDocument(text, 'csv');

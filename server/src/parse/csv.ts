@@ -19,6 +19,21 @@ import { repeatedHeaderMessage, repeatsHeader } from './repeated-header';
 
 const MODIFIER_COLUMNS: readonly FieldName[] = ['modifier1', 'modifier2', 'modifier3', 'modifier4'];
 
+/** The first cell of the row (0-based, in the row) that is spaces and then a quote: `a, "b, c"`.
+ *  A quote opens a quoted value only right after the comma (RFC 4180), so such a value's comma
+ *  splits it; the usual advice, to quote the value, is what the writer already did. */
+function spacedQuote(table: CsvTable, first: number, count: number): number | undefined {
+  const text = table.text;
+  for (let k = 0; k < count; k++) {
+    let i = table.cellStart[first + k];
+    const end = table.cellEnd[first + k];
+    if (i >= end || (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09)) continue;
+    while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+    if (i < end && text.charCodeAt(i) === 0x22) return k;
+  }
+  return undefined;
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -323,9 +338,11 @@ export class CsvRowReader {
     }
     if (count !== expected && !repeated && !issues?.some((i) => i.kind === 'unclosed-quote')) {
       const comma = commaSplitNumber(table, this.columns, first, count, expected);
+      const spaced = count > expected && !comma ? spacedQuote(table, first, count) : undefined;
       const what = count < expected ? 'add the missing cells'
         : comma ? `${comma.name} ${comma.text} has a comma, which starts a new cell: write ${comma.plain} (no thousands separators, a point for decimals)`
-          : 'remove the extra cells or quote a value that contains a comma';
+          : spaced !== undefined ? `cell ${spaced + 1} has a space before its opening quote, so its quotes are read as text and its comma starts a new cell: remove the space after the comma before it`
+            : 'remove the extra cells or quote a value that contains a comma';
       problems.push({
         ruleId: 'parse-error',
         span: comma?.span ?? span,
