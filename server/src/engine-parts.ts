@@ -137,8 +137,17 @@ export interface Piece {
 export function piecesOf(doc: ClaimDocument, part: ClaimDocument, scope: RuleScope, lookback = 0): Piece[] {
   const lines = part.lines;
   if (scope === 'line') {
+    // JSON: a claim object's lines stay in one piece. A value the object gives its lines (a
+    // claim-level payer) is one finding, by the first line that reports it (runRule's repeat
+    // check), and that check sees only its own run: cut inside a claim, each piece reported it.
+    const whole = doc.format === 'json';
     const pieces: Piece[] = [];
-    for (let k = 0; k < lines.length; k += BATCH_LINES) pieces.push({ view: subDocument(doc, lines.slice(k, k + BATCH_LINES)) });
+    for (let k = 0; k < lines.length;) {
+      let end = Math.min(lines.length, k + BATCH_LINES);
+      if (whole) while (end < lines.length && lines[end].claimIndex === lines[end - 1].claimIndex) end++;
+      pieces.push({ view: subDocument(doc, lines.slice(k, end)) });
+      k = end;
+    }
     return pieces;
   }
   if (scope === 'file') return [{ view: part }];

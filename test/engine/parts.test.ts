@@ -172,6 +172,17 @@ describe('engine: linting a big document part by part', () => {
     assert.strictEqual(rejected.length, blocks - 1, 'every initial visit but the first is 58 days after a visit');
   });
 
+  it('JSON: a claim object of more lines than a batch gives a value it passes its lines once (its lines stay in one piece)', () => {
+    const n = MIN_PARTITIONED_LINES + 500;
+    const line = '{ "dos_from": "2026-03-05", "hcpcs": "J2185", "units": 30, "ndc": "00143-9431-10", "ndc_unit": "UN", "ndc_qty": 3 }';
+    const text = `{ "claims": [ { "claim_id": "A", "member_id": "M1", "auth_number": "PA", "payer": "blue", "lint_disable": ["auth-mising"], "lines": [\n${Array(n).fill(line).join(',\n')}\n] } ] }\n`;
+    const doc = parseDocument(text, 'json');
+    assert.ok(doc.lines.length >= MIN_PARTITIONED_LINES, 'big enough to be linted in parts');
+    assert.deepStrictEqual(piecesOf(doc, doc, 'line').map((p) => p.view.lines.length), [n], 'one piece: the claim object whole');
+    const invalid = lintText(text, 'json').findings.filter((f) => f.ruleId === 'invalid-value');
+    assert.deepStrictEqual(invalid.map((f) => [f.lineIndex, text.slice(f.span.start, f.span.end)]), [[0, '"blue"'], [0, 'auth-mising']]);
+  });
+
   it('a small document is linted whole', () => {
     assert.strictEqual(partViews(parseDocument(bigCsv(5, 200), 'csv')), undefined);
   });

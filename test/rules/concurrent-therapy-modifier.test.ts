@@ -81,6 +81,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'four slots filled with a code twice (GY GY KX 59): no fifth slot, so no Add fix (it wrote a fifth modifier)',
+      csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,GY GY KX 59,1'),
+      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH (its 4 modifier slots are taken: GY GY KX 59; free one for SH: pricing modifiers such as SH, SJ and JW come first)', text: 'S9501' }],
+      output: null,
+    },
+    {
       name: 'the same per diem code twice on a day: SH for a second therapy, or remove a line billed twice (a modifier would hide the duplicate)',
       csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9500,,1'),
       errors: [
@@ -94,7 +100,7 @@ ruleTester(rule, {
     {
       name: 'the second per diem with its four modifier slots taken: no fix, and the message says to make room',
       csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,GY GA KX 59,1'),
-      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH (its 4 modifier slots are taken: GY GA KX 59; remove one that does not affect payment to make room for SH)', text: 'S9501' }],
+      errors: [{ message: 'S9501 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH (its 4 modifier slots are taken: GY GA KX 59; free one for SH: pricing modifiers such as SH, SJ and JW come first)', text: 'S9501' }],
       output: null,
     },
     {

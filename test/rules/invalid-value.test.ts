@@ -247,6 +247,12 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'disable comments stacked above one row: a misspelt id in any of them',
+      csv: csv('# infusion-claims-disable-next-line auth-mising', '# a note between them', '# infusion-claims-disable-next-line ndc-missing', row()),
+      errors: [{ message: 'auth-mising is not a rule id, so it turns nothing off: did you mean auth-missing?', text: 'auth-mising' }],
+      output: null,
+    },
+    {
       name: 'an id near no rule, and a disable comment naming none (its reason is no id)',
       csv: csv('# infusion-claims-disable-next-line hcpcs', row(), '# infusion-claims-disable-next-line   -- the payer allows it', row({ claim_id: 'C2' })),
       errors: [

@@ -15,6 +15,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the line\'s four modifier slots taken: the JW copy would need a fifth, so no split, and the message says why',
+      csv: csv('C1,M1,PA1,2026-03-02,J2185,GY GA KX 59,30,96.00,63323-0508-20,UN,3,10,single'),
+      errors: [{ message: '10 wasted units of J2185 are reported on the administered line: bill the discarded drug on a separate J2185 line with modifier JW (its 4 modifier slots are taken: GY GA KX 59; free one for JW: pricing modifiers such as SH, SJ and JW come first)', text: '10' }],
+      output: null,
+    },
+    {
       name: 'the JW copy keeps the disable comment of its line (CRLF)',
       csv: `${HEAD}\r\n# infusion-claims-disable-next-line ndc-missing\r\nC1,M1,PA1,2026-03-02,J2185,,30,96.00,,,,5,single\r\n`,
       errors: [{ message: /^5 wasted units of J2185/, text: '5' }],

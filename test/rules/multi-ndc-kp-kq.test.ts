@@ -33,7 +33,7 @@ ruleTester(rule, {
     {
       name: 'the first drug with its four modifier slots taken: no fix, and the message says to make room',
       csv: csv('C1,M1,PA1,2026-03-02,J2185,GY GA KX 59,30,00143-9431-10', 'C1,M1,PA1,2026-03-02,J2185,KQ,10,63323-0508-20'),
-      errors: [{ message: 'J2185 is billed on 2026-03-02 with 2 different NDCs (a multiple-drug formulation): the first drug, NDC 00143-9431-10, takes KP; add modifier KP (its 4 modifier slots are taken: GY GA KX 59; remove one that does not affect payment to make room for KP)', text: 'J2185' }],
+      errors: [{ message: 'J2185 is billed on 2026-03-02 with 2 different NDCs (a multiple-drug formulation): the first drug, NDC 00143-9431-10, takes KP; add modifier KP (its 4 modifier slots are taken: GY GA KX 59; free one for KP: pricing modifiers such as SH, SJ and JW come first)', text: 'J2185' }],
       output: null,
     },
     {

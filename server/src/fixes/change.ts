@@ -71,11 +71,19 @@ export function fitModifiers(change: LineChange, current: readonly string[]): Li
     addModifiers: [...keptAdds, ...adds.slice(pairs)],
     removeModifiers: [...keptRemoves, ...removes.slice(pairs), ...dropped],
   };
-  // What the line holds afterwards: more than four codes cannot be billed (invalid-value).
-  const after = new Set(codes);
-  for (const code of fitted.removeModifiers!) after.delete(key(code));
-  for (const code of fitted.addModifiers!) after.add(key(code));
-  return after.size > MAX_MODIFIERS && after.size > codes.size ? undefined : fitted;
+  // What the line holds afterwards, slot by slot: more than four cannot be billed
+  // (invalid-value counts slots: "GY GY KX 59" has no free slot for SH, though three codes).
+  const before = current.filter((c) => key(c) !== '').length;
+  return slotsAfter(current, fitted, key) > MAX_MODIFIERS && slotsAfter(current, fitted, key) > before ? undefined : fitted;
+}
+
+/** The modifier slots the line fills after the change: its codes not removed (each time it
+ *  holds them), and the added codes it does not hold then. */
+function slotsAfter(current: readonly string[], change: LineChange, key: (code: string) => string): number {
+  const removed = new Set((change.removeModifiers ?? []).map(key));
+  const kept = current.map(key).filter((k) => k !== '' && !removed.has(k));
+  const held = new Set(kept);
+  return kept.length + new Set((change.addModifiers ?? []).map(key).filter((k) => !held.has(k))).size;
 }
 
 /** Fields written as JSON numbers when a new key gets a numeric value. */

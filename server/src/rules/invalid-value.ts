@@ -10,6 +10,7 @@ import { writtenDisableIds } from './util/disable-ids';
 import { nearestId } from './util/nearest-id';
 import type { Rule, RuleContext } from './types';
 import type { ClaimDocument } from '../model';
+import type { Node as JsonNode } from 'jsonc-parser';
 
 const ID = 'invalid-value';
 const DATE_FORMS = 'YYYY-MM-DD or MM/DD/YYYY';
@@ -136,8 +137,10 @@ function checkCodes(line: ServiceLine, report: Reporter): void {
 
 /** A disable comment or `lint_disable` id that names no rule turns nothing off: the analyst takes
  *  a finding for accepted that is still reported, or a misspelt id for one that works. */
-function checkDisabled(doc: ClaimDocument, line: ServiceLine, ruleIds: readonly string[], report: Reporter): void {
-  for (const { id, span } of writtenDisableIds(doc, line)) {
+function checkDisabled(doc: ClaimDocument, line: ServiceLine, ruleIds: readonly string[], report: Reporter, claimsDone: Set<JsonNode>): void {
+  // A line that turns this rule off leaves its claim's ids to the next line.
+  if (line.disabled.has(ID)) return;
+  for (const { id, span } of writtenDisableIds(doc, line, claimsDone)) {
     if (id === '') {
       report(line, span, 'This disable comment names no rule, so it turns nothing off: write the rule ids after it, e.g. # infusion-claims-disable-next-line auth-missing');
       continue;
@@ -166,6 +169,7 @@ export const rule: Rule = {
     const report = reporter(ctx);
     // Only JSON has lists and objects (and a CSV line's fields are made only when read).
     const json = doc.format === 'json';
+    const claimsDone = new Set<JsonNode>();
     for (const line of doc.lines) {
       if (json) checkTypes(line, report);
       checkDates(line, report);
@@ -180,7 +184,7 @@ export const rule: Rule = {
           `wasted_units ${fieldText(line, 'wasted_units')} is more than the line's units ${fieldText(line, 'units')}: the discarded amount is part of the units billed; correct one of them`);
       }
       checkCodes(line, report);
-      if (line.disableComment !== undefined || line.disabled.size > 0) checkDisabled(doc, line, ctx.ruleIds, report);
+      if (line.disableComment !== undefined || line.disabled.size > 0) checkDisabled(doc, line, ctx.ruleIds, report, claimsDone);
     }
   },
 };

@@ -1,6 +1,7 @@
 // Discarded drug is billed on its own line with JW (000 "Drug Wastage"), not as a
 // `wasted_units` note on the administered line.
 import { changeLineAndInsertAfterEdits, fixIfAny, type LineChange } from '../fixes/edit';
+import { noFreeSlotNote } from './util/free-slot';
 import type { ClaimDocument, FieldName, ServiceLine } from '../model';
 import type { Fix, Rule, RuleContext } from './types';
 import { splitDecimal, subtractDecimal } from './util/decimal';
@@ -86,7 +87,7 @@ function reportWastage(doc: ClaimDocument, ctx: RuleContext, line: ServiceLine):
     span: line.fields.wasted_units?.span ?? line.span,
     line,
     message: `${what} reported on the administered line: bill the discarded drug on a separate ${code} line with modifier JW` +
-      (tooSmall.length > 0 ? ` (${tooSmall.join('; ')}: split ${tooSmall.length > 1 ? 'them' : 'it'} by hand)` : ''),
+      (tooSmall.length > 0 ? ` (${tooSmall.join('; ')}: split ${tooSmall.length > 1 ? 'them' : 'it'} by hand)` : noFreeSlotNote(line, JW)),
     fixes: () => splitFix(doc, line, plan),
   });
 }

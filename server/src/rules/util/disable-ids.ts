@@ -22,6 +22,25 @@ function commentIds(doc: ClaimDocument, comment: Span, out: WrittenId[]): void {
   if (read.ids.length === 0) out.push({ id: '', span: { start: comment.start, end: comment.start + text.trimEnd().length } });
 }
 
+/** The comment rows above the line's last disable comment whose ids it takes too (the parser
+ *  gathers the ids of every disable comment before a row, and keeps the place of the last):
+ *  comment and blank rows, read back to the row before them, at most MAX_STACKED of them. */
+const MAX_STACKED = 50;
+
+function stackedComments(doc: ClaimDocument, last: Span, out: WrittenId[]): void {
+  const text = doc.text;
+  let end = last.start; // where the row after the one looked at starts
+  for (let n = 0; n < MAX_STACKED && end > 0; n++) {
+    let rowEnd = end - 1; // the \n (or lone \r) ending the row above
+    if (text.charCodeAt(rowEnd) === 0x0a && rowEnd > 0 && text.charCodeAt(rowEnd - 1) === 0x0d) rowEnd--;
+    const start = Math.max(text.lastIndexOf('\n', rowEnd - 1), text.lastIndexOf('\r', rowEnd - 1)) + 1;
+    const row = text.slice(start, rowEnd);
+    if (row.trim() !== '' && !row.startsWith('#')) return;
+    if (row.startsWith('#')) commentIds(doc, { start, end: rowEnd }, out);
+    end = start;
+  }
+}
+
 /** The ids of one string node: each at its place in the string when the string has no escapes
  *  (the text is the value), else all at the string. */
 function stringIds(doc: ClaimDocument, node: JsonNode, ids: string[], out: WrittenId[]): void {
@@ -54,15 +73,26 @@ function jsonIds(doc: ClaimDocument, obj: JsonNode, out: WrittenId[]): void {
   }
 }
 
-/** The disable ids written for the line, in text order per place. A claim-level `lint_disable`
- *  is given for every line of the claim (a caller reporting per place reports it once). */
-export function writtenDisableIds(doc: ClaimDocument, line: ServiceLine): WrittenId[] {
+/** The disable ids written for the line, in text order per place. A claim object's
+ *  `lint_disable` is given with the first of its lines asked for (`claimsDone` remembers it), not
+ *  again for each of them. */
+export function writtenDisableIds(doc: ClaimDocument, line: ServiceLine, claimsDone: Set<JsonNode>): WrittenId[] {
   const out: WrittenId[] = [];
-  if (line.disableComment) commentIds(doc, line.disableComment, out);
+  if (line.disableComment) {
+    const stacked: WrittenId[] = [];
+    stackedComments(doc, line.disableComment, stacked);
+    // Only ids the parser took for the line: a row read back that is inside a quoted value
+    // (a note's line that begins with #) is no comment, and its words are no ids.
+    for (const w of stacked.reverse()) if (line.disabled.has(w.id)) out.push(w);
+    commentIds(doc, line.disableComment, out);
+  }
   if (line.disabled.size === 0 || !line.node) return out;
   jsonIds(doc, line.node, out);
   // claimIndex indexes the whole document's claims; a view (doc-view.ts) lists only some of them.
   const claim = fullDocument(doc).claims[line.claimIndex]?.node;
-  if (claim && claim !== line.node) jsonIds(doc, claim, out);
+  if (claim && claim !== line.node && !claimsDone.has(claim)) {
+    claimsDone.add(claim);
+    jsonIds(doc, claim, out);
+  }
   return out;
 }
