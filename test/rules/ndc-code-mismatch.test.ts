@@ -24,7 +24,7 @@ ruleTester(rule, {
       csv: csv('C1,M1,PA1,2026-03-02,J3370,4,0409-4332-01,UN,2'),
       // The units follow the code, counted from ndc_qty (2 vials of 500 mg are 100 units of J3373,
       // 10 mg); the message says so, since the 4 units billed (2,000 mg under J3370) disagree.
-      errors: [{ message: 'NDC 00409-4332-01 (Vancomycin HCl, Pfizer Inc) is billed under J3373 in the CMS crosswalk, not J3370: use J3373 with 100 units (ndc_qty 2 × 50 units of J3373 per item; the line bills 4), or check the NDC and units', text: 'J3370' }],
+      errors: [{ message: 'NDC 00409-4332-01 (Vancomycin HCl, Pfizer Inc) is billed under J3373 in the CMS crosswalk, not J3370: use J3373 with 100 units (ndc_qty 2 × 50 units of J3373 per item; the line bills 4 units of J3370), or check the NDC and units', text: 'J3370' }],
       fix: 'Use J3373 with 100 units',
       output: csv('C1,M1,PA1,2026-03-02,J3373,100,0409-4332-01,UN,2'),
     },

@@ -30,6 +30,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the more frequent per diem carries both SJ and SH: the message names both, as the fix removes both',
+      csv: csv('C1,M1,PA1,2026-03-02,S9500,,1,', 'C1,M1,PA1,2026-03-02,S9502,SJ SH,1,', 'C1,M1,PA1,2026-03-02,J2185,,30,'),
+      errors: [{ message: 'S9500 (every 24 hours) is billed as the primary per diem on 2026-03-02, but S9502-SJ (every 8 hours) is more frequent: bill S9502 first without SJ or SH, then by frequency S9500-SH', text: 'S9500' }],
+      output: csv('C1,M1,PA1,2026-03-02,S9500,SH,1,', 'C1,M1,PA1,2026-03-02,S9502,,1,', 'C1,M1,PA1,2026-03-02,J2185,,30,'),
+    },
+    {
       name: 'mod1/mod2 columns: GY moves left when S9502 loses SH, and SH joins GY on S9501',
       csv: 'claim_id,member_id,auth_number,dos_from,hcpcs,mod1,mod2,units\nC1,M1,PA1,2026-03-02,S9502,SH,GY,1\nC1,M1,PA1,2026-03-02,S9501,GY,,1\n',
       errors: [{ message: /^S9501 \(every 12 hours\) is billed as the primary per diem on 2026-03-02/, text: 'S9501' }],

@@ -175,7 +175,13 @@ export class Linter {
     }
     const external = settings.workspaceAnalysis ? this.workspace.lines(uri) : undefined;
     let prev = this.analyses.get(uri);
-    if (prev && isOf(prev, textDoc) && prev.format === format && prev.settings === settings && prev.options.external === external) return prev;
+    if (prev && isOf(prev, textDoc) && prev.format === format && prev.settings === settings && prev.options.external === external) {
+      // The same text, maybe as another string (a second didOpen of it): the analysis takes the
+      // document's own, so the next requests' isOf compares one pointer, not the whole text.
+      const same: Analysis = { ...prev, text: textDoc.getText() };
+      this.analyses.set(uri, same);
+      return same;
+    }
 
     // An edit under the same settings (and workspace lines) is linted incrementally from the last
     // analysis: only what the edit can change is read and checked again (engine-incremental.ts).

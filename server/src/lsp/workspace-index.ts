@@ -127,11 +127,13 @@ export class WorkspaceIndex implements WorkspaceSeam {
   setFolders(folders: readonly WorkspaceFolder[] | null | undefined, rootUri?: string | null, rootPath?: string | null): void {
     const uris = folders?.length ? folders.map((f) => f.uri) : rootUri ? [rootUri] : rootPath ? [uriOf(rootPath)] : [];
     this.folders = [];
+    this.walked.clear();
     for (const uri of uris) this.addFolder(uri);
   }
 
   /** `workspace/didChangeWorkspaceFolders`. */
   changeFolders(e: WorkspaceFoldersChangeEvent): void {
+    this.walked.clear();
     for (const f of e.removed) {
       const p = pathOf(f.uri);
       this.folders = this.folders.filter((x) => x.path !== p);
@@ -241,9 +243,19 @@ export class WorkspaceIndex implements WorkspaceSeam {
    *  node_modules or a dot-folder, not through a link: walk-rule.ts). Opened through a link, a
    *  file would otherwise be in the index twice, by the link and by its target's own path. */
   private inWorkspace(uri: string): boolean {
-    const p = pathOf(uri);
-    return p !== undefined && this.folders.some((f) => isInside(p, f.path) && entersFolder(f.path, path.dirname(p)) && !behindLink(f.path, p));
+    // Asked at every lint of an open document: the answer (an lstat per folder level) is kept
+    // until the folders change or the disk does.
+    let inside = this.walked.get(uri);
+    if (inside === undefined) {
+      const p = pathOf(uri);
+      inside = p !== undefined && this.folders.some((f) => isInside(p, f.path) && entersFolder(f.path, path.dirname(p)) && !behindLink(f.path, p));
+      if (this.walked.size >= 10_000) this.walked.clear();
+      this.walked.set(uri, inside);
+    }
+    return inside;
   }
+  /** inWorkspace's answers by uri. */
+  private readonly walked = new Map<string, boolean>();
 
   // --- open, close, disk changes ------------------------------------------------------------
 
@@ -267,6 +279,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
 
   /** `workspace/didChangeWatchedFiles`. */
   async fileChanges(changes: readonly FileEvent[]): Promise<void> {
+    this.walked.clear(); // a folder may have become a link, or a link a folder
     for (const change of changes) {
       const key = fileKey(change.uri);
       const entry = this.files.get(key);

@@ -39,7 +39,7 @@ function useCodeFix(codes: CodeSet, doc: Parameters<typeof changeLineEdits>[0], 
 function useCode(codes: CodeSet, line: ServiceLine, code: string): string {
   const change = newUnits(codes, line, code);
   if (!change) return `use ${code} or check the NDC`;
-  const billed = line.units === undefined ? '' : `; the line bills ${decimalText(line.units)}`;
+  const billed = line.units === undefined ? '' : `; the line bills ${decimalText(line.units)} units of ${line.hcpcs}`;
   return `use ${code} with ${change.units} units (ndc_qty ${decimalText(line.ndcQty!)} × ${decimalText(change.perItem)} units of ${code} per item${billed}), or check the NDC and units`;
 }
 
