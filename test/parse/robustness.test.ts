@@ -77,9 +77,14 @@ describe('parser robustness', () => {
     const unitsFirst = lintText('claim_id,member_id,auth_number,dos_from,hcpcs,units,charge,ndc,ndc_unit,ndc_qty\nC1,M1,PA1,2026-03-02,J2185,30,1,000.00,00143-9431-10,UN,3\n', 'csv').findings;
     assert.deepStrictEqual(unitsFirst.map((f) => f.ruleId), ['parse-error']);
     assert.match(unitsFirst[0].message, /: charge 1,000\.00 has a comma/);
-    // A comma in the note, the last column: units 1 and charge 250.00 read right, and are not blamed.
+    // A comma in the note, the last column: units 1 and charge 250.00 read right, and are not
+    // blamed; the note is, and the rest of the row is still checked (its per diem has no drug).
     const note = lintText('claim_id,member_id,auth_number,dos_from,hcpcs,units,charge,notes\nC1,M1,PA1,2026-03-02,S9502,1,250.00,BP 120/80, ok\n', 'csv').findings;
-    assert.deepStrictEqual(note.filter((f) => f.ruleId === 'parse-error').map((f) => f.message), ['Expected 8 cells (one per header column), found 9: remove the extra cells or quote a value that contains a comma']);
+    assert.deepStrictEqual(note.map((f) => f.ruleId), ['parse-error', 'per-diem-without-drug']);
+    assert.strictEqual(note[0].message, 'Expected 8 cells (one per header column), found 9: the notes have a comma, which starts a new cell: put the notes in quotes (the rest of the row is checked)');
+    // The same with a drug line's NDC in 4-4-2 form and an unknown qualifier: reported, not dropped as misread.
+    const rx = lintText('claim_id,member_id,auth_number,dos_from,hcpcs,units,charge,ndc,ndc_unit,ndc_qty,notes\nC1,M1,PA1,2026-03-02,J0696,8,24.00,0409-7335-03,XX,1,Ceftriaxone 2 g, see chart\n', 'csv').findings;
+    assert.deepStrictEqual(rx.map((f) => f.ruleId), ['parse-error', 'ndc-format', 'ndc-unit']);
     // Where no number explains the extra cell, the problem is the row's, as before.
     const notes = lintText('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2026-03-02,J2185,30,x\n', 'csv').findings.filter((f) => f.ruleId === 'parse-error');
     assert.deepStrictEqual(notes.map((f) => f.message), ['Expected 5 cells (one per header column), found 6: remove the extra cells or quote a value that contains a comma']);

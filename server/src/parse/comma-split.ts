@@ -84,13 +84,33 @@ export function commaSplitNumber(table: CsvTable, columns: Partial<Record<FieldN
 }
 
 /** Whether the row's values are read into the wrong fields: text in a cell past the header's
- *  last, or a number split by a comma (commaSplitNumber). Blank cells past the end (a trailing
- *  comma) move nothing. */
+ *  last (unless commaInLastNote explains it), or a number split by a comma (commaSplitNumber).
+ *  Blank cells past the end (a trailing comma) move nothing. */
 export function isMisread(table: CsvTable, columns: Partial<Record<FieldName, number>>, first: number, count: number, expected: number): boolean {
   if (count <= expected) return false;
   const text = table.text;
   for (let c = first + expected; c < first + count; c++) {
-    for (let i = table.cellStart[c]; i < table.cellEnd[c]; i++) if (text.charCodeAt(i) > 0x20) return true;
+    for (let i = table.cellStart[c]; i < table.cellEnd[c]; i++) {
+      if (text.charCodeAt(i) > 0x20) return !commaInLastNote(table, columns, first, count, expected);
+    }
   }
   return commaSplitNumber(table, columns, first, count, expected) !== undefined;
+}
+
+/** Text past the header's last column that is the rest of a note: notes is the last column and
+ *  the typed values before it are in their forms, but for one (`…,1,Ceftriaxone 2 g, see chart`).
+ *  The row's values are where they belong, and only the note lost its end: they are checked, not
+ *  dropped as misread. (One value out of form is a value to report; a comma earlier in the row
+ *  moves every typed value after it, most of them out of their forms.) */
+export function commaInLastNote(table: CsvTable, columns: Partial<Record<FieldName, number>>, first: number, count: number, expected: number): boolean {
+  if (count <= expected || columns.notes !== expected - 1) return false;
+  const text = table.text;
+  let misfits = 0;
+  for (const [name, fits] of FORMS) {
+    const col = columns[name];
+    if (col === undefined || col >= expected) continue;
+    const value = text.slice(table.cellStart[first + col], table.cellEnd[first + col]).trim();
+    if (value !== '' && !fits(value) && ++misfits > 1) return false;
+  }
+  return commaSplitNumber(table, columns, first, count, expected) === undefined;
 }

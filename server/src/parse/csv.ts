@@ -13,7 +13,7 @@ import { CsvLine, CsvValueReader, fieldsFactory, type CsvSource } from './csv-li
 import { NO_IDS, NO_MODIFIERS, REQUIRED_HINT } from './line';
 import { splitModifiersIn } from './values';
 import { NOT_UTF8_MESSAGE } from './not-utf8';
-import { commaSplitNumber } from './comma-split';
+import { commaInLastNote, commaSplitNumber } from './comma-split';
 import { disabledIdsOf } from './disable-comment';
 import { repeatedHeaderMessage, repeatsHeader } from './repeated-header';
 
@@ -342,7 +342,8 @@ export class CsvRowReader {
       const what = count < expected ? 'add the missing cells'
         : comma ? `${comma.name} ${comma.text} has a comma, which starts a new cell: write ${comma.plain} (no thousands separators, a point for decimals)`
           : spaced !== undefined ? `cell ${spaced + 1} has a space before its opening quote, so its quotes are read as text and its comma starts a new cell: remove the space after the comma before it`
-            : 'remove the extra cells or quote a value that contains a comma';
+            : commaInLastNote(table, this.columns, first, count, expected) ? 'the notes have a comma, which starts a new cell: put the notes in quotes (the rest of the row is checked)'
+              : 'remove the extra cells or quote a value that contains a comma';
       problems.push({
         ruleId: 'parse-error',
         span: comma?.span ?? span,
