@@ -616,6 +616,15 @@ describe('json parser', () => {
     assert.deepStrictEqual([line.fields.wasted_units?.text, line.wastedUnits], ['1e400', undefined]);
   });
 
+  it('a claim whose lines are under another key ("service_lines"): the missing fields are told to that list, by its name', () => {
+    const text = '[{ "claim_id": "C3", "member_id": "M1", "service_lines": [ { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }]';
+    assert.deepStrictEqual(problems(parseDocument(text, 'json')).map((p) => [p[0], p[1]]), [['missing-field',
+      'Claim has no "lines": its "service_lines" list is not read, so it is checked as one line, which is missing dos_from, hcpcs, units; put the line objects in "lines"']]);
+    // A list of codes is not a list of lines: the plain message.
+    assert.deepStrictEqual(problems(parseDocument('[{ "claim_id": "C3", "member_id": "M1", "dos_from": "2026-03-02", "units": 1, "codes": ["J2185"] }]', 'json')).map((p) => p[1]),
+      ['Line is missing hcpcs: add it to the line or to its claim']);
+  });
+
   it('null is an empty value', () => {
     const doc = parseDocument('[ { "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1, "ndc": null } ]', 'json');
     assert.strictEqual(doc.lines[0].ndc, '');

@@ -446,10 +446,28 @@ class JsonReader {
   private missingProblem(node: JsonNode, missing: readonly FieldName[], lineIndex: number): void {
     // A half-written object (a syntax error inside it) gets the parse-error only.
     if (missing.length === 0 || this.broken(node)) return;
-    const message = missing.length === 1
-      ? `Line is missing ${missing[0]}: add it to the line or to its claim`
-      : `Line is missing ${missing.join(', ')}: add them to the line or to its claim`;
+    const list = this.otherList(node);
+    const message = list !== undefined
+      ? `Claim has no "lines": its ${list} list is not read, so it is checked as one line, which is missing ${missing.join(', ')}; put the line objects in "lines"`
+      : missing.length === 1
+        ? `Line is missing ${missing[0]}: add it to the line or to its claim`
+        : `Line is missing ${missing.join(', ')}: add them to the line or to its claim`;
     this.problems.push({ ruleId: 'missing-field', span: spanOf(node), message, lineIndex });
+  }
+
+  /** A key of the object, neither a field nor "lines", whose value is a list holding objects
+   *  (`"service_lines": [ { ... } ]`, another program's name for the lines), quoted as written;
+   *  its name only, never its values. */
+  private otherList(node: JsonNode): string | undefined {
+    for (const prop of node.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || value?.type !== 'array' || !value.children?.some((el) => el.type === 'object')) continue;
+      const name = String(key.value);
+      const k = this.keyOf(name);
+      if (k === 'lines' || k === 'lintdisable' || this.fieldOfKey(name)) continue;
+      return JSON.stringify(name.length > KEY_CHARS ? name.slice(0, KEY_CHARS - 1) + '…' : name);
+    }
+    return undefined;
   }
 
   /** Required values that are empty: reported on the value (a claim's value once). */
