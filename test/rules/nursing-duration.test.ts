@@ -26,6 +26,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a 99602 over two dates reaching the visit\'s day from the day before: itemize it, not a second 99602 (no Add fix: the hour would be billed twice)',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,duration_min\nC2,M2,PA2,2026-03-03,,99601,1,150\nC2,M2,PA2,2026-03-02,2026-03-03,99602,1,\n',
+      errors: [{ message: '99601 visit of 150 minutes on 2026-03-03 runs 30 minutes past the first 2 hours, and needs 99602 with 1 unit that day; the 99602 line from 2026-03-02 to 2026-03-03 counts on its first date only: itemize its dates of service (date-span), so that this day has a 99602 line of its own', text: '150' }],
+      output: null,
+    },
+    {
       name: '180 minutes and no 99602',
       csv: csv('C1,M1,PA1,2026-03-02,99601,1,150.00,180'),
       errors: [{ message: '99601 visit of 180 minutes on 2026-03-02 runs 60 minutes past the first 2 hours: add a 99602 line with 1 unit (each additional hour)', text: '180' }],

@@ -56,10 +56,25 @@ export const rule: Rule = {
       const date = formatDay(group.day);
 
       if (addons.length === 0) {
+        // A 99602 over several dates that reaches this day from an earlier one counts on its first
+        // date: another 99602 added here would bill the hour twice. Itemizing it is the way.
+        const spanning = group.lines.find((e) => e.line.hcpcs === NURSING_ADDON && e.line.dosFrom !== group.day);
         for (const v of visits) {
           const minutes = v.line.durationMin;
           if (v.uri || minutes === undefined || minutes <= PRIMARY_MIN) continue;
           const n = addonUnitsFor(minutes);
+          if (spanning) {
+            const s = spanning.line;
+            ctx.report({
+              span: v.line.fields.duration_min?.span ?? v.line.span,
+              line: v.line,
+              message: `99601 visit of ${minutes} minutes on ${date} runs ${minutesPast(minutes)}, and needs 99602 with ${units(n)} that day; ` +
+                `the 99602 line from ${formatDay(s.dosFrom!)}${s.dosTo !== undefined ? ` to ${formatDay(s.dosTo)}` : ''} counts on its first date only: ` +
+                'itemize its dates of service (date-span), so that this day has a 99602 line of its own',
+              related: [relatedLine(spanning, `99602 from ${formatDay(s.dosFrom!)} covers ${date}`)],
+            });
+            continue;
+          }
           ctx.report({
             span: v.line.fields.duration_min?.span ?? v.line.span,
             line: v.line,
