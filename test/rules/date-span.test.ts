@@ -165,7 +165,7 @@ ruleTester(rule, {
     {
       name: 'a charge with more than cents: no fix, and the message says so',
       csv: csv('C1,M1,PA1,2026-03-02,2026-03-03,J2185,60,96.125'),
-      errors: [{ message: /\(charge 96\.125 does not divide evenly over 2 dates: split it by hand\)$/, text: '2026-03-03' }],
+      errors: [{ message: /\(charge 96\.125 is not in whole cents: split it by hand\)$/, text: '2026-03-03' }],
       output: null,
     },
     {

@@ -75,6 +75,8 @@ interface Shares {
   readonly shared: Partial<Record<FieldName, string>>;
   /** Readable amounts that do not divide, as written ("units 3", "ndc_qty 1"), in field order. */
   readonly uneven: readonly string[];
+  /** A readable charge with more than cents ("96.001"): it cannot be shared out in cents. */
+  readonly subCent?: string;
 }
 
 /** Per field: its value as read (undefined when unreadable) and how it divides. */
@@ -111,9 +113,10 @@ function sharesOf(line: ServiceLine, days: number, perDiem: boolean): Shares {
   // Cents divide over any number of dates; the shares are made by the fix (a span of years
   // is reported with no fix, and should not cost an array of its days here).
   const charge = text('charge');
+  let subCent: string | undefined;
   if (charge !== undefined && moneyShares(charge, 1) === undefined) {
     divisible = false;
-    if (line.charge !== undefined) uneven.push(`charge ${charge}`);
+    if (line.charge !== undefined) subCent = charge;
   }
 
   for (const [name, value, share] of AMOUNTS) {
@@ -127,7 +130,7 @@ function sharesOf(line: ServiceLine, days: number, perDiem: boolean): Shares {
     divisible = false;
     if (value(line) !== undefined) uneven.push(`${name} ${written}`);
   }
-  return { divisible, units, charge, shared, uneven };
+  return { divisible, units, charge, shared, uneven, subCent };
 }
 
 /** Why the fix cannot itemize the line's amounts, for the message; '' when it can. */
@@ -137,12 +140,17 @@ function byHandNote(line: ServiceLine, days: number, perDiem: boolean, shares: S
     const billed = units ? `per diem units ${units} are` : 'a per diem with no units is';
     return ` (${billed} not 1 a date over ${days} dates: itemize the days of therapy by hand)`;
   }
-  const { uneven } = shares;
-  if (uneven.length === 0) return '';
-  // "units" and "wasted_units" read as plurals; ndc_qty, charge and duration_min as one amount.
-  const plural = uneven.length > 1 || /^(units|wasted_units) /.test(uneven[0]);
-  const named = uneven.length === 1 ? uneven[0] : `${uneven.slice(0, -1).join(', ')} and ${uneven[uneven.length - 1]}`;
-  return ` (${named} ${plural ? 'do' : 'does'} not divide evenly over ${days} dates: split ${plural ? 'them' : 'it'} by hand)`;
+  const { uneven, subCent } = shares;
+  if (uneven.length === 0 && subCent === undefined) return '';
+  const parts: string[] = [];
+  if (uneven.length > 0) {
+    // "units" and "wasted_units" read as plurals; ndc_qty and duration_min as one amount.
+    const plural = uneven.length > 1 || /^(units|wasted_units) /.test(uneven[0]);
+    const named = uneven.length === 1 ? uneven[0] : `${uneven.slice(0, -1).join(', ')} and ${uneven[uneven.length - 1]}`;
+    parts.push(`${named} ${plural ? 'do' : 'does'} not divide evenly over ${days} dates`);
+  }
+  if (subCent !== undefined) parts.push(`charge ${subCent} is not in whole cents`);
+  return ` (${parts.join('; ')}: split ${uneven.length + (subCent === undefined ? 0 : 1) > 1 || /^(units|wasted_units) /.test(uneven[0] ?? '') ? 'them' : 'it'} by hand)`;
 }
 
 /**
