@@ -11,6 +11,7 @@ describe('features: Markdown as plain text', () => {
     ['a table loses its rule line, keeps its rows', '| a | b |\n|---|---|\n| 1 | 2 |', '| a | b |\n| 1 | 2 |'],
     ['a horizontal rule stays', 'message\n\n---\n\nentry', 'message\n\n---\n\nentry'],
     ['escaped marks', '5 \\* 2 \\| 3', '5 * 2 | 3'],
+    ['a code span is literal, backslashes included', 'see `a\\_b` and a\\_b', 'see a\\_b and a_b'],
     ['a list stays a list', '- one\n- two', '- one\n- two'],
   ];
   for (const [name, markdown, plain] of cases) {

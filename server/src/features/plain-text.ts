@@ -10,12 +10,16 @@ export function markdownToPlainText(markdown: string): string {
   return markdown
     .split('\n')
     .filter((line) => !/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line) || /^-{3,}$/.test(line.trim()))
-    .map((line) => line
-      .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 ($2)')
-      .replace(/`([^`]*)`/g, '$1')
-      .replace(/\*\*([^*]+)\*\*/g, '$1')
-      .replace(EMPHASIS, '$1$2')
-      .replace(EMPHASIS, '$1$2') // emphasis around emphasis: _“… *deny* …”_
-      .replace(/\\([\\`*_|[\]()#>-])/g, '$1'))
+    // A code span's text is literal (its backslashes too); marks are taken out around it.
+    .map((line) => line.split(/(`[^`]*`)/).map((part, i) => (i % 2 === 1 ? part.slice(1, -1) : prose(part))).join(''))
     .join('\n');
+}
+
+function prose(text: string): string {
+  return text
+    .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 ($2)')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(EMPHASIS, '$1$2')
+    .replace(EMPHASIS, '$1$2') // emphasis around emphasis: _“… *deny* …”_
+    .replace(/\\([\\`*_|[\]()#>-])/g, '$1');
 }
