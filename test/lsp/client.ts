@@ -33,6 +33,8 @@ export interface StartOptions {
   readonly folders?: readonly string[];
   /** The hover and completion documentation formats the client shows (default: markdown, plaintext). */
   readonly markup?: Array<'markdown' | 'plaintext'>;
+  /** A client that takes no code action literals (LSP before 3.8): commands only. */
+  readonly noCodeActionLiterals?: boolean;
 }
 
 export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -77,6 +79,8 @@ export class TestClient {
     });
     conn.onRequest('client/registerCapability', (p: RegistrationParams) => { client.registrations.push(...p.registrations); client.wake(); return null; });
     conn.onRequest('client/unregisterCapability', () => null);
+    // As an editor does: the edit applied to the document, and a didChange sent.
+    conn.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => { client.applyEdit(p.edit); client.wake(); return { applied: true }; });
     conn.onRequest('workspace/inlayHint/refresh', () => { client.inlayHintRefreshes++; client.wake(); return null; });
     conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => { client.created.push(p.token); client.wake(); return null; });
     conn.listen();
@@ -93,7 +97,7 @@ export class TestClient {
       textDocument: {
         synchronization: { dynamicRegistration: false },
         publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+        codeAction: options.noCodeActionLiterals ? {} : { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
         hover: { contentFormat: options.markup ?? ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: false, ...(options.markup ? { documentationFormat: options.markup } : {}) } },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },

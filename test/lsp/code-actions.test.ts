@@ -41,6 +41,25 @@ describe('LSP code actions', function () {
     assert.deepStrictEqual(codes(await client.currentDiagnostics(uri)), []);
   });
 
+  it('a client that takes no code action literals gets each fix as a command, which applies its edit', async () => {
+    const old = await TestClient.start({ noCodeActionLiterals: true });
+    try {
+      const uri = 'file:///fix/commands.claims.csv';
+      old.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
+      const d = ndcFormat(await old.currentDiagnostics(uri));
+      const commands = await old.request<Array<{ title: string; command: string; arguments?: unknown[] }>>('textDocument/codeAction',
+        { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const pad = commands.find((c) => c.title.startsWith('Pad NDC to 11 digits'));
+      assert.ok(pad, JSON.stringify(commands.map((c) => c.title)));
+      assert.strictEqual(pad.command, 'infusionClaims.applyFix');
+      await old.request('workspace/executeCommand', { command: pad.command, arguments: pad.arguments });
+      assert.strictEqual(old.text(uri), ONE_BAD_NDC_CSV.replace(MEROPENEM_442, MEROPENEM_11));
+      assert.deepStrictEqual(codes(await old.currentDiagnostics(uri)), []);
+    } finally {
+      await old.stop();
+    }
+  });
+
   it('a selection over a whole broken file: the first 1000 quick fixes, in file order, and fix-all for every safe one', async () => {
     // All 1500 problems published (maxNumberOfProblems above them): the quick fixes' own limit.
     const client = await TestClient.start({ initializationOptions: { infusionClaims: { maxNumberOfProblems: 5000 } } });

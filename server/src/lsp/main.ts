@@ -3,6 +3,7 @@
 // request from it, converting offsets to positions. It must never die on what a user types.
 import {
   CodeActionKind,
+  Command,
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
@@ -13,6 +14,7 @@ import {
   type MessageReader,
   type ClientCapabilities,
   type InitializeResult,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Console } from 'console';
@@ -25,7 +27,7 @@ import { describeError } from './errors';
 import { tuneHeap } from './memory';
 import { completion, folding, hover, inlayHintsIn, markupOf, resolveCompletion, symbols } from './features';
 import {
-  FIX_ALL_KIND, LINT_OPEN_REQUEST, LINT_WORKSPACE_REQUEST, LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION,
+  APPLY_FIX_COMMAND, FIX_ALL_KIND, LINT_OPEN_REQUEST, LINT_WORKSPACE_REQUEST, LOOKUP_ENTRY_REQUEST, LOOKUP_REQUEST, SETTINGS_SECTION,
   type LintOpenResponse, type LintWorkspaceParams, type LintWorkspaceResponse, type LookupEntryParams, type LookupEntryResponse,
 } from './protocol';
 import { SettingsStore } from './settings';
@@ -96,6 +98,9 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       inlayHintProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      // A client that takes no code action literals (LSP before 3.8) gets each fix as a command,
+      // which applies its edit through workspace/applyEdit. Others never see the command.
+      ...(literalActions() ? {} : { executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } }),
     },
     serverInfo: { name: 'infusion-claims' },
   };
@@ -159,7 +164,20 @@ connection.onCompletionResolve((item) => guard('completionResolve', item, async 
 connection.onCodeAction(guard('codeAction', [], async (p) => {
   const t = await target(p.textDocument.uri);
   const documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
-  return t ? codeActions(t.a, t.d, p, { documentChanges }) : [];
+  const actions = t ? codeActions(t.a, t.d, p, { documentChanges }) : [];
+  if (literalActions()) return actions;
+  return actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_FIX_COMMAND, a.edit)] : []));
+}));
+
+/** Whether the client takes CodeAction literals (else Commands: LSP 3.17, codeActionLiteralSupport). */
+function literalActions(): boolean {
+  return capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+}
+
+connection.onExecuteCommand(guard('executeCommand', null, async (p) => {
+  const edit = p.arguments?.[0] as WorkspaceEdit | undefined;
+  if (p.command === APPLY_FIX_COMMAND && edit && typeof edit === 'object') await connection.workspace.applyEdit(edit);
+  return null;
 }));
 
 connection.onDocumentSymbol(guard('documentSymbol', [], async (p) => {

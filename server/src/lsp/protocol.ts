@@ -58,4 +58,8 @@ export const SETTINGS_SECTION = 'infusionClaims';
 export const SOURCE = 'infusion-claims';
 export const FIX_ALL_KIND = 'source.fixAll.infusionClaims';
 
+/** workspace/executeCommand with a WorkspaceEdit: a fix, for a client that takes no code action
+ *  literals (the server then offers each fix as this command). */
+export const APPLY_FIX_COMMAND = 'infusionClaims.applyFix';
+
 export { ruleDocUrl };
