@@ -26,6 +26,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a visit line over several dates: itemize first (a 99602 copy would be one line over the dates with one date\'s units)',
+      csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,duration_min\nC1,M1,PA1,2026-04-10,2026-04-12,99601,3,150\n',
+      errors: [{ message: '99601 visit of 150 minutes on 2026-04-10 runs 30 minutes past the first 2 hours, but the visit line covers 2026-04-10 to 2026-04-12: itemize its dates of service (date-span), each date with its visit\'s length, then add a 99602 line for each visit over 2 hours', text: '150' }],
+      output: null,
+    },
+    {
+      name: 'two long visits on one day: each finding\'s fix adds one 99602 line with the day\'s hours (either settles the day)',
+      csv: csv('C1,M1,PA1,2026-04-10,99601,1,180.00,130', 'C1,M1,PA1,2026-04-10,99601,1,180.00,300'),
+      errors: [
+        { message: '99601 visit of 130 minutes on 2026-04-10 runs 10 minutes past the first 2 hours: it needs 99602 with 1 unit, and the day\'s visits 4 units in all: add a 99602 line with 4 units (each additional hour)', text: '130' },
+        { message: '99601 visit of 300 minutes on 2026-04-10 runs 180 minutes past the first 2 hours: it needs 99602 with 3 units, and the day\'s visits 4 units in all: add a 99602 line with 4 units (each additional hour)', text: '300' },
+      ],
+      fix: 'Add 99602 line with 4 units',
+      output: csv('C1,M1,PA1,2026-04-10,99601,1,180.00,130', 'C1,M1,PA1,2026-04-10,99602,4,,', 'C1,M1,PA1,2026-04-10,99601,1,180.00,300'),
+    },
+    {
       name: 'a 99602 over two dates reaching the visit\'s day from the day before: itemize it, not a second 99602 (no Add fix: the hour would be billed twice)',
       csv: 'claim_id,member_id,auth_number,dos_from,dos_to,hcpcs,units,duration_min\nC2,M2,PA2,2026-03-03,,99601,1,150\nC2,M2,PA2,2026-03-02,2026-03-03,99602,1,\n',
       errors: [{ message: '99601 visit of 150 minutes on 2026-03-03 runs 30 minutes past the first 2 hours, and needs 99602 with 1 unit that day; the 99602 line from 2026-03-02 to 2026-03-03 counts on its first date only: itemize its dates of service (date-span), so that this day has a 99602 line of its own', text: '150' }],

@@ -35,12 +35,13 @@ function slotModifiers(line: ServiceLine, mod: string): string {
   return line.modifiers.some((m) => m.code === other) ? `${mod} and ${other}` : mod;
 }
 
-/** The same per diem code billed unmodified before the line that day. A second therapy at the
- *  same frequency (two antibiotics every 8 hours) takes the slot's modifier, but the same therapy
- *  billed twice is a duplicate (duplicate-line): a modifier added to it would hide it. */
+/** The same per diem code billed before the line that day. A second therapy at the same
+ *  frequency (two antibiotics every 8 hours) takes the slot's modifier, but the same therapy billed
+ *  twice is a duplicate (duplicate-line): a modifier added or changed would hide it, or make it one
+ *  (S9500-SJ, then S9500 told to add SJ). */
 function repeatNote(before: readonly RankedPerDiem[], line: ServiceLine): string {
   for (const b of before) {
-    if (b.line !== line && b.line.hcpcs === line.hcpcs && b.role === 'primary') {
+    if (b.line !== line && b.line.hcpcs === line.hcpcs) {
       return `; if it bills the same therapy as the ${line.hcpcs} before it again, remove this line instead`;
     }
   }
@@ -156,8 +157,8 @@ function keepDayIssues(
         line,
         span: modifierSpan(line, 'SH'),
         message: second.role === 'SH'
-          ? `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ`
-          : `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): SH goes to ${second.line.hcpcs}, the second by dosing frequency; replace SH with SJ`,
+          ? `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ${repeatNote(slots.slice(0, i), line)}`
+          : `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): SH goes to ${second.line.hcpcs}, the second by dosing frequency; replace SH with SJ${repeatNote(slots.slice(0, i), line)}`,
         fixes: replaceFix(doc, line, 'SH', 'SJ'),
         related: [relatedLine(second, `${billedAs(second.line)} is the second concurrent therapy on ${day}`)],
       });

@@ -31,6 +31,13 @@ function durationRelated(visits: readonly DayLine[]): Related[] {
   return visits.map((v) => relatedLine(v, `99601 visit of ${v.line.durationMin} minutes`, 'duration_min'));
 }
 
+/** The 99602 units the day's visits need together (those of known length). */
+function dayUnits(visits: readonly DayLine[]): number {
+  let sum = 0;
+  for (const v of visits) if (v.line.durationMin !== undefined) sum += addonUnitsFor(v.line.durationMin);
+  return sum;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'nursing-duration',
@@ -75,15 +82,33 @@ export const rule: Rule = {
             });
             continue;
           }
+          // A visit line over several dates: a copy would be one 99602 over them all, with one
+          // date's units. Itemized first (date-span), each date's visit gets its own.
+          const v0 = v.line;
+          if (v0.dosFrom !== undefined && v0.dosTo !== undefined && v0.dosTo > v0.dosFrom) {
+            ctx.report({
+              span: v0.fields.duration_min?.span ?? v0.span,
+              line: v0,
+              message: `99601 visit of ${minutes} minutes on ${date} runs ${minutesPast(minutes)}, but the visit line covers ${date} to ${formatDay(v0.dosTo)}: ` +
+                'itemize its dates of service (date-span), each date with its visit\'s length, then add a 99602 line for each visit over 2 hours',
+            });
+            continue;
+          }
+          // Several long visits that day: one 99602 line carries the day's hours (the rule then
+          // checks the day's total), so each visit's fix adds them all, and either one settles it.
+          const day = dayUnits(visits);
+          const total = day > n ? day : n;
           ctx.report({
             span: v.line.fields.duration_min?.span ?? v.line.span,
             line: v.line,
             message: `99601 visit of ${minutes} minutes on ${date} runs ${minutesPast(minutes)}: ` +
-              `add a 99602 line with ${units(n)} (each additional hour)`,
+              (total === n
+                ? `add a 99602 line with ${units(n)} (each additional hour)`
+                : `it needs 99602 with ${units(n)}, and the day's visits ${units(total)} in all: add a 99602 line with ${units(total)} (each additional hour)`),
             // The copy keeps member, dates, place and modifiers; its charge is left for the analyst
             // to price (the 99601 charge is not the add-on's), and the duration stays on the visit.
-            fixes: () => fixIfAny(`Add 99602 line with ${units(n)}`, false, insertLinesAfterEdits(doc, v.line, [{
-              set: { hcpcs: NURSING_ADDON, units: String(n) },
+            fixes: () => fixIfAny(`Add 99602 line with ${units(total)}`, false, insertLinesAfterEdits(doc, v.line, [{
+              set: { hcpcs: NURSING_ADDON, units: String(total) },
               clear: ['charge', 'duration_min'],
             }])),
           });
