@@ -60,6 +60,13 @@ ruleTester(rule, {
       output: csv('C1,M1,PA1,2026-03-02,A9575,150,00407-2943-01,UN,1.5'),
     },
     {
+      // The JW split's output (rules.md: ndc_qty in two decimals): 334 of a 500-unit vial is 0.668.
+      name: 'a quantity in hundredths is a share: 334 units of 0.67 × 500 pass, 330 do not',
+      csv: csv('C1,M1,PA1,2026-03-02,J0878,334,00143-9378-01,UN,0.67', 'C1,M1,PA1,2026-03-02,J0878,330,00143-9378-01,UN,0.67'),
+      errors: [{ message: /= 335 units; set units to 335$/, text: '330' }],
+      output: csv('C1,M1,PA1,2026-03-02,J0878,334,00143-9378-01,UN,0.67', 'C1,M1,PA1,2026-03-02,J0878,335,00143-9378-01,UN,0.67'),
+    },
+    {
       name: 'JSON: units set as a number',
       json: json('3'),
       errors: [{ message: /= 30 units; set units to 30$/, text: '3' }],

@@ -30,14 +30,16 @@ function reportUnits(doc: ClaimDocument, ctx: RuleContext, line: ServiceLine, un
  * Whether ndc_qty is units ÷ billable units per item rounded to the decimals it is written with:
  * part of a vial has no exact decimal (2 of a 3-unit vial's units are 0.666… of it), and the
  * NDC quantity is written with a few decimals (the JW split writes 0.67 and 0.33). A whole
- * number of items is exact: `1` vial is never 4 units of a 3-unit vial. Never more than half a
- * unit off the product.
+ * number of items is exact: `1` vial is never 4 units of a 3-unit vial.
  */
 function roundedQty(line: ServiceLine, units: number, perItem: number): boolean {
   const decimals = /\.(\d+)/.exec(line.fields.ndc_qty?.text ?? '')?.[1].length ?? 0;
-  // Within the rounding of the quantity, and within half a unit: with 100 units a vial, 1.5 vials
-  // written with one decimal could be 145–155 units, but a unit off is a unit off.
-  return decimals > 0 && Math.abs(units / perItem - line.ndcQty!) <= 0.5 * 10 ** -decimals + 1e-9 && Math.abs(units - line.ndcQty! * perItem) < 0.5;
+  // Within the rounding of the quantity as written. A share written in hundredths is a computed
+  // one: 334 units of a 500-unit vial are 0.668 of it, which the JW split writes 0.67 (rules.md:
+  // two decimals), 335 units; asking for 335 moved a unit from wasted to given. A quantity of
+  // tenths or whole items is as meant: 1.5 vials of 100 units are 150, and 146 is 4 units off.
+  return decimals > 0 && Math.abs(units / perItem - line.ndcQty!) <= 0.5 * 10 ** -decimals + 1e-9
+    && (decimals >= 2 || Math.abs(units - line.ndcQty! * perItem) < 0.5);
 }
 
 export const rule: Rule = {
