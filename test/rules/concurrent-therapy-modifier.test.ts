@@ -89,7 +89,7 @@ ruleTester(rule, {
     {
       name: 'the same per diem billed twice with SH: the replace fix would hide the duplicate, so the message names the removal too',
       csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1'),
-      errors: [{ message: 'S9501 is the third concurrent therapy on 2026-03-02 and S9501 already has SH: replace SH with SJ; if it bills the same therapy as the S9501 before it again, remove this line instead', text: 'SH' }],
+      errors: [{ message: 'S9501 is the third concurrent therapy on 2026-03-02 and S9501 already has SH: replace SH with SJ; if it bills the same therapy as the other S9501 again, remove this line instead', text: 'SH' }],
       fix: 'Replace SH with SJ',
       output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9501,SH,1', 'C1,M1,PA1,2026-03-02,S9501,SJ,1'),
     },
@@ -97,9 +97,9 @@ ruleTester(rule, {
       name: 'the same per diem code twice on a day: SH for a second therapy, or remove a line billed twice (a modifier would hide the duplicate)',
       csv: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9500,,1'),
       errors: [
-        { message: 'S9502 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH; if it bills the same therapy as the S9502 before it again, remove this line instead', text: 'S9502' },
-        { message: 'S9500 is the third concurrent therapy on 2026-03-02 (after S9502, S9502): add modifier SJ', text: 'S9500' },
-        { message: 'S9500 is the fourth concurrent therapy on 2026-03-02 (after S9502, S9502, S9500): add modifier SJ; if it bills the same therapy as the S9500 before it again, remove this line instead', text: 'S9500' },
+        { message: 'S9502 is the second concurrent therapy on 2026-03-02 (after S9502): add modifier SH; if it bills the same therapy as the other S9502 again, remove this line instead', text: 'S9502' },
+        { message: 'S9500 is the third concurrent therapy on 2026-03-02 (after S9502, S9502): add modifier SJ; if it bills the same therapy as the other S9500 again, remove this line instead', text: 'S9500' },
+        { message: 'S9500 is the fourth concurrent therapy on 2026-03-02 (after S9502, S9502, S9500): add modifier SJ; if it bills the same therapy as the other S9500 again, remove this line instead', text: 'S9500' },
       ],
       fix: 'Add modifier SH',
       output: csv('C1,M1,PA1,2026-03-02,S9502,,1', 'C1,M1,PA1,2026-03-02,J2185,,30', 'C1,M1,PA1,2026-03-02,S9502,SH,1', 'C1,M1,PA1,2026-03-02,S9500,,1', 'C1,M1,PA1,2026-03-02,S9500,,1'),

@@ -35,17 +35,15 @@ function slotModifiers(line: ServiceLine, mod: string): string {
   return line.modifiers.some((m) => m.code === other) ? `${mod} and ${other}` : mod;
 }
 
-/** The same per diem code billed before the line that day. A second therapy at the same
- *  frequency (two antibiotics every 8 hours) takes the slot's modifier, but the same therapy billed
- *  twice is a duplicate (duplicate-line): a modifier added or changed would hide it, or make it one
- *  (S9500-SJ, then S9500 told to add SJ). */
-function repeatNote(before: readonly RankedPerDiem[], line: ServiceLine): string {
-  for (const b of before) {
-    if (b.line !== line && b.line.hcpcs === line.hcpcs) {
-      return `; if it bills the same therapy as the ${line.hcpcs} before it again, remove this line instead`;
-    }
-  }
-  return '';
+/** The same per diem code billed again that day, on another line of the day's slots (`plan`). A
+ *  second therapy at the same frequency (two antibiotics every 8 hours) takes the slot's modifier,
+ *  but the same therapy billed twice is a duplicate (duplicate-line): a modifier added or changed
+ *  would hide it, or make it one (S9500-SJ, then S9500 told to add SJ). */
+function repeatNote(plan: SlotPlan, line: ServiceLine): string {
+  const other = (r: RankedPerDiem): boolean => r.line !== line && r.line.hcpcs === line.hcpcs;
+  return other(plan.primary) || other(plan.second) || plan.rest.some(other)
+    ? `; if it bills the same therapy as the other ${line.hcpcs} again, remove this line instead`
+    : '';
 }
 
 /** The line carries both SH and SJ (roleOf reads it as SJ). */
@@ -98,7 +96,7 @@ function keepDayIssues(
       keep({
         line,
         span: codeSpan(line),
-        message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH${noFreeSlotNote(line, 'SH')}${repeatNote([plan.primary], line)}`,
+        message: `${line.hcpcs} is the second concurrent therapy on ${day} ${after}: add modifier SH${noFreeSlotNote(line, 'SH')}${repeatNote(plan, line)}`,
         fixes: addFix(doc, line, 'SH'),
         related: [toPrimary()],
       });
@@ -148,7 +146,7 @@ function keepDayIssues(
       keep({
         line,
         span: codeSpan(line),
-        message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ${noFreeSlotNote(line, 'SJ')}${repeatNote(slots.slice(0, i), line)}`,
+        message: `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): add modifier SJ${noFreeSlotNote(line, 'SJ')}${repeatNote(plan, line)}`,
         fixes: addFix(doc, line, 'SJ'),
         related: [toPrimary()],
       });
@@ -157,8 +155,8 @@ function keepDayIssues(
         line,
         span: modifierSpan(line, 'SH'),
         message: second.role === 'SH'
-          ? `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ${repeatNote(slots.slice(0, i), line)}`
-          : `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): SH goes to ${second.line.hcpcs}, the second by dosing frequency; replace SH with SJ${repeatNote(slots.slice(0, i), line)}`,
+          ? `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} and ${second.line.hcpcs} already has SH: replace SH with SJ${repeatNote(plan, line)}`
+          : `${line.hcpcs} is the ${ordinal(position)} concurrent therapy on ${day} (after ${after}): SH goes to ${second.line.hcpcs}, the second by dosing frequency; replace SH with SJ${repeatNote(plan, line)}`,
         fixes: replaceFix(doc, line, 'SH', 'SJ'),
         related: [relatedLine(second, `${billedAs(second.line)} is the second concurrent therapy on ${day}`)],
       });
