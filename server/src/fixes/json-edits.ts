@@ -11,6 +11,7 @@ import { firstFieldOf, firstKeyedFieldOf, modifierSeparatorOf } from './doc-fact
 import { ModifierList } from './modifier-list';
 import { hasLineEnd } from './text-scan';
 import { fieldOf } from '../parse/fields';
+import { idsOfString } from '../parse/disable-comment';
 
 function styleOf(doc: ClaimDocument): JsonStyle {
   return { eol: doc.json?.eol ?? '\n', indent: doc.json?.indent ?? '  ' };
@@ -319,7 +320,7 @@ export function jsonDisableEdits(doc: ClaimDocument, line: ServiceLine, ruleId: 
   }
   if (existing?.type === 'string') {
     // The parser reads only a list; the ids written as one string become one.
-    const ids = [...String(existing.value).split(/[\s,]+/).filter((id) => id !== ''), ruleId];
+    const ids = [...idsOfString(String(existing.value)), ruleId];
     return [{ start: existing.offset, end: endOf(existing), newText: `[${ids.map((id) => JSON.stringify(id)).join(', ')}]` }];
   }
   if (existing) return undefined;

@@ -32,3 +32,9 @@ export function readDisableComment(comment: string): DisableComment | undefined 
 export function disabledIdsOf(comment: string): string[] | undefined {
   return readDisableComment(comment)?.ids.map((t) => t.id);
 }
+
+/** The ids of one text of them, separated by commas or spaces: a JSON `"lint_disable":
+ *  "ndc-missing, auth-missing"` (as the parser, invalid-value and the Disable fix read it). */
+export function idsOfString(text: string): string[] {
+  return text.match(ID) ?? [];
+}

@@ -17,6 +17,7 @@ import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
 import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
 import { jsonTreeSteps } from './json-tree';
+import { idsOfString } from './disable-comment';
 import { mapBack, planRepairs } from './json-recover';
 import { MAX_DEPTH } from './json-limits';
 import { runToEnd } from '../steps';
@@ -269,7 +270,7 @@ class JsonReader {
 
   private readDisable(value: JsonNode, into: string[]): void {
     if (value.type === 'string') {
-      into.push(...String(value.value).split(/[\s,]+/).filter((s) => s.length > 0));
+      into.push(...idsOfString(String(value.value)));
       return;
     }
     if (value.type === 'array') {

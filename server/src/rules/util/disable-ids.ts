@@ -5,7 +5,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { fullDocument } from '../../doc-view';
 import type { ClaimDocument, ServiceLine, Span } from '../../model';
-import { readDisableComment } from '../../parse/disable-comment';
+import { idsOfString, readDisableComment } from '../../parse/disable-comment';
 import { normalizeKey } from '../../parse/fields';
 
 export interface WrittenId {
@@ -64,7 +64,7 @@ function jsonIds(doc: ClaimDocument, obj: JsonNode, out: WrittenId[]): void {
     const [key, value] = prop.children ?? [];
     if (!key || !value || normalizeKey(String(key.value)) !== 'lintdisable') continue;
     // As the parser reads them (parse/json.ts, readDisable): a list of strings, or one string of ids.
-    if (value.type === 'string') stringIds(doc, value, String(value.value).split(/[\s,]+/).filter((s) => s !== ''), out);
+    if (value.type === 'string') stringIds(doc, value, idsOfString(String(value.value)), out);
     else if (value.type === 'array') {
       for (const el of value.children ?? []) {
         if (el.type === 'string' && String(el.value).trim() !== '') stringIds(doc, el, [String(el.value).trim()], out);
