@@ -9,7 +9,7 @@ import { LineIssues, type LineIssue } from './util/line-issues';
 import { formatDay, sameDayIndex, type SameDayIndex } from './util/same-day';
 import {
   billedAs, countPerDiems, daysOf, hasConcurrentPerDiems, orderReported, ordinal, outranked, planSlots, rankPerDiems, roleOf, slotChange, slotIn,
-  takesPerDiemSlot,
+  slotModifiersText, takesPerDiemSlot,
   type RankedPerDiem, type Role, type SlotPlan,
 } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
@@ -19,8 +19,8 @@ import { noFreeSlotNote } from './util/free-slot';
 // hold check()'s whole scope, same-day index included, for as long as its finding lives (18 MB on
 // a 100k-line file, marked again by every full garbage collection).
 /** The line becomes the primary: its SH/SJ removed (both, on a line that carries both). */
-const removeFix = (doc: ClaimDocument, line: ServiceLine, mod: string) => (): Fix[] =>
-  unsafeFix(`Remove modifier ${slotModifiers(line, mod)}`, changeLineEdits(doc, line, slotChange(line, 'primary')));
+const removeFix = (doc: ClaimDocument, line: ServiceLine, mod: 'SH' | 'SJ') => (): Fix[] =>
+  unsafeFix(`Remove modifier ${slotModifiersText(line, mod, 'and')}`, changeLineEdits(doc, line, slotChange(line, 'primary')));
 /** A line that carries both SH and SJ keeps the one of its slot. */
 const dropFix = (doc: ClaimDocument, line: ServiceLine, keep: 'SH' | 'SJ') => (): Fix[] =>
   unsafeFix(`Remove modifier ${keep === 'SH' ? 'SJ' : 'SH'}`, changeLineEdits(doc, line, slotChange(line, keep)));
@@ -28,12 +28,6 @@ const addFix = (doc: ClaimDocument, line: ServiceLine, mod: string) => (): Fix[]
   unsafeFix(`Add modifier ${mod}`, addModifierEdits(doc, line, mod));
 const replaceFix = (doc: ClaimDocument, line: ServiceLine, from: string, to: string) => (): Fix[] =>
   unsafeFix(`Replace ${from} with ${to}`, replaceModifierEdits(doc, line, from, to));
-
-/** `mod` and the line's other slot modifier, as removing them names them: "SJ and SH". */
-function slotModifiers(line: ServiceLine, mod: string): string {
-  const other = mod === 'SJ' ? 'SH' : 'SJ';
-  return line.modifiers.some((m) => m.code === other) ? `${mod} and ${other}` : mod;
-}
 
 /** The same per diem code billed again that day, on another line of the day's slots (`plan`). A
  *  second therapy at the same frequency (two antibiotics every 8 hours) takes the slot's modifier,
@@ -83,7 +77,7 @@ function keepDayIssues(
     keep({
       line,
       span: modifierSpan(line, mod),
-      message: `No therapy per diem on ${day} is billed as the primary: ${line.hcpcs} is the most frequent, remove modifier ${slotModifiers(line, mod)}`,
+      message: `No therapy per diem on ${day} is billed as the primary: ${line.hcpcs} is the most frequent, remove modifier ${slotModifiersText(line, mod, 'and')}`,
       fixes: removeFix(doc, line, mod),
     });
   }
@@ -289,7 +283,7 @@ export const rule: Rule = {
       issues.keep({
         line,
         span: modifierSpan(line, mod),
-        message: `${line.hcpcs} is the only therapy per diem ${when}: it is the primary, remove modifier ${slotModifiers(line, mod)}`,
+        message: `${line.hcpcs} is the only therapy per diem ${when}: it is the primary, remove modifier ${slotModifiersText(line, mod, 'and')}`,
         fixes: removeFix(doc, line, mod),
       });
     }

@@ -4,16 +4,9 @@
 // day is billed right in one step, not left to concurrent-therapy-modifier's next findings.
 import { changeLineEdits, fix } from '../fixes/edit';
 import type { Fix, Rule } from './types';
-import type { ServiceLine } from '../model';
 import { formatDay, sameDayIndex } from './util/same-day';
-import { billedAs, describeInterval, hasConcurrentPerDiems, outranked, planSlots, rankPerDiems, slotChange, slotIn } from './util/per-diem';
+import { billedAs, describeInterval, hasConcurrentPerDiems, outranked, planSlots, rankPerDiems, slotChange, slotIn, slotModifiersText } from './util/per-diem';
 import { codeSpan, relatedLine } from './util/field-span';
-
-/** `mod`, and the line's other slot modifier when it carries both: the fix takes both off. */
-function slotModifiersOf(line: ServiceLine, mod: string): string {
-  const other = mod === 'SJ' ? 'SH' : 'SJ';
-  return line.modifiers.some((x) => x.code === other) ? `${mod} or ${other}` : mod;
-}
 
 export const rule: Rule = {
   meta: {
@@ -64,7 +57,7 @@ export const rule: Rule = {
         line: p,
         message:
           `${p.hcpcs} (${describeInterval(primary.interval)}) is billed as the primary per diem on ${day}, ` +
-          `but ${billedAs(m)} (${describeInterval(modified.interval)}) is more frequent: bill ${m.hcpcs} first without ${slotModifiersOf(m, mod)}${then}` +
+          `but ${billedAs(m)} (${describeInterval(modified.interval)}) is more frequent: bill ${m.hcpcs} first without ${slotModifiersText(m, mod, 'or')}${then}` +
           (spanning ? `; itemize ${spanning.line.hcpcs}'s dates of service first, as one line it takes one set of modifiers for all of them` : ''),
         fixes,
         related: [relatedLine(modified, `${billedAs(m)} is the more frequent per diem on ${day}`)],

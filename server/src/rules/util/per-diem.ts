@@ -144,6 +144,13 @@ export function slotChange(line: ServiceLine, to: Role): LineChange {
   return { removeModifiers: extra, addModifiers: [to] };
 }
 
+/** `mod` and the line's other slot modifier when it carries both, as a message names what the
+ *  line gives up (slotChange to the primary removes both): "SJ and SH", "SJ or SH", or "SJ". */
+export function slotModifiersText(line: ServiceLine, mod: 'SH' | 'SJ', joiner: 'and' | 'or'): string {
+  const other = mod === 'SJ' ? 'SH' : 'SJ';
+  return line.modifiers.some((m) => m.code === other) ? `${mod} ${joiner} ${other}` : mod;
+}
+
 export function roleOf(line: ServiceLine): Role {
   // Asked of every line by several rules: one pass, no array.
   let sh = false;
