@@ -118,7 +118,7 @@ export const rule: Rule = {
 
       // With add-ons billed, the whole day must add up; unknown durations or units leave it undecided.
       if (visits.some((v) => v.line.durationMin === undefined) || addons.some((a) => a.line.units === undefined)) continue;
-      const expected = visits.reduce((sum, v) => sum + addonUnitsFor(v.line.durationMin!), 0);
+      const expected = dayUnits(visits);
       const actual = addons.reduce((sum, a) => sum + a.line.units!, 0);
       if (actual === expected) continue;
       const own = addons.find((a) => !a.uri);

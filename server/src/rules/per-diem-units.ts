@@ -39,7 +39,7 @@ export const rule: Rule = {
       const span = days === 1 ? `on ${formatDay(line.dosFrom)}` : `from ${formatDay(line.dosFrom)} to ${formatDay(line.dosFrom + days - 1)}`;
       const billed = `${units} unit${units === 1 ? '' : 's'}`;
       const lineDays = `${days} day${days === 1 ? '' : 's'}`;
-      const dosing = interval !== undefined ? ` (${dosingText(line.frequency, interval)})` : '';
+      const dosing = interval !== undefined ? ` (${dosingText(line.frequency, interval, everyDays)})` : '';
       let message: string | undefined;
       let target: number | undefined;
       if (daily) {
@@ -77,11 +77,10 @@ export const rule: Rule = {
 /** The dosing as the analyst reads it: hourly as "every 8 hours"; whole days and weeks as
  *  "every 10 days", "every other day", "weekly", "every 2 weeks" (q240h is every 10 days, not
  *  "every 240 hours"); any other interval as the file wrote it ("twice a week", "monthly"). */
-function dosingText(frequency: string, hours: number): string {
+function dosingText(frequency: string, hours: number, days: number | undefined): string {
   if (hours <= 24) return describeInterval(hours);
-  const written = frequency.trim();
-  if (hours % 24 !== 0 || /month/i.test(written)) return written || describeInterval(hours);
-  const days = hours / 24;
+  // `days`: intervalDays of the line, undefined for intervals of no whole days and for months.
+  if (days === undefined) return frequency.trim() || describeInterval(hours);
   if (days % 7 === 0) return days === 7 ? 'weekly' : `every ${days / 7} weeks`;
   return days === 2 ? 'every other day' : `every ${days} days`;
 }
