@@ -9,10 +9,6 @@ import { fieldOf } from './fields';
 
 const KEYS: readonly FieldName[] = ['units', 'hcpcs', 'claim_id', 'member_id', 'dos_from'];
 
-function cellText(table: CsvTable, c: number): string {
-  return table.text.slice(table.cellStart[c], table.cellEnd[c]).trim();
-}
-
 /** Whether the row's first cell under `col` begins with a letter (a name, not a count or date). */
 function startsWithLetter(table: CsvTable, first: number, count: number, col: number | undefined): boolean {
   if (col === undefined || col >= count) return false;
@@ -37,7 +33,7 @@ export function repeatsHeader(table: CsvTable, columns: Partial<Record<FieldName
     if (col === undefined) continue;
     present++;
     if (col >= count) continue;
-    const t = cellText(table, first + col);
+    const t = table.cellText(first + col).trim();
     if (t.length > 0 && t.length <= 40 && fieldOf(t) !== undefined) named++;
   }
   return named > 0 && named >= Math.min(3, present);
@@ -47,7 +43,7 @@ export function repeatsHeader(table: CsvTable, columns: Partial<Record<FieldName
 export function repeatedHeaderMessage(table: CsvTable, columns: Partial<Record<FieldName, number>>, first: number, count: number): string {
   const moved: string[] = [];
   for (let k = 0; k < count; k++) {
-    const t = cellText(table, first + k);
+    const t = table.cellText(first + k).trim();
     const name = t.length <= 40 ? fieldOf(t) : undefined;
     if (name !== undefined && columns[name] !== undefined && columns[name] !== k && !moved.includes(name)) moved.push(name);
   }
