@@ -29,6 +29,13 @@ ruleTester(rule, {
       output: csv('C1,M1,PA1,2026-03-02,J3373,100,0409-4332-01,UN,2'),
     },
     {
+      name: 'one unit billed is "1 unit", not "1 units"',
+      csv: csv('C1,M1,PA1,2026-03-02,J3370,1,0409-4332-01,UN,1'),
+      errors: [{ message: 'NDC 00409-4332-01 (Vancomycin HCl, Pfizer Inc) is billed under J3373 in the CMS crosswalk, not J3370: use J3373 with 50 units (ndc_qty 1 × 50 units of J3373 per item; the line bills 1 unit of J3370), or check the NDC and units', text: 'J3370' }],
+      fix: 'Use J3373 with 50 units',
+      output: csv('C1,M1,PA1,2026-03-02,J3373,50,0409-4332-01,UN,1'),
+    },
+    {
       name: 'vancomycin under J3370 on the day J3373 began',
       csv: csv('C1,M1,PA1,2025-07-01,J3370,4,0409-4332-01,UN,2'),
       errors: [{ message: /is billed under J3373 in the CMS crosswalk, not J3370: use J3373/, text: 'J3370' }],

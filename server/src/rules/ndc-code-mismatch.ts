@@ -27,10 +27,15 @@ function newUnits(codes: CodeSet, line: ServiceLine, code: string): { units: str
     : undefined;
 }
 
+/** "1 unit", "0.5 units", "30 units": the count as written, with its noun. */
+function unitsText(units: string): string {
+  return `${units} ${units === '1' ? 'unit' : 'units'}`;
+}
+
 /** "Use J3373": the code, and with it the units `newUnits` gives. */
 function useCodeFix(codes: CodeSet, doc: Parameters<typeof changeLineEdits>[0], line: ServiceLine, code: string) {
   const units = newUnits(codes, line, code)?.units;
-  const title = units === undefined ? `Use ${code}` : `Use ${code} with ${units} units`;
+  const title = units === undefined ? `Use ${code}` : `Use ${code} with ${unitsText(units)}`;
   return fix(title, false, changeLineEdits(doc, line, { set: units === undefined ? { hcpcs: code } : { hcpcs: code, units } }));
 }
 
@@ -39,8 +44,8 @@ function useCodeFix(codes: CodeSet, doc: Parameters<typeof changeLineEdits>[0], 
 function useCode(codes: CodeSet, line: ServiceLine, code: string): string {
   const change = newUnits(codes, line, code);
   if (!change) return `use ${code} or check the NDC`;
-  const billed = line.units === undefined ? '' : `; the line bills ${decimalText(line.units)} units of ${line.hcpcs}`;
-  return `use ${code} with ${change.units} units (ndc_qty ${decimalText(line.ndcQty!)} × ${decimalText(change.perItem)} units of ${code} per item${billed}), or check the NDC and units`;
+  const billed = line.units === undefined ? '' : `; the line bills ${unitsText(decimalText(line.units))} of ${line.hcpcs}`;
+  return `use ${code} with ${unitsText(change.units)} (ndc_qty ${decimalText(line.ndcQty!)} × ${unitsText(decimalText(change.perItem))} of ${code} per item${billed}), or check the NDC and units`;
 }
 
 /** Whether the crosswalk rows name the code (asked for every drug line: a loop, no closure). */
