@@ -28,6 +28,31 @@ describe('LSP settings pulled with workspace/configuration', function () {
     assert.strictEqual(d.diagnostics.find((x) => x.code === 'ndc-format')?.severity, 2);
   });
 
+  it('a code action asked right after a settings change is of the new settings: a fix on save applies no fix just turned off', async () => {
+    client.settings = {};
+    const uri = 'file:///settings/fix-after-change.claims.csv';
+    client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
+    const before = await client.currentDiagnostics(uri);
+    assert.deepStrictEqual(codes(before), ['ndc-format']);
+    const all = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+    const fixAllTexts = async (): Promise<string[]> => {
+      const actions = await client.codeActions(uri, all, before, ['source.fixAll.infusionClaims']);
+      return actions.flatMap((a) => a.edit?.changes?.[uri] ?? []).map((e) => e.newText);
+    };
+    assert.deepStrictEqual(await fixAllTexts(), [MEROPENEM_11], 'ndcFormat keep: the original\'s hyphens');
+
+    // Each request is sent right behind the change, as a fix on save may come: the server reads it
+    // before it has the new settings (it asks the client for them), and must answer with them.
+    client.changeSettings({ ndcFormat: 'digits' });
+    assert.deepStrictEqual(await fixAllTexts(), [MEROPENEM_11.replace(/-/g, '')], 'the new format, not the one before');
+
+    client.changeSettings({ rules: { 'ndc-format': 'off' }, ndcFormat: 'digits' });
+    assert.deepStrictEqual(await fixAllTexts(), [], 'no fix of a rule turned off');
+    const quickFixes = await client.codeActions(uri, before[0].range, before, ['quickfix']);
+    assert.deepStrictEqual(quickFixes.map((a) => a.title), [], 'no quick fix for the diagnostic of a rule turned off');
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+
   it('inlayHints: off gives none; set to all, the client is asked to show them again', async () => {
     client.settings = { inlayHints: 'off' };
     const uri = 'file:///settings/hints.claims.csv';

@@ -59,6 +59,9 @@ export interface Analysis {
   readonly text: string;
   readonly format: ClaimFormat;
   readonly settings: ServerSettings;
+  /** The SettingsStore's generation `settings` were asked for at: once the settings change, no
+   *  request is answered from this (a fix on save must not apply a fix of a rule just turned off). */
+  readonly generation: number;
   readonly options: LintOptions;
   readonly doc: ClaimDocument;
   readonly findings: readonly Finding[];
@@ -121,13 +124,20 @@ export class Linter {
     }, delayMs));
   }
 
-  /** The analysis of the current text: the kept one, or a lint now (hover right after typing). */
+  /** The analysis of the current text under the current settings: the kept one, or a lint now
+   *  (hover right after typing; a code action right after a settings change, before the re-lint
+   *  of every document reaches this one). */
   async fresh(uri: string): Promise<Analysis | undefined> {
     const a = this.analyses.get(uri);
     const d = this.documents.get(uri);
     if (!d) return undefined;
-    if (a && isOf(a, d)) return a;
+    if (a && isOf(a, d) && this.current(a)) return a;
     return this.lintNow(uri);
+  }
+
+  /** Whether the analysis is of the settings as they are: none changed since it asked for them. */
+  private current(a: Analysis): boolean {
+    return a.generation === this.settings.generation;
   }
 
   /**
@@ -137,7 +147,7 @@ export class Linter {
    */
   async model(uri: string): Promise<Analysis | undefined> {
     const early = this.read.get(uri);
-    if (early && isOf(early, this.documents.get(uri))) return early;
+    if (early && isOf(early, this.documents.get(uri)) && this.current(early)) return early;
     return this.fresh(uri);
   }
 
@@ -147,24 +157,28 @@ export class Linter {
   }
 
   /** Lint the document's current text and publish. Always lints the text as it is once the settings
-   *  are known, so a run that waited cannot publish diagnostics of an older version. */
+   *  are known, so a run that waited cannot publish diagnostics of an older version, nor of
+   *  settings changed while it waited. */
   async lintNow(uri: string): Promise<Analysis | undefined> {
     this.cancel(uri);
     let settings: ServerSettings;
+    let generation: number;
     // A lint running in steps is waited for; this one then lints its document's text as an edit
-    // of that lint's text (or returns it, when the text did not change meanwhile).
+    // of that lint's text (or returns it, when the text did not change meanwhile). Settings that
+    // changed while they were asked for are asked for again.
     for (;;) {
       const running = this.running.get(uri);
       if (running) {
         await running;
         continue;
       }
+      generation = this.settings.generation;
       try {
         settings = await this.settings.forUri(uri);
       } catch {
         settings = DEFAULT_SETTINGS;
       }
-      if (!this.running.has(uri)) break;
+      if (!this.running.has(uri) && generation === this.settings.generation) break;
     }
     const textDoc = this.documents.get(uri);
     if (!textDoc) return undefined;
@@ -177,8 +191,10 @@ export class Linter {
     let prev = this.analyses.get(uri);
     if (prev && isOf(prev, textDoc) && prev.format === format && prev.settings === settings && prev.options.external === external) {
       // The same text, maybe as another string (a second didOpen of it): the analysis takes the
-      // document's own, so the next requests' isOf compares one pointer, not the whole text.
-      const same: Analysis = { ...prev, text: textDoc.getText() };
+      // document's own, so the next requests' isOf compares one pointer, not the whole text. Under
+      // a newer generation the same settings object (a client pushed other tools' settings) is
+      // the same settings: the analysis holds for that generation too.
+      const same: Analysis = { ...prev, text: textDoc.getText(), generation };
       this.analyses.set(uri, same);
       return same;
     }
@@ -206,7 +222,7 @@ export class Linter {
           this.garbage.droppedBeforeLint(text.length);
         }
         const early = (doc: ClaimDocument): void => {
-          this.read.set(uri, { uri, version, text, format, settings, options, doc, findings: [], diagnostics: [], published: [], ms: 0 });
+          this.read.set(uri, { uri, version, text, format, settings, generation, options, doc, findings: [], diagnostics: [], published: [], ms: 0 });
         };
         const done = await this.inSteps(textDoc, text, format, options, busy, early);
         // Closed meanwhile (or closed and opened again: that open lints the text it brought).
@@ -231,7 +247,7 @@ export class Linter {
       return !was ? toDiagnostic(f, positions, uri, { index }, other) : from === index ? was : { ...was, data: { index } };
     });
     const ms = Math.round((performance.now() - t0) * 10) / 10;
-    const analysis: Analysis = { uri, version, text, format, settings, options, doc: result.doc, findings: result.findings, diagnostics, published, ms };
+    const analysis: Analysis = { uri, version, text, format, settings, generation, options, doc: result.doc, findings: result.findings, diagnostics, published, ms };
     this.analyses.set(uri, analysis);
     this.workspace.analysed(analysis);
     if (!result.change) this.garbage.linted(text.length);

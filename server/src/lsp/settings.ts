@@ -105,9 +105,18 @@ export class SettingsStore {
     if (section !== undefined) this.pushed = sanitizeSettings(section);
   }
 
+  /** Counts `clear`s: settings asked for at one generation hold until the next. The Linter keeps
+   *  it with each analysis, and answers no request from, nor publishes, a lint of an older one. */
+  private gen = 0;
+
+  get generation(): number {
+    return this.gen;
+  }
+
   /** Forget every pulled answer (configuration changed). */
   clear(): void {
     this.perUri.clear();
+    this.gen++;
   }
 
   forget(uri: string): void {
