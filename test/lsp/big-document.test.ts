@@ -163,3 +163,45 @@ describe('LSP: a big document is first linted between requests', function () {
     assert.ok(!client.statuses.some((s) => s.uri === uri && !s.busy), 'no final status for it');
   });
 });
+
+describe('LSP: a settings change with big documents open', function () {
+  this.timeout(120_000);
+  let client: TestClient;
+  const big = bigCsv(11, 28_000);
+  const off = { rules: { 'ndc-format': 'off' } } as const;
+  const shows = (p: { diagnostics: Array<{ code?: unknown }> }) => p.diagnostics.some((d) => d.code === 'ndc-format');
+  const smallText = `${big.slice(0, big.indexOf('\n'))}\n${SMALL}\n`;
+
+  beforeEach(async () => {
+    client = await TestClient.start({ configuration: {} });
+  });
+  afterEach(() => client.stopAlive());
+
+  /** Where the server's first `workspace/configuration` request after `asked` of them came: it
+   *  asks again once it has read a settings change. */
+  const readAt = (asked: number) => client.waitFor(() => client.configurationAt[asked], 10_000, () => 'the server asking for the settings again');
+
+  it('changed while it is linted: the problems of the settings before are never published after the change', async () => {
+    const small = 'file:///claims/settings-small-beside-big.claims.csv';
+    client.open(small, 'claims-csv', smallText);
+    await client.currentDiagnostics(small);
+    const uri = 'file:///claims/settings-big-linted.claims.csv';
+    const asked = client.configurationAt.length + 1; // the big document's own, on open
+    client.open(uri, 'claims-csv', big);
+    await client.waitFor(() => client.statuses.find((s) => s.uri === uri && s.busy), 10_000, () => 'a busy status');
+    client.changeSettings(off);
+    const read = await readAt(asked);
+    assert.ok(!client.published.slice(0, read.published).some((p) => p.uri === uri), 'read while the first lint ran (a test of the test)');
+
+    const final = await client.waitForDiagnostics(uri, (p) => !shows(p), 30_000);
+    assert.ok(final.diagnostics.length > 0);
+    await client.hover(small, { line: 1, character: 1 }); // a round trip: anything sent before it has come
+    const expected = lintText(big, 'csv', off).findings;
+    const published = client.published.slice(read.published).filter((p) => p.uri === uri);
+    assert.deepStrictEqual(published.filter(shows).length, 0, 'no set shows the rule turned off');
+    const statuses = client.statuses.slice(read.statuses).filter((s) => s.uri === uri && !s.busy);
+    assert.deepStrictEqual(statuses.map((s) => [s.problems, s.errors]),
+      statuses.map(() => [expected.length, expected.filter((f) => f.severity === 'error').length]), 'every status counts the new settings\' problems');
+    assert.ok(statuses.length > 0);
+  });
+});

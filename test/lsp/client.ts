@@ -50,6 +50,9 @@ export class TestClient {
   readonly created: Array<string | number> = [];
   readonly registrations: Registration[] = [];
   configurationRequests = 0;
+  /** For each `workspace/configuration` request, how many diagnostics and statuses had come
+   *  before it: after a settings change, the first one says the server has read the change. */
+  readonly configurationAt: Array<{ published: number; statuses: number }> = [];
   /** `workspace/inlayHint/refresh` requests: the server asked to re-query the hints shown. */
   inlayHintRefreshes = 0;
   /** The `infusionClaims` section the client answers with (mutable: change it, then notify). */
@@ -73,6 +76,7 @@ export class TestClient {
     conn.onNotification('$/progress', (p: { token: string | number; value: ProgressValue }) => { client.progress.push(p); client.wake(); });
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       client.configurationRequests++;
+      client.configurationAt.push({ published: client.published.length, statuses: client.statuses.length });
       if (options.configuration === 'never') return new Promise(() => undefined);
       const answer = p.items.map((i) => (i.section === 'infusionClaims' ? client.settings : null));
       return options.configurationDelayMs ? new Promise((resolve) => setTimeout(() => resolve(answer), options.configurationDelayMs)) : answer;

@@ -224,9 +224,13 @@ export class Linter {
         const early = (doc: ClaimDocument): void => {
           this.read.set(uri, { uri, version, text, format, settings, generation, options, doc, findings: [], diagnostics: [], published: [], ms: 0 });
         };
-        const done = await this.inSteps(textDoc, text, format, options, busy, early);
+        const done = await this.inSteps(textDoc, text, format, options, busy, early, generation);
         // Closed meanwhile (or closed and opened again: that open lints the text it brought).
-        if (!done || this.documents.get(uri) !== textDoc) return undefined;
+        if (this.documents.get(uri) !== textDoc) return undefined;
+        // The settings changed meanwhile: it was stopped at the next step, and what it found is
+        // never published (a rule just turned off would flash back on for the rest of the lint).
+        // The text is linted again with the new settings.
+        if (!done || generation !== this.settings.generation) return this.lintNow(uri);
         result = done;
       }
     } catch (err) {
@@ -265,15 +269,18 @@ export class Linter {
   }
 
   /** lintText of the document's `text` run between requests, the status item busy meanwhile;
-   *  undefined when the document was closed before the end. Throws what the engine threw. */
+   *  undefined when the document was closed, or the settings of `generation` changed, before the
+   *  end. Throws what the engine threw. */
   private async inSteps(
     textDoc: TextDocument, text: string, format: ClaimFormat, options: LintOptions, busy: StatusParams, onRead: (doc: ClaimDocument) => void,
+    generation: number,
   ): Promise<EditResult | undefined> {
     const uri = textDoc.uri;
     void this.connection.sendNotification(STATUS_NOTIFICATION, busy);
     const tree = format === 'json';
     if (tree) growWhileReading(true);
-    const run = runBetweenRequests(lintTextSteps(text, format, options, onRead), () => this.documents.get(uri) !== textDoc);
+    const stop = (): boolean => this.documents.get(uri) !== textDoc || this.settings.generation !== generation;
+    const run = runBetweenRequests(lintTextSteps(text, format, options, onRead), stop);
     this.running.set(uri, run.then(() => undefined, () => undefined));
     try {
       return (await run)?.value;
