@@ -181,6 +181,23 @@ describe('LSP: a settings change with big documents open', function () {
    *  asks again once it has read a settings change. */
   const readAt = (asked: number) => client.waitFor(() => client.configurationAt[asked], 10_000, () => 'the server asking for the settings again');
 
+  it('re-lints the small documents first: they show the new settings before any big one is linted again', async () => {
+    const bigs = ['file:///claims/settings-big-1.claims.csv', 'file:///claims/settings-big-2.claims.csv'];
+    const smalls = ['file:///claims/settings-small-1.claims.csv', 'file:///claims/settings-small-2.claims.csv'];
+    // Opened big first: the order the server keeps its documents in.
+    for (const uri of bigs) client.open(uri, 'claims-csv', big);
+    for (const uri of smalls) client.open(uri, 'claims-csv', smallText);
+    for (const uri of [...bigs, ...smalls]) assert.ok((await client.currentDiagnostics(uri, 30_000)).some((d) => d.code === 'ndc-format'));
+
+    const seen = client.published.length;
+    client.changeSettings(off);
+    for (const uri of [...bigs, ...smalls]) await client.waitForDiagnostics(uri, (p) => !shows(p), 30_000);
+    const after = client.published.slice(seen).map((p) => p.uri);
+    const lastSmall = Math.max(...smalls.map((u) => after.indexOf(u)));
+    const firstBig = Math.min(...bigs.map((u) => after.indexOf(u)));
+    assert.ok(lastSmall < firstBig, `published after the change, in order: ${after.map((u) => u.replace(/.*\//, '')).join(', ')}`);
+  });
+
   it('changed while it is linted: the problems of the settings before are never published after the change', async () => {
     const small = 'file:///claims/settings-small-beside-big.claims.csv';
     client.open(small, 'claims-csv', smallText);
