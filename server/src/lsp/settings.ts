@@ -1,72 +1,22 @@
-// The `infusionClaims.*` settings: defaults, validation, and pulling them from a client that may
-// never answer `workspace/configuration` (the server must still lint, with the defaults).
+// The `infusionClaims.*` settings as the server holds them: pushed by the client, or pulled from a
+// client that may never answer `workspace/configuration` (the server must still lint, with the
+// defaults). Their defaults and how a value is read are in settings-read.ts.
 import type { Connection } from 'vscode-languageserver/node';
-import type { HintedValues } from '../features/inlay-hints';
-import { PAYERS } from '../model';
-import type { LintOptions, SeveritySetting } from '../rules/types';
+import type { LintOptions } from '../rules/types';
 import { SETTINGS_SECTION } from './protocol';
-import { DEFAULT_MAX_PROBLEMS } from './published';
+import { SettingsNotices } from './settings-notices';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings-read';
 
-export interface ServerSettings {
-  readonly payer: string;
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
-  readonly ndcFormat: 'keep' | 'hyphenated' | 'digits';
-  readonly workspaceAnalysis: boolean;
-  readonly filePatterns: readonly string[];
-  /** Descriptors shown after the values (features/inlay-hints.ts): codes, or also modifiers and NDCs. */
-  readonly inlayHints: 'off' | HintedValues;
-  /** Diagnostics published per document at most (published.ts). */
-  readonly maxNumberOfProblems: number;
-}
-
-export const DEFAULT_SETTINGS: ServerSettings = {
-  payer: 'commercial',
-  rules: {},
-  ndcFormat: 'keep',
-  workspaceAnalysis: false,
-  filePatterns: [],
-  inlayHints: 'codes',
-  maxNumberOfProblems: DEFAULT_MAX_PROBLEMS,
-};
-
-const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
-const NDC_FORMATS: readonly string[] = ['keep', 'hyphenated', 'digits'];
-const INLAY_HINTS: readonly string[] = ['off', 'codes', 'all'];
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Read whatever the client sent (possibly null, partial or mistyped) over the given base:
- *  a bad value falls back to the base's, never throws. */
-export function sanitizeSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTINGS): ServerSettings {
-  if (!isRecord(raw)) return base;
-  const payer = typeof raw.payer === 'string' && (PAYERS as readonly string[]).includes(raw.payer.toLowerCase())
-    ? raw.payer.toLowerCase() : base.payer;
-  let rules = base.rules;
-  if (isRecord(raw.rules)) {
-    const r: Record<string, SeveritySetting> = {};
-    for (const [id, sev] of Object.entries(raw.rules)) {
-      if (typeof sev === 'string' && SEVERITIES.includes(sev)) r[id] = sev as SeveritySetting;
-    }
-    rules = r;
-  }
-  const ndcFormat = typeof raw.ndcFormat === 'string' && NDC_FORMATS.includes(raw.ndcFormat)
-    ? raw.ndcFormat as ServerSettings['ndcFormat'] : base.ndcFormat;
-  const workspaceAnalysis = typeof raw.workspaceAnalysis === 'boolean' ? raw.workspaceAnalysis : base.workspaceAnalysis;
-  const filePatterns = Array.isArray(raw.filePatterns)
-    ? raw.filePatterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : base.filePatterns;
-  const inlayHints = typeof raw.inlayHints === 'string' && INLAY_HINTS.includes(raw.inlayHints)
-    ? raw.inlayHints as ServerSettings['inlayHints'] : base.inlayHints;
-  const max = raw.maxNumberOfProblems;
-  const maxNumberOfProblems = typeof max === 'number' && Number.isInteger(max) && max >= 1 ? max : base.maxNumberOfProblems;
-  return { payer, rules, ndcFormat, workspaceAnalysis, filePatterns, inlayHints, maxNumberOfProblems };
-}
+export { DEFAULT_SETTINGS, sanitizeSettings, type ServerSettings } from './settings-read';
 
 /** The engine's options for these settings (`external`, the workspace lines, is added by the
  *  Linter's WorkspaceLines seam). */
 export function toLintOptions(s: ServerSettings): LintOptions {
   return { payer: s.payer, rules: s.rules, ndcFormat: s.ndcFormat };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Settings a client pushed without being asked: `initializationOptions` or
@@ -90,6 +40,7 @@ export class SettingsStore {
    *  before, not with the defaults (a rule turned off would flash back on). */
   private readonly answered = new Map<string, ServerSettings>();
   private lastAnswer: ServerSettings | undefined;
+  private readonly notices: SettingsNotices;
 
   constructor(
     private readonly connection: Connection,
@@ -97,12 +48,14 @@ export class SettingsStore {
     private readonly canPull: boolean,
     /** An answer came after we had given up waiting: the document should be linted again. */
     private readonly onLateAnswer: (uri: string) => void,
-  ) {}
+  ) {
+    this.notices = new SettingsNotices(connection);
+  }
 
   /** Settings pushed by the client (initializationOptions, didChangeConfiguration). */
   setPushed(raw: unknown): void {
     const section = pushedSection(raw);
-    if (section !== undefined) this.pushed = sanitizeSettings(section);
+    if (section !== undefined) this.pushed = this.read(section, DEFAULT_SETTINGS);
   }
 
   /** Forget every pulled answer (configuration changed). */
@@ -130,7 +83,7 @@ export class SettingsStore {
     let timedOut = false;
     const answer = Promise.resolve()
       .then(() => this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }))
-      .then((raw: unknown) => sanitizeSettings(raw, this.pushed), () => undefined);
+      .then((raw: unknown) => this.read(raw, this.pushed), () => undefined);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => { timedOut = true; resolve(undefined); }, PULL_TIMEOUT_MS);
@@ -150,5 +103,12 @@ export class SettingsStore {
       this.onLateAnswer(uri);
     });
     return result;
+  }
+
+  /** Read a section, and tell the user about the values that cannot be used. */
+  private read(raw: unknown, base: ServerSettings): ServerSettings {
+    const { settings, problems } = readSettings(raw, base);
+    this.notices.tell(problems);
+    return settings;
   }
 }
