@@ -11,6 +11,13 @@ const NO_PAYER_CSV = csv(
   `C1,M1,PA1,2026-03-02,12,J2185,30,${MEROPENEM_11},UN,3`,
 );
 
+/** No payer column and no authorization: auth-missing, unless it is off. */
+const NO_AUTH_NO_PAYER_CSV = csv(
+  'claim_id,member_id,auth_number,dos_from,pos,hcpcs,units,ndc,ndc_unit,ndc_qty',
+  'C1,M1,,2026-03-02,12,S9502,1,,,',
+  `C1,M1,,2026-03-02,12,J2185,30,${MEROPENEM_11},UN,3`,
+);
+
 describe('LSP settings pulled with workspace/configuration', function () {
   let client: TestClient;
   before(async () => { client = await TestClient.start({ configuration: {} }); });
@@ -206,5 +213,22 @@ describe('LSP settings pushed by a client without workspace/configuration', func
 
     client.notify('workspace/didChangeConfiguration', { settings: { infusionClaims: { rules: { 'ndc-format': 'off' } } } });
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+});
+
+describe('LSP settings pushed: initializationOptions, then a push that gives other settings', function () {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ initializationOptions: { infusionClaims: { rules: { 'auth-missing': 'off' } } } });
+  });
+  after(async () => { await client.stop(); });
+
+  it('keeps the initializationOptions value of a setting the push does not give', async () => {
+    const uri = 'file:///settings/init-then-push.claims.csv';
+    client.open(uri, 'claims-csv', NO_AUTH_NO_PAYER_CSV);
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(uri)), [], 'auth-missing off, payer commercial');
+    client.notify('workspace/didChangeConfiguration', { settings: { infusionClaims: { payer: 'medicare' } } });
+    const p = await client.waitForDiagnostics(uri, (x) => x.diagnostics.length > 0);
+    assert.deepStrictEqual(codes(p.diagnostics), ['medicare-per-diem'], 'the pushed payer, and auth-missing still off');
   });
 });

@@ -77,7 +77,7 @@ connection.onInitialize((params): InitializeResult => {
     linter.schedule(uri, 0);
     workspace?.lateSettings(uri);
   });
-  settings.setPushed(params.initializationOptions);
+  settings.setInitial(params.initializationOptions);
   workspace = new WorkspaceAnalysis(connection, documents, settings, capabilities, params);
   linter = new Linter(connection, documents, settings, workspace.index);
   workspace.attach(linter);

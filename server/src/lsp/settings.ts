@@ -34,6 +34,8 @@ const PULL_TIMEOUT_MS = 300;
 
 export class SettingsStore {
   private readonly perUri = new Map<string, Promise<ServerSettings>>();
+  /** The `initializationOptions` settings: what a push does not give keeps their value. */
+  private initial: ServerSettings = DEFAULT_SETTINGS;
   private pushed: ServerSettings = DEFAULT_SETTINGS;
   /** The last answer for each document, and the last of all: a client slower than the timeout is
    *  slow again after the next change, and meanwhile its documents are linted with what it said
@@ -52,10 +54,18 @@ export class SettingsStore {
     this.notices = new SettingsNotices(connection);
   }
 
-  /** Settings pushed by the client (initializationOptions, didChangeConfiguration). */
+  /** Settings of `initializationOptions`. */
+  setInitial(raw: unknown): void {
+    const section = pushedSection(raw);
+    if (section !== undefined) this.initial = this.pushed = this.read(section, DEFAULT_SETTINGS);
+  }
+
+  /** Settings pushed by `workspace/didChangeConfiguration`: read over the initializationOptions
+   *  ones, so a client that gives some settings there and others here (Neovim's `init_options`
+   *  and `settings`) keeps both. Each push is whole: it does not build on the one before. */
   setPushed(raw: unknown): void {
     const section = pushedSection(raw);
-    if (section !== undefined) this.pushed = this.read(section, DEFAULT_SETTINGS);
+    if (section !== undefined) this.pushed = this.read(section, this.initial);
   }
 
   /** Forget every pulled answer (configuration changed). */
