@@ -1,8 +1,10 @@
 // The `infusionClaims.*` settings over real stdio LSP: pulled, pushed, or never answered.
 import * as assert from 'assert';
+import * as path from 'path';
 import { TestClient } from './client';
 import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { codes, CSV_HEADER, csv, MEROPENEM_11, MEROPENEM_442, ONE_BAD_NDC_CSV } from './fixtures';
+import { fileUri, removeWorkspaceDirs, workspaceDir } from './workspace-dirs';
 
 /** No payer column: the payer comes from the settings. Drug + per diem, otherwise clean. */
 const NO_PAYER_CSV = csv(
@@ -213,6 +215,44 @@ describe('LSP settings pushed by a client without workspace/configuration', func
 
     client.notify('workspace/didChangeConfiguration', { settings: { infusionClaims: { rules: { 'ndc-format': 'off' } } } });
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+});
+
+describe('LSP settings of two workspace folders from a slow client (600 ms)', function () {
+  let client: TestClient;
+  let root: string;
+  before(async () => {
+    root = workspaceDir({ 'med/.keep': '', 'com/.keep': '' });
+    client = await TestClient.start({ configuration: {}, configurationDelayMs: 600, folders: [path.join(root, 'med'), path.join(root, 'com')] });
+    // A Medicare folder beside a commercial one: each answer is its scope's folder's.
+    client.settingsOf = (scope) => ({ payer: scope?.startsWith(fileUri(path.join(root, 'med'))) ? 'medicare' : 'commercial' });
+  });
+  after(async () => {
+    await client.stop();
+    removeWorkspaceDirs();
+  });
+
+  it('lints a document meanwhile with its own folder\'s last answer, never another folder\'s', async () => {
+    // The folders' own settings, asked for one after the other at start, have come.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.ok(client.configurationRequests >= 2, 'each folder\'s settings asked for');
+    const med = fileUri(path.join(root, 'med', 'a.claims.csv'));
+    client.open(med, 'claims-csv', NO_PAYER_CSV);
+    await client.waitForDiagnostics(med, (p) => p.diagnostics.some((d) => d.code === 'medicare-per-diem'), 5000);
+    // The Medicare folder's answer is the last one now. A commercial file opened before its own
+    // answer comes is linted as commercial all along.
+    const com = fileUri(path.join(root, 'com', 'b.claims.csv'));
+    client.open(com, 'claims-csv', NO_PAYER_CSV);
+    // A second Medicare file is linted as Medicare from its first set (its folder's last answer).
+    const med2 = fileUri(path.join(root, 'med', 'c.claims.csv'));
+    client.open(med2, 'claims-csv', NO_PAYER_CSV);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const ofCom = client.published.filter((p) => p.uri === com);
+    assert.ok(ofCom.length >= 1, 'the commercial file was published');
+    assert.deepStrictEqual(ofCom.map((p) => codes(p.diagnostics)).filter((c) => c.length > 0), [], 'no set of the commercial file has a Medicare finding');
+    const ofMed2 = client.published.filter((p) => p.uri === med2);
+    assert.ok(ofMed2.length >= 1 && ofMed2.every((p) => codes(p.diagnostics).includes('medicare-per-diem')),
+      JSON.stringify(ofMed2.map((p) => codes(p.diagnostics))));
   });
 });
 

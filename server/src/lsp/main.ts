@@ -76,7 +76,7 @@ connection.onInitialize((params): InitializeResult => {
   settings = new SettingsStore(connection, canPull, (uri) => {
     linter.schedule(uri, 0);
     workspace?.lateSettings(uri);
-  });
+  }, (uri) => workspace?.index.folderOf(uri)?.uri ?? '');
   settings.setInitial(params.initializationOptions);
   workspace = new WorkspaceAnalysis(connection, documents, settings, capabilities, params);
   linter = new Linter(connection, documents, settings, workspace.index);

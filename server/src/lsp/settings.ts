@@ -37,11 +37,13 @@ export class SettingsStore {
   /** The `initializationOptions` settings: what a push does not give keeps their value. */
   private initial: ServerSettings = DEFAULT_SETTINGS;
   private pushed: ServerSettings = DEFAULT_SETTINGS;
-  /** The last answer for each document, and the last of all: a client slower than the timeout is
-   *  slow again after the next change, and meanwhile its documents are linted with what it said
-   *  before, not with the defaults (a rule turned off would flash back on). */
+  /** The last answer for each document, and the last for each workspace folder: a client slower
+   *  than the timeout is slow again after the next change, and meanwhile its documents are linted
+   *  with what it said before for their folder, not with the defaults (a rule turned off would
+   *  flash back on), and never with another folder's (a Medicare folder's payer on a commercial
+   *  folder's file). */
   private readonly answered = new Map<string, ServerSettings>();
-  private lastAnswer: ServerSettings | undefined;
+  private readonly lastOfFolder = new Map<string, ServerSettings>();
   private readonly notices: SettingsNotices;
 
   constructor(
@@ -50,6 +52,9 @@ export class SettingsStore {
     private readonly canPull: boolean,
     /** An answer came after we had given up waiting: the document should be linted again. */
     private readonly onLateAnswer: (uri: string) => void,
+    /** The workspace folder whose settings a document (or a folder) has: its URI, or '' outside
+     *  every folder (the client answers those with its settings of no folder). */
+    private readonly folderOf: (uri: string) => string = () => '',
   ) {
     this.notices = new SettingsNotices(connection);
   }
@@ -100,13 +105,13 @@ export class SettingsStore {
     });
     const result: Promise<ServerSettings> = Promise.race([answer, timeout]).then((s) => {
       clearTimeout(timer);
-      return s ?? this.answered.get(uri) ?? this.lastAnswer ?? this.pushed;
+      return s ?? this.answered.get(uri) ?? this.lastOfFolder.get(this.folderOf(uri)) ?? this.pushed;
     });
     // A slow client's answer still counts: keep it and lint again with it.
     void answer.then((s) => {
       if (s) {
         this.answered.set(uri, s);
-        this.lastAnswer = s;
+        this.lastOfFolder.set(this.folderOf(uri), s);
       }
       if (!timedOut || !s || this.perUri.get(uri) !== result) return;
       this.perUri.set(uri, Promise.resolve(s));
