@@ -73,6 +73,16 @@ describe('LSP settings pulled with workspace/configuration', function () {
     assert.deepStrictEqual(codes(await client.currentDiagnostics(matched)), ['ndc-format']);
     assert.deepStrictEqual(client.published.filter((p) => p.uri === other), []);
   });
+
+  it('reads a filePatterns glob with a leading ./ and a character class, as VS Code does', async () => {
+    client.settings = { filePatterns: ['./classes/[mn]*.csv'] };
+    const matched = 'file:///settings/classes/march.csv';
+    const other = 'file:///settings/classes/april.csv';
+    client.open(other, 'csv', ONE_BAD_NDC_CSV);
+    client.open(matched, 'csv', ONE_BAD_NDC_CSV);
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(matched)), ['ndc-format']);
+    assert.deepStrictEqual(client.published.filter((p) => p.uri === other), []);
+  });
 });
 
 /** 30 claims, each with an error (a 4-4-2 NDC: a safe fix) and a warning (a supply on a per diem day). */

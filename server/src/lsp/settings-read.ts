@@ -10,6 +10,7 @@ import {
 import { PAYERS } from '../model';
 import { RULE_IDS, RULES_BY_ID } from '../rules';
 import type { SeveritySetting } from '../rules/types';
+import { readGlob } from './claim-files';
 import { SETTINGS_SECTION } from './protocol';
 import { DEFAULT_MAX_PROBLEMS } from './published';
 
@@ -136,9 +137,12 @@ function readFilePatterns(v: unknown, base: readonly string[], problems: Problem
   }
   const globs: string[] = [];
   for (const p of v) {
-    if (typeof p === 'string' && p.trim() !== '') globs.push(p);
-    else {
-      const setting = `${SETTINGS_SECTION}.filePatterns`;
+    const setting = `${SETTINGS_SECTION}.filePatterns`;
+    if (typeof p === 'string' && p.trim() !== '') {
+      globs.push(p);
+      // Kept all the same (it matches nothing, as VS Code's own filters would have it).
+      if (!readGlob(p)) problems.add(setting, p, `${setting} has ${quoted(p)}, which cannot be read as a glob (a range such as [z-a]?), so it matches no file.`);
+    } else {
       problems.add(setting, p, `${setting} has ${quoted(p)}, which is not a glob; it is left out. Valid: globs written as strings, e.g. "exports/*.csv".`);
     }
   }
