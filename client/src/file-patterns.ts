@@ -3,17 +3,19 @@
 // and language status apply, as for `*.claims.csv`.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { withoutDotSlash } from '../../server/src/lsp/claim-files';
 import { SETTINGS_SECTION } from '../../server/src/lsp/protocol';
 
 type ClaimsLanguage = 'claims-csv' | 'claims-json';
 
-/** The user's patterns as document filters; a relative pattern matches at any depth. The setting
- *  is per folder: for a document, its own; else every folder's (the server then decides by the
- *  document's folder, so a pattern of one folder does not make another's file a claim file). */
+/** The user's patterns as document filters; a relative pattern matches at any depth, a leading
+ *  `./` dropped as the server drops it (behind the any-depth prefix it would match nothing). The
+ *  setting is per folder: for a document, its own; else every folder's (the server then decides by
+ *  the document's folder, so a pattern of one folder does not make another's file a claim file). */
 export function patternFilters(scope?: vscode.Uri): Array<{ pattern: string }> {
   const scopes = scope ? [scope] : [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
   const patterns = new Set(scopes.flatMap((s) => vscode.workspace.getConfiguration(SETTINGS_SECTION, s).get<string[]>('filePatterns', [])));
-  return [...patterns].map((p) => ({ pattern: p.startsWith('/') || p.startsWith('**') ? p : `**/${p}` }));
+  return [...patterns].map(withoutDotSlash).map((p) => ({ pattern: p.startsWith('/') || p.startsWith('**') ? p : `**/${p}` }));
 }
 
 /** The claims language of a document: its own, or the one an opted-in `.csv`/`.json` file takes. */

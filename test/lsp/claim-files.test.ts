@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { claimFormatOf, globToRegExp } from '../../server/src/lsp/claim-files';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../server/src/lsp/settings';
+import { readSettings } from '../../server/src/lsp/settings-read';
 
 describe('LSP claim files and settings', function () {
   it('matches filePatterns globs against document paths', () => {
@@ -21,6 +22,45 @@ describe('LSP claim files and settings', function () {
       ['a.b.csv', '/w/aXb.csv', false],
     ];
     for (const [glob, p, expected] of cases) assert.strictEqual(globToRegExp(glob).test(p), expected, `${glob} vs ${p}`);
+  });
+
+  it('reads character classes, nested braces and a leading ./ as VS Code\'s globs do', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['exports/[xy].csv', '/w/exports/x.csv', true],
+      ['exports/[xy].csv', '/w/exports/Y.csv', true],
+      ['exports/[xy].csv', '/w/exports/z.csv', false],
+      ['exports/[xy].csv', '/w/exports/[xy].csv', false],
+      ['exports/[!xy].csv', '/w/exports/z.csv', true],
+      ['exports/[!xy].csv', '/w/exports/x.csv', false],
+      ['exports/[^xy].csv', '/w/exports/z.csv', true],
+      ['march-[0-9][0-9].csv', '/w/march-07.csv', true],
+      ['march-[0-9][0-9].csv', '/w/march-7a.csv', false],
+      ['[]x].csv', '/w/].csv', true],
+      ['a[-b].csv', '/w/a-.csv', true],
+      ['a[/]b.csv', '/w/a/b.csv', false, /* a class is one character of a name, never a folder's '/' */],
+      ['a[!x]b.csv', '/w/a/b.csv', false],
+      ['a[.csv', '/w/a[.csv', true, /* an unclosed [ is the character */],
+      ['./exports/*.csv', '/w/exports/march.csv', true],
+      ['./exports/*.csv', '/w/exports/2026/march.csv', false],
+      ['.\\exports\\*.csv', '/w/exports/march.csv', true],
+      ['./*.claims.csv', '/w/a.claims.csv', true],
+      ['{exports/{in,out},imports}/*.csv', '/w/exports/out/c.csv', true],
+      ['{exports/{in,out},imports}/*.csv', '/w/imports/c.csv', true],
+      ['{exports/{in,out},imports}/*.csv', '/w/exports/c.csv', false],
+      ['{*.csv,*.json}', '/w/c.json', true],
+      ['{in,out/*.csv', '/w/out/c.csv', true, /* an unclosed { ends with the pattern */],
+    ];
+    for (const [glob, p, expected] of cases) assert.strictEqual(globToRegExp(glob).test(p), expected, `${glob} vs ${p}`);
+    assert.strictEqual(claimFormatOf('csv', 'file:///w/exports/x.csv', ['./exports/[xy].csv']), 'csv');
+  });
+
+  it('a pattern that cannot be read matches nothing, and is told', () => {
+    assert.strictEqual(globToRegExp('[z-a].csv').test('/w/b.csv'), false);
+    assert.strictEqual(claimFormatOf('csv', 'file:///w/b.csv', ['[z-a].csv']), undefined);
+    const { settings, problems } = readSettings({ filePatterns: ['[z-a].csv', 'exports/*.csv'] });
+    assert.deepStrictEqual(settings.filePatterns, ['[z-a].csv', 'exports/*.csv']);
+    assert.deepStrictEqual(problems.map((p) => p.message),
+      ['infusionClaims.filePatterns has "[z-a].csv", which cannot be read as a glob (a range such as [z-a]?), so it matches no file.']);
   });
 
   it('decides the format from the language id, the name, or the patterns', () => {

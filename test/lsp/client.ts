@@ -57,6 +57,9 @@ export class TestClient {
   inlayHintRefreshes = 0;
   /** The `infusionClaims` section the client answers with (mutable: change it, then notify). */
   settings: Record<string, unknown> = {};
+  /** The section answered for an item's `scopeUri` (a multi-root workspace's folders, each with
+   *  its own settings); unset, `settings` for every scope. */
+  settingsOf: ((scopeUri: string | undefined) => Record<string, unknown>) | undefined;
   private readonly docs = new Map<string, TextDocument>();
   private readonly waiters: Array<() => void> = [];
   private stderr = '';
@@ -78,7 +81,7 @@ export class TestClient {
       client.configurationRequests++;
       client.configurationAt.push({ published: client.published.length, statuses: client.statuses.length });
       if (options.configuration === 'never') return new Promise(() => undefined);
-      const answer = p.items.map((i) => (i.section === 'infusionClaims' ? client.settings : null));
+      const answer = p.items.map((i) => (i.section === 'infusionClaims' ? client.settingsOf?.(i.scopeUri) ?? client.settings : null));
       return options.configurationDelayMs ? new Promise((resolve) => setTimeout(() => resolve(answer), options.configurationDelayMs)) : answer;
     });
     conn.onRequest('client/registerCapability', (p: RegistrationParams) => { client.registrations.push(...p.registrations); client.wake(); return null; });

@@ -162,6 +162,21 @@ describe('LSP code actions', function () {
     assert.deepStrictEqual(codes(await client.currentDiagnostics(uri)), ['concurrent-therapy-modifier']);
   });
 
+  it('source.fixAll.infusionClaims also pads the NDCs of a file with parse errors (unlike --fix): the user sees the edit', async () => {
+    // Decided: the editor shows the edit and Undo takes it back; --fix writes files unattended, so
+    // it leaves such a file alone. The rows the parser could not read get no fix.
+    const uri = 'file:///fix/broken.claims.csv';
+    const text = csv(CSV_HEADER, PER_DIEM_ROW, MEROPENEM_ROW, 'C1001,M001,commercial,PA7731,2026-03-02,12,J2185');
+    client.open(uri, 'claims-csv', text);
+    assert.ok(codes(await client.currentDiagnostics(uri)).includes('parse-error'));
+    const start = { line: 0, character: 0 };
+    const [all] = await client.codeActions(uri, { start, end: start }, [], ['source.fixAll']);
+    assert.ok(all?.edit, 'fix-all is offered');
+    client.applyEdit(all.edit);
+    assert.strictEqual(client.text(uri), text.replace(MEROPENEM_442, MEROPENEM_11));
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(uri)).filter((c) => c === 'parse-error' || c === 'ndc-format'), ['parse-error']);
+  });
+
   it('offers the unsafe fix one diagnostic at a time', async () => {
     const uri = 'file:///fix/sh.claims.csv';
     client.open(uri, 'claims-csv', csv(CSV_HEADER, PER_DIEM_ROW, MEROPENEM_ROW.replace(MEROPENEM_442, MEROPENEM_11), SECOND_PER_DIEM_ROW));

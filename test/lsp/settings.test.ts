@@ -1,14 +1,23 @@
 // The `infusionClaims.*` settings over real stdio LSP: pulled, pushed, or never answered.
 import * as assert from 'assert';
+import * as path from 'path';
 import { TestClient } from './client';
 import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { codes, CSV_HEADER, csv, MEROPENEM_11, MEROPENEM_442, ONE_BAD_NDC_CSV } from './fixtures';
+import { fileUri, removeWorkspaceDirs, workspaceDir } from './workspace-dirs';
 
 /** No payer column: the payer comes from the settings. Drug + per diem, otherwise clean. */
 const NO_PAYER_CSV = csv(
   'claim_id,member_id,auth_number,dos_from,pos,hcpcs,units,ndc,ndc_unit,ndc_qty',
   'C1,M1,PA1,2026-03-02,12,S9502,1,,,',
   `C1,M1,PA1,2026-03-02,12,J2185,30,${MEROPENEM_11},UN,3`,
+);
+
+/** No payer column and no authorization: auth-missing, unless it is off. */
+const NO_AUTH_NO_PAYER_CSV = csv(
+  'claim_id,member_id,auth_number,dos_from,pos,hcpcs,units,ndc,ndc_unit,ndc_qty',
+  'C1,M1,,2026-03-02,12,S9502,1,,,',
+  `C1,M1,,2026-03-02,12,J2185,30,${MEROPENEM_11},UN,3`,
 );
 
 describe('LSP settings pulled with workspace/configuration', function () {
@@ -84,6 +93,16 @@ describe('LSP settings pulled with workspace/configuration', function () {
     client.settings = { filePatterns: ['exports/*.csv'] };
     const matched = 'file:///settings/exports/march.csv';
     const other = 'file:///settings/other/march.csv';
+    client.open(other, 'csv', ONE_BAD_NDC_CSV);
+    client.open(matched, 'csv', ONE_BAD_NDC_CSV);
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(matched)), ['ndc-format']);
+    assert.deepStrictEqual(client.published.filter((p) => p.uri === other), []);
+  });
+
+  it('reads a filePatterns glob with a leading ./ and a character class, as VS Code does', async () => {
+    client.settings = { filePatterns: ['./classes/[mn]*.csv'] };
+    const matched = 'file:///settings/classes/march.csv';
+    const other = 'file:///settings/classes/april.csv';
     client.open(other, 'csv', ONE_BAD_NDC_CSV);
     client.open(matched, 'csv', ONE_BAD_NDC_CSV);
     assert.deepStrictEqual(codes(await client.currentDiagnostics(matched)), ['ndc-format']);
@@ -231,5 +250,60 @@ describe('LSP settings pushed by a client without workspace/configuration', func
 
     client.notify('workspace/didChangeConfiguration', { settings: { infusionClaims: { rules: { 'ndc-format': 'off' } } } });
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+});
+
+describe('LSP settings of two workspace folders from a slow client (600 ms)', function () {
+  let client: TestClient;
+  let root: string;
+  before(async () => {
+    root = workspaceDir({ 'med/.keep': '', 'com/.keep': '' });
+    client = await TestClient.start({ configuration: {}, configurationDelayMs: 600, folders: [path.join(root, 'med'), path.join(root, 'com')] });
+    // A Medicare folder beside a commercial one: each answer is its scope's folder's.
+    client.settingsOf = (scope) => ({ payer: scope?.startsWith(fileUri(path.join(root, 'med'))) ? 'medicare' : 'commercial' });
+  });
+  after(async () => {
+    await client.stop();
+    removeWorkspaceDirs();
+  });
+
+  it('lints a document meanwhile with its own folder\'s last answer, never another folder\'s', async () => {
+    // The folders' own settings, asked for one after the other at start, have come.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.ok(client.configurationRequests >= 2, 'each folder\'s settings asked for');
+    const med = fileUri(path.join(root, 'med', 'a.claims.csv'));
+    client.open(med, 'claims-csv', NO_PAYER_CSV);
+    await client.waitForDiagnostics(med, (p) => p.diagnostics.some((d) => d.code === 'medicare-per-diem'), 5000);
+    // The Medicare folder's answer is the last one now. A commercial file opened before its own
+    // answer comes is linted as commercial all along.
+    const com = fileUri(path.join(root, 'com', 'b.claims.csv'));
+    client.open(com, 'claims-csv', NO_PAYER_CSV);
+    // A second Medicare file is linted as Medicare from its first set (its folder's last answer).
+    const med2 = fileUri(path.join(root, 'med', 'c.claims.csv'));
+    client.open(med2, 'claims-csv', NO_PAYER_CSV);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const ofCom = client.published.filter((p) => p.uri === com);
+    assert.ok(ofCom.length >= 1, 'the commercial file was published');
+    assert.deepStrictEqual(ofCom.map((p) => codes(p.diagnostics)).filter((c) => c.length > 0), [], 'no set of the commercial file has a Medicare finding');
+    const ofMed2 = client.published.filter((p) => p.uri === med2);
+    assert.ok(ofMed2.length >= 1 && ofMed2.every((p) => codes(p.diagnostics).includes('medicare-per-diem')),
+      JSON.stringify(ofMed2.map((p) => codes(p.diagnostics))));
+  });
+});
+
+describe('LSP settings pushed: initializationOptions, then a push that gives other settings', function () {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ initializationOptions: { infusionClaims: { rules: { 'auth-missing': 'off' } } } });
+  });
+  after(async () => { await client.stop(); });
+
+  it('keeps the initializationOptions value of a setting the push does not give', async () => {
+    const uri = 'file:///settings/init-then-push.claims.csv';
+    client.open(uri, 'claims-csv', NO_AUTH_NO_PAYER_CSV);
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(uri)), [], 'auth-missing off, payer commercial');
+    client.notify('workspace/didChangeConfiguration', { settings: { infusionClaims: { payer: 'medicare' } } });
+    const p = await client.waitForDiagnostics(uri, (x) => x.diagnostics.length > 0);
+    assert.deepStrictEqual(codes(p.diagnostics), ['medicare-per-diem'], 'the pushed payer, and auth-missing still off');
   });
 });

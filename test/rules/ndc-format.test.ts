@@ -1,4 +1,6 @@
 import { rule } from '../../server/src/rules/ndc-format';
+import * as assert from 'assert';
+import { lintText } from '../../server/src/engine';
 import { ruleTester } from '../helpers/rule-tester';
 
 const HEAD = 'claim_id,member_id,auth_number,dos_from,hcpcs,units,ndc,ndc_unit,ndc_qty';
@@ -57,17 +59,28 @@ ruleTester(rule, {
       output: csv(row('00143-9431-10')),
     },
     {
+      // ndcFormat keep: no hyphens written, as the NDC had none; the message names that form.
       name: '10 digits the NDC directory resolves to one package',
       csv: csv(row('0143943110')),
-      errors: [{ message: 'NDC 0143943110 has 10 digits: the NDC directory knows one package for it, bill it as 11 digits 5-4-2, 00143-9431-10', text: '0143943110' }],
+      errors: [{ message: 'NDC 0143943110 has 10 digits: the NDC directory knows one package for it, bill it as 11 digits, 00143943110 (no hyphens, as it was written; setting ndcFormat is keep)', text: '0143943110' }],
+      fix: 'Pad NDC to 11 digits: 0143943110 → 00143943110',
       output: csv(row('00143943110')),
     },
     {
       name: '10 digits resolved, written hyphenated under ndcFormat hyphenated',
       csv: csv(row('0143943110')),
       options: { ndcFormat: 'hyphenated' },
-      errors: [{ message: /^NDC 0143943110 has 10 digits: the NDC directory knows one package/ }],
+      errors: [{ message: 'NDC 0143943110 has 10 digits: the NDC directory knows one package for it, bill it as 11 digits 5-4-2, 00143-9431-10' }],
+      fix: 'Pad NDC to 11 digits: 0143943110 → 00143-9431-10',
       output: csv(row('00143-9431-10')),
+    },
+    {
+      name: '10 digits resolved, written as digits under ndcFormat digits',
+      csv: csv(row('0143943110')),
+      options: { ndcFormat: 'digits' },
+      errors: [{ message: 'NDC 0143943110 has 10 digits: the NDC directory knows one package for it, bill it as 11 digits, 00143943110 (setting ndcFormat is digits)' }],
+      fix: 'Pad NDC to 11 digits: 0143943110 → 00143943110',
+      output: csv(row('00143943110')),
     },
     {
       name: '10 digits matching two packages: ambiguous, no fix',
@@ -120,7 +133,8 @@ ruleTester(rule, {
     {
       name: 'JSON: a 10-digit JSON number the NDC directory resolves: padded, written in quotes',
       json: '[{ "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "Q4102", "units": 10.5, "ndc": 8213100033, "ndc_unit": "UN", "ndc_qty": 1 }]',
-      errors: [{ message: 'NDC 8213100033 is a JSON number, which drops leading zeros: write the NDC in quotes; the NDC directory knows one package for these 10 digits, 08213-1000-33', text: '8213100033' }],
+      errors: [{ message: 'NDC 8213100033 is a JSON number, which drops leading zeros: write the NDC in quotes; the NDC directory knows one package for these 10 digits, 08213100033', text: '8213100033' }],
+      fix: 'Pad NDC to 11 digits: 8213100033 → 08213100033',
       output: '[{ "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "Q4102", "units": 10.5, "ndc": "08213100033", "ndc_unit": "UN", "ndc_qty": 1 }]',
     },
     {
@@ -140,4 +154,19 @@ ruleTester(rule, {
       output: csv(row('00409-4332-01'), row('12345-6789-0')),
     },
   ],
+});
+
+describe('rule ndc-format: the message names the NDC as its fix writes it', () => {
+  it('for every form the fix pads, under every ndcFormat', () => {
+    for (const written of ['0409-4332-01', '12345-678-90', '12345-6789-0', '0143943110', '00143943110']) {
+      for (const ndcFormat of ['keep', 'hyphenated', 'digits'] as const) {
+        for (const f of lintText(csv(row(written)), 'csv', { ndcFormat }).findings.filter((x) => x.ruleId === 'ndc-format')) {
+          const pad = f.fixes.find((x) => x.title.startsWith('Pad NDC'));
+          if (!pad) continue;
+          const value = pad.title.slice(pad.title.indexOf('→ ') + 2);
+          assert.ok(f.message.includes(`, ${value}`), `${written} (${ndcFormat}): "${f.message}" does not name ${value}`);
+        }
+      }
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Command-line arguments of `infusion-claims check`. Wrong arguments are a UsageError (exit 2).
 import { PAYERS } from '../model';
-import { RULES_BY_ID } from '../rules';
+import { readNdcFormat, readPayer, readRuleId, readSeverity } from '../option-values';
+import { RULE_IDS } from '../rules';
 import type { SeveritySetting } from '../rules/types';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -47,8 +48,6 @@ Exit codes: 0 no errors (warnings and info do not fail), 1 errors found,
 2 usage error or a file that could not be read.`;
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
-const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
-const NDC_FORMATS: readonly string[] = ['keep', 'hyphenated', 'digits'];
 
 /** Parse argv (after `node cli.js`). Returns 'help' for --help; throws UsageError otherwise-wrong input. */
 export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
@@ -96,26 +95,31 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
         break;
       }
       case '--rule': {
+        // Read by option-values.ts, as the editor reads infusionClaims.rules.
         const v = value();
         const sep = v.lastIndexOf('=');
-        const id = sep > 0 ? v.slice(0, sep).trim() : '';
-        const sev = sep > 0 ? v.slice(sep + 1).trim().toLowerCase() : '';
-        if (!id || !sev) throw new UsageError(`--rule wants <rule-id>=<severity>, e.g. --rule auth-missing=off (got "${v}")`);
-        if (!RULES_BY_ID.has(id)) throw new UsageError(`unknown rule id "${id}"; known rules: ${[...RULES_BY_ID.keys()].join(', ') || '(none)'}`);
-        if (!SEVERITIES.includes(sev)) throw new UsageError(`unknown severity "${sev}" for ${id}: use error, warning, info or off`);
-        rules[id] = sev as SeveritySetting;
+        const written = sep > 0 ? v.slice(0, sep).trim() : '';
+        const sevWritten = sep > 0 ? v.slice(sep + 1).trim().toLowerCase() : '';
+        if (!written || !sevWritten) throw new UsageError(`--rule wants <rule-id>=<severity>, e.g. --rule auth-missing=off (got "${v}")`);
+        const id = readRuleId(written);
+        if (!id) throw new UsageError(`unknown rule id "${written}"; known rules: ${RULE_IDS.join(', ') || '(none)'}`);
+        const sev = readSeverity(sevWritten);
+        if (!sev) throw new UsageError(`unknown severity "${sevWritten}" for ${id}: use error, warning, info or off`);
+        rules[id] = sev;
         break;
       }
       case '--payer': {
-        const v = value().toLowerCase();
-        if (!(PAYERS as readonly string[]).includes(v)) throw new UsageError(`unknown payer "${v}": use ${PAYERS.join(', ')}`);
-        payer = v;
+        const v = value();
+        const read = readPayer(v);
+        if (!read) throw new UsageError(`unknown payer "${v.toLowerCase()}": use ${PAYERS.join(', ')}`);
+        payer = read;
         break;
       }
       case '--ndc-format': {
         const v = value();
-        if (!NDC_FORMATS.includes(v)) throw new UsageError(`unknown NDC format "${v}": use keep, hyphenated or digits`);
-        ndcFormat = v as CliOptions['ndcFormat'];
+        const read = readNdcFormat(v);
+        if (!read) throw new UsageError(`unknown NDC format "${v}": use keep, hyphenated or digits`);
+        ndcFormat = read;
         break;
       }
       default:

@@ -18,11 +18,47 @@ export function uriPath(uri: string): string {
   }
 }
 
-/** A glob (`*`, `**`, `?`, `{a,b}`) as a regular expression over '/'-separated paths.
- *  A pattern without a leading '/' matches at any folder depth, as VS Code's `files.associations` do. */
-export function globToRegExp(glob: string): RegExp {
+/** A pattern as written, less a leading `./` ("from here"): patterns are matched at any folder
+ *  depth already, and a path never holds a `.` folder, so `./exports/*.csv` matched nothing. The
+ *  client's own document filters (client/src/file-patterns.ts) read it the same way. */
+export function withoutDotSlash(glob: string): string {
+  return glob.replace(/^(?:\.[/\\])+/, '');
+}
+
+/** The regular expression of a character class `[abc]`, `[a-z]`, `[!abc]` or `[^abc]` starting
+ *  at `open`, and where it ends; undefined when no `]` closes it (the `[` is then a character). A
+ *  class matches one character of a name, never the '/' between folders. */
+function characterClass(glob: string, open: number): { re: string; end: number } | undefined {
+  let i = open + 1;
+  const negated = glob[i] === '!' || glob[i] === '^';
+  if (negated) i++;
+  const first = i;
+  let body = '';
+  // A ']' right after the '[' (or '[!') is one of the characters, as in shell globs.
+  for (; i < glob.length && (glob[i] !== ']' || i === first); i++) {
+    const c = glob[i];
+    body += c === '-' && i !== first && glob[i + 1] !== ']' ? '-' : c.replace(/[\\\]^[-]/g, '\\$&');
+  }
+  if (i >= glob.length || body === '') return undefined;
+  return { re: negated ? `[^/${body}]` : `(?!/)[${body}]`, end: i };
+}
+
+/** Matches no path: the expression of a pattern that cannot be read (a range `[z-a]`). */
+const NO_PATH = /(?!)/;
+
+/** A glob (`*`, `**`, `?`, `[abc]`, `[!abc]`, `{a,b}`, nested too) as a regular expression over
+ *  '/'-separated paths, one that matches nothing when the pattern cannot be read (readGlob). */
+export function globToRegExp(written: string): RegExp {
+  return readGlob(written) ?? NO_PATH;
+}
+
+/** A glob as a regular expression, or undefined when it cannot be read (a range `[z-a]`). A
+ *  pattern without a leading '/' matches at any folder depth, as VS Code's `files.associations`
+ *  do; a leading `./` is dropped (withoutDotSlash). */
+export function readGlob(written: string): RegExp | undefined {
+  const glob = withoutDotSlash(written);
   let re = '';
-  let inBraces = false;
+  let braces = 0;
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '*' && glob[i + 1] === '*') {
@@ -31,14 +67,24 @@ export function globToRegExp(glob: string): RegExp {
       i += slash ? 2 : 1;
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
-    else if (c === '{') { re += '(?:'; inBraces = true; }
-    else if (c === '}' && inBraces) { re += ')'; inBraces = false; }
-    else if (c === ',' && inBraces) re += '|';
+    else if (c === '[' && characterClass(glob, i)) {
+      const cls = characterClass(glob, i)!;
+      re += cls.re;
+      i = cls.end;
+    } else if (c === '{') { re += '(?:'; braces++; }
+    else if (c === '}' && braces > 0) { re += ')'; braces--; }
+    else if (c === ',' && braces > 0) re += '|';
     else if (c === '\\') re += '/';
-    else re += c.replace(/[.+^$()|[\]]/g, '\\$&');
+    else re += c.replace(/[.+^$()|[\]{}]/g, '\\$&');
   }
+  // An unclosed '{' leaves its group open: close it, as if the pattern ended it.
+  re += ')'.repeat(braces);
   const anchor = glob.startsWith('/') ? '^' : '(?:^|/)';
-  return new RegExp(anchor + re + '$', 'i');
+  try {
+    return new RegExp(anchor + re + '$', 'i');
+  } catch {
+    return undefined;
+  }
 }
 
 function formatFromName(lower: string): ClaimFormat | undefined {

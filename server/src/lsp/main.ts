@@ -76,8 +76,8 @@ connection.onInitialize((params): InitializeResult => {
   settings = new SettingsStore(connection, canPull, (uri) => {
     linter.schedule(uri, 0);
     workspace?.lateSettings(uri);
-  });
-  settings.setPushed(params.initializationOptions);
+  }, (uri) => workspace?.index.folderOf(uri)?.uri ?? '');
+  settings.setInitial(params.initializationOptions);
   workspace = new WorkspaceAnalysis(connection, documents, settings, capabilities, params);
   linter = new Linter(connection, documents, settings, workspace.index);
   workspace.attach(linter);

@@ -1,72 +1,22 @@
-// The `infusionClaims.*` settings: defaults, validation, and pulling them from a client that may
-// never answer `workspace/configuration` (the server must still lint, with the defaults).
+// The `infusionClaims.*` settings as the server holds them: pushed by the client, or pulled from a
+// client that may never answer `workspace/configuration` (the server must still lint, with the
+// defaults). Their defaults and how a value is read are in settings-read.ts.
 import type { Connection } from 'vscode-languageserver/node';
-import type { HintedValues } from '../features/inlay-hints';
-import { PAYERS } from '../model';
-import type { LintOptions, SeveritySetting } from '../rules/types';
+import type { LintOptions } from '../rules/types';
 import { SETTINGS_SECTION } from './protocol';
-import { DEFAULT_MAX_PROBLEMS } from './published';
+import { SettingsNotices } from './settings-notices';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings-read';
 
-export interface ServerSettings {
-  readonly payer: string;
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
-  readonly ndcFormat: 'keep' | 'hyphenated' | 'digits';
-  readonly workspaceAnalysis: boolean;
-  readonly filePatterns: readonly string[];
-  /** Descriptors shown after the values (features/inlay-hints.ts): codes, or also modifiers and NDCs. */
-  readonly inlayHints: 'off' | HintedValues;
-  /** Diagnostics published per document at most (published.ts). */
-  readonly maxNumberOfProblems: number;
-}
-
-export const DEFAULT_SETTINGS: ServerSettings = {
-  payer: 'commercial',
-  rules: {},
-  ndcFormat: 'keep',
-  workspaceAnalysis: false,
-  filePatterns: [],
-  inlayHints: 'codes',
-  maxNumberOfProblems: DEFAULT_MAX_PROBLEMS,
-};
-
-const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
-const NDC_FORMATS: readonly string[] = ['keep', 'hyphenated', 'digits'];
-const INLAY_HINTS: readonly string[] = ['off', 'codes', 'all'];
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Read whatever the client sent (possibly null, partial or mistyped) over the given base:
- *  a bad value falls back to the base's, never throws. */
-export function sanitizeSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTINGS): ServerSettings {
-  if (!isRecord(raw)) return base;
-  const payer = typeof raw.payer === 'string' && (PAYERS as readonly string[]).includes(raw.payer.toLowerCase())
-    ? raw.payer.toLowerCase() : base.payer;
-  let rules = base.rules;
-  if (isRecord(raw.rules)) {
-    const r: Record<string, SeveritySetting> = {};
-    for (const [id, sev] of Object.entries(raw.rules)) {
-      if (typeof sev === 'string' && SEVERITIES.includes(sev)) r[id] = sev as SeveritySetting;
-    }
-    rules = r;
-  }
-  const ndcFormat = typeof raw.ndcFormat === 'string' && NDC_FORMATS.includes(raw.ndcFormat)
-    ? raw.ndcFormat as ServerSettings['ndcFormat'] : base.ndcFormat;
-  const workspaceAnalysis = typeof raw.workspaceAnalysis === 'boolean' ? raw.workspaceAnalysis : base.workspaceAnalysis;
-  const filePatterns = Array.isArray(raw.filePatterns)
-    ? raw.filePatterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : base.filePatterns;
-  const inlayHints = typeof raw.inlayHints === 'string' && INLAY_HINTS.includes(raw.inlayHints)
-    ? raw.inlayHints as ServerSettings['inlayHints'] : base.inlayHints;
-  const max = raw.maxNumberOfProblems;
-  const maxNumberOfProblems = typeof max === 'number' && Number.isInteger(max) && max >= 1 ? max : base.maxNumberOfProblems;
-  return { payer, rules, ndcFormat, workspaceAnalysis, filePatterns, inlayHints, maxNumberOfProblems };
-}
+export { DEFAULT_SETTINGS, sanitizeSettings, type ServerSettings } from './settings-read';
 
 /** The engine's options for these settings (`external`, the workspace lines, is added by the
  *  Linter's WorkspaceLines seam). */
 export function toLintOptions(s: ServerSettings): LintOptions {
   return { payer: s.payer, rules: s.rules, ndcFormat: s.ndcFormat };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Settings a client pushed without being asked: `initializationOptions` or
@@ -84,12 +34,17 @@ const PULL_TIMEOUT_MS = 300;
 
 export class SettingsStore {
   private readonly perUri = new Map<string, Promise<ServerSettings>>();
+  /** The `initializationOptions` settings: what a push does not give keeps their value. */
+  private initial: ServerSettings = DEFAULT_SETTINGS;
   private pushed: ServerSettings = DEFAULT_SETTINGS;
-  /** The last answer for each document, and the last of all: a client slower than the timeout is
-   *  slow again after the next change, and meanwhile its documents are linted with what it said
-   *  before, not with the defaults (a rule turned off would flash back on). */
+  /** The last answer for each document, and the last for each workspace folder: a client slower
+   *  than the timeout is slow again after the next change, and meanwhile its documents are linted
+   *  with what it said before for their folder, not with the defaults (a rule turned off would
+   *  flash back on), and never with another folder's (a Medicare folder's payer on a commercial
+   *  folder's file). */
   private readonly answered = new Map<string, ServerSettings>();
-  private lastAnswer: ServerSettings | undefined;
+  private readonly lastOfFolder = new Map<string, ServerSettings>();
+  private readonly notices: SettingsNotices;
 
   constructor(
     private readonly connection: Connection,
@@ -97,12 +52,25 @@ export class SettingsStore {
     private readonly canPull: boolean,
     /** An answer came after we had given up waiting: the document should be linted again. */
     private readonly onLateAnswer: (uri: string) => void,
-  ) {}
+    /** The workspace folder whose settings a document (or a folder) has: its URI, or '' outside
+     *  every folder (the client answers those with its settings of no folder). */
+    private readonly folderOf: (uri: string) => string = () => '',
+  ) {
+    this.notices = new SettingsNotices(connection);
+  }
 
-  /** Settings pushed by the client (initializationOptions, didChangeConfiguration). */
+  /** Settings of `initializationOptions`. */
+  setInitial(raw: unknown): void {
+    const section = pushedSection(raw);
+    if (section !== undefined) this.initial = this.pushed = this.read(section, DEFAULT_SETTINGS);
+  }
+
+  /** Settings pushed by `workspace/didChangeConfiguration`: read over the initializationOptions
+   *  ones, so a client that gives some settings there and others here (Neovim's `init_options`
+   *  and `settings`) keeps both. Each push is whole: it does not build on the one before. */
   setPushed(raw: unknown): void {
     const section = pushedSection(raw);
-    if (section !== undefined) this.pushed = sanitizeSettings(section);
+    if (section !== undefined) this.pushed = this.read(section, this.initial);
   }
 
   /** Counts `clear`s: settings asked for at one generation hold until the next. The Linter keeps
@@ -139,25 +107,32 @@ export class SettingsStore {
     let timedOut = false;
     const answer = Promise.resolve()
       .then(() => this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }))
-      .then((raw: unknown) => sanitizeSettings(raw, this.pushed), () => undefined);
+      .then((raw: unknown) => this.read(raw, this.pushed), () => undefined);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => { timedOut = true; resolve(undefined); }, PULL_TIMEOUT_MS);
     });
     const result: Promise<ServerSettings> = Promise.race([answer, timeout]).then((s) => {
       clearTimeout(timer);
-      return s ?? this.answered.get(uri) ?? this.lastAnswer ?? this.pushed;
+      return s ?? this.answered.get(uri) ?? this.lastOfFolder.get(this.folderOf(uri)) ?? this.pushed;
     });
     // A slow client's answer still counts: keep it and lint again with it.
     void answer.then((s) => {
       if (s) {
         this.answered.set(uri, s);
-        this.lastAnswer = s;
+        this.lastOfFolder.set(this.folderOf(uri), s);
       }
       if (!timedOut || !s || this.perUri.get(uri) !== result) return;
       this.perUri.set(uri, Promise.resolve(s));
       this.onLateAnswer(uri);
     });
     return result;
+  }
+
+  /** Read a section, and tell the user about the values that cannot be used. */
+  private read(raw: unknown, base: ServerSettings): ServerSettings {
+    const { settings, problems } = readSettings(raw, base);
+    this.notices.tell(problems);
+    return settings;
   }
 }

@@ -147,6 +147,13 @@ export class WorkspaceIndex implements WorkspaceSeam {
     return this.folders;
   }
 
+  /** The innermost workspace folder holding a document or a folder (folders may nest): the one
+   *  whose settings it has. */
+  folderOf(uri: string): Folder | undefined {
+    const p = pathOf(uri);
+    return p === undefined ? undefined : this.innermostFolder(p);
+  }
+
   /** The settings of a folder (pulled with the folder as scope), the defaults if that fails. */
   async settingsOf(folder: Folder): Promise<ServerSettings> {
     try {
@@ -351,9 +358,13 @@ export class WorkspaceIndex implements WorkspaceSeam {
     this.folders.push({ uri, path: p });
   }
 
+  private innermostFolder(filePath: string): Folder | undefined {
+    return this.folders.filter((f) => isInside(filePath, f.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  }
+
   private async enabledFolderOf(filePath: string): Promise<{ path: string; patterns: readonly string[] } | undefined> {
     // The innermost folder holding the file decides (nested workspace folders).
-    const folder = this.folders.filter((f) => isInside(filePath, f.path)).sort((a, b) => b.path.length - a.path.length)[0];
+    const folder = this.innermostFolder(filePath);
     if (!folder || !(this.indexed.has(folder.path) || this.scanning.has(folder.path))) return undefined;
     const s = await this.settingsOf(folder);
     return s.workspaceAnalysis ? { path: folder.path, patterns: s.filePatterns } : undefined;

@@ -8,15 +8,22 @@ import type { Fix, Rule, RuleContext } from './types';
 
 const FIX_TITLE = 'Pad NDC to 11 digits';
 
-function padFix(ctx: RuleContext, line: ServiceLine, written: string, ndc11: string, parsed: ParsedNdc): Fix {
-  const value = writeNdc11(ndc11, ctx.options.ndcFormat ?? 'keep', parsed.hyphenated);
+/** The NDC as the fix writes it: hyphenated or digits as the setting ndcFormat says; with `keep`,
+ *  hyphens only where the NDC as written had them. */
+function fixedNdc(ctx: RuleContext, ndc11: string, parsed: ParsedNdc): string {
+  return writeNdc11(ndc11, ctx.options.ndcFormat ?? 'keep', parsed.hyphenated);
+}
+
+function padFix(ctx: RuleContext, line: ServiceLine, written: string, value: string): Fix {
   return fix(`${FIX_TITLE}: ${written} → ${value}`, true, reformatFieldsEdits(ctx.doc, line, { ndc: value }));
 }
 
-/** "11 digits 5-4-2, 00409-4332-01": the billing form as the fix writes it (digits only when the
- *  setting ndcFormat asks for them, so the message and the fix agree). */
-function billingForm(ctx: RuleContext, ndc11: string): string {
-  return ctx.options.ndcFormat === 'digits' ? `11 digits, ${ndc11} (setting ndcFormat is digits)` : `11 digits 5-4-2, ${hyphenateNdc11(ndc11)}`;
+/** "11 digits 5-4-2, 00409-4332-01", or "11 digits, 00143943110 (…)" when the fix writes no
+ *  hyphens: the form the fix writes, so the message and the fix agree, and why it has none. */
+function billingForm(ctx: RuleContext, value: string): string {
+  if (value.includes('-')) return `11 digits 5-4-2, ${value}`;
+  const why = ctx.options.ndcFormat === 'digits' ? 'setting ndcFormat is digits' : 'no hyphens, as it was written; setting ndcFormat is keep';
+  return `11 digits, ${value} (${why})`;
 }
 
 /** 5-4-2, or 11 digits when the setting does not ask for hyphens: nothing to report. */
@@ -36,8 +43,9 @@ function reportNdc(ctx: RuleContext, line: ServiceLine, written: string, parsed:
     const dropped = `NDC ${written} is a JSON number, which drops leading zeros`;
     const candidates = parsed.form === '10-digit' ? ctx.codes.resolveNdc10(parsed.digits) : [];
     if (candidates.length === 1) {
-      report(`${dropped}: write the NDC in quotes; the NDC directory knows one package for these 10 digits, ${hyphenateNdc11(candidates[0])}`,
-        () => [padFix(ctx, line, written, candidates[0], parsed)]);
+      const value = fixedNdc(ctx, candidates[0], parsed);
+      report(`${dropped}: write the NDC in quotes; the NDC directory knows one package for these 10 digits, ${value}`,
+        () => [padFix(ctx, line, written, value)]);
     } else {
       const left = /^\d+$/.test(written) ? ` (${written.length} digits are left)` : '';
       report(`${dropped}${left}: write the NDC in quotes, as text, with its 11 digits in 5-4-2 form from the package (e.g. "00143-9431-10")`);
@@ -51,24 +59,25 @@ function reportNdc(ctx: RuleContext, line: ServiceLine, written: string, parsed:
     case '11-digit':
       // 11 digits is the billing form; only a file that asks for hyphens wants them written.
       if (ctx.options.ndcFormat === 'hyphenated') {
-        const dashed = hyphenateNdc11(parsed.digits);
+        const dashed = fixedNdc(ctx, parsed.digits, parsed);
         report(`NDC ${written} has no hyphens: write it in 5-4-2 form, ${dashed} (setting ndcFormat is hyphenated)`,
-          () => [padFix(ctx, line, written, parsed.digits, parsed)]);
+          () => [padFix(ctx, line, written, dashed)]);
       }
       break;
     case '4-4-2':
     case '5-3-2':
     case '5-4-1': {
-      const ndc11 = parsed.ndc11 as string;
-      report(`NDC ${written} is in ${parsed.form} form: bill it as ${billingForm(ctx, ndc11)}`,
-        () => [padFix(ctx, line, written, ndc11, parsed)]);
+      const value = fixedNdc(ctx, parsed.ndc11 as string, parsed);
+      report(`NDC ${written} is in ${parsed.form} form: bill it as ${billingForm(ctx, value)}`,
+        () => [padFix(ctx, line, written, value)]);
       break;
     }
     case '10-digit': {
       const candidates = ctx.codes.resolveNdc10(parsed.digits);
       if (candidates.length === 1) {
-        report(`NDC ${written} has 10 digits: the NDC directory knows one package for it, bill it as ${billingForm(ctx, candidates[0])}`,
-          () => [padFix(ctx, line, written, candidates[0], parsed)]);
+        const value = fixedNdc(ctx, candidates[0], parsed);
+        report(`NDC ${written} has 10 digits: the NDC directory knows one package for it, bill it as ${billingForm(ctx, value)}`,
+          () => [padFix(ctx, line, written, value)]);
       } else if (candidates.length > 1) {
         const list = candidates.map(hyphenateNdc11).join(', ');
         report(`NDC ${written} has 10 digits and no hyphens, so it is ambiguous which segment lacks its leading zero (it could be ${list}): enter the 11-digit NDC from the package`);
