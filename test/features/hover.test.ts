@@ -140,6 +140,18 @@ describe('hover', () => {
       assert.doesNotMatch(gg.md, /⚠️/, 'listed under the line\'s code');
     });
 
+    it('a CMS alternate ID in another case than CMS\'s (EsanoAC-0101 of Q4274) is found all the same', () => {
+      for (const id of ['EsanoAC-0101', 'ESANOAC-0101', 'esanoac0101']) {
+        const text = `claim_id,member_id,dos_from,hcpcs,units,ndc\nC1,M1,2025-08-02,Q4274,1,${id}\n`;
+        const h = hover(parseDocument(text, 'csv'), id)!;
+        assert.match(h.md, new RegExp(`^\\*\\*${id}\\*\\* is a CMS alternate ID, not an NDC`), id);
+        assert.match(h.md, /\| Q4274 \|/, id);
+        assert.doesNotMatch(h.md, /is not an NDC form|⚠️/, id);
+      }
+      const gg = hover(parseDocument('claim_id,member_id,dos_from,hcpcs,units,ndc\nC1,M1,2025-08-02,Q4111,1,gg100\n', 'csv'), 'gg100')!;
+      assert.match(gg.md, /\| Q4111 \| GammaGraft \|/);
+    });
+
     it('10 digits: ambiguous, with what the crosswalk knows', () => {
       const h = hover(csv, '1234567890')!;
       assert.match(h.md, /10 digits without hyphens, so which segment lacks its leading zero is unknown/);

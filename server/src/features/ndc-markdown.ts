@@ -35,9 +35,9 @@ export function ndcMarkdown(codes: CodeSet, text: string, line?: ServiceLine): s
   const ndc = parseNdc(text);
   const parts: string[] = [];
   let entries: readonly CrosswalkEntry[] = [];
-  // CMS lists products without an NDC under an alternate ID (GG100, 888867413689).
-  const id = text.trim().toUpperCase();
-  const alternate = ndc.ndc11 ? [] : codes.ndc(id).length ? codes.ndc(id) : codes.ndc(id.replace(/-/g, ''));
+  // CMS lists products without an NDC under an alternate ID (GG100, 888867413689, EsanoAC-0101),
+  // which the code set finds in any case, hyphens or not.
+  const alternate = ndc.ndc11 ? [] : codes.ndc(text);
   if (alternate.length) {
     parts.push(`**${text.trim()}** is a CMS alternate ID, not an NDC: the ASP crosswalk lists it for a product that has no NDC.`);
     entries = alternate;
