@@ -189,6 +189,24 @@ describe('hover', () => {
       assert.match(hover(notes, 'Description')!.md, /\*\*Description\*\* gives notes, as another column of this header does: where the one before it is blank, the notes are read here\./);
     });
 
+    it('a later notes column: the cell a row reads its notes from hovers as notes, one it does not read stays silent', () => {
+      // Description and Comment both give notes (Code gives hcpcs again, and is not read).
+      const text = [
+        'claim_id,member_id,dos_from,hcpcs,units,Description,Billing Status,Code,Comment',
+        'C1,M1,2026-03-02,J3490,1,,open,J3490,hello',
+        'C1,M1,2026-03-02,J3490,1,ertapenem,open,J3490,world',
+        '',
+      ].join('\n');
+      const doc = parseDocument(text, 'csv');
+      assert.strictEqual(doc.lines[0].notes, 'hello', 'the first row\'s notes are read from Comment (a test of the test)');
+      const hello = hover(doc, 'hello')!;
+      assert.strictEqual(hello.hovered, 'hello');
+      assert.match(hello.md, /^\*\*notes\*\*: free text/);
+      assert.match(hover(doc, 'ertapenem')!.md, /^\*\*notes\*\*: free text/, 'the first notes column, read');
+      assert.strictEqual(hover(doc, 'world'), undefined, 'Description is not blank: Comment is not read on that row');
+      assert.strictEqual(hover(doc, 'open'), undefined, 'an unknown column');
+    });
+
     it('JSON keys: fields, structure keys', () => {
       const h = hover(json, '"member_id"')!;
       assert.strictEqual(h.hovered, '"member_id"');

@@ -55,6 +55,16 @@ export function fieldOfColumn(doc: ClaimDocument, column: number): FieldName | u
   return undefined;
 }
 
+/** CSV: the field a row's cell is read as. A header may name notes more than once (a re-export's
+ *  Description beside its Comment): the row reads its notes from the first of those cells that is
+ *  not blank (parse/csv-line.ts notesColumnOf), so the cell read, in whichever column, is notes. */
+export function fieldOfCell(doc: ClaimDocument, line: ServiceLine, column: number): FieldName | undefined {
+  const field = fieldOfColumn(doc, column);
+  if (field) return field;
+  const notes = line.fields.notes;
+  return notes && notes.span.start === line.row?.cells[column]?.span.start ? 'notes' : undefined;
+}
+
 /** JSON: the deepest node whose range holds the offset (children are in offset order). */
 export function jsonNodeAt(root: JsonNode | undefined, offset: number): JsonNode | undefined {
   if (!root || offset < root.offset || offset > root.offset + root.length) return undefined;
@@ -128,7 +138,7 @@ function csvTarget(doc: ClaimDocument, offset: number): Target | undefined {
   const line = lineAt(doc, offset);
   if (!line?.row) return undefined;
   const i = cellIndexAt(line.row, offset);
-  const field = i < 0 ? undefined : fieldOfColumn(doc, i);
+  const field = i < 0 ? undefined : fieldOfCell(doc, line, i);
   if (!field) return undefined;
   const cell = line.row.cells[i];
   return { kind: 'value', field, text: cell.text, span: cell.span, line, modifier: modifierAt(line, offset) };
