@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { hoverAt } from '../../server/src/features/hover';
+import { linesText } from '../../server/src/features/ndc-markdown';
 import { RULE_DOCS_BASE } from '../../server/src/features/rule-docs';
 import type { ClaimDocument } from '../../server/src/model';
 import { parseDocument } from '../../server/src/parse';
@@ -155,6 +156,68 @@ describe('hover', () => {
     it('10 digits: ambiguous, with what the crosswalk knows', () => {
       const h = hover(csv, '1234567890')!;
       assert.match(h.md, /10 digits without hyphens, so which segment lacks its leading zero is unknown/);
+    });
+  });
+
+  describe('on a JSON claim-level value, which the claim\'s lines inherit', () => {
+    // Line 1 gives its own modifiers, so only line 2 reads the claim's KP; both read its NDC.
+    const claim = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "modifiers": ["KP"], "ndc": "00143-9431-10", "ndc_unit": "UN", "ndc_qty": 3,
+  "lines": [
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 30, "modifiers": "JW" },
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 20 }
+  ] }`, 'json');
+
+    it('a modifier: its entry, though the claim\'s first line gives its own modifiers', () => {
+      const h = hover(claim, 'KP')!;
+      assert.strictEqual(h.hovered, '"KP"');
+      assert.match(h.md, /^\*\*KP\*\* \(modifier\) · /);
+      assert.doesNotMatch(h.md, /\*\*modifiers\*\*: /);
+      assert.doesNotMatch(h.md, /No line of this claim reads/);
+    });
+
+    it('a modifier no line reads (each gives its own): still its entry, and said to be read by none', () => {
+      for (const value of ['["KP", "JW"]', '"KP JW"', '"KP:JW"']) {
+        const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "modifiers": ${value}, "lines": [{ "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 3, "modifiers": ["SH"] }] }`, 'json');
+        const h = hover(doc, 'JW')!;
+        assert.match(h.hovered, /^"?JW"?$/, value);
+        assert.match(h.md, /^\*\*JW\*\* \(modifier\) · /, value);
+        assert.match(h.md, /No line of this claim reads this value: each gives its own modifiers\./, value);
+      }
+    });
+
+    it('an NDC: the units check of every line that reads it, not "matches the line" from the first', () => {
+      const h = hover(claim, '00143-9431-10')!;
+      assert.match(h.md, /3 items × 10 units per item = \*\*30 units\*\* of J2185: line 1 matches; line 2 bills 20 units\./);
+      assert.doesNotMatch(h.md, /matches the line/);
+    });
+
+    it('an NDC: the lines billing a code the crosswalk does not list it under, named', () => {
+      const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "ndc": "00143-9431-10", "ndc_unit": "UN", "ndc_qty": 3, "lines": [
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 30 },
+    { "dos_from": "2025-10-01", "hcpcs": "J3370", "units": 3 },
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 30, "ndc": "00409-4332-01" },
+    { "dos_from": "2025-10-01", "hcpcs": "J3370", "units": 3 },
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 30, "ndc_qty": 2 }
+  ] }`, 'json');
+      const md = hover(doc, '00143-9431-10')!.md;
+      assert.match(md, /⚠️ Lines 2 and 4 bill J3370, but the crosswalk lists this NDC under J2185\./);
+      assert.match(md, /3 items × 10 units per item = \*\*30 units\*\* of J2185: line 1 matches\./, 'line 3 gives its own NDC');
+      assert.match(md, /2 items × 10 units per item = \*\*20 units\*\* of J2185: line 5 bills 30 units\./, 'line 5 gives its own quantity');
+      assert.doesNotMatch(md, /The line bills/);
+    });
+
+    it('lines are named by their place in the claim object, runs as ranges', () => {
+      assert.strictEqual(linesText([2]), 'line 2');
+      assert.strictEqual(linesText([1, 3]), 'lines 1 and 3');
+      assert.strictEqual(linesText([1, 2, 3, 4, 6, 9]), 'lines 1–4, 6 and 9');
+    });
+
+    it('a code: checked against the dates of every line that reads it', () => {
+      const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "hcpcs": "J3370", "lines": [
+    { "dos_from": "2025-06-15", "units": 1 },
+    { "dos_from": "2025-10-01", "units": 1 }
+  ] }`, 'json');
+      assert.match(hover(doc, 'J3370')!.md, /⚠️ J3370 is not valid on the date of service 2025-10-01: it was terminated on 2025-06-30\./);
     });
   });
 

@@ -73,11 +73,16 @@ function datesMarkdown(d: Dated): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-/** A warning when the line's dates of service fall outside the code's life. */
-function validityWarning(code: string, d: Dated, line?: Pick<ServiceLine, 'dosFrom' | 'dosTo'>): string {
-  if (line?.dosFrom === undefined) return '';
-  const from = line.dosFrom;
-  const to = Math.max(line.dosTo ?? from, from);
+/** A warning when the lines' dates of service fall outside the code's life. */
+function validityWarning(code: string, d: Dated, lines: readonly Pick<ServiceLine, 'dosFrom' | 'dosTo'>[]): string {
+  let from: number | undefined;
+  let to = -Infinity;
+  for (const line of lines) {
+    if (line.dosFrom === undefined) continue;
+    from = Math.min(from ?? line.dosFrom, line.dosFrom);
+    to = Math.max(to, line.dosTo ?? line.dosFrom, line.dosFrom);
+  }
+  if (from === undefined) return '';
   if (validityOn(d, from) === 'not-yet-added') {
     return `⚠️ ${code} is not valid on the date of service ${isoDay(from)}: it was added on ${isoDay(d.added!)}.`;
   }
@@ -90,9 +95,14 @@ function validityWarning(code: string, d: Dated, line?: Pick<ServiceLine, 'dosFr
 export interface CodeContext {
   /** The line the code sits on: its dates and frequency refine the entry. */
   readonly line?: ServiceLine;
+  /** A JSON claim-level value: every line that reads it (`line` is the first). The code's dates
+   *  are checked against all of theirs, not only the first line's. */
+  readonly lines?: readonly ServiceLine[];
   /** The line's payer (or the default payer). */
   readonly payer?: string;
 }
+
+const linesOf = (ctx: CodeContext): readonly ServiceLine[] => ctx.lines ?? (ctx.line ? [ctx.line] : []);
 
 /** The full markdown entry of a code (hover, lookup). */
 export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}): string {
@@ -113,7 +123,7 @@ export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}
   const classes = codeClasses(c, ctx.line);
   if (classes.length) parts.push(`Class: ${classes.join('; ')}`);
   if (entry) parts.push(entryFacts(codes, entry));
-  if (entry) parts.push(validityWarning(c, entry, ctx.line));
+  if (entry) parts.push(validityWarning(c, entry, linesOf(ctx)));
   if (ctx.payer === 'medicare' && (isTherapyPerDiem(c) || isCatheterCarePerDiem(c))) {
     parts.push('⚠️ The payer is Medicare, which does not pay S-code per diems. For a drug of its home infusion benefit (infused through a DME pump), bill the HIT professional services G-codes (G0068–G0070, initial visit G0088–G0090); for another drug (e.g. an antibiotic), 99601/99602 for the Medicare denial.');
   }
@@ -153,7 +163,7 @@ export function modifierMarkdown(codes: CodeSet, code: string, ctx: CodeContext 
   if (m) {
     const facts = [m.cov ? coverageText(m.cov) : '', datesMarkdown(m), `CMS HCPCS ${codes.quarter}`];
     parts.push(facts.filter(Boolean).join(' · '));
-    parts.push(validityWarning(c, m, ctx.line));
+    parts.push(validityWarning(c, m, linesOf(ctx)));
   }
   parts.push(notesMarkdown(notesForModifier(c)));
   return parts.filter(Boolean).join('\n\n');

@@ -32,11 +32,11 @@ function unitMarkdown(text: string): string {
  *  field, and an empty cell of any field, what the field means (as every empty cell does). */
 function valueMarkdown(target: Extract<Target, { kind: 'value' }>, options: LintOptions): string | undefined {
   const codes = loadCodeSet();
-  const ctx = { line: target.line, payer: payerOf(target.line, options) };
+  const ctx = { line: target.line, lines: target.claimLines?.map((l) => l.line), payer: payerOf(target.line, options) };
   const typed = target.text.trim() !== '';
   if (target.field === 'hcpcs' && typed) return codeMarkdown(codes, target.text, ctx);
   if (isModifierField(target.field) && target.modifier) return modifierMarkdown(codes, target.modifier.code, ctx);
-  if (target.field === 'ndc' && typed) return ndcMarkdown(codes, target.text, target.line);
+  if (target.field === 'ndc' && typed) return ndcMarkdown(codes, target.text, target.line, target.claimLines);
   if (target.field === 'ndc_unit' && typed) return unitMarkdown(target.text);
   return fieldMarkdown(target.field);
 }
@@ -47,6 +47,11 @@ const STRUCTURE_KEYS: Readonly<Record<string, string>> = {
   lines: 'the claim\'s service lines, one object per line',
   lintdisable: 'rule ids turned off for this claim or line, e.g. `["auth-missing"]`',
 };
+
+/** A JSON claim-level value every line of the claim overrides: said, as it bills nothing. */
+function unreadNote(target: Extract<Target, { kind: 'value' }>): string {
+  return target.claimLines?.length === 0 ? `No line of this claim reads this value: each gives its own ${target.field}.` : '';
+}
 
 function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions): string | undefined {
   if (target.kind === 'key') {
@@ -62,7 +67,9 @@ function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions
     if (repeated) return `**${name}** gives ${repeated}, as another ${what} of this ${doc.format === 'csv' ? 'header' : 'object'} does: this ${what} is not read.`;
     return `**${name || '(empty)'}** is not a claim field: the ${what} is kept and ignored.`;
   }
-  return valueMarkdown(target, options);
+  const md = valueMarkdown(target, options);
+  const unread = unreadNote(target);
+  return md && unread ? `${md}\n\n${unread}` : md;
 }
 
 function findingMarkdown(f: Finding): string {
