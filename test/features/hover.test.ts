@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { hoverAt } from '../../server/src/features/hover';
 import { linesText } from '../../server/src/features/ndc-markdown';
+import { markdownToPlainText } from '../../server/src/features/plain-text';
 import { RULE_DOCS_BASE } from '../../server/src/features/rule-docs';
 import type { ClaimDocument } from '../../server/src/model';
 import { parseDocument } from '../../server/src/parse';
@@ -332,6 +333,50 @@ describe('hover', () => {
     const h = hoverAt(parseDocument(header, 'csv'), 20, [])!;
     assert.ok(h.markdown.length < 1000, `header: ${h.markdown.length} characters`);
     assert.match(h.markdown, /^\*\*J{32}…\*\* is not a claim field/);
+  });
+
+  describe('the file\'s and the CMS data\'s text is shown as text, not read as Markdown', () => {
+    const plain = (md: string): string => markdownToPlainText(md);
+    /** No line of the Markdown starts a blockquote, heading or list, and no mark is left bare. */
+    const inert = (md: string, what: string) => assert.ok(!/^\s*(>|#|[-+*] |\d+[.)] )/m.test(md.replace(/^- .*_“.*”_ — .*$/gm, '')), `${what}: ${md}`);
+
+    it('a CMS descriptor starting ">=50%" (M1007) is no blockquote, and keeps its ">="', () => {
+      const doc = parseDocument('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-10-01,M1007,1\n', 'csv');
+      const h = hover(doc, 'M1007')!;
+      assert.match(h.md, /^\*\*M1007\*\* · \\>=50% total pt outpt ra enct\n\n\\>=50% of total number of a patient's outpatient ra encounters assessed\n/);
+      inert(h.md, 'M1007');
+      assert.match(plain(h.md), /^M1007 · >=50% total pt outpt ra enct\n\n>=50% of total number/);
+    });
+
+    it('an unknown header name, a bad ndc_unit, an unknown code or modifier: as typed, marks escaped', () => {
+      const text = 'claim_id,member_id,dos_from,units,__tmp__,hcpcs,modifiers,ndc_unit,ndc\nC1,M1,2025-10-01,1,x,*J1*,_Q_,<b>mg</b>,[a](b)\n';
+      const doc = parseDocument(text, 'csv');
+      const header = hover(doc, '__tmp__')!.md;
+      assert.strictEqual(header, '**\\_\\_tmp\\_\\_** is not a claim field: the column is kept and ignored.');
+      assert.strictEqual(plain(header), '__tmp__ is not a claim field: the column is kept and ignored.');
+      const unit = hover(doc, '<b>mg')!.md;
+      assert.match(unit, /^\*\*\\<b\\>mg\\<\/b\\>\*\* is not an NDC unit qualifier\./);
+      assert.match(plain(unit), /^<b>mg<\/b> is not an NDC unit qualifier\./);
+      const code = hover(doc, '*J1*')!.md;
+      assert.match(code, /^\*\*\\\*J1\\\*\*\*\n\n/);
+      assert.match(plain(code), /^\*J1\* ?\n\nNo description/);
+      const modifier = hover(doc, '_Q_')!.md;
+      assert.match(modifier, /^\*\*\\_Q\\_\*\* \(modifier\)/);
+      const ndc = hover(doc, '[a](b)')!.md;
+      assert.match(ndc, /^\*\*\\\[a\\\]\(b\)\*\* is not an NDC form/);
+      assert.match(plain(ndc), /^\[a\]\(b\) is not an NDC form/);
+      for (const md of [header, unit, code, modifier, ndc]) inert(md, md.slice(0, 20));
+    });
+
+    it('a JSON structure key as written, a diagnostic\'s message quoting a value', () => {
+      const json = parseDocument('{ "__lines__": [], "claim_id": "C1" }', 'json');
+      assert.match(hover(json, '__lines__')!.md, /^\*\*"?\\_\\_lines\\_\\_"?\*\*: the claim's service lines/);
+      const start = CSV.indexOf('C2002');
+      const f: Finding = { ruleId: 'auth-missing', severity: 'warning', span: { start, end: start + 5 }, fixes: [], message: 'Claim *C2002* has no auth_number: see <notes> | `x`' };
+      const md = hoverAt(csv, start + 2, [f])!.markdown;
+      assert.ok(md.startsWith('**warning** Claim \\*C2002\\* has no auth_number: see \\<notes\\> \\| \\`x\\` ([auth-missing]('), md);
+      assert.ok(markdownToPlainText(md).startsWith('warning Claim *C2002* has no auth_number: see <notes> | `x` (auth-missing (http'), markdownToPlainText(md));
+    });
   });
 
   it('nothing on JSON punctuation, or past the end', () => {

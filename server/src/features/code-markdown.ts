@@ -11,6 +11,7 @@ import type { CodeSet, HcpcsCode, ModifierInfo } from '../codes/types';
 import { isoDay, validityOn, type Dated } from '../codes/validity';
 import type { ServiceLine } from '../model';
 import { readableMessage } from '../rules/util/readable';
+import { escapeMarkdown as md } from './markdown-escape';
 import { notesForCode, notesForModifier, type PolicyNote } from './policy-notes';
 
 /** CMS's Medicare coverage codes of the HCPCS file (the `cov` column). */
@@ -24,7 +25,7 @@ const COVERAGE: Readonly<Record<string, string>> = {
 
 /** "Medicare coverage I: not payable by Medicare" (the meaning when CMS's letter has one). */
 function coverageText(cov: string): string {
-  return `Medicare coverage ${cov}${COVERAGE[cov] ? `: ${COVERAGE[cov]}` : ''}`;
+  return `Medicare coverage ${md(cov)}${COVERAGE[cov] ? `: ${COVERAGE[cov]}` : ''}`;
 }
 
 const hours = (h: number): string => (h % 24 === 0 && h > 24 ? `${h / 24} days` : `${h} hours`);
@@ -37,7 +38,7 @@ export function codeClasses(code: string, line?: Pick<ServiceLine, 'frequency'>)
     const fromLine = line?.frequency ? frequencyHours(line.frequency) : undefined;
     let what = 'therapy per diem';
     if (antibiotic !== undefined) what += `, antibiotic dosing every ${hours(antibiotic)} (q${antibiotic}h)`;
-    else if (fromLine !== undefined) what += `, dosing every ${hours(fromLine)} (this line's frequency ${line!.frequency})`;
+    else if (fromLine !== undefined) what += `, dosing every ${hours(fromLine)} (this line's frequency ${md(line!.frequency)})`;
     if (isFormulaIncludedPerDiem(code)) what += ', TPN formula included';
     if (isHydrationPerDiem(code)) what += ', hydration';
     out.push(what);
@@ -110,10 +111,11 @@ export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}
   const entry = codes.code(c);
   const parts: string[] = [];
   if (entry) {
-    parts.push(`**${entry.code}** · ${entry.short}`, entry.long);
+    // CMS's descriptors as text: M1007's long one starts `>=50%`, no blockquote.
+    parts.push(`**${md(entry.code)}** · ${md(entry.short)}`, md(entry.long));
   } else {
     // What was typed, cut short as a diagnostic's message is (a cell can hold a megabyte).
-    parts.push(`**${readableMessage(c)}**`, /^[A-Z]\d{4}$/.test(c)
+    parts.push(`**${md(readableMessage(c))}**`, /^[A-Z]\d{4}$/.test(c)
       ? `Not in the CMS HCPCS Level II code set (${codes.quarter}): check the code.`
       : isCptCode(c)
         // CPT descriptors are the AMA's: only the policies' own words for 99601/99602 are shipped.
@@ -144,7 +146,7 @@ function entryFacts(codes: CodeSet, entry: HcpcsCode): string {
   const ndcs = codes.ndcsForCode(entry.code);
   if (ndcs.length) {
     const dosages = [...new Set(ndcs.map((n) => n.dosage))];
-    facts.push(`billing unit ${dosages.join(' / ')}; ${ndcs.length} NDC${ndcs.length === 1 ? '' : 's'} in the ASP crosswalk`);
+    facts.push(`billing unit ${md(dosages.join(' / '))}; ${ndcs.length} NDC${ndcs.length === 1 ? '' : 's'} in the ASP crosswalk`);
   }
   if (!entry.policy) facts.push(`CMS HCPCS ${codes.quarter}`);
   return facts.join(' · ');
@@ -155,8 +157,8 @@ export function modifierMarkdown(codes: CodeSet, code: string, ctx: CodeContext 
   const c = code.trim().toUpperCase();
   const m: ModifierInfo | undefined = codes.modifier(c);
   const parts: string[] = m
-    ? [`**${m.code}** (modifier) · ${m.short}`, m.long]
-    : [`**${readableMessage(c)}** (modifier)`, /^\d{2}$/.test(c)
+    ? [`**${md(m.code)}** (modifier) · ${md(m.short)}`, md(m.long)]
+    : [`**${md(readableMessage(c))}** (modifier)`, /^\d{2}$/.test(c)
       // Two digits: a CPT modifier (25, 59, 76 …), whose descriptors are the AMA's.
       ? 'CPT modifier (AMA): its descriptor is not shipped with this extension; the CMS HCPCS Level II modifier list does not include it.'
       : `Not in the CMS HCPCS Level II modifier list (${codes.quarter}).`];

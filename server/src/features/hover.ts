@@ -6,6 +6,7 @@ import type { Finding, LintOptions } from '../rules/types';
 import { codeMarkdown, modifierMarkdown, quoteMarkdown } from './code-markdown';
 import { fieldMarkdown } from './field-docs';
 import { isModifierField, targetAt, touches, type Target } from './locate';
+import { escapeMarkdown } from './markdown-escape';
 import { ndcMarkdown } from './ndc-markdown';
 import { ndcUnit, NDC_UNITS } from './ndc-units';
 import { ruleDocUrl } from './rule-docs';
@@ -23,7 +24,7 @@ function unitMarkdown(text: string): string {
     const known = NDC_UNITS.map((q) => `\`${q.code}\` ${q.descriptor}`).join(', ');
     const mg = text.trim().toUpperCase() === 'MG' ? ' Report milligrams as GR (grams): quantity ÷ 1000.' : '';
     // What was typed, cut short as a diagnostic's message is (a cell can hold a megabyte).
-    return `**${readableMessage(text.trim()) || '(empty)'}** is not an NDC unit qualifier.${mg} Use one of: ${known}.`;
+    return `**${escapeMarkdown(readableMessage(text.trim())) || '(empty)'}** is not an NDC unit qualifier.${mg} Use one of: ${known}.`;
   }
   return [`**${u.code}** · ${u.descriptor} (NDC unit qualifier, 837P CTP05-1)`, ...u.notes.map(quoteMarkdown)].join('\n\n');
 }
@@ -57,8 +58,9 @@ function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions
   if (target.kind === 'key') {
     if (target.field) return fieldMarkdown(target.field);
     const structure = doc.format === 'json' ? STRUCTURE_KEYS[normalizeKey(target.name)] : undefined;
-    if (structure) return `**${target.name}**: ${structure}`;
-    const name = readableMessage(target.name);
+    // The name as written, as text: a header `__tmp__` is no bold.
+    const name = escapeMarkdown(readableMessage(target.name));
+    if (structure) return `**${name}**: ${structure}`;
     const what = doc.format === 'csv' ? 'column' : 'key';
     // A field name, but not the one read: another column (key) gives the same field first (last).
     const repeated = fieldOf(target.name.trim());
@@ -73,7 +75,8 @@ function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions
 }
 
 function findingMarkdown(f: Finding): string {
-  return `**${f.severity}** ${f.message} ([${f.ruleId}](${ruleDocUrl(f.ruleId)}))`;
+  // Messages quote the file's values: text, not Markdown.
+  return `**${f.severity}** ${escapeMarkdown(f.message)} ([${f.ruleId}](${ruleDocUrl(f.ruleId)}))`;
 }
 
 /** Findings sorted by start, with their longest span: built once per findings array. */

@@ -5,6 +5,7 @@ import type { CodeSet, CrosswalkEntry } from '../codes/types';
 import type { ServiceLine } from '../model';
 import type { ReadingLine } from './locate';
 import { readableMessage } from '../rules/util/readable';
+import { escapeMarkdown as md } from './markdown-escape';
 
 const FORM_NOTE: Partial<Record<NdcForm, string>> = {
   '4-4-2': 'written 4-4-2: the labeler segment lacks its leading zero',
@@ -14,9 +15,13 @@ const FORM_NOTE: Partial<Record<NdcForm, string>> = {
 
 const num = (n: number): string => String(Number(n.toFixed(4)));
 
+/** A value of the file as text: cut short as a diagnostic's message is (a cell can hold a
+ *  megabyte), its Markdown escaped. */
+const typed = (text: string): string => md(readableMessage(text));
+
 function crosswalkTable(entries: readonly CrosswalkEntry[]): string {
   const rows = entries.map((e) =>
-    `| ${e.hcpcs} | ${e.drug} | ${e.labeler} | ${num(e.pkgSize)} × ${num(e.pkgQty)} | ${e.dosage} | ${num(e.billUnits)} | ${num(e.billUnitsPkg)} |`);
+    `| ${md(e.hcpcs)} | ${md(e.drug)} | ${md(e.labeler)} | ${num(e.pkgSize)} × ${num(e.pkgQty)} | ${md(e.dosage)} | ${num(e.billUnits)} | ${num(e.billUnitsPkg)} |`);
   return [
     '| HCPCS | drug | labeler | package (size × items) | billing unit | units per item | units per package |',
     '|---|---|---|---|---|---|---|',
@@ -31,7 +36,7 @@ function expectedUnits(entry: CrosswalkEntry, line: ServiceLine): number | undef
 }
 
 function formula(entry: CrosswalkEntry, qty: number, expected: number): string {
-  return `${num(qty)} items × ${num(entry.billUnits)} units per item = **${num(expected)} units** of ${entry.hcpcs}`;
+  return `${num(qty)} items × ${num(entry.billUnits)} units per item = **${num(expected)} units** of ${md(entry.hcpcs)}`;
 }
 
 /** What the line's units should be from the crosswalk, and whether they are. */
@@ -71,11 +76,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
  *  crosswalk does not list it under, and, per code and quantity, which lines' units match. */
 function claimChecks(entries: readonly CrosswalkEntry[], lines: readonly ReadingLine[]): string[] {
   const out: string[] = [];
-  const listed = [...new Set(entries.map((e) => e.hcpcs))].join(', ');
+  const listed = md([...new Set(entries.map((e) => e.hcpcs))].join(', '));
   const others = lines.filter(({ line }) => line.hcpcs !== '' && !entries.some((e) => e.hcpcs === line.hcpcs));
   for (const group of groupBy(others, ({ line }) => line.hcpcs)) {
     const which = linesText(group.map((l) => l.number));
-    out.push(`⚠️ ${which[0].toUpperCase()}${which.slice(1)} ${group.length === 1 ? 'bills' : 'bill'} ${group[0].line.hcpcs}, but the crosswalk lists this NDC under ${listed}.`);
+    out.push(`⚠️ ${which[0].toUpperCase()}${which.slice(1)} ${group.length === 1 ? 'bills' : 'bill'} ${typed(group[0].line.hcpcs)}, but the crosswalk lists this NDC under ${listed}.`);
   }
   const checked = lines.flatMap((l) => {
     const entry = entries.find((e) => e.hcpcs === l.line.hcpcs);
@@ -102,7 +107,7 @@ export function ndcMarkdown(codes: CodeSet, text: string, line?: ServiceLine, cl
   // which the code set finds in any case, hyphens or not.
   const alternate = ndc.ndc11 ? [] : codes.ndc(text);
   if (alternate.length) {
-    parts.push(`**${text.trim()}** is a CMS alternate ID, not an NDC: the ASP crosswalk lists it for a product that has no NDC.`);
+    parts.push(`**${typed(text.trim())}** is a CMS alternate ID, not an NDC: the ASP crosswalk lists it for a product that has no NDC.`);
     entries = alternate;
   } else if (ndc.ndc11) {
     const note = FORM_NOTE[ndc.form];
@@ -116,14 +121,14 @@ export function ndcMarkdown(codes: CodeSet, text: string, line?: ServiceLine, cl
       : 'None of its three 11-digit forms is in the crosswalk: write it as printed on the package, with hyphens.');
     entries = known.flatMap((d) => codes.ndc(d));
   } else {
-    parts.push(`**${readableMessage(text.trim()) || '(empty)'}** is not an NDC form: an NDC is billed as 11 digits in 5-4-2 form (e.g. \`00143-9431-10\`).`);
+    parts.push(`**${typed(text.trim()) || '(empty)'}** is not an NDC form: an NDC is billed as 11 digits in 5-4-2 form (e.g. \`00143-9431-10\`).`);
   }
   if (entries.length) {
     parts.push(crosswalkTable(entries));
     if (claimLines) parts.push(...claimChecks(entries, claimLines));
     else if (line?.hcpcs && !entries.some((e) => e.hcpcs === line.hcpcs)) {
-      const listed = [...new Set(entries.map((e) => e.hcpcs))].join(', ');
-      parts.push(`⚠️ The line bills ${line.hcpcs}, but the crosswalk lists this NDC under ${listed}.`);
+      const listed = md([...new Set(entries.map((e) => e.hcpcs))].join(', '));
+      parts.push(`⚠️ The line bills ${typed(line.hcpcs)}, but the crosswalk lists this NDC under ${listed}.`);
     }
     const own = !claimLines && line && entries.find((e) => e.hcpcs === line.hcpcs);
     if (own && line) parts.push(unitsCheck(own, line));
