@@ -78,6 +78,17 @@ describe('code set (compiled CMS quarter)', () => {
     assert.deepStrictEqual(loadCodeSet().ndc('00143-9431-10'), [e], 'hyphenated form finds it too');
   });
 
+  it('a CMS alternate id is found in any case, with or without its hyphens, as CMS writes it or not', () => {
+    const codes = loadCodeSet();
+    const esano = codes.ndc('EsanoAC-0101');
+    assert.deepStrictEqual(esano.map((e) => [e.hcpcs, e.ndcDashed]), [['Q4274', 'EsanoAC-0101']]);
+    for (const written of ['ESANOAC-0101', 'esanoac-0101', 'EsanoAC0101', ' esanoAC-0101 ']) assert.deepStrictEqual(codes.ndc(written), esano, written);
+    assert.strictEqual(codes.ndc('xcd-25322').length, 1);
+    assert.strictEqual(codes.ndc('gg100').length, codes.ndc('GG100').length);
+    assert.ok(codes.ndc('GG100').length > 0);
+    assert.strictEqual(esano[0].ndc11, 'EsanoAC0101', 'the row keeps CMS\'s spelling');
+  });
+
   it('an NDC billed under two codes returns both rows', () => {
     const both = loadCodeSet().ndc('00052060202');
     assert.strictEqual(both.length, 2);

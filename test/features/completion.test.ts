@@ -40,6 +40,13 @@ describe('completion', () => {
       assert.match(c.items[1].documentation!, /once every 12 hours/);
     });
 
+    it('the documentation shows a CMS descriptor as text: M1007\'s ">=50%" is no blockquote; the detail is plain', () => {
+      const c = complete(`${HEADER}C1,M1,commercial,2025-10-01,M100‸,,1,,,,,\n`, 'csv')!;
+      const m1007 = c.items.find((i) => i.label === 'M1007')!;
+      assert.strictEqual(m1007.detail, '>=50% total pt outpt ra enct');
+      assert.match(m1007.documentation!, /^\*\*M1007\*\* · \\>=50% total pt outpt ra enct\n\n\\>=50% of total number/);
+    });
+
     it('an empty cell ranks home-infusion codes first and caps the list', () => {
       const c = complete(`${HEADER}C1,M1,commercial,2026-03-02,‸,,1,,,,,\n`, 'csv')!;
       assert.strictEqual(c.replaced, '');

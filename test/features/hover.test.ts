@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { hoverAt } from '../../server/src/features/hover';
+import { linesText } from '../../server/src/features/ndc-markdown';
+import { markdownToPlainText } from '../../server/src/features/plain-text';
 import { RULE_DOCS_BASE } from '../../server/src/features/rule-docs';
 import type { ClaimDocument } from '../../server/src/model';
 import { parseDocument } from '../../server/src/parse';
@@ -140,9 +142,83 @@ describe('hover', () => {
       assert.doesNotMatch(gg.md, /⚠️/, 'listed under the line\'s code');
     });
 
+    it('a CMS alternate ID in another case than CMS\'s (EsanoAC-0101 of Q4274) is found all the same', () => {
+      for (const id of ['EsanoAC-0101', 'ESANOAC-0101', 'esanoac0101']) {
+        const text = `claim_id,member_id,dos_from,hcpcs,units,ndc\nC1,M1,2025-08-02,Q4274,1,${id}\n`;
+        const h = hover(parseDocument(text, 'csv'), id)!;
+        assert.match(h.md, new RegExp(`^\\*\\*${id}\\*\\* is a CMS alternate ID, not an NDC`), id);
+        assert.match(h.md, /\| Q4274 \|/, id);
+        assert.doesNotMatch(h.md, /is not an NDC form|⚠️/, id);
+      }
+      const gg = hover(parseDocument('claim_id,member_id,dos_from,hcpcs,units,ndc\nC1,M1,2025-08-02,Q4111,1,gg100\n', 'csv'), 'gg100')!;
+      assert.match(gg.md, /\| Q4111 \| GammaGraft \|/);
+    });
+
     it('10 digits: ambiguous, with what the crosswalk knows', () => {
       const h = hover(csv, '1234567890')!;
       assert.match(h.md, /10 digits without hyphens, so which segment lacks its leading zero is unknown/);
+    });
+  });
+
+  describe('on a JSON claim-level value, which the claim\'s lines inherit', () => {
+    // Line 1 gives its own modifiers, so only line 2 reads the claim's KP; both read its NDC.
+    const claim = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "modifiers": ["KP"], "ndc": "00143-9431-10", "ndc_unit": "UN", "ndc_qty": 3,
+  "lines": [
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 30, "modifiers": "JW" },
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 20 }
+  ] }`, 'json');
+
+    it('a modifier: its entry, though the claim\'s first line gives its own modifiers', () => {
+      const h = hover(claim, 'KP')!;
+      assert.strictEqual(h.hovered, '"KP"');
+      assert.match(h.md, /^\*\*KP\*\* \(modifier\) · /);
+      assert.doesNotMatch(h.md, /\*\*modifiers\*\*: /);
+      assert.doesNotMatch(h.md, /No line of this claim reads/);
+    });
+
+    it('a modifier no line reads (each gives its own): still its entry, and said to be read by none', () => {
+      for (const value of ['["KP", "JW"]', '"KP JW"', '"KP:JW"']) {
+        const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "modifiers": ${value}, "lines": [{ "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 3, "modifiers": ["SH"] }] }`, 'json');
+        const h = hover(doc, 'JW')!;
+        assert.match(h.hovered, /^"?JW"?$/, value);
+        assert.match(h.md, /^\*\*JW\*\* \(modifier\) · /, value);
+        assert.match(h.md, /No line of this claim reads this value: each gives its own modifiers\./, value);
+      }
+    });
+
+    it('an NDC: the units check of every line that reads it, not "matches the line" from the first', () => {
+      const h = hover(claim, '00143-9431-10')!;
+      assert.match(h.md, /3 items × 10 units per item = \*\*30 units\*\* of J2185: line 1 matches; line 2 bills 20 units\./);
+      assert.doesNotMatch(h.md, /matches the line/);
+    });
+
+    it('an NDC: the lines billing a code the crosswalk does not list it under, named', () => {
+      const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "ndc": "00143-9431-10", "ndc_unit": "UN", "ndc_qty": 3, "lines": [
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 30 },
+    { "dos_from": "2025-10-01", "hcpcs": "J3370", "units": 3 },
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 30, "ndc": "00409-4332-01" },
+    { "dos_from": "2025-10-01", "hcpcs": "J3370", "units": 3 },
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 30, "ndc_qty": 2 }
+  ] }`, 'json');
+      const md = hover(doc, '00143-9431-10')!.md;
+      assert.match(md, /⚠️ Lines 2 and 4 bill J3370, but the crosswalk lists this NDC under J2185\./);
+      assert.match(md, /3 items × 10 units per item = \*\*30 units\*\* of J2185: line 1 matches\./, 'line 3 gives its own NDC');
+      assert.match(md, /2 items × 10 units per item = \*\*20 units\*\* of J2185: line 5 bills 30 units\./, 'line 5 gives its own quantity');
+      assert.doesNotMatch(md, /The line bills/);
+    });
+
+    it('lines are named by their place in the claim object, runs as ranges', () => {
+      assert.strictEqual(linesText([2]), 'line 2');
+      assert.strictEqual(linesText([1, 3]), 'lines 1 and 3');
+      assert.strictEqual(linesText([1, 2, 3, 4, 6, 9]), 'lines 1–4, 6 and 9');
+    });
+
+    it('a code: checked against the dates of every line that reads it', () => {
+      const doc = parseDocument(`{ "claim_id": "C1", "member_id": "M1", "hcpcs": "J3370", "lines": [
+    { "dos_from": "2025-06-15", "units": 1 },
+    { "dos_from": "2025-10-01", "units": 1 }
+  ] }`, 'json');
+      assert.match(hover(doc, 'J3370')!.md, /⚠️ J3370 is not valid on the date of service 2025-10-01: it was terminated on 2025-06-30\./);
     });
   });
 
@@ -175,6 +251,24 @@ describe('hover', () => {
       assert.match(hover(doc, 'HCPCS_Code')!.md, /box 24D/, 'the column read is described as the field');
       const notes = parseDocument('claim_id,member_id,dos_from,hcpcs,units,notes,Description\nC1,M1,2026-03-02,J3490,1,,ertapenem\n', 'csv');
       assert.match(hover(notes, 'Description')!.md, /\*\*Description\*\* gives notes, as another column of this header does: where the one before it is blank, the notes are read here\./);
+    });
+
+    it('a later notes column: the cell a row reads its notes from hovers as notes, one it does not read stays silent', () => {
+      // Description and Comment both give notes (Code gives hcpcs again, and is not read).
+      const text = [
+        'claim_id,member_id,dos_from,hcpcs,units,Description,Billing Status,Code,Comment',
+        'C1,M1,2026-03-02,J3490,1,,open,J3490,hello',
+        'C1,M1,2026-03-02,J3490,1,ertapenem,open,J3490,world',
+        '',
+      ].join('\n');
+      const doc = parseDocument(text, 'csv');
+      assert.strictEqual(doc.lines[0].notes, 'hello', 'the first row\'s notes are read from Comment (a test of the test)');
+      const hello = hover(doc, 'hello')!;
+      assert.strictEqual(hello.hovered, 'hello');
+      assert.match(hello.md, /^\*\*notes\*\*: free text/);
+      assert.match(hover(doc, 'ertapenem')!.md, /^\*\*notes\*\*: free text/, 'the first notes column, read');
+      assert.strictEqual(hover(doc, 'world'), undefined, 'Description is not blank: Comment is not read on that row');
+      assert.strictEqual(hover(doc, 'open'), undefined, 'an unknown column');
     });
 
     it('JSON keys: fields, structure keys', () => {
@@ -239,6 +333,50 @@ describe('hover', () => {
     const h = hoverAt(parseDocument(header, 'csv'), 20, [])!;
     assert.ok(h.markdown.length < 1000, `header: ${h.markdown.length} characters`);
     assert.match(h.markdown, /^\*\*J{32}…\*\* is not a claim field/);
+  });
+
+  describe('the file\'s and the CMS data\'s text is shown as text, not read as Markdown', () => {
+    const plain = (md: string): string => markdownToPlainText(md);
+    /** No line of the Markdown starts a blockquote, heading or list, and no mark is left bare. */
+    const inert = (md: string, what: string) => assert.ok(!/^\s*(>|#|[-+*] |\d+[.)] )/m.test(md.replace(/^- .*_“.*”_ — .*$/gm, '')), `${what}: ${md}`);
+
+    it('a CMS descriptor starting ">=50%" (M1007) is no blockquote, and keeps its ">="', () => {
+      const doc = parseDocument('claim_id,member_id,dos_from,hcpcs,units\nC1,M1,2025-10-01,M1007,1\n', 'csv');
+      const h = hover(doc, 'M1007')!;
+      assert.match(h.md, /^\*\*M1007\*\* · \\>=50% total pt outpt ra enct\n\n\\>=50% of total number of a patient's outpatient ra encounters assessed\n/);
+      inert(h.md, 'M1007');
+      assert.match(plain(h.md), /^M1007 · >=50% total pt outpt ra enct\n\n>=50% of total number/);
+    });
+
+    it('an unknown header name, a bad ndc_unit, an unknown code or modifier: as typed, marks escaped', () => {
+      const text = 'claim_id,member_id,dos_from,units,__tmp__,hcpcs,modifiers,ndc_unit,ndc\nC1,M1,2025-10-01,1,x,*J1*,_Q_,<b>mg</b>,[a](b)\n';
+      const doc = parseDocument(text, 'csv');
+      const header = hover(doc, '__tmp__')!.md;
+      assert.strictEqual(header, '**\\_\\_tmp\\_\\_** is not a claim field: the column is kept and ignored.');
+      assert.strictEqual(plain(header), '__tmp__ is not a claim field: the column is kept and ignored.');
+      const unit = hover(doc, '<b>mg')!.md;
+      assert.match(unit, /^\*\*\\<b\\>mg\\<\/b\\>\*\* is not an NDC unit qualifier\./);
+      assert.match(plain(unit), /^<b>mg<\/b> is not an NDC unit qualifier\./);
+      const code = hover(doc, '*J1*')!.md;
+      assert.match(code, /^\*\*\\\*J1\\\*\*\*\n\n/);
+      assert.match(plain(code), /^\*J1\* ?\n\nNo description/);
+      const modifier = hover(doc, '_Q_')!.md;
+      assert.match(modifier, /^\*\*\\_Q\\_\*\* \(modifier\)/);
+      const ndc = hover(doc, '[a](b)')!.md;
+      assert.match(ndc, /^\*\*\\\[a\\\]\(b\)\*\* is not an NDC form/);
+      assert.match(plain(ndc), /^\[a\]\(b\) is not an NDC form/);
+      for (const md of [header, unit, code, modifier, ndc]) inert(md, md.slice(0, 20));
+    });
+
+    it('a JSON structure key as written, a diagnostic\'s message quoting a value', () => {
+      const json = parseDocument('{ "__lines__": [], "claim_id": "C1" }', 'json');
+      assert.match(hover(json, '__lines__')!.md, /^\*\*"?\\_\\_lines\\_\\_"?\*\*: the claim's service lines/);
+      const start = CSV.indexOf('C2002');
+      const f: Finding = { ruleId: 'auth-missing', severity: 'warning', span: { start, end: start + 5 }, fixes: [], message: 'Claim *C2002* has no auth_number: see <notes> | `x`' };
+      const md = hoverAt(csv, start + 2, [f])!.markdown;
+      assert.ok(md.startsWith('**warning** Claim \\*C2002\\* has no auth_number: see \\<notes\\> \\| \\`x\\` ([auth-missing]('), md);
+      assert.ok(markdownToPlainText(md).startsWith('warning Claim *C2002* has no auth_number: see <notes> | `x` (auth-missing (http'), markdownToPlainText(md));
+    });
   });
 
   it('nothing on JSON punctuation, or past the end', () => {

@@ -31,8 +31,32 @@ describe('inlay hints', () => {
   });
 
   it('codes: the procedure codes only, one hint a line', () => {
+    assert.strictEqual(shownLine(csvDoc(), 2, undefined, 'codes'),
+      'C1001,M001,commercial,PA7731,2026-03-02,,12,J2185‹Meropenem›,,30,96.00,00143-9431-10,UN,3,,X2');
+  });
+
+  it('a code or modifier not valid on the line\'s dates of service says so, as completion does', () => {
+    // J3370 ended 2025-06-30; the row bills it on 2026-03-02.
     assert.strictEqual(shownLine(csvDoc(), 4, undefined, 'codes'),
-      `C1001,M001,commercial,PA7731,2026-03-02,,12,J3370‹${codes.code('J3370')!.short}›,"JW KP",4,40.00,0409-4332-01,UN,2,,X4`);
+      'C1001,M001,commercial,PA7731,2026-03-02,,12,J3370‹Vancomycin hcl injection (terminated 2025-06-30)›,"JW KP",4,40.00,0409-4332-01,UN,2,,X4');
+    const doc = parseDocument([
+      'claim_id,member_id,dos_from,dos_to,hcpcs,modifiers,units',
+      'C1,M1,2025-10-01,,J3370,JG,1', // both terminated before the date
+      'C1,M1,2025-06-15,,J3373,,1', // J3373 began 2025-07-01
+      'C1,M1,2025-06-15,,J3370,,1', // valid that day: no note
+      'C1,M1,2025-06-28,2025-07-02,J3370,,1', // the span runs past the termination
+      'C1,M1,,,J3370,JG,1', // no date: the termination date, as completion's detail gives it
+      '',
+    ].join('\n'), 'csv');
+    const lines = shown(doc).split('\n');
+    const jg = codes.modifier('JG')!.short;
+    assert.strictEqual(lines[1], `C1,M1,2025-10-01,,J3370‹Vancomycin hcl injection (terminated 2025-06-30)›,JG‹${jg} (terminated 2024-12-31)›,1`);
+    assert.ok(lines[2].includes(`J3373‹${codes.code('J3373')!.short} (added 2025-07-01)›`), lines[2]);
+    assert.ok(lines[3].includes('J3370‹Vancomycin hcl injection›,'), lines[3]);
+    assert.ok(lines[4].includes('J3370‹Vancomycin hcl injection (terminated 2025-06-30)›'), lines[4]);
+    assert.ok(lines[5].includes('(terminated 2025-06-30)›,JG‹') && lines[5].includes('(terminated 2024-12-31)›'), lines[5]);
+    const hint = inlayHints(doc, whole(doc), 'codes')[0];
+    assert.strictEqual(hint.tooltip, `J3370: ${codes.code('J3370')!.long} (terminated 2025-06-30)`);
   });
 
   it('labels are the CMS short descriptors, tooltips the long ones', () => {
@@ -45,7 +69,7 @@ describe('inlay hints', () => {
   it('each modifier of a list gets its own, and a quoted cell keeps its quotes together', () => {
     const jw = codes.modifier('JW')!.short;
     const kp = codes.modifier('KP')!.short;
-    assert.ok(shownLine(csvDoc(), 4).includes(`J3370‹${codes.code('J3370')!.short}›,"JW‹${jw}› KP"‹${kp}›,4`), shownLine(csvDoc(), 4));
+    assert.ok(shownLine(csvDoc(), 4).includes(`(terminated 2025-06-30)›,"JW‹${jw}› KP"‹${kp}›,4`), shownLine(csvDoc(), 4));
     assert.ok(shownLine(csvDoc(), 3).includes(`,SH‹${codes.modifier('SH')!.short}›,1,`));
   });
 

@@ -33,4 +33,16 @@ describe('policy notes', () => {
     assert.ok(!notesForCode('J7050').some((n) => /Included in the per diem when/.test(n.note)));
     assert.deepStrictEqual(notesForCode('A0021'), []);
   });
+
+  it('TPN per diems S9364–S9368 (formula included) get no drug-day notes, as per-diem-without-drug spares them', () => {
+    for (const code of ['S9364', 'S9365', 'S9366', 'S9367', 'S9368']) {
+      const notes = notesForCode(code).map((n) => n.note);
+      assert.ok(!notes.some((n) => /drug is actually administered|same claim as its drug/.test(n)), `${code}: ${notes.join(' | ')}`);
+      assert.ok(notes.some((n) => /standard TPN formula is inside this per diem/.test(n)), code);
+      assert.ok(notes.some((n) => /second per diem takes SH/.test(n)), `${code}: the other per diem notes still apply`);
+    }
+    assert.ok(notesForCode('S9364').some((n) => /not billed with the daily-volume TPN codes/.test(n.note)));
+    // A therapy per diem without the formula keeps both.
+    assert.strictEqual(notesForCode('S9501').filter((n) => /drug is actually administered|same claim as its drug/.test(n.note)).length, 2);
+  });
 });

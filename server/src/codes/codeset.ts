@@ -69,8 +69,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const NO_ENTRIES: readonly CrosswalkEntry[] = Object.freeze([]);
 
-/** The crosswalk key of an NDC or alternate id: its text without hyphens. */
-const ndcKey = (ndc: string): string => ndc.trim().replace(/-/g, '');
+/** The crosswalk key of an NDC or alternate id: its text without hyphens, in upper case. CMS
+ *  writes some alternate ids in mixed case (`EsanoAC-0101`, `Xcd-25322`) and a claim file may
+ *  write them in any case, as codes are; no two ids of the crosswalk differ only in case. */
+const ndcKey = (ndc: string): string => ndc.trim().replace(/-/g, '').toUpperCase();
 
 /** Builds a CodeSet over the compiled files in `dir`. */
 export function readCodeSet(dir: string): CodeSet {
@@ -90,10 +92,10 @@ export function readCodeSet(dir: string): CodeSet {
   const byCode = new Map<string, CrosswalkEntry[]>();
   for (const r of xw.rows) {
     const entry: CrosswalkEntry = {
-      hcpcs: r[0], ndcDashed: r[1], ndc11: ndcKey(r[1]), labeler: xw.strings[r[2]], drug: xw.strings[r[3]],
+      hcpcs: r[0], ndcDashed: r[1], ndc11: r[1].trim().replace(/-/g, ''), labeler: xw.strings[r[2]], drug: xw.strings[r[3]],
       dosage: xw.strings[r[4]], pkgSize: r[5], pkgQty: r[6], billUnits: r[7], billUnitsPkg: r[8],
     };
-    push(byNdc, entry.ndc11, entry);
+    push(byNdc, ndcKey(r[1]), entry);
     push(byCode, entry.hcpcs, entry);
   }
 

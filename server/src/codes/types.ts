@@ -35,7 +35,7 @@ export interface ModifierInfo {
 
 export interface CrosswalkEntry {
   readonly hcpcs: string;
-  /** 11 digits, no hyphens. */
+  /** 11 digits, no hyphens (a CMS alternate id: its text without hyphens, as CMS writes it). */
   readonly ndc11: string;
   /** 5-4-2 as CMS prints it. */
   readonly ndcDashed: string;
@@ -55,7 +55,8 @@ export interface CodeSet {
   readonly quarter: string;
   code(code: string): HcpcsCode | undefined;
   modifier(code: string): ModifierInfo | undefined;
-  /** Crosswalk rows for an 11-digit NDC (digits only). */
+  /** Crosswalk rows for an 11-digit NDC (digits only), or for a CMS alternate id (GG100,
+   *  `EsanoAC-0101`), hyphens and case ignored. */
   ndc(ndc11: string): readonly CrosswalkEntry[];
   /** Crosswalk rows billed under a HCPCS code. */
   ndcsForCode(hcpcs: string): readonly CrosswalkEntry[];

@@ -22,6 +22,19 @@ export function validThrough(entry: Dated, from: number | undefined, to: number 
   return validityOn(entry, from) === 'valid' && validityOn(entry, to) === 'valid';
 }
 
+/**
+ * What a descriptor shown beside a line's code or modifier adds about its dates (completion's
+ * detail, the inlay hints): ` (added 2025-07-01)` when it began after the first date of service,
+ * ` (terminated 2025-06-30)` when it ended before the last; with no date of service to judge by,
+ * a terminated entry still names its termination date; '' otherwise.
+ */
+export function validityNote(entry: Dated, from: number | undefined, to: number | undefined = from): string {
+  if (validityOn(entry, from) === 'not-yet-added') return ` (added ${isoDay(entry.added!)})`;
+  if (validityOn(entry, to) === 'terminated') return ` (terminated ${isoDay(entry.terminated!)})`;
+  if (from === undefined && entry.terminated !== undefined) return ` (terminated ${isoDay(entry.terminated)})`;
+  return '';
+}
+
 /** Day number → YYYY-MM-DD. */
 export function isoDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);

@@ -11,6 +11,7 @@ import type { CodeSet, HcpcsCode, ModifierInfo } from '../codes/types';
 import { isoDay, validityOn, type Dated } from '../codes/validity';
 import type { ServiceLine } from '../model';
 import { readableMessage } from '../rules/util/readable';
+import { escapeMarkdown as md } from './markdown-escape';
 import { notesForCode, notesForModifier, type PolicyNote } from './policy-notes';
 
 /** CMS's Medicare coverage codes of the HCPCS file (the `cov` column). */
@@ -24,7 +25,7 @@ const COVERAGE: Readonly<Record<string, string>> = {
 
 /** "Medicare coverage I: not payable by Medicare" (the meaning when CMS's letter has one). */
 function coverageText(cov: string): string {
-  return `Medicare coverage ${cov}${COVERAGE[cov] ? `: ${COVERAGE[cov]}` : ''}`;
+  return `Medicare coverage ${md(cov)}${COVERAGE[cov] ? `: ${COVERAGE[cov]}` : ''}`;
 }
 
 const hours = (h: number): string => (h % 24 === 0 && h > 24 ? `${h / 24} days` : `${h} hours`);
@@ -37,7 +38,7 @@ export function codeClasses(code: string, line?: Pick<ServiceLine, 'frequency'>)
     const fromLine = line?.frequency ? frequencyHours(line.frequency) : undefined;
     let what = 'therapy per diem';
     if (antibiotic !== undefined) what += `, antibiotic dosing every ${hours(antibiotic)} (q${antibiotic}h)`;
-    else if (fromLine !== undefined) what += `, dosing every ${hours(fromLine)} (this line's frequency ${line!.frequency})`;
+    else if (fromLine !== undefined) what += `, dosing every ${hours(fromLine)} (this line's frequency ${md(line!.frequency)})`;
     if (isFormulaIncludedPerDiem(code)) what += ', TPN formula included';
     if (isHydrationPerDiem(code)) what += ', hydration';
     out.push(what);
@@ -73,11 +74,16 @@ function datesMarkdown(d: Dated): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-/** A warning when the line's dates of service fall outside the code's life. */
-function validityWarning(code: string, d: Dated, line?: Pick<ServiceLine, 'dosFrom' | 'dosTo'>): string {
-  if (line?.dosFrom === undefined) return '';
-  const from = line.dosFrom;
-  const to = Math.max(line.dosTo ?? from, from);
+/** A warning when the lines' dates of service fall outside the code's life. */
+function validityWarning(code: string, d: Dated, lines: readonly Pick<ServiceLine, 'dosFrom' | 'dosTo'>[]): string {
+  let from: number | undefined;
+  let to = -Infinity;
+  for (const line of lines) {
+    if (line.dosFrom === undefined) continue;
+    from = Math.min(from ?? line.dosFrom, line.dosFrom);
+    to = Math.max(to, line.dosTo ?? line.dosFrom, line.dosFrom);
+  }
+  if (from === undefined) return '';
   if (validityOn(d, from) === 'not-yet-added') {
     return `⚠️ ${code} is not valid on the date of service ${isoDay(from)}: it was added on ${isoDay(d.added!)}.`;
   }
@@ -90,9 +96,14 @@ function validityWarning(code: string, d: Dated, line?: Pick<ServiceLine, 'dosFr
 export interface CodeContext {
   /** The line the code sits on: its dates and frequency refine the entry. */
   readonly line?: ServiceLine;
+  /** A JSON claim-level value: every line that reads it (`line` is the first). The code's dates
+   *  are checked against all of theirs, not only the first line's. */
+  readonly lines?: readonly ServiceLine[];
   /** The line's payer (or the default payer). */
   readonly payer?: string;
 }
+
+const linesOf = (ctx: CodeContext): readonly ServiceLine[] => ctx.lines ?? (ctx.line ? [ctx.line] : []);
 
 /** The full markdown entry of a code (hover, lookup). */
 export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}): string {
@@ -100,10 +111,11 @@ export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}
   const entry = codes.code(c);
   const parts: string[] = [];
   if (entry) {
-    parts.push(`**${entry.code}** · ${entry.short}`, entry.long);
+    // CMS's descriptors as text: M1007's long one starts `>=50%`, no blockquote.
+    parts.push(`**${md(entry.code)}** · ${md(entry.short)}`, md(entry.long));
   } else {
     // What was typed, cut short as a diagnostic's message is (a cell can hold a megabyte).
-    parts.push(`**${readableMessage(c)}**`, /^[A-Z]\d{4}$/.test(c)
+    parts.push(`**${md(readableMessage(c))}**`, /^[A-Z]\d{4}$/.test(c)
       ? `Not in the CMS HCPCS Level II code set (${codes.quarter}): check the code.`
       : isCptCode(c)
         // CPT descriptors are the AMA's: only the policies' own words for 99601/99602 are shipped.
@@ -113,7 +125,7 @@ export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}
   const classes = codeClasses(c, ctx.line);
   if (classes.length) parts.push(`Class: ${classes.join('; ')}`);
   if (entry) parts.push(entryFacts(codes, entry));
-  if (entry) parts.push(validityWarning(c, entry, ctx.line));
+  if (entry) parts.push(validityWarning(c, entry, linesOf(ctx)));
   if (ctx.payer === 'medicare' && (isTherapyPerDiem(c) || isCatheterCarePerDiem(c))) {
     parts.push('⚠️ The payer is Medicare, which does not pay S-code per diems. For a drug of its home infusion benefit (infused through a DME pump), bill the HIT professional services G-codes (G0068–G0070, initial visit G0088–G0090); for another drug (e.g. an antibiotic), 99601/99602 for the Medicare denial.');
   }
@@ -134,7 +146,7 @@ function entryFacts(codes: CodeSet, entry: HcpcsCode): string {
   const ndcs = codes.ndcsForCode(entry.code);
   if (ndcs.length) {
     const dosages = [...new Set(ndcs.map((n) => n.dosage))];
-    facts.push(`billing unit ${dosages.join(' / ')}; ${ndcs.length} NDC${ndcs.length === 1 ? '' : 's'} in the ASP crosswalk`);
+    facts.push(`billing unit ${md(dosages.join(' / '))}; ${ndcs.length} NDC${ndcs.length === 1 ? '' : 's'} in the ASP crosswalk`);
   }
   if (!entry.policy) facts.push(`CMS HCPCS ${codes.quarter}`);
   return facts.join(' · ');
@@ -145,15 +157,15 @@ export function modifierMarkdown(codes: CodeSet, code: string, ctx: CodeContext 
   const c = code.trim().toUpperCase();
   const m: ModifierInfo | undefined = codes.modifier(c);
   const parts: string[] = m
-    ? [`**${m.code}** (modifier) · ${m.short}`, m.long]
-    : [`**${readableMessage(c)}** (modifier)`, /^\d{2}$/.test(c)
+    ? [`**${md(m.code)}** (modifier) · ${md(m.short)}`, md(m.long)]
+    : [`**${md(readableMessage(c))}** (modifier)`, /^\d{2}$/.test(c)
       // Two digits: a CPT modifier (25, 59, 76 …), whose descriptors are the AMA's.
       ? 'CPT modifier (AMA): its descriptor is not shipped with this extension; the CMS HCPCS Level II modifier list does not include it.'
       : `Not in the CMS HCPCS Level II modifier list (${codes.quarter}).`];
   if (m) {
     const facts = [m.cov ? coverageText(m.cov) : '', datesMarkdown(m), `CMS HCPCS ${codes.quarter}`];
     parts.push(facts.filter(Boolean).join(' · '));
-    parts.push(validityWarning(c, m, ctx.line));
+    parts.push(validityWarning(c, m, linesOf(ctx)));
   }
   parts.push(notesMarkdown(notesForModifier(c)));
   return parts.filter(Boolean).join('\n\n');

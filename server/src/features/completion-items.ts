@@ -6,7 +6,7 @@ import {
 } from '../codes/classes';
 import { loadCodeSet } from '../codes/codeset';
 import type { HcpcsCode, ModifierInfo } from '../codes/types';
-import { isoDay, validityOn, type Dated } from '../codes/validity';
+import { validityNote, validityOn, type Dated } from '../codes/validity';
 import type { ServiceLine } from '../model';
 import { codeMarkdown, modifierMarkdown } from './code-markdown';
 import { MODIFIER_NOTES } from './policy-notes';
@@ -82,11 +82,7 @@ function pick<T extends { code: string }>(all: readonly Ranked<T>[], typed: stri
  * judge by, the day it was terminated (ranked as usual).
  */
 function dated(e: Dated, tier: number, from: number | undefined): { tier: number; note: string } {
-  const validity = validityOn(e, from);
-  if (validity === 'terminated') return { tier: 9, note: ` (terminated ${isoDay(e.terminated!)})` };
-  if (validity === 'not-yet-added') return { tier: 9, note: ` (added ${isoDay(e.added!)})` };
-  if (from === undefined && e.terminated !== undefined) return { tier, note: ` (terminated ${isoDay(e.terminated)})` };
-  return { tier, note: '' };
+  return { tier: validityOn(e, from) === 'valid' ? tier : 9, note: validityNote(e, from) };
 }
 
 /** `documentation: false` leaves out the markdown entries (~1.5 KB each): see completionDocumentation. */

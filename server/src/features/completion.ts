@@ -15,6 +15,7 @@ import { FIELD_DOCS, fieldMarkdown } from './field-docs';
 import {
   cellIndexAt, claimAt, fieldOfColumn, isModifierField, isPropertyKey, jsonNodeAt, lineAt, nodeSpan, owningProperty, propertyName,
 } from './locate';
+import { escapeMarkdown } from './markdown-escape';
 import { NDC_UNITS } from './ndc-units';
 import type { CompletionEntry, CompletionResult } from './types';
 
@@ -240,7 +241,7 @@ function ndcItems(line: ServiceLine | undefined, options: LintOptions): Completi
     label: options.ndcFormat === 'digits' ? e.ndc11 : e.ndcDashed,
     kind: 'ndc',
     detail: `${e.drug} · ${e.labeler}`,
-    documentation: `${e.hcpcs} ${e.dosage}: ${e.billUnits} billable units per item, ${e.billUnitsPkg} per package (${e.pkgQty} item${e.pkgQty === 1 ? '' : 's'}); CMS ASP NDC–HCPCS crosswalk ${loadCodeSet().quarter}`,
+    documentation: `${escapeMarkdown(`${e.hcpcs} ${e.dosage}`)}: ${e.billUnits} billable units per item, ${e.billUnitsPkg} per package (${e.pkgQty} item${e.pkgQty === 1 ? '' : 's'}); CMS ASP NDC–HCPCS crosswalk ${loadCodeSet().quarter}`,
     sortText: String(i).padStart(4, '0'),
   }));
 }

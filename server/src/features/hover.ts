@@ -6,6 +6,7 @@ import type { Finding, LintOptions } from '../rules/types';
 import { codeMarkdown, modifierMarkdown, quoteMarkdown } from './code-markdown';
 import { fieldMarkdown } from './field-docs';
 import { isModifierField, targetAt, touches, type Target } from './locate';
+import { escapeMarkdown } from './markdown-escape';
 import { ndcMarkdown } from './ndc-markdown';
 import { ndcUnit, NDC_UNITS } from './ndc-units';
 import { ruleDocUrl } from './rule-docs';
@@ -23,7 +24,7 @@ function unitMarkdown(text: string): string {
     const known = NDC_UNITS.map((q) => `\`${q.code}\` ${q.descriptor}`).join(', ');
     const mg = text.trim().toUpperCase() === 'MG' ? ' Report milligrams as GR (grams): quantity ÷ 1000.' : '';
     // What was typed, cut short as a diagnostic's message is (a cell can hold a megabyte).
-    return `**${readableMessage(text.trim()) || '(empty)'}** is not an NDC unit qualifier.${mg} Use one of: ${known}.`;
+    return `**${escapeMarkdown(readableMessage(text.trim())) || '(empty)'}** is not an NDC unit qualifier.${mg} Use one of: ${known}.`;
   }
   return [`**${u.code}** · ${u.descriptor} (NDC unit qualifier, 837P CTP05-1)`, ...u.notes.map(quoteMarkdown)].join('\n\n');
 }
@@ -32,11 +33,11 @@ function unitMarkdown(text: string): string {
  *  field, and an empty cell of any field, what the field means (as every empty cell does). */
 function valueMarkdown(target: Extract<Target, { kind: 'value' }>, options: LintOptions): string | undefined {
   const codes = loadCodeSet();
-  const ctx = { line: target.line, payer: payerOf(target.line, options) };
+  const ctx = { line: target.line, lines: target.claimLines?.map((l) => l.line), payer: payerOf(target.line, options) };
   const typed = target.text.trim() !== '';
   if (target.field === 'hcpcs' && typed) return codeMarkdown(codes, target.text, ctx);
   if (isModifierField(target.field) && target.modifier) return modifierMarkdown(codes, target.modifier.code, ctx);
-  if (target.field === 'ndc' && typed) return ndcMarkdown(codes, target.text, target.line);
+  if (target.field === 'ndc' && typed) return ndcMarkdown(codes, target.text, target.line, target.claimLines);
   if (target.field === 'ndc_unit' && typed) return unitMarkdown(target.text);
   return fieldMarkdown(target.field);
 }
@@ -48,12 +49,18 @@ const STRUCTURE_KEYS: Readonly<Record<string, string>> = {
   lintdisable: 'rule ids turned off for this claim or line, e.g. `["auth-missing"]`',
 };
 
+/** A JSON claim-level value every line of the claim overrides: said, as it bills nothing. */
+function unreadNote(target: Extract<Target, { kind: 'value' }>): string {
+  return target.claimLines?.length === 0 ? `No line of this claim reads this value: each gives its own ${target.field}.` : '';
+}
+
 function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions): string | undefined {
   if (target.kind === 'key') {
     if (target.field) return fieldMarkdown(target.field);
     const structure = doc.format === 'json' ? STRUCTURE_KEYS[normalizeKey(target.name)] : undefined;
-    if (structure) return `**${target.name}**: ${structure}`;
-    const name = readableMessage(target.name);
+    // The name as written, as text: a header `__tmp__` is no bold.
+    const name = escapeMarkdown(readableMessage(target.name));
+    if (structure) return `**${name}**: ${structure}`;
     const what = doc.format === 'csv' ? 'column' : 'key';
     // A field name, but not the one read: another column (key) gives the same field first (last).
     const repeated = fieldOf(target.name.trim());
@@ -62,11 +69,14 @@ function targetMarkdown(doc: ClaimDocument, target: Target, options: LintOptions
     if (repeated) return `**${name}** gives ${repeated}, as another ${what} of this ${doc.format === 'csv' ? 'header' : 'object'} does: this ${what} is not read.`;
     return `**${name || '(empty)'}** is not a claim field: the ${what} is kept and ignored.`;
   }
-  return valueMarkdown(target, options);
+  const md = valueMarkdown(target, options);
+  const unread = unreadNote(target);
+  return md && unread ? `${md}\n\n${unread}` : md;
 }
 
 function findingMarkdown(f: Finding): string {
-  return `**${f.severity}** ${f.message} ([${f.ruleId}](${ruleDocUrl(f.ruleId)}))`;
+  // Messages quote the file's values: text, not Markdown.
+  return `**${f.severity}** ${escapeMarkdown(f.message)} ([${f.ruleId}](${ruleDocUrl(f.ruleId)}))`;
 }
 
 /** Findings sorted by start, with their longest span: built once per findings array. */

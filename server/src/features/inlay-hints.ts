@@ -1,11 +1,14 @@
 // Inlay hints: each code's short descriptor written after it, so a claim file reads without
 // hovering cell after cell (`J2185 Meropenem`); with `all`, each modifier's and NDC's too
 // (`SH 2nd concurrent infusion ther`, `00143-9431-10 Meropenem · J2185`). Descriptors come from
-// the compiled CMS files (the policies for 99601/99602), like hover's. Answered for a range from
+// the compiled CMS files (the policies for 99601/99602), like hover's; a code or modifier not valid
+// on the line's dates of service says so (`Vancomycin hcl injection (terminated 2025-06-30)`), as
+// completion's detail does, so it never reads as a valid one. Answered for a range from
 // the kept analysis: a binary search to its first line, then the lines in it.
 import { loadCodeSet } from '../codes/codeset';
 import { parseNdc } from '../codes/ndc';
-import type { CodeSet } from '../codes/types';
+import type { CodeSet, HcpcsCode, ModifierInfo } from '../codes/types';
+import { validityNote } from '../codes/validity';
 import type { ClaimDocument, Modifier, ServiceLine, Span } from '../model';
 import type { InlayHintEntry } from './types';
 
@@ -31,16 +34,23 @@ function after(text: string, end: number): number {
   return text.charCodeAt(end) === 0x22 /* " */ ? end + 1 : end;
 }
 
+/** The hint of a code or modifier: its descriptors, and (as completion's detail says it) when it
+ *  is not valid on the line's dates of service, so a terminated code never reads as a valid one. */
+function entryHint(offset: number, entry: HcpcsCode | ModifierInfo, line: ServiceLine): InlayHintEntry {
+  const note = validityNote(entry, line.dosFrom, line.dosFrom === undefined ? undefined : Math.max(line.dosTo ?? line.dosFrom, line.dosFrom));
+  return { offset, label: `${entry.short}${note}`, tooltip: `${entry.code}: ${entry.long}${note}` };
+}
+
 function codeHint(codes: CodeSet, doc: ClaimDocument, line: ServiceLine): InlayHintEntry | undefined {
   const field = line.fields.hcpcs;
   if (!field || line.hcpcs === '') return undefined;
   const entry = codes.code(line.hcpcs);
-  return entry && { offset: after(doc.text, field.span.end), label: entry.short, tooltip: `${entry.code}: ${entry.long}` };
+  return entry && entryHint(after(doc.text, field.span.end), entry, line);
 }
 
-function modifierHint(codes: CodeSet, doc: ClaimDocument, m: Modifier): InlayHintEntry | undefined {
+function modifierHint(codes: CodeSet, doc: ClaimDocument, line: ServiceLine, m: Modifier): InlayHintEntry | undefined {
   const info = codes.modifier(m.code);
-  return info && { offset: after(doc.text, m.span.end), label: info.short, tooltip: `${info.code}: ${info.long}` };
+  return info && entryHint(after(doc.text, m.span.end), info, line);
 }
 
 /** The crosswalk's drug and the code(s) it is billed under: `Meropenem · J2185`. */
@@ -77,7 +87,7 @@ export function inlayHints(doc: ClaimDocument, range: Span, values: HintedValues
     const line = lines[i];
     add(codeHint(codes, doc, line));
     if (values === 'codes') continue;
-    for (const m of line.modifiers) add(modifierHint(codes, doc, m));
+    for (const m of line.modifiers) add(modifierHint(codes, doc, line, m));
     add(ndcHint(codes, doc, line));
   }
   // Columns and keys come in any order, and a claim's fields sit before or after its lines.

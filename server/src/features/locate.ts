@@ -4,6 +4,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { Claim, ClaimDocument, CsvRow, FieldName, Modifier, ServiceLine, Span } from '../model';
 import { fieldOf } from '../parse/fields';
+import { splitModifiers } from '../parse/values';
 
 const MODIFIER_FIELDS: ReadonlySet<FieldName> = new Set(['modifiers', 'modifier1', 'modifier2', 'modifier3', 'modifier4']);
 
@@ -55,6 +56,16 @@ export function fieldOfColumn(doc: ClaimDocument, column: number): FieldName | u
   return undefined;
 }
 
+/** CSV: the field a row's cell is read as. A header may name notes more than once (a re-export's
+ *  Description beside its Comment): the row reads its notes from the first of those cells that is
+ *  not blank (parse/csv-line.ts notesColumnOf), so the cell read, in whichever column, is notes. */
+export function fieldOfCell(doc: ClaimDocument, line: ServiceLine, column: number): FieldName | undefined {
+  const field = fieldOfColumn(doc, column);
+  if (field) return field;
+  const notes = line.fields.notes;
+  return notes && notes.span.start === line.row?.cells[column]?.span.start ? 'notes' : undefined;
+}
+
 /** JSON: the deepest node whose range holds the offset (children are in offset order). */
 export function jsonNodeAt(root: JsonNode | undefined, offset: number): JsonNode | undefined {
   if (!root || offset < root.offset || offset > root.offset + root.length) return undefined;
@@ -99,22 +110,74 @@ export function propertyName(prop: JsonNode): string {
   return key && typeof key.value === 'string' ? key.value : '';
 }
 
+/** A line that reads a JSON claim-level value, numbered as the claim object lists its lines. */
+export interface ReadingLine {
+  readonly line: ServiceLine;
+  /** 1-based place among the line objects of the claim object ("line 2"). */
+  readonly number: number;
+}
+
 export type Target =
   /** A CSV header cell or a JSON key; `field` undefined for an unknown column / key. */
   | { readonly kind: 'key'; readonly field?: FieldName; readonly name: string; readonly span: Span }
-  /** A field value; `line` gives the context (for a JSON claim-level value, the claim's first line). */
+  /** A field value; `line` gives the context (for a JSON claim-level value, the first line that
+   *  reads it: none when every line gives the field itself). */
   | {
     readonly kind: 'value';
     readonly field: FieldName;
     readonly text: string;
     readonly span: Span;
     readonly line?: ServiceLine;
+    /** A JSON claim-level value: every line of its claim object that reads it, in file order (a
+     *  line giving the field itself does not). What holds for one of them may not for another. */
+    readonly claimLines?: readonly ReadingLine[];
     /** The modifier under the cursor, in a modifier cell / array. */
     readonly modifier?: Modifier;
   };
 
 function modifierAt(line: ServiceLine | undefined, offset: number): Modifier | undefined {
   return line?.modifiers.find((m) => touches(m.span, offset));
+}
+
+/** The lines whose line objects sit inside `span` (a JSON claim object), in file order. */
+function linesWithin(doc: ClaimDocument, span: Span): ServiceLine[] {
+  const lines = doc.lines;
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].span.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ServiceLine[] = [];
+  for (let i = lo; i < lines.length && lines[i].span.end <= span.end; i++) out.push(lines[i]);
+  return out;
+}
+
+/** JSON: the lines of the claim object `owner` that read its value `value` of `field`. Each line
+ *  inherits the claim's field unless it gives its own, so the claim's first line may not be one. */
+function readingLines(doc: ClaimDocument, owner: JsonNode, field: FieldName, value: JsonNode): ReadingLine[] {
+  const out: ReadingLine[] = [];
+  linesWithin(doc, nodeSpan(owner)).forEach((line, i) => {
+    const f = line.fields[field];
+    if (f?.fromClaim && f.span.start === value.offset) out.push({ line, number: i + 1 });
+  });
+  return out;
+}
+
+/** The modifier under the cursor in a claim-level modifier value that no line reads (each gives
+ *  its own), so no line holds it: read from the value as the parser reads a line's (an element of
+ *  a list whole, a string split at the separators), for hover to describe it all the same. */
+function modifierOfValue(doc: ClaimDocument, node: JsonNode, field: FieldName, offset: number): Modifier | undefined {
+  if (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return undefined;
+  const source = doc.text.slice(node.offset, node.offset + node.length);
+  if (node.parent?.type === 'array') {
+    const code = (node.type === 'string' ? String(node.value) : source).trim().toUpperCase();
+    return code ? { code, span: nodeSpan(node), field } : undefined;
+  }
+  const quoted = node.type === 'string' ? 1 : 0;
+  const parts = splitModifiers(source.slice(quoted, source.length - quoted), node.offset + quoted, field);
+  return parts.find((m) => touches(m.span, offset));
 }
 
 function csvTarget(doc: ClaimDocument, offset: number): Target | undefined {
@@ -128,7 +191,7 @@ function csvTarget(doc: ClaimDocument, offset: number): Target | undefined {
   const line = lineAt(doc, offset);
   if (!line?.row) return undefined;
   const i = cellIndexAt(line.row, offset);
-  const field = i < 0 ? undefined : fieldOfColumn(doc, i);
+  const field = i < 0 ? undefined : fieldOfCell(doc, line, i);
   if (!field) return undefined;
   const cell = line.row.cells[i];
   return { kind: 'value', field, text: cell.text, span: cell.span, line, modifier: modifierAt(line, offset) };
@@ -144,9 +207,18 @@ function jsonTarget(doc: ClaimDocument, offset: number): Target | undefined {
   const prop = owningProperty(node);
   const field = prop && fieldOf(propertyName(prop));
   if (!field || node.type === 'object' || node.type === 'array') return undefined;
-  const line = lineAt(doc, offset) ?? claimAt(doc, offset)?.lines[0];
   const text = typeof node.value === 'string' ? node.value : doc.text.slice(node.offset, node.offset + node.length);
-  return { kind: 'value', field, text, span: nodeSpan(node), line, modifier: modifierAt(line, offset) };
+  const span = nodeSpan(node);
+  const own = lineAt(doc, offset);
+  if (own) return { kind: 'value', field, text, span, line: own, modifier: modifierAt(own, offset) };
+  // A claim's own value: the context is every line that reads it.
+  const owner = prop.parent;
+  const value = prop.children?.[1];
+  if (owner?.type !== 'object' || !value) return undefined;
+  const claimLines = readingLines(doc, owner, field, value);
+  const line = claimLines[0]?.line;
+  const modifier = isModifierField(field) ? modifierAt(line, offset) ?? modifierOfValue(doc, node, field, offset) : undefined;
+  return { kind: 'value', field, text, span, line, claimLines, modifier };
 }
 
 /** What the offset points at, or undefined (between cells, punctuation, comments, unknown columns). */

@@ -22,6 +22,9 @@ interface CodeNote extends PolicyNote {
 }
 
 const isPerDiem = (code: string): boolean => isTherapyPerDiem(code) || isCatheterCarePerDiem(code);
+/** A per diem paid only with its drug that day (rules.md per-diem-without-drug): not the TPN per
+ *  diems S9364–S9368, whose standard formula is inside them (their own note says so). */
+const needsDrugDay = (isCode: (code: string) => boolean) => (code: string): boolean => isCode(code) && !isFormulaIncludedPerDiem(code);
 const isAntibioticPerDiem = (code: string): boolean => code in ANTIBIOTIC_INTERVAL_HOURS || code === 'S9494';
 const oneOf = (...codes: string[]) => (code: string): boolean => codes.includes(code);
 const between = (from: string, to: string) => (code: string): boolean => code.length === from.length && code >= from && code <= to;
@@ -29,13 +32,13 @@ const between = (from: string, to: string) => (code: string): boolean => code.le
 export const CODE_NOTES: readonly CodeNote[] = [
   // Per diems
   {
-    appliesTo: isPerDiem,
+    appliesTo: needsDrugDay(isPerDiem),
     note: 'Paid only for a day on which a drug is actually administered.',
     policy: '000',
     quote: 'Home infusion services on a per diem basis only when drug infusion is administered on the same date.',
   },
   {
-    appliesTo: isTherapyPerDiem,
+    appliesTo: needsDrugDay(isTherapyPerDiem),
     note: 'Bill it on the same claim as its drug, for the same dates of service.',
     policy: '001',
     quote: 'The per diem HCPCS code must be billed on the same claim as the corresponding drug for the same dates of service.',
