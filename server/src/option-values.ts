@@ -44,8 +44,3 @@ export function readRuleId(written: string): string | undefined {
 export function nearestRuleId(written: string): string | undefined {
   return nearestId(written.trim(), RULE_IDS);
 }
-
-/** "a, b or c": the choices of a message. */
-export function choiceList(words: readonly string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}

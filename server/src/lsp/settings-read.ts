@@ -5,8 +5,9 @@
 // the descriptions quote them.
 import type { HintedValues } from '../features/inlay-hints';
 import {
-  choiceList, nearestRuleId, NDC_FORMATS, readNdcFormat, readPayer, readRuleId, readSeverity, SEVERITY_SETTINGS, type NdcFormat,
+  nearestRuleId, NDC_FORMATS, readNdcFormat, readPayer, readRuleId, readSeverity, SEVERITY_SETTINGS, type NdcFormat,
 } from '../option-values';
+import { orList } from '../rules/util/or-list';
 import { PAYERS } from '../model';
 import { RULE_IDS, RULES_BY_ID } from '../rules';
 import type { SeveritySetting } from '../rules/types';
@@ -87,7 +88,7 @@ class Problems {
 
 /** An enumerated setting: its value, the base's when it is absent or bad. */
 function oneOf<T extends string>(raw: Record<string, unknown>, key: keyof ServerSettings, read: (v: unknown) => T | undefined,
-  base: T, what: string, choices: readonly string[], problems: Problems, valid = choiceList(choices)): T {
+  base: T, what: string, choices: readonly string[], problems: Problems, valid = orList(choices)): T {
   const v = raw[key];
   if (v === undefined || v === null) return base;
   const read1 = read(v);
@@ -101,7 +102,7 @@ function oneOf<T extends string>(raw: Record<string, unknown>, key: keyof Server
 /** The rule severities: every entry read, a bad one left out (the rule keeps its default). */
 function readRules(v: unknown, base: ServerSettings['rules'], problems: Problems): ServerSettings['rules'] {
   if (v === undefined || v === null) return base;
-  const severities = `${choiceList(SEVERITY_SETTINGS)}, in any letter case`;
+  const severities = `${orList(SEVERITY_SETTINGS)}, in any letter case`;
   if (!isRecord(v)) {
     problems.bad('rules', v, 'an object of rule ids and severities', base, `an object such as { "auth-missing": "off" }, each severity ${severities}`);
     return base;
@@ -114,7 +115,7 @@ function readRules(v: unknown, base: ServerSettings['rules'], problems: Problems
       const near = nearestRuleId(written);
       problems.add(setting, written, `${setting} names ${quoted(written)}, which is not a rule id, so it sets nothing: ${near
         ? `did you mean ${near}?`
-        : `the rule ids are ${choiceList(RULE_IDS)}`}`);
+        : `the rule ids are ${orList(RULE_IDS)}`}`);
       continue;
     }
     const severity = readSeverity(sev);
@@ -154,7 +155,7 @@ function readFilePatterns(v: unknown, base: readonly string[], problems: Problem
 export function readSettings(raw: unknown, base: ServerSettings = DEFAULT_SETTINGS): ReadSettings {
   if (!isRecord(raw)) return { settings: base, problems: [] };
   const problems = new Problems();
-  const payer = oneOf(raw, 'payer', readPayer, base.payer, 'a payer', PAYERS, problems, `${choiceList(PAYERS)}, in any letter case`);
+  const payer = oneOf(raw, 'payer', readPayer, base.payer, 'a payer', PAYERS, problems, `${orList(PAYERS)}, in any letter case`);
   const rules = readRules(raw.rules, base.rules, problems);
   const ndcFormat = oneOf(raw, 'ndcFormat', readNdcFormat, base.ndcFormat, 'an NDC format', NDC_FORMATS, problems);
   let workspaceAnalysis = base.workspaceAnalysis;

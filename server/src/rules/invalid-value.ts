@@ -8,6 +8,7 @@ import { formatDay } from './util/same-day';
 import { ordinal } from './util/per-diem';
 import { writtenDisableIds } from './util/disable-ids';
 import { nearestId } from './util/nearest-id';
+import { orList } from './util/or-list';
 import type { Rule, RuleContext } from './types';
 import type { ClaimDocument } from '../model';
 import type { Node as JsonNode } from 'jsonc-parser';
@@ -127,7 +128,7 @@ function checkCodes(line: ServiceLine, report: Reporter): void {
   // The parsed payer is the text trimmed and lower-cased: a known (or no) payer needs no second look.
   const payer = line.payer === '' || (PAYERS as readonly string[]).includes(line.payer) ? '' : fieldText(line, 'payer');
   if (payer !== '' && !(PAYERS as readonly string[]).includes(payer.toLowerCase())) {
-    report(line, line.fields.payer!.span, `payer ${payer} is not a known line of business: use ${PAYERS.slice(0, -1).join(', ')} or ${PAYERS[PAYERS.length - 1]}`);
+    report(line, line.fields.payer!.span, `payer ${payer} is not a known line of business: use ${orList(PAYERS)}`);
   }
   const vial = line.vial !== undefined ? '' : fieldText(line, 'vial');
   if (vial !== '' && !VIAL_WORD.test(vial)) {

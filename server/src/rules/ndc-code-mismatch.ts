@@ -9,12 +9,8 @@ import { changeLineEdits, fix } from '../fixes/edit';
 import type { ServiceLine } from '../model';
 import type { CodeSet, CrosswalkEntry } from '../codes/types';
 import { decimalText, expectedUnits } from './util/crosswalk-units';
+import { orList } from './util/or-list';
 import type { Rule } from './types';
-
-/** "J0881", "J0881 or J0882", "J0881, J0882 or J0883". */
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
 
 /** The units the line takes under `code`, when the crosswalk counts them from the NDC quantity
  *  and they differ from the line's: 2 vials of vancomycin 500 mg (00409-4332-01) are 2 units of
