@@ -4,6 +4,7 @@
 // thousands of files this way and make ServiceLine objects only for the members a lint asks for.
 // Never the text, CSV rows or JSON nodes: those stay with the file they came from.
 import type { Field, FieldName, Modifier, ServiceLine, Span } from '../model';
+import type { ReachLine } from '../rules/types';
 
 // Number columns (Float64: dates are days, amounts may have decimals; NaN = absent).
 const N_FROM = 0, N_TO = 1, N_UNITS = 2, N_CHARGE = 3, N_NDC_QTY = 4, N_WASTED = 5, N_DURATION = 6;
@@ -78,6 +79,20 @@ export class PackedLines {
 
   dosFrom(i: number): number | undefined {
     return opt(this.nums[i * NUM_COLS + N_FROM]);
+  }
+
+  dosTo(i: number): number | undefined {
+    return opt(this.nums[i * NUM_COLS + N_TO]);
+  }
+
+  claimId(i: number): string {
+    return this.table[this.strs[i * STR_COLS + S_CLAIM]];
+  }
+
+  /** What reach predicates read of line i (rules/types.ts, ReachLine), without making the line. */
+  probe(i: number): ReachLine {
+    const sb = i * STR_COLS;
+    return { hcpcs: this.table[this.strs[sb + S_HCPCS]], authNumber: this.table[this.strs[sb + S_AUTH]] };
   }
 
   /** Bytes held in typed arrays and string slots (not the shared, interned strings). */

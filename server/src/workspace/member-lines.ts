@@ -2,10 +2,13 @@
 // A file's lines are kept packed (compact-line.ts), and only the lines that have a member id and
 // a date of service (a line without them is never "the same member" or "the same day" as
 // anything). ServiceLine objects are made only when a lint asks for a member's lines. Pure: the
-// LSP index and the CLI both fill it, keyed by whatever names a file for them.
+// LSP index and the CLI both fill it, keyed by whatever names a file for them. A lint asks for
+// the lines its own reach (`window`: window.ts), found per member by date, not by reading every
+// line of its members in every file.
 import type { ClaimDocument, ServiceLine } from '../model';
-import type { ExternalLine } from '../rules/types';
+import type { ExternalLine, Reach, Window } from '../rules/types';
 import { PackedLines } from './compact-line';
+import { inOrder, MemberDates } from './window';
 
 interface FileLines {
   /** What related information names the file by. */
@@ -13,8 +16,19 @@ interface FileLines {
   readonly packed: PackedLines;
   /** member id → positions of the member's lines in `packed`, in file order. */
   readonly byMember: ReadonlyMap<string, readonly number[]>;
-  /** Changes each time the file's lines are replaced (see `signature`). */
+  /** Changes each time the file's lines are replaced (see `signature`); also names the file in
+   *  MemberDates. */
   readonly version: number;
+}
+
+/** A member's lines of every file, by date (window.ts): entry k is its k-th line as `external`
+ *  lists them (files in the member's order, lines in file order). */
+interface MemberIndex {
+  readonly dates: MemberDates;
+  /** version → the file (MemberDates names an entry's file by its version). */
+  readonly files: ReadonlyMap<number, FileLines>;
+  /** Entry k's position in its file's packed lines. */
+  readonly at: Int32Array;
 }
 
 /** Whether a line is kept: only a line with a member id and a date of service is ever "the same
@@ -27,6 +41,9 @@ export class MemberLines {
   private readonly files = new Map<string, FileLines>();
   /** member id → keys of the files that have lines of the member. */
   private readonly byMember = new Map<string, Set<string>>();
+  /** member id → its lines by date, made when a window first asks, dropped when a file with lines
+   *  of the member changes. */
+  private readonly dates = new Map<string, MemberIndex>();
   private versions = 0;
 
   /** Replace a file's lines with those of the parsed document. Returns the member ids of the file
@@ -47,6 +64,7 @@ export class MemberLines {
     }
     this.files.set(key, { uri, packed, byMember, version: ++this.versions });
     for (const member of byMember.keys()) {
+      this.dates.delete(member);
       let keys = this.byMember.get(member);
       if (!keys) this.byMember.set(member, (keys = new Set()));
       keys.add(key);
@@ -59,6 +77,7 @@ export class MemberLines {
     const file = this.files.get(key);
     if (!file) return [];
     for (const member of file.byMember.keys()) {
+      this.dates.delete(member);
       const keys = this.byMember.get(member);
       keys?.delete(key);
       if (keys?.size === 0) this.byMember.delete(member);
@@ -84,6 +103,56 @@ export class MemberLines {
       for (const i of positions) out.push({ uri: file.uri, line: file.packed.line(i) });
     });
     return out;
+  }
+
+  /**
+   * The lines of other files than `key` that the window reaches (window.ts): of `external(key,
+   * members)` for its members, those on its days, in its look-backs and one per claim that
+   * settles it, in the same order. Each member's lines are found by date (MemberDates, made once
+   * until a file of the member changes): a lint of one day's file reads that day of each member.
+   */
+  window(key: string, w: Window): ExternalLine[] {
+    const out: ExternalLine[] = [];
+    const exclude = this.files.get(key)?.version ?? -1;
+    const picked: number[] = [];
+    for (const [member, mw] of w.members) {
+      const index = this.indexOf(member, w.reach);
+      if (!index) continue;
+      picked.length = 0;
+      index.dates.pick(mw, exclude, picked);
+      for (const k of inOrder(picked)) {
+        const file = index.files.get(index.dates.fileAt(k))!;
+        out.push({ uri: file.uri, line: file.packed.line(index.at[k]) });
+      }
+    }
+    return out;
+  }
+
+  /** The member's MemberIndex for the reach, made now if it was dropped or made for another. */
+  private indexOf(member: string, reach: Reach): MemberIndex | undefined {
+    const made = this.dates.get(member);
+    if (made?.dates.reach === reach) return made;
+    const keys = this.byMember.get(member);
+    if (!keys) return undefined;
+    const files = new Map<number, FileLines>();
+    const fileOf: FileLines[] = [];
+    const at: number[] = [];
+    for (const k of keys) {
+      const file = this.files.get(k)!;
+      files.set(file.version, file);
+      for (const i of file.byMember.get(member)!) {
+        fileOf.push(file);
+        at.push(i);
+      }
+    }
+    const dates = new MemberDates(reach, at.length, (k) => {
+      const { packed, version } = fileOf[k];
+      const i = at[k];
+      return { dosFrom: packed.dosFrom(i)!, dosTo: packed.dosTo(i), claimId: packed.claimId(i), probe: packed.probe(i), file: version };
+    });
+    const index: MemberIndex = { dates, files, at: Int32Array.from(at) };
+    this.dates.set(member, index);
+    return index;
   }
 
   /** Names what `external(key, members)` would return: equal signatures, equal lines. Cheap, so an
@@ -117,6 +186,7 @@ export class MemberLines {
   clear(): void {
     this.files.clear();
     this.byMember.clear();
+    this.dates.clear();
   }
 
   private eachOther(key: string, members: Iterable<string>, visit: (file: FileLines, positions: readonly number[]) => void): void {
