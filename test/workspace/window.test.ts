@@ -217,5 +217,14 @@ describe('workspace windows (workspace/window.ts): only the other files\' lines 
       // A subsequent visit looks back at nothing.
       assert.deepStrictEqual(handed({ ...files, visit: csv(`C1,M1,PA1,${day(100)},,G0069,1`) }, 'visit'), ['same:0 G0069']);
     });
+
+    it('a claim is handed one line of its member and claim number with an auth number, from another file', () => {
+      const files = {
+        'b': csv(`C5,M5,,${day(0)},,J2185,1`),
+        'a': csv(`C5,M5,,${day(40)},,S9502,1`, `C5,M5,PA9,${day(41)},,S9502,1`, `C5,M5,PA9,${day(42)},,S9502,1`),
+        'c': csv(`C5,M5,PA8,${day(43)},,S9502,1`, `C5,M6,PA7,${day(0)},,S9502,1`, `C6,M5,PA6,${day(44)},,S9502,1`),
+      };
+      assert.deepStrictEqual(handed(files, 'b'), ['a:1 S9502']);
+    });
   });
 });
