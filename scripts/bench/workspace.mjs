@@ -80,7 +80,7 @@ async function startServer(folder, settings) {
   const probe = join(folder, '..', `probe-${process.pid}.cjs`);
   writeFileSync(probe, PROBE);
   const memOut = join(folder, '..', `mem-${process.pid}-${Date.now()}.json`);
-  const proc = spawn(process.execPath, ['--expose-gc', '-r', probe, SERVER, '--stdio'],
+  const proc = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), '--expose-gc', '-r', probe, SERVER, '--stdio'],
     { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, BENCH_MEM_OUT: memOut } });
   proc.stdin.on('error', () => {}); // the server exits on `exit`; a late write is not a failure
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));

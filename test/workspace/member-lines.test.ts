@@ -97,4 +97,37 @@ describe('workspace member lines (packed)', () => {
     assert.deepStrictEqual(lines.delete('a'), ['M3']);
     assert.deepStrictEqual([lines.fileCount, lines.lineCount, lines.has('a')], [1, 1, false]);
   });
+
+  it('a signature changes when another file of its members changes, not with its own file or other members\' files, and never comes back', () => {
+    const head = 'claim_id,member_id,dos_from,hcpcs,units\n';
+    const doc = (...rows: string[]) => parseDocument(head + rows.join('\n') + '\n', 'csv');
+    const lines = new MemberLines();
+    lines.set('a', 'a', doc('C1,M1,2026-03-01,G0068,4'));
+    lines.set('b', 'b', doc('C2,M1,2026-03-31,G0089,4'));
+    lines.set('c', 'c', doc('C3,M9,2026-03-31,G0089,4'));
+    const seen = new Set<string>();
+    const sig = (): string => lines.signature('b');
+    const first = sig();
+    assert.notStrictEqual(first, '');
+    seen.add(first);
+    // Its own file edited (an open document's keystrokes), another member's file changed: the same.
+    lines.set('b', 'b', doc('C2,M1,2026-03-31,G0089,5'));
+    lines.set('c', 'c', doc('C3,M9,2026-04-01,G0089,4'));
+    assert.strictEqual(sig(), first);
+    assert.strictEqual(lines.shares('b'), true);
+    // Another file of M1: a new signature each time, never an earlier one.
+    for (const rows of [['C1,M1,2026-03-02,G0068,4'], ['C1,M1,2026-03-01,G0068,4'], []]) {
+      if (rows.length > 0) lines.set('a', 'a', doc(...rows));
+      else lines.delete('a');
+      const now = sig();
+      assert.ok(!seen.has(now), `${now} came back`);
+      seen.add(now);
+    }
+    assert.strictEqual(sig(), '', 'no other file has lines of M1');
+    assert.strictEqual(lines.shares('b'), false);
+    lines.set('a', 'a', doc('C1,M1,2026-03-01,G0068,4'));
+    lines.delete('b');
+    lines.set('b', 'b', doc('C2,M1,2026-03-31,G0089,4'));
+    assert.ok(!seen.has(sig()), 'b deleted and indexed again: no earlier signature');
+  });
 });

@@ -39,7 +39,7 @@ export class RunLines {
   optionsFor(file: ClaimFile, base: LintOptions): LintOptions {
     const key = keyOf(file);
     const lines = this.lines;
-    if (lines.filesSharing(lines.membersOf(key), key).size === 0) return base;
+    if (!lines.shares(key)) return base;
     return { ...base, externalOf: (window) => lines.window(key, window), uri: file.path };
   }
 }

@@ -44,6 +44,11 @@ export class MemberLines {
   /** member id → its lines by date, made when a window first asks, dropped when a file with lines
    *  of the member changes. */
   private readonly dates = new Map<string, MemberIndex>();
+  /** member id → how many times a file with lines of the member was set or deleted (never reset:
+   *  `signature` must not come back to a value it had). */
+  private readonly changes = new Map<string, number>();
+  /** key → member id → how many of those were the file's own (its signature leaves them out). */
+  private readonly ownChanges = new Map<string, Map<string, number>>();
   private versions = 0;
 
   /** Replace a file's lines with those of the parsed document. Returns the member ids of the file
@@ -54,7 +59,7 @@ export class MemberLines {
 
   /** The same as `set`, with the file's kept lines (`isKept`) already packed. */
   setPacked(key: string, uri: string, packed: PackedLines): { before: readonly string[]; after: readonly string[] } {
-    const before = this.delete(key);
+    const before = this.remove(key);
     const byMember = new Map<string, number[]>();
     for (let i = 0; i < packed.length; i++) {
       const member = packed.memberId(i);
@@ -64,7 +69,7 @@ export class MemberLines {
     }
     this.files.set(key, { uri, packed, byMember, version: ++this.versions });
     for (const member of byMember.keys()) {
-      this.dates.delete(member);
+      this.changed(key, member);
       let keys = this.byMember.get(member);
       if (!keys) this.byMember.set(member, (keys = new Set()));
       keys.add(key);
@@ -74,10 +79,19 @@ export class MemberLines {
 
   /** Forget a file; returns the member ids it had lines of. */
   delete(key: string): readonly string[] {
+    const members = this.remove(key);
+    // Its signature then counts its own changes too: it only grows (a needless re-read at most).
+    this.ownChanges.delete(key);
+    return members;
+  }
+
+  /** delete, keeping count of the file's own changes (setPacked: an open document's edits must
+   *  leave its signature as it was). */
+  private remove(key: string): readonly string[] {
     const file = this.files.get(key);
     if (!file) return [];
     for (const member of file.byMember.keys()) {
-      this.dates.delete(member);
+      this.changed(key, member);
       const keys = this.byMember.get(member);
       keys?.delete(key);
       if (keys?.size === 0) this.byMember.delete(member);
@@ -155,12 +169,40 @@ export class MemberLines {
     return index;
   }
 
-  /** Names what `external(key, members)` would return: equal signatures, equal lines. Cheap, so an
-   *  unchanged workspace can hand a lint the same array again. */
+  /** A file with lines of the member was set or deleted: what was made of the member's lines is
+   *  stale, and the signatures naming it change (but that file's own). */
+  private changed(key: string, member: string): void {
+    this.dates.delete(member);
+    this.changes.set(member, (this.changes.get(member) ?? 0) + 1);
+    let own = this.ownChanges.get(key);
+    if (!own) this.ownChanges.set(key, (own = new Map()));
+    own.set(member, (own.get(member) ?? 0) + 1);
+  }
+
+  /** Names what `external(key, members)` would return: equal signatures, equal lines; '' when no
+   *  other file has lines of the members. Per member, the changes of files with its lines other
+   *  than `key`'s own: a few characters a member, whatever the files (it was each file's
+   *  version, member by member: a year of daily exports made 365 strings of 73k numbers for one
+   *  lint-workspace). Cheap, so an unchanged workspace can hand a lint the same array again. */
   signature(key: string, members: Iterable<string> = this.membersOf(key)): string {
+    const own = this.ownChanges.get(key);
     let s = '';
-    this.eachOther(key, members, (file) => { s += `${file.version},`; });
-    return s;
+    let shared = false;
+    for (const member of members) {
+      const keys = this.byMember.get(member);
+      if (keys && keys.size > (keys.has(key) ? 1 : 0)) shared = true;
+      s += `${(this.changes.get(member) ?? 0) - (own?.get(member) ?? 0)},`;
+    }
+    return shared ? s : '';
+  }
+
+  /** Whether another file than `key` has lines of any of the members (of its own by default). */
+  shares(key: string, members: Iterable<string> = this.membersOf(key)): boolean {
+    for (const member of members) {
+      const keys = this.byMember.get(member);
+      if (keys && keys.size > (keys.has(key) ? 1 : 0)) return true;
+    }
+    return false;
   }
 
   /** The keys of the files other than `key` that have lines of any of the members. */
@@ -187,6 +229,8 @@ export class MemberLines {
     this.files.clear();
     this.byMember.clear();
     this.dates.clear();
+    // `changes` stays: a signature must not come back to a value it had.
+    this.ownChanges.clear();
   }
 
   private eachOther(key: string, members: Iterable<string>, visit: (file: FileLines, positions: readonly number[]) => void): void {
