@@ -7,7 +7,7 @@
 // line of its members in every file.
 import type { ClaimDocument, ServiceLine } from '../model';
 import type { ExternalLine, Reach, Window } from '../rules/types';
-import { PackedLines } from './compact-line';
+import { PackedExternalLine, PackedLines } from './compact-line';
 import { inOrder, MemberDates } from './window';
 
 interface FileLines {
@@ -114,7 +114,7 @@ export class MemberLines {
   external(key: string, members: Iterable<string> = this.membersOf(key)): ExternalLine[] {
     const out: ExternalLine[] = [];
     this.eachOther(key, members, (file, positions) => {
-      for (const i of positions) out.push({ uri: file.uri, line: file.packed.line(i) });
+      for (const i of positions) out.push(new PackedExternalLine(file.uri, file.packed, i));
     });
     return out;
   }

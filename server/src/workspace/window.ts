@@ -12,6 +12,7 @@ import type { ServiceLine } from '../model';
 import type { ExternalLine, MemberWindow, Reach, ReachLine, Rule, Window } from '../rules/types';
 import { lastDayOf, lastWrittenDayOf, MAX_SPAN_DAYS } from '../rules/util/same-day';
 import { lowerBound } from '../sorted';
+import { PackedExternalLine } from './compact-line';
 
 const always = (): boolean => true;
 const reaches = new WeakMap<readonly Rule[], Reach>();
@@ -203,17 +204,16 @@ class ExternalDates {
   constructor(private readonly external: readonly ExternalLine[], readonly reach: Reach) {
     const positions = new Map<string, number[]>();
     external.forEach((e, i) => {
-      if (e.line.memberId === '' || e.line.dosFrom === undefined) return;
-      const list = positions.get(e.line.memberId);
+      const memberId = e instanceof PackedExternalLine ? e.packed.memberId(e.at) : e.line.memberId;
+      const dosFrom = e instanceof PackedExternalLine ? e.packed.dosFrom(e.at) : e.line.dosFrom;
+      if (memberId === '' || dosFrom === undefined) return;
+      const list = positions.get(memberId);
       if (list) list.push(i);
-      else positions.set(e.line.memberId, [i]);
+      else positions.set(memberId, [i]);
     });
     for (const [member, list] of positions) {
       const at = Int32Array.from(list);
-      const dates = new MemberDates(reach, at.length, (k) => {
-        const line = external[at[k]].line;
-        return { dosFrom: line.dosFrom!, dosTo: line.dosTo, claimId: line.claimId, probe: line, file: 0 };
-      });
+      const dates = new MemberDates(reach, at.length, (k) => datedOf(external[at[k]]));
       this.byMember.set(member, { dates, at });
     }
   }
@@ -231,6 +231,16 @@ class ExternalDates {
     }
     return Array.from(inOrder(picked), (i) => this.external[i]);
   }
+}
+
+/** What MemberDates reads of a line: a packed one's from its packed values, without making it. */
+function datedOf(e: ExternalLine): DatedLine {
+  if (e instanceof PackedExternalLine) {
+    const { packed, at } = e;
+    return { dosFrom: packed.dosFrom(at)!, dosTo: packed.dosTo(at), claimId: packed.claimId(at), probe: packed.probe(at), file: 0 };
+  }
+  const { line } = e;
+  return { dosFrom: line.dosFrom!, dosTo: line.dosTo, claimId: line.claimId, probe: line, file: 0 };
 }
 
 const datesOf = new WeakMap<readonly ExternalLine[], ExternalDates>();
