@@ -25,9 +25,8 @@ interface FileLines {
  *  lists them (files in the member's order, lines in file order). */
 interface MemberIndex {
   readonly dates: MemberDates;
-  /** version → the file (MemberDates names an entry's file by its version). */
-  readonly files: ReadonlyMap<number, FileLines>;
-  /** Entry k's position in its file's packed lines. */
+  /** Entry k's file, and its position in the file's packed lines. */
+  readonly fileOf: readonly FileLines[];
   readonly at: Int32Array;
 }
 
@@ -135,7 +134,7 @@ export class MemberLines {
       picked.length = 0;
       index.dates.pick(mw, exclude, picked);
       for (const k of inOrder(picked)) {
-        const file = index.files.get(index.dates.fileAt(k))!;
+        const file = index.fileOf[k];
         out.push({ uri: file.uri, line: file.packed.line(index.at[k]) });
       }
     }
@@ -148,12 +147,10 @@ export class MemberLines {
     if (made?.dates.reach === reach) return made;
     const keys = this.byMember.get(member);
     if (!keys) return undefined;
-    const files = new Map<number, FileLines>();
     const fileOf: FileLines[] = [];
     const at: number[] = [];
     for (const k of keys) {
       const file = this.files.get(k)!;
-      files.set(file.version, file);
       for (const i of file.byMember.get(member)!) {
         fileOf.push(file);
         at.push(i);
@@ -164,7 +161,7 @@ export class MemberLines {
       const i = at[k];
       return { dosFrom: packed.dosFrom(i)!, dosTo: packed.dosTo(i), claimId: packed.claimId(i), probe: packed.probe(i), file: version };
     });
-    const index: MemberIndex = { dates, files, at: Int32Array.from(at) };
+    const index: MemberIndex = { dates, fileOf, at: Int32Array.from(at) };
     this.dates.set(member, index);
     return index;
   }

@@ -11,7 +11,6 @@
 import type { ServiceLine } from '../model';
 import type { ExternalLine, MemberWindow, Reach, ReachLine, Rule, Window } from '../rules/types';
 import { lastDayOf, lastWrittenDayOf, MAX_SPAN_DAYS } from '../rules/util/same-day';
-import { lowerBound } from '../sorted';
 import { PackedExternalLine } from './compact-line';
 
 const always = (): boolean => true;
@@ -106,16 +105,17 @@ export class MemberDates {
   /** The last day as written (lastWrittenDayOf, uncapped). */
   private readonly end: Float64Array;
   private readonly file: Int32Array;
-  /** Bit k: look-back k of the reach reads the line. */
+  /** Bit b: look-back b of the reach reads the line. */
   private readonly reads: Int32Array;
-  /** Entries of spans up to SHORT_SPAN_DAYS, by first day (then entry), and their first days. */
+  /** Entries of spans up to SHORT_SPAN_DAYS, by first day (then entry). */
   private readonly byFrom: Int32Array;
-  private readonly starts: Float64Array;
   /** The longest span among them. */
   private readonly maxShort: number;
   private readonly long: number[] = [];
-  /** Claim number → its entries that settle a claim rule, in entry order. */
-  private readonly settled = new Map<string, number[]>();
+  /** The entries that settle a claim rule (Reach.settles), by claim number, then entry; and their
+   *  claim numbers. Two arrays, not a map of lists: a year of daily exports has a claim a line. */
+  private readonly settledAt: Int32Array;
+  private readonly settledClaims: readonly string[];
 
   constructor(readonly reach: Reach, n: number, lineAt: (k: number) => DatedLine) {
     this.from = new Float64Array(n);
@@ -123,6 +123,8 @@ export class MemberDates {
     this.file = new Int32Array(n);
     this.reads = new Int32Array(n);
     const short: number[] = [];
+    const settled: number[] = [];
+    const claimOf: string[] = [];
     let maxShort = 0;
     const { lookbacks, settles } = reach;
     for (let k = 0; k < n; k++) {
@@ -135,9 +137,8 @@ export class MemberDates {
       for (let b = 0; b < lookbacks.length; b++) if (lookbacks[b].reads(l.probe)) bits |= 1 << b;
       this.reads[k] = bits;
       if (l.claimId !== '' && settles.some((s) => s(l.probe))) {
-        const list = this.settled.get(l.claimId);
-        if (list) list.push(k);
-        else this.settled.set(l.claimId, [k]);
+        settled.push(k);
+        claimOf[k] = l.claimId;
       }
       if (end - l.dosFrom > SHORT_SPAN_DAYS) this.long.push(k);
       else {
@@ -146,8 +147,10 @@ export class MemberDates {
       }
     }
     this.byFrom = Int32Array.from(short).sort((a, b) => this.from[a] - this.from[b] || a - b);
-    this.starts = Float64Array.from(this.byFrom, (k) => this.from[k]);
     this.maxShort = maxShort;
+    settled.sort((a, b) => (claimOf[a] < claimOf[b] ? -1 : claimOf[a] > claimOf[b] ? 1 : a - b));
+    this.settledAt = Int32Array.from(settled);
+    this.settledClaims = settled.map((k) => claimOf[k]);
   }
 
   /** The file entry k is in. */
@@ -164,28 +167,44 @@ export class MemberDates {
     w.looks.forEach((spans, b) => {
       if (spans.length > 0) this.each(spans, exclude, (k, a) => (this.reads[k] & (1 << b)) !== 0 && end[k] >= a, out);
     });
+    const claims = this.settledClaims;
     for (const claim of w.claims) {
-      for (const k of this.settled.get(claim) ?? []) {
+      // The first entry of the claim from another file: one settles it.
+      for (let j = firstAtOrAfter(claims.length, (i) => claims[i] >= claim); j < claims.length && claims[j] === claim; j++) {
+        const k = this.settledAt[j];
         if (this.file[k] === exclude) continue;
         out.push(k);
-        break; // one settles the claim
+        break;
       }
     }
   }
 
   /** Entries starting by a span's end that `reaches(k, spanStart)`, for each [a, b] of `spans`. */
   private each(spans: readonly number[], exclude: number, reaches: (k: number, a: number) => boolean, out: number[]): void {
-    const { from, file, byFrom, starts } = this;
+    const { from, file, byFrom } = this;
     for (let s = 0; s < spans.length; s += 2) {
       const a = spans[s];
       const b = spans[s + 1];
       for (const k of this.long) if (from[k] <= b && file[k] !== exclude && reaches(k, a)) out.push(k);
-      for (let j = lowerBound(starts, a - this.maxShort); j < byFrom.length && starts[j] <= b; j++) {
+      const first = a - this.maxShort;
+      for (let j = firstAtOrAfter(byFrom.length, (i) => from[byFrom[i]] >= first); j < byFrom.length && from[byFrom[j]] <= b; j++) {
         const k = byFrom[j];
         if (file[k] !== exclude && reaches(k, a)) out.push(k);
       }
     }
   }
+}
+
+/** The first index in [0, n) where `atOrAfter` holds (it holds from some index on); n if none. */
+function firstAtOrAfter(n: number, atOrAfter: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (atOrAfter(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Entries picked, in order, each once. */
