@@ -30,6 +30,14 @@ interface MemberIndex {
   readonly at: Int32Array;
 }
 
+/** A member's latest change (MemberLines.changed): its number and file, and the number of the
+ *  latest by another file than that one (0 when none). */
+interface LastChanges {
+  n: number;
+  key: string;
+  before: number;
+}
+
 /** Whether a line is kept: only a line with a member id and a date of service is ever "the same
  *  member" or "the same day" as another. */
 export function isKept(line: ServiceLine): boolean {
@@ -43,11 +51,12 @@ export class MemberLines {
   /** member id → its lines by date, made when a window first asks, dropped when a file with lines
    *  of the member changes. */
   private readonly dates = new Map<string, MemberIndex>();
-  /** member id → how many times a file with lines of the member was set or deleted (never reset:
-   *  `signature` must not come back to a value it had). */
-  private readonly changes = new Map<string, number>();
-  /** key → member id → how many of those were the file's own (its signature leaves them out). */
-  private readonly ownChanges = new Map<string, Map<string, number>>();
+  /** member id → its latest change (a file with lines of the member set or deleted), and the
+   *  latest by another file: the latest change by a file other than any one key is one of them.
+   *  Two numbers a member, not a count per file and member (that was 80 bytes a line). */
+  private readonly lastChanges = new Map<string, LastChanges>();
+  /** Numbers the changes (never reset: a signature must not come back to a value it had). */
+  private changeCount = 0;
   private versions = 0;
 
   /** Replace a file's lines with those of the parsed document. Returns the member ids of the file
@@ -78,14 +87,9 @@ export class MemberLines {
 
   /** Forget a file; returns the member ids it had lines of. */
   delete(key: string): readonly string[] {
-    const members = this.remove(key);
-    // Its signature then counts its own changes too: it only grows (a needless re-read at most).
-    this.ownChanges.delete(key);
-    return members;
+    return this.remove(key);
   }
 
-  /** delete, keeping count of the file's own changes (setPacked: an open document's edits must
-   *  leave its signature as it was). */
   private remove(key: string): readonly string[] {
     const file = this.files.get(key);
     if (!file) return [];
@@ -170,25 +174,32 @@ export class MemberLines {
    *  stale, and the signatures naming it change (but that file's own). */
   private changed(key: string, member: string): void {
     this.dates.delete(member);
-    this.changes.set(member, (this.changes.get(member) ?? 0) + 1);
-    let own = this.ownChanges.get(key);
-    if (!own) this.ownChanges.set(key, (own = new Map()));
-    own.set(member, (own.get(member) ?? 0) + 1);
+    const n = ++this.changeCount;
+    const last = this.lastChanges.get(member);
+    if (!last) this.lastChanges.set(member, { n, key, before: 0 });
+    else if (last.key === key) last.n = n;
+    else {
+      // The latest by another file than `key` is now the one that was latest (its file is not `key`).
+      last.before = last.n;
+      last.n = n;
+      last.key = key;
+    }
   }
 
   /** Names what `external(key, members)` would return: equal signatures, equal lines; '' when no
-   *  other file has lines of the members. Per member, the changes of files with its lines other
-   *  than `key`'s own: a few characters a member, whatever the files (it was each file's
-   *  version, member by member: a year of daily exports made 365 strings of 73k numbers for one
-   *  lint-workspace). Cheap, so an unchanged workspace can hand a lint the same array again. */
+   *  other file has lines of the members. Per member, its latest change by a file other than
+   *  `key`: a few characters a member, whatever the files (it was each file's version, member by
+   *  member: a year of daily exports made 365 strings of 73k numbers for one lint-workspace), and
+   *  the same while only `key`'s own lines change (an open document's edits). Cheap, so an
+   *  unchanged workspace can hand a lint the same array again. */
   signature(key: string, members: Iterable<string> = this.membersOf(key)): string {
-    const own = this.ownChanges.get(key);
     let s = '';
     let shared = false;
     for (const member of members) {
       const keys = this.byMember.get(member);
       if (keys && keys.size > (keys.has(key) ? 1 : 0)) shared = true;
-      s += `${(this.changes.get(member) ?? 0) - (own?.get(member) ?? 0)},`;
+      const last = this.lastChanges.get(member);
+      s += `${!last ? 0 : last.key !== key ? last.n : last.before},`;
     }
     return shared ? s : '';
   }
@@ -226,8 +237,8 @@ export class MemberLines {
     this.files.clear();
     this.byMember.clear();
     this.dates.clear();
-    // `changes` stays: a signature must not come back to a value it had.
-    this.ownChanges.clear();
+    // The change numbers go on: a signature must not come back to a value it had.
+    this.lastChanges.clear();
   }
 
   private eachOther(key: string, members: Iterable<string>, visit: (file: FileLines, positions: readonly number[]) => void): void {
