@@ -9,6 +9,9 @@ import { HEADER } from './generate.mjs';
 
 const day = (n) => new Date(Date.UTC(2026, 0, 1) + n * 86400000).toISOString().slice(0, 10);
 
+/** The name of day `d`'s file. */
+export const dailyFileName = (d) => `${day(d)}.claims.csv`;
+
 /** One clean line of a member on day `d` (no finding alone or beside the member's other days'
  *  lines): a drug, a nursing visit or a subsequent HIT visit, by member. */
 function row(m, d) {
@@ -31,7 +34,7 @@ export function writeDailyExports(dir, files = 365, members = 200) {
     for (let m = 0; m < members; m++) rows.push(row(m, d));
     const text = rows.join('\n') + '\n';
     bytes += text.length;
-    writeFileSync(join(dir, `${day(d)}.claims.csv`), text);
+    writeFileSync(join(dir, dailyFileName(d)), text);
   }
   return bytes;
 }

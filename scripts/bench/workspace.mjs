@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { generateClaimsCsv, generateClaimsJson } from './generate.mjs';
-import { writeDailyExports } from './daily.mjs';
+import { dailyFileName, writeDailyExports } from './daily.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const SERVER = join(root, 'server/out/server.js');
@@ -163,7 +163,7 @@ async function dailyRows() {
   const dir = mkdtempSync(join(tmpdir(), 'claims-ws-daily-'));
   try {
     const bytes = writeDailyExports(dir, DAYS, MEMBERS);
-    const file = join(dir, '2026-07-01.claims.csv');
+    const file = join(dir, dailyFileName(Math.floor(DAYS / 2)));
     const off = await withoutAnalysis(dir, file);
     const on = await withAnalysis(dir, file);
     const cliOff = cliRun(dir, false);

@@ -27,7 +27,7 @@ interface MemberIndex {
   readonly dates: MemberDates;
   /** Entry k's file, and its position in the file's packed lines. */
   readonly fileOf: readonly FileLines[];
-  readonly at: Int32Array;
+  readonly at: readonly number[];
 }
 
 /** A member's latest change (MemberLines.changed): its number and file, and the number of the
@@ -165,7 +165,7 @@ export class MemberLines {
       const i = at[k];
       return { dosFrom: packed.dosFrom(i)!, dosTo: packed.dosTo(i), claimId: packed.claimId(i), probe: packed.probe(i), file: version };
     });
-    const index: MemberIndex = { dates, fileOf, at: Int32Array.from(at) };
+    const index: MemberIndex = { dates, fileOf, at };
     this.dates.set(member, index);
     return index;
   }

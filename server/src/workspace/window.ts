@@ -100,29 +100,32 @@ export interface DatedLine {
  * Entry k is the member's k-th line in the order a lint is handed them; `pick` gives entries in
  * any order, possibly twice (the caller sorts them).
  */
+// MemberDates' columns, per entry: first day, last day as written (lastWrittenDayOf, uncapped),
+// file, the look-backs that read it (bit b: look-back b of the reach), and in row j the j-th entry
+// of short span by first day (then entry).
+const FROM = 0, END = 1, FILE = 2, READS = 3, BY_FROM = 4;
+const COLS = 5;
+const NONE: readonly never[] = [];
+
 export class MemberDates {
-  private readonly from: Float64Array;
-  /** The last day as written (lastWrittenDayOf, uncapped). */
-  private readonly end: Float64Array;
-  private readonly file: Int32Array;
-  /** Bit b: look-back b of the reach reads the line. */
-  private readonly reads: Int32Array;
-  /** Entries of spans up to SHORT_SPAN_DAYS, by first day (then entry). */
-  private readonly byFrom: Int32Array;
-  /** The longest span among them. */
+  /** The columns, in one array: a member of a few lines (most of them, in most workspaces) paid
+   *  for seven typed arrays, 2.6 KB a member. Days are whole days since 1970 (parseDate: years
+   *  of four digits), well inside 32 bits. */
+  private readonly cols: Int32Array;
+  /** How many entries have a span up to SHORT_SPAN_DAYS (found by their first day), and the
+   *  longest of those spans. */
+  private readonly shorts: number;
   private readonly maxShort: number;
-  private readonly long: number[] = [];
+  private readonly long: readonly number[];
   /** The entries that settle a claim rule (Reach.settles), by claim number, then entry; and their
    *  claim numbers. Two arrays, not a map of lists: a year of daily exports has a claim a line. */
-  private readonly settledAt: Int32Array;
+  private readonly settledAt: readonly number[];
   private readonly settledClaims: readonly string[];
 
   constructor(readonly reach: Reach, n: number, lineAt: (k: number) => DatedLine) {
-    this.from = new Float64Array(n);
-    this.end = new Float64Array(n);
-    this.file = new Int32Array(n);
-    this.reads = new Int32Array(n);
+    const cols = (this.cols = new Int32Array(n * COLS));
     const short: number[] = [];
+    const long: number[] = [];
     const settled: number[] = [];
     const claimOf: string[] = [];
     let maxShort = 0;
@@ -130,49 +133,53 @@ export class MemberDates {
     for (let k = 0; k < n; k++) {
       const l = lineAt(k);
       const end = lastWrittenDayOf(l.dosFrom, l.dosTo);
-      this.from[k] = l.dosFrom;
-      this.end[k] = end;
-      this.file[k] = l.file;
+      const row = k * COLS;
+      cols[row + FROM] = l.dosFrom;
+      cols[row + END] = end;
+      cols[row + FILE] = l.file;
       let bits = 0;
       for (let b = 0; b < lookbacks.length; b++) if (lookbacks[b].reads(l.probe)) bits |= 1 << b;
-      this.reads[k] = bits;
+      cols[row + READS] = bits;
       if (l.claimId !== '' && settles.some((s) => s(l.probe))) {
         settled.push(k);
         claimOf[k] = l.claimId;
       }
-      if (end - l.dosFrom > SHORT_SPAN_DAYS) this.long.push(k);
+      if (end - l.dosFrom > SHORT_SPAN_DAYS) long.push(k);
       else {
         short.push(k);
         maxShort = Math.max(maxShort, end - l.dosFrom);
       }
     }
-    this.byFrom = Int32Array.from(short).sort((a, b) => this.from[a] - this.from[b] || a - b);
+    short.sort((a, b) => cols[a * COLS + FROM] - cols[b * COLS + FROM] || a - b);
+    short.forEach((k, j) => { cols[j * COLS + BY_FROM] = k; });
+    this.shorts = short.length;
     this.maxShort = maxShort;
+    this.long = long.length > 0 ? long : NONE;
     settled.sort((a, b) => (claimOf[a] < claimOf[b] ? -1 : claimOf[a] > claimOf[b] ? 1 : a - b));
-    this.settledAt = Int32Array.from(settled);
-    this.settledClaims = settled.map((k) => claimOf[k]);
+    this.settledAt = settled.length > 0 ? settled : NONE;
+    this.settledClaims = settled.length > 0 ? settled.map((k) => claimOf[k]) : NONE;
   }
 
   /** The file entry k is in. */
   fileAt(k: number): number {
-    return this.file[k];
+    return this.cols[k * COLS + FILE];
   }
 
   /** The entries (of files other than `exclude`) the member's window reaches, into `out`. */
   pick(w: MemberWindow, exclude: number, out: number[]): void {
-    const { from, end } = this;
+    const { cols } = this;
     // The same days: a line's days as the same-day index spreads them (capped) overlap the span.
-    this.each(w.days, exclude, (k, a) => Math.min(end[k], from[k] + MAX_SPAN_DAYS) >= a, out);
+    this.each(w.days, exclude, (k, a) => Math.min(cols[k * COLS + END], cols[k * COLS + FROM] + MAX_SPAN_DAYS) >= a, out);
     // A look-back's days: the lines it reads whose dates as written reach into them.
     w.looks.forEach((spans, b) => {
-      if (spans.length > 0) this.each(spans, exclude, (k, a) => (this.reads[k] & (1 << b)) !== 0 && end[k] >= a, out);
+      if (spans.length > 0) this.each(spans, exclude, (k, a) => (cols[k * COLS + READS] & (1 << b)) !== 0 && cols[k * COLS + END] >= a, out);
     });
     const claims = this.settledClaims;
     for (const claim of w.claims) {
       // The first entry of the claim from another file: one settles it.
       for (let j = firstAtOrAfter(claims.length, (i) => claims[i] >= claim); j < claims.length && claims[j] === claim; j++) {
         const k = this.settledAt[j];
-        if (this.file[k] === exclude) continue;
+        if (cols[k * COLS + FILE] === exclude) continue;
         out.push(k);
         break;
       }
@@ -181,15 +188,17 @@ export class MemberDates {
 
   /** Entries starting by a span's end that `reaches(k, spanStart)`, for each [a, b] of `spans`. */
   private each(spans: readonly number[], exclude: number, reaches: (k: number, a: number) => boolean, out: number[]): void {
-    const { from, file, byFrom } = this;
+    const { cols, shorts } = this;
+    const fromOf = (k: number): number => cols[k * COLS + FROM];
+    const shortAt = (j: number): number => cols[j * COLS + BY_FROM];
     for (let s = 0; s < spans.length; s += 2) {
       const a = spans[s];
       const b = spans[s + 1];
-      for (const k of this.long) if (from[k] <= b && file[k] !== exclude && reaches(k, a)) out.push(k);
+      for (const k of this.long) if (fromOf(k) <= b && cols[k * COLS + FILE] !== exclude && reaches(k, a)) out.push(k);
       const first = a - this.maxShort;
-      for (let j = firstAtOrAfter(byFrom.length, (i) => from[byFrom[i]] >= first); j < byFrom.length && from[byFrom[j]] <= b; j++) {
-        const k = byFrom[j];
-        if (file[k] !== exclude && reaches(k, a)) out.push(k);
+      for (let j = firstAtOrAfter(shorts, (i) => fromOf(shortAt(i)) >= first); j < shorts && fromOf(shortAt(j)) <= b; j++) {
+        const k = shortAt(j);
+        if (cols[k * COLS + FILE] !== exclude && reaches(k, a)) out.push(k);
       }
     }
   }
