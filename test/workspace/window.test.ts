@@ -225,6 +225,9 @@ describe('workspace windows (workspace/window.ts): only the other files\' lines 
         'c': csv(`C5,M5,PA8,${day(43)},,S9502,1`, `C5,M6,PA7,${day(0)},,S9502,1`, `C6,M5,PA6,${day(44)},,S9502,1`),
       };
       assert.deepStrictEqual(handed(files, 'b'), ['a:1 S9502']);
+      // The member's first such line is the lint's own: the first of another file instead.
+      const own = { 'b': csv(`C5,M5,PA1,${day(0)},,J2185,1`), 'a': csv(`C5,M5,PA9,${day(40)},,S9502,1`) };
+      assert.deepStrictEqual(handed(own, 'b'), ['a:0 S9502']);
     });
   });
 });

@@ -156,8 +156,23 @@ export class MemberDates {
     this.maxShort = maxShort;
     this.long = long.length > 0 ? long : NONE;
     settled.sort((a, b) => (claimOf[a] < claimOf[b] ? -1 : claimOf[a] > claimOf[b] ? 1 : a - b));
-    this.settledAt = settled.length > 0 ? settled : NONE;
-    this.settledClaims = settled.length > 0 ? settled.map((k) => claimOf[k]) : NONE;
+    // Of each claim, its first entry and the first of another file than that one's: whichever
+    // file a lint leaves out, its first entry from another file is one of the two.
+    const kept: number[] = [];
+    let first = -1;
+    let second = false;
+    for (const k of settled) {
+      if (first < 0 || claimOf[first] !== claimOf[k]) {
+        first = k;
+        second = false;
+        kept.push(k);
+      } else if (!second && cols[k * COLS + FILE] !== cols[first * COLS + FILE]) {
+        second = true;
+        kept.push(k);
+      }
+    }
+    this.settledAt = kept.length > 0 ? kept : NONE;
+    this.settledClaims = kept.length > 0 ? kept.map((k) => claimOf[k]) : NONE;
   }
 
   /** The file entry k is in. */
