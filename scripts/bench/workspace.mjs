@@ -4,7 +4,10 @@
 // analysis off), the first lint of an open file and an edit with cross-file lines, the
 // lint-workspace request, and `infusion-claims check --workspace` over the folder; then the CLI
 // and the server over two big exports (BENCH_WS_BIG lines each, default 250,000) sharing their
-// members: per file and as one workspace, and the server indexing and linting them.
+// members: per file and as one workspace, and the server indexing and linting them; then a year
+// of daily exports (daily.mjs: BENCH_WS_DAYS files of the same BENCH_WS_MEMBERS members, one date
+// each) by the CLI and the server, an edit in one of them with workspace analysis off and on.
+// BENCH_WS_ONLY=daily runs that last part only (and leaves README.md alone).
 // Not a test: figures vary by machine.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,12 +17,15 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { generateClaimsCsv, generateClaimsJson } from './generate.mjs';
+import { dailyFileName, writeDailyExports } from './daily.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const SERVER = join(root, 'server/out/server.js');
 const FILES = Number(process.env.BENCH_WS_FILES ?? 1000);
 const LINES = Number(process.env.BENCH_WS_LINES ?? 100);
 const BIG = Number(process.env.BENCH_WS_BIG ?? 250_000);
+const DAYS = Number(process.env.BENCH_WS_DAYS ?? 365);
+const MEMBERS = Number(process.env.BENCH_WS_MEMBERS ?? 200);
 
 /** Loaded into the server process (node -r): on SIGUSR2, a full collection, then its memory
  *  into BENCH_MEM_OUT, so the figure is what the server keeps, not garbage not yet collected. */
@@ -74,7 +80,7 @@ async function startServer(folder, settings) {
   const probe = join(folder, '..', `probe-${process.pid}.cjs`);
   writeFileSync(probe, PROBE);
   const memOut = join(folder, '..', `mem-${process.pid}-${Date.now()}.json`);
-  const proc = spawn(process.execPath, ['--expose-gc', '-r', probe, SERVER, '--stdio'],
+  const proc = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), '--expose-gc', '-r', probe, SERVER, '--stdio'],
     { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, BENCH_MEM_OUT: memOut } });
   proc.stdin.on('error', () => {}); // the server exits on `exit`; a late write is not a failure
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
@@ -117,7 +123,11 @@ async function startServer(folder, settings) {
   };
 }
 
-/** Open one file, wait for its diagnostics; then edit a units cell and wait again. */
+/** Edits timed by openAndEdit (the median is reported). */
+const EDITS = 5;
+
+/** Open one file, wait for its diagnostics; then edit a units cell EDITS times (one more unit,
+ *  then back), waiting for the diagnostics of each: the median. */
 async function openAndEdit(server, file) {
   const uri = pathToFileURL(file).href;
   const text = readFileSync(file, 'utf8');
@@ -128,15 +138,46 @@ async function openAndEdit(server, file) {
   const openMs = performance.now() - t;
   const row = text.split('\n')[5];
   const col = row.split(',').slice(0, 9).join(',').length + 1; // the units cell
-  const old = row.split(',')[9];
-  const edited = server.until((k, p) => k === 'diagnostics' && p.uri === uri && p.version === 2);
-  t = performance.now();
-  server.conn.sendNotification('textDocument/didChange', {
-    textDocument: { uri, version: 2 },
-    contentChanges: [{ range: { start: { line: 5, character: col }, end: { line: 5, character: col + old.length } }, text: String(Number(old) + 1) }],
-  });
-  await edited;
-  return { openMs, editMs: performance.now() - t, problems: opened.diagnostics.length };
+  let cell = row.split(',')[9];
+  const times = [];
+  for (let version = 2; version < 2 + EDITS; version++) {
+    const next = version % 2 === 0 ? String(Number(cell) + 1) : String(Number(cell) - 1);
+    const edited = server.until((k, p) => k === 'diagnostics' && p.uri === uri && p.version === version);
+    t = performance.now();
+    server.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: 5, character: col }, end: { line: 5, character: col + cell.length } }, text: next }],
+    });
+    await edited;
+    times.push(performance.now() - t);
+    cell = next;
+  }
+  times.sort((a, b) => a - b);
+  return { openMs, editMs: times[times.length >> 1], problems: opened.diagnostics.length };
+}
+
+/** The daily exports (daily.mjs): the CLI per file and as one workspace; the server opening one
+ *  file and editing a cell (median of `EDITS` edits) with workspace analysis off and on, and its
+ *  lint-workspace request. */
+async function dailyRows() {
+  const dir = mkdtempSync(join(tmpdir(), 'claims-ws-daily-'));
+  try {
+    const bytes = writeDailyExports(dir, DAYS, MEMBERS);
+    const file = join(dir, dailyFileName(Math.floor(DAYS / 2)));
+    const off = await withoutAnalysis(dir, file);
+    const on = await withAnalysis(dir, file);
+    const cliOff = cliRun(dir, false);
+    const cliOn = cliRun(dir, true);
+    const what = `${DAYS} daily files of the same ${MEMBERS} members (${(DAYS * MEMBERS).toLocaleString('en-US')} lines, ${fmt(bytes / 1e6, 'MB')})`;
+    return [
+      [`CLI check, ${what}, per file / --workspace`, `${fmt(cliOff.ms, 'ms')} / ${fmt(cliOn.ms, 'ms')}, peak ${fmt(cliOn.peakMb, 'MB')}, ${cliOn.findings} findings`],
+      ['the server on them: indexing; open a file, first diagnostics, off / on', `${fmt(on.indexMs, 'ms')}; ${fmt(off.lint.openMs, 'ms')} / ${fmt(on.lint.openMs, 'ms')}`],
+      ['edit a cell: diagnostics (median of 5), off / on', `${fmt(off.lint.editMs, 'ms')} / ${fmt(on.lint.editMs, 'ms')}`],
+      ['then lint-workspace', `${fmt(on.lintWorkspaceMs, 'ms')}: ${on.lintWorkspace.files} files, ${on.lintWorkspace.problems} problems`],
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function withAnalysis(dir, file) {
@@ -242,6 +283,13 @@ function writeIntoReadme(rows) {
 
 const fmt = (x, unit) => `${x.toFixed(x < 10 ? 1 : 0)} ${unit}`;
 
+if (process.env.BENCH_WS_ONLY === 'daily') {
+  const rows = await dailyRows();
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  process.exit(0);
+}
+
 const { dir, bytes } = makeWorkspace();
 try {
   const file = join(dir, 'batch-03', 'export-0003.claims.csv');
@@ -257,7 +305,7 @@ try {
     ['server memory, index built (one file open)', `kept ${fmt(on.indexedMem.heap, 'MB')}, RSS ${fmt(on.indexedMem.rss, 'MB')} (peak ${fmt(on.indexedMem.peak, 'MB')})`],
     ['the index (kept, on − off)', `${fmt(on.indexedMem.heap - off.mem.heap, 'MB')}, ${Math.round(((on.indexedMem.heap - off.mem.heap) * 1048576) / (FILES * (LINES - 1)))} bytes per service line`],
     ['open a file: first diagnostics, off / on', `${fmt(off.lint.openMs, 'ms')} / ${fmt(on.lint.openMs, 'ms')}`],
-    ['edit a cell: diagnostics, off / on', `${fmt(off.lint.editMs, 'ms')} / ${fmt(on.lint.editMs, 'ms')}`],
+    ['edit a cell: diagnostics (median of 5), off / on', `${fmt(off.lint.editMs, 'ms')} / ${fmt(on.lint.editMs, 'ms')}`],
     ['lint-workspace request', `${fmt(on.lintWorkspaceMs, 'ms')}: ${on.lintWorkspace.files} files, ${on.lintWorkspace.problems} problems, ${on.published} publishDiagnostics`],
     ['server memory after lint-workspace', `kept ${fmt(on.afterLintMem.heap, 'MB')}, RSS ${fmt(on.afterLintMem.rss, 'MB')} (peak ${fmt(on.afterLintMem.peak, 'MB')})`],
     ['CLI check, per file', `${fmt(cliOff.ms, 'ms')}, peak ${fmt(cliOff.peakMb, 'MB')}, ${cliOff.findings} findings`],
@@ -296,6 +344,7 @@ try {
   } finally {
     rmSync(jsonDir, { recursive: true, force: true });
   }
+  rows.push(...(await dailyRows()));
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nWorkspace analysis benchmark (node ${process.version}, ${process.platform})\n`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

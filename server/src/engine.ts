@@ -10,7 +10,7 @@ import { disableRuleFix } from './fixes/edit';
 import { releaseSameDayIndex } from './rules/util/same-day';
 import { readableMessage, readableRelated } from './rules/util/readable';
 import { BATCH_LINES, lookbackOf, MIN_PARTITIONED_LINES, partViews, piecesOf, scopeKey, scopeOf, type Piece } from './engine-parts';
-import { isKept } from './workspace/member-lines';
+import { notePicked, pickExternal, reachOf, windowOf } from './workspace/window';
 import { runToEnd } from './steps';
 import { mergeSortedSteps } from './merge-steps';
 
@@ -117,11 +117,44 @@ export function ruleFailure(id: string, err: unknown): Finding {
   };
 }
 
+/** The registered rules: what they read of other files is known (RuleMeta; workspace/window.ts). */
+const REGISTERED: ReadonlySet<Rule> = new Set(RULES);
+/** Per document (or view) and options: the options its registered rules are handed. */
+const reachedOptions = new WeakMap<ClaimDocument, WeakMap<LintOptions, LintOptions>>();
+
+/**
+ * The options with `external` cut to the lines the document's lines reach (workspace/window.ts):
+ * made once per document and options, so that every rule run on it shares one same-day index. An
+ * edit's re-run of a member's lines thus indexes that member's lines of other files on its days,
+ * not every line of the open document's members (a year of daily exports: 73k lines an edit).
+ * A rule of another registry (a test's) is handed them all.
+ */
+function optionsFor(rule: Rule, doc: ClaimDocument, options: LintOptions): LintOptions {
+  const external = options.external;
+  if (!external || external.length === 0 || !REGISTERED.has(rule)) return options;
+  let byOptions = reachedOptions.get(doc);
+  if (!byOptions) reachedOptions.set(doc, (byOptions = new WeakMap()));
+  let reached = byOptions.get(options);
+  if (!reached) {
+    const picked = pickExternal(doc, external, reachOf(RULES));
+    reached = picked === external ? options : { ...options, external: picked.length > 0 ? picked : undefined };
+    byOptions.set(options, reached);
+  }
+  return reached;
+}
+
+/** Forget what was made for the document's rule runs (the engine, once every rule has run). */
+function release(doc: ClaimDocument): void {
+  releaseSameDayIndex(doc);
+  reachedOptions.delete(doc);
+}
+
 /** Run one rule at the given severity; its findings in the order it reported them.
  *  `failed` is set when the rule threw (its findings are then the failure finding only). */
 export function runRule(
   rule: Rule, doc: ClaimDocument, options: LintOptions, codes: CodeSet, severity: Severity,
 ): { findings: Finding[]; failed: boolean } {
+  options = optionsFor(rule, doc, options);
   const id = rule.meta.id;
   const findings: Finding[] = [];
   const defaultPayer = options.payer || 'commercial';
@@ -170,16 +203,17 @@ export function byPosition(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end;
 }
 
-/** The options with `external` made by `externalOf` for the document's members: those of its lines
- *  with a member id and a date, the only lines cross-file rules match. Options without
+/** The options with `external` made by `externalOf` for what the document's lines reach
+ *  (workspace/window.ts: its members' lines of its days, look-backs and claims). Options without
  *  `externalOf`, or with `external` already, as they are. */
 export function withExternal(doc: ClaimDocument, options: LintOptions): LintOptions {
   const of = options.externalOf;
   if (!of || options.external) return options;
-  const members = new Set<string>();
-  for (const line of doc.lines) if (isKept(line)) members.add(line.memberId);
-  const external = members.size > 0 ? of([...members]) : [];
-  return { ...options, externalOf: undefined, external: external.length > 0 ? external : undefined };
+  const window = windowOf(doc.lines, reachOf(RULES));
+  const external = window.members.size > 0 ? of(window) : [];
+  if (external.length === 0) return { ...options, externalOf: undefined, external: undefined };
+  notePicked(external, doc);
+  return { ...options, externalOf: undefined, external };
 }
 
 /** Run every enabled rule over a parsed document. Findings are sorted by offset (ties: rule
@@ -260,12 +294,12 @@ export function* lintDocumentSteps(
           if (bigPart) yield;
         }
       }
-      releaseSameDayIndex(view);
-      for (const pieces of piecesByScope.values()) for (const piece of pieces) releaseSameDayIndex(piece.view);
+      release(view);
+      for (const pieces of piecesByScope.values()) for (const piece of pieces) release(piece.view);
       if (!bigPart) yield;
     }
   }
-  releaseSameDayIndex(doc);
+  release(doc);
   // Sorted a rule at a time and merged in steps (ties: rule order, then report order).
   return yield* mergeSortedSteps(byRule, byPosition);
 }

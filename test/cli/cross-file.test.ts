@@ -74,6 +74,23 @@ describe('CLI check --workspace: cross-file rules over folders', function () {
     assert.match(found[0], /S9338 is the second concurrent therapy on 2026-03-02 \(after S9500\): add modifier SH/);
   });
 
+  it('a claim split across files has the auth number of its part in another file (auth-missing)', () => {
+    // The per diem with its auth number in one export, the drugs of the same claim in another.
+    const dir = tempDir({
+      'a.claims.csv': csv('C5,M5,commercial,PA9,2026-03-02,12,S9502,1,250.00'),
+      'b.claims.csv': csv('C5,M5,commercial,,2026-03-02,12,J2185,30,96.00', 'C5,M5,commercial,,2026-03-02,12,J7050,1,5.00'),
+    });
+    assert.doesNotMatch(cli(['check', '--workspace', '.'], dir).stdout, /auth-missing/);
+    // Each file on its own: b's part has none.
+    assert.match(cli(['check', '.'], dir).stdout, /^b\.claims\.csv:2:1 warning auth-missing Claim C5 has no prior authorization number/m);
+    // Another member's claim of that number is another claim.
+    const other = tempDir({
+      'a.claims.csv': csv('C5,M6,commercial,PA9,2026-03-02,12,S9502,1,250.00'),
+      'b.claims.csv': csv('C5,M5,commercial,,2026-03-02,12,J2185,30,96.00'),
+    });
+    assert.match(cli(['check', '--workspace', '.'], other).stdout, /^b\.claims\.csv:2:1 warning auth-missing Claim C5/m);
+  });
+
   it('without --workspace, each file is checked on its own', () => {
     const dir = tempDir({ 'visits/march.claims.csv': MARCH, 'history/february.claims.csv': FEBRUARY });
     const r = cli(['check', '.'], dir);

@@ -8,6 +8,7 @@ import type { ServiceLine } from '../../server/src/model';
 import { parseDocument, type ClaimFormat } from '../../server/src/parse';
 import type { ExternalLine, Finding } from '../../server/src/rules/types';
 import { MemberLines } from '../../server/src/workspace/member-lines';
+import { rng } from '../helpers/seeded';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
 const sample = (name: string): string => fs.readFileSync(path.join(SAMPLES, name), 'utf8');
@@ -96,5 +97,67 @@ describe('workspace member lines (packed)', () => {
     assert.deepStrictEqual([...lines.filesSharing(['M3', 'M1'])].sort(), ['a', 'b']);
     assert.deepStrictEqual(lines.delete('a'), ['M3']);
     assert.deepStrictEqual([lines.fileCount, lines.lineCount, lines.has('a')], [1, 1, false]);
+  });
+
+  it('a signature changes when another file of its members changes, not with its own file or other members\' files, and never comes back', () => {
+    const head = 'claim_id,member_id,dos_from,hcpcs,units\n';
+    const doc = (...rows: string[]) => parseDocument(head + rows.join('\n') + '\n', 'csv');
+    const lines = new MemberLines();
+    lines.set('a', 'a', doc('C1,M1,2026-03-01,G0068,4'));
+    lines.set('b', 'b', doc('C2,M1,2026-03-31,G0089,4'));
+    lines.set('c', 'c', doc('C3,M9,2026-03-31,G0089,4'));
+    const seen = new Set<string>();
+    const sig = (): string => lines.signature('b');
+    const first = sig();
+    assert.notStrictEqual(first, '');
+    seen.add(first);
+    // Its own file edited (an open document's keystrokes), another member's file changed: the same.
+    lines.set('b', 'b', doc('C2,M1,2026-03-31,G0089,5'));
+    lines.set('c', 'c', doc('C3,M9,2026-04-01,G0089,4'));
+    assert.strictEqual(sig(), first);
+    assert.strictEqual(lines.shares('b'), true);
+    // Another file of M1: a new signature each time, never an earlier one.
+    for (const rows of [['C1,M1,2026-03-02,G0068,4'], ['C1,M1,2026-03-01,G0068,4'], []]) {
+      if (rows.length > 0) lines.set('a', 'a', doc(...rows));
+      else lines.delete('a');
+      const now = sig();
+      assert.ok(!seen.has(now), `${now} came back`);
+      seen.add(now);
+    }
+    assert.strictEqual(sig(), '', 'no other file has lines of M1');
+    assert.strictEqual(lines.shares('b'), false);
+    lines.set('a', 'a', doc('C1,M1,2026-03-01,G0068,4'));
+    lines.delete('b');
+    lines.set('b', 'b', doc('C2,M1,2026-03-31,G0089,4'));
+    assert.ok(!seen.has(sig()), 'b deleted and indexed again: no earlier signature');
+  });
+
+  it('random sets and deletes: a signature that did not change names the same lines', () => {
+    const head = 'claim_id,member_id,dos_from,hcpcs,units\n';
+    const r = rng(7);
+    const lines = new MemberLines();
+    const keys = ['a', 'b', 'c', 'd'];
+    const last = new Map<string, { sig: string; lines: string }>();
+    const snapshot = (key: string): string => JSON.stringify(lines.external(key, ['M1', 'M2']).map((e) => [e.uri, e.line.index, e.line.memberId, e.line.dosFrom, e.line.hcpcs]));
+    let checked = 0;
+    for (let step = 0; step < 400; step++) {
+      const key = keys[Math.floor(r() * keys.length)];
+      if (r() < 0.2) lines.delete(key);
+      else {
+        const rows = Array.from({ length: 1 + Math.floor(r() * 3) }, () => `C1,M${1 + Math.floor(r() * 3)},2026-03-0${1 + Math.floor(r() * 5)},G0068,${1 + Math.floor(r() * 3)}`);
+        lines.set(key, key, parseDocument(head + rows.join('\n') + '\n', 'csv'));
+      }
+      if (r() < 0.1) lines.clear();
+      for (const k of keys) {
+        const now = { sig: lines.signature(k, ['M1', 'M2']), lines: snapshot(k) };
+        const before = last.get(k);
+        if (before && before.sig === now.sig && now.sig !== '') {
+          checked++;
+          assert.strictEqual(now.lines.length > 0 ? now.lines : '', before.lines.length > 0 ? before.lines : '', `step ${step}, ${k}`);
+        }
+        last.set(k, now);
+      }
+    }
+    assert.ok(checked > 50);
   });
 });

@@ -1,6 +1,6 @@
 // Cross-file rules on the command line: the files of one run are one workspace. A first pass
 // reads every file and keeps only its lines by member (compact, never the text), so the check of
-// each file can be given the other files' lines of its members as `external`, as the editor's
+// each file can be given the other files' lines its own reach as `external`, as the editor's
 // workspace analysis does (60-day initial visit, same-day concurrency and bundling across files).
 // A big file is read for this in parts, as it is checked (workspace/pack-in-parts.ts): its
 // lines are never all parsed at once (nor a big JSON file's parse tree made).
@@ -33,13 +33,14 @@ export class RunLines {
     return run;
   }
 
-  /** The options for checking one file, when other files have lines of its members: those lines,
-   *  made as a lint asks for them (a big file's batch by batch, each its own members'). */
+  /** The options for checking one file, when other files have lines of its members: those its
+   *  lines reach (workspace/window.ts), made as a lint asks for them (a big file's batch by
+   *  batch, each its own lines'). */
   optionsFor(file: ClaimFile, base: LintOptions): LintOptions {
     const key = keyOf(file);
     const lines = this.lines;
-    if (lines.filesSharing(lines.membersOf(key), key).size === 0) return base;
-    return { ...base, externalOf: (members) => lines.external(key, members), uri: file.path };
+    if (!lines.shares(key)) return base;
+    return { ...base, externalOf: (window) => lines.window(key, window), uri: file.path };
   }
 }
 

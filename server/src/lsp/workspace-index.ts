@@ -331,12 +331,12 @@ export class WorkspaceIndex implements WorkspaceSeam {
     }
   }
 
-  /** For linting a closed file: the lines of other files of the members a lint asks for (a big
-   *  file's batch by batch); undefined when no other file has lines of the file's members. */
+  /** For linting a closed file: the lines of other files a lint's lines reach (a big file's batch
+   *  by batch; workspace/window.ts); undefined when no other file has lines of the file's members. */
   externalOf(uri: string): LintOptions['externalOf'] {
     const key = fileKey(uri);
     if (this.memberLines.signature(key) === '') return undefined;
-    return (members) => this.memberLines.external(key, members);
+    return (window) => this.memberLines.window(key, window);
   }
 
   /** Whether the file shares a member with the change (or is one of the changed files). */

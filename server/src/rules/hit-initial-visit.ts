@@ -15,6 +15,9 @@ export const rule: Rule = {
     id: 'hit-initial-visit',
     scope: 'member-history', // findings depend on the member's visits of the 60 days before
     lookbackDays: LOOKBACK_DAYS,
+    // Only an initial visit looks back, and only at HIT visits (what priorVisits reads).
+    lookbackFrom: (line) => isHitInitial(line.hcpcs),
+    lookbackReads: (line) => isHitCode(line.hcpcs),
     defaultSeverity: 'error',
     description: 'An initial-visit HIT G-code (G0088/G0089/G0090) within 60 days after another HIT visit of the member.',
     policy: {

@@ -54,6 +54,45 @@ export interface RuleMeta {
   /** The 'member-history' scope's look-back: how many days before a line's dos_from its
    *  findings read. */
   readonly lookbackDays?: number;
+  /** The 'member-history' scope: which lines look back (default every line) and which of the
+   *  member's earlier lines they read (default every line). Workspace analysis hands a lint only
+   *  the other files' lines its rules read (workspace/window.ts): these say which a look-back reads. */
+  readonly lookbackFrom?: (line: ReachLine) => boolean;
+  readonly lookbackReads?: (line: ReachLine) => boolean;
+  /** A claim rule that reads of other workspace files only whether a line of the same claim
+   *  number and member for which this holds is there (auth-missing: one with an auth number): a
+   *  lint is handed one such line per claim (workspace/window.ts). */
+  readonly claimSettledBy?: (line: ReachLine) => boolean;
+}
+
+/** What the predicates of RuleMeta's workspace reads (lookbackFrom, lookbackReads,
+ *  claimSettledBy) may read of a line: the workspace index answers them from its packed lines. */
+export type ReachLine = Pick<ServiceLine, 'hcpcs' | 'authNumber'>;
+
+/** What the rules read of other files' lines (workspace/window.ts, reachOf). */
+export interface Reach {
+  readonly lookbacks: ReadonlyArray<{
+    readonly days: number;
+    readonly from: (line: ReachLine) => boolean;
+    readonly reads: (line: ReachLine) => boolean;
+  }>;
+  readonly settles: ReadonlyArray<(line: ReachLine) => boolean>;
+}
+
+/** What a lint's lines of one member reach of other files (workspace/window.ts, windowOf). */
+export interface MemberWindow {
+  /** Their days as the same-day index spreads a line: [from, to] pairs, sorted, merged. */
+  readonly days: readonly number[];
+  /** Per look-back of the reach, the days it reads: [from, to] pairs, sorted, merged. */
+  readonly looks: ReadonlyArray<readonly number[]>;
+  /** Their claim numbers (when a rule has claimSettledBy). */
+  readonly claims: ReadonlySet<string>;
+}
+
+/** What a lint's lines reach of other files: per member, in order of first appearance. */
+export interface Window {
+  readonly reach: Reach;
+  readonly members: ReadonlyMap<string, MemberWindow>;
 }
 
 /**
@@ -84,17 +123,20 @@ export interface LintOptions {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   /** How the NDC fix writes an NDC. */
   readonly ndcFormat?: 'keep' | 'hyphenated' | 'digits';
-  /** Lines of other workspace files, for cross-file rules. */
+  /** Lines of other workspace files, for cross-file rules. A rule run is handed only those its
+   *  view's lines reach (engine.ts, runRule; workspace/window.ts): a rule reads no others. */
   readonly external?: readonly ExternalLine[];
   /** The document's own uri, in the form of ExternalLine.uri: the lines of a day that several
    *  files bill are ordered by file, then line, the same from every file (same-day.ts), so a tie
    *  between files (two per diems as frequent, two NDCs of one drug) is broken the same way in each. */
   readonly uri?: string;
-  /** Instead of `external`: the lines of other workspace files of the given members, asked for when
-   *  a document is linted, with its own members (engine.ts, withExternal). A big file checked in
-   *  parts (batches/lint-batch.ts) thus holds only one batch's members' lines at a time, never the
-   *  whole file's. A function: options holding it are not posted to worker threads. */
-  readonly externalOf?: (members: readonly string[]) => readonly ExternalLine[];
+  /** Instead of `external`: the lines of other workspace files that the window reaches (its
+   *  members' lines of its days, look-backs and claims: workspace/window.ts), asked for when a
+   *  document is linted, with its own lines' window (engine.ts, withExternal). A big file checked
+   *  in parts (batches/lint-batch.ts) thus holds only one batch's lines at a time, never the whole
+   *  file's; a file of one day, only the other files' lines of that day. A function: options
+   *  holding it are not posted to worker threads. */
+  readonly externalOf?: (window: Window) => readonly ExternalLine[];
 }
 
 export interface Report {

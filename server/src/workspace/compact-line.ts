@@ -4,6 +4,7 @@
 // thousands of files this way and make ServiceLine objects only for the members a lint asks for.
 // Never the text, CSV rows or JSON nodes: those stay with the file they came from.
 import type { Field, FieldName, Modifier, ServiceLine, Span } from '../model';
+import type { ExternalLine, ReachLine } from '../rules/types';
 
 // Number columns (Float64: dates are days, amounts may have decimals; NaN = absent).
 const N_FROM = 0, N_TO = 1, N_UNITS = 2, N_CHARGE = 3, N_NDC_QTY = 4, N_WASTED = 5, N_DURATION = 6;
@@ -80,6 +81,20 @@ export class PackedLines {
     return opt(this.nums[i * NUM_COLS + N_FROM]);
   }
 
+  dosTo(i: number): number | undefined {
+    return opt(this.nums[i * NUM_COLS + N_TO]);
+  }
+
+  claimId(i: number): string {
+    return this.table[this.strs[i * STR_COLS + S_CLAIM]];
+  }
+
+  /** What reach predicates read of line i (rules/types.ts, ReachLine), without making the line. */
+  probe(i: number): ReachLine {
+    const sb = i * STR_COLS;
+    return { hcpcs: this.table[this.strs[sb + S_HCPCS]], authNumber: this.table[this.strs[sb + S_AUTH]] };
+  }
+
   /** Bytes held in typed arrays and string slots (not the shared, interned strings). */
   get bytes(): number {
     return this.nums.byteLength + this.ints.byteLength + this.strs.byteLength + this.modSpans.byteLength + (this.table.length + this.modCodes.length * 2) * 8;
@@ -140,6 +155,22 @@ export class PackedLines {
       modifiers,
       disabled: NOTHING_DISABLED,
     };
+  }
+}
+
+/**
+ * A packed line as another file's line (ExternalLine), made into a ServiceLine when first read.
+ * An open document is handed every line of its members (lsp/workspace-index.ts, `lines`), of which
+ * its rules read only those its lines reach (workspace/window.ts, picked by the packed values): a
+ * year of daily exports made 73,000 line objects for each open file, where an edit reads a day's.
+ */
+export class PackedExternalLine implements ExternalLine {
+  #line: ServiceLine | undefined = undefined;
+
+  constructor(readonly uri: string, readonly packed: PackedLines, readonly at: number) {}
+
+  get line(): ServiceLine {
+    return (this.#line ??= this.packed.line(this.at));
   }
 }
 
