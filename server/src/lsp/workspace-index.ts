@@ -332,10 +332,19 @@ export class WorkspaceIndex implements WorkspaceSeam {
     return (members) => this.memberLines.external(key, members);
   }
 
-  /** Whether the file shares a member with the change (or is one of the changed files). */
-  affectedBy(uri: string, change: IndexChange): boolean {
+  /** The files (keys) whose findings a change can change: the files it names, and those with
+   *  lines of a member whose lines it changed. */
+  affected(change: IndexChange): Set<string> {
+    const keys = this.memberLines.filesSharing(change.members);
+    for (const key of change.keys) keys.add(key);
+    return keys;
+  }
+
+  /** What a closed file's lint reads of the index, named: its own entry's count of changes and the
+   *  versions of the other files' lines of its members. Equal states, equal lint. */
+  stateOf(uri: string): string {
     const key = fileKey(uri);
-    return change.keys.has(key) || this.memberLines.membersOf(key).some((m) => change.members.has(m));
+    return `${this.changes.get(key) ?? 0}:${this.memberLines.signature(key)}`;
   }
 
   /** Counts for logs and the benchmark. */

@@ -1,0 +1,90 @@
+// Lint Workspace Claim Files, afterwards: the closed files it published are kept current (edits of
+// open documents, changes on disk, closing a document, settings) without piling up work, and what
+// stops being a claim file loses its problems. Over real stdio LSP.
+import * as assert from 'assert';
+import * as path from 'path';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { TestClient } from './client';
+import { fileUri, removeWorkspaceDirs, workspaceDir } from './workspace-dirs';
+
+const HEAD = 'claim_id,member_id,payer,auth_number,dos_from,pos,hcpcs,units,charge';
+const csv = (...rows: string[]): string => [HEAD, ...rows].join('\n') + '\n';
+/** A nursing visit (99601): clean alone; the same visit in two files is a duplicate-line. */
+const visit = (claim: string, member: string, date: string): string => `${claim},${member},medicare,PA${claim},${date},12,99601,1,150.00`;
+
+const WAIT_MS = 8000;
+
+/** Whether the publish is of one of these files. */
+const ofAny = (uris: readonly string[]) => (p: PublishDiagnosticsParams): boolean => uris.includes(p.uri);
+
+/** Where the last publish of `uri` is in the list (-1: none). */
+function lastIndexOf(published: readonly PublishDiagnosticsParams[], uri: string): number {
+  for (let i = published.length - 1; i >= 0; i--) if (published[i].uri === uri) return i;
+  return -1;
+}
+
+describe('LSP Lint Workspace: keeping the published closed files current', function () {
+  this.timeout(60000);
+  after(removeWorkspaceDirs);
+
+  it('edits of an open document re-lint each affected closed file once after the typing, not a round per keystroke, and the open document comes first', async () => {
+    // Twelve closed files bill M1's visit of 2026-03-02 that the open document bills too (a/ sorts
+    // first: their duplicate-line names the open document). The witness, open too, has a visit of
+    // M1 on another day: it is linted again each time the index takes the edited lines.
+    const K = 12;
+    const files: Record<string, string> = {
+      'a/open.claims.csv': csv(visit('C1', 'M1', '2026-03-02'), visit('C2', 'M2', '2026-03-05')),
+      'w/witness.claims.csv': csv(visit('C3', 'M1', '2026-03-20')),
+    };
+    for (let i = 0; i < K; i++) files[`h/h${i}.claims.csv`] = csv(visit(`C9${i}`, 'M1', '2026-03-02'));
+    const dir = workspaceDir(files);
+    const open = fileUri(path.join(dir, 'a/open.claims.csv'));
+    const witness = fileUri(path.join(dir, 'w/witness.claims.csv'));
+    const closed = Array.from({ length: K }, (_, i) => fileUri(path.join(dir, `h/h${i}.claims.csv`)));
+    const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
+    try {
+      await client.indexed();
+      client.open(open, 'claims-csv', files['a/open.claims.csv']);
+      client.open(witness, 'claims-csv', files['w/witness.claims.csv']);
+      await client.currentDiagnostics(open, WAIT_MS);
+      await client.currentDiagnostics(witness, WAIT_MS);
+      const r = await client.request<{ files: number }>('infusionClaims/lintWorkspace', {});
+      assert.strictEqual(r.files, K + 2);
+
+      // Five edits of M1's date, each linted on its own and taken by the index (the witness is
+      // linted again) before the next; the last one brings the duplicate back.
+      const start = client.published.length;
+      const sent: number[] = [];
+      const dates = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-02'];
+      let date = '2026-03-02';
+      for (const next of dates) {
+        sent.push(client.published.length);
+        client.replace(open, `M1,medicare,PAC1,${date}`, `M1,medicare,PAC1,${next}`);
+        date = next;
+        const v = client.version(open);
+        await client.waitForDiagnostics(open, (p) => p.version === v, WAIT_MS);
+        const from = sent[sent.length - 1];
+        await client.waitFor(() => (client.published.slice(from).some((p) => p.uri === witness) ? true : undefined), WAIT_MS, () => 'the witness linted again');
+      }
+      const lastOpen = lastIndexOf(client.published, open);
+      // Settled: every closed file published after the last edit, naming the open document again.
+      await client.waitFor(() => closed.every((uri) => {
+        const i = lastIndexOf(client.published, uri);
+        return i > lastOpen && client.published[i].diagnostics.some((d) => d.code === 'duplicate-line' && d.message.includes('in open.claims.csv'));
+      }) ? true : undefined, WAIT_MS, () => 'every closed file linted after the last edit');
+
+      const closedPublishes = client.published.slice(start).filter(ofAny(closed)).length;
+      // Each file once for the last state (a pause of the machine may let one more round in), not
+      // a round of twelve per edit.
+      assert.ok(closedPublishes <= 2 * K, `${closedPublishes} publishes of closed files after 5 edits of ${K} affected files`);
+      // After each edit, no closed file is published before the open document's diagnostics.
+      sent.forEach((from, k) => {
+        const openAt = client.published.findIndex((p, i) => i >= from && p.uri === open);
+        const before = client.published.slice(from, openAt).filter(ofAny(closed)).length;
+        assert.strictEqual(before, 0, `edit ${k + 1}: ${before} closed files published before the open document`);
+      });
+    } finally {
+      await client.stopAlive();
+    }
+  });
+});
