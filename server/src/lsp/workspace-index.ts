@@ -25,7 +25,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IN_PARTS_MIN_BYTES } from '../batches/plan';
 import { parseDocument } from '../parse';
 import type { ExternalLine, LintOptions } from '../rules/types';
-import type { PackedLines } from '../workspace/compact-line';
+import { PackedLines } from '../workspace/compact-line';
+import { changedMembers } from '../workspace/changed-members';
 import { isKept, MemberLines } from '../workspace/member-lines';
 import { packInParts, packJsonInParts } from '../workspace/pack-in-parts';
 import type { Analysis, WorkspaceSeam } from './analysis';
@@ -73,6 +74,11 @@ interface IndexedFile {
   readonly liveVersion?: number;
   /** The workspace folder (path) whose walk found the file. */
   readonly folder?: string;
+  /** The lines the index holds of it (the same object MemberLines holds), to tell which members'
+   *  lines the next reading changes. */
+  readonly packed: PackedLines;
+  /** Lines of the text they are of. */
+  readonly lineCount: number;
 }
 
 /** What changed since the last re-lint: files (keys) and the members whose lines changed. */
@@ -220,9 +226,8 @@ export class WorkspaceIndex implements WorkspaceSeam {
       }
       // A re-lint because other files changed: the text, and so the lines, are the same.
       if (entry?.liveVersion === a.version && entry.uri === a.uri) return;
-      const { before, after } = this.memberLines.set(key, a.uri, a.doc);
-      this.files.set(key, { uri: a.uri, liveVersion: a.version, folder: entry?.folder });
-      this.note(key, before, after);
+      const packed = PackedLines.of(a.doc.lines.filter(isKept));
+      this.setLines(key, { uri: a.uri, liveVersion: a.version, folder: entry?.folder, packed, lineCount: LineStarts.countLines(a.text) });
     } catch (err) {
       this.connection.console.error(`infusion-claims: updating the workspace index failed: ${describeError(err)}`);
     }
@@ -513,9 +518,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
     if (superseded() || this.files.get(key)?.liveVersion !== undefined) return;
     // Not readable in parts (an unclosed quote, no header, a JSON syntax error): whole, as any file.
     if (!packed) return this.indexText(file, folder, text);
-    const { before, after } = this.memberLines.setPacked(key, file.uri, packed);
-    this.files.set(key, { uri: file.uri, positions, folder });
-    this.note(key, before, after);
+    this.setLines(key, { uri: file.uri, positions, folder, packed, lineCount: positions.lineCount });
   }
 
   private bump(key: string): number {
@@ -536,9 +539,18 @@ export class WorkspaceIndex implements WorkspaceSeam {
       this.connection.console.error(`infusion-claims: reading a ${file.format} file for the workspace index failed: ${describeError(err)}`);
       return;
     }
-    const { before, after } = this.memberLines.set(key, file.uri, doc);
-    this.files.set(key, { uri: file.uri, positions: LineStarts.ofFile(text), folder });
-    this.note(key, before, after);
+    const positions = LineStarts.ofFile(text);
+    this.setLines(key, { uri: file.uri, positions, folder, packed: PackedLines.of(doc.lines.filter(isKept)), lineCount: positions.lineCount });
+  }
+
+  /** A file's new lines into the index (MemberLines.set's, packed here to be compared): what to
+   *  re-lint is the members whose lines changed (changed-members.ts), named by the same URI. */
+  private setLines(key: string, entry: IndexedFile): void {
+    const old = this.files.get(key);
+    const { before, after } = this.memberLines.setPacked(key, entry.uri, entry.packed);
+    this.files.set(key, entry);
+    if (old && old.uri === entry.uri) this.note(key, [...changedMembers(old.packed, entry.packed, old.lineCount !== entry.lineCount)], []);
+    else this.note(key, before, after);
   }
 
   private dropFolder(folderPath: string): void {
