@@ -18,6 +18,14 @@ const WAIT_MS = 8000;
 /** Whether the publish is of one of these files. */
 const ofAny = (uris: readonly string[]) => (p: PublishDiagnosticsParams): boolean => uris.includes(p.uri);
 
+/** A claim file of more than 1,000 bytes (the index's limit in the test below): twenty clean
+ *  visits, then claims with no authorization number (auth-missing) for these members. */
+function overLimit(...unauthorized: string[]): string {
+  const rows = Array.from({ length: 20 }, (_, i) => visit(`C${i}`, `M${i}`, '2026-03-02'));
+  for (const m of unauthorized) rows.push(visit(`X${m}`, m, '2026-03-02').replace(`PAX${m}`, ''));
+  return csv(...rows);
+}
+
 /** The marker, a closed file Lint Workspace published that shares no member, changes on disk:
  *  once it is published again, the closed files queued before it have been linted. */
 async function markerChanged(client: TestClient, marker: string, day: number): Promise<void> {
@@ -147,6 +155,31 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
         const dup = client.published[lastIndexOf(client.published, uri)].diagnostics.find((d) => d.code === 'duplicate-line');
         return dup?.relatedInformation?.[0].location.uri === open && dup.relatedInformation[0].location.range.start.line === 2;
       }) ? true : undefined, WAIT_MS, () => 'the closed files pointing at the moved line');
+    } finally {
+      await client.stopAlive();
+    }
+  });
+
+  it('a closed file too large for the index (left out of it): a change on disk re-lints it, a deletion clears it', async () => {
+    const dir = workspaceDir({ 'exports/year.claims.csv': overLimit('M1'), 'visits/march.claims.csv': csv(visit('C1', 'M1', '2026-03-09')) });
+    const year = path.join(dir, 'exports/year.claims.csv');
+    assert.ok(fs.statSync(year).size > 1000);
+    // The index's limit is 1,000 bytes here: the file is listed, linted, but never indexed.
+    const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true }, env: { INFUSION_CLAIMS_MAX_INDEX_BYTES: '1000' } });
+    try {
+      assert.match(await client.indexed(), /indexed 2 claim files .*index: 1 files/);
+      await client.request('infusionClaims/lintWorkspace', {});
+      const uri = fileUri(year);
+      const auth = (p: PublishDiagnosticsParams): number => p.diagnostics.filter((d) => d.code === 'auth-missing').length;
+      assert.strictEqual(auth(client.published[lastIndexOf(client.published, uri)]), 1);
+
+      fs.writeFileSync(year, overLimit('M1', 'M2'));
+      client.filesChanged([{ uri, type: 2 }]);
+      await client.waitForDiagnostics(uri, (p) => auth(p) === 2, WAIT_MS);
+
+      fs.rmSync(year);
+      client.filesChanged([{ uri, type: 3 }]);
+      await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, WAIT_MS);
     } finally {
       await client.stopAlive();
     }

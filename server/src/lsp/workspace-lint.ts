@@ -149,14 +149,16 @@ export class WorkspaceLint {
   }
 
   /** Files changed on disk (`workspace/didChangeWatchedFiles`): re-lint or clear the published
-   *  closed files they name or hold (a folder deleted is one event), in folders workspace analysis
-   *  does not index; in those it does, the index's change reaches `changed`. */
+   *  closed files they name or hold (a folder deleted is one event). A file the index holds is
+   *  left to the index's change (`changed`); others are not in it: in folders workspace analysis
+   *  does not index, or left out for their size (never read by the index, no change of it is
+   *  ever reported). */
   async diskChanged(changes: readonly FileEvent[]): Promise<void> {
     const paths = changes.map((c) => pathOf(c.uri)).filter((p): p is string => p !== undefined);
     for (const [key, p] of [...this.published]) {
       if (this.isOpen(key) || !paths.some((changed) => isInside(p.file.path, changed))) continue;
       const settings = await this.index.settingsOf(p.folder);
-      if (!settings.workspaceAnalysis) this.enqueue(key, true);
+      if (!settings.workspaceAnalysis || !this.index.holds(p.file.uri)) this.enqueue(key, true);
     }
   }
 
