@@ -184,4 +184,32 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
       await client.stopAlive();
     }
   });
+
+  it('a file open during Lint Workspace, closed afterwards: its problems show again, from disk', async () => {
+    // Two files billing the same visit with no authorization number: auth-missing in each, and
+    // (workspace analysis on) duplicate-line naming the other file.
+    const row = visit('C1', 'M1', '2026-03-02').replace('PAC1', '');
+    const dir = workspaceDir({ 'a/open.claims.csv': csv(row), 'b/other.claims.csv': csv(row) });
+    const open = fileUri(path.join(dir, 'a/open.claims.csv'));
+    const other = fileUri(path.join(dir, 'b/other.claims.csv'));
+    const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
+    try {
+      await client.indexed();
+      client.open(open, 'claims-csv', csv(row));
+      await client.currentDiagnostics(open, WAIT_MS);
+      await client.request('infusionClaims/lintWorkspace', {});
+      const from = client.published.length;
+      client.close(open);
+      // Cleared by the close, then published from disk.
+      const again = await client.waitFor(() => {
+        const ps = client.published.slice(from).filter((p) => p.uri === open);
+        return ps.length >= 2 && ps[ps.length - 1].diagnostics.length > 0 ? ps[ps.length - 1] : undefined;
+      }, WAIT_MS, () => `the closed file's problems (published since the close: ${JSON.stringify(client.published.slice(from).filter((p) => p.uri === open))})`);
+      assert.deepStrictEqual(again.diagnostics.map((d) => d.code).sort(), ['auth-missing', 'duplicate-line']);
+      assert.match(again.diagnostics.find((d) => d.code === 'duplicate-line')!.message, /also on claim C1 in other\.claims\.csv/);
+      assert.strictEqual(client.published[lastIndexOf(client.published, other)].diagnostics.length, 2);
+    } finally {
+      await client.stopAlive();
+    }
+  });
 });

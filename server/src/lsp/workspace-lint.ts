@@ -47,7 +47,8 @@ interface Published {
 }
 
 export class WorkspaceLint {
-  /** Closed files whose diagnostics this published (key → what to lint them with again). */
+  /** The files Lint Workspace keeps current (key → what to lint them with again): the closed ones
+   *  show its diagnostics; an open one shows the Linter's until it is closed. */
   private readonly published = new Map<string, Published>();
   /** key → lints of the closed file started: only the latest one publishes. */
   private readonly runs = new Map<string, number>();
@@ -110,7 +111,13 @@ export class WorkspaceLint {
       for (const { file, settings, folder } of files) {
         if (cancelled()) break;
         const key = fileKey(file.uri);
-        if (seen.has(key) || this.isOpen(key)) continue;
+        if (this.isOpen(key)) {
+          // The Linter publishes it while it is open (linted above); closed, it is linted from disk
+          // as the files that were closed now (`closed`).
+          if (!this.published.has(key)) this.published.set(key, { file, folder });
+          continue;
+        }
+        if (seen.has(key)) continue;
         seen.add(key);
         const findings = await this.lintClosed(file, folder, settings, cancelled);
         if (!findings) continue;
@@ -134,8 +141,8 @@ export class WorkspaceLint {
     this.lastEdit = performance.now();
   }
 
-  /** The document was closed: when this request had published its file, show the disk version's
-   *  findings again (the Linter just cleared the open document's). */
+  /** The document was closed: when Lint Workspace keeps its file current (listed closed or open),
+   *  show the disk version's findings (the Linter just cleared the open document's). */
   closed(uri: string): void {
     const key = fileKey(uri);
     if (this.published.has(key)) this.enqueue(key, true);
