@@ -212,4 +212,48 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
       await client.stopAlive();
     }
   });
+
+  it('a file that filePatterns no longer match loses its problems; Lint Workspace and a change on disk leave it alone', async () => {
+    // An export named by filePatterns alone, and the marker, a claim file by its name.
+    const noAuth = csv(visit('C1', 'M1', '2026-03-02').replace('PAC1', ''));
+    const dir = workspaceDir({ 'exports/hist.csv': noAuth, 'm/marker.claims.csv': csv(visit('C4', 'M9', '2026-03-20')) });
+    const hist = fileUri(path.join(dir, 'exports/hist.csv'));
+    const client = await TestClient.start({ folders: [dir], configuration: { filePatterns: ['exports/*.csv'] } });
+    try {
+      const first = await client.request<{ files: number }>('infusionClaims/lintWorkspace', {});
+      assert.strictEqual(first.files, 2);
+      assert.deepStrictEqual(client.published[lastIndexOf(client.published, hist)].diagnostics.map((d) => d.code), ['auth-missing']);
+
+      client.changeSettings({ filePatterns: [] });
+      await client.waitForDiagnostics(hist, (p) => p.diagnostics.length === 0, WAIT_MS);
+      const second = await client.request<{ files: number }>('infusionClaims/lintWorkspace', {});
+      assert.strictEqual(second.files, 1);
+
+      // Changed on disk together with the marker: the marker is linted again, the export is not.
+      const from = client.published.length;
+      fs.writeFileSync(path.join(dir, 'exports/hist.csv'), noAuth + visit('C2', 'M2', '2026-03-03').replace('PAC2', '') + '\n');
+      client.filesChanged([{ uri: hist, type: 2 }]);
+      await markerChanged(client, path.join(dir, 'm/marker.claims.csv'), 21);
+      assert.deepStrictEqual(client.published.slice(from).filter((p) => p.uri === hist), []);
+    } finally {
+      await client.stopAlive();
+    }
+  });
+
+  it('a file gone without a change event (no watcher saw it): the next Lint Workspace clears its problems', async () => {
+    const noAuth = csv(visit('C1', 'M1', '2026-03-02').replace('PAC1', ''));
+    const dir = workspaceDir({ 'a/gone.claims.csv': noAuth, 'b/kept.claims.csv': noAuth });
+    const gone = fileUri(path.join(dir, 'a/gone.claims.csv'));
+    const client = await TestClient.start({ folders: [dir] });
+    try {
+      await client.request('infusionClaims/lintWorkspace', {});
+      assert.strictEqual(client.published[lastIndexOf(client.published, gone)].diagnostics.length, 1);
+      fs.rmSync(path.join(dir, 'a/gone.claims.csv'));
+      const r = await client.request<{ files: number }>('infusionClaims/lintWorkspace', {});
+      assert.strictEqual(r.files, 1);
+      assert.deepStrictEqual(client.published[lastIndexOf(client.published, gone)].diagnostics, []);
+    } finally {
+      await client.stopAlive();
+    }
+  });
 });

@@ -23,7 +23,7 @@ import { describeError } from './errors';
 import { LineStarts } from './line-starts';
 import type { LintWorkspaceParams, LintWorkspaceResponse } from './protocol';
 import { toLintOptions, type ServerSettings } from './settings';
-import { fileKey, isInside, listClaimFiles, pathOf, type DiskClaimFile } from './workspace-files';
+import { diskClaimFormat, fileKey, isInside, listClaimFiles, pathOf, type DiskClaimFile } from './workspace-files';
 import type { Folder, IndexChange, WorkspaceIndex } from './workspace-index';
 
 /** Report progress about this often (files). */
@@ -91,6 +91,12 @@ export class WorkspaceLint {
         const settings = await this.index.settingsOf(folder);
         for (const file of await listClaimFiles(folder.path, settings.filePatterns, cancelled)) files.push({ file, settings, folder });
         this.index.watchPublished(settings.filePatterns);
+      }
+      // What it kept current and no longer lists (not a claim file now, or gone unreported) loses
+      // its problems; a walk cut short by Cancel lists too little to tell.
+      if (!cancelled()) {
+        const listed = new Set(files.map((f) => fileKey(f.file.uri)));
+        for (const [key, p] of [...this.published]) if (!listed.has(key)) this.drop(key, p.file.uri);
       }
       const seen = new Set<string>();
       const open = this.documents.all();
@@ -170,7 +176,8 @@ export class WorkspaceLint {
   }
 
   /** The settings changed: re-lint every published closed file with its folder's new settings
-   *  (once the index has followed them: workspace analysis may have been turned on or off). */
+   *  (once the index has followed them: workspace analysis may have been turned on or off), or
+   *  clear it if its file patterns no longer make it a claim file (`drain`). */
   async configurationChanged(): Promise<void> {
     await this.index.whenReady();
     for (const key of this.published.keys()) {
@@ -201,15 +208,29 @@ export class WorkspaceLint {
         const p = this.published.get(key);
         if (!p || this.isOpen(key)) continue;
         const settings = await this.index.settingsOf(p.folder);
+        // No claim file now (the file patterns changed, its folder left the workspace).
+        const format = this.index.workspaceFolders.some((f) => f.path === p.folder.path) ? diskClaimFormat(p.file.path, settings.filePatterns) : undefined;
+        if (!format) {
+          this.drop(key, p.file.uri);
+          continue;
+        }
         // Already linted in this very state (asked for again by a change that a lint since took in).
         if (!force && this.lintedIn.get(key) === this.index.stateOf(p.file.uri)) continue;
         // Asked for again meanwhile: this lint is out of date, the next one publishes.
-        await this.lintClosed(p.file, p.folder, settings, () => this.queue.has(key));
+        await this.lintClosed({ ...p.file, format }, p.folder, settings, () => this.queue.has(key));
       }
     } finally {
       // No await between the queue found empty and this: nothing asked for meanwhile is lost.
       this.draining = false;
     }
+  }
+
+  /** Stop keeping a file current: a closed one loses the problems this published. */
+  private drop(key: string, uri: string): void {
+    this.published.delete(key);
+    this.queue.delete(key);
+    this.lintedIn.delete(key);
+    if (!this.isOpen(key)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** A closed file's turn: typing has paused, no Lint Workspace request runs (it lints every file
@@ -261,8 +282,7 @@ export class WorkspaceLint {
     try {
       text = await readFileTextAsync(file.path);
     } catch {
-      this.lintedIn.delete(key);
-      if (this.published.delete(key)) void this.connection.sendDiagnostics({ uri: file.uri, diagnostics: [] });
+      if (this.published.has(key)) this.drop(key, file.uri);
       return undefined;
     }
     if (this.isOpen(key)) return undefined; // opened while reading: the Linter publishes it
