@@ -91,7 +91,7 @@ export interface IndexChange {
 export class WorkspaceIndex implements WorkspaceSeam {
   private folders: Folder[] = [];
   /** folder path → the `filePatterns` it was indexed with (a walk that finished). */
-  private readonly indexed = new Map<string, string>();
+  private readonly indexed = new Map<string, readonly string[]>();
   /** Folders a walk is indexing now (changes to their files count already), and how many walks. */
   private readonly scanning = new Map<string, number>();
   private readonly files = new Map<string, IndexedFile>();
@@ -388,7 +388,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
     if (gen !== this.generation) return;
     for (const [p, patterns] of this.indexed) {
       const w = wanted.get(p);
-      if (!w || patternsKey(w.patterns) !== patterns) this.dropFolder(p);
+      if (!w || patternsKey(w.patterns) !== patternsKey(patterns)) this.dropFolder(p);
     }
     this.analysisPatterns = wanted.size > 0 ? [...wanted.values()].flatMap((w) => w.patterns) : undefined;
     this.updateWatch();
@@ -430,7 +430,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
         }
       }
       // Only a walk that finished counts as indexed: a superseded one is walked again.
-      for (const { folder, patterns } of folders) this.indexed.set(folder.path, patternsKey(patterns));
+      for (const { folder, patterns } of folders) this.indexed.set(folder.path, patterns);
       const { files, lines } = this.stats();
       const ms = Math.round(performance.now() - t0);
       this.connection.console.log(`infusion-claims: indexed ${found.length} claim files in ${ms} ms (index: ${files} files, ${lines} lines)`);
@@ -563,9 +563,28 @@ export class WorkspaceIndex implements WorkspaceSeam {
     this.indexed.delete(folderPath);
     for (const [key, entry] of this.files) {
       if (entry.folder !== folderPath || entry.liveVersion !== undefined) continue;
-      this.files.delete(key);
-      this.note(key, this.memberLines.delete(key), []);
+      // Nested workspace folders (A and A/sub): a file both walks found remembers the last one; it
+      // stays while another indexed folder's walk takes it.
+      const other = this.indexedFolderOf(entry.uri);
+      if (other !== undefined) this.files.set(key, { ...entry, folder: other });
+      else {
+        this.files.delete(key);
+        this.note(key, this.memberLines.delete(key), []);
+      }
     }
+  }
+
+  /** The innermost indexed workspace folder whose walk takes the file (walk-rule.ts, and its file
+   *  patterns name it), if any. */
+  private indexedFolderOf(uri: string): string | undefined {
+    const p = pathOf(uri);
+    if (p === undefined) return undefined;
+    const holding = this.folders.filter((f) => {
+      const patterns = this.indexed.get(f.path);
+      return patterns !== undefined && isInside(p, f.path) && entersFolder(f.path, path.dirname(p)) && !behindLink(f.path, p)
+        && diskClaimFormat(p, patterns) !== undefined;
+    });
+    return holding.sort((a, b) => b.path.length - a.path.length)[0]?.path;
   }
 
   private note(key: string, before: readonly string[], after: readonly string[]): void {
