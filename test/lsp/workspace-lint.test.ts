@@ -256,4 +256,38 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
       await client.stopAlive();
     }
   });
+
+  for (const workspaceAnalysis of [false, true]) {
+    it(`a closed file renamed, or its folder (workspace analysis ${workspaceAnalysis ? 'on' : 'off'}): its problems move to the new name`, async () => {
+      const noAuth = (member: string): string => csv(visit('C1', member, '2026-03-02').replace('PAC1', ''));
+      const dir = workspaceDir({ 'a/old.claims.csv': noAuth('M1'), 'b/x.claims.csv': noAuth('M2') });
+      const uri = (name: string): string => fileUri(path.join(dir, name));
+      const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis } });
+      try {
+        if (workspaceAnalysis) await client.indexed();
+        await client.request('infusionClaims/lintWorkspace', {});
+        await client.waitFor(() => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 5000, () => 'a watcher registration');
+        const codes = (p: PublishDiagnosticsParams): string => p.diagnostics.map((d) => d.code).join(',');
+
+        // A file renamed: a deletion and a creation.
+        fs.renameSync(path.join(dir, 'a/old.claims.csv'), path.join(dir, 'a/new.claims.csv'));
+        client.filesChanged([{ uri: uri('a/old.claims.csv'), type: 3 }, { uri: uri('a/new.claims.csv'), type: 1 }]);
+        await client.waitForDiagnostics(uri('a/old.claims.csv'), (p) => p.diagnostics.length === 0, WAIT_MS);
+        await client.waitForDiagnostics(uri('a/new.claims.csv'), (p) => codes(p) === 'auth-missing', WAIT_MS);
+
+        // A folder renamed: one event for each folder.
+        fs.renameSync(path.join(dir, 'b'), path.join(dir, 'c'));
+        client.filesChanged([{ uri: uri('b'), type: 3 }, { uri: uri('c'), type: 1 }]);
+        await client.waitForDiagnostics(uri('b/x.claims.csv'), (p) => p.diagnostics.length === 0, WAIT_MS);
+        await client.waitForDiagnostics(uri('c/x.claims.csv'), (p) => codes(p) === 'auth-missing', WAIT_MS);
+
+        // Kept current from now on: changed again, linted again.
+        fs.writeFileSync(path.join(dir, 'a/new.claims.csv'), csv(visit('C1', 'M1', '2026-03-02')));
+        client.filesChanged([{ uri: uri('a/new.claims.csv'), type: 2 }]);
+        await client.waitForDiagnostics(uri('a/new.claims.csv'), (p) => p.diagnostics.length === 0, WAIT_MS);
+      } finally {
+        await client.stopAlive();
+      }
+    });
+  }
 });

@@ -7,8 +7,8 @@
 // has paused, so that a burst of edits or changes costs each affected file one lint, not a round
 // per keystroke.
 import { isUtf16File, readFileTextAsync } from '../workspace/file-text';
-import type {
-  CancellationToken, Connection, FileEvent, TextDocuments, WorkDoneProgressReporter,
+import {
+  FileChangeType, type CancellationToken, type Connection, type FileEvent, type TextDocuments, type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IN_PARTS_MIN_BYTES } from '../batches/plan';
@@ -23,7 +23,7 @@ import { describeError } from './errors';
 import { LineStarts } from './line-starts';
 import type { LintWorkspaceParams, LintWorkspaceResponse } from './protocol';
 import { toLintOptions, type ServerSettings } from './settings';
-import { diskClaimFormat, fileKey, isInside, listClaimFiles, pathOf, type DiskClaimFile } from './workspace-files';
+import { diskClaimFormat, fileKey, isInside, isWalked, listClaimFiles, pathOf, uriOf, type DiskClaimFile } from './workspace-files';
 import type { Folder, IndexChange, WorkspaceIndex } from './workspace-index';
 
 /** Report progress about this often (files). */
@@ -50,6 +50,8 @@ export class WorkspaceLint {
   /** The files Lint Workspace keeps current (key → what to lint them with again): the closed ones
    *  show its diagnostics; an open one shows the Linter's until it is closed. */
   private readonly published = new Map<string, Published>();
+  /** The workspace folders (paths) Lint Workspace listed: claim files new to them are kept current. */
+  private readonly listed = new Set<string>();
   /** key → lints of the closed file started: only the latest one publishes. */
   private readonly runs = new Map<string, number>();
   /** Closed files to lint again, in the order asked (key → whatever the index's state: changed on
@@ -91,6 +93,7 @@ export class WorkspaceLint {
         const settings = await this.index.settingsOf(folder);
         for (const file of await listClaimFiles(folder.path, settings.filePatterns, cancelled)) files.push({ file, settings, folder });
         this.index.watchPublished(settings.filePatterns);
+        if (!cancelled()) this.listed.add(folder.path);
       }
       // What it kept current and no longer lists (not a claim file now, or gone unreported) loses
       // its problems; a walk cut short by Cancel lists too little to tell.
@@ -165,13 +168,36 @@ export class WorkspaceLint {
    *  closed files they name or hold (a folder deleted is one event). A file the index holds is
    *  left to the index's change (`changed`); others are not in it: in folders workspace analysis
    *  does not index, or left out for their size (never read by the index, no change of it is
-   *  ever reported). */
+   *  ever reported). A claim file new to a folder Lint Workspace listed (created, renamed, or in a
+   *  folder created or renamed, one event for the folder) is linted and kept current too. */
   async diskChanged(changes: readonly FileEvent[]): Promise<void> {
     const paths = changes.map((c) => pathOf(c.uri)).filter((p): p is string => p !== undefined);
     for (const [key, p] of [...this.published]) {
       if (this.isOpen(key) || !paths.some((changed) => isInside(p.file.path, changed))) continue;
       const settings = await this.index.settingsOf(p.folder);
       if (!settings.workspaceAnalysis || !this.index.holds(p.file.uri)) this.enqueue(key, true);
+    }
+    for (const change of changes) {
+      const p = pathOf(change.uri);
+      if (p !== undefined && change.type !== FileChangeType.Deleted) await this.added(p);
+    }
+  }
+
+  /** A path created or changed on disk: the claim files it is or holds that this does not keep
+   *  current yet, in a folder Lint Workspace listed, are linted and kept current from now on. */
+  private async added(p: string): Promise<void> {
+    // The innermost workspace folder holding it decides (its settings, its walk).
+    const folder = this.index.workspaceFolders.filter((f) => isInside(p, f.path)).sort((a, b) => b.path.length - a.path.length)[0];
+    if (!folder || !this.listed.has(folder.path) || this.published.has(fileKey(uriOf(p)))) return;
+    const settings = await this.index.settingsOf(folder);
+    const format = diskClaimFormat(p, settings.filePatterns);
+    const files = format && isWalked(folder.path, p) ? [{ path: p, uri: uriOf(p), format }]
+      : isWalked(folder.path, p, true) ? await listClaimFiles(p, settings.filePatterns) : [];
+    for (const file of files) {
+      const key = fileKey(file.uri);
+      if (this.published.has(key)) continue;
+      this.published.set(key, { file, folder });
+      if (!this.isOpen(key)) this.enqueue(key, true);
     }
   }
 
