@@ -2,10 +2,8 @@
 // not, linted and published, so closed files show in the Problems panel too. Open documents are
 // linted by the Linter (their live text); closed files are read from disk, linted and published
 // without keeping anything but their URI, and kept current afterwards when they or files sharing
-// their members change (on disk, or as an open document is edited). Keeping them current is one
-// queue of closed files linted one at a time (`drain`), after the open documents and once typing
-// has paused, so that a burst of edits or changes costs each affected file one lint, not a round
-// per keystroke.
+// their members change (on disk, or as an open document is edited), through one queue
+// (relint-queue.ts): a burst of edits or changes costs each affected file one lint.
 import { isUtf16File, readFileTextAsync } from '../workspace/file-text';
 import {
   FileChangeType, type CancellationToken, type Connection, type FileEvent, type TextDocuments, type WorkDoneProgressReporter,
@@ -15,12 +13,13 @@ import { IN_PARTS_MIN_BYTES } from '../batches/plan';
 import { lintText, lintTextSteps } from '../engine';
 import type { Finding, LintOptions } from '../rules/types';
 import { lintInParts, lintJsonInParts } from '../workspace/lint-in-parts';
-import { isOf, STEPWISE_MIN_CHARS, type Linter } from './analysis';
+import { STEPWISE_MIN_CHARS, type Linter } from './analysis';
 import { toDiagnostic } from './convert';
 import { publishedDiagnostics } from './published';
 import { runBetweenRequests } from './between-requests';
 import { describeError } from './errors';
 import { LineStarts } from './line-starts';
+import { RelintQueue } from './relint-queue';
 import type { LintWorkspaceParams, LintWorkspaceResponse } from './protocol';
 import { toLintOptions, type ServerSettings } from './settings';
 import { diskClaimFormat, fileKey, isInside, isWalked, listClaimFiles, pathOf, uriOf, type DiskClaimFile } from './workspace-files';
@@ -28,10 +27,6 @@ import type { Folder, IndexChange, WorkspaceIndex } from './workspace-index';
 
 /** Report progress about this often (files). */
 const REPORT_EVERY_FILES = 20;
-/** Closed files are linted again only once the open documents have not been edited for this long:
- *  typing a keystroke every 150 ms costs the open document's lint alone, and the closed files that
- *  share its members are linted once, for the text the typing left. */
-const TYPING_PAUSE_MS = 500;
 
 interface Counts {
   files: number;
@@ -54,19 +49,11 @@ export class WorkspaceLint {
   private readonly listed = new Set<string>();
   /** key → lints of the closed file started: only the latest one publishes. */
   private readonly runs = new Map<string, number>();
-  /** Closed files to lint again, in the order asked (key → whatever the index's state: changed on
-   *  disk, closed, settings changed). A file asked for again while it waits keeps its place. */
-  private readonly queue = new Map<string, boolean>();
   /** key → the index's state (WorkspaceIndex.stateOf) the published diagnostics were linted in:
    *  a file asked for again in that very state is not linted again. */
   private readonly lintedIn = new Map<string, string>();
-  /** Whether `drain` is running. */
-  private draining = false;
-  /** When an open document was last edited (performance.now()). */
-  private lastEdit = -Infinity;
-  /** Lint Workspace requests running (they lint every file themselves): the queue waits. */
-  private requests = 0;
-  private readonly requestsDone: Array<() => void> = [];
+  /** The closed files to lint again. */
+  private readonly queue: RelintQueue;
 
   constructor(
     private readonly connection: Connection,
@@ -74,15 +61,18 @@ export class WorkspaceLint {
     private readonly linter: Linter,
     private readonly index: WorkspaceIndex,
     private readonly workDoneProgress: boolean,
-  ) {}
+  ) {
+    this.queue = new RelintQueue(documents, linter, (key, force) => this.relint(key, force),
+      (err) => connection.console.error(`infusion-claims: re-linting closed files failed: ${describeError(err)}`));
+  }
 
-  async run(params: LintWorkspaceParams | undefined, token: CancellationToken): Promise<LintWorkspaceResponse> {
+  run(params: LintWorkspaceParams | undefined, token: CancellationToken): Promise<LintWorkspaceResponse> {
+    return this.queue.duringRequest(() => this.lintAll(params, token));
+  }
+
+  private async lintAll(params: LintWorkspaceParams | undefined, token: CancellationToken): Promise<LintWorkspaceResponse> {
     const counts: Counts = { files: 0, problems: 0, errors: 0 };
-    this.requests++;
-    const progress = await this.progress(params).catch((err: unknown) => {
-      this.requestEnded();
-      throw err;
-    });
+    const progress = await this.progress(params);
     const cancelled = () => token.isCancellationRequested || progress.cancelled();
     try {
       progress.reporter.begin('Linting claim files', 0, 'Finding claim files…', true);
@@ -136,31 +126,25 @@ export class WorkspaceLint {
       return { ...counts, cancelled: cancelled() };
     } finally {
       progress.reporter.done();
-      this.requestEnded();
     }
-  }
-
-  private requestEnded(): void {
-    if (--this.requests > 0) return;
-    for (const wake of this.requestsDone.splice(0)) wake();
   }
 
   /** An open document was edited: closed files wait for a pause in the typing. */
   edited(): void {
-    this.lastEdit = performance.now();
+    this.queue.edited();
   }
 
   /** The document was closed: when Lint Workspace keeps its file current (listed closed or open),
    *  show the disk version's findings (the Linter just cleared the open document's). */
   closed(uri: string): void {
     const key = fileKey(uri);
-    if (this.published.has(key)) this.enqueue(key, true);
+    if (this.published.has(key)) this.queue.add(key, true);
   }
 
   /** The index changed: re-lint the published closed files whose findings it can change. */
   changed(change: IndexChange): void {
     for (const key of this.index.affected(change)) {
-      if (this.published.has(key) && !this.isOpen(key)) this.enqueue(key, false);
+      if (this.published.has(key) && !this.isOpen(key)) this.queue.add(key, false);
     }
   }
 
@@ -175,7 +159,7 @@ export class WorkspaceLint {
     for (const [key, p] of [...this.published]) {
       if (this.isOpen(key) || !paths.some((changed) => isInside(p.file.path, changed))) continue;
       const settings = await this.index.settingsOf(p.folder);
-      if (!settings.workspaceAnalysis || !this.index.holds(p.file.uri)) this.enqueue(key, true);
+      if (!settings.workspaceAnalysis || !this.index.holds(p.file.uri)) this.queue.add(key, true);
     }
     for (const change of changes) {
       const p = pathOf(change.uri);
@@ -197,58 +181,32 @@ export class WorkspaceLint {
       const key = fileKey(file.uri);
       if (this.published.has(key)) continue;
       this.published.set(key, { file, folder });
-      if (!this.isOpen(key)) this.enqueue(key, true);
+      if (!this.isOpen(key)) this.queue.add(key, true);
     }
   }
 
   /** The settings changed: re-lint every published closed file with its folder's new settings
    *  (once the index has followed them: workspace analysis may have been turned on or off), or
-   *  clear it if its file patterns no longer make it a claim file (`drain`). */
+   *  clear it if its file patterns no longer make it a claim file (`relint`). */
   async configurationChanged(): Promise<void> {
     await this.index.whenReady();
     for (const key of this.published.keys()) {
-      if (!this.isOpen(key)) this.enqueue(key, true);
+      if (!this.isOpen(key)) this.queue.add(key, true);
     }
   }
 
-  // --- the queue of closed files to lint again ----------------------------------------------
-
-  /** Ask for a closed file's lint: `force`, whatever the index's state (its text or settings
-   *  changed); else only if the index's state changed since its diagnostics were linted. */
-  private enqueue(key: string, force: boolean): void {
-    this.queue.set(key, force || this.queue.get(key) === true);
-    if (this.draining) return;
-    this.draining = true;
-    void this.drain().catch((err: unknown) => this.connection.console.error(`infusion-claims: re-linting closed files failed: ${describeError(err)}`));
-  }
-
-  /** Lint the queued files one at a time, each at its turn (`turn`), until none is left. */
-  private async drain(): Promise<void> {
-    try {
-      for (;;) {
-        await this.turn();
-        const next = this.queue.entries().next();
-        if (next.done) return;
-        const [key, force] = next.value;
-        this.queue.delete(key);
-        const p = this.published.get(key);
-        if (!p || this.isOpen(key)) continue;
-        const settings = await this.index.settingsOf(p.folder);
-        // No claim file now (the file patterns changed, its folder left the workspace).
-        const format = this.index.workspaceFolders.some((f) => f.path === p.folder.path) ? diskClaimFormat(p.file.path, settings.filePatterns) : undefined;
-        if (!format) {
-          this.drop(key, p.file.uri);
-          continue;
-        }
-        // Already linted in this very state (asked for again by a change that a lint since took in).
-        if (!force && this.lintedIn.get(key) === this.index.stateOf(p.file.uri)) continue;
-        // Asked for again meanwhile: this lint is out of date, the next one publishes.
-        await this.lintClosed({ ...p.file, format }, p.folder, settings, () => this.queue.has(key));
-      }
-    } finally {
-      // No await between the queue found empty and this: nothing asked for meanwhile is lost.
-      this.draining = false;
-    }
+  /** A queued file's turn: lint it again from disk, unless it is no claim file now (dropped) or
+   *  was linted in this very index state (asked for again by a change a lint since took in). */
+  private async relint(key: string, force: boolean): Promise<void> {
+    const p = this.published.get(key);
+    if (!p || this.isOpen(key)) return;
+    const settings = await this.index.settingsOf(p.folder);
+    // Its file patterns changed, or its folder left the workspace.
+    const format = this.index.workspaceFolders.some((f) => f.path === p.folder.path) ? diskClaimFormat(p.file.path, settings.filePatterns) : undefined;
+    if (!format) return this.drop(key, p.file.uri);
+    if (!force && this.lintedIn.get(key) === this.index.stateOf(p.file.uri)) return;
+    // Asked for again meanwhile: this lint is out of date, the next one publishes.
+    await this.lintClosed({ ...p.file, format }, p.folder, settings, () => this.queue.has(key));
   }
 
   /** Stop keeping a file current: a closed one loses the problems this published. */
@@ -259,51 +217,12 @@ export class WorkspaceLint {
     if (!this.isOpen(key)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** A closed file's turn: typing has paused, no Lint Workspace request runs (it lints every file
-   *  itself, in its newest state), and the open documents' diagnostics are current. */
-  private async turn(): Promise<void> {
-    for (;;) {
-      const wait = this.lastEdit + TYPING_PAUSE_MS - performance.now();
-      if (wait > 0) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        continue;
-      }
-      if (this.requests > 0) {
-        await new Promise<void>((resolve) => this.requestsDone.push(resolve));
-        continue;
-      }
-      if (await this.openFirst()) continue;
-      // Requests and edits that arrived meanwhile run first; then look again.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (this.lastEdit + TYPING_PAUSE_MS <= performance.now() && this.requests === 0 && !this.staleOpen()) return;
-    }
-  }
-
-  /** Lint the open documents edited since their last lint now (their debounce would): after an
-   *  edit, its document's diagnostics come before any closed file's. Whether there were any. */
-  private async openFirst(): Promise<boolean> {
-    let any = false;
-    for (let d = this.staleOpen(); d; d = this.staleOpen()) {
-      any = true;
-      if (!(await this.linter.fresh(d.uri))) break; // no claim document any more
-    }
-    return any;
-  }
-
-  /** An open claim document whose text changed since its last lint. */
-  private staleOpen(): TextDocument | undefined {
-    return this.documents.all().find((d) => {
-      const a = this.linter.last(d.uri);
-      return a !== undefined && !isOf(a, d);
-    });
-  }
-
   /** Lint a closed file from disk and publish; undefined (and its diagnostics cleared) when it is
    *  gone. `cancelled`: the request was cancelled (or the file asked for again), which stops a big
    *  file's lint between batches; nothing is published for it then. */
   private async lintClosed(file: DiskClaimFile, folder: Folder, settings: ServerSettings, cancelled: () => boolean = () => false): Promise<readonly Finding[] | undefined> {
     const key = fileKey(file.uri);
-    this.queue.delete(key); // this lint takes the newest state: a queued one would only repeat it
+    this.queue.delete(key); // this lint takes the newest state
     let text: string;
     try {
       text = await readFileTextAsync(file.path);
@@ -341,7 +260,7 @@ export class WorkspaceLint {
       return undefined;
     }
     // An open document edited meanwhile: its diagnostics first.
-    await this.openFirst();
+    await this.queue.openFirst();
     // Opened meanwhile (the Linter publishes it), linted again since (that run publishes), or
     // cancelled (asked for again: the next lint publishes).
     if (this.isOpen(key) || this.runs.get(key) !== run || cancelled()) return undefined;
