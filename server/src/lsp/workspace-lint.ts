@@ -205,8 +205,9 @@ export class WorkspaceLint {
     const format = this.index.workspaceFolders.some((f) => f.path === p.folder.path) ? diskClaimFormat(p.file.path, settings.filePatterns) : undefined;
     if (!format) return this.drop(key, p.file.uri);
     if (!force && this.lintedIn.get(key) === this.index.stateOf(p.file.uri)) return;
-    // Asked for again meanwhile: this lint is out of date, the next one publishes.
-    await this.lintClosed({ ...p.file, format }, p.folder, settings, () => this.queue.has(key));
+    // Asked for again meanwhile: this lint is out of date, the next one publishes. Read, it waits
+    // for its turn again (an edit may have come while it was read).
+    await this.lintClosed({ ...p.file, format }, p.folder, settings, () => this.queue.has(key), () => this.queue.turn());
   }
 
   /** Stop keeping a file current: a closed one loses the problems this published. */
@@ -219,8 +220,11 @@ export class WorkspaceLint {
 
   /** Lint a closed file from disk and publish; undefined (and its diagnostics cleared) when it is
    *  gone. `cancelled`: the request was cancelled (or the file asked for again), which stops a big
-   *  file's lint between batches; nothing is published for it then. */
-  private async lintClosed(file: DiskClaimFile, folder: Folder, settings: ServerSettings, cancelled: () => boolean = () => false): Promise<readonly Finding[] | undefined> {
+   *  file's lint between batches; nothing is published for it then. `read`: awaited once the file
+   *  is read, before it is linted. */
+  private async lintClosed(
+    file: DiskClaimFile, folder: Folder, settings: ServerSettings, cancelled: () => boolean = () => false, read: () => Promise<void> = async () => undefined,
+  ): Promise<readonly Finding[] | undefined> {
     const key = fileKey(file.uri);
     this.queue.delete(key); // this lint takes the newest state
     let text: string;
@@ -230,6 +234,7 @@ export class WorkspaceLint {
       if (this.published.has(key)) this.drop(key, file.uri);
       return undefined;
     }
+    await read();
     if (this.isOpen(key)) return undefined; // opened while reading: the Linter publishes it
     const state = this.index.stateOf(file.uri);
     const externalOf = settings.workspaceAnalysis ? this.index.externalOf(file.uri) : undefined;
