@@ -208,6 +208,19 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
       assert.deepStrictEqual(again.diagnostics.map((d) => d.code).sort(), ['auth-missing', 'duplicate-line']);
       assert.match(again.diagnostics.find((d) => d.code === 'duplicate-line')!.message, /also on claim C1 in other\.claims\.csv/);
       assert.strictEqual(client.published[lastIndexOf(client.published, other)].diagnostics.length, 2);
+
+      // A file new since (saved with no change event seen), opened and closed: the same.
+      const added = fileUri(path.join(dir, 'c/new.claims.csv'));
+      fs.mkdirSync(path.join(dir, 'c'));
+      fs.writeFileSync(path.join(dir, 'c/new.claims.csv'), csv(visit('C7', 'M7', '2026-03-02').replace('PAC7', '')));
+      client.open(added, 'claims-csv', csv(visit('C7', 'M7', '2026-03-02').replace('PAC7', '')));
+      await client.currentDiagnostics(added, WAIT_MS);
+      const at = client.published.length;
+      client.close(added);
+      await client.waitFor(() => {
+        const ps = client.published.slice(at).filter((p) => p.uri === added);
+        return ps.length >= 2 && ps[ps.length - 1].diagnostics.some((d) => d.code === 'auth-missing') ? true : undefined;
+      }, WAIT_MS, () => 'the new file\'s problems from disk');
     } finally {
       await client.stopAlive();
     }

@@ -134,11 +134,14 @@ export class WorkspaceLint {
     this.queue.edited();
   }
 
-  /** The document was closed: when Lint Workspace keeps its file current (listed closed or open),
-   *  show the disk version's findings (the Linter just cleared the open document's). */
-  closed(uri: string): void {
+  /** The document was closed: when Lint Workspace keeps its file current (listed closed or open,
+   *  or a claim file new to a folder it listed), show the disk version's findings (the Linter just
+   *  cleared the open document's). */
+  async closed(uri: string): Promise<void> {
     const key = fileKey(uri);
+    const p = pathOf(uri);
     if (this.published.has(key)) this.queue.add(key, true);
+    else if (p !== undefined) await this.added(p);
   }
 
   /** The index changed: re-lint the published closed files whose findings it can change. */
