@@ -35,6 +35,8 @@ export interface StartOptions {
   readonly markup?: Array<'markdown' | 'plaintext'>;
   /** A client that takes no code action literals (LSP before 3.8): commands only. */
   readonly noCodeActionLiterals?: boolean;
+  /** Environment variables for the server process, besides this process's. */
+  readonly env?: Record<string, string>;
 }
 
 export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -67,7 +69,7 @@ export class TestClient {
   private constructor(private readonly proc: ChildProcessWithoutNullStreams, private readonly conn: MessageConnection) {}
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new TestClient(proc, conn);
     proc.stderr.on('data', (d: Buffer) => { client.stderr += d.toString(); });

@@ -20,6 +20,15 @@ export class LineStarts implements Positions {
     return starts;
   }
 
+  /** How many lines `of(text)` would find, without making their starts: two native searches, a
+   *  few milliseconds on a 100k-line text. */
+  static countLines(text: string): number {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) n++;
+    return n;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

@@ -130,7 +130,10 @@ documents.onDidOpen(guard('didOpen', undefined, async (e) => {
   settings.forget(e.document.uri); // settings are pulled on open
   await linter.lintNow(e.document.uri);
 }));
-documents.onDidChangeContent((e) => linter.schedule(e.document.uri));
+documents.onDidChangeContent((e) => {
+  linter.schedule(e.document.uri);
+  workspace?.edited();
+});
 documents.onDidClose((e) => {
   linter.close(e.document.uri);
   workspace?.closed(e.document.uri);

@@ -33,7 +33,7 @@ export class WorkspaceAnalysis {
     this.index.onChange = (change) => {
       // The Linter re-lints only documents whose other-file lines changed (the seam's arrays).
       void linter.relintAll().catch((err: unknown) => this.logError('re-linting open documents', err));
-      void this.lint?.changed(change).catch((err: unknown) => this.logError('re-linting closed files', err));
+      this.lint?.changed(change);
     };
   }
 
@@ -52,6 +52,11 @@ export class WorkspaceAnalysis {
 
   lateSettings(uri: string): void {
     this.index.lateSettings(uri);
+  }
+
+  /** An open document's text changed: re-linting closed files waits for a pause in the typing. */
+  edited(): void {
+    this.lint?.edited();
   }
 
   /** After the Linter forgot the closed document: the disk file counts again. */

@@ -25,7 +25,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IN_PARTS_MIN_BYTES } from '../batches/plan';
 import { parseDocument } from '../parse';
 import type { ExternalLine, LintOptions } from '../rules/types';
-import type { PackedLines } from '../workspace/compact-line';
+import { PackedLines } from '../workspace/compact-line';
+import { changedMembers } from '../workspace/changed-members';
 import { isKept, MemberLines } from '../workspace/member-lines';
 import { packInParts, packJsonInParts } from '../workspace/pack-in-parts';
 import type { Analysis, WorkspaceSeam } from './analysis';
@@ -41,8 +42,9 @@ import { entersFolder } from '../workspace/walk-rule';
 const SETTLE_MS = 60;
 const MB = 1024 * 1024;
 /** A file this large is not read into the index (it is still linted when opened): indexing the
- *  bench's 85 MB export peaked at 723 MB. The user is told (leftOut); the CLI has no such limit. */
-export const MAX_FILE_BYTES = 64 * MB;
+ *  bench's 85 MB export peaked at 723 MB. The user is told (leftOut); the CLI has no such limit.
+ *  The tests set a smaller limit (INFUSION_CLAIMS_MAX_INDEX_BYTES) rather than write 64 MB. */
+export const MAX_FILE_BYTES = maxFileBytes(process.env.INFUSION_CLAIMS_MAX_INDEX_BYTES);
 /** Files left out for their size that get a warning each; past that, only the log names them. */
 const MAX_SIZE_WARNINGS = 3;
 /** Rows of a big file packed between two chances for requests and edits to run (a few ms each). */
@@ -73,6 +75,11 @@ interface IndexedFile {
   readonly liveVersion?: number;
   /** The workspace folder (path) whose walk found the file. */
   readonly folder?: string;
+  /** The lines the index holds of it (the same object MemberLines holds), to tell which members'
+   *  lines the next reading changes. */
+  readonly packed: PackedLines;
+  /** Lines of the text they are of. */
+  readonly lineCount: number;
 }
 
 /** What changed since the last re-lint: files (keys) and the members whose lines changed. */
@@ -84,7 +91,7 @@ export interface IndexChange {
 export class WorkspaceIndex implements WorkspaceSeam {
   private folders: Folder[] = [];
   /** folder path → the `filePatterns` it was indexed with (a walk that finished). */
-  private readonly indexed = new Map<string, string>();
+  private readonly indexed = new Map<string, readonly string[]>();
   /** Folders a walk is indexing now (changes to their files count already), and how many walks. */
   private readonly scanning = new Map<string, number>();
   private readonly files = new Map<string, IndexedFile>();
@@ -208,6 +215,11 @@ export class WorkspaceIndex implements WorkspaceSeam {
 
   readonly positions = (uri: string): Positions | undefined => this.files.get(fileKey(uri))?.positions;
 
+  /** Whether the index holds the file's lines (its changes on disk are then reported by onChange). */
+  holds(uri: string): boolean {
+    return this.files.has(fileKey(uri));
+  }
+
   /** An open document was linted: its live lines replace what the index had of it. */
   readonly analysed = (a: Analysis): void => {
     try {
@@ -227,9 +239,8 @@ export class WorkspaceIndex implements WorkspaceSeam {
       }
       // A re-lint because other files changed: the text, and so the lines, are the same.
       if (entry?.liveVersion === a.version && entry.uri === a.uri) return;
-      const { before, after } = this.memberLines.set(key, a.uri, a.doc);
-      this.files.set(key, { uri: a.uri, liveVersion: a.version, folder: entry?.folder });
-      this.note(key, before, after);
+      const packed = PackedLines.of(a.doc.lines.filter(isKept));
+      this.setLines(key, { uri: a.uri, liveVersion: a.version, folder: entry?.folder, packed, lineCount: LineStarts.countLines(a.text) });
     } catch (err) {
       this.connection.console.error(`infusion-claims: updating the workspace index failed: ${describeError(err)}`);
     }
@@ -339,10 +350,19 @@ export class WorkspaceIndex implements WorkspaceSeam {
     return (window) => this.memberLines.window(key, window);
   }
 
-  /** Whether the file shares a member with the change (or is one of the changed files). */
-  affectedBy(uri: string, change: IndexChange): boolean {
+  /** The files (keys) whose findings a change can change: the files it names, and those with
+   *  lines of a member whose lines it changed. */
+  affected(change: IndexChange): Set<string> {
+    const keys = this.memberLines.filesSharing(change.members);
+    for (const key of change.keys) keys.add(key);
+    return keys;
+  }
+
+  /** What a closed file's lint reads of the index, named: its own entry's count of changes and the
+   *  versions of the other files' lines of its members. Equal states, equal lint. */
+  stateOf(uri: string): string {
     const key = fileKey(uri);
-    return change.keys.has(key) || this.memberLines.membersOf(key).some((m) => change.members.has(m));
+    return `${this.changes.get(key) ?? 0}:${this.memberLines.signature(key)}`;
   }
 
   /** Counts for logs and the benchmark. */
@@ -379,7 +399,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
     if (gen !== this.generation) return;
     for (const [p, patterns] of this.indexed) {
       const w = wanted.get(p);
-      if (!w || patternsKey(w.patterns) !== patterns) this.dropFolder(p);
+      if (!w || patternsKey(w.patterns) !== patternsKey(patterns)) this.dropFolder(p);
     }
     this.analysisPatterns = wanted.size > 0 ? [...wanted.values()].flatMap((w) => w.patterns) : undefined;
     this.updateWatch();
@@ -421,7 +441,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
         }
       }
       // Only a walk that finished counts as indexed: a superseded one is walked again.
-      for (const { folder, patterns } of folders) this.indexed.set(folder.path, patternsKey(patterns));
+      for (const { folder, patterns } of folders) this.indexed.set(folder.path, patterns);
       const { files, lines } = this.stats();
       const ms = Math.round(performance.now() - t0);
       this.connection.console.log(`infusion-claims: indexed ${found.length} claim files in ${ms} ms (index: ${files} files, ${lines} lines)`);
@@ -515,9 +535,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
     if (superseded() || this.files.get(key)?.liveVersion !== undefined) return;
     // Not readable in parts (an unclosed quote, no header, a JSON syntax error): whole, as any file.
     if (!packed) return this.indexText(file, folder, text);
-    const { before, after } = this.memberLines.setPacked(key, file.uri, packed);
-    this.files.set(key, { uri: file.uri, positions, folder });
-    this.note(key, before, after);
+    this.setLines(key, { uri: file.uri, positions, folder, packed, lineCount: positions.lineCount });
   }
 
   private bump(key: string): number {
@@ -538,18 +556,46 @@ export class WorkspaceIndex implements WorkspaceSeam {
       this.connection.console.error(`infusion-claims: reading a ${file.format} file for the workspace index failed: ${describeError(err)}`);
       return;
     }
-    const { before, after } = this.memberLines.set(key, file.uri, doc);
-    this.files.set(key, { uri: file.uri, positions: LineStarts.ofFile(text), folder });
-    this.note(key, before, after);
+    const positions = LineStarts.ofFile(text);
+    this.setLines(key, { uri: file.uri, positions, folder, packed: PackedLines.of(doc.lines.filter(isKept)), lineCount: positions.lineCount });
+  }
+
+  /** A file's new lines into the index (MemberLines.set's, packed here to be compared): what to
+   *  re-lint is the members whose lines changed (changed-members.ts), named by the same URI. */
+  private setLines(key: string, entry: IndexedFile): void {
+    const old = this.files.get(key);
+    const { before, after } = this.memberLines.setPacked(key, entry.uri, entry.packed);
+    this.files.set(key, entry);
+    if (old && old.uri === entry.uri) this.note(key, [...changedMembers(old.packed, entry.packed, old.lineCount !== entry.lineCount)], []);
+    else this.note(key, before, after);
   }
 
   private dropFolder(folderPath: string): void {
     this.indexed.delete(folderPath);
     for (const [key, entry] of this.files) {
       if (entry.folder !== folderPath || entry.liveVersion !== undefined) continue;
-      this.files.delete(key);
-      this.note(key, this.memberLines.delete(key), []);
+      // Nested workspace folders (A and A/sub): a file both walks found remembers the last one; it
+      // stays while another indexed folder's walk takes it.
+      const other = this.indexedFolderOf(entry.uri);
+      if (other !== undefined) this.files.set(key, { ...entry, folder: other });
+      else {
+        this.files.delete(key);
+        this.note(key, this.memberLines.delete(key), []);
+      }
     }
+  }
+
+  /** The innermost indexed workspace folder whose walk takes the file (walk-rule.ts, and its file
+   *  patterns name it), if any. */
+  private indexedFolderOf(uri: string): string | undefined {
+    const p = pathOf(uri);
+    if (p === undefined) return undefined;
+    const holding = this.folders.filter((f) => {
+      const patterns = this.indexed.get(f.path);
+      return patterns !== undefined && isInside(p, f.path) && entersFolder(f.path, path.dirname(p)) && !behindLink(f.path, p)
+        && diskClaimFormat(p, patterns) !== undefined;
+    });
+    return holding.sort((a, b) => b.path.length - a.path.length)[0]?.path;
   }
 
   private note(key: string, before: readonly string[], after: readonly string[]): void {
@@ -621,6 +667,11 @@ async function readClaimFile(filePath: string, bigFrom: number): Promise<string 
   } catch {
     return undefined;
   }
+}
+
+function maxFileBytes(setting: string | undefined): number {
+  const bytes = Number(setting);
+  return setting && Number.isInteger(bytes) && bytes > 0 ? bytes : 64 * MB;
 }
 
 function patternsKey(patterns: readonly string[]): string {

@@ -95,6 +95,41 @@ export class PackedLines {
     return { hcpcs: this.table[this.strs[sb + S_HCPCS]], authNumber: this.table[this.strs[sb + S_AUTH]] };
   }
 
+  /** Where line i starts in its file. */
+  start(i: number): number {
+    return this.ints[i * INT_COLS + I_START];
+  }
+
+  /**
+   * Whether line i here and line j of `other` give the cross-file rules the same line: every value,
+   * modifier and which of its fields are there, but not where it is (its index, claim index and
+   * spans, which only move when lines before it come or go). The workspace index compares a file's
+   * lines before and after a change with it (workspace/changed-members.ts).
+   */
+  sameValues(i: number, other: PackedLines, j: number): boolean {
+    for (let c = 0; c < NUM_COLS; c++) {
+      const x = this.nums[i * NUM_COLS + c];
+      const y = other.nums[j * NUM_COLS + c];
+      if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+    }
+    for (let c = 0; c < STR_COLS; c++) {
+      if (this.table[this.strs[i * STR_COLS + c]] !== other.table[other.strs[j * STR_COLS + c]]) return false;
+    }
+    const a = i * INT_COLS;
+    const b = j * INT_COLS;
+    if (this.ints[a + I_QUOTED] !== other.ints[b + I_QUOTED]) return false;
+    if ((this.ints[a + I_HCPCS_START] < 0) !== (other.ints[b + I_HCPCS_START] < 0)) return false;
+    if ((this.ints[a + I_DUR_START] < 0) !== (other.ints[b + I_DUR_START] < 0)) return false;
+    const m0 = this.ints[a + I_MODS];
+    const n0 = other.ints[b + I_MODS];
+    const count = this.ints[a + INT_COLS + I_MODS] - m0;
+    if (other.ints[b + INT_COLS + I_MODS] - n0 !== count) return false;
+    for (let m = 0; m < count; m++) {
+      if (this.modCodes[m0 + m] !== other.modCodes[n0 + m] || this.modFields[m0 + m] !== other.modFields[n0 + m]) return false;
+    }
+    return true;
+  }
+
   /** Bytes held in typed arrays and string slots (not the shared, interned strings). */
   get bytes(): number {
     return this.nums.byteLength + this.ints.byteLength + this.strs.byteLength + this.modSpans.byteLength + (this.table.length + this.modCodes.length * 2) * 8;
