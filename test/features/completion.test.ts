@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { completionsAt } from '../../server/src/features/completion';
+import { completionDocumentation, completionsAt } from '../../server/src/features/completion';
+import { loadCodeSet } from '../../server/src/codes/codeset';
 import { MAX_ITEMS } from '../../server/src/features/completion-items';
 import type { LintOptions } from '../../server/src/rules/types';
 import { lintText } from '../../server/src/engine';
@@ -195,6 +196,63 @@ describe('completion', () => {
 
     it('nothing in a free-text cell', () => {
       assert.strictEqual(complete(`${HEADER}C1‸,M1,,2026-03-02,S9501,,1,,,,,\n`, 'csv'), undefined);
+    });
+  });
+
+  describe('in a JSON claim-level value: the context is the lines that read it, not the claim\'s first line', () => {
+    // Line 1 gives its own modifiers (JW) and is dated before JG's termination; only line 2, after
+    // it, reads the claim's modifiers.
+    const claim = (modifiers: string): string => `{ "claim_id": "C1", "member_id": "M1", "modifiers": ${modifiers},
+  "lines": [
+    { "dos_from": "2024-06-01", "hcpcs": "J2185", "units": 30, "modifiers": "JW" },
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 20 }
+  ] }`;
+
+    it('modifiers: those written in the value are carried, not the first line\'s own; dated on the reading line', () => {
+      const c = complete(claim('["KP", "J‸"]'), 'json')!;
+      assert.ok(c.labels.includes('JW'), 'line 1\'s own JW is not in the claim-level list');
+      const k = complete(claim('["KP", "K‸"]'), 'json')!;
+      assert.ok(k.labels[0] === 'KQ' && !k.labels.includes('KP'), 'KP is in the claim-level list');
+      const jg = c.items.find((i) => i.label === 'JG')!;
+      assert.strictEqual(jg.detail, '340b acquired drug (terminated 2024-12-31)', 'judged on line 2\'s 2025-10-01');
+      assert.ok(c.labels.indexOf('JG') > c.labels.indexOf('JZ'), 'JG sinks');
+      assert.match(jg.documentation!, /⚠️ JG is not valid on the date of service 2025-10-01: it was terminated on 2024-12-31\./);
+      const { doc, offset } = withCaret(claim('["KP", "J‸"]'), 'json');
+      assert.match(completionDocumentation(doc, offset, 'modifier', 'JG')!, /⚠️ JG is not valid on the date of service 2025-10-01/, 'lazy documentation too');
+      assert.ok(complete(claim('"KP J‸"'), 'json')!.labels.includes('JW'), 'a modifiers string');
+      assert.ok(!complete(claim('"KP K‸"'), 'json')!.labels.includes('KP'), 'a modifiers string');
+    });
+
+    it('a value no line reads (each gives its own): no line\'s date ranks the items, nothing carried but the value\'s', () => {
+      const unread = (value: string): string => claim(value).replace('"units": 20', '"units": 20, "modifiers": "KP"');
+      const c = complete(unread('"J‸"'), 'json')!;
+      assert.ok(c.labels.includes('JW') && complete(unread('"K‸"'), 'json')!.labels.includes('KP'), 'the lines\' own modifiers are not the value\'s');
+      const jg = c.items.find((i) => i.label === 'JG')!;
+      assert.strictEqual(jg.detail, '340b acquired drug (terminated 2024-12-31)', 'no date: the termination date still shown');
+      assert.ok(c.labels.indexOf('JG') < c.labels.indexOf('JK'), 'ranked as usual, not on line 1\'s or 2\'s date');
+      assert.doesNotMatch(jg.documentation!, /⚠️/);
+    });
+
+    it('a code: dated on the lines that read it', () => {
+      const text = `{ "claim_id": "C1", "member_id": "M1", "hcpcs": "J337‸", "lines": [
+    { "dos_from": "2024-06-01", "hcpcs": "S9501", "units": 1 },
+    { "dos_from": "2025-10-01", "units": 3 }
+  ] }`;
+      const c = complete(text, 'json')!;
+      assert.strictEqual(c.items.find((i) => i.label === 'J3370')!.detail, 'Vancomycin hcl injection (terminated 2025-06-30)');
+      assert.ok(c.labels.indexOf('J3370') > c.labels.indexOf('J3375'), 'J3370 sinks');
+      const bare = complete(text.replace('"J337‸"', 'J337‸'), 'json')!;
+      assert.ok(bare.labels.indexOf('J3370') > bare.labels.indexOf('J3375'), 'bare, after the colon');
+    });
+
+    it('an NDC: the crosswalk NDCs of the codes of the lines that read it', () => {
+      const c = complete(`{ "claim_id": "C1", "member_id": "M1", "ndc": "‸", "lines": [
+    { "dos_from": "2025-10-01", "hcpcs": "S9501", "units": 1, "ndc": "" },
+    { "dos_from": "2025-10-01", "hcpcs": "J2185", "units": 30 }
+  ] }`, 'json')!;
+      assert.ok(c.labels.includes('00143-9431-10'), 'J2185 of line 2, not line 1\'s per diem');
+      const j2185 = new Set(loadCodeSet().ndcsForCode('J2185').map((e) => e.ndcDashed));
+      assert.deepStrictEqual(c.labels.filter((l) => !j2185.has(l)), []);
     });
   });
 

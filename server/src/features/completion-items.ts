@@ -6,9 +6,8 @@ import {
 } from '../codes/classes';
 import { loadCodeSet } from '../codes/codeset';
 import type { HcpcsCode, ModifierInfo } from '../codes/types';
-import { validityNote, validityOn, type Dated } from '../codes/validity';
-import type { ServiceLine } from '../model';
-import { codeMarkdown, modifierMarkdown } from './code-markdown';
+import { validityNote, validThrough, type Dated } from '../codes/validity';
+import { codeMarkdown, modifierMarkdown, type CodeContext } from './code-markdown';
 import { MODIFIER_NOTES } from './policy-notes';
 import type { CompletionEntry } from './types';
 
@@ -76,28 +75,41 @@ function pick<T extends { code: string }>(all: readonly Ranked<T>[], typed: stri
   return { hits: hits.slice(0, MAX_ITEMS), isIncomplete: hits.length > MAX_ITEMS || m.byWords, byWords: m.byWords };
 }
 
+/** The dates of service an entry is judged on: the line's, or (a JSON claim-level value) the
+ *  first through the last of the lines that read it; none with no line, or no dated line. */
+function datesOf(ctx: CodeContext): { from?: number; to?: number } {
+  let from: number | undefined;
+  let to: number | undefined;
+  for (const line of ctx.lines ?? (ctx.line ? [ctx.line] : [])) {
+    if (line.dosFrom === undefined) continue;
+    from = Math.min(from ?? line.dosFrom, line.dosFrom);
+    to = Math.max(to ?? line.dosFrom, line.dosFrom);
+  }
+  return { from, to };
+}
+
 /**
- * The rank of a dated entry on the line's date of service (9, the bottom, when it is not valid that
- * day) and what its detail adds: why it is not valid that day, or, with no date of service to
- * judge by, the day it was terminated (ranked as usual).
+ * The rank of a dated entry on the dates of service (9, the bottom, when it is not valid on one of
+ * them) and what its detail adds: why it is not valid then, or, with no date of service to judge
+ * by, the day it was terminated (ranked as usual).
  */
-function dated(e: Dated, tier: number, from: number | undefined): { tier: number; note: string } {
-  return { tier: validityOn(e, from) === 'valid' ? tier : 9, note: validityNote(e, from) };
+function dated(e: Dated, tier: number, { from, to }: { from?: number; to?: number }): { tier: number; note: string } {
+  return { tier: validThrough(e, from, to) ? tier : 9, note: validityNote(e, from, to) };
 }
 
 /** `documentation: false` leaves out the markdown entries (~1.5 KB each): see completionDocumentation. */
-export function codeItems(typed: string, line?: ServiceLine, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
+export function codeItems(typed: string, ctx: CodeContext = {}, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
   const codes = loadCodeSet();
-  const from = line?.dosFrom;
+  const days = datesOf(ctx);
   // A code not valid on the line's date of service sinks to the bottom.
-  const { hits, isIncomplete, byWords } = pick(codesRanked(), typed, (r) => dated(r.entry, r.tier, from).tier);
+  const { hits, isIncomplete, byWords } = pick(codesRanked(), typed, (r) => dated(r.entry, r.tier, days).tier);
   const items = hits.map(({ r, tier }): CompletionEntry => {
     const e = r.entry;
     return {
       label: e.code,
       kind: 'code',
-      detail: `${e.short}${dated(e, tier, from).note}`,
-      documentation: documentation ? codeMarkdown(codes, e.code, { line }) : undefined,
+      detail: `${e.short}${dated(e, tier, days).note}`,
+      documentation: documentation ? codeMarkdown(codes, e.code, ctx) : undefined,
       sortText: `${tier}${e.code}`,
       filterText: byWords ? `${typed.trim()} ${e.code}` : undefined,
     };
@@ -106,15 +118,15 @@ export function codeItems(typed: string, line?: ServiceLine, documentation = tru
 }
 
 /** Modifiers, dated as codes are: one not valid on the line's date of service sinks, saying why. */
-export function modifierItems(typed: string, line?: ServiceLine, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
+export function modifierItems(typed: string, ctx: CodeContext = {}, documentation = true): { items: CompletionEntry[]; isIncomplete: boolean } {
   const codes = loadCodeSet();
-  const from = line?.dosFrom;
-  const { hits, isIncomplete, byWords } = pick(modifiersRanked(), typed, (r) => dated(r.entry, r.tier, from).tier);
+  const days = datesOf(ctx);
+  const { hits, isIncomplete, byWords } = pick(modifiersRanked(), typed, (r) => dated(r.entry, r.tier, days).tier);
   const items = hits.map(({ r, tier }): CompletionEntry => ({
     label: r.entry.code,
     kind: 'modifier',
-    detail: `${r.entry.short}${dated(r.entry, tier, from).note}`,
-    documentation: documentation ? modifierMarkdown(codes, r.entry.code, { line }) : undefined,
+    detail: `${r.entry.short}${dated(r.entry, tier, days).note}`,
+    documentation: documentation ? modifierMarkdown(codes, r.entry.code, ctx) : undefined,
     sortText: `${tier}${r.entry.code}`,
     filterText: byWords ? `${typed.trim()} ${r.entry.code}` : undefined,
   }));

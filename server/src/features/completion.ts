@@ -6,14 +6,15 @@ import { ANTIBIOTIC_INTERVAL_HOURS } from '../codes/classes';
 import { loadCodeSet } from '../codes/codeset';
 import { parseNdc } from '../codes/ndc';
 import type { CrosswalkEntry } from '../codes/types';
-import { FIELD_NAMES, PAYERS, type ClaimDocument, type CsvCell, type FieldName, type ServiceLine, type Span } from '../model';
+import { FIELD_NAMES, PAYERS, type ClaimDocument, type CsvCell, type FieldName, type Modifier, type ServiceLine, type Span } from '../model';
 import { fieldOf, normalizeKey } from '../parse/fields';
 import type { LintOptions } from '../rules/types';
-import { knownEntryMarkdown } from './code-markdown';
+import { knownEntryMarkdown, type CodeContext } from './code-markdown';
 import { codeItems, modifierItems } from './completion-items';
 import { FIELD_DOCS, fieldMarkdown } from './field-docs';
 import {
-  cellIndexAt, claimAt, fieldOfColumn, isModifierField, isPropertyKey, jsonNodeAt, lineAt, nodeSpan, owningProperty, propertyName,
+  cellIndexAt, claimValueReaders, fieldOfColumn, isModifierField, isPropertyKey, jsonNodeAt, lineAt, modifiersOfValue, nodeSpan,
+  owningProperty, propertyName,
 } from './locate';
 import { escapeMarkdown } from './markdown-escape';
 import { NDC_UNITS } from './ndc-units';
@@ -44,7 +45,14 @@ interface Slot {
   /** JSON key slots: which object the key goes in, and the keys it already has. */
   readonly object?: 'root' | 'claim' | 'line';
   readonly present?: ReadonlySet<string>;
+  /** The line the value is read on: its dates rank the codes, its code gives the NDCs. */
   readonly line?: ServiceLine;
+  /** A JSON claim-level value: every line that reads it (`line` is the first; none when each line
+   *  gives its own). The context is theirs, not the claim's first line's, which may not read it. */
+  readonly lines?: readonly ServiceLine[];
+  /** A JSON claim-level modifier value: the modifiers written in it, which are the ones it already
+   *  carries (a reading line's own modifierN, or the first line's own list, are not the value's). */
+  readonly carried?: readonly Modifier[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,8 +110,17 @@ function keysOf(obj: JsonNode): Set<string> {
   return out;
 }
 
-function contextLine(doc: ClaimDocument, offset: number): ServiceLine | undefined {
-  return lineAt(doc, offset) ?? claimAt(doc, offset)?.lines[0];
+/** The context of a JSON value of `prop` (a property being written when bare, with no value
+ *  yet): the line object it sits in, or for a claim object's own value the lines that read it. */
+function valueContext(doc: ClaimDocument, offset: number, field: FieldName, prop: JsonNode | undefined): Pick<Slot, 'line' | 'lines' | 'carried'> {
+  const own = lineAt(doc, offset);
+  if (own) return { line: own };
+  const readers = prop && claimValueReaders(doc, prop);
+  if (!readers) return {};
+  const lines = readers.map((r) => r.line);
+  const value = prop.children?.[1];
+  const carried = isModifierField(field) ? (value ? modifiersOfValue(doc, value, field) : []) : undefined;
+  return { line: lines[0], lines, carried };
 }
 
 /** The slot of a JSON string, a key or a field's value; `outer` when the cursor is outside its quotes. */
@@ -119,7 +136,7 @@ function stringSlot(doc: ClaimDocument, node: JsonNode, offset: number, outer?: 
   }
   const prop = owningProperty(node);
   const field = prop && fieldOf(propertyName(prop));
-  return field ? { kind: 'value', field, span, outer, lead, line: contextLine(doc, offset) } : undefined;
+  return field ? { kind: 'value', field, span, outer, lead, ...valueContext(doc, offset, field, prop) } : undefined;
 }
 
 function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
@@ -153,7 +170,9 @@ function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
     if (text[q] !== '"') return undefined;
     const open = text.lastIndexOf('"', q - 1);
     const field = open < 0 ? undefined : fieldOf(text.slice(open + 1, q));
-    return field ? { kind: 'value', field, span, bare: true, line: contextLine(doc, offset) } : undefined;
+    const key = field && jsonNodeAt(root, open + 1);
+    const prop = key && isPropertyKey(key) ? key.parent : undefined;
+    return field ? { kind: 'value', field, span, bare: true, ...valueContext(doc, offset, field, prop) } : undefined;
   }
   let container = node;
   while (container && container.type !== 'object' && container.type !== 'array') container = container.parent;
@@ -165,10 +184,13 @@ function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
   }
   const prop = container?.parent?.type === 'property' ? container.parent : undefined;
   if (prop && fieldOf(propertyName(prop)) === 'modifiers') {
-    return { kind: 'value', field: 'modifiers', span, bare: true, line: contextLine(doc, offset) };
+    return { kind: 'value', field: 'modifiers', span, bare: true, ...valueContext(doc, offset, 'modifiers', prop) };
   }
   return undefined;
 }
+
+/** The context a code or modifier entry reads: the slot's line, or the lines of a claim-level value. */
+const contextOf = (slot: Slot | undefined): CodeContext => ({ line: slot?.line, lines: slot?.lines });
 
 function slotAt(doc: ClaimDocument, offset: number): Slot | undefined {
   return doc.format === 'csv' ? csvSlot(doc, offset) : jsonSlot(doc, offset);
@@ -235,9 +257,13 @@ function isNdc(e: CrosswalkEntry): boolean {
   return parsed.form === '5-4-2' && parsed.ndc11 === e.ndc11;
 }
 
-function ndcItems(line: ServiceLine | undefined, options: LintOptions): CompletionEntry[] {
-  if (!line?.hcpcs) return [];
-  return loadCodeSet().ndcsForCode(line.hcpcs).filter(isNdc).map((e, i) => ({
+/** The crosswalk NDCs of the lines' codes (a JSON claim-level NDC: of each line that reads it). */
+function ndcItems(lines: readonly ServiceLine[], options: LintOptions): CompletionEntry[] {
+  const codes = [...new Set(lines.map((l) => l.hcpcs).filter((c): c is string => !!c))];
+  // One NDC crosswalked to two of the codes is offered once.
+  const seen = new Set<string>();
+  const entries = codes.flatMap((c) => loadCodeSet().ndcsForCode(c)).filter((e) => isNdc(e) && !seen.has(e.ndc11) && !!seen.add(e.ndc11));
+  return entries.map((e, i) => ({
     label: options.ndcFormat === 'digits' ? e.ndc11 : e.ndcDashed,
     kind: 'ndc',
     detail: `${e.drug} · ${e.labeler}`,
@@ -266,20 +292,20 @@ function valueItems(doc: ClaimDocument, slot: Slot, offset: number, options: Lin
   let span = slot.span;
   const prefix = (s: Span): string => doc.text.slice(s.start, Math.min(Math.max(offset, s.start), s.end));
   if (field === 'hcpcs') {
-    const r = codeItems(prefix(span), slot.line, !how.lazyDocumentation);
+    const r = codeItems(prefix(span), contextOf(slot), !how.lazyDocumentation);
     return { ...r, span };
   }
   if (isModifierField(field)) {
     if (field === 'modifiers' && !slot.bare) span = modifierToken(doc.text, span, offset);
-    const r = modifierItems(prefix(span), slot.line, !how.lazyDocumentation);
+    const r = modifierItems(prefix(span), contextOf(slot), !how.lazyDocumentation);
     // A modifier the line already carries elsewhere (another token of the cell, another
     // modifierN column) is not offered again: a line bills each modifier once.
     const token = span;
-    const held = new Set((slot.line?.modifiers ?? []).filter((m) => m.span.end < token.start || m.span.start > token.end).map((m) => m.code));
+    const held = new Set((slot.carried ?? slot.line?.modifiers ?? []).filter((m) => m.span.end < token.start || m.span.start > token.end).map((m) => m.code));
     return { ...r, items: held.size > 0 ? r.items.filter((i) => !held.has(i.label)) : r.items, span };
   }
   if (field === 'ndc_unit') return { items: simpleItems('unit', NDC_UNITS.map((u) => [u.code, u.descriptor])), span };
-  if (field === 'ndc') return { items: ndcItems(slot.line, options), span };
+  if (field === 'ndc') return { items: ndcItems(slot.lines ?? (slot.line ? [slot.line] : []), options), span };
   if (field === 'payer') return { items: simpleItems('payer', PAYERS.map((p) => [p, p === 'commercial' ? 'default' : ''])), span };
   if (field === 'vial') return { items: simpleItems('value', [['single', 'single-use package'], ['multi', 'multi-use package']]), span };
   if (field === 'frequency') return { items: simpleItems('value', FREQUENCIES), span };
@@ -324,5 +350,5 @@ export function completionDocumentation(doc: ClaimDocument, offset: number, kind
   if (kind !== 'code' && kind !== 'modifier') return undefined;
   // The entry reads the line: a code's dates and frequency, a modifier's dates.
   const slot = slotAt(doc, offset);
-  return knownEntryMarkdown(loadCodeSet(), kind, label, { line: slot?.line });
+  return knownEntryMarkdown(loadCodeSet(), kind, label, contextOf(slot));
 }

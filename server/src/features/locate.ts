@@ -165,19 +165,46 @@ function readingLines(doc: ClaimDocument, owner: JsonNode, field: FieldName, val
   return out;
 }
 
+/** JSON: the lines that read the claim-level value of property `prop` (a field of a claim object,
+ *  not of a line object); undefined when `prop` is no claim object's field. A property with no
+ *  value yet (a value being typed, bare) is read by the lines that do not give the field themselves. */
+export function claimValueReaders(doc: ClaimDocument, prop: JsonNode): ReadingLine[] | undefined {
+  const owner = prop.parent;
+  const field = fieldOf(propertyName(prop));
+  if (owner?.type !== 'object' || !field) return undefined;
+  const value = prop.children?.[1];
+  if (value) return readingLines(doc, owner, field, value);
+  // With no value to match, only a claim object's lines: not a { "claims": [...] } wrapper's.
+  if (claimAt(doc, owner.offset)?.span.start !== owner.offset) return undefined;
+  const out: ReadingLine[] = [];
+  linesWithin(doc, nodeSpan(owner)).forEach((line, i) => {
+    const f = line.fields[field];
+    if (!f || f.fromClaim) out.push({ line, number: i + 1 });
+  });
+  return out;
+}
+
+/** The modifiers written in a JSON claim-level modifier value, read as the parser reads a line's
+ *  (an element of a list whole, a string split at the separators): no line holds them when every
+ *  line gives its own, and a line that reads them may carry others besides (its modifierN). */
+export function modifiersOfValue(doc: ClaimDocument, value: JsonNode, field: FieldName): Modifier[] {
+  const one = (node: JsonNode): Modifier[] => {
+    if (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return [];
+    const source = doc.text.slice(node.offset, node.offset + node.length);
+    if (value.type === 'array') {
+      const code = (node.type === 'string' ? String(node.value) : source).trim().toUpperCase();
+      return code ? [{ code, span: nodeSpan(node), field }] : [];
+    }
+    const quoted = node.type === 'string' ? 1 : 0;
+    return splitModifiers(source.slice(quoted, source.length - quoted), node.offset + quoted, field);
+  };
+  return value.type === 'array' ? (value.children ?? []).flatMap(one) : one(value);
+}
+
 /** The modifier under the cursor in a claim-level modifier value that no line reads (each gives
- *  its own), so no line holds it: read from the value as the parser reads a line's (an element of
- *  a list whole, a string split at the separators), for hover to describe it all the same. */
-function modifierOfValue(doc: ClaimDocument, node: JsonNode, field: FieldName, offset: number): Modifier | undefined {
-  if (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return undefined;
-  const source = doc.text.slice(node.offset, node.offset + node.length);
-  if (node.parent?.type === 'array') {
-    const code = (node.type === 'string' ? String(node.value) : source).trim().toUpperCase();
-    return code ? { code, span: nodeSpan(node), field } : undefined;
-  }
-  const quoted = node.type === 'string' ? 1 : 0;
-  const parts = splitModifiers(source.slice(quoted, source.length - quoted), node.offset + quoted, field);
-  return parts.find((m) => touches(m.span, offset));
+ *  its own), so no line holds it, for hover to describe it all the same. */
+function modifierOfValue(doc: ClaimDocument, value: JsonNode, field: FieldName, offset: number): Modifier | undefined {
+  return modifiersOfValue(doc, value, field).find((m) => touches(m.span, offset));
 }
 
 function csvTarget(doc: ClaimDocument, offset: number): Target | undefined {
@@ -212,12 +239,11 @@ function jsonTarget(doc: ClaimDocument, offset: number): Target | undefined {
   const own = lineAt(doc, offset);
   if (own) return { kind: 'value', field, text, span, line: own, modifier: modifierAt(own, offset) };
   // A claim's own value: the context is every line that reads it.
-  const owner = prop.parent;
   const value = prop.children?.[1];
-  if (owner?.type !== 'object' || !value) return undefined;
-  const claimLines = readingLines(doc, owner, field, value);
+  const claimLines = value && claimValueReaders(doc, prop);
+  if (!value || !claimLines) return undefined;
   const line = claimLines[0]?.line;
-  const modifier = isModifierField(field) ? modifierAt(line, offset) ?? modifierOfValue(doc, node, field, offset) : undefined;
+  const modifier = isModifierField(field) ? modifierAt(line, offset) ?? modifierOfValue(doc, value, field, offset) : undefined;
   return { kind: 'value', field, text, span, line, claimLines, modifier };
 }
 
