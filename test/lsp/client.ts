@@ -82,6 +82,7 @@ export class TestClient {
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       client.configurationRequests++;
       client.configurationAt.push({ published: client.published.length, statuses: client.statuses.length });
+      client.wake();
       if (options.configuration === 'never') return new Promise(() => undefined);
       const answer = p.items.map((i) => (i.section === 'infusionClaims' ? client.settingsOf?.(i.scopeUri) ?? client.settings : null));
       return options.configurationDelayMs ? new Promise((resolve) => setTimeout(() => resolve(answer), options.configurationDelayMs)) : answer;

@@ -37,6 +37,30 @@ describe('LSP settings pulled with workspace/configuration', function () {
     assert.strictEqual(d.diagnostics.find((x) => x.code === 'ndc-format')?.severity, 2);
   });
 
+  it('a configuration change that leaves these settings as they were lints nothing again (VS Code sends one for any setting)', async () => {
+    client.settings = { rules: { 'ndc-format': 'warning' } };
+    const uri = 'file:///settings/unchanged.claims.csv';
+    client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
+    assert.deepStrictEqual(codes(await client.currentDiagnostics(uri)), ['ndc-format']);
+    await client.waitFor(() => client.statuses.find((st) => st.uri === uri), 5000, () => 'the status of the open'); // sent after the diagnostics
+    const published = client.published.length;
+    const statuses = client.statuses.length;
+    const asked = client.configurationAt.length;
+
+    // Another object with the same values, as a client answers after a change of its font size.
+    client.changeSettings({ rules: { 'ndc-format': 'warning' } });
+    await client.waitFor(() => client.configurationAt[asked], 5000, () => 'the server asking for the settings');
+    // The server reads messages in order: once this hover is answered, a lint of the settings
+    // answered before it would have been published (a small document is linted at once).
+    await client.hover(uri, client.positionOf(uri, 'J2185'));
+    assert.deepStrictEqual(client.published.slice(published).map((p) => p.uri + ' ' + p.diagnostics.map((d) => d.code).join()), [], 'no diagnostics published again');
+    assert.strictEqual(client.statuses.length, statuses, 'no lint');
+
+    // A change of value still lints again: the server was listening.
+    client.changeSettings({ rules: { 'ndc-format': 'off' } });
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+
   it('a code action asked right after a settings change is of the new settings: a fix on save applies no fix just turned off', async () => {
     client.settings = {};
     const uri = 'file:///settings/fix-after-change.claims.csv';

@@ -29,6 +29,15 @@ export function pushedSection(raw: unknown): unknown {
   return Object.keys(DEFAULT_SETTINGS).some((key) => key in raw) ? raw : undefined;
 }
 
+/** A key of the settings' values: equal settings, equal keys (rule ids sorted). */
+function valuesKey(s: ServerSettings): string {
+  const rules = Object.keys(s.rules).sort().map((id) => `${id}=${s.rules[id]}`);
+  return JSON.stringify([s.payer, rules, s.ndcFormat, s.workspaceAnalysis, s.filePatterns, s.inlayHints, s.maxNumberOfProblems]);
+}
+
+/** Distinct settings kept for `read` to hand back; past this many the oldest are forgotten. */
+const MAX_KEPT_SETTINGS = 32;
+
 /** How long to wait for `workspace/configuration` before linting with what we have. */
 const PULL_TIMEOUT_MS = 300;
 
@@ -45,6 +54,10 @@ export class SettingsStore {
   private readonly answered = new Map<string, ServerSettings>();
   private readonly lastOfFolder = new Map<string, ServerSettings>();
   private readonly notices: SettingsNotices;
+  /** One object per distinct settings value: VS Code sends a configuration change for any of its
+   *  settings (a font size), and the Linter keeps a document's analysis while its settings are the
+   *  same object. A new but equal object re-linted every open document in full. */
+  private readonly kept = new Map<string, ServerSettings>([[valuesKey(DEFAULT_SETTINGS), DEFAULT_SETTINGS]]);
 
   constructor(
     private readonly connection: Connection,
@@ -129,10 +142,16 @@ export class SettingsStore {
     return result;
   }
 
-  /** Read a section, and tell the user about the values that cannot be used. */
+  /** Read a section, and tell the user about the values that cannot be used. Settings equal to
+   *  ones read before are the object read before. */
   private read(raw: unknown, base: ServerSettings): ServerSettings {
     const { settings, problems } = readSettings(raw, base);
     this.notices.tell(problems);
+    const key = valuesKey(settings);
+    const same = this.kept.get(key);
+    if (same) return same;
+    if (this.kept.size >= MAX_KEPT_SETTINGS) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(key, settings);
     return settings;
   }
 }
