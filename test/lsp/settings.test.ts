@@ -37,7 +37,7 @@ describe('LSP settings pulled with workspace/configuration', function () {
     assert.strictEqual(d.diagnostics.find((x) => x.code === 'ndc-format')?.severity, 2);
   });
 
-  it('a configuration change that leaves these settings as they were lints nothing again (VS Code sends one for any setting)', async () => {
+  it('a configuration change that leaves these settings as they were lints nothing again (another folder\'s settings changed)', async () => {
     client.settings = { rules: { 'ndc-format': 'warning' } };
     const uri = 'file:///settings/unchanged.claims.csv';
     client.open(uri, 'claims-csv', ONE_BAD_NDC_CSV);
@@ -47,7 +47,7 @@ describe('LSP settings pulled with workspace/configuration', function () {
     const statuses = client.statuses.length;
     const asked = client.configurationAt.length;
 
-    // Another object with the same values, as a client answers after a change of its font size.
+    // Another object with the same values, as a client answers after another folder's change.
     client.changeSettings({ rules: { 'ndc-format': 'warning' } });
     await client.waitFor(() => client.configurationAt[asked], 5000, () => 'the server asking for the settings');
     // The server reads messages in order: once this hover is answered, a lint of the settings

@@ -54,9 +54,10 @@ export class SettingsStore {
   private readonly answered = new Map<string, ServerSettings>();
   private readonly lastOfFolder = new Map<string, ServerSettings>();
   private readonly notices: SettingsNotices;
-  /** One object per distinct settings value: VS Code sends a configuration change for any of its
-   *  settings (a font size), and the Linter keeps a document's analysis while its settings are the
-   *  same object. A new but equal object re-linted every open document in full. */
+  /** One object per distinct settings value: a configuration change may leave a document's settings
+   *  as they were (another folder's changed; a client that pushes its whole settings table), and the
+   *  Linter keeps a document's analysis while its settings are the same object. A new but equal
+   *  object re-linted every open document in full. */
   private readonly kept = new Map<string, ServerSettings>([[valuesKey(DEFAULT_SETTINGS), DEFAULT_SETTINGS]]);
 
   constructor(
