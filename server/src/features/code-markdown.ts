@@ -11,6 +11,7 @@ import type { CodeSet, HcpcsCode, ModifierInfo } from '../codes/types';
 import { isoDay, validityOn, type Dated } from '../codes/validity';
 import type { ServiceLine } from '../model';
 import { readableMessage } from '../rules/util/readable';
+import { datesOfService } from '../rules/util/same-day';
 import { escapeMarkdown as md } from './markdown-escape';
 import { notesForCode, notesForModifier, type PolicyNote } from './policy-notes';
 
@@ -76,14 +77,9 @@ function datesMarkdown(d: Dated): string {
 
 /** A warning when the lines' dates of service fall outside the code's life. */
 function validityWarning(code: string, d: Dated, lines: readonly Pick<ServiceLine, 'dosFrom' | 'dosTo'>[]): string {
-  let from: number | undefined;
-  let to = -Infinity;
-  for (const line of lines) {
-    if (line.dosFrom === undefined) continue;
-    from = Math.min(from ?? line.dosFrom, line.dosFrom);
-    to = Math.max(to, line.dosTo ?? line.dosFrom, line.dosFrom);
-  }
-  if (from === undefined) return '';
+  const span = datesOfService(lines);
+  if (!span) return '';
+  const { from, to } = span;
   if (validityOn(d, from) === 'not-yet-added') {
     return `⚠️ ${code} is not valid on the date of service ${isoDay(from)}: it was added on ${isoDay(d.added!)}.`;
   }

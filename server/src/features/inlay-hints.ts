@@ -10,6 +10,7 @@ import { parseNdc } from '../codes/ndc';
 import type { CodeSet, HcpcsCode, ModifierInfo } from '../codes/types';
 import { validityNote } from '../codes/validity';
 import type { ClaimDocument, Modifier, ServiceLine, Span } from '../model';
+import { lastWrittenDayOf } from '../rules/util/same-day';
 import type { InlayHintEntry } from './types';
 
 /** Lines answered per request at most. An editor asks for what is on screen; a client that asks
@@ -37,7 +38,7 @@ function after(text: string, end: number): number {
 /** The hint of a code or modifier: its descriptors, and (as completion's detail says it) when it
  *  is not valid on the line's dates of service, so a terminated code never reads as a valid one. */
 function entryHint(offset: number, entry: HcpcsCode | ModifierInfo, line: ServiceLine): InlayHintEntry {
-  const note = validityNote(entry, line.dosFrom, line.dosFrom === undefined ? undefined : Math.max(line.dosTo ?? line.dosFrom, line.dosFrom));
+  const note = validityNote(entry, line.dosFrom, line.dosFrom === undefined ? undefined : lastWrittenDayOf(line.dosFrom, line.dosTo));
   return { offset, label: `${entry.short}${note}`, tooltip: `${entry.code}: ${entry.long}${note}` };
 }
 

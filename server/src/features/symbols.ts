@@ -3,22 +3,16 @@
 import { loadCodeSet } from '../codes/codeset';
 import { isoDay } from '../codes/validity';
 import type { Claim, ClaimDocument, LinelessClaim, ServiceLine, Span } from '../model';
+import { datesOfService } from '../rules/util/same-day';
 import type { SymbolEntry } from './types';
 
 const inside = (outer: Span, inner: Span | undefined): inner is Span =>
   !!inner && inner.start >= outer.start && inner.end <= outer.end;
 
 function dates(lines: readonly ServiceLine[]): string {
-  let from: number | undefined;
-  let to: number | undefined;
-  for (const l of lines) {
-    if (l.dosFrom === undefined) continue;
-    const end = Math.max(l.dosTo ?? l.dosFrom, l.dosFrom);
-    from = from === undefined ? l.dosFrom : Math.min(from, l.dosFrom);
-    to = to === undefined ? end : Math.max(to, end);
-  }
-  if (from === undefined || to === undefined) return '';
-  return from === to ? isoDay(from) : `${isoDay(from)} – ${isoDay(to)}`;
+  const span = datesOfService(lines);
+  if (!span) return '';
+  return span.from === span.to ? isoDay(span.from) : `${isoDay(span.from)} – ${isoDay(span.to)}`;
 }
 
 /** Sum in whole cents, so 0.1 + 0.2 shows as $0.30. */

@@ -6,7 +6,7 @@ import type { ServiceLine } from '../model';
 import type { CodeSet } from '../codes/types';
 import { toNdc11 } from '../codes/ndc';
 import { validThrough, validityOn } from '../codes/validity';
-import { formatDay } from './util/same-day';
+import { formatDay, lastWrittenDayOf } from './util/same-day';
 import type { Rule } from './types';
 
 function activeOn(codes: CodeSet, code: string, from: number, to: number): boolean {
@@ -37,7 +37,7 @@ export const rule: Rule = {
     for (const line of doc.lines) {
       const from = line.dosFrom;
       if (from === undefined || line.hcpcs === '') continue;
-      const to = Math.max(line.dosTo ?? from, from);
+      const to = lastWrittenDayOf(from, line.dosTo);
       const info = ctx.codes.code(line.hcpcs);
       if (!info) continue;
       let problem: string | undefined;

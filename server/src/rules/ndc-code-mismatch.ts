@@ -10,6 +10,7 @@ import type { ServiceLine } from '../model';
 import type { CodeSet, CrosswalkEntry } from '../codes/types';
 import { decimalText, expectedUnits } from './util/crosswalk-units';
 import { orList } from './util/or-list';
+import { lastWrittenDayOf } from './util/same-day';
 import type { Rule } from './types';
 
 /** The units the line takes under `code`, when the crosswalk counts them from the NDC quantity
@@ -71,7 +72,7 @@ export const rule: Rule = {
       if (entries.length === 0 || listsCode(entries, line.hcpcs)) continue;
       const codeField = line.fields.hcpcs;
       if (!codeField) continue;
-      const to = line.dosFrom === undefined ? undefined : Math.max(line.dosTo ?? line.dosFrom, line.dosFrom);
+      const to = line.dosFrom === undefined ? undefined : lastWrittenDayOf(line.dosFrom, line.dosTo);
       const codes = [...new Set(entries.map((e) => e.hcpcs))].filter((code) => {
         const info = ctx.codes.code(code);
         return !info || validThrough(info, line.dosFrom, to);

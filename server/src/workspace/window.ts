@@ -10,7 +10,7 @@
 // checked per file). Pure: the workspace index (member-lines.ts) and the engine both pick with it.
 import type { ServiceLine } from '../model';
 import type { ExternalLine, MemberWindow, Reach, ReachLine, Rule, Window } from '../rules/types';
-import { lastDayOf, lastWrittenDayOf, MAX_SPAN_DAYS } from '../rules/util/same-day';
+import { lastDayOf, lastWrittenDayOf } from '../rules/util/same-day';
 import { PackedExternalLine } from './compact-line';
 
 const always = (): boolean => true;
@@ -184,7 +184,7 @@ export class MemberDates {
   pick(w: MemberWindow, exclude: number, out: number[]): void {
     const { cols } = this;
     // The same days: a line's days as the same-day index spreads them (capped) overlap the span.
-    this.each(w.days, exclude, (k, a) => Math.min(cols[k * COLS + END], cols[k * COLS + FROM] + MAX_SPAN_DAYS) >= a, out);
+    this.each(w.days, exclude, (k, a) => lastDayOf(cols[k * COLS + FROM], cols[k * COLS + END]) >= a, out);
     // A look-back's days: the lines it reads whose dates as written reach into them.
     w.looks.forEach((spans, b) => {
       if (spans.length > 0) this.each(spans, exclude, (k, a) => (cols[k * COLS + READS] & (1 << b)) !== 0 && cols[k * COLS + END] >= a, out);

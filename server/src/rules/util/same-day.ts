@@ -25,6 +25,19 @@ export function lastWrittenDayOf(dosFrom: number, dosTo: number | undefined): nu
   return Math.max(dosTo ?? dosFrom, dosFrom);
 }
 
+/** The first through the last day of the lines' dates as written (lastWrittenDayOf); undefined
+ *  when no line has a date of service. */
+export function datesOfService(lines: Iterable<Pick<ServiceLine, 'dosFrom' | 'dosTo'>>): { from: number; to: number } | undefined {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const l of lines) {
+    if (l.dosFrom === undefined) continue;
+    from = Math.min(from, l.dosFrom);
+    to = Math.max(to, lastWrittenDayOf(l.dosFrom, l.dosTo));
+  }
+  return from === Infinity ? undefined : { from, to };
+}
+
 export interface SameDayIndex {
   /** Lines of the member that cover the day, in file order (this document's lines first; with
    *  LintOptions.uri, a day other files bill too by file, then line). */
