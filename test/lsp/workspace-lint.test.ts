@@ -35,6 +35,27 @@ async function markerChanged(client: TestClient, marker: string, day: number): P
   await client.waitFor(() => (client.published.slice(from).some((p) => p.uri === fileUri(marker)) ? true : undefined), WAIT_MS, () => 'the marker linted again');
 }
 
+/** K closed files that bill M1's visit of 2026-03-02, which the open document bills too (a/ sorts
+ *  first: their duplicate-line names the open document); the witness, a visit of
+ *  `witnessMember` on another day; the marker, sharing no member (markerChanged). */
+function sharedMemberWorkspace(K: number, witnessMember: string) {
+  const files: Record<string, string> = {
+    'a/open.claims.csv': csv(visit('C1', 'M1', '2026-03-02'), visit('C2', 'M2', '2026-03-05')),
+    'w/witness.claims.csv': csv(visit('C3', witnessMember, '2026-03-20')),
+    'm/marker.claims.csv': csv(visit('C4', 'M9', '2026-03-20')),
+  };
+  for (let i = 0; i < K; i++) files[`h/h${i}.claims.csv`] = csv(visit(`C9${i}`, 'M1', '2026-03-02'));
+  const dir = workspaceDir(files);
+  return {
+    files,
+    dir,
+    open: fileUri(path.join(dir, 'a/open.claims.csv')),
+    witness: fileUri(path.join(dir, 'w/witness.claims.csv')),
+    marker: path.join(dir, 'm/marker.claims.csv'),
+    closed: Array.from({ length: K }, (_, i) => fileUri(path.join(dir, `h/h${i}.claims.csv`))),
+  };
+}
+
 /** Where the last publish of `uri` is in the list (-1: none). */
 function lastIndexOf(published: readonly PublishDiagnosticsParams[], uri: string): number {
   for (let i = published.length - 1; i >= 0; i--) if (published[i].uri === uri) return i;
@@ -46,21 +67,10 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
   after(removeWorkspaceDirs);
 
   it('edits of an open document re-lint each affected closed file once after the typing, not a round per keystroke, and the open document comes first', async () => {
-    // Twelve closed files bill M1's visit of 2026-03-02 that the open document bills too (a/ sorts
-    // first: their duplicate-line names the open document). The witness, open too, has a visit of
-    // M1 on another day: it is linted again each time the index takes the edited lines. The
-    // marker shares no member (markerChanged).
+    // Twelve closed files share M1's visit with the open document. The witness, open too, has a
+    // visit of M1 on another day: it is linted again each time the index takes the edited lines.
     const K = 12;
-    const files: Record<string, string> = {
-      'a/open.claims.csv': csv(visit('C1', 'M1', '2026-03-02'), visit('C2', 'M2', '2026-03-05')),
-      'w/witness.claims.csv': csv(visit('C3', 'M1', '2026-03-20')),
-      'm/marker.claims.csv': csv(visit('C4', 'M9', '2026-03-20')),
-    };
-    for (let i = 0; i < K; i++) files[`h/h${i}.claims.csv`] = csv(visit(`C9${i}`, 'M1', '2026-03-02'));
-    const dir = workspaceDir(files);
-    const open = fileUri(path.join(dir, 'a/open.claims.csv'));
-    const witness = fileUri(path.join(dir, 'w/witness.claims.csv'));
-    const closed = Array.from({ length: K }, (_, i) => fileUri(path.join(dir, `h/h${i}.claims.csv`)));
+    const { files, dir, open, witness, marker, closed } = sharedMemberWorkspace(K, 'M1');
     const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
     try {
       await client.indexed();
@@ -71,7 +81,7 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
       const r = await client.request<{ files: number }>('infusionClaims/lintWorkspace', {});
       assert.strictEqual(r.files, K + 3);
       // What the index's first report (which may come after the request) queued is done.
-      await markerChanged(client, path.join(dir, 'm/marker.claims.csv'), 21);
+      await markerChanged(client, marker, 21);
 
       // Five edits of M1's date, each linted on its own and taken by the index (the witness is
       // linted again) before the next; the last one brings the duplicate back.
@@ -115,17 +125,7 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
     // The closed files share M1 with the open document; the witness shares M2; the marker none
     // (markerChanged).
     const K = 6;
-    const files: Record<string, string> = {
-      'a/open.claims.csv': csv(visit('C1', 'M1', '2026-03-02'), visit('C2', 'M2', '2026-03-05')),
-      'w/witness.claims.csv': csv(visit('C3', 'M2', '2026-03-20')),
-      'm/marker.claims.csv': csv(visit('C4', 'M9', '2026-03-20')),
-    };
-    for (let i = 0; i < K; i++) files[`h/h${i}.claims.csv`] = csv(visit(`C9${i}`, 'M1', '2026-03-02'));
-    const dir = workspaceDir(files);
-    const open = fileUri(path.join(dir, 'a/open.claims.csv'));
-    const witness = fileUri(path.join(dir, 'w/witness.claims.csv'));
-    const marker = path.join(dir, 'm/marker.claims.csv');
-    const closed = Array.from({ length: K }, (_, i) => fileUri(path.join(dir, `h/h${i}.claims.csv`)));
+    const { files, dir, open, witness, marker, closed } = sharedMemberWorkspace(K, 'M2');
     const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
     try {
       await client.indexed();
