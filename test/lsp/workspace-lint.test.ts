@@ -304,3 +304,125 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
     });
   }
 });
+
+describe('LSP Lint Workspace: a configuration change re-lints only the closed files whose settings it changed', function () {
+  this.timeout(60000);
+  after(removeWorkspaceDirs);
+
+  const noAuth = (claim: string, member: string): string => visit(claim, member, '2026-03-02').replace(`PA${claim}`, '');
+  const codes = (p: PublishDiagnosticsParams | undefined): string => (p?.diagnostics ?? []).map((d) => d.code).sort().join(',');
+  const last = (client: TestClient, uri: string): PublishDiagnosticsParams | undefined => client.published[lastIndexOf(client.published, uri)];
+
+  for (const how of ['pulled', 'pushed'] as const) {
+    it(`one that leaves the settings as they were (${how === 'pulled' ? 'VS Code: another folder\'s or trace.server' : 'Neovim: its whole settings table pushed'}) lints and reads none of them again`, async () => {
+      // Two files billing the same visit without an authorization number (auth-missing, and
+      // duplicate-line naming the other), and the marker (markerChanged).
+      const dir = workspaceDir({
+        'a/one.claims.csv': csv(noAuth('C1', 'M1')),
+        'b/two.claims.csv': csv(noAuth('C1', 'M1')),
+        'm/marker.claims.csv': csv(visit('C4', 'M9', '2026-03-20')),
+      });
+      const one = fileUri(path.join(dir, 'a/one.claims.csv'));
+      const two = fileUri(path.join(dir, 'b/two.claims.csv'));
+      const client = await TestClient.start(how === 'pulled'
+        ? { folders: [dir], configuration: { workspaceAnalysis: true } }
+        : { folders: [dir], initializationOptions: { infusionClaims: { workspaceAnalysis: true } } });
+      try {
+        await client.indexed();
+        await client.request('infusionClaims/lintWorkspace', {});
+        // What the index's first report (which may come after the request) queued is done.
+        await markerChanged(client, path.join(dir, 'm/marker.claims.csv'), 21);
+        assert.strictEqual(codes(last(client, one)), 'auth-missing,duplicate-line');
+        assert.strictEqual(codes(last(client, two)), 'auth-missing,duplicate-line');
+
+        // Saved with an authorization number, with no change event (the watcher missed it): what
+        // a file read again from disk would show.
+        fs.writeFileSync(path.join(dir, 'a/one.claims.csv'), csv(visit('C1', 'M1', '2026-03-02')));
+        const from = client.published.length;
+        if (how === 'pulled') {
+          // Another object with the same values, as VS Code answers after trace.server changed.
+          const asked = client.configurationAt.length;
+          client.changeSettings({ workspaceAnalysis: true });
+          await client.waitFor(() => client.configurationAt[asked], WAIT_MS, () => 'the server asking for the settings');
+        } else {
+          client.notify('workspace/didChangeConfiguration', { settings: { infusionClaims: { workspaceAnalysis: true }, otherServer: { on: true } } });
+        }
+        // The closed files a configuration change re-lints are queued before the marker's change
+        // (which waits for the index to settle): once it is published, they would have been.
+        await markerChanged(client, path.join(dir, 'm/marker.claims.csv'), 22);
+        assert.deepStrictEqual(client.published.slice(from).filter(ofAny([one, two])).map((p) => `${p.uri}: ${codes(p)}`), [],
+          'no closed file published again');
+        assert.strictEqual(codes(last(client, one)), 'auth-missing,duplicate-line', 'the file was not read again');
+
+        // A change of value still re-lints them, each read from disk.
+        if (how === 'pulled') client.changeSettings({ workspaceAnalysis: true, rules: { 'duplicate-line': 'off' } });
+        else client.notify('workspace/didChangeConfiguration', { settings: { infusionClaims: { workspaceAnalysis: true, rules: { 'duplicate-line': 'off' } } } });
+        await client.waitForDiagnostics(one, (p) => codes(p) === '', WAIT_MS);
+        await client.waitForDiagnostics(two, (p) => codes(p) === 'auth-missing', WAIT_MS);
+      } finally {
+        await client.stopAlive();
+      }
+    });
+  }
+
+  it('a change of one folder\'s settings re-lints that folder\'s closed files, with its new settings, and not the other folder\'s', async () => {
+    const a = workspaceDir({ 'x/a1.claims.csv': csv(noAuth('C1', 'M1')), 'x/a2.claims.csv': csv(noAuth('C2', 'M2')) });
+    const b = workspaceDir({ 'y/b1.claims.csv': csv(noAuth('C3', 'M3')), 'm/marker.claims.csv': csv(visit('C4', 'M9', '2026-03-20')) });
+    const inA = [fileUri(path.join(a, 'x/a1.claims.csv')), fileUri(path.join(a, 'x/a2.claims.csv'))];
+    const b1 = fileUri(path.join(b, 'y/b1.claims.csv'));
+    let settingsA: Record<string, unknown> = { workspaceAnalysis: true };
+    const client = await TestClient.start({ folders: [a, b], configuration: { workspaceAnalysis: true } });
+    client.settingsOf = (scope) => (scope?.startsWith(fileUri(a)) ? settingsA : { workspaceAnalysis: true });
+    try {
+      await client.indexed();
+      const r = await client.request<{ files: number }>('infusionClaims/lintWorkspace', {});
+      assert.strictEqual(r.files, 4);
+      await markerChanged(client, path.join(b, 'm/marker.claims.csv'), 21);
+      for (const uri of [...inA, b1]) assert.strictEqual(codes(last(client, uri)), 'auth-missing', uri);
+
+      // auth-missing turned off in folder A alone.
+      const from = client.published.length;
+      settingsA = { workspaceAnalysis: true, rules: { 'auth-missing': 'off' } };
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      for (const uri of inA) await client.waitForDiagnostics(uri, (p) => codes(p) === '', WAIT_MS);
+      // A claim file created in folder B now is linted after every file the change queued.
+      const created = path.join(b, 'y/b2.claims.csv');
+      fs.writeFileSync(created, csv(noAuth('C5', 'M5')));
+      client.filesChanged([{ uri: fileUri(created), type: 1 }]);
+      await client.waitForDiagnostics(fileUri(created), (p) => codes(p) === 'auth-missing', WAIT_MS);
+      assert.deepStrictEqual(client.published.slice(from).filter((p) => p.uri === b1).map((p) => codes(p)), [], 'folder B\'s file not published again');
+      assert.strictEqual(codes(last(client, b1)), 'auth-missing');
+      assert.strictEqual(client.published.slice(from).filter(ofAny(inA)).length, 2, 'each file of folder A published once');
+    } finally {
+      await client.stopAlive();
+    }
+  });
+
+  it('workspace analysis turned off in one folder: its closed files lose their cross-file problems, and so do the other folder\'s that named its lines', async () => {
+    const a = workspaceDir({ 'x/a.claims.csv': csv(visit('C1', 'M1', '2026-03-02')) });
+    const b = workspaceDir({ 'y/b.claims.csv': csv(visit('C1', 'M1', '2026-03-02')), 'y/c.claims.csv': csv(visit('C3', 'M3', '2026-03-02')) });
+    const aUri = fileUri(path.join(a, 'x/a.claims.csv'));
+    const bUri = fileUri(path.join(b, 'y/b.claims.csv'));
+    const cUri = fileUri(path.join(b, 'y/c.claims.csv'));
+    let settingsA: Record<string, unknown> = { workspaceAnalysis: true };
+    const client = await TestClient.start({ folders: [a, b], configuration: { workspaceAnalysis: true } });
+    client.settingsOf = (scope) => (scope?.startsWith(fileUri(a)) ? settingsA : { workspaceAnalysis: true });
+    try {
+      await client.indexed();
+      await client.request('infusionClaims/lintWorkspace', {});
+      await client.waitForDiagnostics(aUri, (p) => codes(p) === 'duplicate-line', WAIT_MS);
+      await client.waitForDiagnostics(bUri, (p) => codes(p) === 'duplicate-line', WAIT_MS);
+      const from = client.published.length;
+      settingsA = { workspaceAnalysis: false };
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      // A's file: its own settings changed. B's: its settings did not, but A's lines left the index.
+      await client.waitForDiagnostics(aUri, (p) => codes(p) === '', WAIT_MS);
+      await client.waitForDiagnostics(bUri, (p) => codes(p) === '', WAIT_MS);
+      // C shares no member with A: nothing it reads changed.
+      await markerChanged(client, path.join(a, 'x/a.claims.csv'), 23);
+      assert.deepStrictEqual(client.published.slice(from).filter((p) => p.uri === cUri), []);
+    } finally {
+      await client.stopAlive();
+    }
+  });
+});

@@ -45,13 +45,19 @@ export class WorkspaceAnalysis {
     void this.index.refresh();
   }
 
+  /** The index and the closed files Lint Workspace published follow the folders whose settings
+   *  changed; a change that leaves every folder's settings as they were reads and lints nothing. */
   configurationChanged(): void {
     void this.index.refresh();
     void this.lint?.configurationChanged().catch((err: unknown) => this.logError('re-linting closed files', err));
   }
 
+  /** A settings answer came after the server had stopped waiting for it: when it is a folder's,
+   *  the folder's index and published closed files follow it if it changed them. */
   lateSettings(uri: string): void {
+    if (!this.index.workspaceFolders.some((f) => f.uri === uri)) return;
     this.index.lateSettings(uri);
+    void this.lint?.configurationChanged(uri).catch((err: unknown) => this.logError('re-linting closed files', err));
   }
 
   /** An open document's text changed: re-linting closed files waits for a pause in the typing. */

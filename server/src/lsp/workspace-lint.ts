@@ -39,6 +39,10 @@ interface Published {
   /** Its workspace folder, whose settings it is linted with again: asked for anew each time, so
    *  a settings change (a rule turned off, workspace analysis on) reaches it. */
   readonly folder: Folder;
+  /** The settings its published diagnostics were linted with (none yet: open, or queued). Equal
+   *  settings are one object (SettingsStore.read): a configuration change that leaves its folder's
+   *  as they were does not lint it again. */
+  readonly settings?: ServerSettings;
 }
 
 export class WorkspaceLint {
@@ -49,11 +53,15 @@ export class WorkspaceLint {
   private readonly listed = new Set<string>();
   /** key → lints of the closed file started: only the latest one publishes. */
   private readonly runs = new Map<string, number>();
+  /** key → the settings of the latest lint started (the one that may publish). */
+  private readonly runSettings = new Map<string, ServerSettings>();
   /** key → the index's state (WorkspaceIndex.stateOf) the published diagnostics were linted in:
    *  a file asked for again in that very state is not linted again. */
   private readonly lintedIn = new Map<string, string>();
   /** The closed files to lint again. */
   private readonly queue: RelintQueue;
+  /** Counts `configurationChanged` calls (a Lint Workspace request compares again after one). */
+  private configurationChanges = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -67,7 +75,14 @@ export class WorkspaceLint {
   }
 
   run(params: LintWorkspaceParams | undefined, token: CancellationToken): Promise<LintWorkspaceResponse> {
-    return this.queue.duringRequest(() => this.lintAll(params, token));
+    const changes = this.configurationChanges;
+    return this.queue.duringRequest(() => this.lintAll(params, token)).finally(() => {
+      // It lints with the settings it read first: a change that came meanwhile is compared again
+      // with what each file was linted with, once the request is done.
+      if (this.configurationChanges !== changes) {
+        void this.configurationChanged().catch((err: unknown) => this.connection.console.error(`infusion-claims: re-linting closed files failed: ${describeError(err)}`));
+      }
+    });
   }
 
   private async lintAll(params: LintWorkspaceParams | undefined, token: CancellationToken): Promise<LintWorkspaceResponse> {
@@ -188,13 +203,29 @@ export class WorkspaceLint {
     }
   }
 
-  /** The settings changed: re-lint every published closed file with its folder's new settings
-   *  (once the index has followed them: workspace analysis may have been turned on or off), or
-   *  clear it if its file patterns no longer make it a claim file (`relint`). */
-  async configurationChanged(): Promise<void> {
+  /** The settings changed: re-lint each published closed file whose folder's settings are not
+   *  those it was linted with (once the index has followed them: workspace analysis may have been
+   *  turned on or off), or clear it if its file patterns no longer make it a claim file (`relint`).
+   *  A change that leaves a folder's settings as they were (another folder's changed, a client's
+   *  whole-table push) lints none of its files again: equal settings are one object. What another
+   *  folder's change does to the index (workspace analysis turned on or off there) re-lints the
+   *  files it concerns through the index's change (`changed`). Also after a late settings answer
+   *  for a folder (`folderUri`: only that folder's files). */
+  async configurationChanged(folderUri?: string): Promise<void> {
+    this.configurationChanges++;
     await this.index.whenReady();
-    for (const key of this.published.keys()) {
-      if (!this.isOpen(key)) this.queue.add(key, true);
+    const now = new Map<string, ServerSettings>();
+    for (const [key, p] of [...this.published]) {
+      if (this.isOpen(key) || (folderUri !== undefined && p.folder.uri !== folderUri)) continue;
+      let settings = now.get(p.folder.path);
+      if (!settings) {
+        settings = await this.index.settingsOf(p.folder);
+        now.set(p.folder.path, settings);
+      }
+      // Its folder left the workspace: `relint` clears it.
+      const gone = !this.index.workspaceFolders.some((f) => f.path === p.folder.path);
+      const running = this.runSettings.get(key);
+      if (gone || p.settings !== settings || (running !== undefined && running !== settings)) this.queue.add(key, true);
     }
   }
 
@@ -218,6 +249,7 @@ export class WorkspaceLint {
     this.published.delete(key);
     this.queue.delete(key);
     this.lintedIn.delete(key);
+    this.runSettings.delete(key);
     if (!this.isOpen(key)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -244,6 +276,7 @@ export class WorkspaceLint {
     const options: LintOptions = externalOf ? { ...toLintOptions(settings), externalOf, uri: file.uri } : toLintOptions(settings);
     const run = (this.runs.get(key) ?? 0) + 1;
     this.runs.set(key, run);
+    this.runSettings.set(key, settings);
     let findings: readonly Finding[] | undefined;
     try {
       // A big file a batch of rows or claim objects at a time (workspace/lint-in-parts.ts: seconds
@@ -276,7 +309,7 @@ export class WorkspaceLint {
     const other = (u: string) => this.documents.get(u) ?? this.index.positions(u);
     const diagnostics = publishedDiagnostics(findings, settings.maxNumberOfProblems, pos,
       (f, index) => toDiagnostic(f, pos, file.uri, { index }, other)).published;
-    this.published.set(key, { file, folder });
+    this.published.set(key, { file, folder, settings });
     this.lintedIn.set(key, state);
     void this.connection.sendDiagnostics({ uri: file.uri, diagnostics });
     return findings;
