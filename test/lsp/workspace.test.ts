@@ -207,6 +207,35 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
     }
   });
 
+  it('a configuration change that leaves the settings as they were, while the workspace is being indexed, does not start indexing over', async () => {
+    // Enough files that indexing is still going when the change comes (a Neovim push right after
+    // `initialized` does so); a second folder whose file patterns change afterwards.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 800; i++) files[`h/h${i}.claims.csv`] = csv(`C${i},M${i},medicare,PA${i},2026-03-01,12,G0068,4,200.00`);
+    const dir = workspaceDir(files);
+    const other = workspaceDir({ 'v/march.claims.csv': INITIAL, 'exports/x.csv': HISTORY });
+    const client = await TestClient.start({ folders: [dir, other], configuration: { workspaceAnalysis: true } });
+    const begins = (): number => client.progress.filter((p) => p.value.kind === 'begin' && p.value.title === 'Indexing claim files').length;
+    try {
+      await client.waitFor(() => (begins() > 0 ? true : undefined), WAIT_MS, () => 'indexing begun');
+      const asked = client.configurationAt.length;
+      client.changeSettings({ workspaceAnalysis: true });
+      await client.waitFor(() => client.configurationAt[asked], WAIT_MS, () => 'the server asking for the settings');
+      assert.match(await client.indexed(30_000), /indexed 801 claim files/);
+      assert.ok(client.logs.every((l) => !/indexed/.test(l) || /indexed 801 claim files/.test(l)), client.logs.join('\n'));
+      assert.strictEqual(begins(), 1, 'indexing begun once');
+
+      // One folder's file patterns changed: that folder alone is indexed again.
+      const logs = client.logs.length;
+      client.settingsOf = (scope) => (scope?.startsWith(fileUri(other)) ? { workspaceAnalysis: true, filePatterns: ['exports/*.csv'] } : { workspaceAnalysis: true });
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      const again = await client.waitFor(() => client.logs.slice(logs).find((l) => /indexed \d+ claim files/.test(l)), WAIT_MS, () => 'indexed again');
+      assert.match(again, /indexed 2 claim files .*index: 802 files/);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('a file over 64 MB is left out of the index with a warning, once; grown past it, its lines leave', async () => {
     const ws = layout();
     // Sparse: 64 MB and a byte of size on disk without writing them (the size alone decides).

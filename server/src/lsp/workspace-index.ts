@@ -94,6 +94,15 @@ export class WorkspaceIndex implements WorkspaceSeam {
   private readonly indexed = new Map<string, readonly string[]>();
   /** Folders a walk is indexing now (changes to their files count already), and how many walks. */
   private readonly scanning = new Map<string, number>();
+  /** folder path → the `filePatterns` the walk that indexes it now uses, and the folder's
+   *  `folderGen` when it began (a walk superseded since is no longer named here). */
+  private readonly scanningWith = new Map<string, { patterns: readonly string[]; gen: number }>();
+  /** folder path → a count of the changes of what the folder is to be indexed with (workspace
+   *  analysis turned off, other file patterns, the folder removed): a walk of the folder stops
+   *  at the next one. A change of another folder's leaves its walk running. */
+  private readonly folderGen = new Map<string, number>();
+  /** The walks running (refresh waits for them all, its own or not, before it is ready). */
+  private readonly walks = new Set<Promise<void>>();
   private readonly files = new Map<string, IndexedFile>();
   private readonly memberLines = new MemberLines();
   /** key → the members of an open document that is no file of the workspace (an untitled buffer,
@@ -177,7 +186,8 @@ export class WorkspaceIndex implements WorkspaceSeam {
 
   /** Read the settings of each folder; index the folders that turned workspace analysis on (or
    *  changed their file patterns), drop those that turned it off. Call after `initialized` and
-   *  after each configuration change. */
+   *  after each configuration change. A folder whose settings for the index (workspace analysis,
+   *  file patterns) are as they were is neither read again nor, while it is indexed, walked again. */
   refresh(): Promise<void> {
     const gen = ++this.generation;
     const run = this.doRefresh(gen).catch((err: unknown) => {
@@ -396,60 +406,85 @@ export class WorkspaceIndex implements WorkspaceSeam {
       const s = await this.settingsOf(folder);
       if (s.workspaceAnalysis) wanted.set(folder.path, { folder, patterns: s.filePatterns });
     }
-    if (gen !== this.generation) return;
-    for (const [p, patterns] of this.indexed) {
+    if (gen !== this.generation) return; // a newer refresh decides
+    // A folder indexed (or being indexed) with other file patterns than it has now, or no longer
+    // indexed at all: its lines leave, its walk stops. The others are left as they are.
+    for (const p of new Set([...this.indexed.keys(), ...this.scanningWith.keys()])) {
       const w = wanted.get(p);
-      if (!w || patternsKey(w.patterns) !== patternsKey(patterns)) this.dropFolder(p);
+      const has = this.indexed.get(p) ?? this.scanningWith.get(p)?.patterns;
+      if (w && has && patternsKey(w.patterns) === patternsKey(has)) continue;
+      this.folderGen.set(p, (this.folderGen.get(p) ?? 0) + 1);
+      this.scanningWith.delete(p);
+      this.dropFolder(p);
     }
     this.analysisPatterns = wanted.size > 0 ? [...wanted.values()].flatMap((w) => w.patterns) : undefined;
     this.updateWatch();
-    const toScan = [...wanted.values()].filter((w) => !this.indexed.has(w.folder.path));
-    if (toScan.length > 0) await this.scan(toScan, gen);
+    const toScan = [...wanted.values()].filter((w) => !this.indexed.has(w.folder.path) && !this.scanningWith.has(w.folder.path));
+    if (toScan.length > 0) {
+      const walk: Promise<void> = this.scan(toScan).catch((err: unknown) => {
+        this.connection.console.error(`infusion-claims: indexing the workspace failed: ${describeError(err)}`);
+      }).finally(() => this.walks.delete(walk));
+      this.walks.add(walk);
+    }
+    // Ready once every walk is done, also one an earlier refresh began and this one left running.
+    await Promise.all([...this.walks]);
     this.flushSoon();
   }
 
-  private async scan(folders: ReadonlyArray<{ folder: Folder; patterns: readonly string[] }>, gen: number): Promise<void> {
-    const stale = () => gen !== this.generation;
+  private async scan(folders: ReadonlyArray<{ folder: Folder; patterns: readonly string[] }>): Promise<void> {
+    const gens = new Map(folders.map(({ folder }) => [folder.path, this.folderGen.get(folder.path) ?? 0]));
+    /** The folder's walk is superseded (what it is to be indexed with changed). */
+    const staleFolder = (p: string): boolean => (this.folderGen.get(p) ?? 0) !== gens.get(p);
+    const stale = (): boolean => folders.every(({ folder }) => staleFolder(folder.path));
     this.scans++;
     const t0 = performance.now();
+    for (const { folder, patterns } of folders) {
+      this.scanning.set(folder.path, (this.scanning.get(folder.path) ?? 0) + 1);
+      this.scanningWith.set(folder.path, { patterns, gen: gens.get(folder.path)! });
+    }
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     try {
       progress?.begin('Indexing claim files', 0, 'Finding claim files…', false);
       const found: Array<{ file: DiskClaimFile; folder: string }> = [];
-      for (const { folder } of folders) this.scanning.set(folder.path, (this.scanning.get(folder.path) ?? 0) + 1);
       for (const { folder, patterns } of folders) {
-        for (const file of await listClaimFiles(folder.path, patterns, stale)) found.push({ file, folder: folder.path });
+        if (staleFolder(folder.path)) continue;
+        for (const file of await listClaimFiles(folder.path, patterns, () => staleFolder(folder.path))) found.push({ file, folder: folder.path });
         if (stale()) return;
       }
       // Reads of a batch overlap; parsing is one file at a time, between them the server answers.
       for (let at = 0; at < found.length; at += READ_AHEAD) {
         if (stale()) return;
-        const batch = found.slice(at, at + READ_AHEAD);
+        const batch = found.slice(at, at + READ_AHEAD).filter(({ folder }) => !staleFolder(folder));
         // Small files are read ahead together; a big one at its turn, so that one big text at a
         // time is held (a folder of monthly exports would otherwise be in memory at once).
         const texts: Array<string | typeof BIG_LATER | undefined> = await Promise.all(batch.map(({ file }) => this.read(file, IN_PARTS_MIN_BYTES)));
         for (let i = 0; i < batch.length; i++) {
           const { file, folder } = batch[i];
           const ahead = texts[i];
-          const text = ahead === BIG_LATER ? await this.read(file) : ahead;
           texts[i] = undefined; // let go once indexed, while the batch's other files are
-          await this.indexRead(file, folder, text, stale);
+          if (staleFolder(folder)) continue;
+          const text = ahead === BIG_LATER ? await this.read(file) : ahead;
+          await this.indexRead(file, folder, text, () => staleFolder(folder));
         }
-        const done = at + batch.length;
+        const done = Math.min(at + READ_AHEAD, found.length);
         if (Math.floor(done / REPORT_EVERY_FILES) > Math.floor(at / REPORT_EVERY_FILES)) {
           progress?.report(Math.floor((done / found.length) * 100), `${done} of ${found.length} files`);
         }
       }
       // Only a walk that finished counts as indexed: a superseded one is walked again.
-      for (const { folder, patterns } of folders) this.indexed.set(folder.path, patterns);
+      const finished = folders.filter(({ folder }) => !staleFolder(folder.path));
+      if (finished.length === 0) return;
+      for (const { folder, patterns } of finished) this.indexed.set(folder.path, patterns);
       const { files, lines } = this.stats();
       const ms = Math.round(performance.now() - t0);
-      this.connection.console.log(`infusion-claims: indexed ${found.length} claim files in ${ms} ms (index: ${files} files, ${lines} lines)`);
+      const count = found.filter(({ folder }) => finished.some((f) => f.folder.path === folder)).length;
+      this.connection.console.log(`infusion-claims: indexed ${count} claim files in ${ms} ms (index: ${files} files, ${lines} lines)`);
     } finally {
       for (const { folder } of folders) {
         const n = (this.scanning.get(folder.path) ?? 1) - 1;
         if (n > 0) this.scanning.set(folder.path, n);
         else this.scanning.delete(folder.path);
+        if (this.scanningWith.get(folder.path)?.gen === gens.get(folder.path)) this.scanningWith.delete(folder.path);
       }
       this.scans--;
       progress?.done();
