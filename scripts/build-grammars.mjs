@@ -90,11 +90,12 @@ const csvRepository = {
   comment: {
     patterns: [
       {
-        match: '^[ \\t]*(#)[ \\t]*(infusion-claims-disable-next-line)\\b(.*)$',
+        match: '^[ \\t]*(#)[ \\t]*(infusion-claims-disable-next-line)\\b((?:(?!--)(?:(?![ \\t]--).)*)?)(.*)$',
         name: 'comment.line.number-sign.directive.claims',
         captures: {
           1: { name: 'punctuation.definition.comment.claims' },
           2: { name: 'keyword.control.directive.claims' },
+          // The rule ids (up to a ' -- ' reason, left plain). One capture per line: re-tokenizing it is linear.
           3: { patterns: [{ match: '[a-z][a-z0-9]*(?:-[a-z0-9]+)*', name: 'constant.other.rule-id.claims' }] },
         },
       },
