@@ -62,16 +62,11 @@ const repository = {
     name: 'keyword.other.unit.ndc.claims',
   },
   modifiers: {
-    comment: 'Up to four Level II modifiers (CMS list), separated by space, colon or hyphen (or a comma inside a quoted cell / JSON array).',
-    match: `${B}(${MOD}(?:[ :\\-]${MOD}){0,3})${E}`,
-    captures: {
-      1: {
-        patterns: [
-          { match: MOD, name: 'variable.parameter.modifier.claims' },
-          { match: '[ :\\-]', name: 'punctuation.separator.modifier.claims' },
-        ],
-      },
-    },
+    comment: 'Up to four Level II modifiers (CMS list), separated by space, colon or hyphen (or a comma inside a quoted cell / JSON array). One flat match with a capture group (a scope name only) per modifier and separator: a capture with nested patterns makes vscode-textmate tokenize the line again up to that capture, which is quadratic on a long row of modifier cells.',
+    match: `${B}(${MOD})${[1, 2, 3].map(() => `(?:([ :\\-])(${MOD}))?`).join('')}${E}`,
+    captures: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((i) => [i, {
+      name: i % 2 === 1 ? 'variable.parameter.modifier.claims' : 'punctuation.separator.modifier.claims',
+    }])),
   },
   enum: {
     patterns: [

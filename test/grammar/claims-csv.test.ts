@@ -75,6 +75,18 @@ describe('grammar: claims CSV (text.claims.csv)', () => {
     assert.strictEqual(scopeOf(row, ','), 'punctuation.separator.delimiter.claims');
   });
 
+  it('colors each of up to four modifiers and their separators, and none of a fifth', async () => {
+    const [, row] = await tokenize(CSV, 'h\nJW SH-GY:KX,JW SH GY KX JA');
+    const first = row.slice(0, 7).map((t) => `${t.text}=${t.scopes.at(-1)}`);
+    assert.deepStrictEqual(first, [
+      'JW=variable.parameter.modifier.claims', ' =punctuation.separator.modifier.claims',
+      'SH=variable.parameter.modifier.claims', '-=punctuation.separator.modifier.claims',
+      'GY=variable.parameter.modifier.claims', ':=punctuation.separator.modifier.claims',
+      'KX=variable.parameter.modifier.claims',
+    ]);
+    assert.ok(!row.some((t) => t.text === 'JA' && t.scopes.at(-1) === 'variable.parameter.modifier.claims'), 'five modifiers are not a modifiers cell');
+  });
+
   it('keeps a quoted cell one string across commas, "" escapes and a line break', async () => {
     const [, first, second] = await tokenize(CSV, 'h\nC1,"SH,JW","Meropenem ""1 g"", 3 vials\nsecond line",J2185');
     assert.ok(scopesOf(first, 'SH').includes('string.quoted.double.claims'));

@@ -20,13 +20,36 @@ export interface Token {
 
 let registry: vsctm.Registry | undefined;
 
+/**
+ * The work vscode-textmate hands the regex engine, counted since the registry was made: `scans`
+ * (one OnigScanner.findNextMatchSync each) and `chars` (the length of every OnigString: a line is
+ * one, but a capture with nested `patterns` is tokenized again on a new string holding the line up
+ * to that capture). Tests compare these between inputs; they never time anything.
+ */
+export const engineWork = { scans: 0, strings: 0, chars: 0 };
+
 function getRegistry(): vsctm.Registry {
   if (registry) return registry;
   // loadWASM may run only once per process: the registry is cached for every test file.
   const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
   const onigLib = oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength)).then(() => ({
-    createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-    createOnigString: (s: string) => new oniguruma.OnigString(s),
+    createOnigScanner: (patterns: string[]): vsctm.OnigScanner => {
+      const scanner = new oniguruma.OnigScanner(patterns);
+      // The same call vscode-textmate makes on the scanner itself (the option mask passes through).
+      const find = scanner.findNextMatchSync.bind(scanner) as (...args: unknown[]) => vsctm.IOnigMatch | null;
+      return {
+        findNextMatchSync: (string, startPosition, options) => {
+          engineWork.scans++;
+          return find(string, startPosition, options);
+        },
+        dispose: () => scanner.dispose(),
+      };
+    },
+    createOnigString: (s: string) => {
+      engineWork.strings++;
+      engineWork.chars += s.length;
+      return new oniguruma.OnigString(s);
+    },
   }));
   registry = new vsctm.Registry({
     onigLib,
