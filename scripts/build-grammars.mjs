@@ -14,7 +14,7 @@ function modifierAlternation() {
   const codes = rows.map((r) => r.split(',')[0].replace(/"/g, '')).filter((c) => /^[A-Z0-9]{2}$/.test(c) && /[A-Z]/.test(c));
   const byFirst = new Map();
   for (const c of [...new Set(codes)].sort()) byFirst.set(c[0], (byFirst.get(c[0]) ?? '') + c[1]);
-  return '(?:' + [...byFirst].map(([first, seconds]) => `${first}[${seconds}]`).join('|') + ')';
+  return '(?i:' + [...byFirst].map(([first, seconds]) => `${first}[${seconds}]`).join('|') + ')';
 }
 const B = '(?<=^|[,"])';                 // a cell (or JSON string) starts here
 const E = '(?=[ \\t\\r]*(?:[,"]|$))';     // … and ends here
@@ -57,12 +57,12 @@ const repository = {
     ],
   },
   'ndc-unit': {
-    comment: 'NDC unit qualifiers (CTP05-1); MG is not one (ndc-unit converts it to GR) but is colored so it can be seen.',
-    match: cell('F2|GR|ML|UN|MG|ME'),
+    comment: 'NDC unit qualifiers (CTP05-1), case-insensitive as the server reads them; MG is not one (ndc-unit converts it to GR) but is colored so it can be seen.',
+    match: cell('(?i:F2|GR|ML|UN|MG|ME)'),
     name: 'keyword.other.unit.ndc.claims',
   },
   modifiers: {
-    comment: 'Up to four Level II modifiers (CMS list), separated by space, colon or hyphen (or a comma inside a quoted cell / JSON array). One flat match with a capture group (a scope name only) per modifier and separator: a capture with nested patterns makes vscode-textmate tokenize the line again up to that capture, which is quadratic on a long row of modifier cells.',
+    comment: 'Up to four Level II modifiers (CMS list), separated by space, colon or hyphen (or a comma inside a quoted cell / JSON array). Case-insensitive, as the server reads them (it upper-cases). One flat match with a capture group (a scope name only) per modifier and separator: a capture with nested patterns makes vscode-textmate tokenize the line again up to that capture, which is quadratic on a long row of modifier cells.',
     match: `${B}(${MOD})${[1, 2, 3].map(() => `(?:([ :\\-])(${MOD}))?`).join('')}${E}`,
     captures: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((i) => [i, {
       name: i % 2 === 1 ? 'variable.parameter.modifier.claims' : 'punctuation.separator.modifier.claims',

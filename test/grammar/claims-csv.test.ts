@@ -75,6 +75,16 @@ describe('grammar: claims CSV (text.claims.csv)', () => {
     assert.strictEqual(scopeOf(row, ','), 'punctuation.separator.delimiter.claims');
   });
 
+  it('colors modifiers and NDC unit qualifiers in any case, as the server reads them (it upper-cases)', async () => {
+    const [, row] = await tokenize(CSV, 'h\njw,sh:Jw,un,gr');
+    assert.strictEqual(scopeOf(row, 'jw'), 'variable.parameter.modifier.claims');
+    assert.strictEqual(scopeOf(row, 'sh'), 'variable.parameter.modifier.claims');
+    assert.strictEqual(scopeOf(row, ':'), 'punctuation.separator.modifier.claims');
+    assert.strictEqual(scopeOf(row, 'Jw'), 'variable.parameter.modifier.claims');
+    assert.strictEqual(scopeOf(row, 'un'), 'keyword.other.unit.ndc.claims');
+    assert.strictEqual(scopeOf(row, 'gr'), 'keyword.other.unit.ndc.claims');
+  });
+
   it('colors each of up to four modifiers and their separators, and none of a fifth', async () => {
     const [, row] = await tokenize(CSV, 'h\nJW SH-GY:KX,JW SH GY KX JA');
     const first = row.slice(0, 7).map((t) => `${t.text}=${t.scopes.at(-1)}`);
