@@ -14,8 +14,12 @@ const common = {
   format: 'cjs',
   // jsonc-parser's UMD main requires its modules dynamically, which esbuild cannot bundle: use its ESM build.
   mainFields: ['module', 'main'],
+  // npm run package builds with --production: minified bundles (the client loads in every window),
+  // no source maps (they are not shipped), and function and class names kept so that a stack trace
+  // in the output channel or an issue report still says where it came from.
   sourcemap: !production,
   minify: production,
+  keepNames: production,
   logLevel: 'warning',
 };
 

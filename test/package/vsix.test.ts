@@ -81,6 +81,20 @@ describe('package: the .vsix', function () {
     assert.ok(entries.some((e) => /^extension\/docs\/rules\/[a-z0-9-]+\.md$/.test(e)), 'a docs/rules page');
   });
 
+  it('ships minified bundles, names kept, and leaves the development build (readable, source maps) in the working tree', () => {
+    // Characters per line: esbuild's development output is indented code (tens), a minified bundle a few long lines.
+    const perLine = (text: string): number => text.length / text.split('\n').length;
+    for (const name of ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js']) {
+      const shipped = readZipEntry(vsix, `extension/${name}`).toString('utf8');
+      assert.ok(perLine(shipped) > 1000, `${name} in the .vsix is minified (${Math.round(perLine(shipped))} characters a line)`);
+      // keepNames: a stack trace from the shipped server still names its functions.
+      assert.ok(/\bvar \w+=\(\w+,\w+\)=>\w+\(\w+,"name",\{value:\w+,configurable:!0\}\)/.test(shipped), `${name} keeps function names`);
+      const working = fs.readFileSync(path.join(REPO_ROOT, name), 'utf8');
+      assert.ok(perLine(working) < 200, `${name} in the working tree is the development build again`);
+      assert.ok(fs.existsSync(path.join(REPO_ROOT, `${name}.map`)), `${name}.map is in the working tree`);
+    }
+  });
+
   it('has the marketplace manifest fields', () => {
     assert.deepStrictEqual([...manifest.categories].sort(), ['Linters', 'Programming Languages']);
     assert.ok(manifest.keywords.length > 0);
