@@ -14,6 +14,9 @@ interface Property {
   enum?: string[];
   default?: unknown;
   description?: string;
+  markdownDescription?: string;
+  enumDescriptions?: string[];
+  order?: number;
   properties?: Record<string, Property>;
   additionalProperties?: unknown;
 }
@@ -51,6 +54,34 @@ describe('package.json settings', function () {
 
   it('says that ndcFormat hyphenated also reports 11 digits without hyphens', () => {
     assert.match(settings['infusionClaims.ndcFormat'].description ?? '', /hyphenated, which also reports an 11-digit NDC written without hyphens/);
+  });
+
+  it('gives the Settings UI a markdown description of each setting, in order of use', () => {
+    for (const [key, p] of Object.entries(settings)) {
+      assert.ok(p.markdownDescription && p.markdownDescription.length > 40, `${key} has a markdownDescription`);
+      assert.ok(p.description, `${key} keeps a plain description (hovers of older clients)`);
+    }
+    const orders = Object.entries(settings).map(([key, p]) => [key, p.order] as const);
+    assert.ok(orders.every(([, o]) => typeof o === 'number'), `every setting has an order: ${JSON.stringify(orders)}`);
+    assert.strictEqual(new Set(orders.map(([, o]) => o)).size, orders.length, 'no two settings share an order');
+    const sorted = [...orders].sort((a, b) => a[1]! - b[1]!).map(([key]) => key);
+    assert.deepStrictEqual(sorted.slice(0, 2), ['infusionClaims.payer', 'infusionClaims.rules'], 'the payer and the rules first');
+    assert.strictEqual(sorted.at(-1), 'infusionClaims.trace.server', 'the trace last');
+  });
+
+  it('describes each payer choice', () => {
+    const payer = settings['infusionClaims.payer'];
+    assert.strictEqual(payer.enumDescriptions?.length, payer.enum?.length);
+    // Only medicare changes what is checked (medicare-per-diem); the descriptions say so.
+    assert.match(payer.enumDescriptions![payer.enum!.indexOf('medicare')], /medicare-per-diem/);
+    assert.match(payer.enumDescriptions![payer.enum!.indexOf('medicare_advantage')], /does not flag/);
+  });
+
+  it('says what filePatterns does to a matched file and how a pattern matches, with an example', () => {
+    const text = settings['infusionClaims.filePatterns'].markdownDescription ?? '';
+    assert.match(text, /changes language/);
+    assert.match(text, /at any folder depth/);
+    assert.match(text, /Example: `\["exports\/\*\.csv"/);
   });
 
   it('declares <client id>.trace.server, which vscode-languageclient reads', () => {
