@@ -36,9 +36,9 @@
 // text only (a broken text is never re-read incrementally, json-incremental.ts).
 import { createScanner, ScanError, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ParseProblem } from '../model';
-import { normalizeKey } from './fields';
+import { fieldOf, normalizeKey } from './fields';
 import { MAX_DEPTH } from './json-limits';
-import { UNCLOSED_TEXT_MESSAGE } from './json-errors';
+import { LINE_BREAK_IN_TEXT_MESSAGE, UNCLOSED_TEXT_MESSAGE } from './json-errors';
 
 /** More repairs than this: the text is not a claim file being typed (binary, another format). */
 const MAX_REPAIRS = 100;
@@ -55,6 +55,9 @@ const MAX_STRAY_CLOSER_CHECKS = 4;
 /** A `{` not first on its line checked against the rest of the text as the next item of a list
  *  further out (a scan of it each); only where the bracket count says it may be (restClosesMap). */
 const MAX_RUN_ON_CHECKS = 4;
+/** A `{` in a list of a field's values checked against the rest of the text as the next line
+ *  object (a scan of it each). */
+const MAX_SCALAR_LIST_CHECKS = 4;
 /** No closer is matched with an opener further in than this many frames from the top of the
  *  stack: the ones between would be more than MAX_REPAIRS implicit closes. Keeps each closer's
  *  look at the stack bounded (deeply nested garbage stays linear). */
@@ -76,6 +79,8 @@ interface Frame {
   want: Want;
   /** Objects: the last key read, normalised (the role of the list it opens). */
   key: string;
+  /** Lists: an object or list was opened in it. */
+  hasContainer?: boolean;
 }
 
 /** Text inserted at an offset of the file. */
@@ -248,6 +253,82 @@ function endsClaimsBeforeClaim(stack: readonly Frame[], match: number, source: s
   return scanNext(next) === SyntaxKind.OpenBraceToken;
 }
 
+/**
+ * The innermost open frame is the list of a field's values (`"modifiers": [`, `"lint_disable": [`)
+ * with no object or list in it yet, in an object that is an item of a list (a line or claim object).
+ */
+function inFieldList(stack: readonly Frame[]): boolean {
+  const n = stack.length;
+  if (n < 3) return false;
+  const list = stack[n - 1];
+  const obj = stack[n - 2];
+  if (list.isObject || list.hasContainer || !obj.isObject || stack[n - 3].isObject) return false;
+  return obj.key === 'lintdisable' || (obj.key !== 'lines' && obj.key !== 'claims' && fieldOf(obj.key) !== undefined);
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09;
+const isWordChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+
+/** `end` with the spaces before it (after `start`) left out. */
+function trimEnd(source: string, start: number, end: number): number {
+  while (end > start + 1 && isSpace(source.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * For a text token source[start, end): the offset of a comma its closing quote was left out
+ * before, or -1. Unclosed (the scanner ended it at the line end): its content ends with a comma
+ * (and spaces). Closed: its content ends with a comma (and spaces), and a word follows its quote
+ * at once (`"S9500, "units": 1`: the quote opens the next key).
+ */
+function quoteBeforeComma(source: string, start: number, end: number, unclosed: boolean): number {
+  let i = end;
+  if (!unclosed) {
+    if (source.charCodeAt(end - 1) !== 0x22 || !isWordChar(source.charCodeAt(end))) return -1;
+    i = end - 1;
+  }
+  while (i > start + 1 && isSpace(source.charCodeAt(i - 1))) i--;
+  if (i <= start + 1 || source.charCodeAt(i - 1) !== 0x2c) return -1;
+  // A comma escaped or right after the opening quote is not a value's end.
+  return i - 1 > start + 1 && source.charCodeAt(i - 2) !== 0x5c ? i - 1 : -1;
+}
+
+/**
+ * For a text the scanner ended at a line break at `end`: the end of the same text on the next
+ * line (after its closing quote), when the next line has words and then a quote, and after that
+ * quote only a `,` `}` `]` or the line's end; else -1.
+ */
+function textAcrossBreak(source: string, end: number): number {
+  let i = end;
+  if (source.charCodeAt(i) === 0x0d) i++;
+  if (source.charCodeAt(i) === 0x0a) i++;
+  if (i === end) return -1;
+  let words = false;
+  for (; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return -1;
+    if (c === 0x5c) {
+      i++;
+      continue;
+    }
+    if (c === 0x22) break;
+    if (isWordChar(c)) words = true;
+  }
+  if (!words || i >= source.length) return -1;
+  const after = i + 1;
+  let j = after;
+  while (j < source.length && isSpace(source.charCodeAt(j))) j++;
+  const c = source.charCodeAt(j);
+  return j >= source.length || c === 0x2c || c === 0x7d || c === 0x5d || c === 0x0a || c === 0x0d ? after : -1;
+}
+
+/** A text whose closing quote was left out before a comma: what to type, after what. */
+function notClosedMessage(content: string): string {
+  const before = content.trimEnd();
+  const shown = before.length > 30 ? '…' + before.slice(before.length - 29) : before;
+  return `This text is not closed: add " after ${shown}`;
+}
+
 /** The innermost open frame is a list in an object (a claim's "lines"), that object an item of a list. */
 function inNestedList(stack: readonly Frame[]): boolean {
   const n = stack.length;
@@ -342,6 +423,7 @@ export function planRepairs(source: string): Repairs | undefined {
   let indentChecks = 0;
   let strayCloserChecks = 0;
   let runOnChecks = 0;
+  let scalarListChecks = 0;
   // For each `{`, how many of the containers open before it the rest of the text closes (one scan
   // of the text, made the first time it is needed).
   let restCloses: Map<number, number> | undefined;
@@ -423,7 +505,7 @@ export function planRepairs(source: string): Repairs | undefined {
     }
     if (problems.length > MAX_REPAIRS) return undefined;
     const offset = s.getTokenOffset();
-    const end = offset + s.getTokenLength();
+    let end = offset + s.getTokenLength();
     startsLine = fresh;
     if (fresh) {
       fresh = false;
@@ -464,6 +546,16 @@ export function planRepairs(source: string): Repairs | undefined {
             if (restClosesOutside(offset, item)) closeFrom(item);
           }
         }
+        // A `{` in a list of a field's values (`"modifiers": ["SH",` and no `]` typed, the next
+        // line object after it): a field holds text or numbers, never an object, so the list and
+        // its item object were left open; they are closed after the last value, when only then
+        // does the rest of the text close what is open (a list of objects written on purpose is
+        // left as it is: invalid-value says what is wrong with it).
+        if (kind === SyntaxKind.OpenBraceToken && scalarListChecks < MAX_SCALAR_LIST_CHECKS && inFieldList(stack)) {
+          scalarListChecks++;
+          const item = stack.length - 2;
+          if (restClosesOutside(offset, item)) closeFrom(item);
+        }
         const top = stack[stack.length - 1];
         const parent = stack[stack.length - 2];
         // The next item begins where an item object wants a key, a comma or its `}`: it was not closed.
@@ -476,6 +568,7 @@ export function planRepairs(source: string): Repairs | undefined {
         valueStarts();
         const isObject = kind === SyntaxKind.OpenBraceToken;
         const outer = stack[stack.length - 1];
+        if (outer && !outer.isObject) outer.hasContainer = true;
         push({ isObject, open: offset, indent: lineIndent, role: roleOf(outer, isObject), want: isObject ? Want.Key : Want.Value, key: '' });
         // Deeper than jsonc-parser can read (json.ts reports it): nothing here to repair.
         if (stack.length > MAX_DEPTH) return undefined;
@@ -588,14 +681,37 @@ export function planRepairs(source: string): Repairs | undefined {
         break;
       }
       case SyntaxKind.StringLiteral: {
-        if (s.getTokenError() === ScanError.UnexpectedEndOfString) openText = { start: offset, end, quoted: false };
         const top = stack[stack.length - 1];
         const parent = stack[stack.length - 2];
-        if (top && !top.isObject && parent?.isObject) {
-          textInList = { end, key: normalizeKey(s.getTokenValue()), lastEnd, valueEnd, afterComma };
+        const tokenValue = s.getTokenValue();
+        const unclosed = s.getTokenError() === ScanError.UnexpectedEndOfString;
+        const isKey = top?.isObject === true && top.want === Want.Key;
+        // A value's closing quote left out before a comma (`"S9500, "units": 1`, or `"S9500,` at
+        // the line end): the text ends before the comma. Its `"` goes in there, and the scanner
+        // reads on from the comma (the quote it took as the closing one opens the next key).
+        const cut = isKey ? -1 : quoteBeforeComma(source, offset, end, unclosed);
+        // A line break inside a value (`"line one⏎line two"`): the text goes on to its closing
+        // quote on the next line; the break is read as a space.
+        const joined = isKey || cut >= 0 || !unclosed ? -1 : textAcrossBreak(source, end);
+        if (cut >= 0) {
+          insertions.push({ at: cut, text: '"' });
+          problems.push({ ruleId: 'parse-error', span: { start: offset, end: trimEnd(source, offset, cut) }, message: notClosedMessage(source.slice(offset + 1, cut)) });
+          end = cut;
+          s.setPosition(cut);
+        } else if (joined >= 0) {
+          const breakEnd = source.charCodeAt(end) === 0x0d && source.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+          blanks.push([end, breakEnd]);
+          problems.push({ ruleId: 'parse-error', span: { start: end, end: breakEnd }, message: LINE_BREAK_IN_TEXT_MESSAGE });
+          end = joined;
+          s.setPosition(joined);
+        } else if (unclosed) {
+          openText = { start: offset, end, quoted: false };
         }
-        if (top?.isObject && top.want === Want.Key) {
-          top.key = normalizeKey(s.getTokenValue());
+        if (top && !top.isObject && parent?.isObject) {
+          textInList = { end, key: normalizeKey(tokenValue), lastEnd, valueEnd, afterComma };
+        }
+        if (isKey) {
+          top.key = normalizeKey(tokenValue);
           top.want = Want.Colon;
         } else {
           valueStarts();

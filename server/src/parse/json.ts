@@ -520,7 +520,9 @@ class JsonReader {
     if (node.type === 'string') {
       // Split the source between the quotes so spans are exact even with escapes.
       const start = node.offset + 1;
-      const end = Math.max(start, node.offset + node.length - 1);
+      // (A text whose closing quote json-recover.ts put in has none in the file.)
+      const last = node.offset + node.length;
+      const end = node.length > 1 && this.text.charCodeAt(last - 1) === 0x22 ? last - 1 : Math.max(start, last);
       const source = this.text.slice(start, end);
       const parts = splitModifiers(source, start, field);
       // An escaped character ("\u0053H" is SH) is read as JSON reads it; the span stays the source's.
