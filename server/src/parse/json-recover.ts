@@ -322,6 +322,25 @@ function textAcrossBreak(source: string, end: number): number {
   return j >= source.length || c === 0x2c || c === 0x7d || c === 0x5d || c === 0x0a || c === 0x0d ? after : -1;
 }
 
+/** For a number token source[start, end) that is a 0 (or -0) with digits right after it: the
+ *  end of those digits (and a fraction); else `end`. */
+function zeroPaddedEnd(source: string, start: number, end: number): number {
+  const zero = source.charCodeAt(start) === 0x2d ? start + 1 : start;
+  if (end !== zero + 1 || source.charCodeAt(zero) !== 0x30) return end;
+  let i = end;
+  for (let c = source.charCodeAt(i); (c >= 0x30 && c <= 0x39) || c === 0x2e; c = source.charCodeAt(++i));
+  return source.charCodeAt(end) >= 0x30 && source.charCodeAt(end) <= 0x39 ? i : end;
+}
+
+/** A number written with leading zeros: what to type instead. */
+function leadingZeroMessage(written: string, isNdc: boolean): string {
+  const shown = written.length > 30 ? written.slice(0, 29) + '…' : written;
+  if (isNdc) return `A JSON number cannot start with 0, and an NDC needs its leading zeros: put the NDC in quotes, "${shown}"`;
+  const sign = written.startsWith('-') ? '-' : '';
+  const plain = written.slice(sign.length).replace(/^0+(?=\d)/, '');
+  return `A JSON number cannot start with 0: write ${sign}${plain.length > 30 ? plain.slice(0, 29) + '…' : plain}, or put the value in quotes`;
+}
+
 /** A text whose closing quote was left out before a comma: what to type, after what. */
 function notClosedMessage(content: string): string {
   const before = content.trimEnd();
@@ -716,6 +735,22 @@ export function planRepairs(source: string): Repairs | undefined {
         } else {
           valueStarts();
         }
+        break;
+      }
+      case SyntaxKind.NumericLiteral: {
+        // A number written with a leading zero (`08`, `00409733503`): jsonc-parser reads a 0 and
+        // then another number. It is read as written, a text (an NDC keeps its zeros); one
+        // parse-error says what to type.
+        const digitsEnd = zeroPaddedEnd(source, offset, end);
+        if (digitsEnd > end) {
+          insertions.push({ at: offset, text: '"' }, { at: digitsEnd, text: '"' });
+          const top = stack[stack.length - 1];
+          const field = top?.isObject && top.want === Want.Value ? fieldOf(top.key) : undefined;
+          problems.push({ ruleId: 'parse-error', span: { start: offset, end: digitsEnd }, message: leadingZeroMessage(source.slice(offset, digitsEnd), field === 'ndc') });
+          end = digitsEnd;
+          s.setPosition(digitsEnd);
+        }
+        valueStarts();
         break;
       }
       default:

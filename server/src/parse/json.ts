@@ -172,12 +172,25 @@ class JsonReader {
     }
   }
 
+  /** An object with a key a claim or line reads (a field, "lines", lint_disable). */
+  private isClaimOrLine(node: JsonNode): boolean {
+    for (const prop of node.children ?? []) {
+      const key = prop.children?.[0];
+      if (!key) continue;
+      const written = String(key.value);
+      const k = this.keyOf(written);
+      if (k === 'lines' || k === 'lintdisable' || this.fieldOfKey(written)) return true;
+    }
+    return false;
+  }
+
   private fieldOfValue(name: FieldName, key: JsonNode, value: JsonNode): Field {
     const span = spanOf(value);
     const keySpan = spanOf(key);
     switch (value.type) {
       case 'string':
-        return { name, text: String(value.value), span, keySpan, quoted: true };
+        // (A number json-recover.ts read as a text, `08`, has no quotes in the file.)
+        return { name, text: String(value.value), span, keySpan, quoted: this.text.charCodeAt(span.start) === 0x22 };
       case 'number':
         return { name, text: this.numberText(value), span, keySpan, quoted: false };
       case 'boolean':
