@@ -4,7 +4,7 @@
 // first where a half-typed file left them open or stray: json-recover.ts).
 // The walk is loops over a fixed depth (root → claims → claim → lines → line → value), never
 // recursion over the tree, so deeply nested input cannot overflow our stack.
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { findNodeAtOffset, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import {
   REQUIRED_FIELDS,
   type Claim, type ClaimDocument, type Field, type FieldName, type JsonLayout, type LinelessClaim, type Modifier,
@@ -573,6 +573,56 @@ function tooDeepAt(text: string, max: number): number {
   return 0;
 }
 
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * The value nested too deep, to skip: from the outermost of the brackets that open, one right
+ * after another (only spaces between), the level that gets deeper than max, to its closer (or,
+ * never closed, to the end of that line); undefined when nothing is deeper than max. Strings are
+ * skipped; a loop, and no more than max + 1 openers kept.
+ */
+function tooDeepValue(text: string, max: number): { start: number; end: number } | undefined {
+  const at = tooDeepAt(text, max);
+  if (at === 0) return undefined; // (at 0 the depth is 1)
+  // Walk back over openers, spaces and keys (`{"a":{"a":…`): the run of openers the too-deep one
+  // is in; the value is its outermost.
+  let start = at;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      start = i;
+    } else if (c === 0x3a) {
+      let j = i - 1;
+      while (j >= 0 && isBlank(text.charCodeAt(j))) j--;
+      if (text.charCodeAt(j) !== 0x22) break;
+      for (j--; j >= 0 && !(text.charCodeAt(j) === 0x22 && text.charCodeAt(j - 1) !== 0x5c); j--);
+      if (j < 0) break;
+      i = j;
+    } else if (!isBlank(c)) {
+      break;
+    }
+  }
+  // Its closer: depth back to 0, strings skipped.
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (--depth === 0) return { start, end: i + 1 };
+    }
+  }
+  // Never closed: up to the end of the line it gets too deep on (a line object's own `}` is then
+  // missing, which the bracket repair says).
+  // The closers and comma that end that line are the line's own, not the value's.
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  for (let c = text.charCodeAt(end - 1); end - start > 2 && (isBlank(c) || c === 0x2c || c === 0x7d || c === 0x5d); c = text.charCodeAt(--end - 1));
+  return end - start >= 2 ? { start, end } : undefined;
+}
+
 /** One indentation step as the file writes it: the smallest indent of the first indented lines
  *  (lines ending with `eol`, the file's line end). */
 export function detectIndent(text: string, eol: LineEnd = '\n'): string {
@@ -619,37 +669,61 @@ export function eolCounts(text: string, from = 0, to = text.length): EolCounts {
 /** How claim files are read: JSONC, trailing commas allowed. */
 export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
 
-/** jsonc-parser's tree of `source`, its syntax errors into `errors`; too deep a text gets a
- *  problem instead (jsonc-parser recurses per nesting level: a stack overflow on absurdly deep
- *  input). */
+/** Values nested too deep skipped in one text, at most (each costs a parse that overflowed). */
+const MAX_DEEP_SKIPS = 8;
+
+/** jsonc-parser's tree of `source`, its syntax errors into `errors`. jsonc-parser recurses per
+ *  nesting level: absurdly deep input overflows its stack. The value nested too deep is then
+ *  skipped (a problem at its start, `[]` or `{}` read in its place) and the rest read. */
 function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[], repaired: ParseProblem[], notWellFormed: boolean): JsonNode | undefined {
-  try {
-    // Brackets a half-typed file left open or stray (json-recover.ts): read as they were meant,
-    // each repair a parse-error where it is (none for a text with errors everywhere: not JSON).
-    // A text known not to be well-formed is scanned for them first (one parse, not two: a
-    // 16 MB text's parse takes about a second).
-    let repairs = notWellFormed ? planRepairs(source) : undefined;
-    if (!repairs) {
-      const root = parseTree(source, errors, PARSE_OPTIONS);
-      // (Every repair is at a syntax error: the same repairs either way, a function of the text.)
-      if (!notWellFormed && errors.length > 0) repairs = planRepairs(source);
-      if (!repairs) return withinText(root, errors, source.length);
+  let text = source;
+  const skipped: Array<{ start: number; end: number }> = [];
+  for (let skips = 0; ; skips++) {
+    try {
+      const root = parseOnce(text, source.length, errors, repaired, notWellFormed || skips > 0);
+      // The `[]` or `{}` read for a skipped value spans all of it.
+      for (const deep of skipped) {
+        const node = root && findNodeAtOffset(root, deep.start + 1);
+        if (node?.offset === deep.start && node.length === 2) (node as { length: number }).length = deep.end - deep.start;
+      }
+      return root;
+    } catch {
+      errors.length = 0;
+      repaired.length = 0;
+      const deep = skips < MAX_DEEP_SKIPS ? tooDeepValue(text, MAX_DEPTH) : undefined;
+      const at = deep ? deep.start : tooDeepAt(text, MAX_DEPTH);
+      problems.push({
+        ruleId: 'parse-error',
+        span: { start: at, end: Math.min(at + 1, source.length) },
+        message: deep
+          ? `Nested more than ${MAX_DEPTH} levels deep: a claim file needs only a few levels; this value is not read; remove the extra brackets`
+          : `Nested more than ${MAX_DEPTH} levels deep: a claim file needs only a few levels; remove the extra brackets`,
+      });
+      if (!deep) return undefined;
+      skipped.push(deep);
+      // Offsets stay the file's: the value becomes `[]` or `{}` and spaces.
+      text = text.slice(0, deep.start) + (text.charCodeAt(deep.start) === 0x7b ? '{}' : '[]') + ' '.repeat(deep.end - deep.start - 2) + text.slice(deep.end);
     }
-    errors.length = 0;
-    const fixed = parseTree(repairs.text, errors, PARSE_OPTIONS);
-    mapBack(fixed, errors, repairs.insertions);
-    repaired.push(...repairs.problems);
-    return withinText(fixed, errors, source.length);
-  } catch {
-    const at = tooDeepAt(source, MAX_DEPTH);
-    problems.push({
-      ruleId: 'parse-error',
-      span: { start: at, end: Math.min(at + 1, source.length) },
-      message: `Nested more than ${MAX_DEPTH} levels deep: a claim file needs only a few levels; remove the extra brackets`,
-    });
-    errors.length = 0;
-    return undefined;
   }
+}
+
+function parseOnce(source: string, length: number, errors: ParseError[], repaired: ParseProblem[], notWellFormed: boolean): JsonNode | undefined {
+  // Brackets a half-typed file left open or stray (json-recover.ts): read as they were meant,
+  // each repair a parse-error where it is (none for a text with errors everywhere: not JSON).
+  // A text known not to be well-formed is scanned for them first (one parse, not two: a
+  // 16 MB text's parse takes about a second).
+  let repairs = notWellFormed ? planRepairs(source) : undefined;
+  if (!repairs) {
+    const root = parseTree(source, errors, PARSE_OPTIONS);
+    // (Every repair is at a syntax error: the same repairs either way, a function of the text.)
+    if (!notWellFormed && errors.length > 0) repairs = planRepairs(source);
+    if (!repairs) return withinText(root, errors, length);
+  }
+  errors.length = 0;
+  const fixed = parseTree(repairs.text, errors, PARSE_OPTIONS);
+  mapBack(fixed, errors, repairs.insertions);
+  repaired.push(...repairs.problems);
+  return withinText(fixed, errors, length);
 }
 
 /**
