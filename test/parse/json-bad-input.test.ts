@@ -132,4 +132,68 @@ describe('JSON bad input: one clear diagnostic where the problem is, the rest st
       },
     ]);
   });
+
+  it('a JSON number written with a leading zero: one parse-error on it, the value read as written (an NDC keeps its zeros)', () => {
+    check([
+      {
+        what: '"units": 08, "ndc": 00409733503',
+        text: file(L1, ',', '{ "dos_from": "2026-03-02", "hcpcs": "J0696", "units": 08, "ndc": 00409733503, "ndc_unit": "UN", "ndc_qty": 1 }'),
+        findings: [
+          ['parse-error', 'A JSON number cannot start with 0: write 8, or put the value in quotes', '08', '8:63'],
+          ['parse-error', 'A JSON number cannot start with 0, and an NDC needs its leading zeros: put the NDC in quotes, "00409733503"', '00409733503', '8:74'],
+        ],
+        lines: 4,
+      },
+    ]);
+    const doc = lintText(file(L1, ',', '{ "dos_from": "2026-03-02", "hcpcs": "J0696", "units": 08, "ndc": 00409733503, "ndc_unit": "UN", "ndc_qty": 1 }'), 'json').doc;
+    assert.deepStrictEqual([doc.lines[1].units, doc.lines[1].ndc], [8, '00409733503']);
+  });
+
+  it('an NDC number of one digit: "1 digit is left"', () => {
+    const text = file(L1, ',', '{ "dos_from": "2026-03-02", "hcpcs": "J0696", "units": 8, "ndc": 7, "ndc_unit": "UN", "ndc_qty": 1 }');
+    const f = lintText(text, 'json').findings.find((x) => x.ruleId === 'ndc-format' && text.slice(x.span.start, x.span.end) === '7');
+    assert.match(f?.message ?? '', /^NDC 7 is a JSON number, which drops leading zeros \(1 digit is left\)/);
+  });
+
+  it('a value nested too deep (10,000 and 100,000 levels): it is skipped with a parse-error at its start, the rest of the file read', () => {
+    const deepLine = (value: string) => L1.replace(' }', `, "x": ${value} }`);
+    const NESTED = ['parse-error', 'Nested more than 1000 levels deep: a claim file needs only a few levels; this value is not read; remove the extra brackets'] as const;
+    for (const n of [10_000, 100_000]) {
+      check([
+        { what: `${n} lists`, text: file(deepLine('['.repeat(n) + ']'.repeat(n))), findings: [[...NESTED, '[', '7:105']], lines: 4 },
+        { what: `${n} objects, never closed`, text: file(deepLine('{"a":'.repeat(n) + '1')), findings: [[...NESTED, '{', '7:105']], lines: 4 },
+        {
+          what: `${n} lists as hcpcs: invalid-value says it is a list`,
+          text: file(L1.replace('"S9500"', '['.repeat(n) + ']'.repeat(n))),
+          findings: [[...NESTED, '[', '7:58'], ['invalid-value', 'hcpcs must be text or a number, not a list', '['.repeat(n) + ']'.repeat(n), '7:58']],
+          lines: 4,
+        },
+      ]);
+    }
+  });
+
+  it('one claim object as "claims", one line object as "lines": the error on the key says to put it in [ ], and it is read', () => {
+    const claim = '{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "lines": [ ' + CANARY + ' ] }';
+    for (const [what, text, key, message] of [
+      ['"claims": { ... }', `{ "claims": ${claim} }`, '"claims"', '"claims" must be a list: put the claim object in [ ], "claims": [ { ... } ] (it is read as one claim)'],
+      ['"lines": { ... }', `{ "claims": [ ${claim.replace(`[ ${CANARY} ]`, CANARY)} ] }`, '"lines"', '"lines" must be a list: put the line object in [ ], "lines": [ { ... } ] (it is read as one line)'],
+    ]) {
+      const result = lintText(text, 'json');
+      const shown = result.findings.map((f) => [f.ruleId, f.message, text.slice(f.span.start, f.span.end)]);
+      assert.deepStrictEqual(shown, [
+        ['parse-error', message, key],
+        ['ndc-format', 'NDC 0409-7335-03 is in 4-4-2 form: bill it as 11 digits 5-4-2, 00409-7335-03', '"0409-7335-03"'],
+      ], what);
+      assert.deepStrictEqual(result.doc.lines.map((l) => [l.claimId, l.hcpcs]), [['C1', 'J0696']], what);
+    }
+  });
+
+  it('a key given twice: the message names the value that is read', () => {
+    check([{
+      what: '"hcpcs": "S9500", "hcpcs": "S9999"',
+      text: file('{ "dos_from": "2026-03-02", "pos": "12", "hcpcs": "S9500", "hcpcs": "S9502", "units": 1, "frequency": "q24h" }'),
+      findings: [['parse-error', '"hcpcs" is given twice in this object: only the last, "S9502", is read; remove one of them', '"S9500"', '7:58']],
+      lines: 4,
+    }]);
+  });
 });

@@ -40,6 +40,7 @@ interface ObjectParts {
   readonly disabled: string[];
   /** The `lines` property's value, when the object has that key. */
   readonly lines?: JsonNode;
+  readonly linesKey?: JsonNode;
   readonly hasLinesKey: boolean;
   /** Some key was a field, `lines` or `lint_disable`: the object is a claim or line, however incomplete. */
   readonly known: boolean;
@@ -123,6 +124,7 @@ class JsonReader {
     }
     // As JSON.parse reads a repeated key, the last "claims" is the list; an earlier one is said to be skipped.
     let claims: JsonNode | undefined;
+    let claimsKey: JsonNode | undefined;
     let found = false;
     for (const prop of root.children ?? []) {
       const [key, value] = prop.children ?? [];
@@ -130,10 +132,17 @@ class JsonReader {
       if (claims) this.problem(claims, '"claims" is given twice in this file: only the last list is read; put every claim in one list');
       found = true;
       claims = value;
+      claimsKey = key;
     }
     if (!found) return [root];
     this.besideClaims(root);
     if (!claims) return [];
+    // One claim object where its list belongs: it can only mean that claim. Read as one; the
+    // error on the key says what to type.
+    if (claims.type === 'object' && claimsKey && this.isClaimOrLine(claims)) {
+      this.problem(claimsKey, '"claims" must be a list: put the claim object in [ ], "claims": [ { ... } ] (it is read as one claim)');
+      return [claims];
+    }
     if (claims.type !== 'array') {
       this.problem(claims, '"claims" must be a list of claim objects: [ { ... }, ... ]');
       return [];
@@ -243,6 +252,7 @@ class JsonReader {
     const list: Array<[FieldName, ReadField]> = [];
     const disabled: string[] = [];
     let lines: JsonNode | undefined;
+    let linesKey: JsonNode | undefined;
     let hasLinesKey = false;
     let known = false;
     for (const prop of obj.children ?? []) {
@@ -253,6 +263,7 @@ class JsonReader {
         if (lines) this.problem(lines, '"lines" is given twice in this claim: only the last list is read; put every line object in one list');
         hasLinesKey = known = true;
         lines = value;
+        linesKey = key;
       } else if (k === 'lintdisable') {
         known = true;
         this.readDisable(value, disabled);
@@ -272,13 +283,13 @@ class JsonReader {
           // and the value it hides is said to be skipped (its code would go unchecked).
           list.splice(list.findIndex(([n]) => n === name), 1);
           const ks = before.field.keySpan!;
-          this.problem(before.node, repeatedKey(name, unescaped(this.text.slice(ks.start + 1, ks.end - 1)), String(key.value)));
+          this.problem(before.node, repeatedKey(name, unescaped(this.text.slice(ks.start + 1, ks.end - 1)), String(key.value), this.text.slice(value.offset, value.offset + value.length)));
         }
         fields[name] = read;
         list.push([name, read]);
       }
     }
-    return { fields, list, disabled, lines, hasLinesKey, known };
+    return { fields, list, disabled, lines, linesKey, hasLinesKey, known };
   }
 
   private readDisable(value: JsonNode, into: string[]): void {
@@ -309,13 +320,17 @@ class JsonReader {
       // any field at all (`{}` while typing is nothing yet).
       if (claim.list.length > 0) lines.push(this.makeLine(node, node, [], [], claim));
       else if (!claim.known) this.unknownShape(node, isRoot);
-    } else if (claim.lines && claim.lines.type !== 'array') {
+    } else if (claim.lines && claim.lines.type !== 'array' && !(claim.lines.type === 'object' && claim.linesKey && this.isClaimOrLine(claim.lines))) {
       this.problem(claim.lines, '"lines" must be a list of line objects: [ { ... }, ... ]');
     } else {
       // The claim's fields as its lines inherit them (made once, shared by the lines).
       const inherited: Array<[FieldName, ReadField]> = claim.list.map(([name, r]) => [name, { field: { ...r.field, fromClaim: true }, node: r.node }]);
       const missing: Array<{ node: JsonNode; fields: readonly FieldName[]; index: number }> = [];
-      for (const el of claim.lines?.children ?? []) {
+      // One line object where its list belongs: it can only mean that line. Read as one; the
+      // error on the key says what to type.
+      const one = claim.lines?.type === 'object' ? claim.lines : undefined;
+      if (one) this.problem(claim.linesKey!, '"lines" must be a list: put the line object in [ ], "lines": [ { ... } ] (it is read as one line)');
+      for (const el of one ? [one] : claim.lines?.children ?? []) {
         if (el.type !== 'object') {
           this.problem(el, 'Expected a line object { ... } here');
           continue;
@@ -548,9 +563,11 @@ class JsonReader {
 }
 
 /** The problem on a value a later key of the same field hides. */
-function repeatedKey(name: FieldName, earlier: string, later: string): string {
-  const keys = earlier === later ? `"${earlier}" is given twice` : `"${earlier}" and "${later}" both give ${name}`;
-  return `${keys} in this object: only the last (${JSON.stringify(later)}) is read; remove one of them`;
+function repeatedKey(name: FieldName, earlier: string, later: string, laterValue: string): string {
+  const value = laterValue.length > KEY_CHARS ? laterValue.slice(0, KEY_CHARS - 1) + '…' : laterValue;
+  return earlier === later
+    ? `"${earlier}" is given twice in this object: only the last, ${value}, is read; remove one of them`
+    : `"${earlier}" and "${later}" both give ${name} in this object: only the last, ${JSON.stringify(later)}: ${value}, is read; remove one of them`;
 }
 
 function spanOf(node: JsonNode): { start: number; end: number } {
