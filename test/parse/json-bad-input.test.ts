@@ -3,6 +3,7 @@
 // whose second claim's lines carry NDC 0409-7335-03, which must always get ndc-format.
 import * as assert from 'assert';
 import { lintText } from '../../server/src/engine';
+import { lintEdit } from '../../server/src/engine-incremental';
 import type { Span } from '../../server/src/model';
 
 const L1 = '{ "dos_from": "2026-03-02", "pos": "12", "hcpcs": "S9500", "units": 1, "frequency": "q24h" }';
@@ -169,6 +170,16 @@ describe('JSON bad input: one clear diagnostic where the problem is, the rest st
           lines: 4,
         },
       ]);
+    }
+  });
+
+  it('an edit in a file with a value skipped as too deep is linted as a fresh read of the new text (the tree read is not the text\'s)', () => {
+    const text = file(L1.replace(' }', `, "x": ${'['.repeat(10_000)}${']'.repeat(10_000)} }`));
+    for (const edited of [text.replace('"PA2"', '"PA3"'), text.replace('"frequency": "q24h"', '"frequency": "q12h"')]) {
+      const inc = lintEdit(lintText(text, 'json'), edited);
+      const full = lintText(edited, 'json');
+      const shape = (r: typeof full) => [r.findings.map((f) => [f.ruleId, f.span, f.message]), r.doc.problems, r.doc.lines.map((l) => [l.hcpcs, l.span])];
+      assert.deepStrictEqual(shape(inc), shape(full));
     }
   });
 

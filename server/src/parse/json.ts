@@ -778,7 +778,10 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   const errors: ParseError[] = [];
   const built = inSteps ? yield* jsonTreeSteps(source) : undefined;
   const repaired: ParseProblem[] = [];
+  const read = reader.problems.length;
   const root = built ? built.root : parseWhole(source, errors, reader.problems, repaired, inSteps);
+  // A value nested too deep was skipped: the tree is not the text's (no incremental re-read).
+  const skippedDeep = reader.problems.length > read;
   const notUtf8 = notUtf8Problems(source);
   reader.problems.push(...repaired, ...syntaxProblems(errors, source.length), ...notUtf8);
   reader.setErrors(errors, repaired);
@@ -797,7 +800,7 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source, eol), eol };
   const doc: ClaimDocument = { format: 'json', text, lines: reader.lines, claims: reader.claims(), problems, json };
   // A well-formed claims list: an edit inside one of its claim objects can re-read just that one.
-  if (reader.list && errors.length === 0 && repaired.length === 0 && notUtf8.length === 0) setJsonState(doc, { list: reader.list, itemOfLine: Int32Array.from(itemOfLine), eols });
+  if (reader.list && errors.length === 0 && repaired.length === 0 && notUtf8.length === 0 && !skippedDeep) setJsonState(doc, { list: reader.list, itemOfLine: Int32Array.from(itemOfLine), eols });
   return doc;
 }
 
