@@ -109,6 +109,12 @@ describe('JSON bad input: one clear diagnostic where the problem is, the rest st
         lines: 4,
       },
       {
+        what: '"hcpcs": "S9500 "units": 1 (no comma either)',
+        text: file('{ "dos_from": "2026-03-02", "pos": "12", "hcpcs": "S9500 "units": 1, "frequency": "q24h" }'),
+        findings: [['parse-error', 'This text is not closed: add " after S9500, and a comma before the next key', '"S9500', '7:58']],
+        lines: 4,
+      },
+      {
         what: 'a modifiers text: its modifiers read as written',
         text: file('{ "dos_from": "2026-03-02", "pos": "12", "hcpcs": "S9500", "units": 1, "modifiers": "SH, "frequency": "q24h" }'),
         findings: [['parse-error', 'This text is not closed: add " after SH', '"SH', '7:92'], [SH_PRIMARY[0], SH_PRIMARY[1], 'SH', '7:93']],
@@ -117,12 +123,21 @@ describe('JSON bad input: one clear diagnostic where the problem is, the rest st
     ]);
   });
 
-  it('a line break inside a text: one parse-error at the break, the text read on to its quote on the next line', () => {
+  it('a line break inside a text: one parse-error at each break, the text read on to its quote on a later line', () => {
     check([
       {
         what: '"notes": "line one⏎line two"',
         text: file('{ "dos_from": "2026-03-02", "pos": "12", "hcpcs": "S9500", "units": 1, "frequency": "q24h", "notes": "line one\nline two" }'),
         findings: [['parse-error', 'Line break or control character inside text: remove it or write it as an escape (\\n)', '\n', '7:118']],
+        lines: 4,
+      },
+      {
+        what: 'two line breaks: one parse-error at each',
+        text: file('{ "dos_from": "2026-03-02", "pos": "12", "hcpcs": "S9500", "units": 1, "frequency": "q24h", "notes": "a\nb\nc" }'),
+        findings: [
+          ['parse-error', 'Line break or control character inside text: remove it or write it as an escape (\\n)', '\n', '7:111'],
+          ['parse-error', 'Line break or control character inside text: remove it or write it as an escape (\\n)', '\n', '8:1'],
+        ],
         lines: 4,
       },
       {
@@ -146,6 +161,9 @@ describe('JSON bad input: one clear diagnostic where the problem is, the rest st
         lines: 4,
       },
     ]);
+    // Not where a value begins (a date typed without quotes, 2026-03-02): not said to be a number with a leading zero.
+    const date = lintText(file('{ "dos_from": 2026-03-02, "pos": "12", "hcpcs": "S9500", "units": 1, "frequency": "q24h" }'), 'json');
+    assert.deepStrictEqual(date.findings.filter((f) => f.message.includes('cannot start with 0')), []);
     const doc = lintText(file(L1, ',', '{ "dos_from": "2026-03-02", "hcpcs": "J0696", "units": 08, "ndc": 00409733503, "ndc_unit": "UN", "ndc_qty": 1 }'), 'json').doc;
     assert.deepStrictEqual([doc.lines[1].units, doc.lines[1].ndc], [8, '00409733503']);
   });

@@ -294,32 +294,65 @@ function quoteBeforeComma(source: string, start: number, end: number, unclosed: 
 }
 
 /**
- * For a text the scanner ended at a line break at `end`: the end of the same text on the next
- * line (after its closing quote), when the next line has words and then a quote, and after that
- * quote only a `,` `}` `]` or the line's end; else -1.
+ * For a closed text token source[start, end) in an object: the end of its value (spaces left
+ * out) when its content ends with a space and its closing quote opens the object's next key on
+ * the same line (`"S9500 "units": 1`: the value's quote and comma left out); else -1.
  */
-function textAcrossBreak(source: string, end: number): number {
+function quoteBeforeKey(source: string, start: number, end: number): number {
+  if (source.charCodeAt(end - 1) !== 0x22 || !isWordChar(source.charCodeAt(end)) || !isSpace(source.charCodeAt(end - 2))) return -1;
+  // The key: up to a quote on this line, then a colon.
   let i = end;
-  if (source.charCodeAt(i) === 0x0d) i++;
-  if (source.charCodeAt(i) === 0x0a) i++;
-  if (i === end) return -1;
+  for (let c = source.charCodeAt(i); i < source.length && c !== 0x22 && c !== 0x0a && c !== 0x0d && c !== 0x5c; c = source.charCodeAt(++i));
+  if (source.charCodeAt(i) !== 0x22) return -1;
+  for (i++; isSpace(source.charCodeAt(i)); i++);
+  if (source.charCodeAt(i) !== 0x3a) return -1;
+  const value = trimEnd(source, start, end - 1);
+  return value > start + 1 ? value : -1;
+}
+
+/** Lines a text broken by line breaks is followed over, at most. */
+const MAX_TEXT_LINES = 10;
+
+/**
+ * For a text the scanner ended at a line break at `end`: the line breaks inside it and its end
+ * (after its closing quote), when the lines after it have words and no quote, and then one with
+ * a quote after which comes only a `,` `}` `]` or the line's end (at most MAX_TEXT_LINES lines);
+ * else undefined.
+ */
+function textAcrossBreaks(source: string, end: number): { breaks: Array<[number, number]>; end: number } | undefined {
+  const breaks: Array<[number, number]> = [];
   let words = false;
-  for (; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) return -1;
-    if (c === 0x5c) {
-      i++;
-      continue;
+  let i = end;
+  for (;;) {
+    // At a line break.
+    const from = i;
+    if (source.charCodeAt(i) === 0x0d) i++;
+    if (source.charCodeAt(i) === 0x0a) i++;
+    if (i === from || breaks.length === MAX_TEXT_LINES) return undefined;
+    breaks.push([from, i]);
+    for (; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d || c === 0x22) break;
+      if (c === 0x5c) i++;
+      else if (isWordChar(c)) words = true;
     }
-    if (c === 0x22) break;
-    if (isWordChar(c)) words = true;
+    if (i >= source.length) return undefined;
+    if (source.charCodeAt(i) === 0x22) break;
   }
-  if (!words || i >= source.length) return -1;
+  if (!words) return undefined;
   const after = i + 1;
   let j = after;
   while (j < source.length && isSpace(source.charCodeAt(j))) j++;
   const c = source.charCodeAt(j);
-  return j >= source.length || c === 0x2c || c === 0x7d || c === 0x5d || c === 0x0a || c === 0x0d ? after : -1;
+  return j >= source.length || c === 0x2c || c === 0x7d || c === 0x5d || c === 0x0a || c === 0x0d ? { breaks, end: after } : undefined;
+}
+
+/** Whether a value begins at the next token: after a key's colon, or a list's `[` or comma. */
+function valueBegins(stack: readonly Frame[], lastKind: SyntaxKind | undefined): boolean {
+  const top = stack[stack.length - 1];
+  if (!top) return lastKind === undefined;
+  if (top.isObject) return top.want === Want.Value;
+  return lastKind === SyntaxKind.OpenBracketToken || lastKind === SyntaxKind.CommaToken;
 }
 
 /** For a number token source[start, end) that is a 0 (or -0) with digits right after it: the
@@ -329,6 +362,9 @@ function zeroPaddedEnd(source: string, start: number, end: number): number {
   if (end !== zero + 1 || source.charCodeAt(zero) !== 0x30) return end;
   let i = end;
   for (let c = source.charCodeAt(i); (c >= 0x30 && c <= 0x39) || c === 0x2e; c = source.charCodeAt(++i));
+  // The value ends there (`08-15`, `0800a` are something else).
+  const next = source.charCodeAt(i);
+  if (i < source.length && !isSpace(next) && next !== 0x2c && next !== 0x7d && next !== 0x5d && next !== 0x0a && next !== 0x0d) return end;
   return source.charCodeAt(end) >= 0x30 && source.charCodeAt(end) <= 0x39 ? i : end;
 }
 
@@ -506,6 +542,8 @@ export function planRepairs(source: string): Repairs | undefined {
 
   let lineStart = 0;
   let fresh = true; // no token yet on this line
+  // A comma was inserted after the token (read after it, as if typed).
+  let commaInserted = false;
   for (;;) {
     const kind = s.scan();
     if (kind === SyntaxKind.EOF) break;
@@ -705,24 +743,38 @@ export function planRepairs(source: string): Repairs | undefined {
         const tokenValue = s.getTokenValue();
         const unclosed = s.getTokenError() === ScanError.UnexpectedEndOfString;
         const isKey = top?.isObject === true && top.want === Want.Key;
+        // Only a text where a value begins (after a key's colon, a list's `[` or comma) is
+        // repaired below: a text after a misread one is part of that mess, not a value.
+        const valueHere = !isKey && valueBegins(stack, lastKind);
         // A value's closing quote left out before a comma (`"S9500, "units": 1`, or `"S9500,` at
         // the line end): the text ends before the comma. Its `"` goes in there, and the scanner
         // reads on from the comma (the quote it took as the closing one opens the next key).
-        const cut = isKey ? -1 : quoteBeforeComma(source, offset, end, unclosed);
-        // A line break inside a value (`"line one⏎line two"`): the text goes on to its closing
-        // quote on the next line; the break is read as a space.
-        const joined = isKey || cut >= 0 || !unclosed ? -1 : textAcrossBreak(source, end);
+        const cut = valueHere ? quoteBeforeComma(source, offset, end, unclosed) : -1;
+        // Line breaks inside a value (`"line one⏎line two"`): the text goes on to its closing
+        // quote on a later line; each break is read as a space.
+        const joined = valueHere && cut < 0 && unclosed ? textAcrossBreaks(source, end) : undefined;
+        // No comma either (`"S9500 "units": 1`): the quote and the comma go in after the value.
+        const bare = valueHere && top?.isObject && cut < 0 && !unclosed ? quoteBeforeKey(source, offset, end) : -1;
         if (cut >= 0) {
           insertions.push({ at: cut, text: '"' });
           problems.push({ ruleId: 'parse-error', span: { start: offset, end: trimEnd(source, offset, cut) }, message: notClosedMessage(source.slice(offset + 1, cut)) });
           end = cut;
           s.setPosition(cut);
-        } else if (joined >= 0) {
-          const breakEnd = source.charCodeAt(end) === 0x0d && source.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
-          blanks.push([end, breakEnd]);
-          problems.push({ ruleId: 'parse-error', span: { start: end, end: breakEnd }, message: LINE_BREAK_IN_TEXT_MESSAGE });
-          end = joined;
-          s.setPosition(joined);
+        } else if (bare >= 0) {
+          insertions.push({ at: bare, text: '",' });
+          problems.push({ ruleId: 'parse-error', span: { start: offset, end: bare }, message: `${notClosedMessage(source.slice(offset + 1, bare))}, and a comma before the next key` });
+          // The scanner reads on from there (the quote it took as the closing one opens the key),
+          // the inserted comma read after the value.
+          end = bare;
+          commaInserted = true;
+          s.setPosition(bare);
+        } else if (joined) {
+          for (const [a, b] of joined.breaks) {
+            blanks.push([a, b]);
+            problems.push({ ruleId: 'parse-error', span: { start: a, end: b }, message: LINE_BREAK_IN_TEXT_MESSAGE });
+          }
+          end = joined.end;
+          s.setPosition(joined.end);
         } else if (unclosed) {
           openText = { start: offset, end, quoted: false };
         }
@@ -741,7 +793,7 @@ export function planRepairs(source: string): Repairs | undefined {
         // A number written with a leading zero (`08`, `00409733503`): jsonc-parser reads a 0 and
         // then another number. It is read as written, a text (an NDC keeps its zeros); one
         // parse-error says what to type.
-        const digitsEnd = zeroPaddedEnd(source, offset, end);
+        const digitsEnd = valueBegins(stack, lastKind) ? zeroPaddedEnd(source, offset, end) : end;
         if (digitsEnd > end) {
           insertions.push({ at: offset, text: '"' }, { at: digitsEnd, text: '"' });
           const top = stack[stack.length - 1];
@@ -763,6 +815,14 @@ export function planRepairs(source: string): Repairs | undefined {
     afterComma = comma;
     lastEnd = end;
     lastKind = kind;
+    if (commaInserted) {
+      // A comma put in after the value (quoteBeforeKey), as if it were read.
+      commaInserted = false;
+      const top = stack[stack.length - 1];
+      if (top?.want === Want.After) top.want = top.isObject ? Want.Key : Want.Value;
+      afterComma = true;
+      lastKind = SyntaxKind.CommaToken;
+    }
   }
   if (problems.length === 0) return undefined;
   if (problems.length > MAX_REPAIRS) return undefined;
