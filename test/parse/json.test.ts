@@ -86,8 +86,8 @@ describe('json parser', () => {
     assert.deepStrictEqual(doc.lines.map((l) => l.hcpcs), ['S9502'], 'the last list');
     const keys = parseDocument('{ "claim_id": "C1", "member_id": "M1", "dos_from": "2026-03-02", "hcpcs": "S9501", "cpt": "J2185", "units": 1, "units": 2 }', 'json');
     assert.deepStrictEqual(problems(keys), [
-      ['parse-error', '"hcpcs" and "cpt" both give hcpcs in this object: only the last ("cpt") is read; remove one of them', '"S9501"'],
-      ['parse-error', '"units" is given twice in this object: only the last ("units") is read; remove one of them', '1'],
+      ['parse-error', '"hcpcs" and "cpt" both give hcpcs in this object: only the last, "cpt": "J2185", is read; remove one of them', '"S9501"'],
+      ['parse-error', '"units" is given twice in this object: only the last, 2, is read; remove one of them', '1'],
     ]);
     assert.deepStrictEqual(keys.lines.map((l) => [l.hcpcs, l.units]), [['J2185', 2]]);
     const claims = parseDocument(`{ "claims": [ { "claim_id": "C1", "member_id": "M1", "lines": [ ${LINE} ] } ], "claims": [] }`, 'json');

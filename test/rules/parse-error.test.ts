@@ -52,8 +52,14 @@ ruleTester(rule, {
     },
     {
       name: 'JSON: "lines" is not a list',
+      json: '{ "claim_id": "C1", "member_id": "M1", "lines": "S9502" }',
+      errors: [{ message: '"lines" must be a list of line objects: [ { ... }, ... ]', text: '"S9502"' }],
+      output: null,
+    },
+    {
+      name: 'JSON: "lines" is one line object, not a list of them: the error on the key, the line read',
       json: '{ "claim_id": "C1", "member_id": "M1", "lines": { "hcpcs": "S9502" } }',
-      errors: [{ message: '"lines" must be a list of line objects: [ { ... }, ... ]', text: '{ "hcpcs": "S9502" }' }],
+      errors: [{ message: '"lines" must be a list: put the line object in [ ], "lines": [ { ... } ] (it is read as one line)', text: '"lines"' }],
       output: null,
     },
     {

@@ -7,6 +7,9 @@ import type { ParseProblem } from '../model';
 /** jsonc-parser's UnexpectedEndOfString (json-recover.ts closes such a text itself, and says so). */
 export const UNCLOSED_TEXT_MESSAGE = 'Unclosed text: end it with "';
 
+/** jsonc-parser's InvalidCharacter in a text: json-recover.ts reads a text on across a line break, and says so. */
+export const LINE_BREAK_IN_TEXT_MESSAGE = 'Line break or control character inside text: remove it or write it as an escape (\\n)';
+
 // ParseErrorCode is a const enum in jsonc-parser's typings; the numbers are its values.
 const MESSAGES: Readonly<Record<number, string>> = {
   1: 'Unexpected character: remove it, or put the text in double quotes',
@@ -24,7 +27,7 @@ const MESSAGES: Readonly<Record<number, string>> = {
   13: 'Incomplete number: finish it or remove it',
   14: 'Invalid \\u escape: use four hex digits, e.g. \\u00e9',
   15: 'Invalid escape in text: write a backslash as \\\\',
-  16: 'Line break or control character inside text: remove it or write it as an escape (\\n)',
+  16: LINE_BREAK_IN_TEXT_MESSAGE,
 };
 
 const VALUE_EXPECTED = 4;

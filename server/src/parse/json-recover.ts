@@ -36,9 +36,9 @@
 // text only (a broken text is never re-read incrementally, json-incremental.ts).
 import { createScanner, ScanError, SyntaxKind, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ParseProblem } from '../model';
-import { normalizeKey } from './fields';
+import { fieldOf, normalizeKey } from './fields';
 import { MAX_DEPTH } from './json-limits';
-import { UNCLOSED_TEXT_MESSAGE } from './json-errors';
+import { LINE_BREAK_IN_TEXT_MESSAGE, UNCLOSED_TEXT_MESSAGE } from './json-errors';
 
 /** More repairs than this: the text is not a claim file being typed (binary, another format). */
 const MAX_REPAIRS = 100;
@@ -55,6 +55,9 @@ const MAX_STRAY_CLOSER_CHECKS = 4;
 /** A `{` not first on its line checked against the rest of the text as the next item of a list
  *  further out (a scan of it each); only where the bracket count says it may be (restClosesMap). */
 const MAX_RUN_ON_CHECKS = 4;
+/** A `{` in a list of a field's values checked against the rest of the text as the next line
+ *  object (a scan of it each). */
+const MAX_SCALAR_LIST_CHECKS = 4;
 /** No closer is matched with an opener further in than this many frames from the top of the
  *  stack: the ones between would be more than MAX_REPAIRS implicit closes. Keeps each closer's
  *  look at the stack bounded (deeply nested garbage stays linear). */
@@ -76,6 +79,8 @@ interface Frame {
   want: Want;
   /** Objects: the last key read, normalised (the role of the list it opens). */
   key: string;
+  /** Lists: an object or list was opened in it. */
+  hasContainer?: boolean;
 }
 
 /** Text inserted at an offset of the file. */
@@ -248,6 +253,137 @@ function endsClaimsBeforeClaim(stack: readonly Frame[], match: number, source: s
   return scanNext(next) === SyntaxKind.OpenBraceToken;
 }
 
+/**
+ * The innermost open frame is the list of a field's values (`"modifiers": [`, `"lint_disable": [`)
+ * with no object or list in it yet, in an object that is an item of a list (a line or claim object).
+ */
+function inFieldList(stack: readonly Frame[]): boolean {
+  const n = stack.length;
+  if (n < 3) return false;
+  const list = stack[n - 1];
+  const obj = stack[n - 2];
+  if (list.isObject || list.hasContainer || !obj.isObject || stack[n - 3].isObject) return false;
+  return obj.key === 'lintdisable' || (obj.key !== 'lines' && obj.key !== 'claims' && fieldOf(obj.key) !== undefined);
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09;
+const isWordChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+
+/** `end` with the spaces before it (after `start`) left out. */
+function trimEnd(source: string, start: number, end: number): number {
+  while (end > start + 1 && isSpace(source.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * For a text token source[start, end): the offset of a comma its closing quote was left out
+ * before, or -1. Unclosed (the scanner ended it at the line end): its content ends with a comma
+ * (and spaces). Closed: its content ends with a comma (and spaces), and a word follows its quote
+ * at once (`"S9500, "units": 1`: the quote opens the next key).
+ */
+function quoteBeforeComma(source: string, start: number, end: number, unclosed: boolean): number {
+  let i = end;
+  if (!unclosed) {
+    if (source.charCodeAt(end - 1) !== 0x22 || !isWordChar(source.charCodeAt(end))) return -1;
+    i = end - 1;
+  }
+  while (i > start + 1 && isSpace(source.charCodeAt(i - 1))) i--;
+  if (i <= start + 1 || source.charCodeAt(i - 1) !== 0x2c) return -1;
+  // A comma escaped or right after the opening quote is not a value's end.
+  return i - 1 > start + 1 && source.charCodeAt(i - 2) !== 0x5c ? i - 1 : -1;
+}
+
+/**
+ * For a closed text token source[start, end) in an object: the end of its value (spaces left
+ * out) when its content ends with a space and its closing quote opens the object's next key on
+ * the same line (`"S9500 "units": 1`: the value's quote and comma left out); else -1.
+ */
+function quoteBeforeKey(source: string, start: number, end: number): number {
+  if (source.charCodeAt(end - 1) !== 0x22 || !isWordChar(source.charCodeAt(end)) || !isSpace(source.charCodeAt(end - 2))) return -1;
+  // The key: up to a quote on this line, then a colon.
+  let i = end;
+  for (let c = source.charCodeAt(i); i < source.length && c !== 0x22 && c !== 0x0a && c !== 0x0d && c !== 0x5c; c = source.charCodeAt(++i));
+  if (source.charCodeAt(i) !== 0x22) return -1;
+  for (i++; isSpace(source.charCodeAt(i)); i++);
+  if (source.charCodeAt(i) !== 0x3a) return -1;
+  const value = trimEnd(source, start, end - 1);
+  return value > start + 1 ? value : -1;
+}
+
+/** Lines a text broken by line breaks is followed over, at most. */
+const MAX_TEXT_LINES = 10;
+
+/**
+ * For a text the scanner ended at a line break at `end`: the line breaks inside it and its end
+ * (after its closing quote), when the lines after it have words and no quote, and then one with
+ * a quote after which comes only a `,` `}` `]` or the line's end (at most MAX_TEXT_LINES lines);
+ * else undefined.
+ */
+function textAcrossBreaks(source: string, end: number): { breaks: Array<[number, number]>; end: number } | undefined {
+  const breaks: Array<[number, number]> = [];
+  let words = false;
+  let i = end;
+  for (;;) {
+    // At a line break.
+    const from = i;
+    if (source.charCodeAt(i) === 0x0d) i++;
+    if (source.charCodeAt(i) === 0x0a) i++;
+    if (i === from || breaks.length === MAX_TEXT_LINES) return undefined;
+    breaks.push([from, i]);
+    for (; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d || c === 0x22) break;
+      if (c === 0x5c) i++;
+      else if (isWordChar(c)) words = true;
+    }
+    if (i >= source.length) return undefined;
+    if (source.charCodeAt(i) === 0x22) break;
+  }
+  if (!words) return undefined;
+  const after = i + 1;
+  let j = after;
+  while (j < source.length && isSpace(source.charCodeAt(j))) j++;
+  const c = source.charCodeAt(j);
+  return j >= source.length || c === 0x2c || c === 0x7d || c === 0x5d || c === 0x0a || c === 0x0d ? { breaks, end: after } : undefined;
+}
+
+/** Whether a value begins at the next token: after a key's colon, or a list's `[` or comma. */
+function valueBegins(stack: readonly Frame[], lastKind: SyntaxKind | undefined): boolean {
+  const top = stack[stack.length - 1];
+  if (!top) return lastKind === undefined;
+  if (top.isObject) return top.want === Want.Value;
+  return lastKind === SyntaxKind.OpenBracketToken || lastKind === SyntaxKind.CommaToken;
+}
+
+/** For a number token source[start, end) that is a 0 (or -0) with digits right after it: the
+ *  end of those digits (and a fraction); else `end`. */
+function zeroPaddedEnd(source: string, start: number, end: number): number {
+  const zero = source.charCodeAt(start) === 0x2d ? start + 1 : start;
+  if (end !== zero + 1 || source.charCodeAt(zero) !== 0x30) return end;
+  let i = end;
+  for (let c = source.charCodeAt(i); (c >= 0x30 && c <= 0x39) || c === 0x2e; c = source.charCodeAt(++i));
+  // The value ends there (`08-15`, `0800a` are something else).
+  const next = source.charCodeAt(i);
+  if (i < source.length && !isSpace(next) && next !== 0x2c && next !== 0x7d && next !== 0x5d && next !== 0x0a && next !== 0x0d) return end;
+  return source.charCodeAt(end) >= 0x30 && source.charCodeAt(end) <= 0x39 ? i : end;
+}
+
+/** A number written with leading zeros: what to type instead. */
+function leadingZeroMessage(written: string, isNdc: boolean): string {
+  const shown = written.length > 30 ? written.slice(0, 29) + '…' : written;
+  if (isNdc) return `A JSON number cannot start with 0, and an NDC needs its leading zeros: put the NDC in quotes, "${shown}"`;
+  const sign = written.startsWith('-') ? '-' : '';
+  const plain = written.slice(sign.length).replace(/^0+(?=\d)/, '');
+  return `A JSON number cannot start with 0: write ${sign}${plain.length > 30 ? plain.slice(0, 29) + '…' : plain}, or put the value in quotes`;
+}
+
+/** A text whose closing quote was left out before a comma: what to type, after what. */
+function notClosedMessage(content: string): string {
+  const before = content.trimEnd();
+  const shown = before.length > 30 ? '…' + before.slice(before.length - 29) : before;
+  return `This text is not closed: add " after ${shown}`;
+}
+
 /** The innermost open frame is a list in an object (a claim's "lines"), that object an item of a list. */
 function inNestedList(stack: readonly Frame[]): boolean {
   const n = stack.length;
@@ -342,6 +478,7 @@ export function planRepairs(source: string): Repairs | undefined {
   let indentChecks = 0;
   let strayCloserChecks = 0;
   let runOnChecks = 0;
+  let scalarListChecks = 0;
   // For each `{`, how many of the containers open before it the rest of the text closes (one scan
   // of the text, made the first time it is needed).
   let restCloses: Map<number, number> | undefined;
@@ -405,6 +542,8 @@ export function planRepairs(source: string): Repairs | undefined {
 
   let lineStart = 0;
   let fresh = true; // no token yet on this line
+  // A comma was inserted after the token (read after it, as if typed).
+  let commaInserted = false;
   for (;;) {
     const kind = s.scan();
     if (kind === SyntaxKind.EOF) break;
@@ -423,7 +562,7 @@ export function planRepairs(source: string): Repairs | undefined {
     }
     if (problems.length > MAX_REPAIRS) return undefined;
     const offset = s.getTokenOffset();
-    const end = offset + s.getTokenLength();
+    let end = offset + s.getTokenLength();
     startsLine = fresh;
     if (fresh) {
       fresh = false;
@@ -464,6 +603,16 @@ export function planRepairs(source: string): Repairs | undefined {
             if (restClosesOutside(offset, item)) closeFrom(item);
           }
         }
+        // A `{` in a list of a field's values (`"modifiers": ["SH",` and no `]` typed, the next
+        // line object after it): a field holds text or numbers, never an object, so the list and
+        // its item object were left open; they are closed after the last value, when only then
+        // does the rest of the text close what is open (a list of objects written on purpose is
+        // left as it is: invalid-value says what is wrong with it).
+        if (kind === SyntaxKind.OpenBraceToken && scalarListChecks < MAX_SCALAR_LIST_CHECKS && inFieldList(stack)) {
+          scalarListChecks++;
+          const item = stack.length - 2;
+          if (restClosesOutside(offset, item)) closeFrom(item);
+        }
         const top = stack[stack.length - 1];
         const parent = stack[stack.length - 2];
         // The next item begins where an item object wants a key, a comma or its `}`: it was not closed.
@@ -476,6 +625,7 @@ export function planRepairs(source: string): Repairs | undefined {
         valueStarts();
         const isObject = kind === SyntaxKind.OpenBraceToken;
         const outer = stack[stack.length - 1];
+        if (outer && !outer.isObject) outer.hasContainer = true;
         push({ isObject, open: offset, indent: lineIndent, role: roleOf(outer, isObject), want: isObject ? Want.Key : Want.Value, key: '' });
         // Deeper than jsonc-parser can read (json.ts reports it): nothing here to repair.
         if (stack.length > MAX_DEPTH) return undefined;
@@ -588,18 +738,71 @@ export function planRepairs(source: string): Repairs | undefined {
         break;
       }
       case SyntaxKind.StringLiteral: {
-        if (s.getTokenError() === ScanError.UnexpectedEndOfString) openText = { start: offset, end, quoted: false };
         const top = stack[stack.length - 1];
         const parent = stack[stack.length - 2];
-        if (top && !top.isObject && parent?.isObject) {
-          textInList = { end, key: normalizeKey(s.getTokenValue()), lastEnd, valueEnd, afterComma };
+        const tokenValue = s.getTokenValue();
+        const unclosed = s.getTokenError() === ScanError.UnexpectedEndOfString;
+        const isKey = top?.isObject === true && top.want === Want.Key;
+        // Only a text where a value begins (after a key's colon, a list's `[` or comma) is
+        // repaired below: a text after a misread one is part of that mess, not a value.
+        const valueHere = !isKey && valueBegins(stack, lastKind);
+        // A value's closing quote left out before a comma (`"S9500, "units": 1`, or `"S9500,` at
+        // the line end): the text ends before the comma. Its `"` goes in there, and the scanner
+        // reads on from the comma (the quote it took as the closing one opens the next key).
+        const cut = valueHere ? quoteBeforeComma(source, offset, end, unclosed) : -1;
+        // Line breaks inside a value (`"line one⏎line two"`): the text goes on to its closing
+        // quote on a later line; each break is read as a space.
+        const joined = valueHere && cut < 0 && unclosed ? textAcrossBreaks(source, end) : undefined;
+        // No comma either (`"S9500 "units": 1`): the quote and the comma go in after the value.
+        const bare = valueHere && top?.isObject && cut < 0 && !unclosed ? quoteBeforeKey(source, offset, end) : -1;
+        if (cut >= 0) {
+          insertions.push({ at: cut, text: '"' });
+          problems.push({ ruleId: 'parse-error', span: { start: offset, end: trimEnd(source, offset, cut) }, message: notClosedMessage(source.slice(offset + 1, cut)) });
+          end = cut;
+          s.setPosition(cut);
+        } else if (bare >= 0) {
+          insertions.push({ at: bare, text: '",' });
+          problems.push({ ruleId: 'parse-error', span: { start: offset, end: bare }, message: `${notClosedMessage(source.slice(offset + 1, bare))}, and a comma before the next key` });
+          // The scanner reads on from there (the quote it took as the closing one opens the key),
+          // the inserted comma read after the value.
+          end = bare;
+          commaInserted = true;
+          s.setPosition(bare);
+        } else if (joined) {
+          for (const [a, b] of joined.breaks) {
+            blanks.push([a, b]);
+            problems.push({ ruleId: 'parse-error', span: { start: a, end: b }, message: LINE_BREAK_IN_TEXT_MESSAGE });
+          }
+          end = joined.end;
+          s.setPosition(joined.end);
+        } else if (unclosed) {
+          openText = { start: offset, end, quoted: false };
         }
-        if (top?.isObject && top.want === Want.Key) {
-          top.key = normalizeKey(s.getTokenValue());
+        if (top && !top.isObject && parent?.isObject) {
+          textInList = { end, key: normalizeKey(tokenValue), lastEnd, valueEnd, afterComma };
+        }
+        if (isKey) {
+          top.key = normalizeKey(tokenValue);
           top.want = Want.Colon;
         } else {
           valueStarts();
         }
+        break;
+      }
+      case SyntaxKind.NumericLiteral: {
+        // A number written with a leading zero (`08`, `00409733503`): jsonc-parser reads a 0 and
+        // then another number. It is read as written, a text (an NDC keeps its zeros); one
+        // parse-error says what to type.
+        const digitsEnd = valueBegins(stack, lastKind) ? zeroPaddedEnd(source, offset, end) : end;
+        if (digitsEnd > end) {
+          insertions.push({ at: offset, text: '"' }, { at: digitsEnd, text: '"' });
+          const top = stack[stack.length - 1];
+          const field = top?.isObject && top.want === Want.Value ? fieldOf(top.key) : undefined;
+          problems.push({ ruleId: 'parse-error', span: { start: offset, end: digitsEnd }, message: leadingZeroMessage(source.slice(offset, digitsEnd), field === 'ndc') });
+          end = digitsEnd;
+          s.setPosition(digitsEnd);
+        }
+        valueStarts();
         break;
       }
       default:
@@ -612,6 +815,14 @@ export function planRepairs(source: string): Repairs | undefined {
     afterComma = comma;
     lastEnd = end;
     lastKind = kind;
+    if (commaInserted) {
+      // A comma put in after the value (quoteBeforeKey), as if it were read.
+      commaInserted = false;
+      const top = stack[stack.length - 1];
+      if (top?.want === Want.After) top.want = top.isObject ? Want.Key : Want.Value;
+      afterComma = true;
+      lastKind = SyntaxKind.CommaToken;
+    }
   }
   if (problems.length === 0) return undefined;
   if (problems.length > MAX_REPAIRS) return undefined;

@@ -4,7 +4,7 @@
 // first where a half-typed file left them open or stray: json-recover.ts).
 // The walk is loops over a fixed depth (root → claims → claim → lines → line → value), never
 // recursion over the tree, so deeply nested input cannot overflow our stack.
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { findNodeAtOffset, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import {
   REQUIRED_FIELDS,
   type Claim, type ClaimDocument, type Field, type FieldName, type JsonLayout, type LinelessClaim, type Modifier,
@@ -40,6 +40,7 @@ interface ObjectParts {
   readonly disabled: string[];
   /** The `lines` property's value, when the object has that key. */
   readonly lines?: JsonNode;
+  readonly linesKey?: JsonNode;
   readonly hasLinesKey: boolean;
   /** Some key was a field, `lines` or `lint_disable`: the object is a claim or line, however incomplete. */
   readonly known: boolean;
@@ -123,6 +124,7 @@ class JsonReader {
     }
     // As JSON.parse reads a repeated key, the last "claims" is the list; an earlier one is said to be skipped.
     let claims: JsonNode | undefined;
+    let claimsKey: JsonNode | undefined;
     let found = false;
     for (const prop of root.children ?? []) {
       const [key, value] = prop.children ?? [];
@@ -130,10 +132,17 @@ class JsonReader {
       if (claims) this.problem(claims, '"claims" is given twice in this file: only the last list is read; put every claim in one list');
       found = true;
       claims = value;
+      claimsKey = key;
     }
     if (!found) return [root];
     this.besideClaims(root);
     if (!claims) return [];
+    // One claim object where its list belongs: it can only mean that claim. Read as one; the
+    // error on the key says what to type.
+    if (claims.type === 'object' && claimsKey && this.isClaimOrLine(claims)) {
+      this.problem(claimsKey, '"claims" must be a list: put the claim object in [ ], "claims": [ { ... } ] (it is read as one claim)');
+      return [claims];
+    }
     if (claims.type !== 'array') {
       this.problem(claims, '"claims" must be a list of claim objects: [ { ... }, ... ]');
       return [];
@@ -172,12 +181,25 @@ class JsonReader {
     }
   }
 
+  /** An object with a key a claim or line reads (a field, "lines", lint_disable). */
+  private isClaimOrLine(node: JsonNode): boolean {
+    for (const prop of node.children ?? []) {
+      const key = prop.children?.[0];
+      if (!key) continue;
+      const written = String(key.value);
+      const k = this.keyOf(written);
+      if (k === 'lines' || k === 'lintdisable' || this.fieldOfKey(written)) return true;
+    }
+    return false;
+  }
+
   private fieldOfValue(name: FieldName, key: JsonNode, value: JsonNode): Field {
     const span = spanOf(value);
     const keySpan = spanOf(key);
     switch (value.type) {
       case 'string':
-        return { name, text: String(value.value), span, keySpan, quoted: true };
+        // (A number json-recover.ts read as a text, `08`, has no quotes in the file.)
+        return { name, text: String(value.value), span, keySpan, quoted: this.text.charCodeAt(span.start) === 0x22 };
       case 'number':
         return { name, text: this.numberText(value), span, keySpan, quoted: false };
       case 'boolean':
@@ -230,6 +252,7 @@ class JsonReader {
     const list: Array<[FieldName, ReadField]> = [];
     const disabled: string[] = [];
     let lines: JsonNode | undefined;
+    let linesKey: JsonNode | undefined;
     let hasLinesKey = false;
     let known = false;
     for (const prop of obj.children ?? []) {
@@ -240,6 +263,7 @@ class JsonReader {
         if (lines) this.problem(lines, '"lines" is given twice in this claim: only the last list is read; put every line object in one list');
         hasLinesKey = known = true;
         lines = value;
+        linesKey = key;
       } else if (k === 'lintdisable') {
         known = true;
         this.readDisable(value, disabled);
@@ -259,13 +283,13 @@ class JsonReader {
           // and the value it hides is said to be skipped (its code would go unchecked).
           list.splice(list.findIndex(([n]) => n === name), 1);
           const ks = before.field.keySpan!;
-          this.problem(before.node, repeatedKey(name, unescaped(this.text.slice(ks.start + 1, ks.end - 1)), String(key.value)));
+          this.problem(before.node, repeatedKey(name, unescaped(this.text.slice(ks.start + 1, ks.end - 1)), String(key.value), this.text.slice(value.offset, value.offset + value.length)));
         }
         fields[name] = read;
         list.push([name, read]);
       }
     }
-    return { fields, list, disabled, lines, hasLinesKey, known };
+    return { fields, list, disabled, lines, linesKey, hasLinesKey, known };
   }
 
   private readDisable(value: JsonNode, into: string[]): void {
@@ -296,13 +320,17 @@ class JsonReader {
       // any field at all (`{}` while typing is nothing yet).
       if (claim.list.length > 0) lines.push(this.makeLine(node, node, [], [], claim));
       else if (!claim.known) this.unknownShape(node, isRoot);
-    } else if (claim.lines && claim.lines.type !== 'array') {
+    } else if (claim.lines && claim.lines.type !== 'array' && !(claim.lines.type === 'object' && claim.linesKey && this.isClaimOrLine(claim.lines))) {
       this.problem(claim.lines, '"lines" must be a list of line objects: [ { ... }, ... ]');
     } else {
       // The claim's fields as its lines inherit them (made once, shared by the lines).
       const inherited: Array<[FieldName, ReadField]> = claim.list.map(([name, r]) => [name, { field: { ...r.field, fromClaim: true }, node: r.node }]);
       const missing: Array<{ node: JsonNode; fields: readonly FieldName[]; index: number }> = [];
-      for (const el of claim.lines?.children ?? []) {
+      // One line object where its list belongs: it can only mean that line. Read as one; the
+      // error on the key says what to type.
+      const one = claim.lines?.type === 'object' ? claim.lines : undefined;
+      if (one) this.problem(claim.linesKey!, '"lines" must be a list: put the line object in [ ], "lines": [ { ... } ] (it is read as one line)');
+      for (const el of one ? [one] : claim.lines?.children ?? []) {
         if (el.type !== 'object') {
           this.problem(el, 'Expected a line object { ... } here');
           continue;
@@ -520,7 +548,9 @@ class JsonReader {
     if (node.type === 'string') {
       // Split the source between the quotes so spans are exact even with escapes.
       const start = node.offset + 1;
-      const end = Math.max(start, node.offset + node.length - 1);
+      // (A text whose closing quote json-recover.ts put in has none in the file.)
+      const last = node.offset + node.length;
+      const end = node.length > 1 && this.text.charCodeAt(last - 1) === 0x22 ? last - 1 : Math.max(start, last);
       const source = this.text.slice(start, end);
       const parts = splitModifiers(source, start, field);
       // An escaped character ("\u0053H" is SH) is read as JSON reads it; the span stays the source's.
@@ -533,9 +563,11 @@ class JsonReader {
 }
 
 /** The problem on a value a later key of the same field hides. */
-function repeatedKey(name: FieldName, earlier: string, later: string): string {
-  const keys = earlier === later ? `"${earlier}" is given twice` : `"${earlier}" and "${later}" both give ${name}`;
-  return `${keys} in this object: only the last (${JSON.stringify(later)}) is read; remove one of them`;
+function repeatedKey(name: FieldName, earlier: string, later: string, laterValue: string): string {
+  const value = laterValue.length > KEY_CHARS ? laterValue.slice(0, KEY_CHARS - 1) + '…' : laterValue;
+  return earlier === later
+    ? `"${earlier}" is given twice in this object: only the last, ${value}, is read; remove one of them`
+    : `"${earlier}" and "${later}" both give ${name} in this object: only the last, ${JSON.stringify(later)}: ${value}, is read; remove one of them`;
 }
 
 function spanOf(node: JsonNode): { start: number; end: number } {
@@ -556,6 +588,56 @@ function tooDeepAt(text: string, max: number): number {
     }
   }
   return 0;
+}
+
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * The value nested too deep, to skip: from the outermost of the brackets that open, one right
+ * after another (only spaces between), the level that gets deeper than max, to its closer (or,
+ * never closed, to the end of that line); undefined when nothing is deeper than max. Strings are
+ * skipped; a loop, and no more than max + 1 openers kept.
+ */
+function tooDeepValue(text: string, max: number): { start: number; end: number } | undefined {
+  const at = tooDeepAt(text, max);
+  if (at === 0) return undefined; // (at 0 the depth is 1)
+  // Walk back over openers, spaces and keys (`{"a":{"a":…`): the run of openers the too-deep one
+  // is in; the value is its outermost.
+  let start = at;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      start = i;
+    } else if (c === 0x3a) {
+      let j = i - 1;
+      while (j >= 0 && isBlank(text.charCodeAt(j))) j--;
+      if (text.charCodeAt(j) !== 0x22) break;
+      for (j--; j >= 0 && !(text.charCodeAt(j) === 0x22 && text.charCodeAt(j - 1) !== 0x5c); j--);
+      if (j < 0) break;
+      i = j;
+    } else if (!isBlank(c)) {
+      break;
+    }
+  }
+  // Its closer: depth back to 0, strings skipped.
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (--depth === 0) return { start, end: i + 1 };
+    }
+  }
+  // Never closed: up to the end of the line it gets too deep on (a line object's own `}` is then
+  // missing, which the bracket repair says).
+  // The closers and comma that end that line are the line's own, not the value's.
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  for (let c = text.charCodeAt(end - 1); end - start > 2 && (isBlank(c) || c === 0x2c || c === 0x7d || c === 0x5d); c = text.charCodeAt(--end - 1));
+  return end - start >= 2 ? { start, end } : undefined;
 }
 
 /** One indentation step as the file writes it: the smallest indent of the first indented lines
@@ -604,37 +686,61 @@ export function eolCounts(text: string, from = 0, to = text.length): EolCounts {
 /** How claim files are read: JSONC, trailing commas allowed. */
 export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
 
-/** jsonc-parser's tree of `source`, its syntax errors into `errors`; too deep a text gets a
- *  problem instead (jsonc-parser recurses per nesting level: a stack overflow on absurdly deep
- *  input). */
+/** Values nested too deep skipped in one text, at most (each costs a parse that overflowed). */
+const MAX_DEEP_SKIPS = 8;
+
+/** jsonc-parser's tree of `source`, its syntax errors into `errors`. jsonc-parser recurses per
+ *  nesting level: absurdly deep input overflows its stack. The value nested too deep is then
+ *  skipped (a problem at its start, `[]` or `{}` read in its place) and the rest read. */
 function parseWhole(source: string, errors: ParseError[], problems: ParseProblem[], repaired: ParseProblem[], notWellFormed: boolean): JsonNode | undefined {
-  try {
-    // Brackets a half-typed file left open or stray (json-recover.ts): read as they were meant,
-    // each repair a parse-error where it is (none for a text with errors everywhere: not JSON).
-    // A text known not to be well-formed is scanned for them first (one parse, not two: a
-    // 16 MB text's parse takes about a second).
-    let repairs = notWellFormed ? planRepairs(source) : undefined;
-    if (!repairs) {
-      const root = parseTree(source, errors, PARSE_OPTIONS);
-      // (Every repair is at a syntax error: the same repairs either way, a function of the text.)
-      if (!notWellFormed && errors.length > 0) repairs = planRepairs(source);
-      if (!repairs) return withinText(root, errors, source.length);
+  let text = source;
+  const skipped: Array<{ start: number; end: number }> = [];
+  for (let skips = 0; ; skips++) {
+    try {
+      const root = parseOnce(text, source.length, errors, repaired, notWellFormed || skips > 0);
+      // The `[]` or `{}` read for a skipped value spans all of it.
+      for (const deep of skipped) {
+        const node = root && findNodeAtOffset(root, deep.start + 1);
+        if (node?.offset === deep.start && node.length === 2) (node as { length: number }).length = deep.end - deep.start;
+      }
+      return root;
+    } catch {
+      errors.length = 0;
+      repaired.length = 0;
+      const deep = skips < MAX_DEEP_SKIPS ? tooDeepValue(text, MAX_DEPTH) : undefined;
+      const at = deep ? deep.start : tooDeepAt(text, MAX_DEPTH);
+      problems.push({
+        ruleId: 'parse-error',
+        span: { start: at, end: Math.min(at + 1, source.length) },
+        message: deep
+          ? `Nested more than ${MAX_DEPTH} levels deep: a claim file needs only a few levels; this value is not read; remove the extra brackets`
+          : `Nested more than ${MAX_DEPTH} levels deep: a claim file needs only a few levels; remove the extra brackets`,
+      });
+      if (!deep) return undefined;
+      skipped.push(deep);
+      // Offsets stay the file's: the value becomes `[]` or `{}` and spaces.
+      text = text.slice(0, deep.start) + (text.charCodeAt(deep.start) === 0x7b ? '{}' : '[]') + ' '.repeat(deep.end - deep.start - 2) + text.slice(deep.end);
     }
-    errors.length = 0;
-    const fixed = parseTree(repairs.text, errors, PARSE_OPTIONS);
-    mapBack(fixed, errors, repairs.insertions);
-    repaired.push(...repairs.problems);
-    return withinText(fixed, errors, source.length);
-  } catch {
-    const at = tooDeepAt(source, MAX_DEPTH);
-    problems.push({
-      ruleId: 'parse-error',
-      span: { start: at, end: Math.min(at + 1, source.length) },
-      message: `Nested more than ${MAX_DEPTH} levels deep: a claim file needs only a few levels; remove the extra brackets`,
-    });
-    errors.length = 0;
-    return undefined;
   }
+}
+
+function parseOnce(source: string, length: number, errors: ParseError[], repaired: ParseProblem[], notWellFormed: boolean): JsonNode | undefined {
+  // Brackets a half-typed file left open or stray (json-recover.ts): read as they were meant,
+  // each repair a parse-error where it is (none for a text with errors everywhere: not JSON).
+  // A text known not to be well-formed is scanned for them first (one parse, not two: a
+  // 16 MB text's parse takes about a second).
+  let repairs = notWellFormed ? planRepairs(source) : undefined;
+  if (!repairs) {
+    const root = parseTree(source, errors, PARSE_OPTIONS);
+    // (Every repair is at a syntax error: the same repairs either way, a function of the text.)
+    if (!notWellFormed && errors.length > 0) repairs = planRepairs(source);
+    if (!repairs) return withinText(root, errors, length);
+  }
+  errors.length = 0;
+  const fixed = parseTree(repairs.text, errors, PARSE_OPTIONS);
+  mapBack(fixed, errors, repairs.insertions);
+  repaired.push(...repairs.problems);
+  return withinText(fixed, errors, length);
 }
 
 /**
@@ -672,7 +778,10 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   const errors: ParseError[] = [];
   const built = inSteps ? yield* jsonTreeSteps(source) : undefined;
   const repaired: ParseProblem[] = [];
+  const read = reader.problems.length;
   const root = built ? built.root : parseWhole(source, errors, reader.problems, repaired, inSteps);
+  // A value nested too deep was skipped: the tree is not the text's (no incremental re-read).
+  const skippedDeep = reader.problems.length > read;
   const notUtf8 = notUtf8Problems(source);
   reader.problems.push(...repaired, ...syntaxProblems(errors, source.length), ...notUtf8);
   reader.setErrors(errors, repaired);
@@ -691,7 +800,7 @@ export function* parseJsonSteps(text: string, inSteps = true): Generator<void, C
   const json: JsonLayout = { root, linelessClaims: reader.linelessClaims, indent: detectIndent(source, eol), eol };
   const doc: ClaimDocument = { format: 'json', text, lines: reader.lines, claims: reader.claims(), problems, json };
   // A well-formed claims list: an edit inside one of its claim objects can re-read just that one.
-  if (reader.list && errors.length === 0 && repaired.length === 0 && notUtf8.length === 0) setJsonState(doc, { list: reader.list, itemOfLine: Int32Array.from(itemOfLine), eols });
+  if (reader.list && errors.length === 0 && repaired.length === 0 && notUtf8.length === 0 && !skippedDeep) setJsonState(doc, { list: reader.list, itemOfLine: Int32Array.from(itemOfLine), eols });
   return doc;
 }
 

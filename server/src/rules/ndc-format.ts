@@ -47,7 +47,7 @@ function reportNdc(ctx: RuleContext, line: ServiceLine, written: string, parsed:
       report(`${dropped}: write the NDC in quotes; the NDC directory knows one package for these 10 digits, ${value}`,
         () => [padFix(ctx, line, written, value)]);
     } else {
-      const left = /^\d+$/.test(written) ? ` (${written.length} digits are left)` : '';
+      const left = /^\d+$/.test(written) ? ` (${written.length} ${written.length === 1 ? 'digit is' : 'digits are'} left)` : '';
       report(`${dropped}${left}: write the NDC in quotes, as text, with its 11 digits in 5-4-2 form from the package (e.g. "00143-9431-10")`);
     }
     return;
