@@ -213,3 +213,28 @@ describe('fixes: JSON lint_disable', () => {
     assert.deepStrictEqual([...reparsed(out, 'json', 0).disabled].sort(), ['auth-missing', 'bundled-supply']);
   });
 });
+
+describe('fixes: JSON structure the parser recovered', () => {
+  // `{ ... "units": 1` with no `}` yet: the parser ends the object after its last value. A copy
+  // inserted there, or a removal of that much, would rest on a `}` the text does not have.
+  const open = '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  ' + S9502 + ',\n  { "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1\n] }\n';
+
+  it('inserts no line object after a line object with no closing brace', () => {
+    const doc = parse(open, 'json');
+    assert.deepStrictEqual(E.insertLinesAfterEdits(doc, doc.lines[1]!, [{ set: { units: '2' } }]), []);
+    assert.deepStrictEqual(E.changeLineAndInsertAfterEdits(doc, doc.lines[1]!, { set: { units: '2' } }, [{ addModifiers: ['JW'] }]), []);
+  });
+
+  it('removes no line object with no closing brace, nor a claim whose only line has none', () => {
+    const doc = parse(open, 'json');
+    assert.deepStrictEqual(E.removeLineEdits(doc, doc.lines[1]!), []);
+    const only = parse('{ "claims": [\n  { "claim_id": "C1", "member_id": "M1", "lines": [ ' + S9502 + ' ] },\n  { "claim_id": "C2", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1 ] }\n] }\n', 'json');
+    assert.deepStrictEqual(E.removeLineEdits(only, only.lines[1]!), []);
+  });
+
+  it('still edits values inside it, and the closed line objects around it', () => {
+    const doc = parse(open, 'json');
+    assert.ok(E.setFieldEdits(doc, doc.lines[1]!, 'units', '2').length > 0);
+    assert.strictEqual(edited(open, 'json', 0, E.removeLineEdits), open.replace(S9502 + ',\n  ', ''));
+  });
+});
