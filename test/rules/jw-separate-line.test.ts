@@ -258,5 +258,14 @@ ruleTester(rule, {
       errors: [{ message: /^2 wasted units of J0696/, text: '2' }],
       output: null,
     },
+    {
+      name: 'JSON: comments stay where they were; the new line object follows the line\'s trailing comment, and carries none',
+      json: '{\n  "claim_id": "C1", "member_id": "M1", "auth_number": "PA1",\n  "lines": [\n    {\n      "dos_from": "2026-03-02",\n      "hcpcs": "J0696",\n      "units": 8,\n' +
+        '      "ndc": "00409-7335-03", // from the vial label\n      "ndc_unit": "UN",\n      "ndc_qty": 1, // one vial\n      "wasted_units": 2 // discarded\n    } // first line\n  ]\n}\n',
+      errors: [{ message: /^2 wasted units of J0696/, text: '2' }],
+      output: '{\n  "claim_id": "C1", "member_id": "M1", "auth_number": "PA1",\n  "lines": [\n    {\n      "dos_from": "2026-03-02",\n      "hcpcs": "J0696",\n      "units": 6,\n' +
+        '      "ndc": "00409-7335-03", // from the vial label\n      "ndc_unit": "UN",\n      "ndc_qty": 0.75 // one vial\n      // discarded\n    }, // first line\n' +
+        '    {\n      "dos_from": "2026-03-02",\n      "hcpcs": "J0696",\n      "units": 2,\n      "ndc": "00409-7335-03",\n      "ndc_unit": "UN",\n      "ndc_qty": 0.25,\n      "modifiers": ["JW"]\n    }\n  ]\n}\n',
+    },
   ],
 });

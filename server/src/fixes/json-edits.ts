@@ -9,7 +9,7 @@ import { contiguous, MODIFIER_COLUMNS, NUMERIC_FIELDS, isNumeric, modifierColumn
 import { endOf, insertAfterItemEdits, listEdits, type JsonStyle } from './json-list';
 import { firstFieldOf, firstKeyedFieldOf, modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
-import { hasLineEnd } from './text-scan';
+import { hasLineEnd, withoutComments } from './text-scan';
 import { fieldOf } from '../parse/fields';
 import { idsOfString } from '../parse/disable-comment';
 
@@ -279,7 +279,8 @@ function wholeInText(doc: ClaimDocument, node: Node): boolean {
   return !doc.problems.some((p) => p.ruleId === 'parse-error' && p.span.start >= node.offset && p.span.start < end);
 }
 
-/** Insert copies of the line object right after it, each with its change applied. */
+/** Insert copies of the line object right after it, each with its change applied. The copies
+ *  carry no comments: a comment says something of the line it was written on (jsonc-comments). */
 export function jsonInsertAfterEdits(doc: ClaimDocument, line: ServiceLine, copies: readonly LineChange[]): TextEdit[] | undefined {
   const obj = line.node;
   const array = obj?.parent;
@@ -290,7 +291,7 @@ export function jsonInsertAfterEdits(doc: ClaimDocument, line: ServiceLine, copi
   for (const change of copies) {
     const edits = jsonLineEdits(doc, line, change);
     if (!edits || edits.some((e) => e.start < start || e.end > end)) return undefined;
-    texts.push(applyEdits(doc.text.slice(start, end), edits.map((e) => ({ start: e.start - start, end: e.end - start, newText: e.newText }))));
+    texts.push(withoutComments(applyEdits(doc.text.slice(start, end), edits.map((e) => ({ start: e.start - start, end: e.end - start, newText: e.newText })))));
   }
   const k = array.children.indexOf(obj);
   return k < 0 ? undefined : insertAfterItemEdits(doc.text, array, array.children, k, texts, styleOf(doc));
