@@ -311,6 +311,26 @@ describe('completion', () => {
     });
   });
 
+  describe('JSON while typing: the item replaces only what it stands for', () => {
+    const open = (line: string): string => `{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 },\n  ${line}\n  { "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1 }\n] }\n`;
+
+    it('an unclosed string runs to the line end: only the word at the cursor is replaced, never the comma after it', () => {
+      const code = complete(open('{ "dos_from": "2026-03-02", "hcpcs": "J‸,'), 'json')!;
+      assert.strictEqual(code.replaced, 'J');
+      const label = code.labels[0]!;
+      assert.strictEqual(code.accept(label), open(`{ "dos_from": "2026-03-02", "hcpcs": "${label},`).replace('‸', ''));
+      const mid = complete(open('{ "dos_from": "2026-03-02", "hcpcs": "S95‸00, "units": 1 // typed'), 'json')!;
+      assert.strictEqual(mid.replaced, 'S9500', 'the word under the cursor, not the rest of the line');
+      const ndc = complete(open('{ "dos_from": "2026-03-02", "hcpcs": "J2185", "ndc": "00143‸,'), 'json')!;
+      assert.strictEqual(ndc.replaced, '00143');
+      const modifier = complete(open('{ "dos_from": "2026-03-02", "hcpcs": "S9501", "modifiers": "SH K‸,'), 'json')!;
+      assert.strictEqual(modifier.replaced, 'K');
+      const key = complete(open('{ "dos_from": "2026-03-02", "hcpcs": "S9501", "un‸,'), 'json')!;
+      assert.strictEqual(key.replaced, 'un');
+      assert.strictEqual(key.accept('units'), open('{ "dos_from": "2026-03-02", "hcpcs": "S9501", "units,'));
+    });
+  });
+
   describe('field names', () => {
     it('CSV header: the fields not yet there, replacing the cell', () => {
       const c = complete('claim_id,member_id,dos_from,hc‸\n', 'csv')!;

@@ -87,11 +87,42 @@ function csvSlot(doc: ClaimDocument, offset: number): Slot | undefined {
 
 const isWordChar = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
 
+/** What a word typed in an unclosed string is made of: a code, a key, an NDC with its dashes. */
+const isCodeChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_-]/.test(c);
+
+function isClosed(text: string, node: JsonNode): boolean {
+  const end = node.offset + node.length;
+  return node.length >= 2 && text[end - 1] === '"' && text[end - 2] !== '\\';
+}
+
 /** The end of a string node's content: before the closing quote, or the token's end when unclosed. */
 function stringContent(text: string, node: JsonNode): Span {
   const end = node.offset + node.length;
-  const closed = node.length >= 2 && text[end - 1] === '"' && text[end - 2] !== '\\';
-  return { start: node.offset + 1, end: closed ? end - 1 : end };
+  return { start: node.offset + 1, end: isClosed(text, node) ? end - 1 : end };
+}
+
+/** A string whose closing quote is no closing quote: no `,` `:` `}` `]`, comment or line end
+ *  follows it (`"hcpcs": "S95, "units": 1` took the opening quote of the next key). */
+function misclosed(text: string, node: JsonNode): boolean {
+  let p = node.offset + node.length;
+  while (p < text.length && (text[p] === ' ' || text[p] === '\t')) p++;
+  return p < text.length && !/[,:}\]\/\r\n]/.test(text[p]);
+}
+
+/**
+ * The text an item replaces in a string: its content when closed. An unclosed string runs to the
+ * line end (`"hcpcs": "J,` while typing), over separators, quotes and the rest of the line (one
+ * closed by the next key's opening quote, as far as that), so there only the word at the cursor is
+ * replaced: `J`, never the comma after it.
+ */
+function replacedIn(text: string, node: JsonNode, offset: number): Span {
+  const span = stringContent(text, node);
+  if ((isClosed(text, node) && !misclosed(text, node)) || offset < span.start || offset > span.end) return span;
+  let start = offset;
+  while (start > span.start && isCodeChar(text[start - 1])) start--;
+  let end = offset;
+  while (end < span.end && isCodeChar(text[end])) end++;
+  return { start, end };
 }
 
 function objectKind(obj: JsonNode): 'root' | 'claim' | 'line' {
@@ -125,7 +156,7 @@ function valueContext(doc: ClaimDocument, offset: number, field: FieldName, prop
 
 /** The slot of a JSON string, a key or a field's value; `outer` when the cursor is outside its quotes. */
 function stringSlot(doc: ClaimDocument, node: JsonNode, offset: number, outer?: Span, lead?: string): Slot | undefined {
-  const span = stringContent(doc.text, node);
+  const span = outer ? stringContent(doc.text, node) : replacedIn(doc.text, node, offset);
   if (isPropertyKey(node)) {
     const obj = node.parent!.parent!;
     const present = keysOf(obj);
