@@ -189,6 +189,11 @@ describe('LSP editor features', function () {
       const typed = await accept('unclosed.claims.json', claim('{ "dos_from": "2026-03-02", "hcpcs": "J‸,'));
       assert.match(typed, /"hcpcs": "J\d{4},\n/, `the code replaces the J only; the comma stays: ${typed}`);
     });
+
+    it('a key with the cursor right before another key goes in before it; that key stays', async () => {
+      assert.strictEqual(await accept('before-key.claims.json', claim('{ "dos_from": "2026-03-02", ‸"hcpcs": "S9500", "units": 1 },'), 'frequency'),
+        claim('{ "dos_from": "2026-03-02", "frequency": "", "hcpcs": "S9500", "units": 1 },'));
+    });
   });
 
   it('lists claims, then their lines, as document symbols', async () => {

@@ -42,6 +42,10 @@ interface Slot {
   readonly colon?: boolean;
   /** JSON, outside any string: the item must bring its own quotes (and `: ` for a key). */
   readonly bare?: boolean;
+  /** JSON bare key slots before another key (`, ‸"hcpcs": …`): the item is a whole property, an
+   *  empty value and this separator after it (`, `, or `,` when a space follows already), so the
+   *  key after it stays and the object stays valid JSON. */
+  readonly beforeKey?: string;
   /** JSON key slots: which object the key goes in, and the keys it already has. */
   readonly object?: 'root' | 'claim' | 'line';
   readonly present?: ReadonlySet<string>;
@@ -189,11 +193,15 @@ function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
   if (before !== ':' && before !== '{' && before !== ',' && before !== '[') return undefined;
   // A string right after the cursor (before its opening quote): the item replaces it, quotes and all.
   // After `:` that string is the value even past spaces; elsewhere a string past spaces is the next
-  // key or element, and the item goes in before it.
+  // key or element, and the item goes in before it. A key is never replaced from outside its quotes:
+  // the cursor before a key is where a new key goes (replacing it would drop the key's name and
+  // leave its value to the new one).
   let q = end;
   while (before === ':' && q < text.length && (text[q] === ' ' || text[q] === '\t')) q++;
   const next = text[q] === '"' ? jsonNodeAt(root, q) : undefined;
-  if (next?.type === 'string' && next.offset === q) return stringSlot(doc, next, offset, { start, end: q + next.length }, text.slice(end, q));
+  if (next?.type === 'string' && next.offset === q && (before === ':' || !isPropertyKey(next))) {
+    return stringSlot(doc, next, offset, { start, end: q + next.length }, text.slice(end, q));
+  }
   const span = { start, end };
   if (before === ':') {
     let q = k - 1;
@@ -211,7 +219,11 @@ function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
     return { kind: 'key', span, bare: true, object: 'root', present: new Set() };
   }
   if (container?.type === 'object') {
-    return { kind: 'key', span, bare: true, object: objectKind(container), present: keysOf(container) };
+    let n = end;
+    while (n < text.length && /\s/.test(text[n])) n++;
+    const after = text[n] === '"' ? jsonNodeAt(root, n) : undefined;
+    const beforeKey = after?.type === 'string' && after.offset === n && isPropertyKey(after) ? (n > end ? ',' : ', ') : undefined;
+    return { kind: 'key', span, bare: true, beforeKey, object: objectKind(container), present: keysOf(container) };
   }
   const prop = container?.parent?.type === 'property' ? container.parent : undefined;
   if (prop && fieldOf(propertyName(prop)) === 'modifiers') {
@@ -243,7 +255,9 @@ const CLAIM_LEVEL_FIELDS: ReadonlySet<FieldName> = new Set(['claim_id', 'member_
 
 function keyItems(slot: Slot, json: boolean): CompletionEntry[] {
   const present = slot.present ?? new Set<string>();
-  const wrap = (name: string): string => (slot.bare ? `"${name}": ` : name);
+  // Before another key, a whole property with an empty value (a list for the structure keys).
+  const empty = (name: string): string => (STRUCTURE_KEYS.root.some(([k]) => k === name) ? '[]' : '""');
+  const wrap = (name: string): string => (!slot.bare ? name : slot.beforeKey === undefined ? `"${name}": ` : `"${name}": ${empty(name)}${slot.beforeKey}`);
   const object = slot.object ?? 'line';
   // A { "claims": [...] } wrapper holds nothing else.
   if (json && object === 'root' && present.has('claims')) return [];
