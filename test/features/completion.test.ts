@@ -304,10 +304,48 @@ describe('completion', () => {
       assert.strictEqual(after.accept('S9500'), `${LINE}"hcpcs":"S9500"}]}]}`);
       const element = complete(`${LINE}"hcpcs":"S9501","modifiers":["SH",‸"J"]}]}]}`, 'json')!;
       assert.strictEqual(element.accept('JW'), `${LINE}"hcpcs":"S9501","modifiers":["SH","JW"]}]}]}`);
+      // Before a key's opening quote a new key goes in; the key is replaced only from inside its quotes.
       const key = complete(`${LINE}‸"hc": "S9501"}]}]}`, 'json')!;
-      assert.strictEqual(key.accept('hcpcs'), `${LINE}"hcpcs": "S9501"}]}]}`, 'the colon is there already');
+      assert.strictEqual(key.accept('hcpcs'), `${LINE}"hcpcs": "", "hc": "S9501"}]}]}`, 'the key after the cursor stays');
+      const inKey = complete(`${LINE}"h‸c": "S9501"}]}]}`, 'json')!;
+      assert.strictEqual(inKey.accept('hcpcs'), `${LINE}"hcpcs": "S9501"}]}]}`, 'inside the quotes: replaced, the colon is there already');
       const bareKey = complete(`${LINE}"hc"‸}]}]}`, 'json')!;
       assert.strictEqual(bareKey.accept('hcpcs'), `${LINE}"hcpcs": }]}]}`);
+    });
+  });
+
+  describe('JSON while typing: the item replaces only what it stands for', () => {
+    const open = (line: string): string => `{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 },\n  ${line}\n  { "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1 }\n] }\n`;
+
+    it('an unclosed string runs to the line end: only the word at the cursor is replaced, never the comma after it', () => {
+      const code = complete(open('{ "dos_from": "2026-03-02", "hcpcs": "J‸,'), 'json')!;
+      assert.strictEqual(code.replaced, 'J');
+      const label = code.labels[0]!;
+      assert.strictEqual(code.accept(label), open(`{ "dos_from": "2026-03-02", "hcpcs": "${label},`).replace('‸', ''));
+      const mid = complete(open('{ "dos_from": "2026-03-02", "hcpcs": "S95‸00, "units": 1 // typed'), 'json')!;
+      assert.strictEqual(mid.replaced, 'S9500', 'the word under the cursor, not the rest of the line');
+      const ndc = complete(open('{ "dos_from": "2026-03-02", "hcpcs": "J2185", "ndc": "00143‸,'), 'json')!;
+      assert.strictEqual(ndc.replaced, '00143');
+      const modifier = complete(open('{ "dos_from": "2026-03-02", "hcpcs": "S9501", "modifiers": "SH K‸,'), 'json')!;
+      assert.strictEqual(modifier.replaced, 'K');
+      const key = complete(open('{ "dos_from": "2026-03-02", "hcpcs": "S9501", "un‸,'), 'json')!;
+      assert.strictEqual(key.replaced, 'un');
+      assert.strictEqual(key.accept('units'), open('{ "dos_from": "2026-03-02", "hcpcs": "S9501", "units,'));
+    });
+
+    it('the cursor right before a key: the item goes in before it as a whole property; the key and its value stay', () => {
+      const text = '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", ‸"hcpcs": "S9500", "units": 1 }\n] }\n';
+      const c = complete(text, 'json')!;
+      assert.strictEqual(c.replaced, '');
+      const out = c.accept('frequency');
+      assert.strictEqual(out, '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", "frequency": "", "hcpcs": "S9500", "units": 1 }\n] }\n');
+      const doc = lintText(out, 'json').doc;
+      assert.deepStrictEqual(doc.problems.filter((p) => p.ruleId === 'parse-error'), []);
+      assert.strictEqual(doc.lines[0]!.hcpcs, 'S9500');
+      const first = complete('{ "claim_id": "C1", "member_id": "M1", "lines": [\n  {‸"hcpcs": "S9500", "units": 1 }\n] }\n', 'json')!;
+      assert.strictEqual(first.accept('dos_from'), '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  {"dos_from": "", "hcpcs": "S9500", "units": 1 }\n] }\n');
+      const lines = complete('{ "claim_id": "C1", "member_id": "M1", ‸"payer": "medicare" }', 'json')!;
+      assert.strictEqual(lines.accept('lines'), '{ "claim_id": "C1", "member_id": "M1", "lines": [], "payer": "medicare" }');
     });
   });
 
@@ -335,7 +373,10 @@ describe('completion', () => {
       assert.ok(inKey.labels.includes('lint_disable'));
       const bare = complete('{"claims":[{"claim_id":"C1","member_id":"M1", ‸ "lines":[]}]}', 'json')!;
       const lines = bare.items.find((i) => i.label === 'payer')!;
-      assert.strictEqual(lines.insertText, '"payer": ');
+      assert.strictEqual(lines.insertText, '"payer": "",', 'before another key: a whole property, so the object stays JSON');
+      assert.strictEqual(bare.accept('payer'), '{"claims":[{"claim_id":"C1","member_id":"M1", "payer": "", "lines":[]}]}');
+      const last = complete('{"claims":[{"claim_id":"C1","member_id":"M1", ‸ }]}', 'json')!;
+      assert.strictEqual(last.items.find((i) => i.label === 'payer')!.insertText, '"payer": ', 'last in its object: the value is typed next');
       assert.ok(!bare.labels.includes('lines'), 'the claim already has lines');
       assert.ok(!bare.labels.includes('member_id'));
       const root = complete('{ ‸ }', 'json')!;

@@ -213,3 +213,67 @@ describe('fixes: JSON lint_disable', () => {
     assert.deepStrictEqual([...reparsed(out, 'json', 0).disabled].sort(), ['auth-missing', 'bundled-supply']);
   });
 });
+
+describe('fixes: JSON structure the parser recovered', () => {
+  // `{ ... "units": 1` with no `}` yet: the parser ends the object after its last value. A copy
+  // inserted there, or a removal of that much, would rest on a `}` the text does not have.
+  const open = '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  ' + S9502 + ',\n  { "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1\n] }\n';
+
+  it('inserts no line object after a line object with no closing brace', () => {
+    const doc = parse(open, 'json');
+    assert.deepStrictEqual(E.insertLinesAfterEdits(doc, doc.lines[1]!, [{ set: { units: '2' } }]), []);
+    assert.deepStrictEqual(E.changeLineAndInsertAfterEdits(doc, doc.lines[1]!, { set: { units: '2' } }, [{ addModifiers: ['JW'] }]), []);
+  });
+
+  it('removes no line object with no closing brace, nor a claim whose only line has none', () => {
+    const doc = parse(open, 'json');
+    assert.deepStrictEqual(E.removeLineEdits(doc, doc.lines[1]!), []);
+    const only = parse('{ "claims": [\n  { "claim_id": "C1", "member_id": "M1", "lines": [ ' + S9502 + ' ] },\n  { "claim_id": "C2", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1 ] }\n] }\n', 'json');
+    assert.deepStrictEqual(E.removeLineEdits(only, only.lines[1]!), []);
+  });
+
+  it('still edits values inside it, and the closed line objects around it', () => {
+    const doc = parse(open, 'json');
+    assert.ok(E.setFieldEdits(doc, doc.lines[1]!, 'units', '2').length > 0);
+    assert.strictEqual(edited(open, 'json', 0, E.removeLineEdits), open.replace(S9502 + ',\n  ', ''));
+  });
+});
+
+describe('fixes: JSON comments stay where they were', () => {
+  const obj = (body: string, after = ''): string => `{ "claim_id": "C1", "member_id": "M1", "lines": [\n  {\n${body}\n  }${after}\n] }\n`;
+
+  it('removing the last key keeps the comment after it on its own line, not joined to the key before', () => {
+    const text = obj('    "dos_from": "2026-03-02", "hcpcs": "J2185",\n    "units": 30, // thirty\n    "wasted_units": 10 // discarded');
+    assert.strictEqual(edited(text, 'json', 0, (d, l) => E.changeLineEdits(d, l, { clear: ['wasted_units'] })),
+      obj('    "dos_from": "2026-03-02", "hcpcs": "J2185",\n    "units": 30 // thirty\n    // discarded'));
+    const plain = obj('    "dos_from": "2026-03-02", "hcpcs": "J2185",\n    "units": 30,\n    "wasted_units": 10 // discarded');
+    assert.strictEqual(edited(plain, 'json', 0, (d, l) => E.changeLineEdits(d, l, { clear: ['wasted_units'] })),
+      obj('    "dos_from": "2026-03-02", "hcpcs": "J2185",\n    "units": 30\n    // discarded'));
+  });
+
+  it('removing the last key and adding one: the new key goes after the kept key\'s comment', () => {
+    const text = obj('    "dos_from": "2026-03-02", "hcpcs": "J2185",\n    "units": 30, // thirty\n    "wasted_units": 10');
+    const out = edited(text, 'json', 0, (d, l) => E.changeLineEdits(d, l, { clear: ['wasted_units'], addModifiers: ['JW'] }));
+    assert.strictEqual(out, obj('    "dos_from": "2026-03-02", "hcpcs": "J2185",\n    "units": 30, // thirty\n    "modifiers": ["JW"]'));
+    assert.deepStrictEqual(reparsed(out, 'json', 0).modifiers.map((m) => m.code), ['JW']);
+  });
+
+  it('a line object inserted after one with a trailing comment goes after the comment; the copy carries no comments', () => {
+    const body = '    "dos_from": "2026-03-02", // day one\n    // the drug\n    "hcpcs": "J2185", "units": 30 /* vials */';
+    const copy = '  {\n    "dos_from": "2026-03-03",\n    "hcpcs": "J2185", "units": 30\n  }';
+    const last = obj(body, ' // first line');
+    assert.strictEqual(edited(last, 'json', 0, (d, l) => E.insertLinesAfterEdits(d, l, [{ set: { dos_from: '2026-03-03' } }])),
+      obj(body, ', // first line\n' + copy));
+    const more = obj(body, ', // first line\n  ' + A4216);
+    const out = edited(more, 'json', 0, (d, l) => E.insertLinesAfterEdits(d, l, [{ set: { dos_from: '2026-03-03' } }]));
+    assert.strictEqual(out, obj(body, ', // first line\n' + copy + ',\n  ' + A4216));
+    assert.deepStrictEqual(parse(out, 'json').lines.map((l) => l.hcpcs), ['J2185', 'J2185', 'A4216']);
+  });
+
+  it('a "//" inside a string of the copy is no comment', () => {
+    const text = file(['{ "dos_from": "2026-03-02", "hcpcs": "J3490", "units": 1, "notes": "see http://x // y" } // note']);
+    const out = edited(text, 'json', 0, (d, l) => E.insertLinesAfterEdits(d, l, [{ set: { units: '2' } }]));
+    assert.strictEqual(out, file(['{ "dos_from": "2026-03-02", "hcpcs": "J3490", "units": 1, "notes": "see http://x // y" }, // note\n' +
+      '        { "dos_from": "2026-03-02", "hcpcs": "J3490", "units": 2, "notes": "see http://x // y" }']));
+  });
+});

@@ -164,6 +164,38 @@ describe('LSP editor features', function () {
     assert.deepStrictEqual(items(await client.completion(doc, { line: 2, character: 2 })).map((i) => i.label), []);
   });
 
+  describe('JSON while typing: accepting an item changes only what it stands for', () => {
+    /** The text after accepting `label` (the first item when undefined) at the caret (`‸`), as the editor applies it. */
+    async function accept(name: string, withCaret: string, label?: string): Promise<string> {
+      const doc = `file:///features/${name}`;
+      const caret = withCaret.indexOf('‸');
+      const text = withCaret.replace('‸', '');
+      client.open(doc, 'claims-json', text);
+      await client.currentDiagnostics(doc);
+      const at = client.positionAt(doc, caret);
+      const list = items(await client.completion(doc, at));
+      const item = label === undefined ? list[0] : list.find((i) => i.label === label);
+      assert.ok(item?.textEdit && 'range' in item.textEdit, `${label}: a text edit expected`);
+      const { range, newText } = item.textEdit;
+      assert.ok(range.start.line === at.line && range.end.line === at.line, 'one line');
+      const lines = text.split('\n');
+      const line = lines[at.line];
+      lines[at.line] = line.slice(0, range.start.character) + newText + line.slice(range.end.character);
+      return lines.join('\n');
+    }
+    const claim = (line: string): string => `{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 },\n  ${line}\n  { "dos_from": "2026-03-02", "hcpcs": "A4216", "units": 1 }\n] }\n`;
+
+    it('a code in an unclosed string replaces the typed word; the comma after it stays', async () => {
+      const typed = await accept('unclosed.claims.json', claim('{ "dos_from": "2026-03-02", "hcpcs": "J‸,'));
+      assert.match(typed, /"hcpcs": "J\d{4},\n/, `the code replaces the J only; the comma stays: ${typed}`);
+    });
+
+    it('a key with the cursor right before another key goes in before it; that key stays', async () => {
+      assert.strictEqual(await accept('before-key.claims.json', claim('{ "dos_from": "2026-03-02", ‸"hcpcs": "S9500", "units": 1 },'), 'frequency'),
+        claim('{ "dos_from": "2026-03-02", "frequency": "", "hcpcs": "S9500", "units": 1 },'));
+    });
+  });
+
   it('lists claims, then their lines, as document symbols', async () => {
     const symbols = (await client.documentSymbols(uri)) as DocumentSymbol[];
     assert.strictEqual(symbols.length, 1);

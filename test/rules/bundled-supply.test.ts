@@ -93,5 +93,13 @@ ruleTester(rule, {
       errors: [{ message: /^A4216 on 2026-03-02 is included in the S9502 per diem/, text: '"A4216"' }],
       output: '{ "claims": [\n  { "claim_id": "C1", "member_id": "M1", "lines": [ { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 }, { "dos_from": "2026-03-02", "hcpcs": "J2185", "units": 30 } ] }\n] }\n',
     },
+    {
+      // Its end is where the parser gave up, not the object's: removing that much would leave the
+      // rest of the object (or take part of the next line's text) behind.
+      name: 'JSON: a line object not closed yet (still being typed): no removal',
+      json: '{ "claim_id": "C1", "member_id": "M1", "lines": [\n  { "dos_from": "2026-03-02", "hcpcs": "S9502", "units": 1 },\n  { "dos_from": "2026-03-02", "hcpcs": "E0781", "units": 1\n] }\n',
+      errors: [{ message: /^E0781 on 2026-03-02 is included in the S9502 per diem/, text: '"E0781"' }],
+      output: null,
+    },
   ],
 });

@@ -250,5 +250,22 @@ ruleTester(rule, {
       errors: [{ message: /^5 wasted units of J2185 are reported on the administered line: bill the discarded drug on a separate J2185 line with modifier JW$/, text: '5' }],
       output: csv('C1,M1,PA1,2026-03-02,J2185,,25,0.00,,,,,single', 'C1,M1,PA1,2026-03-02,J2185,JW,5,0.00,,,,,single'),
     },
+    {
+      // The parser closes the object by recovery; the text has no `}` for a new line object to
+      // follow, which would land inside the open one (a second parse error).
+      name: 'JSON: a line object not closed yet (still being typed): no split',
+      json: '{ "claim_id": "C1", "member_id": "M1", "auth_number": "PA1", "lines": [\n  { "dos_from": "2026-03-02", "hcpcs": "J0696", "units": 8, "ndc": "00409-7335-03", "ndc_unit": "UN", "ndc_qty": 1, "wasted_units": 2\n] }\n',
+      errors: [{ message: /^2 wasted units of J0696/, text: '2' }],
+      output: null,
+    },
+    {
+      name: 'JSON: comments stay where they were; the new line object follows the line\'s trailing comment, and carries none',
+      json: '{\n  "claim_id": "C1", "member_id": "M1", "auth_number": "PA1",\n  "lines": [\n    {\n      "dos_from": "2026-03-02",\n      "hcpcs": "J0696",\n      "units": 8,\n' +
+        '      "ndc": "00409-7335-03", // from the vial label\n      "ndc_unit": "UN",\n      "ndc_qty": 1, // one vial\n      "wasted_units": 2 // discarded\n    } // first line\n  ]\n}\n',
+      errors: [{ message: /^2 wasted units of J0696/, text: '2' }],
+      output: '{\n  "claim_id": "C1", "member_id": "M1", "auth_number": "PA1",\n  "lines": [\n    {\n      "dos_from": "2026-03-02",\n      "hcpcs": "J0696",\n      "units": 6,\n' +
+        '      "ndc": "00409-7335-03", // from the vial label\n      "ndc_unit": "UN",\n      "ndc_qty": 0.75 // one vial\n      // discarded\n    }, // first line\n' +
+        '    {\n      "dos_from": "2026-03-02",\n      "hcpcs": "J0696",\n      "units": 2,\n      "ndc": "00409-7335-03",\n      "ndc_unit": "UN",\n      "ndc_qty": 0.25,\n      "modifiers": ["JW"]\n    }\n  ]\n}\n',
+    },
   ],
 });

@@ -42,6 +42,10 @@ interface Slot {
   readonly colon?: boolean;
   /** JSON, outside any string: the item must bring its own quotes (and `: ` for a key). */
   readonly bare?: boolean;
+  /** JSON bare key slots before another key (`, ‸"hcpcs": …`): the item is a whole property, an
+   *  empty value and this separator after it (`, `, or `,` when a space follows already), so the
+   *  key after it stays and the object stays valid JSON. */
+  readonly beforeKey?: string;
   /** JSON key slots: which object the key goes in, and the keys it already has. */
   readonly object?: 'root' | 'claim' | 'line';
   readonly present?: ReadonlySet<string>;
@@ -87,11 +91,42 @@ function csvSlot(doc: ClaimDocument, offset: number): Slot | undefined {
 
 const isWordChar = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
 
+/** What a word typed in an unclosed string is made of: a code, a key, an NDC with its dashes. */
+const isCodeChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_-]/.test(c);
+
+function isClosed(text: string, node: JsonNode): boolean {
+  const end = node.offset + node.length;
+  return node.length >= 2 && text[end - 1] === '"' && text[end - 2] !== '\\';
+}
+
 /** The end of a string node's content: before the closing quote, or the token's end when unclosed. */
 function stringContent(text: string, node: JsonNode): Span {
   const end = node.offset + node.length;
-  const closed = node.length >= 2 && text[end - 1] === '"' && text[end - 2] !== '\\';
-  return { start: node.offset + 1, end: closed ? end - 1 : end };
+  return { start: node.offset + 1, end: isClosed(text, node) ? end - 1 : end };
+}
+
+/** A string whose closing quote is no closing quote: no `,` `:` `}` `]`, comment or line end
+ *  follows it (`"hcpcs": "S95, "units": 1` took the opening quote of the next key). */
+function misclosed(text: string, node: JsonNode): boolean {
+  let p = node.offset + node.length;
+  while (p < text.length && (text[p] === ' ' || text[p] === '\t')) p++;
+  return p < text.length && !/[,:}\]\/\r\n]/.test(text[p]);
+}
+
+/**
+ * The text an item replaces in a string: its content when closed. An unclosed string runs to the
+ * line end (`"hcpcs": "J,` while typing), over separators, quotes and the rest of the line (one
+ * closed by the next key's opening quote, as far as that), so there only the word at the cursor is
+ * replaced: `J`, never the comma after it.
+ */
+function replacedIn(text: string, node: JsonNode, offset: number): Span {
+  const span = stringContent(text, node);
+  if ((isClosed(text, node) && !misclosed(text, node)) || offset < span.start || offset > span.end) return span;
+  let start = offset;
+  while (start > span.start && isCodeChar(text[start - 1])) start--;
+  let end = offset;
+  while (end < span.end && isCodeChar(text[end])) end++;
+  return { start, end };
 }
 
 function objectKind(obj: JsonNode): 'root' | 'claim' | 'line' {
@@ -125,7 +160,7 @@ function valueContext(doc: ClaimDocument, offset: number, field: FieldName, prop
 
 /** The slot of a JSON string, a key or a field's value; `outer` when the cursor is outside its quotes. */
 function stringSlot(doc: ClaimDocument, node: JsonNode, offset: number, outer?: Span, lead?: string): Slot | undefined {
-  const span = stringContent(doc.text, node);
+  const span = outer ? stringContent(doc.text, node) : replacedIn(doc.text, node, offset);
   if (isPropertyKey(node)) {
     const obj = node.parent!.parent!;
     const present = keysOf(obj);
@@ -158,11 +193,15 @@ function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
   if (before !== ':' && before !== '{' && before !== ',' && before !== '[') return undefined;
   // A string right after the cursor (before its opening quote): the item replaces it, quotes and all.
   // After `:` that string is the value even past spaces; elsewhere a string past spaces is the next
-  // key or element, and the item goes in before it.
+  // key or element, and the item goes in before it. A key is never replaced from outside its quotes:
+  // the cursor before a key is where a new key goes (replacing it would drop the key's name and
+  // leave its value to the new one).
   let q = end;
   while (before === ':' && q < text.length && (text[q] === ' ' || text[q] === '\t')) q++;
   const next = text[q] === '"' ? jsonNodeAt(root, q) : undefined;
-  if (next?.type === 'string' && next.offset === q) return stringSlot(doc, next, offset, { start, end: q + next.length }, text.slice(end, q));
+  if (next?.type === 'string' && next.offset === q && (before === ':' || !isPropertyKey(next))) {
+    return stringSlot(doc, next, offset, { start, end: q + next.length }, text.slice(end, q));
+  }
   const span = { start, end };
   if (before === ':') {
     let q = k - 1;
@@ -180,7 +219,11 @@ function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
     return { kind: 'key', span, bare: true, object: 'root', present: new Set() };
   }
   if (container?.type === 'object') {
-    return { kind: 'key', span, bare: true, object: objectKind(container), present: keysOf(container) };
+    let n = end;
+    while (n < text.length && /\s/.test(text[n])) n++;
+    const after = text[n] === '"' ? jsonNodeAt(root, n) : undefined;
+    const beforeKey = after?.type === 'string' && after.offset === n && isPropertyKey(after) ? (n > end ? ',' : ', ') : undefined;
+    return { kind: 'key', span, bare: true, beforeKey, object: objectKind(container), present: keysOf(container) };
   }
   const prop = container?.parent?.type === 'property' ? container.parent : undefined;
   if (prop && fieldOf(propertyName(prop)) === 'modifiers') {
@@ -212,7 +255,9 @@ const CLAIM_LEVEL_FIELDS: ReadonlySet<FieldName> = new Set(['claim_id', 'member_
 
 function keyItems(slot: Slot, json: boolean): CompletionEntry[] {
   const present = slot.present ?? new Set<string>();
-  const wrap = (name: string): string => (slot.bare ? `"${name}": ` : name);
+  // Before another key, a whole property with an empty value (a list for the structure keys).
+  const empty = (name: string): string => (STRUCTURE_KEYS.root.some(([k]) => k === name) ? '[]' : '""');
+  const wrap = (name: string): string => (!slot.bare ? name : slot.beforeKey === undefined ? `"${name}": ` : `"${name}": ${empty(name)}${slot.beforeKey}`);
   const object = slot.object ?? 'line';
   // A { "claims": [...] } wrapper holds nothing else.
   if (json && object === 'root' && present.has('claims')) return [];

@@ -9,7 +9,7 @@ import { contiguous, MODIFIER_COLUMNS, NUMERIC_FIELDS, isNumeric, modifierColumn
 import { endOf, insertAfterItemEdits, listEdits, type JsonStyle } from './json-list';
 import { firstFieldOf, firstKeyedFieldOf, modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
-import { hasLineEnd } from './text-scan';
+import { hasLineEnd, withoutComments } from './text-scan';
 import { fieldOf } from '../parse/fields';
 import { idsOfString } from '../parse/disable-comment';
 
@@ -265,18 +265,33 @@ function applyToList(list: ModifierList, adds: readonly string[], removes: reado
   for (const code of pending) if (!list.has(code)) list.add(code, sep);
 }
 
-/** Insert copies of the line object right after it, each with its change applied. */
+/**
+ * Whether the text holds `node` whole, as the parser read it: its own opening and closing bracket,
+ * and no parse error inside. An object the parser closed by recovery (a line still being typed,
+ * no `}` yet) ends where the parser gave up, not where the text's object ends: an edit that copies
+ * or removes the whole node (a new line object after it, the line removed) would land inside the
+ * open object or cut it short. Such fixes are not offered; edits to one value inside do not need it.
+ */
+function wholeInText(doc: ClaimDocument, node: Node): boolean {
+  const brackets = node.type === 'object' ? '{}' : node.type === 'array' ? '[]' : undefined;
+  const end = endOf(node);
+  if (!brackets || node.length < 2 || doc.text[node.offset] !== brackets[0] || doc.text[end - 1] !== brackets[1]) return false;
+  return !doc.problems.some((p) => p.ruleId === 'parse-error' && p.span.start >= node.offset && p.span.start < end);
+}
+
+/** Insert copies of the line object right after it, each with its change applied. The copies
+ *  carry no comments: a comment says something of the line it was written on (jsonc-comments). */
 export function jsonInsertAfterEdits(doc: ClaimDocument, line: ServiceLine, copies: readonly LineChange[]): TextEdit[] | undefined {
   const obj = line.node;
   const array = obj?.parent;
-  if (!obj || array?.type !== 'array' || !array.children) return undefined;
+  if (!obj || array?.type !== 'array' || !array.children || !wholeInText(doc, obj)) return undefined;
   const start = obj.offset;
   const end = endOf(obj);
   const texts: string[] = [];
   for (const change of copies) {
     const edits = jsonLineEdits(doc, line, change);
     if (!edits || edits.some((e) => e.start < start || e.end > end)) return undefined;
-    texts.push(applyEdits(doc.text.slice(start, end), edits.map((e) => ({ start: e.start - start, end: e.end - start, newText: e.newText }))));
+    texts.push(withoutComments(applyEdits(doc.text.slice(start, end), edits.map((e) => ({ start: e.start - start, end: e.end - start, newText: e.newText })))));
   }
   const k = array.children.indexOf(obj);
   return k < 0 ? undefined : insertAfterItemEdits(doc.text, array, array.children, k, texts, styleOf(doc));
@@ -293,6 +308,7 @@ export function jsonRemoveLineEdits(doc: ClaimDocument, line: ServiceLine): Text
     obj = claim;
     array = claim.parent;
   }
+  if (!wholeInText(doc, obj)) return undefined;
   const items = array.children ?? [];
   const k = items.indexOf(obj);
   return k < 0 ? undefined : listEdits(doc.text, array, items, new Set([k]), [], styleOf(doc));

@@ -42,12 +42,47 @@ function layoutAfter(text: string, container: Node, items: readonly Node[], ref:
   return { multiline, sep, indent };
 }
 
-/** Insert `texts` as new items right after `items[k]`. */
+/** The end of the comments that follow `pos` on its line (past spaces, and a comma when `comma`),
+ *  when nothing else does: where that line's own text ends. -1 when no comment follows or more
+ *  text does. */
+function trailingCommentEnd(text: string, pos: number, comma: boolean): number {
+  let p = skipSpaces(text, pos);
+  if (comma && text[p] === ',') p = skipSpaces(text, p + 1);
+  if (!text.startsWith('//', p) && !text.startsWith('/*', p)) return -1;
+  const q = skipComments(text, p);
+  if (hasLineEnd(text.slice(p, q))) return -1; // a block comment running on past the line
+  const lineEnd = lineEndOf(text, p);
+  return isBlank(text.slice(q, lineEnd)) ? lineEnd : -1;
+}
+
+/** Skip the comments (and spaces between them) from `pos`, not line ends. */
+function skipComments(text: string, pos: number): number {
+  let p = pos;
+  for (;;) {
+    p = skipSpaces(text, p);
+    if (text.startsWith('//', p)) return lineEndOf(text, p);
+    if (!text.startsWith('/*', p)) return p;
+    const close = text.indexOf('*/', p + 2);
+    if (close < 0) return text.length;
+    p = close + 2;
+  }
+}
+
+/** Insert `texts` as new items right after `items[k]`. In a multi-line container, a comment after
+ *  the item on its line (`} // first line`) stays with it: the new items go on the lines after. */
 export function insertAfterItemEdits(text: string, container: Node, items: readonly Node[], k: number, texts: readonly string[], style: JsonStyle): TextEdit[] {
   const ref = items[k]!;
   const { multiline, sep, indent } = layoutAfter(text, container, items, ref, style);
   const at = endOf(ref);
   const lead = multiline ? style.eol + indent : sep;
+  const noteEnd = multiline ? trailingCommentEnd(text, at, true) : -1;
+  if (noteEnd >= 0) {
+    const comma = text[skipSpaces(text, at)] === ',';
+    // `}, // note` (more items follow): each new item brings its own comma; `} // note`: the item
+    // gets one, written before the note.
+    if (comma) return [{ start: noteEnd, end: noteEnd, newText: texts.map((t) => lead + t + ',').join('') }];
+    return [{ start: at, end: at, newText: ',' }, { start: noteEnd, end: noteEnd, newText: texts.map((t) => lead + t).join(',') }];
+  }
   return [{ start: at, end: at, newText: texts.map((t) => ',' + lead + t).join('') }];
 }
 
@@ -59,6 +94,11 @@ export function listEdits(text: string, container: Node, items: readonly Node[],
   const edits: TextEdit[] = [];
   const kept = items.map((_, i) => i).filter((i) => !removed.has(i));
   const allRemoved = kept.length === 0 && items.length > 0;
+  const lastKept = kept.length > 0 ? items[kept[kept.length - 1]!]! : undefined;
+  // `"c": 3, // note` with items to append after "c": the note stays with "c" and the new items go
+  // on the lines after it (below), so a trailing run removed after "c" leaves "c"'s comma.
+  const noteEnd = lastKept && append.length > 0 && layoutAfter(text, container, items, lastKept, style).multiline
+    ? trailingCommentEnd(text, endOf(lastKept), true) : -1;
 
   for (let i = 0; i < items.length; i++) {
     if (!removed.has(i)) continue;
@@ -81,15 +121,19 @@ export function listEdits(text: string, container: Node, items: readonly Node[],
       const prev = items[i - 1]!;
       const c = commaAfter(text, endOf(prev));
       const end = endOf(last);
-      if (c < 0) edits.push({ start: endOf(prev), end, newText: '' });
-      else if (/^\s*$/.test(text.slice(c + 1, first.offset))) edits.push({ start: c, end, newText: '' });
+      const ownLine = startsLine(text, first.offset);
+      // `"b": 2 // note` on a line of its own: the note stays there, on its line (joined to the
+      // line before it would read as that line's).
+      const noteAfter = ownLine && trailingCommentEnd(text, end, false) >= 0;
+      const run: TextEdit = noteAfter ? { start: first.offset, end: skipSpaces(text, end), newText: '' }
+        : ownLine ? { start: lineStartOf(text, first.offset) - eolLengthBefore(text, lineStartOf(text, first.offset)), end, newText: '' }
+          : { start: skipSpacesBack(text, first.offset), end, newText: '' };
+      if (noteEnd >= 0) edits.push(run); // the comma stays: the appended items follow it
+      else if (c < 0) edits.push({ start: endOf(prev), end, newText: '' });
+      else if (/^\s*$/.test(text.slice(c + 1, first.offset)) && !noteAfter) edits.push({ start: c, end, newText: '' });
       else {
-        // A comment sits between: keep it, remove the comma and the run's own lines.
-        edits.push({ start: c, end: c + 1, newText: '' });
-        const start = startsLine(text, first.offset)
-          ? lineStartOf(text, first.offset) - eolLengthBefore(text, lineStartOf(text, first.offset))
-          : skipSpacesBack(text, first.offset);
-        edits.push({ start, end, newText: '' });
+        // A comment sits between (or after the run): keep it, remove the comma and the run's own lines.
+        edits.push({ start: c, end: c + 1, newText: '' }, run);
       }
     } else {
       // Everything goes.
@@ -120,19 +164,13 @@ export function listEdits(text: string, container: Node, items: readonly Node[],
     const newText = multiline ? append.map((t, n) => (n ? ',' : '') + style.eol + indent + t).join('') : append.join(', ');
     return [...edits, { start: at, end: at, newText }];
   }
-  const lastKept = items[kept[kept.length - 1]!]!;
-  const { multiline, sep, indent } = layoutAfter(text, container, items, lastKept, style);
-  const at = endOf(lastKept);
-  if (multiline && kept[kept.length - 1] === items.length - 1) {
+  const { multiline, sep, indent } = layoutAfter(text, container, items, lastKept!, style);
+  const at = endOf(lastKept!);
+  if (noteEnd >= 0) {
     // `"c": 3 // note`: the note stays with "c"; the new items go on the lines after it.
-    let p = skipSpaces(text, at);
-    const trailingComma = text[p] === ',';
-    if (trailingComma) p = skipSpaces(text, p + 1);
-    if (text.startsWith('//', p)) {
-      const lineEnd = lineEndOf(text, p);
-      const lines = append.map((t) => style.eol + indent + t).join(',');
-      return [...edits, ...(trailingComma ? [] : [{ start: at, end: at, newText: ',' }]), { start: lineEnd, end: lineEnd, newText: lines }];
-    }
+    const comma = text[skipSpaces(text, at)] === ',';
+    const lines = append.map((t) => style.eol + indent + t).join(',');
+    return [...edits, ...(comma ? [] : [{ start: at, end: at, newText: ',' }]), { start: noteEnd, end: noteEnd, newText: lines }];
   }
   const lead = multiline ? style.eol + indent : sep;
   return [...edits, { start: at, end: at, newText: append.map((t) => ',' + lead + t).join('') }];

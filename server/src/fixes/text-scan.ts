@@ -107,3 +107,56 @@ export function skipTrivia(text: string, pos: number): number {
     } else return i;
   }
 }
+
+/** Where the JSONC comment at `pos` (`//` or `/*`) ends: its line end, or past its `*\/`. */
+function commentEndAt(text: string, pos: number): number {
+  if (text.startsWith('//', pos)) return lineEndOf(text, pos);
+  const close = text.indexOf('*/', pos + 2);
+  return close < 0 ? text.length : close + 2;
+}
+
+/**
+ * `text` (JSONC) without its comments: a comment after a value goes with the spaces before it, a
+ * line holding only a comment goes with its line end. Strings are read past (`"//"` stays).
+ */
+export function withoutComments(text: string): string {
+  let out = '';
+  let kept = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      // A string, to its closing quote or (unclosed) its line end.
+      i++;
+      while (i < text.length && text[i] !== '"' && text[i] !== '\n' && text[i] !== '\r') i += text[i] === '\\' ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (c !== '/' || (text[i + 1] !== '/' && text[i + 1] !== '*')) {
+      i++;
+      continue;
+    }
+    const end = commentEndAt(text, i);
+    const lineStart = lineStartOf(text, i);
+    const after = skipSpaces(text, end);
+    let start: number;
+    let stop: number;
+    if (isBlank(text.slice(lineStart, i)) && (after === text.length || eolLengthAt(text, after) > 0)) {
+      // Alone on its line(s): the lines go.
+      const eol = eolLengthAt(text, after);
+      start = eol > 0 ? lineStart : lineStart - eolLengthBefore(text, lineStart);
+      stop = after + eol;
+    } else if (after === text.length || eolLengthAt(text, after) > 0) {
+      start = skipSpacesBack(text, i); // after a value: the spaces before it go too
+      stop = end;
+    } else {
+      start = i; // a block comment before more text on its line
+      stop = after;
+    }
+    start = Math.max(start, kept);
+    out += text.slice(kept, start);
+    kept = stop;
+    i = stop;
+  }
+  return out + text.slice(kept);
+}
