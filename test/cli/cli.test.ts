@@ -7,7 +7,7 @@ import {
   CEFTRIAXONE_442, CEFTRIAXONE_ROW, csv, CSV_HEADER, MEROPENEM_11, MEROPENEM_442, MEROPENEM_ROW,
   ONE_BAD_NDC_CSV, ONE_BAD_NDC_JSON, PER_DIEM_ROW, SECOND_PER_DIEM_ROW,
 } from '../lsp/fixtures';
-import { cli, read, removeTempDirs, REPO, tempDir } from './run-cli';
+import { cli, read, removeTempDirs, REPO, tempDir, unreadable } from './run-cli';
 import { validateSarif } from './sarif-validator';
 
 const CLEAN_CSV = ONE_BAD_NDC_CSV.replace(MEROPENEM_442, MEROPENEM_11);
@@ -150,6 +150,33 @@ describe('CLI check: text output and exit codes', function () {
     assert.strictEqual(some.code, 2);
   });
 
+  it('a file that cannot be read is in every report: its JSON entry says why, SARIF says the run was not complete', () => {
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV, 'b.claims.csv': ONE_BAD_NDC_CSV });
+    const as = unreadable(dir, 'b.claims.csv');
+    const reason = 'cannot read (permission denied (EACCES))';
+    const text = cli(['check', '.'], dir, as.timeout, as.uid);
+    assert.strictEqual(text.code, 2, text.stderr);
+    assert.match(text.stderr, /^infusion-claims: b\.claims\.csv: cannot read \(permission denied \(EACCES\)\)$/m);
+    assert.match(text.stdout, /^1 problem \(1 error, 0 warnings, 0 info\) in 1 of 1 file checked\.\n1 file or folder could not be read \(named on stderr\); their problems are not counted\.\n$/m);
+    const json = cli(['check', '.', '--format', 'json'], dir, as.timeout, as.uid);
+    assert.strictEqual(json.code, 2);
+    const entries = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+    assert.deepStrictEqual(entries.map((e) => [e.file, e.error]), [['a.claims.csv', undefined], ['b.claims.csv', reason]]);
+    assert.deepStrictEqual(entries[1], { file: 'b.claims.csv', format: 'csv', errorCount: 0, warningCount: 0, infoCount: 0, fixed: 0, error: reason, findings: [] });
+    const sarif = cli(['check', '.', '--format', 'sarif'], dir, as.timeout, as.uid);
+    assert.strictEqual(sarif.code, 2);
+    const log = JSON.parse(sarif.stdout);
+    assert.deepStrictEqual(validateSarif(log), []);
+    assert.strictEqual(log.runs[0].results.length, 1);
+    const [invocation] = log.runs[0].invocations;
+    assert.strictEqual(invocation.executionSuccessful, false);
+    assert.deepStrictEqual(invocation.toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => [n.level, n.message.text]), [['error', `b.claims.csv: ${reason}`]]);
+    assert.strictEqual(invocation.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, 'b.claims.csv');
+    // A complete run says so too.
+    const clean = JSON.parse(cli(['check', 'a.claims.csv', '--format', 'sarif'], dir, as.timeout, as.uid).stdout);
+    assert.deepStrictEqual(clean.runs[0].invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
+  });
+
   it('checks the shipped samples (npm start -- samples/)', () => {
     const r = cli(['check', 'samples/', '--format', 'json'], REPO);
     const files = (JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file).sort();
@@ -223,11 +250,13 @@ describe('CLI check: json and sarif output', function () {
     log.version = '2.0.0';
     delete log.runs[0].tool.driver.rules[0].shortDescription;
     log.runs[0].results[0].ruleIndex = 9999;
+    log.runs[0].invocations[0].toolExecutionNotifications = [{ level: 'error', message: { text: 'a.claims.csv: cannot read' } }];
     log.runs[0].results[1].locations[0].physicalLocation.region.startLine = 0;
     log.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri = 'dir with space\\c.claims.csv';
     assert.deepStrictEqual(validateSarif(log).map((e) => e.split(':')[0]), [
       '$.version',
       '$.runs[0].tool.driver.rules[0].shortDescription.text',
+      '$.runs[0].invocations[0].executionSuccessful',
       '$.runs[0].results[0].ruleIndex',
       '$.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri',
       '$.runs[0].results[1].locations[0].physicalLocation.region.startLine',

@@ -70,6 +70,36 @@ export function validateSarif(log: Json): string[] {
     if (run.columnKind !== undefined && run.columnKind !== 'utf16CodeUnits' && run.columnKind !== 'unicodeCodePoints') {
       fail(`${at}.columnKind`, 'must be utf16CodeUnits or unicodeCodePoints');
     }
+    // What the run could not do (a file it could not read): code scanning must not take that
+    // file's alerts for fixed. The CLI always writes one invocation.
+    if (!Array.isArray(run.invocations) || run.invocations.length === 0) {
+      fail(`${at}.invocations`, 'must be a non-empty array');
+    } else {
+      run.invocations.forEach((inv: Json, k: number) => {
+        const ip = `${at}.invocations[${k}]`;
+        if (!isObject(inv)) return fail(ip, 'not an object');
+        if (typeof inv.executionSuccessful !== 'boolean') fail(`${ip}.executionSuccessful`, 'must be a boolean');
+        const notes = inv.toolExecutionNotifications;
+        if (notes === undefined) return;
+        if (!Array.isArray(notes)) return fail(`${ip}.toolExecutionNotifications`, 'must be an array');
+        if (notes.some((n: Json) => isObject(n) && n.level === 'error') && inv.executionSuccessful !== false) {
+          fail(`${ip}.executionSuccessful`, 'must be false when a notification is an error');
+        }
+        notes.forEach((n: Json, j: number) => {
+          const np = `${ip}.toolExecutionNotifications[${j}]`;
+          if (!isObject(n)) return fail(np, 'not an object');
+          if (!LEVELS.includes(n.level as string)) fail(`${np}.level`, `must be one of ${LEVELS.join(', ')}`);
+          if (!isObject(n.message) || !nonEmptyText(n.message.text)) fail(`${np}.message.text`, 'must be a non-empty string');
+          if (n.locations === undefined) return;
+          if (!Array.isArray(n.locations)) return fail(`${np}.locations`, 'must be an array');
+          n.locations.forEach((loc: Json, m: number) => {
+            const phys = isObject(loc) ? loc.physicalLocation : undefined;
+            const uri = isObject(phys) && isObject(phys.artifactLocation) ? phys.artifactLocation.uri : undefined;
+            if (!isUriReference(uri)) fail(`${np}.locations[${m}].physicalLocation.artifactLocation.uri`, 'must be a URI reference');
+          });
+        });
+      });
+    }
     if (!Array.isArray(run.results)) return fail(`${at}.results`, 'must be an array');
     run.results.forEach((result: Json, i: number) => {
       const p = `${at}.results[${i}]`;

@@ -6,6 +6,7 @@ import { RULES } from '../rules';
 import type { Severity } from '../rules/types';
 import { ruleDocUrl } from '../lsp/protocol';
 import type { FileResult, LocatedFinding } from './check';
+import { failureText, type ReadFailure } from './files';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/infusion-claims/infusion-claims';
@@ -77,6 +78,9 @@ function sarifResult(f: LocatedFinding, uri: string, cwd: string): object {
   };
 }
 
+/** Where the results list opens in the log's text (once: every string in the log is escaped JSON). */
+const RESULTS_OPEN = '"results": [';
+
 /** Results sit in runs[0].results, eight spaces in. */
 const RESULT_INDENT = '\n        ';
 
@@ -94,13 +98,19 @@ export function sarifOfFinding(f: LocatedFinding, uri: string, cwd: string = pro
 export class SarifWriter {
   /** Pieces of results written (the first drops its leading comma). */
   private results = 0;
-  /** The log up to the results list's "[" and from its "]" on. */
+  /** The log up to the results list's "[" (the rest is written at the end: it says what could not be read). */
   private readonly head: string;
-  private readonly tail: string;
 
   constructor(private readonly out: (text: string) => void, readonly cwd: string = process.cwd()) {
+    const text = JSON.stringify(this.log(), null, 2);
+    this.head = text.slice(0, text.lastIndexOf(RESULTS_OPEN) + RESULTS_OPEN.length);
+    this.out(this.head);
+  }
+
+  /** The log without its results; `failures`: the paths the run could not read. */
+  private log(failures: readonly ReadFailure[] = []): object {
     const version = toolVersion();
-    const log = {
+    return {
       $schema: SARIF_SCHEMA,
       version: '2.1.0',
       runs: [{
@@ -114,13 +124,18 @@ export class SarifWriter {
         },
         columnKind: 'utf16CodeUnits',
         results: [],
+        // Always there: a run that could not read a file says so (executionSuccessful false, a
+        // notification per path), so that code scanning does not take the file's alerts for fixed.
+        invocations: [{
+          executionSuccessful: failures.length === 0,
+          toolExecutionNotifications: failures.map((f) => ({
+            level: 'error',
+            message: { text: failureText(f) },
+            ...(f.path === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.path, this.cwd) } } }] }),
+          })),
+        }],
       }],
     };
-    const text = JSON.stringify(log, null, 2);
-    const at = text.lastIndexOf('"results": [') + '"results": ['.length;
-    this.head = text.slice(0, at);
-    this.tail = text.slice(at + 1);
-    this.out(this.head);
   }
 
   /** Results' text from sarifOfFinding: one result, several, or a piece of them (cut anywhere). */
@@ -134,9 +149,11 @@ export class SarifWriter {
     for (const f of r.findings) this.add(sarifOfFinding(f, uri, this.cwd));
   }
 
-  /** The end of the log. */
-  end(): string {
-    return `${this.results === 0 ? ']' : '\n      ]'}${this.tail}\n`;
+  /** The end of the log, with what could not be read. */
+  end(failures: readonly ReadFailure[] = []): string {
+    const text = JSON.stringify(this.log(failures), null, 2);
+    const tail = text.slice(text.lastIndexOf(RESULTS_OPEN) + RESULTS_OPEN.length + 1);
+    return `${this.results === 0 ? ']' : '\n      ]'}${tail}\n`;
   }
 }
 

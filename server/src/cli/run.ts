@@ -4,7 +4,7 @@ import { checkedInParts, checkWhole } from './check';
 import { fixCsvInParts } from './csv-parts-fix';
 import { RunLines } from './cross-file';
 import { forgetOtherFiles } from './related';
-import { collectFiles, type ClaimFile } from './files';
+import { collectFiles, failureText, type ClaimFile } from './files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { JsonWriter } from './report-json';
 import { SarifWriter } from './report-sarif';
@@ -37,7 +37,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
   const { files, failures } = collectFiles(options.paths);
   if (files.length === 0 && failures.length === 0) {
-    failures.push(`no claim files (*.claims.csv, *.claims.json, *.claim.json) found in ${options.paths.join(', ')}`);
+    failures.push({ reason: `no claim files (*.claims.csv, *.claims.json, *.claim.json) found in ${options.paths.join(', ')}` });
   }
   const lintOptions: LintOptions = { rules: options.rules, payer: options.payer, ndcFormat: options.ndcFormat };
   // --workspace: the files checked together are one workspace for the cross-file rules.
@@ -83,12 +83,15 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       checked.push({ path: r.path, tally: tallyOf(r) });
     } catch (err) {
       // Only the error code: a message could carry file content.
-      failures.push(`${file.path}: cannot ${options.fix ? 'read or write' : 'read'} (${describeError(err)})`);
+      const failure = { path: file.path, reason: `cannot ${options.fix ? 'read or write' : 'read'} (${describeError(err)})` };
+      failures.push(failure);
+      // The reports name it too, so that a run that missed a file does not read as complete.
+      json?.failed(file.path, file.format, failure.reason);
     }
   }
 
-  io.out(json ? json.end() : sarif ? sarif.end() : textSummaryOf(checked));
-  for (const f of failures) io.err(`infusion-claims: ${f}\n`);
+  io.out(json ? json.end() : sarif ? sarif.end(failures) : textSummaryOf(checked, failures));
+  for (const f of failures) io.err(`infusion-claims: ${failureText(f)}\n`);
   if (failures.length) return 2;
   return checked.some((c) => c.tally.errors > 0) ? 1 : 0;
 }
