@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { lintText } from '../../server/src/engine';
 import {
   CEFTRIAXONE_442, CEFTRIAXONE_ROW, csv, CSV_HEADER, MEROPENEM_11, MEROPENEM_442, MEROPENEM_ROW,
@@ -245,6 +246,34 @@ describe('CLI check: json and sarif output', function () {
     assert.strictEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'dir%20with%20space/a.claims.csv');
   });
 
+  it('--format sarif: URIs are relative to the repository root (%SRCROOT%), also when run from a subfolder; --base-dir overrides', () => {
+    const repo = tempDir({ '.git/HEAD': 'ref: refs/heads/main\n', 'sub/p.claims.csv': ONE_BAD_NDC_CSV });
+    const outside = tempDir({ 'o.claims.csv': ONE_BAD_NDC_CSV });
+    const sub = path.join(repo, 'sub');
+    const run = (args: string[], cwd: string) => {
+      const r = cli(['check', ...args, '--format', 'sarif'], cwd);
+      const log = JSON.parse(r.stdout);
+      assert.deepStrictEqual(validateSarif(log), [], r.stdout);
+      return { base: log.runs[0].originalUriBaseIds, locations: log.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: unknown } }> }) => x.locations[0].physicalLocation.artifactLocation) };
+    };
+    const repoUri = `${pathToFileURL(fs.realpathSync(repo)).href}/`;
+    const fromSub = run(['p.claims.csv', path.join(outside, 'o.claims.csv')], fs.realpathSync(sub));
+    assert.deepStrictEqual(fromSub.base, { '%SRCROOT%': { uri: repoUri } });
+    assert.deepStrictEqual(fromSub.locations, [
+      { uri: 'sub/p.claims.csv', uriBaseId: '%SRCROOT%' },
+      // Outside the base: an absolute URI, no base.
+      { uri: pathToFileURL(path.join(outside, 'o.claims.csv')).href },
+    ]);
+    const given = run(['p.claims.csv', '--base-dir', '.'], sub);
+    assert.deepStrictEqual(given.base, { '%SRCROOT%': { uri: `${pathToFileURL(sub).href}/` } });
+    assert.deepStrictEqual(given.locations, [{ uri: 'p.claims.csv', uriBaseId: '%SRCROOT%' }]);
+    // No repository: the working folder.
+    assert.deepStrictEqual(run(['o.claims.csv'], outside).locations, [{ uri: 'o.claims.csv', uriBaseId: '%SRCROOT%' }]);
+    const missing = cli(['check', 'p.claims.csv', '--base-dir', 'nowhere'], sub);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.stderr, /--base-dir nowhere is not a folder/);
+  });
+
   it('the SARIF validator finds what is wrong (so the test above can fail)', () => {
     const log = JSON.parse(cli(['check', '.', '--format', 'sarif'], dir).stdout);
     log.version = '2.0.0';
@@ -253,11 +282,13 @@ describe('CLI check: json and sarif output', function () {
     log.runs[0].invocations[0].toolExecutionNotifications = [{ level: 'error', message: { text: 'a.claims.csv: cannot read' } }];
     log.runs[0].results[1].locations[0].physicalLocation.region.startLine = 0;
     log.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri = 'dir with space\\c.claims.csv';
+    delete log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uriBaseId;
     assert.deepStrictEqual(validateSarif(log).map((e) => e.split(':')[0]), [
       '$.version',
       '$.runs[0].tool.driver.rules[0].shortDescription.text',
       '$.runs[0].invocations[0].executionSuccessful',
       '$.runs[0].results[0].ruleIndex',
+      '$.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uriBaseId',
       '$.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri',
       '$.runs[0].results[1].locations[0].physicalLocation.region.startLine',
     ]);

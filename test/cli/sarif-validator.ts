@@ -38,7 +38,7 @@ function nonEmptyText(v: Json): boolean {
 
 export function validateSarif(log: Json): string[] {
   const errors: string[] = [];
-  const fail = (path: string, what: string) => errors.push(`${path}: ${what}`);
+  const fail = (path: string, what: string): void => { errors.push(`${path}: ${what}`); };
   if (!isObject(log)) return ['$: the log is not an object'];
   if (typeof log.$schema !== 'string' || !/sarif-(schema-)?2\.1\.0/.test(log.$schema) || !isAbsoluteUri(log.$schema)) {
     fail('$.$schema', 'must be the URI of the SARIF 2.1.0 schema');
@@ -67,6 +67,44 @@ export function validateSarif(log: Json): string[] {
       const level = isObject(rule.defaultConfiguration) ? rule.defaultConfiguration.level : undefined;
       if (!LEVELS.includes(level as string)) fail(`${rp}.defaultConfiguration.level`, `must be one of ${LEVELS.join(', ')}`);
     });
+    // Relative URIs name their base (uriBaseId), which the run says where it was: code scanning
+    // resolves them against the checkout's root, not against the folder the tool ran in.
+    const baseIds = run.originalUriBaseIds;
+    if (baseIds !== undefined) {
+      if (!isObject(baseIds)) fail(`${at}.originalUriBaseIds`, 'must be an object');
+      else {
+        for (const [id, base] of Object.entries(baseIds)) {
+          const u = isObject(base) ? base.uri : undefined;
+          if (!isAbsoluteUri(u) || !(u as string).endsWith('/')) fail(`${at}.originalUriBaseIds.${id}.uri`, 'must be an absolute URI ending in /');
+        }
+      }
+    }
+    const artifact = (lp: string, phys: Record<string, Json>): void => {
+      const loc = phys.artifactLocation;
+      const uri = isObject(loc) ? loc.uri : undefined;
+      if (!isUriReference(uri)) return fail(`${lp}.artifactLocation.uri`, 'must be a URI reference (forward slashes, percent-encoded)');
+      const baseId = (loc as Record<string, Json>).uriBaseId;
+      if (baseId === undefined) {
+        if (!isAbsoluteUri(uri)) fail(`${lp}.artifactLocation.uriBaseId`, 'a relative URI needs a uriBaseId');
+      } else if (!isObject(baseIds) || !(typeof baseId === 'string' && baseId in baseIds)) {
+        fail(`${lp}.artifactLocation.uriBaseId`, 'must be a key of run.originalUriBaseIds');
+      } else if (isAbsoluteUri(uri)) {
+        fail(`${lp}.artifactLocation.uriBaseId`, 'an absolute URI takes no uriBaseId');
+      }
+    };
+    /** A physicalLocation with (region) or without a region. */
+    const physical = (lp: string, phys: Json, region: boolean): void => {
+      if (!isObject(phys)) return fail(lp, 'missing');
+      artifact(lp, phys);
+      if (!region) return;
+      const r = phys.region;
+      if (!isObject(r)) return fail(`${lp}.region`, 'missing');
+      for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn']) {
+        if (!isPositiveInt(r[k])) fail(`${lp}.region.${k}`, 'must be an integer ≥ 1');
+      }
+      const { startLine, startColumn, endLine, endColumn } = r as Record<string, number>;
+      if (endLine < startLine || (endLine === startLine && endColumn < startColumn)) fail(`${lp}.region`, 'ends before it starts');
+    };
     if (run.columnKind !== undefined && run.columnKind !== 'utf16CodeUnits' && run.columnKind !== 'unicodeCodePoints') {
       fail(`${at}.columnKind`, 'must be utf16CodeUnits or unicodeCodePoints');
     }
@@ -93,9 +131,7 @@ export function validateSarif(log: Json): string[] {
           if (n.locations === undefined) return;
           if (!Array.isArray(n.locations)) return fail(`${np}.locations`, 'must be an array');
           n.locations.forEach((loc: Json, m: number) => {
-            const phys = isObject(loc) ? loc.physicalLocation : undefined;
-            const uri = isObject(phys) && isObject(phys.artifactLocation) ? phys.artifactLocation.uri : undefined;
-            if (!isUriReference(uri)) fail(`${np}.locations[${m}].physicalLocation.artifactLocation.uri`, 'must be a URI reference');
+            physical(`${np}.locations[${m}].physicalLocation`, isObject(loc) ? loc.physicalLocation : undefined, false);
           });
         });
       });
@@ -116,19 +152,21 @@ export function validateSarif(log: Json): string[] {
       if (!isObject(result.message) || !nonEmptyText(result.message.text)) fail(`${p}.message.text`, 'must be a non-empty string');
       if (!Array.isArray(result.locations) || result.locations.length === 0) return fail(`${p}.locations`, 'must be a non-empty array');
       result.locations.forEach((loc: Json, j: number) => {
-        const lp = `${p}.locations[${j}].physicalLocation`;
-        const phys = isObject(loc) ? loc.physicalLocation : undefined;
-        if (!isObject(phys)) return fail(lp, 'missing');
-        const uri = isObject(phys.artifactLocation) ? phys.artifactLocation.uri : undefined;
-        if (!isUriReference(uri)) fail(`${lp}.artifactLocation.uri`, 'must be a URI reference (forward slashes, percent-encoded)');
-        const region = phys.region;
-        if (!isObject(region)) return fail(`${lp}.region`, 'missing');
-        for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn']) {
-          if (!isPositiveInt(region[k])) fail(`${lp}.region.${k}`, 'must be an integer ≥ 1');
-        }
-        const { startLine, startColumn, endLine, endColumn } = region as Record<string, number>;
-        if (endLine < startLine || (endLine === startLine && endColumn < startColumn)) fail(`${lp}.region`, 'ends before it starts');
+        physical(`${p}.locations[${j}].physicalLocation`, isObject(loc) ? loc.physicalLocation : undefined, true);
       });
+      // Places the result points at too: each with its own id, a message and a located region.
+      if (result.relatedLocations !== undefined) {
+        if (!Array.isArray(result.relatedLocations) || result.relatedLocations.length === 0) return fail(`${p}.relatedLocations`, 'must be a non-empty array when present');
+        const relIds = new Set<number>();
+        result.relatedLocations.forEach((loc: Json, j: number) => {
+          const rp = `${p}.relatedLocations[${j}]`;
+          if (!isObject(loc)) return fail(rp, 'not an object');
+          if (typeof loc.id !== 'number' || !Number.isInteger(loc.id) || loc.id < 0 || relIds.has(loc.id)) fail(`${rp}.id`, 'must be a unique integer ≥ 0');
+          else relIds.add(loc.id);
+          if (!isObject(loc.message) || !nonEmptyText(loc.message.text)) fail(`${rp}.message.text`, 'must be a non-empty string');
+          physical(`${rp}.physicalLocation`, loc.physicalLocation, true);
+        });
+      }
     });
   });
   return errors;

@@ -15,6 +15,8 @@ export interface CliOptions {
   readonly ndcFormat?: 'keep' | 'hyphenated' | 'digits';
   /** The files checked are one workspace for the cross-file rules (cli/cross-file.ts). */
   readonly workspace: boolean;
+  /** --base-dir: the folder SARIF URIs are relative to (report-sarif.ts baseDir). */
+  readonly baseDir?: string;
 }
 
 export class UsageError extends Error {
@@ -42,6 +44,9 @@ Options:
   --ndc-format keep|hyphenated|digits
                              how the NDC fix writes an NDC (default: keep);
                              hyphenated also reports 11 digits without hyphens
+  --base-dir <folder>        the folder SARIF file URIs are relative to (uriBaseId
+                             %SRCROOT%; default: the repository the working folder
+                             is in, found by its .git, else the working folder)
   -h, --help                 show this help
 
 Exit codes: 0 no errors (warnings and info do not fail), 1 errors found,
@@ -58,6 +63,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
   let workspace = false;
   let payer: string | undefined;
   let ndcFormat: CliOptions['ndcFormat'];
+  let baseDir: string | undefined;
   let command: string | undefined;
   let optionsEnded = false;
 
@@ -122,6 +128,10 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
         ndcFormat = read;
         break;
       }
+      case '--base-dir':
+        baseDir = value();
+        if (baseDir === '') throw new UsageError('--base-dir needs a folder');
+        break;
       default:
         throw new UsageError(`unknown option ${name}`);
     }
@@ -129,5 +139,5 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
   if (command === undefined) throw new UsageError('no command given: use "infusion-claims check <files or folders>"');
   if (command !== 'check') throw new UsageError(`unknown command "${command}": the command is "check"`);
   if (paths.length === 0) throw new UsageError('no files or folders given to check');
-  return { paths, format, fix, rules, payer, ndcFormat, workspace };
+  return { paths, format, fix, rules, payer, ndcFormat, workspace, baseDir };
 }

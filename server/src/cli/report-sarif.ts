@@ -27,13 +27,61 @@ function toolVersion(): string | undefined {
   }
 }
 
-/** A relative URI from the working folder (what code scanning resolves against the checkout),
- *  or a file: URI for a file outside it. */
-export function artifactUri(file: string, cwd: string = process.cwd()): string {
-  const abs = path.resolve(cwd, file);
-  const rel = path.relative(cwd, abs);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return pathToFileURL(abs).href;
-  return rel.split(path.sep).map(encodeURIComponent).join('/');
+/** The base id of artifact URIs relative to the base folder (code scanning's name for the
+ *  checkout's root); run.originalUriBaseIds says where it was. */
+export const SRCROOT = '%SRCROOT%';
+
+/** The base folder of the SARIF report's URIs by default: the repository the working folder is in
+ *  (the nearest ancestor with a `.git` folder, or file in a worktree or submodule), else the
+ *  working folder. The file system only: no git process. */
+export function findBaseDir(cwd: string = process.cwd()): string {
+  const start = path.resolve(cwd);
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    try {
+      fs.statSync(path.join(dir, '.git'));
+      return dir;
+    } catch {
+      // not here
+    }
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+/** The run's --base-dir (absolute), and findBaseDir's answer for a working folder. */
+let givenBase: string | undefined;
+let foundBase: { cwd: string; base: string } | undefined;
+
+/** Set (or, undefined, reset to findBaseDir's) the base folder of this run's SARIF URIs. */
+export function setBaseDir(dir: string | undefined): void {
+  givenBase = dir === undefined ? undefined : path.resolve(dir);
+}
+
+/** The base folder of this run's SARIF URIs: --base-dir, else findBaseDir's. */
+export function baseDir(): string {
+  if (givenBase !== undefined) return givenBase;
+  const cwd = process.cwd();
+  if (foundBase?.cwd !== cwd) foundBase = { cwd, base: findBaseDir(cwd) };
+  return foundBase.base;
+}
+
+export interface ArtifactLocation {
+  readonly uri: string;
+  readonly uriBaseId?: string;
+}
+
+/** Where a file is for SARIF: relative to `base` (percent-encoded, with uriBaseId %SRCROOT%), or a
+ *  file: URI for a file outside it. `file` is as the run names it (relative to the working folder). */
+export function artifactLocation(file: string, base: string = baseDir()): ArtifactLocation {
+  const abs = path.resolve(file);
+  const rel = path.relative(base, abs);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+/** The base folder as run.originalUriBaseIds gives it: a file: URI ending in a slash. */
+export function baseUri(base: string): string {
+  const href = pathToFileURL(base).href;
+  return href.endsWith('/') ? href : `${href}/`;
 }
 
 /** The rules as SARIF describes them; a result names its rule by index into this list. */
@@ -50,7 +98,7 @@ let ruleIndexes: Map<string, number> | undefined;
 
 /** One finding as a SARIF result. A finding of a rule outside the registry names its rule by id
  *  only (the rules are written before the results, so no descriptor can be added for it). */
-function sarifResult(f: LocatedFinding, uri: string, cwd: string): object {
+function sarifResult(f: LocatedFinding, location: ArtifactLocation, base: string): object {
   ruleIndexes ??= new Map(RULES.map((r, i) => [r.meta.id, i]));
   const ruleIndex = ruleIndexes.get(f.ruleId);
   return {
@@ -60,7 +108,7 @@ function sarifResult(f: LocatedFinding, uri: string, cwd: string): object {
     message: { text: f.message },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri },
+        artifactLocation: location,
         region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
       },
     }],
@@ -70,7 +118,7 @@ function sarifResult(f: LocatedFinding, uri: string, cwd: string): object {
         id,
         message: { text: rel.message },
         physicalLocation: {
-          artifactLocation: { uri: rel.file === undefined ? uri : artifactUri(rel.file, cwd) },
+          artifactLocation: rel.file === undefined ? location : artifactLocation(rel.file, base),
           region: { startLine: rel.line, startColumn: rel.column, endLine: rel.endLine, endColumn: rel.endColumn },
         },
       })),
@@ -85,9 +133,10 @@ const RESULTS_OPEN = '"results": [';
 const RESULT_INDENT = '\n        ';
 
 /** One finding as SarifWriter writes it: after a comma (the first result drops it), indented in place.
- *  `uri`: the file's artifactUri. Plain data: a worker thread formats the findings it finds. */
-export function sarifOfFinding(f: LocatedFinding, uri: string, cwd: string = process.cwd()): string {
-  return `,${RESULT_INDENT}${JSON.stringify(sarifResult(f, uri, cwd), null, 2).replace(/\n/g, RESULT_INDENT)}`;
+ *  `location`: the file's artifactLocation from `base`. Plain data: a worker thread formats the
+ *  findings it finds. */
+export function sarifOfFinding(f: LocatedFinding, location: ArtifactLocation, base: string): string {
+  return `,${RESULT_INDENT}${JSON.stringify(sarifResult(f, location, base), null, 2).replace(/\n/g, RESULT_INDENT)}`;
 }
 
 /**
@@ -101,7 +150,8 @@ export class SarifWriter {
   /** The log up to the results list's "[" (the rest is written at the end: it says what could not be read). */
   private readonly head: string;
 
-  constructor(private readonly out: (text: string) => void, readonly cwd: string = process.cwd()) {
+  /** `base`: the folder artifact URIs are relative to (%SRCROOT%). */
+  constructor(private readonly out: (text: string) => void, readonly base: string = baseDir()) {
     const text = JSON.stringify(this.log(), null, 2);
     this.head = text.slice(0, text.lastIndexOf(RESULTS_OPEN) + RESULTS_OPEN.length);
     this.out(this.head);
@@ -122,6 +172,7 @@ export class SarifWriter {
             rules: ruleDescriptors(),
           },
         },
+        originalUriBaseIds: { [SRCROOT]: { uri: baseUri(this.base) } },
         columnKind: 'utf16CodeUnits',
         results: [],
         // Always there: a run that could not read a file says so (executionSuccessful false, a
@@ -131,7 +182,7 @@ export class SarifWriter {
           toolExecutionNotifications: failures.map((f) => ({
             level: 'error',
             message: { text: failureText(f) },
-            ...(f.path === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.path, this.cwd) } } }] }),
+            ...(f.path === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.path, this.base) } }] }),
           })),
         }],
       }],
@@ -145,8 +196,8 @@ export class SarifWriter {
   }
 
   file(r: FileResult): void {
-    const uri = artifactUri(r.path, this.cwd);
-    for (const f of r.findings) this.add(sarifOfFinding(f, uri, this.cwd));
+    const location = artifactLocation(r.path, this.base);
+    for (const f of r.findings) this.add(sarifOfFinding(f, location, this.base));
   }
 
   /** The end of the log, with what could not be read. */
@@ -158,9 +209,9 @@ export class SarifWriter {
 }
 
 /** The whole log of these results at once. */
-export function formatSarif(results: readonly FileResult[], cwd: string = process.cwd()): string {
+export function formatSarif(results: readonly FileResult[], base: string = baseDir()): string {
   let text = '';
-  const writer = new SarifWriter((t) => { text += t; }, cwd);
+  const writer = new SarifWriter((t) => { text += t; }, base);
   for (const r of results) writer.file(r);
   return text + writer.end();
 }

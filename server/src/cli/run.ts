@@ -1,5 +1,6 @@
 // `infusion-claims check`: parse arguments, check the files, print the report, pick the exit code.
 // Exit 0: no errors (warnings/info do not fail). 1: errors found. 2: usage error or unreadable file.
+import * as fs from 'fs';
 import { checkedInParts, checkWhole } from './check';
 import { fixCsvInParts } from './csv-parts-fix';
 import { RunLines } from './cross-file';
@@ -7,7 +8,7 @@ import { forgetOtherFiles } from './related';
 import { collectFiles, failureText, type ClaimFile } from './files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { JsonWriter } from './report-json';
-import { SarifWriter } from './report-sarif';
+import { SarifWriter, setBaseDir } from './report-sarif';
 import { tallyOf, textOfFile, textSummaryOf, type CheckedFile } from './report-text';
 import { streamJson, streamSarif, streamText, type ReportOut } from './stream-report';
 import type { LintOptions } from '../rules/types';
@@ -34,6 +35,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.out(`${USAGE}\n`);
     return 0;
   }
+
+  if (options.baseDir !== undefined && !isFolder(options.baseDir)) {
+    io.err(`infusion-claims: --base-dir ${options.baseDir} is not a folder\nRun "infusion-claims --help" for usage.\n`);
+    return 2;
+  }
+  // Set for every run (an earlier one in this process may have set another).
+  setBaseDir(options.baseDir);
 
   const { files, failures } = collectFiles(options.paths);
   if (files.length === 0 && failures.length === 0) {
@@ -94,6 +102,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   for (const f of failures) io.err(`infusion-claims: ${failureText(f)}\n`);
   if (failures.length) return 2;
   return checked.some((c) => c.tally.errors > 0) ? 1 : 0;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** --workspace --fix's first pass: fix and write each file (a big CSV file in parts), reporting
