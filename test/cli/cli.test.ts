@@ -228,6 +228,11 @@ describe('CLI check: json and sarif output', function () {
     const ndc = driver.rules.find((x: { id: string }) => x.id === 'ndc-format');
     assert.deepStrictEqual(ndc.defaultConfiguration, { level: 'error' });
     assert.match(ndc.helpUri, /\/docs\/rules\/ndc-format\.md$/);
+    // What code scanning shows of a rule: its page's first sentence, and the page.
+    assert.strictEqual(driver.semanticVersion, JSON.parse(read(REPO, 'package.json')).version);
+    assert.strictEqual(ndc.fullDescription.text, 'An NDC is billed as 11 digits in 5-4-2 form.');
+    assert.strictEqual(ndc.help.markdown, read(REPO, 'docs/rules/ndc-format.md').trim());
+    assert.match(ndc.help.text, /^An NDC is billed as 11 digits in 5-4-2 form\. .*ndc-format\.md$/);
     assert.ok(driver.rules.some((x: { id: string; defaultConfiguration: { level: string } }) => x.id === 'multi-ndc-kp-kq' && x.defaultConfiguration.level === 'note'));
     const results = log.runs[0].results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }>;
     assert.deepStrictEqual(results.map((x) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri]), [
@@ -274,21 +279,47 @@ describe('CLI check: json and sarif output', function () {
     assert.match(missing.stderr, /--base-dir nowhere is not a folder/);
   });
 
+  it('--format sarif: fingerprints stay when lines are added above, and tell equal findings apart', () => {
+    // The drug line billed twice: the same ndc-format finding on two equal lines.
+    const twice = csv(CSV_HEADER, PER_DIEM_ROW, MEROPENEM_ROW, MEROPENEM_ROW);
+    const moved = csv(CSV_HEADER, '# exported 2026-03-05', '', PER_DIEM_ROW, MEROPENEM_ROW, MEROPENEM_ROW);
+    const dir = tempDir({ 'a.claims.csv': twice });
+    type Result = { ruleId: string; partialFingerprints: Record<string, string>; locations: Array<{ physicalLocation: { region: { startLine: number } } }> };
+    const results = (): Result[] => {
+      const log = JSON.parse(cli(['check', '.', '--format', 'sarif'], dir).stdout);
+      assert.deepStrictEqual(validateSarif(log), []);
+      return log.runs[0].results;
+    };
+    const before = results();
+    fs.writeFileSync(path.join(dir, 'a.claims.csv'), moved);
+    const after = results();
+    assert.deepStrictEqual(after.map((r) => r.locations[0].physicalLocation.region.startLine), before.map((r) => r.locations[0].physicalLocation.region.startLine + 2));
+    assert.deepStrictEqual(after.map((r) => r.partialFingerprints), before.map((r) => r.partialFingerprints));
+    const ndc = before.filter((r) => r.ruleId === 'ndc-format').map((r) => r.partialFingerprints['infusionClaims/v1']);
+    assert.strictEqual(ndc.length, 2);
+    assert.match(ndc[0], /^[0-9a-f]{16}:1$/);
+    assert.strictEqual(ndc[1], ndc[0].replace(/:1$/, ':2'));
+  });
+
   it('the SARIF validator finds what is wrong (so the test above can fail)', () => {
     const log = JSON.parse(cli(['check', '.', '--format', 'sarif'], dir).stdout);
     log.version = '2.0.0';
     delete log.runs[0].tool.driver.rules[0].shortDescription;
+    delete log.runs[0].tool.driver.rules[1].help;
     log.runs[0].results[0].ruleIndex = 9999;
     log.runs[0].invocations[0].toolExecutionNotifications = [{ level: 'error', message: { text: 'a.claims.csv: cannot read' } }];
     log.runs[0].results[1].locations[0].physicalLocation.region.startLine = 0;
     log.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri = 'dir with space\\c.claims.csv';
     delete log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uriBaseId;
+    log.runs[0].results[1].partialFingerprints = log.runs[0].results[0].partialFingerprints;
     assert.deepStrictEqual(validateSarif(log).map((e) => e.split(':')[0]), [
       '$.version',
       '$.runs[0].tool.driver.rules[0].shortDescription.text',
+      '$.runs[0].tool.driver.rules[1].help.text',
       '$.runs[0].invocations[0].executionSuccessful',
       '$.runs[0].results[0].ruleIndex',
       '$.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uriBaseId',
+      '$.runs[0].results[1].partialFingerprints',
       '$.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri',
       '$.runs[0].results[1].locations[0].physicalLocation.region.startLine',
     ]);

@@ -53,6 +53,9 @@ export function validateSarif(log: Json): string[] {
     if (!isObject(driver)) return fail(`${at}.tool.driver`, 'missing');
     if (!nonEmptyText(driver.name)) fail(`${at}.tool.driver.name`, 'must be a non-empty string');
     if (!isAbsoluteUri(driver.informationUri)) fail(`${at}.tool.driver.informationUri`, 'must be an absolute URI');
+    if (typeof driver.semanticVersion !== 'string' || !/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(driver.semanticVersion)) {
+      fail(`${at}.tool.driver.semanticVersion`, 'must be a semantic version (the package\'s)');
+    }
     const rules: Json[] = Array.isArray(driver.rules) ? driver.rules : [];
     if (!Array.isArray(driver.rules)) fail(`${at}.tool.driver.rules`, 'must be an array');
     const ids = new Set<string>();
@@ -64,6 +67,10 @@ export function validateSarif(log: Json): string[] {
       else ids.add(rule.id as string);
       if (!isObject(rule.shortDescription) || !nonEmptyText(rule.shortDescription.text)) fail(`${rp}.shortDescription.text`, 'must be a non-empty string');
       if (!isAbsoluteUri(rule.helpUri)) fail(`${rp}.helpUri`, 'must be an absolute URI');
+      // Code scanning shows fullDescription and help (not helpUri) on an alert.
+      if (!isObject(rule.fullDescription) || !nonEmptyText(rule.fullDescription.text)) fail(`${rp}.fullDescription.text`, 'must be a non-empty string');
+      if (!isObject(rule.help) || !nonEmptyText(rule.help.text)) fail(`${rp}.help.text`, 'must be a non-empty string');
+      else if (rule.help.markdown !== undefined && !nonEmptyText(rule.help.markdown)) fail(`${rp}.help.markdown`, 'must be a non-empty string when present');
       const level = isObject(rule.defaultConfiguration) ? rule.defaultConfiguration.level : undefined;
       if (!LEVELS.includes(level as string)) fail(`${rp}.defaultConfiguration.level`, `must be one of ${LEVELS.join(', ')}`);
     });
@@ -137,9 +144,16 @@ export function validateSarif(log: Json): string[] {
       });
     }
     if (!Array.isArray(run.results)) return fail(`${at}.results`, 'must be an array');
+    // Code scanning takes results with equal fingerprints for one alert: every result has one
+    // (the CLI's own, infusionClaims/v1), none the same as another's.
+    const fingerprints = new Set<string>();
     run.results.forEach((result: Json, i: number) => {
       const p = `${at}.results[${i}]`;
       if (!isObject(result)) return fail(p, 'not an object');
+      const fp = isObject(result.partialFingerprints) ? result.partialFingerprints['infusionClaims/v1'] : undefined;
+      if (!nonEmptyText(fp)) fail(`${p}.partialFingerprints`, 'must hold infusionClaims/v1, a non-empty string');
+      else if (fingerprints.has(fp as string)) fail(`${p}.partialFingerprints`, `infusionClaims/v1 ${String(fp)} is another result's too`);
+      else fingerprints.add(fp as string);
       if (!nonEmptyText(result.ruleId)) fail(`${p}.ruleId`, 'must be a non-empty string');
       if (result.ruleIndex !== undefined) {
         const ri = result.ruleIndex;

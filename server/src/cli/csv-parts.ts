@@ -23,7 +23,7 @@ import { LineIndex } from './line-index';
 import { OrderedSpool } from './ordered-spool';
 import { locateRelated, withRelated } from './related';
 import { findingJson, jsonOfFinding } from './report-json';
-import { artifactLocation, baseDir, sarifOfFinding, type ArtifactLocation } from './report-sarif';
+import { artifactLocation, baseDir, lineTextAt, sarifOfFinding, type ArtifactLocation } from './report-sarif';
 import { countInto, newTally, textOfFinding, type FileTally } from './report-text';
 
 /** A finding in file terms: its offsets, and its line and column (1-based) at each end. */
@@ -85,18 +85,16 @@ export interface ReportPlan extends BatchPlan {
   readonly sarifBase?: string;
 }
 
-/** `sarifBase`: the SARIF report's base folder (in a helper thread, the plan's). */
-export function formatted(form: FindingForm, path: string, f: LocatedFinding, sarifBase?: string): FormattedFinding {
+/** `sarifBase`: the SARIF report's base folder (in a helper thread, the plan's); `lineText`: for
+ *  SARIF, the finding's line (lineTextAt) for its fingerprint. */
+export function formatted(form: FindingForm, path: string, f: LocatedFinding, sarifBase?: string, lineText?: string): FormattedFinding {
   const text = form === 'text' ? textOfFinding(path, f)
     : form === 'json' ? jsonOfFinding(findingJson(f), false)
-      : form === 'sarif' ? sarifOf(f, path, sarifBase ?? baseDir())
+      : form === 'sarif' ? sarifOfFinding(f, sarifLocationOf(path, sarifBase ?? baseDir()), sarifBase ?? baseDir(), lineText)
         : `${JSON.stringify(f)}\n`;
   return { start: f.start, end: f.end, severity: f.severity, text };
 }
 
-function sarifOf(f: LocatedFinding, path: string, base: string): string {
-  return sarifOfFinding(f, sarifLocationOf(path, base), base);
-}
 
 /** Lint one batch: its rows' blocks read from the file after the header, findings in file terms. */
 function lintBatch(plan: ReportPlan, fd: number, b: number): FormattedFinding[] {
@@ -109,6 +107,7 @@ function lintBatch(plan: ReportPlan, fd: number, b: number): FormattedFinding[] 
   // The text report names only other files' places (report-text.ts): it need not locate this one's.
   const noPlace = (): undefined => undefined;
   const places = showsPlaces(plan.form);
+  const sarif = plan.form === 'sarif';
   const here = (span: Span): { start: LineCol; end: LineCol } | undefined => {
     if (synStart.length === 0 || span.start < synStart[0]) return undefined;
     const b = blockOf(batch, span.start);
@@ -120,7 +119,7 @@ function lintBatch(plan: ReportPlan, fd: number, b: number): FormattedFinding[] 
     const lo = blockOf(batch, f.span.start);
     const shift = fileStart[lo] - synStart[lo];
     out.push(formatted(plan.form, plan.path, locatedFrom(f, f.span.start + shift, f.span.end + shift,
-      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, places ? here : noPlace), plan.sarifBase));
+      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, places ? here : noPlace), plan.sarifBase, sarif ? lineTextAt(text, f.span.start) : undefined));
   }
   return out;
 }
@@ -212,7 +211,7 @@ export function spooled(
     const prefixLines = new LineIndex(prefix);
     for (const f of lintText(prefix, 'csv', options).findings) {
       add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), showsFixes(form),
-        (span) => prefixLines.range(span))));
+        (span) => prefixLines.range(span)), undefined, form === 'sarif' ? lineTextAt(prefix, f.span.start) : undefined));
     }
     fill(add, spool);
     done({ tally, count: spool.size, rest: (out) => spool.takeAllJoined(out), restBytes: (out) => spool.takeAllBytes(out) });
