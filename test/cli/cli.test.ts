@@ -105,6 +105,43 @@ describe('CLI check: text output and exit codes', function () {
     }
   });
 
+  it('--version prints the package version, exit 0', () => {
+    for (const args of [['--version'], ['-v'], ['check', 'x.claims.csv', '--version']]) {
+      const r = cli(args, REPO);
+      assert.strictEqual(r.stdout, `${JSON.parse(read(REPO, 'package.json')).version}\n`, args.join(' '));
+      assert.strictEqual(r.code, 0);
+    }
+  });
+
+  it('--max-warnings n: more warnings than n exit 1, as errors do; info never counts', () => {
+    const dir = tempDir({ 'w.claims.csv': WARNING_ONLY_CSV });
+    const over = cli(['check', '.', '--max-warnings', '0'], dir);
+    assert.strictEqual(over.code, 1);
+    assert.match(over.stderr, /^infusion-claims: 1 warnings, more than --max-warnings 0$/m);
+    for (const args of [['--max-warnings', '1'], ['--max-warnings=5'], []]) {
+      const r = cli(['check', '.', ...args], dir);
+      assert.strictEqual(r.code, 0, args.join(' '));
+      assert.strictEqual(r.stderr, '');
+    }
+    for (const bad of ['-1', 'many', '1.5']) {
+      const r = cli(['check', '.', `--max-warnings=${bad}`], dir);
+      assert.strictEqual(r.code, 2, bad);
+      assert.match(r.stderr, /--max-warnings wants a whole number/);
+    }
+  });
+
+  it('--format sarif with more results than GitHub code scanning takes (25,000): all of them, and a warning', () => {
+    const rows = [CSV_HEADER];
+    for (let i = 0; i < 6400; i++) rows.push(PER_DIEM_ROW.replace('C1001', `C${i}`), MEROPENEM_ROW.replace('C1001', `C${i}`));
+    const dir = tempDir({ 'many.claims.csv': csv(...rows), 'few.claims.csv': ONE_BAD_NDC_CSV });
+    const r = cli(['check', 'many.claims.csv', '--format', 'sarif'], dir);
+    const results = JSON.parse(r.stdout).runs[0].results.length;
+    assert.ok(results > 25_000, `${results} results`);
+    assert.strictEqual(r.stderr, `infusion-claims: warning: the SARIF report has ${results} results; GitHub code scanning refuses a run with more than 25000 (check fewer files per upload, or turn rules off with --rule)\n`);
+    assert.strictEqual(cli(['check', 'many.claims.csv'], dir).stderr, '', 'text: no warning');
+    assert.strictEqual(cli(['check', 'few.claims.csv', '--format', 'sarif'], dir).stderr, '');
+  });
+
   it('--help prints the usage, exit 0', () => {
     const r = cli(['--help'], REPO);
     assert.match(r.stdout, /Usage: infusion-claims check \[options\] <files or folders\.\.\.>/);
@@ -393,7 +430,7 @@ describe('CLI check --fix', function () {
     const column = ONE_BAD_NDC_CSV.split('\n')[line - 1].indexOf(MEROPENEM_442) + 1;
     for (const name of ['be.claims.csv', 'le.claims.csv']) {
       assert.ok(r.stdout.split('\n').includes(`${name}:${line}:${column} error ndc-format ${NDC_MESSAGE}`), r.stdout);
-      assert.match(r.stderr, new RegExp(`${name.replace('.', '\\.')}: not fixed: the file is UTF-16 \\(save it as UTF-8 to fix it\\)`));
+      assert.match(r.stderr, new RegExp(`^infusion-claims: ${name.replace('.', '\\.')}: not fixed: the file is UTF-16 \\(save it as UTF-8 to fix it\\)`, 'm'));
     }
     assert.ok(fs.readFileSync(path.join(dir, 'le.claims.csv')).equals(le));
     assert.ok(fs.readFileSync(path.join(dir, 'be.claims.csv')).equals(be));
@@ -407,7 +444,7 @@ describe('CLI check --fix', function () {
     const r = cli(['check', '.', '--fix'], dir);
     assert.strictEqual(read(dir, 'hidden.claims.csv'), text);
     assert.doesNotMatch(r.stdout, /parse-error/);
-    assert.match(r.stderr, /hidden\.claims\.csv: not fixed: the file has parse errors \(the first on line 3, not in the report: parse-error is off or disabled there\); correct them first/);
+    assert.match(r.stderr, /^infusion-claims: hidden\.claims\.csv: not fixed: the file has parse errors \(the first on line 3, not in the report: parse-error is off or disabled there\); correct them first/m);
   });
 
   it('never writes a file with parse errors, nor one that is not valid UTF-8', () => {
@@ -418,8 +455,8 @@ describe('CLI check --fix', function () {
     const r = cli(['check', '.', '--fix'], dir);
     assert.strictEqual(read(dir, 'broken.claims.csv'), BROKEN);
     assert.ok(fs.readFileSync(path.join(dir, 'latin.claims.csv')).equals(notUtf8));
-    assert.match(r.stderr, /broken\.claims\.csv: not fixed: the file has parse errors \(the first on line 3\); correct them first/);
-    assert.match(r.stderr, /latin\.claims\.csv: not fixed: the file is not valid UTF-8 \(line \d+: save it as UTF-8\)/);
+    assert.match(r.stderr, /^infusion-claims: broken\.claims\.csv: not fixed: the file has parse errors \(the first on line 3\); correct them first/m);
+    assert.match(r.stderr, /^infusion-claims: latin\.claims\.csv: not fixed: the file is not valid UTF-8 \(line \d+: save it as UTF-8\)/m);
     assert.match(r.stdout, /^broken\.claims\.csv:3:\d+ error parse-error /m);
     // And the check says where the bytes are: one parse-error on the row (at the first of them).
     const lineOf = head.split('\n').length;
@@ -468,7 +505,7 @@ describe('CLI check --fix', function () {
     fs.chmodSync(path.join(dir, 'ro.claims.csv'), 0o444);
     const r = cli(['check', 'ro.claims.csv', '--fix'], dir);
     assert.strictEqual(read(dir, 'ro.claims.csv'), ONE_BAD_NDC_CSV);
-    assert.match(r.stderr, /^ro\.claims\.csv: not fixed: the fixes could not be saved \(the file is read-only\); the file is unchanged$/m);
+    assert.match(r.stderr, /^infusion-claims: ro\.claims\.csv: not fixed: the fixes could not be saved \(the file is read-only\); the file is unchanged$/m);
     assert.match(r.stdout, /^ro\.claims\.csv:\d+:\d+ error ndc-format /m);
     assert.doesNotMatch(r.stdout, /^Fixed/m);
     assert.strictEqual(r.code, 1, 'errors found (not 2: the file was read)');

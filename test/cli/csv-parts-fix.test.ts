@@ -263,7 +263,7 @@ describe('CLI: --fix of a big CSV file in parts', function () {
     let err = '';
     let out = '';
     runCli(['check', big, '--fix', '--format', 'json'], { out: (t) => { out += t; }, err: (t) => { err += t; } });
-    assert.strictEqual(err, `${big}: ${refused.notFixed}\n`);
+    assert.strictEqual(err, `infusion-claims: ${big}: ${refused.notFixed}\n`);
     assert.strictEqual((JSON.parse(out) as Array<{ notFixed?: string }>)[0].notFixed, refused.notFixed);
     assert.ok(fs.readFileSync(big).equals(Buffer.from(broken)), 'untouched');
   });

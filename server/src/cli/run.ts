@@ -8,7 +8,8 @@ import { forgetOtherFiles } from './related';
 import { collectFiles, failureText, type ClaimFile } from './files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { JsonWriter } from './report-json';
-import { SarifWriter, setBaseDir } from './report-sarif';
+import { GITHUB_RESULTS_LIMIT, SarifWriter, setBaseDir } from './report-sarif';
+import { packageVersion } from './version';
 import { tallyOf, textOfFile, textSummaryOf, type CheckedFile } from './report-text';
 import { streamJson, streamSarif, streamText, type ReportOut } from './stream-report';
 import type { LintOptions } from '../rules/types';
@@ -22,7 +23,7 @@ export interface CliIo extends ReportOut {
 
 
 export function runCli(argv: readonly string[], io: CliIo): number {
-  let options: CliOptions | 'help';
+  let options: CliOptions | 'help' | 'version';
   try {
     options = parseArgs(argv);
   } catch (err) {
@@ -33,6 +34,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   if (options === 'help') {
     io.out(`${USAGE}\n`);
+    return 0;
+  }
+  if (options === 'version') {
+    io.out(`${packageVersion() ?? 'unknown'}\n`);
     return 0;
   }
 
@@ -71,7 +76,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       const big = checkedInParts(file);
       // Fixed in parts, the fixing gives the report of the file as written (no second check).
       const done = fix && big ? fixCsvInParts(file, fileOptions, undefined, json ? 'json' : sarif ? 'sarif' : 'text') : fixedFirst?.get(file.path);
-      if (fix && done?.notFixed) io.err(`${file.path}: ${done.notFixed}\n`);
+      if (fix && done?.notFixed) io.err(`infusion-claims: ${file.path}: ${done.notFixed}\n`);
       if (big && (!fix || done)) {
         const tally = json ? streamJson(file, fileOptions, json, io, done)
           : sarif ? streamSarif(file, fileOptions, sarif, done)
@@ -84,7 +89,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       }
       // Read whole: a small file, or a big one that cannot be read (or fixed) in parts.
       const r = done ? { ...checkWhole(file, fileOptions, false), ...done } : checkWhole(file, fileOptions, fix);
-      if (fix && r.notFixed && !done) io.err(`${r.path}: ${r.notFixed}\n`);
+      if (fix && r.notFixed && !done) io.err(`infusion-claims: ${r.path}: ${r.notFixed}\n`);
       if (json) json.file(r);
       else if (sarif) sarif.file(r);
       else io.out(textOfFile(r));
@@ -100,8 +105,23 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
   io.out(json ? json.end() : sarif ? sarif.end(failures) : textSummaryOf(checked, failures));
   for (const f of failures) io.err(`infusion-claims: ${failureText(f)}\n`);
+  let errors = 0;
+  let warnings = 0;
+  let results = 0;
+  for (const { tally: t } of checked) {
+    errors += t.errors;
+    warnings += t.warnings;
+    results += t.errors + t.warnings + t.infos;
+  }
+  // The report is complete whatever its size (SARIF is not GitHub's alone), but an upload of it
+  // to code scanning would be refused: say so rather than let the upload step fail later.
+  if (sarif && results > GITHUB_RESULTS_LIMIT) {
+    io.err(`infusion-claims: warning: the SARIF report has ${results} results; GitHub code scanning refuses a run with more than ${GITHUB_RESULTS_LIMIT} (check fewer files per upload, or turn rules off with --rule)\n`);
+  }
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) io.err(`infusion-claims: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
   if (failures.length) return 2;
-  return checked.some((c) => c.tally.errors > 0) ? 1 : 0;
+  return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 function isFolder(p: string): boolean {
@@ -120,7 +140,7 @@ function fixEach(files: readonly ClaimFile[], workspace: RunLines, base: LintOpt
     try {
       const options = workspace.optionsFor(file, base);
       const r = (checkedInParts(file) ? fixCsvInParts(file, options) : undefined) ?? checkWhole(file, options, true);
-      if (r.notFixed) io.err(`${file.path}: ${r.notFixed}\n`);
+      if (r.notFixed) io.err(`infusion-claims: ${file.path}: ${r.notFixed}\n`);
       out.set(file.path, { fixed: r.fixed, notFixed: r.notFixed });
     } catch {
       // Unreadable or unwritable: the check that follows reports it.
