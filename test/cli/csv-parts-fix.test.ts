@@ -243,7 +243,8 @@ describe('CLI: --fix of a big CSV file in parts', function () {
       let out = '';
       let err = '';
       const code = runCli(['check', big, '--fix', '--format', format], { out: (t) => { out += t; }, err: (t) => { err += t; } });
-      assert.strictEqual(err, '');
+      // (Its SARIF report has more results than GitHub code scanning takes: run.ts says so.)
+      assert.strictEqual(err.replace(/^infusion-claims: warning: the SARIF report has \d+ results; GitHub code scanning refuses .*\n/, ''), '');
       assert.ok(fs.readFileSync(big).equals(fs.readFileSync(copy.path)), `${format}: the fixed bytes`);
       // The report is that of the fixed file, with the count of fixes.
       after ??= { ...checkFile({ path: big, format: 'csv' }, {}, false), fixed: expected.fixed };
