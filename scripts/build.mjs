@@ -2,10 +2,12 @@
 // language server, the CLI and the VS Code client with esbuild.
 import * as esbuild from 'esbuild';
 import { compileData } from './compile-data.mjs';
+import { compileRuleDocs } from './compile-rule-docs.mjs';
 
 const production = process.argv.includes('--production');
 
 await compileData();
+compileRuleDocs();
 
 const common = {
   bundle: true,

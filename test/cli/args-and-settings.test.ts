@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, sanitizeSettings } from '../../server/src/lsp/setting
 function cliValue<K extends keyof CliOptions>(option: string, value: string, key: K): CliOptions[K] | undefined {
   try {
     const parsed = parseArgs(['check', 'x.claims.csv', option, value]);
-    return parsed === 'help' ? undefined : parsed[key];
+    return parsed === 'help' || parsed === 'version' ? undefined : parsed[key];
   } catch {
     return undefined;
   }

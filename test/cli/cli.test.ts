@@ -2,12 +2,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { lintText } from '../../server/src/engine';
 import {
   CEFTRIAXONE_442, CEFTRIAXONE_ROW, csv, CSV_HEADER, MEROPENEM_11, MEROPENEM_442, MEROPENEM_ROW,
   ONE_BAD_NDC_CSV, ONE_BAD_NDC_JSON, PER_DIEM_ROW, SECOND_PER_DIEM_ROW,
 } from '../lsp/fixtures';
-import { cli, read, removeTempDirs, REPO, tempDir } from './run-cli';
+import { cli, read, removeTempDirs, REPO, tempDir, unreadable } from './run-cli';
 import { validateSarif } from './sarif-validator';
 
 const CLEAN_CSV = ONE_BAD_NDC_CSV.replace(MEROPENEM_442, MEROPENEM_11);
@@ -104,6 +105,43 @@ describe('CLI check: text output and exit codes', function () {
     }
   });
 
+  it('--version prints the package version, exit 0', () => {
+    for (const args of [['--version'], ['-v'], ['check', 'x.claims.csv', '--version']]) {
+      const r = cli(args, REPO);
+      assert.strictEqual(r.stdout, `${JSON.parse(read(REPO, 'package.json')).version}\n`, args.join(' '));
+      assert.strictEqual(r.code, 0);
+    }
+  });
+
+  it('--max-warnings n: more warnings than n exit 1, as errors do; info never counts', () => {
+    const dir = tempDir({ 'w.claims.csv': WARNING_ONLY_CSV });
+    const over = cli(['check', '.', '--max-warnings', '0'], dir);
+    assert.strictEqual(over.code, 1);
+    assert.match(over.stderr, /^infusion-claims: 1 warnings, more than --max-warnings 0$/m);
+    for (const args of [['--max-warnings', '1'], ['--max-warnings=5'], []]) {
+      const r = cli(['check', '.', ...args], dir);
+      assert.strictEqual(r.code, 0, args.join(' '));
+      assert.strictEqual(r.stderr, '');
+    }
+    for (const bad of ['-1', 'many', '1.5']) {
+      const r = cli(['check', '.', `--max-warnings=${bad}`], dir);
+      assert.strictEqual(r.code, 2, bad);
+      assert.match(r.stderr, /--max-warnings wants a whole number/);
+    }
+  });
+
+  it('--format sarif with more results than GitHub code scanning takes (25,000): all of them, and a warning', () => {
+    const rows = [CSV_HEADER];
+    for (let i = 0; i < 6400; i++) rows.push(PER_DIEM_ROW.replace('C1001', `C${i}`), MEROPENEM_ROW.replace('C1001', `C${i}`));
+    const dir = tempDir({ 'many.claims.csv': csv(...rows), 'few.claims.csv': ONE_BAD_NDC_CSV });
+    const r = cli(['check', 'many.claims.csv', '--format', 'sarif'], dir);
+    const results = JSON.parse(r.stdout).runs[0].results.length;
+    assert.ok(results > 25_000, `${results} results`);
+    assert.strictEqual(r.stderr, `infusion-claims: warning: the SARIF report has ${results} results; GitHub code scanning refuses a run with more than 25000 (check fewer files per upload, or turn rules off with --rule)\n`);
+    assert.strictEqual(cli(['check', 'many.claims.csv'], dir).stderr, '', 'text: no warning');
+    assert.strictEqual(cli(['check', 'few.claims.csv', '--format', 'sarif'], dir).stderr, '');
+  });
+
   it('--help prints the usage, exit 0', () => {
     const r = cli(['--help'], REPO);
     assert.match(r.stdout, /Usage: infusion-claims check \[options\] <files or folders\.\.\.>/);
@@ -148,6 +186,33 @@ describe('CLI check: text output and exit codes', function () {
     const some = cli(['check', 'a.claims.csv', 'typo.claims.csv'], dir);
     assert.match(some.stdout, /^1 problem \(1 error, 0 warnings, 0 info\) in 1 of 1 file checked\.$/m);
     assert.strictEqual(some.code, 2);
+  });
+
+  it('a file that cannot be read is in every report: its JSON entry says why, SARIF says the run was not complete', () => {
+    const dir = tempDir({ 'a.claims.csv': ONE_BAD_NDC_CSV, 'b.claims.csv': ONE_BAD_NDC_CSV });
+    const as = unreadable(dir, 'b.claims.csv');
+    const reason = 'cannot read (permission denied (EACCES))';
+    const text = cli(['check', '.'], dir, as.timeout, as.uid);
+    assert.strictEqual(text.code, 2, text.stderr);
+    assert.match(text.stderr, /^infusion-claims: b\.claims\.csv: cannot read \(permission denied \(EACCES\)\)$/m);
+    assert.match(text.stdout, /^1 problem \(1 error, 0 warnings, 0 info\) in 1 of 1 file checked\.\n1 file or folder could not be read \(named on stderr\); their problems are not counted\.\n$/m);
+    const json = cli(['check', '.', '--format', 'json'], dir, as.timeout, as.uid);
+    assert.strictEqual(json.code, 2);
+    const entries = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+    assert.deepStrictEqual(entries.map((e) => [e.file, e.error]), [['a.claims.csv', undefined], ['b.claims.csv', reason]]);
+    assert.deepStrictEqual(entries[1], { file: 'b.claims.csv', format: 'csv', errorCount: 0, warningCount: 0, infoCount: 0, fixed: 0, error: reason, findings: [] });
+    const sarif = cli(['check', '.', '--format', 'sarif'], dir, as.timeout, as.uid);
+    assert.strictEqual(sarif.code, 2);
+    const log = JSON.parse(sarif.stdout);
+    assert.deepStrictEqual(validateSarif(log), []);
+    assert.strictEqual(log.runs[0].results.length, 1);
+    const [invocation] = log.runs[0].invocations;
+    assert.strictEqual(invocation.executionSuccessful, false);
+    assert.deepStrictEqual(invocation.toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => [n.level, n.message.text]), [['error', `b.claims.csv: ${reason}`]]);
+    assert.strictEqual(invocation.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, 'b.claims.csv');
+    // A complete run says so too.
+    const clean = JSON.parse(cli(['check', 'a.claims.csv', '--format', 'sarif'], dir, as.timeout, as.uid).stdout);
+    assert.deepStrictEqual(clean.runs[0].invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
   });
 
   it('checks the shipped samples (npm start -- samples/)', () => {
@@ -200,6 +265,11 @@ describe('CLI check: json and sarif output', function () {
     const ndc = driver.rules.find((x: { id: string }) => x.id === 'ndc-format');
     assert.deepStrictEqual(ndc.defaultConfiguration, { level: 'error' });
     assert.match(ndc.helpUri, /\/docs\/rules\/ndc-format\.md$/);
+    // What code scanning shows of a rule: its page's first sentence, and the page.
+    assert.strictEqual(driver.semanticVersion, JSON.parse(read(REPO, 'package.json')).version);
+    assert.strictEqual(ndc.fullDescription.text, 'An NDC is billed as 11 digits in 5-4-2 form.');
+    assert.strictEqual(ndc.help.markdown, read(REPO, 'docs/rules/ndc-format.md').trim());
+    assert.match(ndc.help.text, /^An NDC is billed as 11 digits in 5-4-2 form\. .*ndc-format\.md$/);
     assert.ok(driver.rules.some((x: { id: string; defaultConfiguration: { level: string } }) => x.id === 'multi-ndc-kp-kq' && x.defaultConfiguration.level === 'note'));
     const results = log.runs[0].results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }>;
     assert.deepStrictEqual(results.map((x) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri]), [
@@ -218,17 +288,75 @@ describe('CLI check: json and sarif output', function () {
     assert.strictEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'dir%20with%20space/a.claims.csv');
   });
 
+  it('--format sarif: URIs are relative to the repository root (%SRCROOT%), also when run from a subfolder; --base-dir overrides', () => {
+    const repo = tempDir({ '.git/HEAD': 'ref: refs/heads/main\n', 'sub/p.claims.csv': ONE_BAD_NDC_CSV });
+    const outside = tempDir({ 'o.claims.csv': ONE_BAD_NDC_CSV });
+    const sub = path.join(repo, 'sub');
+    const run = (args: string[], cwd: string) => {
+      const r = cli(['check', ...args, '--format', 'sarif'], cwd);
+      const log = JSON.parse(r.stdout);
+      assert.deepStrictEqual(validateSarif(log), [], r.stdout);
+      return { base: log.runs[0].originalUriBaseIds, locations: log.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: unknown } }> }) => x.locations[0].physicalLocation.artifactLocation) };
+    };
+    const repoUri = `${pathToFileURL(fs.realpathSync(repo)).href}/`;
+    const fromSub = run(['p.claims.csv', path.join(outside, 'o.claims.csv')], fs.realpathSync(sub));
+    assert.deepStrictEqual(fromSub.base, { '%SRCROOT%': { uri: repoUri } });
+    assert.deepStrictEqual(fromSub.locations, [
+      { uri: 'sub/p.claims.csv', uriBaseId: '%SRCROOT%' },
+      // Outside the base: an absolute URI, no base.
+      { uri: pathToFileURL(path.join(outside, 'o.claims.csv')).href },
+    ]);
+    const given = run(['p.claims.csv', '--base-dir', '.'], sub);
+    assert.deepStrictEqual(given.base, { '%SRCROOT%': { uri: `${pathToFileURL(sub).href}/` } });
+    assert.deepStrictEqual(given.locations, [{ uri: 'p.claims.csv', uriBaseId: '%SRCROOT%' }]);
+    // No repository: the working folder.
+    assert.deepStrictEqual(run(['o.claims.csv'], outside).locations, [{ uri: 'o.claims.csv', uriBaseId: '%SRCROOT%' }]);
+    const missing = cli(['check', 'p.claims.csv', '--base-dir', 'nowhere'], sub);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.stderr, /--base-dir nowhere is not a folder/);
+  });
+
+  it('--format sarif: fingerprints stay when lines are added above, and tell equal findings apart', () => {
+    // The drug line billed twice: the same ndc-format finding on two equal lines.
+    const twice = csv(CSV_HEADER, PER_DIEM_ROW, MEROPENEM_ROW, MEROPENEM_ROW);
+    const moved = csv(CSV_HEADER, '# exported 2026-03-05', '', PER_DIEM_ROW, MEROPENEM_ROW, MEROPENEM_ROW);
+    const dir = tempDir({ 'a.claims.csv': twice });
+    type Result = { ruleId: string; partialFingerprints: Record<string, string>; locations: Array<{ physicalLocation: { region: { startLine: number } } }> };
+    const results = (): Result[] => {
+      const log = JSON.parse(cli(['check', '.', '--format', 'sarif'], dir).stdout);
+      assert.deepStrictEqual(validateSarif(log), []);
+      return log.runs[0].results;
+    };
+    const before = results();
+    fs.writeFileSync(path.join(dir, 'a.claims.csv'), moved);
+    const after = results();
+    assert.deepStrictEqual(after.map((r) => r.locations[0].physicalLocation.region.startLine), before.map((r) => r.locations[0].physicalLocation.region.startLine + 2));
+    assert.deepStrictEqual(after.map((r) => r.partialFingerprints), before.map((r) => r.partialFingerprints));
+    const ndc = before.filter((r) => r.ruleId === 'ndc-format').map((r) => r.partialFingerprints['infusionClaims/v1']);
+    assert.strictEqual(ndc.length, 2);
+    assert.match(ndc[0], /^[0-9a-f]{16}:1$/);
+    assert.strictEqual(ndc[1], ndc[0].replace(/:1$/, ':2'));
+  });
+
   it('the SARIF validator finds what is wrong (so the test above can fail)', () => {
     const log = JSON.parse(cli(['check', '.', '--format', 'sarif'], dir).stdout);
     log.version = '2.0.0';
     delete log.runs[0].tool.driver.rules[0].shortDescription;
+    delete log.runs[0].tool.driver.rules[1].help;
     log.runs[0].results[0].ruleIndex = 9999;
+    log.runs[0].invocations[0].toolExecutionNotifications = [{ level: 'error', message: { text: 'a.claims.csv: cannot read' } }];
     log.runs[0].results[1].locations[0].physicalLocation.region.startLine = 0;
     log.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri = 'dir with space\\c.claims.csv';
+    delete log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uriBaseId;
+    log.runs[0].results[1].partialFingerprints = log.runs[0].results[0].partialFingerprints;
     assert.deepStrictEqual(validateSarif(log).map((e) => e.split(':')[0]), [
       '$.version',
       '$.runs[0].tool.driver.rules[0].shortDescription.text',
+      '$.runs[0].tool.driver.rules[1].help.text',
+      '$.runs[0].invocations[0].executionSuccessful',
       '$.runs[0].results[0].ruleIndex',
+      '$.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uriBaseId',
+      '$.runs[0].results[1].partialFingerprints',
       '$.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri',
       '$.runs[0].results[1].locations[0].physicalLocation.region.startLine',
     ]);
@@ -302,7 +430,7 @@ describe('CLI check --fix', function () {
     const column = ONE_BAD_NDC_CSV.split('\n')[line - 1].indexOf(MEROPENEM_442) + 1;
     for (const name of ['be.claims.csv', 'le.claims.csv']) {
       assert.ok(r.stdout.split('\n').includes(`${name}:${line}:${column} error ndc-format ${NDC_MESSAGE}`), r.stdout);
-      assert.match(r.stderr, new RegExp(`${name.replace('.', '\\.')}: not fixed: the file is UTF-16 \\(save it as UTF-8 to fix it\\)`));
+      assert.match(r.stderr, new RegExp(`^infusion-claims: ${name.replace('.', '\\.')}: not fixed: the file is UTF-16 \\(save it as UTF-8 to fix it\\)`, 'm'));
     }
     assert.ok(fs.readFileSync(path.join(dir, 'le.claims.csv')).equals(le));
     assert.ok(fs.readFileSync(path.join(dir, 'be.claims.csv')).equals(be));
@@ -316,7 +444,7 @@ describe('CLI check --fix', function () {
     const r = cli(['check', '.', '--fix'], dir);
     assert.strictEqual(read(dir, 'hidden.claims.csv'), text);
     assert.doesNotMatch(r.stdout, /parse-error/);
-    assert.match(r.stderr, /hidden\.claims\.csv: not fixed: the file has parse errors \(the first on line 3, not in the report: parse-error is off or disabled there\); correct them first/);
+    assert.match(r.stderr, /^infusion-claims: hidden\.claims\.csv: not fixed: the file has parse errors \(the first on line 3, not in the report: parse-error is off or disabled there\); correct them first/m);
   });
 
   it('never writes a file with parse errors, nor one that is not valid UTF-8', () => {
@@ -327,8 +455,8 @@ describe('CLI check --fix', function () {
     const r = cli(['check', '.', '--fix'], dir);
     assert.strictEqual(read(dir, 'broken.claims.csv'), BROKEN);
     assert.ok(fs.readFileSync(path.join(dir, 'latin.claims.csv')).equals(notUtf8));
-    assert.match(r.stderr, /broken\.claims\.csv: not fixed: the file has parse errors \(the first on line 3\); correct them first/);
-    assert.match(r.stderr, /latin\.claims\.csv: not fixed: the file is not valid UTF-8 \(line \d+: save it as UTF-8\)/);
+    assert.match(r.stderr, /^infusion-claims: broken\.claims\.csv: not fixed: the file has parse errors \(the first on line 3\); correct them first/m);
+    assert.match(r.stderr, /^infusion-claims: latin\.claims\.csv: not fixed: the file is not valid UTF-8 \(line \d+: save it as UTF-8\)/m);
     assert.match(r.stdout, /^broken\.claims\.csv:3:\d+ error parse-error /m);
     // And the check says where the bytes are: one parse-error on the row (at the first of them).
     const lineOf = head.split('\n').length;
@@ -377,7 +505,7 @@ describe('CLI check --fix', function () {
     fs.chmodSync(path.join(dir, 'ro.claims.csv'), 0o444);
     const r = cli(['check', 'ro.claims.csv', '--fix'], dir);
     assert.strictEqual(read(dir, 'ro.claims.csv'), ONE_BAD_NDC_CSV);
-    assert.match(r.stderr, /^ro\.claims\.csv: not fixed: the fixes could not be saved \(the file is read-only\); the file is unchanged$/m);
+    assert.match(r.stderr, /^infusion-claims: ro\.claims\.csv: not fixed: the fixes could not be saved \(the file is read-only\); the file is unchanged$/m);
     assert.match(r.stdout, /^ro\.claims\.csv:\d+:\d+ error ndc-format /m);
     assert.doesNotMatch(r.stdout, /^Fixed/m);
     assert.strictEqual(r.code, 1, 'errors found (not 2: the file was read)');

@@ -50,7 +50,7 @@ describe('CLI check --workspace: cross-file rules over folders', function () {
     assert.deepStrictEqual(result.relatedLocations, [{
       id: 0,
       message: { text: 'Earlier HIT visit: G0068 on 2026-03-01' },
-      physicalLocation: { artifactLocation: { uri: 'history/february.claims.csv' }, region: { startLine: 2, startColumn: earlier, endLine: 2, endColumn: earlier + 5 } },
+      physicalLocation: { artifactLocation: { uri: 'history/february.claims.csv', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: earlier, endLine: 2, endColumn: earlier + 5 } },
     }]);
   });
 

@@ -13,10 +13,11 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** `timeout`: ms before the run is killed (code null then), for a run that could hang. */
-export function cli(args: string[], cwd: string, timeout = 60000): CliRun {
+/** `timeout`: ms before the run is killed (code null then), for a run that could hang. `uid`:
+ *  run as that user (the tests' user is root in some containers, which reads any file). */
+export function cli(args: string[], cwd: string, timeout = 60000, uid?: number): CliRun {
   // maxBuffer: a big file's report is more than the default megabyte.
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 256 << 20 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 256 << 20, ...(uid === undefined ? {} : { uid, gid: uid }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,6 +33,18 @@ export function tempDir(files: Record<string, string | Buffer>): string {
     fs.writeFileSync(p, content);
   }
   return dir;
+}
+
+/** Make `name` in `dir` unreadable to the CLI: the arguments cli() then needs (root reads any file,
+ *  so the CLI is run as nobody, the folder opened to it). */
+export function unreadable(dir: string, name: string): { timeout: number; uid?: number } {
+  fs.chmodSync(path.join(dir, name), 0o000);
+  if (process.getuid?.() !== 0) return { timeout: 60000 };
+  for (let d = dir; d !== path.dirname(d) && d.startsWith(os.tmpdir()); d = path.dirname(d)) {
+    if (d !== os.tmpdir()) fs.chmodSync(d, 0o755);
+  }
+  fs.readdirSync(dir).filter((n) => n !== name).forEach((n) => fs.chmodSync(path.join(dir, n), 0o644));
+  return { timeout: 60000, uid: 65534 };
 }
 
 export function read(dir: string, name: string): string {

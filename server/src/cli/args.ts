@@ -15,6 +15,10 @@ export interface CliOptions {
   readonly ndcFormat?: 'keep' | 'hyphenated' | 'digits';
   /** The files checked are one workspace for the cross-file rules (cli/cross-file.ts). */
   readonly workspace: boolean;
+  /** --base-dir: the folder SARIF URIs are relative to (report-sarif.ts baseDir). */
+  readonly baseDir?: string;
+  /** --max-warnings: more warnings than this fail the run (exit 1), as errors do. */
+  readonly maxWarnings?: number;
 }
 
 export class UsageError extends Error {
@@ -42,15 +46,23 @@ Options:
   --ndc-format keep|hyphenated|digits
                              how the NDC fix writes an NDC (default: keep);
                              hyphenated also reports 11 digits without hyphens
+  --base-dir <folder>        the folder SARIF file URIs are relative to (uriBaseId
+                             %SRCROOT%; default: the repository the working folder
+                             is in, found by its .git, else the working folder)
+  --max-warnings <n>         exit 1 when there are more than n warnings (info
+                             never counts), as when there are errors
+  -v, --version              print the version
   -h, --help                 show this help
 
-Exit codes: 0 no errors (warnings and info do not fail), 1 errors found,
-2 usage error or a file that could not be read.`;
+Exit codes: 0 no errors (warnings and info do not fail), 1 errors found
+(or more warnings than --max-warnings), 2 usage error or a file or folder
+that could not be read (then also when there were errors).`;
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 
-/** Parse argv (after `node cli.js`). Returns 'help' for --help; throws UsageError otherwise-wrong input. */
-export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
+/** Parse argv (after `node cli.js`). Returns 'help' for --help, 'version' for --version; throws
+ *  UsageError otherwise-wrong input. */
+export function parseArgs(argv: readonly string[]): CliOptions | 'help' | 'version' {
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
   let format: OutputFormat = 'text';
@@ -58,6 +70,8 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
   let workspace = false;
   let payer: string | undefined;
   let ndcFormat: CliOptions['ndcFormat'];
+  let baseDir: string | undefined;
+  let maxWarnings: number | undefined;
   let command: string | undefined;
   let optionsEnded = false;
 
@@ -70,6 +84,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
     }
     if (arg === '--') { optionsEnded = true; continue; }
     if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '-v' || arg === '--version') return 'version';
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const value = (): string => {
@@ -122,6 +137,16 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
         ndcFormat = read;
         break;
       }
+      case '--max-warnings': {
+        const v = value();
+        if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new UsageError(`--max-warnings wants a whole number of 0 or more (got "${v}")`);
+        maxWarnings = Number(v);
+        break;
+      }
+      case '--base-dir':
+        baseDir = value();
+        if (baseDir === '') throw new UsageError('--base-dir needs a folder');
+        break;
       default:
         throw new UsageError(`unknown option ${name}`);
     }
@@ -129,5 +154,5 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
   if (command === undefined) throw new UsageError('no command given: use "infusion-claims check <files or folders>"');
   if (command !== 'check') throw new UsageError(`unknown command "${command}": the command is "check"`);
   if (paths.length === 0) throw new UsageError('no files or folders given to check');
-  return { paths, format, fix, rules, payer, ndcFormat, workspace };
+  return { paths, format, fix, rules, payer, ndcFormat, workspace, baseDir, maxWarnings };
 }

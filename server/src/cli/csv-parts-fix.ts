@@ -23,6 +23,7 @@ import { planParts, type BatchPlan } from '../batches/plan';
 import { BATCH_LINES } from '../engine-parts';
 import { lineBreaks } from '../batches/row-index';
 import { defineBatchJob, earlyHelper, runBatches } from './batch-threads';
+import { lineTextAt } from './report-sarif';
 import { formatted, locatedFrom, showsFixes, showsPlaces, spooled, type FindingForm, type InParts, type ReportPlan } from './csv-parts';
 import type { LocatedFinding } from './check';
 import type { Span } from '../model';
@@ -49,6 +50,8 @@ export interface FixedInParts {
 interface InBlock {
   readonly row: number;
   readonly finding: LocatedFinding;
+  /** For SARIF: the finding's line (its fingerprint: report-sarif.ts). */
+  readonly lineText?: string;
   readonly relatedRows: readonly number[];
 }
 
@@ -169,7 +172,7 @@ function placeInBlocks(form: FindingForm, text: string, bounds: readonly number[
     };
     const finding = locatedFrom(f, f.span.start - bounds[k], f.span.end - bounds[k], lineColIn(text, bounds[k], 0, f.span.start),
       lineColIn(text, bounds[k], 0, f.span.end), showsFixes(form), showsPlaces(form) ? here : () => undefined);
-    out.push({ row: rows[k], finding, relatedRows });
+    out.push({ row: rows[k], finding, relatedRows, ...(form === 'sarif' ? { lineText: lineTextAt(text, f.span.start) } : {}) });
   }
   return out;
 }
@@ -225,7 +228,7 @@ export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines 
     if (!report || done.notFixed) return done;
     return { ...done, report: (whenDone) => spooled(file, options, report, index.prefix, whenDone, (add) => {
       const at = new WrittenPlaces(plan, changed);
-      for (const [batch, placed] of finals) for (const p of placed) add(batch, formatted(report, file.path, at.place(p)));
+      for (const [batch, placed] of finals) for (const p of placed) add(batch, formatted(report, file.path, at.place(p), undefined, p.lineText));
     }) };
   } finally {
     if (!handedOver) helper?.stop();

@@ -23,7 +23,7 @@ import { LineIndex } from './line-index';
 import { OrderedSpool } from './ordered-spool';
 import { locateRelated, withRelated } from './related';
 import { findingJson, jsonOfFinding } from './report-json';
-import { artifactUri, sarifOfFinding } from './report-sarif';
+import { artifactLocation, baseDir, lineTextAt, sarifOfFinding, type ArtifactLocation } from './report-sarif';
 import { countInto, newTally, textOfFinding, type FileTally } from './report-text';
 
 /** A finding in file terms: its offsets, and its line and column (1-based) at each end. */
@@ -60,11 +60,11 @@ export const showsFixes = (form: FindingForm): boolean => form === 'json' || for
 /** Whether a form shows places in the same file besides the finding's own (text shows only other files'). */
 export const showsPlaces = (form: FindingForm): boolean => form !== 'text';
 
-/** The SARIF artifact URI of the file being formatted (one per thread, worked out once). */
-let sarifUri: { path: string; uri: string } | undefined;
-function sarifUriOf(path: string): string {
-  if (sarifUri?.path !== path) sarifUri = { path, uri: artifactUri(path) };
-  return sarifUri.uri;
+/** The SARIF artifact location of the file being formatted (one per thread, worked out once). */
+let sarifAt: { path: string; base: string; location: ArtifactLocation } | undefined;
+function sarifLocationOf(path: string, base: string): ArtifactLocation {
+  if (sarifAt?.path !== path || sarifAt.base !== base) sarifAt = { path, base, location: artifactLocation(path, base) };
+  return sarifAt.location;
 }
 
 /** A finding as a batch hands it on: its text, and what ordering and counting need. */
@@ -81,15 +81,20 @@ export interface ReportPlan extends BatchPlan {
   /** --fix (csv-parts-fix.ts): each batch also places the findings of its fixed text, in `form`'s
    *  terms, for the report of the file as written. */
   readonly reportFixed?: boolean;
+  /** The SARIF report's base folder (report-sarif.ts baseDir), for a helper thread. */
+  readonly sarifBase?: string;
 }
 
-export function formatted(form: FindingForm, path: string, f: LocatedFinding): FormattedFinding {
+/** `sarifBase`: the SARIF report's base folder (in a helper thread, the plan's); `lineText`: for
+ *  SARIF, the finding's line (lineTextAt) for its fingerprint. */
+export function formatted(form: FindingForm, path: string, f: LocatedFinding, sarifBase?: string, lineText?: string): FormattedFinding {
   const text = form === 'text' ? textOfFinding(path, f)
     : form === 'json' ? jsonOfFinding(findingJson(f), false)
-      : form === 'sarif' ? sarifOfFinding(f, sarifUriOf(path))
+      : form === 'sarif' ? sarifOfFinding(f, sarifLocationOf(path, sarifBase ?? baseDir()), sarifBase ?? baseDir(), lineText)
         : `${JSON.stringify(f)}\n`;
   return { start: f.start, end: f.end, severity: f.severity, text };
 }
+
 
 /** Lint one batch: its rows' blocks read from the file after the header, findings in file terms. */
 function lintBatch(plan: ReportPlan, fd: number, b: number): FormattedFinding[] {
@@ -102,6 +107,7 @@ function lintBatch(plan: ReportPlan, fd: number, b: number): FormattedFinding[] 
   // The text report names only other files' places (report-text.ts): it need not locate this one's.
   const noPlace = (): undefined => undefined;
   const places = showsPlaces(plan.form);
+  const sarif = plan.form === 'sarif';
   const here = (span: Span): { start: LineCol; end: LineCol } | undefined => {
     if (synStart.length === 0 || span.start < synStart[0]) return undefined;
     const b = blockOf(batch, span.start);
@@ -113,7 +119,7 @@ function lintBatch(plan: ReportPlan, fd: number, b: number): FormattedFinding[] 
     const lo = blockOf(batch, f.span.start);
     const shift = fileStart[lo] - synStart[lo];
     out.push(formatted(plan.form, plan.path, locatedFrom(f, f.span.start + shift, f.span.end + shift,
-      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, places ? here : noPlace)));
+      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, places ? here : noPlace), plan.sarifBase, sarif ? lineTextAt(text, f.span.start) : undefined));
   }
   return out;
 }
@@ -152,7 +158,7 @@ export function streamCsvInParts(
     const planned = planParts(file.path, options, batchLines);
     if (!planned) return false;
     const { index } = planned;
-    const plan: ReportPlan = { ...planned.plan, form };
+    const plan: ReportPlan = { ...planned.plan, form, ...(form === 'sarif' ? { sarifBase: baseDir() } : {}) };
     const { order, batchStart } = plan;
     const count = batchStart.length - 1;
 
@@ -205,7 +211,7 @@ export function spooled(
     const prefixLines = new LineIndex(prefix);
     for (const f of lintText(prefix, 'csv', options).findings) {
       add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), showsFixes(form),
-        (span) => prefixLines.range(span))));
+        (span) => prefixLines.range(span)), undefined, form === 'sarif' ? lineTextAt(prefix, f.span.start) : undefined));
     }
     fill(add, spool);
     done({ tally, count: spool.size, rest: (out) => spool.takeAllJoined(out), restBytes: (out) => spool.takeAllBytes(out) });

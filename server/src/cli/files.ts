@@ -13,15 +13,27 @@ export interface ClaimFile {
   readonly format: ClaimFormat;
 }
 
+/** A path that could not be read (exit 2): which, and why, worded for the user. */
+export interface ReadFailure {
+  /** The file or folder, as the run names it; absent when the failure is of no one path. */
+  readonly path?: string;
+  readonly reason: string;
+}
+
+/** The line on stderr (after "infusion-claims: ") that says what could not be read. */
+export function failureText(f: ReadFailure): string {
+  return f.path === undefined ? f.reason : `${f.path}: ${f.reason}`;
+}
+
 export interface Collected {
   readonly files: ClaimFile[];
-  /** Arguments that could not be read (exit 2), already worded for the user. */
-  readonly failures: string[];
+  /** Arguments that could not be read (exit 2). */
+  readonly failures: ReadFailure[];
 }
 
 /** `seen`: the real paths of the folders walked, so a folder named twice (`check . sub`) is walked
  *  once. Which entries are taken is workspace/walk-rule.ts's rule, the editor's too. */
-function walk(dir: string, out: ClaimFile[], failures: string[], seen: Set<string>): void {
+function walk(dir: string, out: ClaimFile[], failures: ReadFailure[], seen: Set<string>): void {
   let real: string;
   let entries: Array<fs.Dirent<Buffer>>;
   try {
@@ -29,7 +41,7 @@ function walk(dir: string, out: ClaimFile[], failures: string[], seen: Set<strin
     // Names as bytes: a name that is not UTF-8 is told apart (below), not misread as U+FFFD.
     entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
-    failures.push(`${dir}: cannot read folder (${describeError(err)})`);
+    failures.push({ path: dir, reason: `cannot read folder (${describeError(err)})` });
     return;
   }
   if (seen.has(real)) return;
@@ -42,7 +54,7 @@ function walk(dir: string, out: ClaimFile[], failures: string[], seen: Set<strin
     const p = path.join(dir, name);
     if (!isUtf8Name(e.name)) {
       // The string names no file (ENOENT on reading it): say what is wrong instead.
-      failures.push(`${p}: the ${step === 'enter' ? 'folder' : 'file'} name is not valid UTF-8; rename it to check it`);
+      failures.push({ path: p, reason: `the ${step === 'enter' ? 'folder' : 'file'} name is not valid UTF-8; rename it to check it` });
       continue;
     }
     if (step === 'enter') {
@@ -65,7 +77,7 @@ function realPathOf(p: string): string {
 /** Files to check, in argument order, folders walked in name order, each file once. */
 export function collectFiles(args: readonly string[]): Collected {
   const files: ClaimFile[] = [];
-  const failures: string[] = [];
+  const failures: ReadFailure[] = [];
   const seen = new Set<string>();
   for (const arg of args) {
     let stat: fs.Stats;
@@ -73,20 +85,20 @@ export function collectFiles(args: readonly string[]): Collected {
       stat = fs.statSync(arg);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      failures.push(`${arg}: ${code === 'ENOENT' ? 'no such file or folder' : `cannot read (${describeError(err)})`}`);
+      failures.push({ path: arg, reason: code === 'ENOENT' ? 'no such file or folder' : `cannot read (${describeError(err)})` });
       continue;
     }
     if (stat.isDirectory()) {
       walk(arg, files, failures, seen);
     } else if (!stat.isFile()) {
       // A named pipe, a device, a socket: reading one may wait forever (a FIFO with no writer).
-      failures.push(`${arg}: not a regular file`);
+      failures.push({ path: arg, reason: 'not a regular file' });
     } else {
       const lower = arg.toLowerCase();
       const format: ClaimFormat | undefined = lower.endsWith('.csv') ? 'csv'
         : lower.endsWith('.json') || lower.endsWith('.jsonc') ? 'json' : undefined;
       if (format) files.push({ path: arg, format });
-      else failures.push(`${arg}: not a .csv or .json file`);
+      else failures.push({ path: arg, reason: 'not a .csv or .json file' });
     }
   }
   const listed = new Set<string>();

@@ -122,6 +122,14 @@ export class JsonWriter {
     this.out(`${text}\n    ]\n  }`);
   }
 
+  /** A file that could not be read (or, with --fix, written): its entry says why (`error`), with
+   *  no findings, so that the report of a run that missed a file does not read as complete. */
+  failed(path: string, format: string, reason: string): void {
+    this.start();
+    const entry = { file: path, format, errorCount: 0, warningCount: 0, infoCount: 0, fixed: 0, error: reason, findings: [] };
+    this.out(`  ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ')}`);
+  }
+
   /** A file whose findings' text (`count` of them, from jsonOfFinding) `writeFindings` writes. */
   streamed(path: string, format: string, tally: FileTally, count: number, notFixed: string | undefined, writeFindings: () => void): void {
     this.start();

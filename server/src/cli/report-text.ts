@@ -1,6 +1,7 @@
 // Text output: one `file:line:col severity rule-id message` per finding, then a summary line.
 // Written file by file as the check goes, so a long run shows progress and holds little.
 import type { FileResult, LocatedFinding } from './check';
+import type { ReadFailure } from './files';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
@@ -60,7 +61,7 @@ export function textSummary(results: readonly FileResult[]): string {
 
 /** The closing summary of a run, from each file's tally: a line per file --fix rewrote (in the
  *  order checked), the fixes in all, then the problems left. */
-export function textSummaryOf(checked: readonly CheckedFile[]): string {
+export function textSummaryOf(checked: readonly CheckedFile[], failures: readonly ReadFailure[] = []): string {
   // Nothing read (every path missing, a folder without claim files): no "No problems …" that a
   // log of stdout alone would take for a clean pass. Why is on stderr, and the exit code is 2.
   if (checked.length === 0) return 'No claim files were checked.\n';
@@ -84,5 +85,9 @@ export function textSummaryOf(checked: readonly CheckedFile[]): string {
   out.push(problems
     ? `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}) in ${filesWithProblems} of ${files} checked.`
     : `No problems in ${files} checked.`);
+  // A file (or folder) not read: its problems are not in the count above, which a log of stdout
+  // alone would otherwise take for the whole run's. Which, and why: stderr.
+  const unread = failures.filter((f) => f.path !== undefined).length;
+  if (unread) out.push(`${unread === 1 ? '1 file or folder' : `${unread} files or folders`} could not be read (named on stderr); their problems are not counted.`);
   return out.join('\n') + '\n';
 }

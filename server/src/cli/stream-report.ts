@@ -93,5 +93,6 @@ export function streamJson(
 
 /** The SARIF results of a big CSV file, written as the check goes (see streamInOrder). */
 export function streamSarif(file: ClaimFile, options: LintOptions, sarif: SarifWriter, fix?: FixedInParts): FileTally | undefined {
+  sarif.startFile();
   return streamInOrder(file, options, 'sarif', (text) => sarif.add(text), fix);
 }
