@@ -96,6 +96,19 @@ describe('in-host: the client', () => {
     await waitFor('a preview of ndc-format.md', () => tabs().find((t) => t.label.includes('ndc-format.md')));
   });
 
+  it('Look Up Code… from the context menu starts with the code under the cursor', async () => {
+    const uri = workspaceUri('problems.claims.csv');
+    const doc = await show(uri);
+    const at = doc.positionAt(doc.getText().indexOf('J2185') + 2);
+    vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
+    // The context menu passes the document's URI; the first item matching "J2185" is J2185.
+    const done = vscode.commands.executeCommand('infusionClaims.lookupCode', uri);
+    await sleep(2500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await done;
+    await waitFor('a preview of J2185.md', () => tabs().find((t) => t.label.includes('J2185.md')));
+  });
+
   it('a filePatterns change keeps the problems Lint Workspace put in Problems', async function () {
     this.timeout(120_000);
     const closed = workspaceUri('per-diem-concurrency.claims.csv');
