@@ -11,8 +11,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export async function lintWorkspace(client: LanguageClient | undefined): Promise<void> {
+export async function lintWorkspace(client: LanguageClient | undefined, output: vscode.OutputChannel): Promise<void> {
   if (!client) return;
+  if (!vscode.workspace.workspaceFolders?.length) {
+    await vscode.window.showInformationMessage('Infusion Claims: open a folder to lint workspace claim files.');
+    return;
+  }
   const token = `infusionClaims.lintWorkspace.${process.pid}.${++runs}`;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Infusion Claims: linting workspace claim files', cancellable: true },
@@ -32,7 +36,13 @@ export async function lintWorkspace(client: LanguageClient | undefined): Promise
         sub.dispose();
       }
     },
-  ).then((r) => r, () => undefined); // cancelled by the user: nothing to report
+  ).then((r) => r, async (err: unknown) => {
+    // Cancelled by the user: nothing to report (the client answers a cancelled request with null).
+    if (err instanceof vscode.CancellationError) return undefined;
+    const action = await vscode.window.showErrorMessage(`Infusion Claims: Lint Workspace failed: ${err instanceof Error ? err.message : String(err)}`, 'Show Output');
+    if (action) output.show(true);
+    return undefined;
+  });
   if (!result) return;
   const summary = `${plural(result.problems, 'problem')} (${plural(result.errors, 'error')}) in ${plural(result.files, 'claim file')}`;
   const action = await vscode.window.showInformationMessage(

@@ -18,13 +18,27 @@ export function lookupPages(): vscode.Disposable {
   });
 }
 
-export async function lookupCode(client: LanguageClient | undefined): Promise<void> {
+/** A quick pick showing `value` typed in already (showQuickPick takes no value). */
+function pickWith<T extends vscode.QuickPickItem>(items: T[], value: string): Promise<T | undefined> {
+  const qp = vscode.window.createQuickPick<T>();
+  Object.assign(qp, { items, value, matchOnDescription: true, matchOnDetail: true, placeholder: 'Type a code, a modifier or words of its descriptor' });
+  return new Promise((resolve) => {
+    qp.onDidAccept(() => { resolve(qp.selectedItems[0]); qp.hide(); });
+    qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
+    qp.show();
+  });
+}
+
+/** From the editor's context menu (`fromMenu`: the document's URI), the code under the cursor is typed in already. */
+export async function lookupCode(client: LanguageClient | undefined, fromMenu?: unknown): Promise<void> {
   if (!client) return;
+  const editor = vscode.window.activeTextEditor;
+  const at = fromMenu instanceof vscode.Uri && editor ? editor.document.getWordRangeAtPosition(editor.selection.active, /[A-Za-z0-9]+/) : undefined;
   // The list carries descriptors only; the picked entry's full markdown is a second request.
   const entries = await client.sendRequest<LookupResponse>(LOOKUP_REQUEST);
-  const pick = await vscode.window.showQuickPick(
+  const pick = await pickWith(
     entries.map((e) => ({ label: e.label, description: e.kind === 'modifier' ? `modifier · ${e.description}` : e.description, detail: e.detail, entry: e })),
-    { matchOnDescription: true, matchOnDetail: true, placeHolder: 'Type a code, a modifier or words of its descriptor' },
+    at && editor ? editor.document.getText(at) : '',
   );
   if (!pick) return;
   const params: LookupEntryParams = { label: pick.entry.label, kind: pick.entry.kind };

@@ -130,6 +130,17 @@ describe('LSP workspace analysis (infusionClaims.workspaceAnalysis)', function (
       client.close(scratch);
     });
 
+    it('a git: copy of a workspace file (a diff view) is not judged against the file itself', async () => {
+      // Other clients than VS Code's (which sends only file: and untitled:) may send it.
+      const copy = `git:${new URL(ws.history).pathname}?ref=HEAD`;
+      client.open(copy, 'claims-csv', HISTORY);
+      const own = await client.waitForDiagnostics(copy, () => true, WAIT_MS);
+      await new Promise((r) => setTimeout(r, 500));
+      const last = [...client.published].reverse().find((x) => x.uri === copy) ?? own;
+      assert.deepStrictEqual(last.diagnostics.filter((d) => d.code === 'duplicate-line').map((d) => d.message), []);
+      client.close(copy);
+    });
+
     it('a folder renamed (one delete and one create event, for the folders): its files move in the index', async () => {
       // ws.open is open (the tests above).
       await client.waitForDiagnostics(ws.open, (x) => hit(x.diagnostics) !== undefined, WAIT_MS);

@@ -18,7 +18,7 @@ describe('in-host: activation', () => {
 
   it('registers the commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['infusionClaims.lintWorkspace', 'infusionClaims.openRulePage', 'infusionClaims.lookupCode']) {
+    for (const id of ['infusionClaims.lintWorkspace', 'infusionClaims.openRulePage', 'infusionClaims.lookupCode', 'infusionClaims.restartServer', 'infusionClaims.showOutput']) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
   });

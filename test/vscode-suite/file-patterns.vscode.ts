@@ -59,4 +59,22 @@ describe('in-host: infusionClaims.filePatterns', () => {
     assert.notStrictEqual(current(other)?.languageId, 'claims-csv');
     assert.deepStrictEqual(vscode.languages.getDiagnostics(other).filter((d) => d.source === 'infusion-claims'), []);
   });
+
+  it('a language picked for an opted-in file stays; a pattern removed gives its files their own language back', async () => {
+    // (The per-folder test above removed the workspace's pattern too: one folder, one settings file.)
+    await settings().update('filePatterns', ['exports/*.csv'], vscode.ConfigurationTarget.Workspace);
+    const plain = (await vscode.workspace.openTextDocument(other)).languageId;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(exported));
+    await waitFor('claims-csv on the opted-in file', () => (current(exported)?.languageId === 'claims-csv' ? true : undefined));
+    await vscode.languages.setTextDocumentLanguage(current(exported)!, 'plaintext');
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.strictEqual(current(exported)?.languageId, 'plaintext', 'not switched back to claims-csv');
+    await vscode.languages.setTextDocumentLanguage(current(exported)!, 'claims-csv');
+    await settings().update('filePatterns', [], vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(`${plain} again once no pattern names it`, () => (current(exported)?.languageId === plain ? true : undefined), 10_000);
+    } finally {
+      await settings().update('filePatterns', ['exports/*.csv'], vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

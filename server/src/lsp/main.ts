@@ -6,7 +6,9 @@ import {
   Command,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -215,10 +217,17 @@ connection.onRequest(LINT_OPEN_REQUEST, guard('lintOpenDocuments', { files: 0, p
   };
 }));
 
-const NO_WORKSPACE_LINT: LintWorkspaceResponse = { files: 0, problems: 0, errors: 0, cancelled: false };
-connection.onRequest(LINT_WORKSPACE_REQUEST, guard('lintWorkspace', NO_WORKSPACE_LINT,
-  async (params: LintWorkspaceParams | undefined, token: CancellationToken): Promise<LintWorkspaceResponse> =>
-    (await workspace?.lintWorkspace(params, token)) ?? NO_WORKSPACE_LINT));
+// A failure is the client's to report, not a clean result ({ files: 0 } would read "no problems").
+connection.onRequest(LINT_WORKSPACE_REQUEST,
+  async (params: LintWorkspaceParams | undefined, token: CancellationToken): Promise<LintWorkspaceResponse> => {
+    try {
+      if (!workspace) throw new Error('the server is not initialized');
+      return await workspace.lintWorkspace(params, token);
+    } catch (err) {
+      connection.console.error(`infusion-claims: lintWorkspace failed: ${describeError(err)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `Lint Workspace failed: ${describeError(err)}`);
+    }
+  });
 
 // Last line of defence: an exception that escaped a handler is logged, and the server carries on.
 process.on('uncaughtException', (err) => connection.console.error(`infusion-claims: uncaught ${describeError(err)}`));

@@ -88,6 +88,11 @@ export interface IndexChange {
   readonly members: ReadonlySet<string>;
 }
 
+/** A document of the disk or an unsaved one: the documents workspace analysis judges. */
+function isLocal(uri: string): boolean {
+  return /^(file|untitled):/i.test(uri);
+}
+
 export class WorkspaceIndex implements WorkspaceSeam {
   private folders: Folder[] = [];
   /** folder path → the `filePatterns` it was indexed with (a walk that finished). */
@@ -206,6 +211,9 @@ export class WorkspaceIndex implements WorkspaceSeam {
 
   /** The other files' lines of the open document's members: the same array until one changes. */
   readonly lines = (uri: string): readonly ExternalLine[] | undefined => {
+    // A copy of a file from elsewhere (a `git:` revision a diff view shows, …) is not judged against
+    // the workspace, which holds the file itself: its every line would be a duplicate of the file's.
+    if (!isLocal(uri)) return undefined;
     const key = fileKey(uri);
     // A file of the index: its members there; an open document outside the workspace: its own.
     const members = this.memberLines.has(key) ? this.memberLines.membersOf(key) : this.outside.get(key) ?? [];
@@ -243,7 +251,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
           this.files.delete(key);
           this.note(key, this.memberLines.delete(key), []);
         }
-        if (a.settings.workspaceAnalysis) this.outsideLinted(key, a.doc);
+        if (a.settings.workspaceAnalysis && isLocal(a.uri)) this.outsideLinted(key, a.doc);
         else this.outside.delete(key);
         return;
       }
