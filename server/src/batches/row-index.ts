@@ -8,6 +8,7 @@ import { StringDecoder } from 'string_decoder';
 import { isAscii } from 'buffer';
 import { findRoot } from '../engine-parts';
 import { fieldOf } from '../parse/fields';
+import { trimmed } from '../parse/ascii';
 import { CsvScanner, CsvTable } from '../parse/csv-tokenizer';
 import { Column, sharedLike } from './columns';
 
@@ -40,7 +41,7 @@ export interface RowIndex {
 /** A cell's value as the parser reads claim and member ids: the text, trimmed when needed. */
 function idText(table: CsvTable, c: number): string {
   const raw = table.cellText(c);
-  return raw.length > 0 && (raw.charCodeAt(0) <= 0x20 || raw.charCodeAt(raw.length - 1) <= 0x20) ? raw.trim() : raw;
+  return trimmed(raw);
 }
 
 /**
@@ -73,7 +74,7 @@ class IdNodes {
       if (same) return this.lastNode;
     }
     const cell = text.slice(s, e);
-    const id = cell.length > 0 && (cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(cell.length - 1) <= 0x20) ? cell.trim() : cell;
+    const id = trimmed(cell);
     this.lastRaw = cell;
     return (this.lastNode = this.nodeOfId(id));
   }

@@ -12,6 +12,7 @@ import { fieldOf } from './fields';
 import { CsvLine, CsvValueReader, fieldsFactory, type CsvSource } from './csv-line';
 import { NO_IDS, NO_MODIFIERS, REQUIRED_HINT } from './line';
 import { splitModifiersIn } from './values';
+import { asciiUpper, isBlank } from './ascii';
 import { NOT_UTF8_MESSAGE } from './not-utf8';
 import { commaInLastNote, commaSplitNumber } from './comma-split';
 import { disabledIdsOf } from './disable-comment';
@@ -62,14 +63,14 @@ function columnModifier(table: CsvTable, c: number, name: FieldName): Modifier |
   const text = table.cellText(c);
   let s = 0;
   let e = text.length;
-  while (s < e && text.charCodeAt(s) <= 0x20) s++;
-  while (e > s && text.charCodeAt(e - 1) <= 0x20) e--;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
   if (e === s) return undefined;
   const start = table.cellStart[c];
   const end = table.cellEnd[c];
   // Offsets map 1:1 unless the quoted cell had "" escapes; then point at the whole cell.
   const span = end - start === text.length ? { start: start + s, end: start + e } : { start, end };
-  return { code: text.slice(s, e).toUpperCase(), span, field: name };
+  return { code: asciiUpper(text.slice(s, e)), span, field: name };
 }
 
 /** The modifiers of the row whose cells are table cells first .. first + count - 1: the

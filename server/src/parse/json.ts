@@ -15,6 +15,7 @@ import { DateCache, lineValues, makeLine, NO_IDS, REQUIRED_HINT, type Fields } f
 import { syntaxProblems } from './json-errors';
 import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
+import { asciiUpper } from './ascii';
 import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
 import { jsonTreeSteps } from './json-tree';
 import { idsOfString } from './disable-comment';
@@ -493,7 +494,7 @@ class JsonReader {
       if (node.type === 'array') {
         // Lists and objects are on the field (wrongTypeElements), invalid-value's.
         for (const el of node.children ?? []) {
-          const code = this.elementText(el)?.trim().toUpperCase();
+          const code = asciiUpper(this.elementText(el)?.trim() ?? '');
           if (code) out.push({ code, span: spanOf(el), field: 'modifiers' });
         }
       } else {
@@ -509,7 +510,7 @@ class JsonReader {
       else if (parts.length > 1) {
         const first = parts[0].span.start;
         const last = parts[parts.length - 1].span.end;
-        out.push({ code: unescaped(this.text.slice(first, last)).toUpperCase(), span: { start: first, end: last }, field: name });
+        out.push({ code: asciiUpper(unescaped(this.text.slice(first, last))), span: { start: first, end: last }, field: name });
       }
     }
     return out;
@@ -524,7 +525,7 @@ class JsonReader {
       const source = this.text.slice(start, end);
       const parts = splitModifiers(source, start, field);
       // An escaped character ("\u0053H" is SH) is read as JSON reads it; the span stays the source's.
-      return source.includes('\\') ? parts.map((m) => ({ ...m, code: unescaped(this.text.slice(m.span.start, m.span.end)).toUpperCase() })) : parts;
+      return source.includes('\\') ? parts.map((m) => ({ ...m, code: asciiUpper(unescaped(this.text.slice(m.span.start, m.span.end))) })) : parts;
     }
     // A number or a boolean as written (`true` is then invalid-value's, not dropped unseen).
     if (node.type === 'number' || node.type === 'boolean') return splitModifiers(this.text.slice(node.offset, node.offset + node.length), node.offset, field);
