@@ -16,7 +16,7 @@ import { syntaxProblems } from './json-errors';
 import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
 import { asciiUpper } from './ascii';
-import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
+import { notUtf8Message, replacementRunEnd } from './not-utf8';
 import { jsonTreeSteps } from './json-tree';
 import { idsOfString } from './disable-comment';
 import { mapBack, planRepairs } from './json-recover';
@@ -726,7 +726,7 @@ function notUtf8Problems(source: string): ParseProblem[] {
   const problems: ParseProblem[] = [];
   for (let at = source.indexOf('\uFFFD'); at >= 0 && problems.length < MAX_NOT_UTF8; at = source.indexOf('\uFFFD', at)) {
     const end = replacementRunEnd(source, at, source.length);
-    problems.push({ ruleId: 'parse-error', span: { start: at, end }, message: NOT_UTF8_MESSAGE });
+    problems.push({ ruleId: 'parse-error', span: { start: at, end }, message: notUtf8Message(source, at, end) });
     at = end;
   }
   return problems;

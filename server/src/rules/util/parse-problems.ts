@@ -1,13 +1,13 @@
 // parse-error and missing-field: the parsers find these problems while reading the text; the
 // rules only report them, so their severity and suppression work like any rule's.
 import type { ParseProblem } from '../../model';
-import { NOT_UTF8_MESSAGE } from '../../parse/not-utf8';
+import { isNotUtf8Message } from '../../parse/not-utf8';
 import type { LintOptions, Rule, RuleMeta } from '../types';
 
 /** Whether a parse problem stands: not a U+FFFD read as bytes that were not UTF-8 in a text whose
  *  bytes were (options.validUtf8). */
 export function problemStands(p: ParseProblem, options: LintOptions | undefined): boolean {
-  return !(options?.validUtf8 === true && p.message === NOT_UTF8_MESSAGE);
+  return !(options?.validUtf8 === true && isNotUtf8Message(p.message));
 }
 
 /** A rule that reports the document's parse problems carrying its id. */
