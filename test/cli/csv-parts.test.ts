@@ -19,6 +19,7 @@ import { parseDocument } from '../../server/src/parse';
 import type { LintOptions } from '../../server/src/rules/types';
 import { FULL_HEADER, rng } from '../helpers/seeded';
 import { day, randomFile, TAILS } from '../helpers/claims-csv';
+import { badBytesCsv } from '../helpers/bad-bytes-csv';
 
 const HEADER = FULL_HEADER;
 
@@ -77,6 +78,17 @@ describe('CLI: checking a CSV file in parts', function () {
       fs.writeFileSync(file.path, randomFile(seed, 300).replace(/^\ufeff/, '').replace(/é/g, 'e'));
       assert.ok(fs.readFileSync(file.path).every((b) => b < 0x80), 'the file is ASCII');
       same(checkCsvInParts(file, {}, 7), checkFile(file, {}, false), `ASCII file ${seed}`);
+    }
+  });
+
+  it('a file with bytes that are not UTF-8: the findings of checking it whole (each row read at its own bytes)', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const file = { path: path.join(dir, `bad-bytes${eol.length}.claims.csv`), format: 'csv' as const };
+      fs.writeFileSync(file.path, badBytesCsv(400, 9, eol));
+      const whole = checkFile(file, {}, false);
+      assert.ok(whole.findings.filter((f) => f.ruleId === 'ndc-format').length > 40);
+      assert.ok(whole.findings.some((f) => f.ruleId === 'parse-error'), 'the bytes are reported');
+      for (const batch of [1, 7, 100_000]) same(checkCsvInParts(file, {}, batch), whole, `batches of ${batch}, ${JSON.stringify(eol)}`);
     }
   });
 

@@ -16,6 +16,8 @@ ruleTester(rule, {
     { name: 'a 10-digit NDC is ndc-format\'s, not compared', csv: csv('C1,M1,PA1,2026-03-02,J9999,1,0143943110,UN,3') },
     { name: 'no NDC', csv: csv('C1,M1,PA1,2026-03-02,J3370,4,,,') },
     { name: 'JSON: NDC under its code', json: json('J3373', '00409-4332-01') },
+    { name: 'a no-break space after the code or the NDC is trimmed, as a space is (not "not J2185: use J2185")', csv: csv('C1,M1,PA1,2026-03-02,J2185\u00a0,30,00143-9431-10\u00a0,UN,3') },
+    { name: 'JSON: a no-break space after the code', json: json('J2185\u00a0', '00143-9431-10') },
     { name: 'vancomycin under J3370 on its last day, before the crosswalk\'s J3373 began', csv: csv('C1,M1,PA1,2025-06-30,J3370,4,0409-4332-01,UN,2') },
   ],
   invalid: [

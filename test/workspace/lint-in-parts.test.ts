@@ -13,6 +13,7 @@ import type { Finding, LintOptions } from '../../server/src/rules/types';
 import { lintInParts, lintJsonInParts } from '../../server/src/workspace/lint-in-parts';
 import { claimsJson } from '../helpers/claims-json';
 import { randomFile } from '../helpers/claims-csv';
+import { badBytesCsv } from '../helpers/bad-bytes-csv';
 
 /** What a user sees of a finding: the published diagnostic's parts. */
 const seen = (findings: readonly Finding[]) => findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, span: f.span, message: f.message, related: f.related }));
@@ -41,6 +42,21 @@ describe('workspace: linting a closed CSV file in parts', function () {
       compared += whole.length;
     }
     assert.ok(compared > 500, `${compared} findings compared`);
+  });
+
+  it('a file with bytes that are not UTF-8: the findings of linting its decoded text whole', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const file = path.join(dir, `bad-bytes${eol.length}.claims.csv`);
+      const bytes = badBytesCsv(300, 7, eol);
+      fs.writeFileSync(file, bytes);
+      const whole = lintText(new TextDecoder().decode(bytes), 'csv', {}).findings;
+      assert.ok(whole.filter((f) => f.ruleId === 'ndc-format').length > 40);
+      for (const batch of [1, 7, 1000]) {
+        const parts = runToEnd(lintInParts(file, {}, batch));
+        assert.ok(parts, 'read in parts');
+        assert.deepStrictEqual(seen(parts), seen(whole), `batches of ${batch}, ${JSON.stringify(eol)}`);
+      }
+    }
   });
 
   it('with another file\'s lines (asked for batch by batch): the findings of linting it whole with them', () => {

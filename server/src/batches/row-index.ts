@@ -8,6 +8,7 @@ import { StringDecoder } from 'string_decoder';
 import { isAscii } from 'buffer';
 import { findRoot } from '../engine-parts';
 import { fieldOf } from '../parse/fields';
+import { trimmed } from '../parse/ascii';
 import { CsvScanner, CsvTable } from '../parse/csv-tokenizer';
 import { Column, sharedLike } from './columns';
 
@@ -40,7 +41,7 @@ export interface RowIndex {
 /** A cell's value as the parser reads claim and member ids: the text, trimmed when needed. */
 function idText(table: CsvTable, c: number): string {
   const raw = table.cellText(c);
-  return raw.length > 0 && (raw.charCodeAt(0) <= 0x20 || raw.charCodeAt(raw.length - 1) <= 0x20) ? raw.trim() : raw;
+  return trimmed(raw);
 }
 
 /**
@@ -73,7 +74,7 @@ class IdNodes {
       if (same) return this.lastNode;
     }
     const cell = text.slice(s, e);
-    const id = cell.length > 0 && (cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(cell.length - 1) <= 0x20) ? cell.trim() : cell;
+    const id = trimmed(cell);
     this.lastRaw = cell;
     return (this.lastNode = this.nodeOfId(id));
   }
@@ -210,6 +211,9 @@ export function* indexRows(path: string): Generator<void, RowIndex | undefined> 
     let pending = ''; // text not yet split into finished rows
     let pendingChar = 0; // file char offset of pending[0]
     let pendingByte = 0;
+    // Once a chunk is not ASCII: the file's bytes from pendingByte on (those of pending, then any
+    // the decoder holds of a character split by the chunk's end).
+    let raw: Buffer | undefined;
     let ascii = true;
     let lineNo = 0; // line of pending[0]
     let first = true;
@@ -225,7 +229,11 @@ export function* indexRows(path: string): Generator<void, RowIndex | undefined> 
       const n = fs.readSync(fd, buf, 0, CHUNK_BYTES, null);
       eof = n === 0;
       const bytes = buf.subarray(0, n);
-      if (n > 0 && ascii && !isAscii(bytes)) ascii = false;
+      if (n > 0 && ascii && !isAscii(bytes)) {
+        ascii = false;
+        raw = Buffer.from(pending, 'latin1'); // the text so far is ASCII: its chars are its bytes
+      }
+      if (!ascii && n > 0) raw = Buffer.concat([raw!, bytes]); // a copy: buf is read into again
       // ASCII so far: latin1 gives the same characters without UTF-8 decoding (several times
       // faster), and the decoder holds no partial character.
       pending += eof ? decoder.end() : ascii ? bytes.toString('latin1') : decoder.write(bytes);
@@ -236,14 +244,39 @@ export function* indexRows(path: string): Generator<void, RowIndex | undefined> 
       const scanner = new CsvScanner(pending, new CsvTable(pending, 64, 64 * 32));
       scanner.expectedCells = expectedCells;
       const table = scanner.table;
-      // Byte offsets of pending positions, advanced as rows finish (exact for any UTF-8 text).
+      // Byte offsets of pending positions, advanced as rows finish. Each is the start of a row (or
+      // of pending, or its end at the end of the file): just after a line break. A line break is
+      // one byte, and never part of a sequence the decoder read as one character (valid, or bytes
+      // not UTF-8 shown as one U+FFFD, whatever their count): the k-th line break of the text is
+      // the k-th CR or LF byte of the file. (The byte length of the text is not: U+FFFD is three
+      // bytes, the one Windows-1252 byte it shows was one.)
+      // Text without U+FFFD is valid UTF-8: its byte length is exact, and native.
       let atChar = 0;
-      let atByte = pendingByte;
+      let atRaw = 0; // offset in raw of pending[atChar]
+      let nextBad = -2; // the next U+FFFD at or after atChar (-1: none; -2: not looked for)
       const byteAt = (p: number): number => {
         if (ascii) return pendingByte + p;
-        atByte += Buffer.byteLength(pending.slice(atChar, p), 'utf8');
+        const bytes = raw!;
+        if (nextBad !== -1 && nextBad < atChar) nextBad = pending.indexOf('\uFFFD', atChar);
+        if (eof && p === pending.length) {
+          atRaw = bytes.length;
+        } else if (nextBad < 0 || nextBad >= p) {
+          atRaw += Buffer.byteLength(pending.slice(atChar, p), 'utf8');
+        } else {
+          let breaks = 0;
+          for (let i = atChar; i < p; i++) {
+            const c = pending.charCodeAt(i);
+            if (c === 10 || c === 13) breaks++;
+          }
+          let b = atRaw;
+          while (breaks > 0 && b < bytes.length) {
+            const c = bytes[b++];
+            if (c === 10 || c === 13) breaks--;
+          }
+          atRaw = b;
+        }
         atChar = p;
-        return atByte;
+        return pendingByte + atRaw;
       };
       let p = start;
       let line = lineNo;
@@ -329,6 +362,7 @@ export function* indexRows(path: string): Generator<void, RowIndex | undefined> 
       first = false;
       if (done > 0) {
         const doneByte = byteAt(done);
+        if (raw) raw = raw.subarray(doneByte - pendingByte);
         pending = pending.slice(done);
         pendingChar += done;
         pendingByte = doneByte;

@@ -1,5 +1,6 @@
 // Checking one file, and `--fix`: apply safe fixes until nothing changes, write only what is safe.
 import * as fs from 'fs';
+import { isUtf8 } from 'buffer';
 import { lintText, type LintResult } from '../engine';
 import { IN_PARTS_MIN_BYTES } from '../batches/plan';
 import type { ClaimFormat } from '../parse';
@@ -82,11 +83,18 @@ export function checkedInParts(file: ClaimFile): boolean {
 
 /** A file's text (UTF-16 decoded by its byte order mark), its encoding, and (when asked) whether
  *  its bytes are UTF-8; the bytes themselves are not kept. */
-function readText(path: string, checkUtf8: boolean): { text: string; encoding: FileEncoding; utf8: boolean } {
+function readText(path: string, checkUtf8: boolean): { text: string; encoding: FileEncoding; utf8: boolean; validUtf8: boolean } {
   const bytes = fs.readFileSync(path);
   const encoding = encodingOf(bytes);
   const text = decodeFileText(bytes);
-  return { text, encoding, utf8: encoding === 'utf8' && (!checkUtf8 || Buffer.from(text, 'utf8').equals(bytes)) };
+  // Bytes that are all UTF-8: a U+FFFD in the text is one the file holds (LintOptions.validUtf8).
+  const validUtf8 = encoding === 'utf8' && isUtf8(bytes);
+  return { text, encoding, utf8: encoding === 'utf8' && (!checkUtf8 || Buffer.from(text, 'utf8').equals(bytes)), validUtf8 };
+}
+
+/** The options of a file whose bytes are all UTF-8 (its U+FFFD are characters it holds). */
+export function withValidUtf8(options: LintOptions, valid: boolean): LintOptions {
+  return valid && !options.validUtf8 ? { ...options, validUtf8: true } : options;
 }
 
 /** Read, lint and (with fix) repair one file. Throws only when the file cannot be read or written. */
@@ -125,7 +133,9 @@ function fixJsonInPartsAndWrite(path: string, text: string, options: LintOptions
 export function checkWhole(file: ClaimFile, options: LintOptions, fix: boolean): FileResult {
   const base = { path: file.path, format: file.format };
   const unfixed = (text: string, findings: readonly Finding[], notFixed?: string): FileResult => ({ ...base, findings: locate(text, findings), fixed: 0, notFixed });
-  const { text, encoding, utf8 } = readText(file.path, fix);
+  const read = readText(file.path, fix);
+  const { text, encoding, utf8 } = read;
+  options = withValidUtf8(options, read.validUtf8);
   // A big JSON file is checked, and fixed, in parts (its parse tree would take thirty times its
   // size); whole when it cannot be.
   if (file.format === 'json' && text.length >= IN_PARTS_MIN_BYTES) {
@@ -148,9 +158,9 @@ export function checkWhole(file: ClaimFile, options: LintOptions, fix: boolean):
     const where = at < 0 ? '' : ` (line ${new LineIndex(text).at(at).line}: save it as UTF-8)`;
     return unfixed(text, start.result!.findings, `not fixed: the file is not valid UTF-8${where}`);
   }
-  if (hasParseErrors(start.result!.doc)) {
+  if (hasParseErrors(start.result!.doc, options)) {
     const hidden = !start.result!.findings.some((f) => f.ruleId === 'parse-error');
-    return unfixed(text, start.result!.findings, parseErrorRefusal(firstParseErrorLine(start.result!.doc), hidden));
+    return unfixed(text, start.result!.findings, parseErrorRefusal(firstParseErrorLine(start.result!.doc, options), hidden));
   }
   const result = fixText(start, file.format, options);
   if (result.fixed > 0 && result.text !== text) {

@@ -13,11 +13,10 @@
 // (the header and every row change) or an edit across two blocks. The file is then fixed the
 // plain way (check.ts), as it is when it cannot be read in parts at all.
 import * as fs from 'fs';
-import { isUtf8 } from 'buffer';
 import { lintText } from '../engine';
 import { lintBatchText } from '../batches/lint-batch';
 import type { Finding, LintOptions, TextEdit } from '../rules/types';
-import { fixText, notSavedRefusal, parseErrorRefusal } from './fix-text';
+import { fixText, isParseError, notSavedRefusal, parseErrorRefusal } from './fix-text';
 import { blockOf, lineColIn, lineColInFile, readBatch } from '../batches/batch-text';
 import { planParts, type BatchPlan } from '../batches/plan';
 import { BATCH_LINES } from '../engine-parts';
@@ -31,6 +30,9 @@ import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
 import { writeFileAtomicWith } from './write';
 import { lowerBound, upperBound } from '../sorted';
+import { fileIsUtf8 } from './utf8-file';
+
+export { fileIsUtf8 };
 
 const COPY_BYTES = 4 << 20;
 
@@ -75,34 +77,6 @@ export function moveBoundaries(bounds: number[], edits: readonly TextEdit[]): bo
   return true;
 }
 
-/** Whether the file's bytes are UTF-8, read in chunks (a character split by a chunk's end is
- *  carried into the next). */
-export function fileIsUtf8(path: string): boolean {
-  const fd = fs.openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(COPY_BYTES + 3);
-    let carry = 0;
-    for (;;) {
-      const n = fs.readSync(fd, buf, carry, COPY_BYTES, null);
-      const end = carry + n;
-      if (n === 0) return carry === 0 || isUtf8(buf.subarray(0, end));
-      // Hold back an incomplete character at the end: the start of its sequence in the last 3 bytes.
-      let cut = end;
-      for (let i = end - 1; i >= Math.max(0, end - 3); i--) {
-        const c = buf[i];
-        if ((c & 0xc0) === 0x80) continue; // a continuation byte
-        const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-        if (end - i < need) cut = i;
-        break;
-      }
-      if (!isUtf8(buf.subarray(0, cut))) return false;
-      buf.copy(buf, 0, cut, end);
-      carry = end - cut;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /** Copy bytes [from, to) of one file to another's current position. */
 function copyBytes(src: number, dst: number, from: number, to: number, buf: Buffer): void {
@@ -129,7 +103,7 @@ function fixBatch(plan: ReportPlan, fd: number, b: number): BatchFixed {
   const batch = readBatch(plan, fd, b, false);
   const { result, options: own } = lintBatchText(batch.text, plan.options);
   // Parse errors a disable comment hides too (as check.ts): --fix leaves such a file alone.
-  const first = result.doc.problems.find((p) => p.ruleId === 'parse-error');
+  const first = result.doc.problems.find((p) => isParseError(p, plan.options));
   if (first) {
     const block = blockOf(batch, first.span.start);
     // hidden: the report shows none of the batch's parse errors (fix-text.ts parseErrorRefusal).
@@ -191,11 +165,14 @@ export function fixCsvInParts(file: ClaimFile, options: LintOptions, batchLines 
     const planned = planParts(file.path, options, batchLines);
     if (!planned) return undefined;
     const { index } = planned;
-    const plan: ReportPlan = report ? { ...planned.plan, form: report, reportFixed: true } : { ...planned.plan, form: 'data' };
     if (!index.ascii && !fileIsUtf8(file.path)) return undefined;
+    // Its bytes are UTF-8 (or ASCII): a U+FFFD in it is a character it holds (LintOptions.validUtf8).
+    options = { ...options, validUtf8: true };
+    const plan: ReportPlan = report
+      ? { ...planned.plan, options, form: report, reportFixed: true } : { ...planned.plan, options, form: 'data' };
     // The text above the first data row is never edited here: a safe fix there is the plain way's.
     const prefix = lintText(index.prefix, 'csv', options);
-    const prefixError = prefix.doc.problems.find((p) => p.ruleId === 'parse-error');
+    const prefixError = prefix.doc.problems.find((p) => isParseError(p, options));
     if (!prefixError && prefix.findings.some((f) => f.fixes.some((x) => x.safe))) return undefined;
 
     const changed = new Map<number, [string, number]>();

@@ -21,6 +21,7 @@ import type { FileResult, LocatedFinding } from './check';
 import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
 import { OrderedSpool } from './ordered-spool';
+import { fileIsUtf8 } from './utf8-file';
 import { locateRelated, withRelated } from './related';
 import { findingJson, jsonOfFinding } from './report-json';
 import { artifactLocation, baseDir, lineTextAt, sarifOfFinding, type ArtifactLocation } from './report-sarif';
@@ -158,14 +159,21 @@ export function streamCsvInParts(
     const planned = planParts(file.path, options, batchLines);
     if (!planned) return false;
     const { index } = planned;
-    const plan: ReportPlan = { ...planned.plan, form, ...(form === 'sarif' ? { sarifBase: baseDir() } : {}) };
+    // Bytes that are all UTF-8: a U+FFFD in the text is a character the file holds (LintOptions.validUtf8).
+    const validUtf8 = !index.ascii && !planned.plan.options.validUtf8 && fileIsUtf8(file.path);
+    const plan: ReportPlan = {
+      ...planned.plan,
+      options: validUtf8 ? { ...planned.plan.options, validUtf8 } : planned.plan.options,
+      form,
+      ...(form === 'sarif' ? { sarifBase: baseDir() } : {}),
+    };
     const { order, batchStart } = plan;
     const count = batchStart.length - 1;
 
     const early = handlers.early;
     const started = helper;
     helper = undefined;
-    const ok = spooled(file, options, form, index.prefix, handlers.done, (add, spool) => {
+    const ok = spooled(file, plan.options, form, index.prefix, handlers.done, (add, spool) => {
       // Batches finish out of order (two threads); at one place, findings keep the order of their
       // batches, as in a lint of the whole file.
       const finished = new Uint8Array(count);

@@ -2,7 +2,8 @@
 // csv-parts-fix.ts a big CSV file batch by batch), and what --fix says when it leaves a file alone.
 import { lintText, type LintResult } from '../engine';
 import { applyEdits, nonOverlappingEdits } from '../fixes/apply';
-import type { ClaimDocument } from '../model';
+import type { ClaimDocument, ParseProblem } from '../model';
+import { problemStands } from '../rules/util/parse-problems';
 import type { ClaimFormat } from '../parse';
 import type { Finding, Fix, LintOptions, TextEdit } from '../rules/types';
 import { describeError } from './errors';
@@ -11,14 +12,19 @@ import { LineIndex } from './line-index';
 /** Safe fixes can enable others (e.g. after padding, a crosswalk lookup); never loop forever. */
 const MAX_FIX_PASSES = 10;
 
-export function hasParseErrors(doc: ClaimDocument): boolean {
-  return doc.problems.some((p) => p.ruleId === 'parse-error');
+/** The document's parse errors that stand (not a U+FFFD of a valid UTF-8 file: parse-problems.ts). */
+export function isParseError(p: ParseProblem, options?: LintOptions): boolean {
+  return p.ruleId === 'parse-error' && problemStands(p, options);
+}
+
+export function hasParseErrors(doc: ClaimDocument, options?: LintOptions): boolean {
+  return doc.problems.some((p) => isParseError(p, options));
 }
 
 /** The 1-based line of the document's first parse error (it may be one a disable comment hides
  *  from the report, so the user needs to be told where it is). */
-export function firstParseErrorLine(doc: ClaimDocument): number {
-  const first = doc.problems.find((p) => p.ruleId === 'parse-error')!;
+export function firstParseErrorLine(doc: ClaimDocument, options?: LintOptions): number {
+  const first = doc.problems.find((p) => isParseError(p, options))!;
   return new LineIndex(doc.text).at(first.span.start).line;
 }
 
@@ -59,7 +65,7 @@ export function fixText(
     current = undefined;
     const relinted = lintText(next, format, options);
     // A fix must never make the file unreadable; if one did, keep the text from before it.
-    if (hasParseErrors(relinted.doc)) {
+    if (hasParseErrors(relinted.doc, options)) {
       current = lintText(before, format, options);
       break;
     }

@@ -52,7 +52,7 @@ export function fixJsonInParts(text: string, options: LintOptions, batchLines = 
   for (let b = 0; b < plan.batches.length; b++) {
     const batch = jsonBatch(text, plan, b);
     const { result, options: own } = lintBatchText(batch.text, options, 'json');
-    if (hasParseErrors(result.doc)) return undefined;
+    if (hasParseErrors(result.doc, options)) return undefined;
     const done = fixText({ result }, 'json', own);
     let at = batch.at;
     if (done.fixed > 0) {

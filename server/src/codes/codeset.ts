@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CPT_CODES } from './cpt';
 import type { CodeSet, CrosswalkEntry, HcpcsCode, ModifierInfo } from './types';
+import { asciiUpper } from '../parse/ascii';
 
 /** What scripts/compile-data.mjs writes as manifest.json. */
 interface Manifest {
@@ -72,7 +73,7 @@ const NO_ENTRIES: readonly CrosswalkEntry[] = Object.freeze([]);
 /** The crosswalk key of an NDC or alternate id: its text without hyphens, in upper case. CMS
  *  writes some alternate ids in mixed case (`EsanoAC-0101`, `Xcd-25322`) and a claim file may
  *  write them in any case, as codes are; no two ids of the crosswalk differ only in case. */
-const ndcKey = (ndc: string): string => ndc.trim().replace(/-/g, '').toUpperCase();
+const ndcKey = (ndc: string): string => asciiUpper(ndc.trim().replace(/-/g, ''));
 
 /** Builds a CodeSet over the compiled files in `dir`. */
 export function readCodeSet(dir: string): CodeSet {
@@ -104,10 +105,10 @@ export function readCodeSet(dir: string): CodeSet {
   // strings trim, toUpperCase and replace would make on each call.
   return {
     quarter: manifest.quarter,
-    code: (code) => codeIndex.get(code) ?? codeIndex.get(code.trim().toUpperCase()),
-    modifier: (code) => modifierIndex.get(code) ?? modifierIndex.get(code.trim().toUpperCase()),
+    code: (code) => codeIndex.get(code) ?? codeIndex.get(asciiUpper(code.trim())),
+    modifier: (code) => modifierIndex.get(code) ?? modifierIndex.get(asciiUpper(code.trim())),
     ndc: (ndc11) => byNdc.get(ndc11) ?? byNdc.get(ndcKey(ndc11)) ?? NO_ENTRIES,
-    ndcsForCode: (hcpcs) => byCode.get(hcpcs) ?? byCode.get(hcpcs.trim().toUpperCase()) ?? NO_ENTRIES,
+    ndcsForCode: (hcpcs) => byCode.get(hcpcs) ?? byCode.get(asciiUpper(hcpcs.trim())) ?? NO_ENTRIES,
     resolveNdc10: (digits10) => padNdc10(digits10).filter((d) => byNdc.has(d)),
     allCodes: () => codes,
     allModifiers: () => modifiers,

@@ -3,6 +3,7 @@
 // directory knows a single package for them (0143943110 is 00143-9431-10, as 0143-9431-10 is).
 import { loadCodeSet } from './codeset';
 import { parseNdc } from './ndc';
+import { asciiUpper } from '../parse/ascii';
 
 /** The 11 digits of the one package the text names (itself, or through the directory), else undefined. */
 export function packageKey(text: string): string | undefined {
@@ -17,5 +18,5 @@ export function packageKey(text: string): string | undefined {
 
 /** The 11 digits when the text or the directory determines them, else the text (trimmed, upper case). */
 export function ndcKey(text: string): string {
-  return packageKey(text) ?? text.trim().toUpperCase();
+  return packageKey(text) ?? asciiUpper(text.trim());
 }

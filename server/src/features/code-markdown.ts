@@ -14,6 +14,7 @@ import { readableMessage } from '../rules/util/readable';
 import { datesOfService } from '../rules/util/same-day';
 import { escapeMarkdown as md } from './markdown-escape';
 import { notesForCode, notesForModifier, type PolicyNote } from './policy-notes';
+import { asciiUpper } from '../parse/ascii';
 
 /** CMS's Medicare coverage codes of the HCPCS file (the `cov` column). */
 const COVERAGE: Readonly<Record<string, string>> = {
@@ -103,7 +104,7 @@ const linesOf = (ctx: CodeContext): readonly ServiceLine[] => ctx.lines ?? (ctx.
 
 /** The full markdown entry of a code (hover, lookup). */
 export function codeMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}): string {
-  const c = code.trim().toUpperCase();
+  const c = asciiUpper(code.trim());
   const entry = codes.code(c);
   const parts: string[] = [];
   if (entry) {
@@ -150,7 +151,7 @@ function entryFacts(codes: CodeSet, entry: HcpcsCode): string {
 
 /** The full markdown entry of a modifier. */
 export function modifierMarkdown(codes: CodeSet, code: string, ctx: CodeContext = {}): string {
-  const c = code.trim().toUpperCase();
+  const c = asciiUpper(code.trim());
   const m: ModifierInfo | undefined = codes.modifier(c);
   const parts: string[] = m
     ? [`**${md(m.code)}** (modifier) · ${md(m.short)}`, md(m.long)]

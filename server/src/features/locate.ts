@@ -5,6 +5,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { Claim, ClaimDocument, CsvRow, FieldName, Modifier, ServiceLine, Span } from '../model';
 import { fieldOf } from '../parse/fields';
 import { splitModifiers } from '../parse/values';
+import { asciiUpper } from '../parse/ascii';
 
 const MODIFIER_FIELDS: ReadonlySet<FieldName> = new Set(['modifiers', 'modifier1', 'modifier2', 'modifier3', 'modifier4']);
 
@@ -192,7 +193,7 @@ export function modifiersOfValue(doc: ClaimDocument, value: JsonNode, field: Fie
     if (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return [];
     const source = doc.text.slice(node.offset, node.offset + node.length);
     if (value.type === 'array') {
-      const code = (node.type === 'string' ? String(node.value) : source).trim().toUpperCase();
+      const code = asciiUpper((node.type === 'string' ? String(node.value) : source).trim());
       return code ? [{ code, span: nodeSpan(node), field }] : [];
     }
     const quoted = node.type === 'string' ? 1 : 0;

@@ -1,6 +1,7 @@
 // The NDC unit-of-measure qualifiers (ndc_unit, 837P CTP05-1), as 000's UOM table names them,
 // with 000's guidance on when each is used.
 import type { PolicyNote } from './policy-notes';
+import { asciiUpper } from '../parse/ascii';
 
 export interface NdcUnit {
   readonly code: string;
@@ -33,6 +34,6 @@ export const NDC_UNITS: readonly NdcUnit[] = [
 ];
 
 export function ndcUnit(code: string): NdcUnit | undefined {
-  const c = code.trim().toUpperCase();
+  const c = asciiUpper(code.trim());
   return NDC_UNITS.find((u) => u.code === c);
 }

@@ -1,6 +1,7 @@
 // What a fix wants done to one service line, independent of the file format.
 import type { FieldName } from '../model';
 import { fieldOf } from '../parse/fields';
+import { asciiUpper } from '../parse/ascii';
 
 /** Several changes to one service line. Values are text (numbers as decimal strings). */
 export interface LineChange {
@@ -53,7 +54,7 @@ export function fitModifiers(change: LineChange, current: readonly string[]): Li
   const adds = change.addModifiers ?? [];
   const removes = change.removeModifiers ?? [];
   if (adds.length === 0 && removes.length === 0) return change;
-  const key = (code: string): string => code.trim().toUpperCase();
+  const key = (code: string): string => asciiUpper(code.trim());
   const codes = new Set(current.map(key));
   const pairs = Math.min(adds.length, removes.length);
   const keptAdds: string[] = [];

@@ -8,6 +8,7 @@ import { modifierSeparatorOf } from './doc-facts';
 import { ModifierList } from './modifier-list';
 import { eolLengthBefore } from './text-scan';
 import { readDisableComment } from '../parse/disable-comment';
+import { asciiUpper } from '../parse/ascii';
 
 /** Final cell contents (unquoted) of the fields a change touches. */
 type CellValues = Map<FieldName, string>;
@@ -60,7 +61,7 @@ function planCells(doc: ClaimDocument, line: ServiceLine, change: LineChange): C
   let listChanged = false;
   const slots: FieldName[] = MODIFIER_COLUMNS.filter((f) => columns[f] !== undefined);
   const slotHolding = (code: string): FieldName | undefined =>
-    slots.find((f) => current(f).trim().toUpperCase() === code.trim().toUpperCase());
+    slots.find((f) => asciiUpper(current(f).trim()) === asciiUpper(code.trim()));
   const sep = (): string => modifierSeparatorOf(doc, 'csv');
 
   const pending: string[] = [];

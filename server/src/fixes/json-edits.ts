@@ -12,6 +12,7 @@ import { ModifierList } from './modifier-list';
 import { hasLineEnd, withoutComments } from './text-scan';
 import { fieldOf } from '../parse/fields';
 import { idsOfString } from '../parse/disable-comment';
+import { asciiUpper } from '../parse/ascii';
 
 function styleOf(doc: ClaimDocument): JsonStyle {
   return { eol: doc.json?.eol ?? '\n', indent: doc.json?.indent ?? '  ' };
@@ -153,7 +154,7 @@ function planModifiers(
   const removes = change.removeModifiers ?? [];
   if (adds.length === 0 && removes.length === 0) return true;
   const pairs = Math.min(adds.length, removes.length);
-  const same = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
+  const same = (a: string, b: string): boolean => asciiUpper(a.trim()) === asciiUpper(b.trim());
   const f = line.fields.modifiers;
   const i = ownIndex(f);
   const valueNode = props[i]?.children?.[1];

@@ -1,5 +1,6 @@
 // Editing a list of modifiers written in one text (a CSV `modifiers` cell or a JSON string):
 // `SH`, `SH JW`, `SH:JW`, `SH, JW`, `SH-JW`. Keeps the separators the text already uses.
+import { asciiUpper } from '../parse/ascii';
 
 const SEPARATOR = /[\s:,-]+/;
 
@@ -78,8 +79,8 @@ export class ModifierList {
   }
 
   private indexOf(code: string): number {
-    const want = code.trim().toUpperCase();
-    return this.codes.findIndex((c) => c.toUpperCase() === want);
+    const want = asciiUpper(code.trim());
+    return this.codes.findIndex((c) => asciiUpper(c) === want);
   }
 }
 

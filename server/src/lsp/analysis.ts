@@ -4,7 +4,8 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, lintTextSteps } from '../engine';
 import { lintEditIncrementally, type EditResult } from '../engine-incremental';
-import type { ClaimDocument } from '../model';
+import type { ClaimDocument, Span } from '../model';
+import type { TextChange } from '../parse/reread';
 import type { ClaimFormat } from '../parse';
 import type { ExternalLine, Finding, LintOptions } from '../rules/types';
 import { claimFormatOf } from './claim-files';
@@ -239,6 +240,9 @@ export class Linter {
     }
     const other = (u: string) => this.documents.get(u) ?? this.workspace.positions(u);
     const reusable = prev && sameSetup && keepsPositions(prev.doc.text, text, result) ? result.movedFrom : undefined;
+    // The edit's own lines: a kept finding there may have moved along its line (an edit earlier on
+    // the same line: a JSON line holds many values), so its positions are made again.
+    const edited = reusable ? editedLines(text, result.change!) : undefined;
     // A full lint converts with line starts found by native search (line-starts.ts): the text
     // document would first compute its own line table one character at a time. An edit keeps
     // using the document's table, which it updates as the edits come.
@@ -246,7 +250,7 @@ export class Linter {
     const { byFinding: diagnostics, published } = publishedDiagnostics(result.findings, settings.maxNumberOfProblems, positions, (f, index) => {
       // A finding the edit only moved, when no line break came or went: the same positions. At
       // the same index it is the same diagnostic object (the writer kept its encoding).
-      const from = reusable ? reusable[index] : -1;
+      const from = reusable && !(edited && touches(f, edited)) ? reusable[index] : -1;
       const was = from >= 0 ? prev!.diagnostics[from] : undefined;
       return !was ? toDiagnostic(f, positions, uri, { index }, other) : from === index ? was : { ...was, data: { index } };
     });
@@ -337,6 +341,26 @@ function keepsPositions(before: string, after: string, result: EditResult): bool
   for (let i = c.start; i < c.oldEnd; i++) if (isLineBreak(before.charCodeAt(i))) return false;
   for (let i = c.start; i < c.newEnd; i++) if (isLineBreak(after.charCodeAt(i))) return false;
   return !(c.start > 0 && before.charCodeAt(c.start - 1) === 0x0d);
+}
+
+/** The span of the new text whose positions an edit that kept every line break may have changed:
+ *  from the edit's start to the end of the line it ends on. Undefined when the edit kept every
+ *  length (a replacement as long as what it replaced): no position changed. */
+function editedLines(text: string, c: TextChange): Span | undefined {
+  if (c.newEnd === c.oldEnd) return undefined;
+  let end = c.newEnd;
+  while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+  return { start: c.start, end };
+}
+
+const within = (s: Span, edited: Span): boolean => s.end >= edited.start && s.start <= edited.end;
+
+/** Whether a finding (its span, or a related place in its own document) is on the edited lines
+ *  after the edit's start. */
+function touches(f: Finding, edited: Span): boolean {
+  if (within(f.span, edited)) return true;
+  if (f.related) for (const r of f.related) if (!r.uri && within(r.span, edited)) return true;
+  return false;
 }
 
 /** The status while a document is linted in steps: the last analysis's counts, if any, and busy. */

@@ -9,6 +9,7 @@ import type { CsvRow, Field, FieldName, Modifier, ServiceLine, Span } from '../m
 import type { CsvTable } from './csv-tokenizer';
 import type { Fields } from './line';
 import { parseDate, parseDecimal } from './values';
+import { asciiUpper, trimmed } from './ascii';
 import { repeatsHeader } from './repeated-header';
 import { isMisread } from './comma-split';
 
@@ -27,15 +28,11 @@ const S_CLAIM = 0, S_MEMBER = 1, S_PAYER = 2, S_AUTH = 3, S_FROM = 4, S_TO = 5, 
   S_UNITS = 8, S_CHARGE = 9, S_NDC = 10, S_NDC_UNIT = 11, S_NDC_QTY = 12, S_WASTED = 13, S_VIAL = 14,
   S_FREQ = 15, S_DURATION = 16, S_NOTES = 17;
 
-function trimmed(s: string): string {
-  return s.length > 0 && (s.charCodeAt(0) <= 0x20 || s.charCodeAt(s.length - 1) <= 0x20) ? s.trim() : s;
-}
-
 function derive(raw: string, kind: Kind): string | number | undefined {
   switch (kind) {
     case Kind.Text: return trimmed(raw);
     case Kind.Lower: return trimmed(raw).toLowerCase();
-    case Kind.Upper: return trimmed(raw).toUpperCase();
+    case Kind.Upper: return asciiUpper(trimmed(raw));
     case Kind.Decimal: return raw.length === 0 ? undefined : parseDecimal(raw);
     case Kind.Date: return raw.length === 0 ? undefined : parseDate(raw);
   }

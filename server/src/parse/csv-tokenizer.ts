@@ -7,7 +7,7 @@
 // any row boundary, so re-tokenising can later be made incremental (row-level).
 import type { CsvCell, CsvRow, LineEnd, Span } from '../model';
 import { dominantEol } from './line-end';
-import { replacementRunEnd } from './not-utf8';
+import { looksUtf16, replacementRunEnd, UTF16_MESSAGE } from './not-utf8';
 import { runToEnd } from '../steps';
 
 const QUOTE = 0x22; // "
@@ -43,6 +43,8 @@ export interface CsvRowIssue {
   /** The opening quote (unclosed), the stray text after the closing quote, or the first run of
    *  U+FFFD (bytes that were not UTF-8, see not-utf8.ts). */
   readonly span: Span;
+  /** A not-utf8 issue's message when not NOT_UTF8_MESSAGE (not-utf8.ts: the text looks like UTF-16). */
+  readonly message?: string;
 }
 
 /** A row as the parsers and fixes see it; `cells` are made on first use. */
@@ -311,7 +313,8 @@ export class CsvScanner {
     let column = 0;
     while (firstCell + column + 1 < table.cellCount && table.cellStart[firstCell + column + 1] <= at) column++;
     const span = { start: at, end: replacementRunEnd(this.text, at, end) };
-    return this.issue(issues, { kind: 'not-utf8', column, span });
+    const issue: CsvRowIssue = looksUtf16(this.text, span.start, span.end) ? { kind: 'not-utf8', column, span, message: UTF16_MESSAGE } : { kind: 'not-utf8', column, span };
+    return this.issue(issues, issue);
   }
 
   /**

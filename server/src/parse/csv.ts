@@ -12,7 +12,8 @@ import { fieldOf } from './fields';
 import { CsvLine, CsvValueReader, fieldsFactory, type CsvSource } from './csv-line';
 import { NO_IDS, NO_MODIFIERS, REQUIRED_HINT } from './line';
 import { splitModifiersIn } from './values';
-import { NOT_UTF8_MESSAGE } from './not-utf8';
+import { asciiUpper, isBlank } from './ascii';
+import { looksUtf16, NOT_UTF8_MESSAGE } from './not-utf8';
 import { commaInLastNote, commaSplitNumber } from './comma-split';
 import { disabledIdsOf } from './disable-comment';
 import { repeatedHeaderMessage, repeatsHeader } from './repeated-header';
@@ -51,7 +52,7 @@ function rowIssues(row: TokenizedRow, header: CsvRow | undefined, problems: Pars
     const message = issue.kind === 'unclosed-quote'
       ? `Unclosed quote in ${where(issue.column)}: close it with " or remove it`
       : issue.kind === 'not-utf8'
-        ? NOT_UTF8_MESSAGE
+        ? issue.message ?? NOT_UTF8_MESSAGE
         : `Text after the closing quote in ${where(issue.column)}: put the whole value inside the quotes`;
     problems.push({ ruleId: 'parse-error', span: issue.span, message, lineIndex });
   }
@@ -62,14 +63,14 @@ function columnModifier(table: CsvTable, c: number, name: FieldName): Modifier |
   const text = table.cellText(c);
   let s = 0;
   let e = text.length;
-  while (s < e && text.charCodeAt(s) <= 0x20) s++;
-  while (e > s && text.charCodeAt(e - 1) <= 0x20) e--;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
   if (e === s) return undefined;
   const start = table.cellStart[c];
   const end = table.cellEnd[c];
   // Offsets map 1:1 unless the quoted cell had "" escapes; then point at the whole cell.
   const span = end - start === text.length ? { start: start + s, end: start + e } : { start, end };
-  return { code: text.slice(s, e).toUpperCase(), span, field: name };
+  return { code: asciiUpper(text.slice(s, e)), span, field: name };
 }
 
 /** The modifiers of the row whose cells are table cells first .. first + count - 1: the
@@ -129,8 +130,12 @@ function headerProblem(header: CsvRow, columns: Partial<Record<FieldName, number
   const missing = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
   if (missing.length === 0) return undefined;
   const required = REQUIRED_FIELDS.join(', ');
-  const separator = Object.keys(columns).length === 0 ? otherSeparatorOf(header) : undefined;
-  const message = separator
+  const none = Object.keys(columns).length === 0;
+  const separator = none ? otherSeparatorOf(header) : undefined;
+  // "c\0l\0a\0i\0m\0": a UTF-16 file without a byte order mark, read as UTF-8.
+  const message = none && looksUtf16(header.cells.map((c) => c.text).join(','), 0, 0)
+    ? 'The first row is not a claims header: the file looks like UTF-16 (every other byte is 0), saved without a byte order mark. Reopen it as UTF-16 LE and save it as UTF-8'
+    : separator
     ? `The columns of this file are separated by ${separator}, not commas: save it as comma-separated CSV (claim files are RFC 4180 CSV)`
     : Object.keys(columns).length === 0
     ? `The first row is not a claims header (no known column names): add a header row naming the columns, at least ${required}`

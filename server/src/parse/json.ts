@@ -15,7 +15,8 @@ import { DateCache, lineValues, makeLine, NO_IDS, REQUIRED_HINT, type Fields } f
 import { syntaxProblems } from './json-errors';
 import { dominantEol } from './line-end';
 import { plainDecimal, splitModifiers } from './values';
-import { NOT_UTF8_MESSAGE, replacementRunEnd } from './not-utf8';
+import { asciiUpper } from './ascii';
+import { notUtf8Message, replacementRunEnd } from './not-utf8';
 import { jsonTreeSteps } from './json-tree';
 import { idsOfString } from './disable-comment';
 import { mapBack, planRepairs } from './json-recover';
@@ -521,7 +522,7 @@ class JsonReader {
       if (node.type === 'array') {
         // Lists and objects are on the field (wrongTypeElements), invalid-value's.
         for (const el of node.children ?? []) {
-          const code = this.elementText(el)?.trim().toUpperCase();
+          const code = asciiUpper(this.elementText(el)?.trim() ?? '');
           if (code) out.push({ code, span: spanOf(el), field: 'modifiers' });
         }
       } else {
@@ -537,7 +538,7 @@ class JsonReader {
       else if (parts.length > 1) {
         const first = parts[0].span.start;
         const last = parts[parts.length - 1].span.end;
-        out.push({ code: unescaped(this.text.slice(first, last)).toUpperCase(), span: { start: first, end: last }, field: name });
+        out.push({ code: asciiUpper(unescaped(this.text.slice(first, last))), span: { start: first, end: last }, field: name });
       }
     }
     return out;
@@ -554,7 +555,7 @@ class JsonReader {
       const source = this.text.slice(start, end);
       const parts = splitModifiers(source, start, field);
       // An escaped character ("\u0053H" is SH) is read as JSON reads it; the span stays the source's.
-      return source.includes('\\') ? parts.map((m) => ({ ...m, code: unescaped(this.text.slice(m.span.start, m.span.end)).toUpperCase() })) : parts;
+      return source.includes('\\') ? parts.map((m) => ({ ...m, code: asciiUpper(unescaped(this.text.slice(m.span.start, m.span.end))) })) : parts;
     }
     // A number or a boolean as written (`true` is then invalid-value's, not dropped unseen).
     if (node.type === 'number' || node.type === 'boolean') return splitModifiers(this.text.slice(node.offset, node.offset + node.length), node.offset, field);
@@ -834,7 +835,7 @@ function notUtf8Problems(source: string): ParseProblem[] {
   const problems: ParseProblem[] = [];
   for (let at = source.indexOf('\uFFFD'); at >= 0 && problems.length < MAX_NOT_UTF8; at = source.indexOf('\uFFFD', at)) {
     const end = replacementRunEnd(source, at, source.length);
-    problems.push({ ruleId: 'parse-error', span: { start: at, end }, message: NOT_UTF8_MESSAGE });
+    problems.push({ ruleId: 'parse-error', span: { start: at, end }, message: notUtf8Message(source, at, end) });
     at = end;
   }
   return problems;

@@ -4,17 +4,12 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { CsvRow, FieldName, LineValues, Modifier, ServiceLine, Span } from '../model';
 import type { Field } from '../model';
 import { parseDate, parseDecimal } from './values';
+import { asciiUpper, trimmed } from './ascii';
 
 export type Fields = Partial<Record<FieldName, Field>>;
 
 /** A field's text, or undefined when the line has no such field. */
 export type TextOf = (name: FieldName) => string | undefined;
-
-function trimmed(s: string | undefined): string {
-  if (s === undefined || s.length === 0) return '';
-  // trim() only when needed: most cells have no surrounding spaces.
-  return s.charCodeAt(0) <= 0x20 || s.charCodeAt(s.length - 1) <= 0x20 ? s.trim() : s;
-}
 
 function decimal(s: string | undefined): number | undefined {
   return s === undefined || s.length === 0 ? undefined : parseDecimal(s);
@@ -45,11 +40,11 @@ export function lineValues(textOf: TextOf, dates: DateCache = new DateCache()): 
     dosFrom,
     dosTo: toText === '' ? dosFrom : dates.read(toText),
     pos: trimmed(textOf('pos')),
-    hcpcs: trimmed(textOf('hcpcs')).toUpperCase(),
+    hcpcs: asciiUpper(trimmed(textOf('hcpcs'))),
     units: decimal(textOf('units')),
     charge: decimal(textOf('charge')),
     ndc: trimmed(textOf('ndc')),
-    ndcUnit: trimmed(textOf('ndc_unit')).toUpperCase(),
+    ndcUnit: asciiUpper(trimmed(textOf('ndc_unit'))),
     ndcQty: decimal(textOf('ndc_qty')),
     wastedUnits: decimal(textOf('wasted_units')),
     vial: vial === 'single' || vial === 'multi' ? vial : undefined,

@@ -1,6 +1,7 @@
 // Reading field text as values. Shared by the parsers and the invalid-value rule, so
 // "readable" means the same thing everywhere.
 import type { FieldName, Modifier } from '../model';
+import { asciiUpper, isBlank, isTrimSpace } from './ascii';
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -51,8 +52,8 @@ export function formatDate(days: number): string {
 export function parseDecimal(text: string): number | undefined {
   let s = 0;
   let e = text.length;
-  while (s < e && text.charCodeAt(s) <= 0x20) s++;
-  while (e > s && text.charCodeAt(e - 1) <= 0x20) e--;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
   if (e === s || e - s > MAX_DECIMAL_CHARS) return undefined;
   let i = s;
   const sign = text.charCodeAt(i);
@@ -96,8 +97,8 @@ export function plainDecimal(n: number): string | undefined {
 }
 
 function isModifierSeparator(c: number): boolean {
-  // space, tab, `:`, `,`, `-`
-  return c === 0x20 || c === 0x09 || c === 0x3a || c === 0x2c || c === 0x2d;
+  // space, tab, `:`, `,`, `-`, a Unicode space (a no-break space)
+  return c === 0x20 || c === 0x09 || c === 0x3a || c === 0x2c || c === 0x2d || (c >= 0xa0 && isTrimSpace(c));
 }
 
 /**
@@ -118,7 +119,7 @@ export function splitModifiersIn(text: string, from: number, to: number, shift: 
     const start = i;
     while (i < to && !isModifierSeparator(text.charCodeAt(i))) i++;
     if (i > start) {
-      out.push({ code: text.slice(start, i).toUpperCase(), span: { start: shift + start, end: shift + i }, field });
+      out.push({ code: asciiUpper(text.slice(start, i)), span: { start: shift + start, end: shift + i }, field });
     }
   }
   return out;

@@ -12,6 +12,7 @@ import { orList } from './util/or-list';
 import type { Rule, RuleContext } from './types';
 import type { ClaimDocument } from '../model';
 import type { Node as JsonNode } from 'jsonc-parser';
+import { firstNonAscii, notAsciiLetter } from '../parse/ascii';
 
 const ID = 'invalid-value';
 const DATE_FORMS = 'YYYY-MM-DD or MM/DD/YYYY';
@@ -111,6 +112,8 @@ function notAModifier(mod: Modifier): string {
       ? `Modifiers ${parts.join(' and ')} are in one element of the list: put each in its own element, [${parts.map((p) => `"${p}"`).join(', ')}]`
       : `${mod.field} holds ${parts.join(' and ')}: one modifier per ${mod.field} column or key; put the others in the next modifier columns`;
   }
+  const other = firstNonAscii(mod.code);
+  if (other !== undefined) return `Modifier ${mod.code} is not a modifier: ${notAsciiLetter(other)}; a modifier is 2 letters A-Z or digits (e.g. SH, JW)`;
   return `Modifier ${mod.code} is not a modifier: a modifier is 2 letters or digits (e.g. SH, JW); separate several with a space`;
 }
 

@@ -137,6 +137,10 @@ export interface LintOptions {
    *  file's; a file of one day, only the other files' lines of that day. A function: options
    *  holding it are not posted to worker threads. */
   readonly externalOf?: (window: Window) => readonly ExternalLine[];
+  /** The text was decoded from bytes that are all valid UTF-8 (the CLI reads them; an editor
+   *  cannot tell): a U+FFFD in it is a character the file holds, not a byte that was not UTF-8,
+   *  and is not reported as one. */
+  readonly validUtf8?: boolean;
 }
 
 export interface Report {
