@@ -6,7 +6,7 @@ import { LanguageClient, State, TransportKind, type ServerOptions } from 'vscode
 import { forget, opened, patternsChanged } from './file-patterns';
 import { lintWorkspace } from './lint-workspace';
 import { lookupCode, lookupPages } from './lookup-code';
-import { OPEN_RULE_PAGE, openRulePage, ruleLinks } from './rule-page';
+import { OPEN_RULE_PAGE, hoverRuleLinks, openRulePage, ruleLinks } from './rule-page';
 import { setStatus, setStopped, statusItem, statusView } from './status';
 import { SETTINGS_SECTION, STATUS_NOTIFICATION } from '../../server/src/lsp/protocol';
 
@@ -29,7 +29,7 @@ async function start(context: vscode.ExtensionContext, outputChannel: vscode.Out
     debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
   };
   const c = new LanguageClient('infusionClaims', 'Infusion Claims', serverOptions, {
-    documentSelector: SELECTOR, outputChannel, middleware: { handleDiagnostics: ruleLinks },
+    documentSelector: SELECTOR, outputChannel, middleware: { handleDiagnostics: ruleLinks, provideHover: hoverRuleLinks },
   });
   c.onNotification(STATUS_NOTIFICATION, setStatus);
   c.onDidChangeState(({ newState }) => {

@@ -4,7 +4,7 @@
 // come from the manifest's `infusionClaims.rules` setting, which the package tests keep equal to
 // the registry (`<meta.description> Default: <severity>.`).
 import * as vscode from 'vscode';
-import type { HandleDiagnosticsSignature } from 'vscode-languageclient/node';
+import type { HandleDiagnosticsSignature, ProvideHoverSignature } from 'vscode-languageclient/node';
 import { SOURCE, ruleDocUrl } from '../../server/src/lsp/protocol';
 
 export const OPEN_RULE_PAGE = 'infusionClaims.openRulePage';
@@ -53,14 +53,39 @@ export async function openRulePage(extension: vscode.Extension<unknown>, ruleId?
   }
 }
 
+/** A command: link that opens a rule's shipped page. */
+function ruleCommandUri(id: string): string {
+  return `command:${OPEN_RULE_PAGE}?${encodeURIComponent(JSON.stringify([id]))}`;
+}
+
 /** Client middleware: each finding's rule link (the server's web page, for other editors and
  *  SARIF) opens the page shipped in the extension instead, with no network. The Problems panel,
  *  the hover and the peek view open a command: link (they allow commands). */
 export function ruleLinks(uri: vscode.Uri, diagnostics: vscode.Diagnostic[], next: HandleDiagnosticsSignature): void {
   for (const d of diagnostics) {
     if (d.source !== SOURCE || typeof d.code !== 'object') continue;
-    const args = encodeURIComponent(JSON.stringify([String(d.code.value)]));
-    d.code = { value: d.code.value, target: vscode.Uri.parse(`command:${OPEN_RULE_PAGE}?${args}`) };
+    d.code = { value: d.code.value, target: vscode.Uri.parse(ruleCommandUri(String(d.code.value))) };
   }
   next(uri, diagnostics);
+}
+
+/** The web address of a rule's page as the server writes it in a hover's Markdown, `(<url>)`. */
+const HOVER_RULE_LINK = new RegExp(`\\(${ruleDocUrl('RULEID').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace('RULEID', '([a-z0-9-]+)')}\\)`, 'g');
+
+/** Client middleware: a hover's rule links (a finding under the cursor) open the shipped page too.
+ *  The Markdown is trusted for that one command only: the rest of it (file values, escaped by the
+ *  server) can run nothing. */
+export async function hoverRuleLinks(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken, next: ProvideHoverSignature): Promise<vscode.Hover | null | undefined> {
+  const hover = await next(document, position, token);
+  if (!hover) return hover;
+  const contents = hover.contents.map((c) => {
+    if (!(c instanceof vscode.MarkdownString)) return c;
+    const value = c.value.replace(HOVER_RULE_LINK, (_, id: string) => `(${ruleCommandUri(id)})`);
+    if (value === c.value) return c;
+    const md = new vscode.MarkdownString(value, c.supportThemeIcons);
+    md.isTrusted = { enabledCommands: [OPEN_RULE_PAGE] };
+    md.supportHtml = c.supportHtml;
+    return md;
+  });
+  return new vscode.Hover(contents, hover.range);
 }

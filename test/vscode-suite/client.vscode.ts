@@ -96,6 +96,20 @@ describe('in-host: the client', () => {
     await waitFor('a preview of ndc-format.md', () => tabs().find((t) => t.label.includes('ndc-format.md')));
   });
 
+  it('a hover\'s rule link opens the shipped page too (a trusted command link for that command only)', async () => {
+    const uri = workspaceUri('problems.claims.csv');
+    const doc = await show(uri);
+    const diags = await waitForRules(uri, ['ndc-format']);
+    const at = diags.find((d) => ruleId(d) === 'ndc-format')!.range.start;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    const markdown = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
+    const linked = markdown.find((c) => c.value.includes('[ndc-format]('));
+    assert.ok(linked, `a hover naming ndc-format: ${markdown.map((c) => c.value).join(' | ')}`);
+    assert.ok(linked.value.includes(`[ndc-format](command:infusionClaims.openRulePage?${encodeURIComponent('["ndc-format"]')})`), linked.value);
+    assert.ok(!linked.value.includes('github.com'), linked.value);
+    assert.deepStrictEqual(linked.isTrusted, { enabledCommands: ['infusionClaims.openRulePage'] });
+  });
+
   it('Look Up Code… from the context menu starts with the code under the cursor', async () => {
     const uri = workspaceUri('problems.claims.csv');
     const doc = await show(uri);
