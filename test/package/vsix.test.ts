@@ -41,7 +41,7 @@ describe('package: the .vsix', function () {
     manifest = JSON.parse(readZipEntry(vsix, 'extension/package.json').toString('utf8')) as Manifest;
   });
 
-  it('holds exactly the bundles, code indexes, grammars, rule pages and marketplace files', () => {
+  it('holds exactly the bundles, code indexes, grammars, rule pages, problem matcher and marketplace files', () => {
     const shipped = [
       rel(manifest.main),
       'server/out/server.js',
@@ -50,6 +50,8 @@ describe('package: the .vsix', function () {
       ...manifest.contributes.grammars.map((g) => rel(g.path)),
       ...manifest.contributes.languages.flatMap((l) => (l.configuration ? [rel(l.configuration)] : [])),
       ...filesIn('docs/rules'),
+      // The GitHub Actions problem matcher for the CLI's text report (README, CI).
+      ...filesIn('problem-matchers'),
       rel(manifest.icon),
       'package.json',
       // vsce renames these: README.md → readme.md, CHANGELOG.md → changelog.md, LICENSE → LICENSE.txt
