@@ -123,6 +123,117 @@ describe('JSON bad input: one clear diagnostic where the problem is, the rest st
     ]);
   });
 
+  it('a text value typed without its quotes: one parse-error at it, the value read as written (rules check it), the rest of the line read', () => {
+    const hcpcs = (value: string) => L1.replace('"S9500"', value);
+    check([
+      {
+        what: '"hcpcs": S9500,',
+        text: file(hcpcs('S9500')),
+        findings: [['parse-error', 'S9500 is not in quotes: write "S9500"', 'S9500', '7:58']],
+        lines: 4,
+      },
+      {
+        what: '"hcpcs": J1234, an unknown code: still reported on it',
+        text: file(hcpcs('J1234')),
+        findings: [
+          ['ndc-missing', 'J1234 has no NDC: J-code drug lines without an NDC deny for missing NDC; enter the 11-digit NDC of the drug given', 'J1234', '7:58'],
+          ['parse-error', 'J1234 is not in quotes: write "J1234"', 'J1234', '7:58'],
+          ['unknown-code', 'J1234 is not in the CMS HCPCS Level II code set (2025Q4): check the code; a drug with no code of its own is billed with a NOC code (e.g. J3490) and its name in notes', 'J1234', '7:58'],
+        ],
+        lines: 4,
+      },
+      {
+        what: '"modifiers": [SH, JW]: one parse-error at each, the modifiers read',
+        text: file(L1.replace(' }', ', "modifiers": [SH, JW] }')),
+        findings: [
+          [SH_PRIMARY[0], SH_PRIMARY[1], 'SH', '7:114'],
+          ['parse-error', 'SH is not in quotes: write "SH"', 'SH', '7:114'],
+          ['jw-non-drug', 'JW (discarded drug) is on S9500, which is not a drug line: JW is only for drug wasted from a single-use package (a J-code or a line with an NDC); remove the modifier', 'JW', '7:118'],
+          ['parse-error', 'JW is not in quotes: write "JW"', 'JW', '7:118'],
+        ],
+        lines: 4,
+      },
+      {
+        what: '"dos_from": 2026-03-02: the date is read',
+        text: file('{ "dos_from": 2026-03-02, "pos": "12", "hcpcs": "S9500", "units": 1, "frequency": "q24h" }'),
+        findings: [['parse-error', '2026-03-02 is not in quotes: write "2026-03-02"', '2026-03-02', '7:22']],
+        lines: 4,
+      },
+      {
+        what: '"dos_from": 03/02/2026: the date is read',
+        text: file('{ "dos_from": 03/02/2026, "pos": "12", "hcpcs": "S9500", "units": 1, "frequency": "q24h" }'),
+        findings: [['parse-error', '03/02/2026 is not in quotes: write "03/02/2026"', '03/02/2026', '7:22']],
+        lines: 4,
+      },
+      {
+        what: '"ndc": 00409-7335-03, "ndc_unit": UN',
+        text: file(L1, ',', L2.replace('"00409-7335-03"', '00409-7335-03').replace('"UN"', 'UN')),
+        findings: [
+          ['parse-error', '00409-7335-03 is not in quotes: write "00409-7335-03"', '00409-7335-03', '8:73'],
+          ['parse-error', 'UN is not in quotes: write "UN"', 'UN', '8:100'],
+        ],
+        lines: 4,
+      },
+      {
+        what: '"claim_id": C-1001',
+        text: file().replace('"C1"', 'C-1001'),
+        findings: [['parse-error', 'C-1001 is not in quotes: write "C-1001"', 'C-1001', '3:18']],
+        lines: 4,
+      },
+      {
+        what: 'the value last in its object: … "frequency": q24h }',
+        text: file(L1.replace('"q24h"', 'q24h')),
+        findings: [['parse-error', 'q24h is not in quotes: write "q24h"', 'q24h', '7:92']],
+        lines: 4,
+      },
+      {
+        what: 'at the end of a line with no comma, the next key first on the next line',
+        text: file(L1.replace('"S9500", ', 'S9500\n          ')),
+        findings: [['parse-error', 'S9500 is not in quotes: write "S9500", and a comma before the next key', 'S9500', '7:58']],
+        lines: 4,
+      },
+      {
+        what: 'no comma before the next key on the line either: "hcpcs": S9500 "units": 1',
+        text: file(L1.replace('"S9500",', 'S9500')),
+        findings: [['parse-error', 'S9500 is not in quotes: write "S9500", and a comma before the next key', 'S9500', '7:58']],
+        lines: 4,
+      },
+      {
+        what: 'true, false, null and numbers beside it are read as they are',
+        text: file(L1.replace('"S9500"', 'S9500').replace('"units": 1', '"units": 1e0, "notes": null, "x": [true, false, -1, 1.5]')),
+        findings: [['parse-error', 'S9500 is not in quotes: write "S9500"', 'S9500', '7:58']],
+        lines: 4,
+      },
+    ]);
+    // Read as written: the code, the date (as the quoted date of the next line), the modifiers; the number beside them a number.
+    const doc = lintText(file('{ "dos_from": 2026-03-02, "pos": "12", "hcpcs": S9500, "units": 1e0, "frequency": "q24h", "modifiers": [SH, JW] }'), 'json').doc;
+    const [l1, l2] = doc.lines;
+    assert.deepStrictEqual([l1.hcpcs, l1.dosFrom, l1.units, l1.modifiers.map((m) => m.code)], ['S9500', l2.dosFrom, 1, ['SH', 'JW']]);
+    assert.ok(l2.dosFrom !== undefined);
+    // Last in the text (nothing after it, not even a newline): one parse-error at it.
+    const cut = '{ "claims": [ { "claim_id": "C1", "lines": [ { "hcpcs": S9500';
+    assert.deepStrictEqual(lintText(cut, 'json').doc.problems.filter((p) => p.message.includes('not in quotes')).map((p) => cut.slice(p.span.start, p.span.end)), ['S9500']);
+  });
+
+  it('an edit in a file with a value typed without quotes lints as a fresh read', () => {
+    const text = file('{ "dos_from": 2026-03-02, "pos": "12", "hcpcs": S9500, "units": 1, "frequency": "q24h", "modifiers": [SH] }');
+    for (const edited of [text.replace('"PA2"', '"PA3"'), text.replace('S9500', 'S9501'), text.replace('[SH]', '["SH"]')]) {
+      const inc = lintEdit(lintText(text, 'json'), edited);
+      const full = lintText(edited, 'json');
+      const shape = (r: typeof full) => [r.findings.map((f) => [f.ruleId, f.span, f.message]), r.doc.problems, r.doc.lines.map((l) => [l.hcpcs, l.span])];
+      assert.deepStrictEqual(shape(inc), shape(full));
+    }
+  });
+
+  it('a field name typed without its quotes: one parse-error at it, the value read', () => {
+    check([{
+      what: 'hcpcs: "S9500"',
+      text: file(L1.replace('"hcpcs"', 'hcpcs')),
+      findings: [['parse-error', 'The field name hcpcs is not in quotes: write "hcpcs"', 'hcpcs', '7:49']],
+      lines: 4,
+    }]);
+  });
+
   it('a line break inside a text: one parse-error at each break, the text read on to its quote on a later line', () => {
     check([
       {

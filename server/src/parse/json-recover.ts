@@ -28,6 +28,10 @@
 //   the object's;
 // - a closer inserted right after a text the scanner ended at a line break (`"hcpcs": "J21`):
 //   the text's `"` goes in first, else jsonc-parser would read the closer as part of the text;
+// - a value typed without its quotes where a value begins (`"hcpcs": S9500`, `[SH, JW]`,
+//   `2026-03-02`, `03/02/2026`, `C-1001`; not `true`, `false`, `null` or a number): its quotes go
+//   in (and a comma after it when the next key follows with none) and it is read as written; so
+//   does a field name's before its colon (`hcpcs: "S9500"`);
 // - closers that end the file's root with claims still to come (`]}` pasted after a claim): they
 //   are taken out, when the rest of the file then closes exactly what they closed.
 // The repaired text (closers inserted, stray ones blanked) is what jsonc-parser reads; its nodes
@@ -310,6 +314,90 @@ function quoteBeforeKey(source: string, start: number, end: number): number {
   return value > start + 1 ? value : -1;
 }
 
+/** Whether a key in quotes, then a colon, begins at `at` (a `"`), on one line. */
+function keyAt(source: string, at: number): boolean {
+  if (source.charCodeAt(at) !== 0x22) return false;
+  let i = at + 1;
+  for (let c = source.charCodeAt(i); i < source.length && c !== 0x22 && c !== 0x0a && c !== 0x0d && c !== 0x5c; c = source.charCodeAt(++i));
+  if (i === at + 1 || source.charCodeAt(i) !== 0x22) return false;
+  for (i++; isSpace(source.charCodeAt(i)); i++);
+  return source.charCodeAt(i) === 0x3a;
+}
+
+/** A comment begins at `at`: `//` or `/*`. */
+const commentAt = (source: string, at: number): boolean => source.charCodeAt(at) === 0x2f && (source.charCodeAt(at + 1) === 0x2f || source.charCodeAt(at + 1) === 0x2a);
+
+/**
+ * A character of a value typed without its quotes: not a space, line break or control
+ * character, not JSON's `{ } [ ] " : ,`, not a backslash (it would be an escape in quotes), not
+ * a comment's start.
+ */
+function isBareChar(source: string, at: number): boolean {
+  if (at >= source.length) return false;
+  const c = source.charCodeAt(at);
+  if (c <= 0x20 || c === 0x7f) return false;
+  switch (c) {
+    case 0x7b: case 0x7d: case 0x5b: case 0x5d: case 0x22: case 0x3a: case 0x2c: case 0x5c:
+      return false;
+    case 0x2f:
+      return !commentAt(source, at);
+    default:
+      return true;
+  }
+}
+
+/** A letter or digit (ASCII), or any character past ASCII: a value typed without quotes may begin with it. */
+const startsBare = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c >= 0x80;
+
+/**
+ * A value typed without its quotes from `start` (`S9500`, `2026-03-02`, `03/02/2026`, `C-1001`,
+ * words with spaces between them): its end (spaces after it left out), and whether the object's
+ * next key follows it with no comma, on this line or first on the next (`S9500 "units": 1`);
+ * undefined unless a value ends there: a `,` `}` `]`, the line's end, a comment or the text's end
+ * (`S9500 units: 1` is something else). Looks no further than the next token after it.
+ */
+function bareValue(source: string, start: number, inObject: boolean): { end: number; keyNext: boolean } | undefined {
+  let i = start;
+  let end = start;
+  for (;;) {
+    while (isBareChar(source, i)) i++;
+    end = i;
+    while (isSpace(source.charCodeAt(i))) i++;
+    if (i === end || !isBareChar(source, i)) break;
+  }
+  if (end === start) return undefined;
+  if (i >= source.length || commentAt(source, i)) return { end, keyNext: false };
+  const c = source.charCodeAt(i);
+  if (c === 0x2c || c === 0x7d || c === 0x5d) return { end, keyNext: false };
+  if (c === 0x22) return inObject && keyAt(source, i) ? { end, keyNext: true } : undefined;
+  if (c !== 0x0a && c !== 0x0d) return undefined;
+  if (!inObject) return { end, keyNext: false };
+  // At the line's end: the next key first on the next line (blank lines between) lacks its comma.
+  while (i < source.length && (isSpace(source.charCodeAt(i)) || source.charCodeAt(i) === 0x0a || source.charCodeAt(i) === 0x0d)) i++;
+  return { end, keyNext: keyAt(source, i) };
+}
+
+/** A field name typed without its quotes at `start` (`hcpcs: "S9500"`): its end, when a colon
+ *  follows it (spaces between); else -1. Letters, digits, `_` and `-`, a letter or `_` first. */
+function bareKeyEnd(source: string, start: number): number {
+  const first = source.charCodeAt(start);
+  if (!((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a) || first === 0x5f)) return -1;
+  let i = start + 1;
+  for (let c = source.charCodeAt(i); isWordChar(c) || c === 0x2d; c = source.charCodeAt(++i));
+  const end = i;
+  while (isSpace(source.charCodeAt(i))) i++;
+  return source.charCodeAt(i) === 0x3a ? end : -1;
+}
+
+/** A value or field name as shown in a message: at most 30 characters. */
+const shownInMessage = (written: string): string => (written.length > 30 ? written.slice(0, 29) + '…' : written);
+
+/** A value typed without its quotes: what to type. */
+function unquotedMessage(written: string, keyNext: boolean): string {
+  const shown = shownInMessage(written);
+  return `${shown} is not in quotes: write "${shown}"${keyNext ? ', and a comma before the next key' : ''}`;
+}
+
 /** Lines a text broken by line breaks is followed over, at most. */
 const MAX_TEXT_LINES = 10;
 
@@ -362,7 +450,7 @@ function zeroPaddedEnd(source: string, start: number, end: number): number {
   if (end !== zero + 1 || source.charCodeAt(zero) !== 0x30) return end;
   let i = end;
   for (let c = source.charCodeAt(i); (c >= 0x30 && c <= 0x39) || c === 0x2e; c = source.charCodeAt(++i));
-  // The value ends there (`08-15`, `0800a` are something else).
+  // The value ends there (`08-15`, `0800a` are something else: a text typed without quotes).
   const next = source.charCodeAt(i);
   if (i < source.length && !isSpace(next) && next !== 0x2c && next !== 0x7d && next !== 0x5d && next !== 0x0a && next !== 0x0d) return end;
   return source.charCodeAt(end) >= 0x30 && source.charCodeAt(end) <= 0x39 ? i : end;
@@ -544,6 +632,22 @@ export function planRepairs(source: string): Repairs | undefined {
   let fresh = true; // no token yet on this line
   // A comma was inserted after the token (read after it, as if typed).
   let commaInserted = false;
+  /**
+   * A value typed without its quotes from `start` (bareValue): its quotes go in (and a comma
+   * after it before the next key), one parse-error at it, and the scanner reads on after it.
+   * Its end, or -1 when a value does not end there (nothing repaired).
+   */
+  const readBare = (start: number): number => {
+    const top = stack[stack.length - 1];
+    const bare = bareValue(source, start, top?.isObject === true);
+    if (!bare) return -1;
+    insertions.push({ at: start, text: '"' }, { at: bare.end, text: bare.keyNext ? '",' : '"' });
+    problems.push({ ruleId: 'parse-error', span: { start, end: bare.end }, message: unquotedMessage(source.slice(start, bare.end), bare.keyNext) });
+    if (bare.keyNext) commaInserted = true;
+    s.setPosition(bare.end);
+    return bare.end;
+  };
+
   for (;;) {
     const kind = s.scan();
     if (kind === SyntaxKind.EOF) break;
@@ -793,7 +897,8 @@ export function planRepairs(source: string): Repairs | undefined {
         // A number written with a leading zero (`08`, `00409733503`): jsonc-parser reads a 0 and
         // then another number. It is read as written, a text (an NDC keeps its zeros); one
         // parse-error says what to type.
-        const digitsEnd = valueBegins(stack, lastKind) ? zeroPaddedEnd(source, offset, end) : end;
+        const begins = valueBegins(stack, lastKind);
+        const digitsEnd = begins ? zeroPaddedEnd(source, offset, end) : end;
         if (digitsEnd > end) {
           insertions.push({ at: offset, text: '"' }, { at: digitsEnd, text: '"' });
           const top = stack[stack.length - 1];
@@ -801,6 +906,39 @@ export function planRepairs(source: string): Repairs | undefined {
           problems.push({ ruleId: 'parse-error', span: { start: offset, end: digitsEnd }, message: leadingZeroMessage(source.slice(offset, digitsEnd), field === 'ndc') });
           end = digitsEnd;
           s.setPosition(digitsEnd);
+        } else if (begins && isBareChar(source, end)) {
+          // Not a number: a text typed without quotes that begins with digits (`2026-03-02`,
+          // `03/02/2026`, `00409-7335-03`), jsonc-parser reading a number and then more.
+          const bareEnd = readBare(offset);
+          if (bareEnd >= 0) end = bareEnd;
+        }
+        valueStarts();
+        break;
+      }
+      case SyntaxKind.Unknown: {
+        // A word where a value begins (`"hcpcs": S9500`, `[SH, JW]`, `C-1001`): a text typed
+        // without its quotes. It is read as written, a text (rules check it); one parse-error at
+        // it says what to type. (A word not where a value or key begins is part of a mess:
+        // jsonc-parser reports it.)
+        const top = stack[stack.length - 1];
+        if (top?.isObject && top.want === Want.Key) {
+          // A field name typed without its quotes, then its colon (`hcpcs: "S9500"`).
+          const keyEnd = bareKeyEnd(source, offset);
+          if (keyEnd >= 0) {
+            const name = source.slice(offset, keyEnd);
+            insertions.push({ at: offset, text: '"' }, { at: keyEnd, text: '"' });
+            const shown = shownInMessage(name);
+            problems.push({ ruleId: 'parse-error', span: { start: offset, end: keyEnd }, message: `The field name ${shown} is not in quotes: write "${shown}"` });
+            top.key = normalizeKey(name);
+            top.want = Want.Colon;
+            end = keyEnd;
+            s.setPosition(keyEnd);
+            break;
+          }
+        }
+        if (stack.length > 0 && valueBegins(stack, lastKind) && startsBare(source.charCodeAt(offset))) {
+          const bareEnd = readBare(offset);
+          if (bareEnd >= 0) end = bareEnd;
         }
         valueStarts();
         break;
