@@ -18,7 +18,7 @@ import { lowerBound } from '../sorted';
  * Check a JSON text in batches of whole claims and members: the located findings of checking it
  * whole, in the same order. Undefined when it is not a well-formed list of claims.
  */
-export function checkJsonInParts(text: string, options: LintOptions, batchLines = BATCH_LINES): LocatedFinding[] | undefined {
+export function checkJsonInParts(text: string, options: LintOptions, batchLines = BATCH_LINES, edits = false): LocatedFinding[] | undefined {
   const plan = planJsonBatches(text, batchLines);
   if (!plan) return undefined;
   const index = new LineIndex(text);
@@ -26,7 +26,8 @@ export function checkJsonInParts(text: string, options: LintOptions, batchLines 
   for (let b = 0; b < plan.batches.length; b++) {
     const batch = jsonBatch(text, plan, b);
     const { findings } = lintBatchText(batch.text, options, 'json').result;
-    for (const f of locateAll(index, findings, (span) => toFileSpan(batch, span))) located.push(f);
+    // `edits` (SARIF): a JSON document has no header (headerEndOf: -1).
+    for (const f of locateAll(index, findings, (span) => toFileSpan(batch, span), edits ? -1 : undefined)) located.push(f);
   }
   // Document order, as the whole file's lint sorts (stable: a batch's ties keep rule order).
   return located.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -40,7 +41,7 @@ export function checkJsonInParts(text: string, options: LintOptions, batchLines 
  * claims, a parse error in a claim object (the whole fix then says where), or a fix that made or
  * removed a list item.
  */
-export function fixJsonInParts(text: string, options: LintOptions, batchLines = BATCH_LINES): { text: string; fixed: number; findings: LocatedFinding[] } | undefined {
+export function fixJsonInParts(text: string, options: LintOptions, batchLines = BATCH_LINES, edits = false): { text: string; fixed: number; findings: LocatedFinding[] } | undefined {
   const plan = planJsonBatches(text, batchLines);
   if (!plan) return undefined;
   const { starts, ends } = plan.items;
@@ -65,7 +66,7 @@ export function fixJsonInParts(text: string, options: LintOptions, batchLines = 
       fixed += done.fixed;
       at = items.starts;
     }
-    finals.push({ items: batch.items, at, findings: done.findings.map(plainFinding) });
+    finals.push({ items: batch.items, at, findings: done.findings.map((f) => plainFinding(f, edits)) });
   }
   // The file's text with the changed items in place: what lies between items is as it was.
   const pieces: string[] = [];
@@ -77,19 +78,19 @@ export function fixJsonInParts(text: string, options: LintOptions, batchLines = 
   }
   pieces.push(text.slice(last));
   const fixedText = replaced.size === 0 ? text : pieces.join('');
-  return { text: fixedText, fixed, findings: locateFixed(fixedText, finals, starts, changed.map((item) => replaced.get(item)!.length - (ends[item] - starts[item])), changed) };
+  return { text: fixedText, fixed, findings: locateFixed(fixedText, finals, starts, changed.map((item) => replaced.get(item)!.length - (ends[item] - starts[item])), changed, edits) };
 }
 
 const NO_EDITS: Finding['fixes'][number]['edits'] = [];
 
-/** A finding as data: what locating it reads (its fixes' titles, not their edits). */
-function plainFinding(f: Finding): Finding {
+/** A finding as data: what locating it reads (its fixes' titles; their edits only when `edits`, for SARIF). */
+function plainFinding(f: Finding, edits: boolean): Finding {
   return {
     ruleId: f.ruleId,
     severity: f.severity,
     span: f.span,
     message: f.message,
-    fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: NO_EDITS })),
+    fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: edits ? x.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })) : NO_EDITS })),
     related: f.related,
     lineIndex: f.lineIndex,
   };
@@ -100,7 +101,7 @@ function plainFinding(f: Finding): Finding {
  *  as checking the fixed file gives them (test/cli/json-parts.test.ts). */
 function locateFixed(
   fixedText: string, finals: ReadonlyArray<{ items: readonly number[]; at: Int32Array; findings: Finding[] }>,
-  starts: Int32Array, grew: readonly number[], changed: readonly number[],
+  starts: Int32Array, grew: readonly number[], changed: readonly number[], edits: boolean,
 ): LocatedFinding[] {
   const sums = [0];
   for (const g of grew) sums.push(sums[sums.length - 1] + g);
@@ -110,7 +111,7 @@ function locateFixed(
   for (const { items, at, findings } of finals) {
     const shift = Int32Array.from(items, (item, k) => starts[item] + before(item) - at[k]);
     const batch: JsonBatch = { text: '', items, at, shift };
-    for (const f of locateAll(index, findings, (span) => toFileSpan(batch, span))) located.push(f);
+    for (const f of locateAll(index, findings, (span) => toFileSpan(batch, span), edits ? -1 : undefined)) located.push(f);
   }
   return located.sort((a, b) => a.start - b.start || a.end - b.end);
 }
