@@ -8,6 +8,9 @@ import type { ClaimFile } from './files';
 import { checkCsvInParts } from './csv-parts';
 import { fixCsvInParts } from './csv-parts-fix';
 import { LineIndex } from './line-index';
+import { readsOtherLines } from '../fixes/doc-facts';
+import { scanClaimItems } from '../parse/json-items';
+import { upperBound } from '../sorted';
 import { writeFileAtomic } from './write';
 import { firstParseErrorLine, fixText, hasParseErrors, notSavedRefusal, parseErrorRefusal } from './fix-text';
 import { locateRelated, withRelated, type LocatedRelated } from './related';
@@ -50,12 +53,15 @@ export type EditPlacer = (edit: TextEdit) => LocatedEdit | undefined;
 
 /**
  * Each fix's edits located by `place`, in the order of the text (edits at one place keep their
- * order: applied to the original text, as applyEdits does). A fix with an edit `place` cannot
- * give gets none: an edit of a CSV file's header, made only by a fix that adds a column, which
- * edits every row of the file (a batch of a big file holds only its own rows).
+ * order: applied to the original text, as applyEdits does). Some fixes get none, as a big file
+ * checked in batches could not give them as they are for the whole file: one with an edit
+ * `place` cannot give (an edit of a CSV file's header, made only by a fix that adds a column,
+ * which edits every row of the file), and one whose edits depend on how other lines write a field
+ * (the separator of a modifier list, how a JSON field the line lacks is written: fixes/doc-facts.ts).
  */
 export function locatedEdits(fixes: readonly Fix[], place: EditPlacer): LocatedEdit[][] {
   return fixes.map((x) => {
+    if (readsOtherLines(x)) return [];
     const out: LocatedEdit[] = [];
     for (const e of [...x.edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
       const at = place(e);
@@ -69,6 +75,23 @@ export function locatedEdits(fixes: readonly Fix[], place: EditPlacer): LocatedE
 /** Where a CSV document's header row ends (an edit at or before it is the header's); -1 for JSON. */
 export function headerEndOf(doc: ClaimDocument): number {
   return doc.csv?.header?.span.end ?? -1;
+}
+
+/** Whether an edit of this document can be given as a big file checked in batches gives it
+ *  (locatedEdits): in a CSV file, not the header's; in a JSON list of claims, inside one claim
+ *  object (one that removes a claim object takes the commas and spaces around it, and a batch's
+ *  are its own). */
+export function editableIn(doc: ClaimDocument): (e: TextEdit) => boolean {
+  if (doc.format === 'csv') {
+    const headerEnd = headerEndOf(doc);
+    return (e) => e.start > headerEnd;
+  }
+  const items = scanClaimItems(doc.text);
+  if (!items) return () => true; // not a list of claims: never checked in batches
+  return (e) => {
+    const k = upperBound(items.starts, e.start) - 1;
+    return k >= 0 && e.end <= items.ends[k];
+  };
 }
 
 /** What the reports need of one file. The text itself is not kept: files are checked one at a
@@ -86,17 +109,19 @@ export interface FileResult {
 
 /** `editsOf`: the document the findings are of, when their fixes' edits are wanted (SARIF). */
 export function locate(text: string, findings: readonly Finding[], editsOf?: ClaimDocument): LocatedFinding[] {
-  return locateAll(new LineIndex(text), findings, asIs, editsOf ? headerEndOf(editsOf) : undefined);
+  return locateAll(new LineIndex(text), findings, asIs, editsOf ? editableIn(editsOf) : undefined);
 }
 
 const asIs = (span: Span): Span => span;
 
 /** Findings located in the file `index` is of; `toFile` moves a span of the linted text there
  *  (a batch's text: json-parts.ts). Related places in the same text are moved too. With
- *  `headerEnd` (headerEndOf the linted text's document), their fixes' edits too (SARIF). */
-export function locateAll(index: LineIndex, findings: readonly Finding[], toFile: (span: Span) => Span = asIs, headerEnd?: number): LocatedFinding[] {
-  const place: EditPlacer | undefined = headerEnd === undefined ? undefined : (e) => {
-    if (e.start <= headerEnd) return undefined;
+ *  `editable` (editableIn the linted text's document), their fixes' edits too (SARIF). */
+export function locateAll(
+  index: LineIndex, findings: readonly Finding[], toFile: (span: Span) => Span = asIs, editable?: (e: TextEdit) => boolean,
+): LocatedFinding[] {
+  const place: EditPlacer | undefined = editable === undefined ? undefined : (e) => {
+    if (!editable(e)) return undefined;
     const { start, end } = index.range(toFile(e));
     return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, newText: e.newText };
   };

@@ -102,7 +102,9 @@ export function formatted(form: FindingForm, path: string, f: LocatedFinding, sa
 
 /** Lint one batch: its rows' blocks read from the file after the header, findings in file terms. */
 function lintBatch(plan: ReportPlan, fd: number, b: number): FormattedFinding[] {
-  const batch = readBatch(plan, fd, b);
+  // With edits, the file's last row stays without the line end checking gives it when it has none:
+  // a fix's edits there are then those of the whole file (a disable comment's line end, a copy).
+  const batch = readBatch(plan, fd, b, !plan.edits);
   const { text, synStart, fileStart } = batch;
   const out: FormattedFinding[] = [];
   const fixes = showsFixes(plan.form);

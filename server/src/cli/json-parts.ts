@@ -4,14 +4,15 @@
 // that is not a well-formed list of claims (a syntax error, "claims" given twice, one claim
 // object) is read whole, which says what is wrong where.
 import { jsonBatch, planJsonBatches, toFileSpan, type JsonBatch } from '../batches/json-batches';
-import type { Finding, LintOptions } from '../rules/types';
+import type { Finding, LintOptions, TextEdit } from '../rules/types';
 import { lintBatchText } from '../batches/lint-batch';
 import { locateAll, type LocatedFinding } from './check';
 import { LineIndex } from './line-index';
 import { fixText, hasParseErrors } from './fix-text';
 import { scanClaimItems } from '../parse/json-items';
 import { BATCH_LINES } from '../engine-parts';
-import { lowerBound } from '../sorted';
+import { lowerBound, upperBound } from '../sorted';
+import { readsOtherLines } from '../fixes/doc-facts';
 
 
 /**
@@ -26,8 +27,9 @@ export function checkJsonInParts(text: string, options: LintOptions, batchLines 
   for (let b = 0; b < plan.batches.length; b++) {
     const batch = jsonBatch(text, plan, b);
     const { findings } = lintBatchText(batch.text, options, 'json').result;
-    // `edits` (SARIF): a JSON document has no header (headerEndOf: -1).
-    for (const f of locateAll(index, findings, (span) => toFileSpan(batch, span), edits ? -1 : undefined)) located.push(f);
+    // `edits` (SARIF): those inside one claim object (check.ts editableIn).
+    const editable = edits ? insideOneItem(batch.at, Int32Array.from(batch.items, (item, k) => batch.at[k] + plan.items.ends[item] - plan.items.starts[item])) : undefined;
+    for (const f of locateAll(index, findings, (span) => toFileSpan(batch, span), editable)) located.push(f);
   }
   // Document order, as the whole file's lint sorts (stable: a batch's ties keep rule order).
   return located.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -48,7 +50,7 @@ export function fixJsonInParts(text: string, options: LintOptions, batchLines = 
   const replaced = new Map<number, string>();
   // Per batch: where its items are in its fixed text, and the findings of that text as plain data
   // (a finding holds its batch's document, which must not outlive the batch).
-  const finals: Array<{ items: readonly number[]; at: Int32Array; findings: Finding[] }> = [];
+  const finals: Array<{ items: readonly number[]; at: Int32Array; ends: Int32Array; findings: Finding[] }> = [];
   let fixed = 0;
   for (let b = 0; b < plan.batches.length; b++) {
     const batch = jsonBatch(text, plan, b);
@@ -56,6 +58,7 @@ export function fixJsonInParts(text: string, options: LintOptions, batchLines = 
     if (hasParseErrors(result.doc)) return undefined;
     const done = fixText({ result }, 'json', own);
     let at = batch.at;
+    let itemEnds: Int32Array = Int32Array.from(batch.items, (item, k) => batch.at[k] + ends[item] - starts[item]);
     if (done.fixed > 0) {
       const items = scanClaimItems(done.text);
       if (!items || items.starts.length !== batch.items.length) return undefined;
@@ -65,8 +68,9 @@ export function fixJsonInParts(text: string, options: LintOptions, batchLines = 
       });
       fixed += done.fixed;
       at = items.starts;
+      itemEnds = items.ends;
     }
-    finals.push({ items: batch.items, at, findings: done.findings.map((f) => plainFinding(f, edits)) });
+    finals.push({ items: batch.items, at, ends: itemEnds, findings: done.findings.map((f) => plainFinding(f, edits)) });
   }
   // The file's text with the changed items in place: what lies between items is as it was.
   const pieces: string[] = [];
@@ -83,6 +87,15 @@ export function fixJsonInParts(text: string, options: LintOptions, batchLines = 
 
 const NO_EDITS: Finding['fixes'][number]['edits'] = [];
 
+/** Whether an edit of a batch's text is inside one of its items (`at`, `ends`: where each starts
+ *  and ends in that text), as check.ts editableIn asks of the whole file's. */
+function insideOneItem(at: Int32Array, ends: Int32Array): (e: TextEdit) => boolean {
+  return (e) => {
+    const k = upperBound(at, e.start) - 1;
+    return k >= 0 && e.end <= ends[k];
+  };
+}
+
 /** A finding as data: what locating it reads (its fixes' titles; their edits only when `edits`, for SARIF). */
 function plainFinding(f: Finding, edits: boolean): Finding {
   return {
@@ -90,7 +103,8 @@ function plainFinding(f: Finding, edits: boolean): Finding {
     severity: f.severity,
     span: f.span,
     message: f.message,
-    fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: edits ? x.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })) : NO_EDITS })),
+    // (A fix that read other lines keeps none: check.ts locatedEdits leaves it out.)
+    fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: edits && !readsOtherLines(x) ? x.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })) : NO_EDITS })),
     related: f.related,
     lineIndex: f.lineIndex,
   };
@@ -100,7 +114,7 @@ function plainFinding(f: Finding, edits: boolean): Finding {
  *  items before it (`changed`, ascending, each `grew` by so many characters). In document order,
  *  as checking the fixed file gives them (test/cli/json-parts.test.ts). */
 function locateFixed(
-  fixedText: string, finals: ReadonlyArray<{ items: readonly number[]; at: Int32Array; findings: Finding[] }>,
+  fixedText: string, finals: ReadonlyArray<{ items: readonly number[]; at: Int32Array; ends: Int32Array; findings: Finding[] }>,
   starts: Int32Array, grew: readonly number[], changed: readonly number[], edits: boolean,
 ): LocatedFinding[] {
   const sums = [0];
@@ -108,10 +122,10 @@ function locateFixed(
   const before = (item: number): number => sums[lowerBound(changed, item)];
   const index = new LineIndex(fixedText);
   const located: LocatedFinding[] = [];
-  for (const { items, at, findings } of finals) {
+  for (const { items, at, ends, findings } of finals) {
     const shift = Int32Array.from(items, (item, k) => starts[item] + before(item) - at[k]);
     const batch: JsonBatch = { text: '', items, at, shift };
-    for (const f of locateAll(index, findings, (span) => toFileSpan(batch, span), edits ? -1 : undefined)) located.push(f);
+    for (const f of locateAll(index, findings, (span) => toFileSpan(batch, span), edits ? insideOneItem(at, ends) : undefined)) located.push(f);
   }
   return located.sort((a, b) => a.start - b.start || a.end - b.end);
 }
