@@ -88,10 +88,16 @@ export function editableIn(doc: ClaimDocument): (e: TextEdit) => boolean {
   }
   const items = scanClaimItems(doc.text);
   if (!items) return () => true; // not a list of claims: never checked in batches
-  return (e) => {
-    const k = upperBound(items.starts, e.start) - 1;
-    return k >= 0 && e.end <= items.ends[k];
-  };
+  return (e) => insideItem(items.starts, items.ends, e);
+}
+
+/** Whether an edit is inside one of the items that start at `starts` and end at `ends` (a JSON
+ *  list's claim objects): an insertion strictly inside, not before its `{` or after its `}` (a new
+ *  list item, whose comma and line end follow the text between items). */
+export function insideItem(starts: ArrayLike<number>, ends: ArrayLike<number>, e: TextEdit): boolean {
+  const k = upperBound(starts, e.start) - 1;
+  if (k < 0 || e.end > ends[k]) return false;
+  return e.start < e.end || (e.start > starts[k] && e.start < ends[k]);
 }
 
 /** What the reports need of one file. The text itself is not kept: files are checked one at a

@@ -6,12 +6,12 @@
 import { jsonBatch, planJsonBatches, toFileSpan, type JsonBatch } from '../batches/json-batches';
 import type { Finding, LintOptions, TextEdit } from '../rules/types';
 import { lintBatchText } from '../batches/lint-batch';
-import { locateAll, type LocatedFinding } from './check';
+import { insideItem, locateAll, type LocatedFinding } from './check';
 import { LineIndex } from './line-index';
 import { fixText, hasParseErrors } from './fix-text';
 import { scanClaimItems } from '../parse/json-items';
 import { BATCH_LINES } from '../engine-parts';
-import { lowerBound, upperBound } from '../sorted';
+import { lowerBound } from '../sorted';
 import { readsOtherLines } from '../fixes/doc-facts';
 
 
@@ -90,10 +90,7 @@ const NO_EDITS: Finding['fixes'][number]['edits'] = [];
 /** Whether an edit of a batch's text is inside one of its items (`at`, `ends`: where each starts
  *  and ends in that text), as check.ts editableIn asks of the whole file's. */
 function insideOneItem(at: Int32Array, ends: Int32Array): (e: TextEdit) => boolean {
-  return (e) => {
-    const k = upperBound(at, e.start) - 1;
-    return k >= 0 && e.end <= ends[k];
-  };
+  return (e) => insideItem(at, ends, e);
 }
 
 /** A finding as data: what locating it reads (its fixes' titles; their edits only when `edits`, for SARIF). */
