@@ -131,11 +131,11 @@ export function locateAll(
     const { start, end } = index.range(toFile(e));
     return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, newText: e.newText };
   };
-  return findings.map((f) => {
+  return findings.map((f): LocatedFinding => {
     const span = toFile(f.span);
     const s = index.at(span.start);
     const e = index.at(span.end);
-    return {
+    const located: LocatedFinding = {
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
@@ -147,8 +147,9 @@ export function locateAll(
       endColumn: e.column,
       fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe })),
       ...withRelated(locateRelated(f.related, (r) => index.range(toFile(r)))),
-      ...(place ? { edits: locatedEdits(f.fixes, place) } : {}),
     };
+    // SARIF's: the other reports' findings are made as before.
+    return place ? { ...located, edits: locatedEdits(f.fixes, place) } : located;
   });
 }
 

@@ -289,14 +289,17 @@ class WrittenPlaces {
       const at = this.lineOf(p.relatedRows[k++]);
       return { ...r, line: r.line + at, endLine: r.endLine + at };
     });
-    // A fix left without edits (its header edit) took no rows: the rows of the edits given, in order.
+    const placed = { ...f, start: f.start + start, end: f.end + start, line: f.line + line, endLine: f.endLine + line, ...(related ? { related } : {}) };
+    if (!f.edits) return placed;
+    // SARIF's. A fix left without edits (its header edit comes first) took no rows: the rows of
+    // the edits given, in order.
     let j = 0;
-    const edits = f.edits?.map((x) => x.map((e) => {
+    const edits = f.edits.map((x) => x.map((e) => {
       const from = this.lineOf(p.editRows![j++]);
       const to = this.lineOf(p.editRows![j++]);
       return { ...e, startLine: e.startLine + from, endLine: e.endLine + to };
     }));
-    return { ...f, start: f.start + start, end: f.end + start, line: f.line + line, endLine: f.endLine + line, ...(related ? { related } : {}), ...(edits ? { edits } : {}) };
+    return { ...placed, edits };
   }
 }
 

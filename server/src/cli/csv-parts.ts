@@ -31,7 +31,7 @@ export function locatedFrom(
   f: Finding, start: number, end: number, s: { line: number; column: number }, e: { line: number; column: number },
   fixes = true, here: (span: Span) => { start: LineCol; end: LineCol } | undefined = () => undefined, edits?: EditPlacer,
 ): LocatedFinding {
-  return {
+  const located: LocatedFinding = {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
@@ -44,9 +44,10 @@ export function locatedFrom(
     // Fixes are made on demand (engine.ts): an output that shows none need not make them.
     fixes: fixes ? f.fixes.map((x) => ({ title: x.title, safe: x.safe })) : [],
     ...withRelated(locateRelated(f.related, here)),
-    // SARIF's (and, asked for, data's): each fix's edits, located (check.ts locatedEdits).
-    ...(edits ? { edits: locatedEdits(f.fixes, edits) } : {}),
   };
+  // SARIF's (and, asked for, data's): each fix's edits, located (check.ts locatedEdits). The
+  // other reports' findings are made as before.
+  return edits ? { ...located, edits: locatedEdits(f.fixes, edits) } : located;
 }
 
 /**
