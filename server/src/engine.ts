@@ -7,6 +7,7 @@ import type { Finding, Fix, LintOptions, Related, Report, Rule, RuleContext, Sev
 import type { CodeSet } from './codes/types';
 import { loadCodeSet } from './codes/codeset';
 import { disableRuleFix } from './fixes/edit';
+import { makingFixes } from './fixes/doc-facts';
 import { releaseSameDayIndex } from './rules/util/same-day';
 import { readableMessage, readableRelated } from './rules/util/readable';
 import { BATCH_LINES, lookbackOf, MIN_PARTITIONED_LINES, partViews, piecesOf, scopeKey, scopeOf, type Piece } from './engine-parts';
@@ -69,7 +70,7 @@ export abstract class LazyFixesFinding implements Finding {
   protected abstract makeFixes(): readonly Fix[];
 
   get fixes(): readonly Fix[] {
-    return (this.#fixes ??= this.makeFixes());
+    return (this.#fixes ??= makingFixes(() => this.makeFixes()));
   }
 
   /** Make the fixes again when next asked for (the document they were made for is gone). */

@@ -340,6 +340,9 @@ describe('CLI check: json and sarif output', function () {
 
   it('the SARIF validator finds what is wrong (so the test above can fail)', () => {
     const log = JSON.parse(cli(['check', '.', '--format', 'sarif'], dir).stdout);
+    // Without the results' fixes, which repeat their file's location (their checks:
+    // test/cli/sarif-fixes.test.ts).
+    for (const r of log.runs[0].results) delete r.fixes;
     log.version = '2.0.0';
     delete log.runs[0].tool.driver.rules[0].shortDescription;
     delete log.runs[0].tool.driver.rules[1].help;

@@ -37,14 +37,22 @@ describe('CLI: checking a CSV file in parts', function () {
   };
 
   for (const options of [{}, { payer: 'medicare', ndcFormat: 'hyphenated' } as LintOptions]) {
-    it(`gives the findings of checking the whole file (${JSON.stringify(options)})`, () => {
+    it(`gives the findings of checking the whole file (${JSON.stringify(options)}), with their fixes' edits too`, () => {
+      let edited = 0;
       for (let seed = 1; seed <= 20; seed++) {
         const file = { path: path.join(dir, `f${seed}.claims.csv`), format: 'csv' as const };
         fs.writeFileSync(file.path, randomFile(seed, 50 + seed * 20));
         assert.ok(fs.statSync(file.path).size < IN_PARTS_MIN_BYTES, 'a small file: checkFile reads it whole');
         const whole = checkFile(file, options, false);
-        for (const batch of [1, 7, 100_000]) same(checkCsvInParts(file, options, batch), whole, `file ${seed}, batches of ${batch}`);
+        // With the fixes' edits (SARIF's), located in the file as the findings are.
+        const withEdits = checkFile(file, options, false, true);
+        edited += withEdits.findings.reduce((n, f) => n + (f.edits ?? []).filter((e) => e.length > 0).length, 0);
+        for (const batch of [1, 7, 100_000]) {
+          same(checkCsvInParts(file, options, batch), whole, `file ${seed}, batches of ${batch}`);
+          same(checkCsvInParts(file, options, batch, true), withEdits, `file ${seed}, batches of ${batch}, with edits`);
+        }
       }
+      assert.ok(edited > 500, `fixes with edits compared (${edited})`);
     });
   }
 
@@ -122,8 +130,10 @@ describe('CLI: checking a CSV file in parts', function () {
     fs.writeFileSync(big.path, bigText);
     fs.writeFileSync(little.path, small);
     assert.ok(Buffer.byteLength(bigText) >= IN_PARTS_MIN_BYTES, 'the big file is checked in parts');
-    const whole = (file: typeof big, text: string): FileResult => ({ ...file, findings: locate(text, lintText(text, 'csv', {}).findings), fixed: 0 });
-    const expected = [whole(big, bigText), checkFile(little, {}, false)];
+    const lint = lintText(bigText, 'csv', {});
+    const expected: FileResult[] = [{ ...big, findings: locate(bigText, lint.findings), fixed: 0 }, checkFile(little, {}, false)];
+    // SARIF's results carry their fixes' edits (located in the file checked whole).
+    const expectedSarif: FileResult[] = [{ ...big, findings: locate(bigText, lint.findings, lint.doc), fixed: 0 }, checkFile(little, {}, false, true)];
     assert.ok(expected[0].findings.length > 1000, 'the big file has findings to stream');
     const run = (format: string): { out: string; code: number } => {
       let out = '';
@@ -147,8 +157,14 @@ describe('CLI: checking a CSV file in parts', function () {
     assert.strictEqual(text.out, expected.map(textOfFile).join('') + textSummary(expected));
     assert.strictEqual(text.code, 1);
     const sarif = run('sarif');
-    assert.strictEqual(sarif.out, formatSarif(expected));
+    assert.strictEqual(sarif.out, formatSarif(expectedSarif));
     assert.strictEqual(sarif.code, 1);
+    // Its results have their fixes, with the edits, as many as the engine's fixes with edits.
+    const results = (JSON.parse(sarif.out) as { runs: Array<{ results: Array<{ fixes?: unknown[] }> }> }).runs[0].results;
+    const fixCount = results.reduce((n, x) => n + (x.fixes?.length ?? 0), 0);
+    const engineFixes = expectedSarif.reduce((n, r) => n + r.findings.reduce((m, f) => m + (f.edits ?? []).filter((e) => e.length > 0).length, 0), 0);
+    assert.ok(fixCount > 1000, `fixes in the SARIF report (${fixCount})`);
+    assert.strictEqual(fixCount, engineFixes);
     const jsonBytes = runBytes('json');
     assert.ok(jsonBytes.byteWrites > 1, 'the findings that waited for the counts went out as bytes, in pieces');
     assert.strictEqual(jsonBytes.out, json.out, 'the same report when written as bytes');

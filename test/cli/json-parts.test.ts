@@ -22,6 +22,15 @@ function whole(text: string, options: LintOptions = {}) {
   return locate(text, lintText(text, 'json', options).findings);
 }
 
+/** As whole, the findings with their fixes' edits (SARIF's). */
+function wholeWithEdits(text: string, options: LintOptions = {}) {
+  const r = lintText(text, 'json', options);
+  return locate(text, r.findings, r.doc);
+}
+
+/** How many fixes have edits given. */
+const editedFixes = (findings: ReturnType<typeof whole>): number => findings.reduce((n, f) => n + (f.edits ?? []).filter((e) => e.length > 0).length, 0);
+
 describe('CLI: checking a JSON file in parts', function () {
   this.timeout(120_000);
   const styles = [
@@ -38,8 +47,12 @@ describe('CLI: checking a JSON file in parts', function () {
         const expected = whole(text);
         assert.ok(expected.length > 200, 'rules fire (the comparison covers them)');
         assert.ok(expected.some((f) => f.related), 'related places are compared too');
+        // With the fixes' edits (SARIF): those of checking it whole too.
+        const withEdits = wholeWithEdits(text);
+        assert.ok(editedFixes(withEdits) > 200, `fixes with edits (${editedFixes(withEdits)})`);
         for (const batch of [1, 50, 1_000_000]) {
           assert.deepStrictEqual(checkJsonInParts(text, {}, batch), expected, `seed ${seed}, batches of ${batch}`);
+          assert.deepStrictEqual(checkJsonInParts(text, {}, batch, true), withEdits, `seed ${seed}, batches of ${batch}, with edits`);
         }
       }
     });
@@ -141,6 +154,10 @@ describe('CLI: checking a JSON file in parts', function () {
         assert.ok(parts.text === expected.text, `batches of ${batch}: the same bytes`);
         // The findings come from the fixing: those of checking the fixed text whole.
         assert.deepStrictEqual(parts.findings, fixedFindings, `batches of ${batch}: the findings of the fixed text`);
+        // With the fixes' edits (SARIF): those of the fixed text checked whole.
+        const withEdits = fixJsonInParts(text, {}, batch, true);
+        assert.ok(withEdits && editedFixes(withEdits.findings) > 20, 'fixes with edits');
+        assert.deepStrictEqual(withEdits.findings, wholeWithEdits(expected.text), `batches of ${batch}: with edits`);
       }
     });
   }

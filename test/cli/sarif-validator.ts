@@ -36,7 +36,23 @@ function nonEmptyText(v: Json): boolean {
   return typeof v === 'string' && v.trim().length > 0;
 }
 
-export function validateSarif(log: Json): string[] {
+/** The lines of a text as the CLI counts them (\n, \r\n, a lone \r), each without its line
+ *  end, and a UTF-8 byte order mark not a column; columns are UTF-16 code units. */
+function linesOf(text: string): string[] {
+  return text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/);
+}
+
+/** Whether line:column is in a file of these lines: a column of the line, or just after its last
+ *  character (a line end, or the file's end). */
+function inFile(lines: readonly string[], line: number, column: number): boolean {
+  return line <= lines.length && column <= lines[line - 1].length + 1;
+}
+
+/**
+ * `fileText`: the text of a result's file (by its artifact location's uri), when the check should
+ * also see that each fix's replacements are inside it.
+ */
+export function validateSarif(log: Json, fileText?: (uri: string) => string | undefined): string[] {
   const errors: string[] = [];
   const fail = (path: string, what: string): void => { errors.push(`${path}: ${what}`); };
   if (!isObject(log)) return ['$: the log is not an object'];
@@ -181,6 +197,43 @@ export function validateSarif(log: Json): string[] {
           physical(`${rp}.physicalLocation`, loc.physicalLocation, true);
         });
       }
+      // Fixes (3.55): a description, the changes to the result's own file, each replacement a
+      // valid region of it (an insertion: an empty one), in file order without overlap, and
+      // whether --fix applies it (properties.safe).
+      if (result.fixes === undefined) return;
+      if (!Array.isArray(result.fixes) || result.fixes.length === 0) return fail(`${p}.fixes`, 'must be a non-empty array when present');
+      const own = isObject(result.locations[0]) && isObject(result.locations[0].physicalLocation) ? result.locations[0].physicalLocation.artifactLocation : undefined;
+      result.fixes.forEach((fix: Json, j: number) => {
+        const fp2 = `${p}.fixes[${j}]`;
+        if (!isObject(fix)) return fail(fp2, 'not an object');
+        if (!isObject(fix.description) || !nonEmptyText(fix.description.text)) fail(`${fp2}.description.text`, 'must be a non-empty string');
+        if (!isObject(fix.properties) || typeof fix.properties.safe !== 'boolean') fail(`${fp2}.properties.safe`, 'must be a boolean');
+        if (!Array.isArray(fix.artifactChanges) || fix.artifactChanges.length === 0) return fail(`${fp2}.artifactChanges`, 'must be a non-empty array');
+        fix.artifactChanges.forEach((change: Json, c: number) => {
+          const cp = `${fp2}.artifactChanges[${c}]`;
+          if (!isObject(change)) return fail(cp, 'not an object');
+          artifact(cp, change);
+          if (JSON.stringify(change.artifactLocation) !== JSON.stringify(own)) fail(`${cp}.artifactLocation`, 'must be the result\'s file');
+          const uri = isObject(change.artifactLocation) ? change.artifactLocation.uri : undefined;
+          const text = fileText && typeof uri === 'string' ? fileText(uri) : undefined;
+          const lines = text === undefined ? undefined : linesOf(text);
+          if (!Array.isArray(change.replacements) || change.replacements.length === 0) return fail(`${cp}.replacements`, 'must be a non-empty array');
+          let last: [number, number] | undefined;
+          change.replacements.forEach((rep: Json, k: number) => {
+            const rp = `${cp}.replacements[${k}]`;
+            if (!isObject(rep)) return fail(rp, 'not an object');
+            if (!isObject(rep.insertedContent) || typeof rep.insertedContent.text !== 'string') fail(`${rp}.insertedContent.text`, 'must be a string');
+            const r = rep.deletedRegion;
+            if (!isObject(r)) return fail(`${rp}.deletedRegion`, 'missing');
+            if (!['startLine', 'startColumn', 'endLine', 'endColumn'].every((key) => isPositiveInt(r[key]))) return fail(`${rp}.deletedRegion`, 'needs startLine, startColumn, endLine, endColumn, integers ≥ 1');
+            const { startLine, startColumn, endLine, endColumn } = r as Record<string, number>;
+            if (endLine < startLine || (endLine === startLine && endColumn < startColumn)) fail(`${rp}.deletedRegion`, 'ends before it starts');
+            if (last && (startLine < last[0] || (startLine === last[0] && startColumn < last[1]))) fail(`${rp}.deletedRegion`, 'starts before the replacement before it ends');
+            last = [endLine, endColumn];
+            if (lines && (!inFile(lines, startLine, startColumn) || !inFile(lines, endLine, endColumn))) fail(`${rp}.deletedRegion`, 'is not inside the file');
+          });
+        });
+      });
     });
   });
   return errors;

@@ -24,7 +24,7 @@ import { lineBreaks } from '../batches/row-index';
 import { defineBatchJob, earlyHelper, runBatches } from './batch-threads';
 import { lineTextAt } from './report-sarif';
 import { formatted, locatedFrom, showsFixes, showsPlaces, spooled, type FindingForm, type InParts, type ReportPlan } from './csv-parts';
-import type { LocatedFinding } from './check';
+import type { EditPlacer, LocatedFinding } from './check';
 import type { Span } from '../model';
 import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
@@ -55,6 +55,9 @@ interface InBlock {
   /** For SARIF: the finding's line (its fingerprint: report-sarif.ts). */
   readonly lineText?: string;
   readonly relatedRows: readonly number[];
+  /** For SARIF: the rows of its fixes' edits' ends (start and end of each, in order), whose lines
+   *  are counted from their blocks' first lines. */
+  readonly editRows?: readonly number[];
 }
 
 /**
@@ -144,9 +147,22 @@ function placeInBlocks(form: FindingForm, text: string, bounds: readonly number[
       relatedRows.push(rows[j]);
       return { start: lineColIn(text, bounds[j], 0, span.start), end: lineColIn(text, bounds[j], 0, span.end) };
     };
+    // SARIF: each edit in its block, as csv-parts.ts places them (an edit at the end of the
+    // finding's block is that block's; the header's are not given).
+    const editRows: number[] = [];
+    const blockEnd = (j: number): number => bounds[j + 1];
+    const place: EditPlacer | undefined = form !== 'sarif' ? undefined : (e) => {
+      if (e.start < bounds[0]) return undefined;
+      const bs = bounds[k] <= e.start && e.start <= blockEnd(k) ? k : blockAt(e.start);
+      const be = e.end <= blockEnd(bs) ? bs : blockAt(e.end);
+      const st = lineColIn(text, bounds[bs], 0, e.start);
+      const en = lineColIn(text, bounds[be], 0, e.end);
+      editRows.push(rows[bs], rows[be]);
+      return { startLine: st.line, startColumn: st.column, endLine: en.line, endColumn: en.column, newText: e.newText };
+    };
     const finding = locatedFrom(f, f.span.start - bounds[k], f.span.end - bounds[k], lineColIn(text, bounds[k], 0, f.span.start),
-      lineColIn(text, bounds[k], 0, f.span.end), showsFixes(form), showsPlaces(form) ? here : () => undefined);
-    out.push({ row: rows[k], finding, relatedRows, ...(form === 'sarif' ? { lineText: lineTextAt(text, f.span.start) } : {}) });
+      lineColIn(text, bounds[k], 0, f.span.end), showsFixes(form), showsPlaces(form) ? here : () => undefined, place);
+    out.push({ row: rows[k], finding, relatedRows, ...(form === 'sarif' ? { lineText: lineTextAt(text, f.span.start), editRows } : {}) });
   }
   return out;
 }
@@ -250,7 +266,17 @@ class WrittenPlaces {
       const at = this.lineOf(p.relatedRows[k++]);
       return { ...r, line: r.line + at, endLine: r.endLine + at };
     });
-    return { ...f, start: f.start + start, end: f.end + start, line: f.line + line, endLine: f.endLine + line, ...(related ? { related } : {}) };
+    const placed = { ...f, start: f.start + start, end: f.end + start, line: f.line + line, endLine: f.endLine + line, ...(related ? { related } : {}) };
+    if (!f.edits) return placed;
+    // SARIF's. A fix left without edits (its header edit comes first) took no rows: the rows of
+    // the edits given, in order.
+    let j = 0;
+    const edits = f.edits.map((x) => x.map((e) => {
+      const from = this.lineOf(p.editRows![j++]);
+      const to = this.lineOf(p.editRows![j++]);
+      return { ...e, startLine: e.startLine + from, endLine: e.endLine + to };
+    }));
+    return { ...placed, edits };
   }
 }
 

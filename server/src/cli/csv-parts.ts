@@ -17,7 +17,7 @@ import { BATCH_LINES } from '../engine-parts';
 import type { Finding, LintOptions, Severity } from '../rules/types';
 import type { Span } from '../model';
 import { defineBatchJob, earlyHelper, runBatches } from './batch-threads';
-import type { FileResult, LocatedFinding } from './check';
+import { headerEndOf, locatedEdits, type EditPlacer, type FileResult, type LocatedFinding } from './check';
 import type { ClaimFile } from './files';
 import { LineIndex } from './line-index';
 import { OrderedSpool } from './ordered-spool';
@@ -30,9 +30,9 @@ import { countInto, newTally, textOfFinding, type FileTally } from './report-tex
 /** A finding in file terms: its offsets, and its line and column (1-based) at each end. */
 export function locatedFrom(
   f: Finding, start: number, end: number, s: { line: number; column: number }, e: { line: number; column: number },
-  fixes = true, here: (span: Span) => { start: LineCol; end: LineCol } | undefined = () => undefined,
+  fixes = true, here: (span: Span) => { start: LineCol; end: LineCol } | undefined = () => undefined, edits?: EditPlacer,
 ): LocatedFinding {
-  return {
+  const located: LocatedFinding = {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
@@ -46,6 +46,9 @@ export function locatedFrom(
     fixes: fixes ? f.fixes.map((x) => ({ title: x.title, safe: x.safe })) : [],
     ...withRelated(locateRelated(f.related, here)),
   };
+  // SARIF's (and, asked for, data's): each fix's edits, located (check.ts locatedEdits). The
+  // other reports' findings are made as before.
+  return edits ? { ...located, edits: locatedEdits(f.fixes, edits) } : located;
 }
 
 /**
@@ -57,7 +60,7 @@ export function locatedFrom(
 export type FindingForm = 'text' | 'json' | 'sarif' | 'data';
 
 /** Whether a form shows fixes (the others need not make them: engine.ts makes them on demand). */
-export const showsFixes = (form: FindingForm): boolean => form === 'json' || form === 'data';
+export const showsFixes = (form: FindingForm): boolean => form !== 'text';
 /** Whether a form shows places in the same file besides the finding's own (text shows only other files'). */
 export const showsPlaces = (form: FindingForm): boolean => form !== 'text';
 
@@ -84,6 +87,8 @@ export interface ReportPlan extends BatchPlan {
   readonly reportFixed?: boolean;
   /** The SARIF report's base folder (report-sarif.ts baseDir), for a helper thread. */
   readonly sarifBase?: string;
+  /** Findings carry their fixes' edits (LocatedFinding.edits): SARIF's, or data's when asked. */
+  readonly edits?: boolean;
 }
 
 /** `sarifBase`: the SARIF report's base folder (in a helper thread, the plan's); `lineText`: for
@@ -99,7 +104,9 @@ export function formatted(form: FindingForm, path: string, f: LocatedFinding, sa
 
 /** Lint one batch: its rows' blocks read from the file after the header, findings in file terms. */
 function lintBatch(plan: ReportPlan, fd: number, b: number): FormattedFinding[] {
-  const batch = readBatch(plan, fd, b);
+  // With edits, the file's last row stays without the line end checking gives it when it has none:
+  // a fix's edits there are then those of the whole file (a disable comment's line end, a copy).
+  const batch = readBatch(plan, fd, b, !plan.edits);
   const { text, synStart, fileStart } = batch;
   const out: FormattedFinding[] = [];
   const fixes = showsFixes(plan.form);
@@ -114,13 +121,25 @@ function lintBatch(plan: ReportPlan, fd: number, b: number): FormattedFinding[] 
     const b = blockOf(batch, span.start);
     return { start: lineCol(b, span.start), end: lineCol(b, span.end) };
   };
+  const blockEnd = (k: number): number => (k + 1 < synStart.length ? synStart[k + 1] : text.length);
+  // A fix's edits, for a finding in block `lo`: an edit at the end of that block is its own (a
+  // copy of its row goes right below it), not the start of the batch's next block, which may be
+  // far from it in the file. An edit of the header (a fix adding a column) is not given.
+  const editsIn = (lo: number): EditPlacer | undefined => (!plan.edits ? undefined : (e) => {
+    if (synStart.length === 0 || e.start < synStart[0]) return undefined;
+    const bs = synStart[lo] <= e.start && e.start <= blockEnd(lo) ? lo : blockOf(batch, e.start);
+    const be = e.end <= blockEnd(bs) ? bs : blockOf(batch, e.end);
+    const s = lineCol(bs, e.start);
+    const en = lineCol(be, e.end);
+    return { startLine: s.line, startColumn: s.column, endLine: en.line, endColumn: en.column, newText: e.newText };
+  });
   for (const f of lintBatchText(text, plan.options).result.findings) {
     if (f.lineIndex === undefined) continue; // the header's: reported from the header alone
     // The block holding the finding (the finding's line's block).
     const lo = blockOf(batch, f.span.start);
     const shift = fileStart[lo] - synStart[lo];
     out.push(formatted(plan.form, plan.path, locatedFrom(f, f.span.start + shift, f.span.end + shift,
-      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, places ? here : noPlace), plan.sarifBase, sarif ? lineTextAt(text, f.span.start) : undefined));
+      lineCol(lo, f.span.start), lineCol(lo, f.span.end), fixes, places ? here : noPlace, editsIn(lo)), plan.sarifBase, sarif ? lineTextAt(text, f.span.start) : undefined));
   }
   return out;
 }
@@ -151,6 +170,7 @@ export interface InParts {
 export function streamCsvInParts(
   file: ClaimFile, options: LintOptions, form: FindingForm,
   handlers: { early?: (text: string) => void; done: (result: InParts) => void }, batchLines = BATCH_LINES,
+  edits = form === 'sarif',
 ): boolean {
   // A big file's helper thread loads the engine while this thread reads the file (runBatches
   // stops it once handed over; until then, the finally below does).
@@ -166,6 +186,7 @@ export function streamCsvInParts(
       options: validUtf8 ? { ...planned.plan.options, validUtf8 } : planned.plan.options,
       form,
       ...(form === 'sarif' ? { sarifBase: baseDir() } : {}),
+      ...(edits ? { edits } : {}),
     };
     const { order, batchStart } = plan;
     const count = batchStart.length - 1;
@@ -185,7 +206,7 @@ export function streamCsvInParts(
         // Every finding of the batches still to come starts at or after their first block.
         if (early) spool.takeBefore(next < count ? plan.charStart[order[batchStart[next]]] : Infinity, early);
       }, started);
-    });
+    }, edits);
     if (!ok) started?.stop(); // no spool: runBatches never took the helper
     return ok;
   } finally {
@@ -202,7 +223,7 @@ export function streamCsvInParts(
  */
 export function spooled(
   file: ClaimFile, options: LintOptions, form: FindingForm, prefix: string, done: (result: InParts) => void,
-  fill: (add: (batch: number, f: FormattedFinding) => void, spool: OrderedSpool) => void,
+  fill: (add: (batch: number, f: FormattedFinding) => void, spool: OrderedSpool) => void, edits = form === 'sarif',
 ): boolean {
   let spool: OrderedSpool;
   try {
@@ -217,9 +238,17 @@ export function spooled(
       spool.add(f.start, f.end, batch, f.text);
     };
     const prefixLines = new LineIndex(prefix);
-    for (const f of lintText(prefix, 'csv', options).findings) {
+    const header = lintText(prefix, 'csv', options);
+    // The header's edits are not given (check.ts locatedEdits); the rest are where they are in the file.
+    const headerEnd = headerEndOf(header.doc);
+    const place: EditPlacer | undefined = !edits ? undefined : (e) => {
+      if (e.start <= headerEnd) return undefined;
+      const { start, end } = prefixLines.range(e);
+      return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, newText: e.newText };
+    };
+    for (const f of header.findings) {
       add(-1, formatted(form, file.path, locatedFrom(f, f.span.start, f.span.end, prefixLines.at(f.span.start), prefixLines.at(f.span.end), showsFixes(form),
-        (span) => prefixLines.range(span)), undefined, form === 'sarif' ? lineTextAt(prefix, f.span.start) : undefined));
+        (span) => prefixLines.range(span), place), undefined, form === 'sarif' ? lineTextAt(prefix, f.span.start) : undefined));
     }
     fill(add, spool);
     done({ tally, count: spool.size, rest: (out) => spool.takeAllJoined(out), restBytes: (out) => spool.takeAllBytes(out) });
@@ -234,9 +263,9 @@ export function spooled(
  * the file must be checked the plain way (an unclosed quote, no header). Same result as
  * checkFile without --fix.
  */
-export function checkCsvInParts(file: ClaimFile, options: LintOptions, batchLines = BATCH_LINES): FileResult | undefined {
+export function checkCsvInParts(file: ClaimFile, options: LintOptions, batchLines = BATCH_LINES, edits = false): FileResult | undefined {
   const pieces: string[] = [];
-  if (!streamCsvInParts(file, options, 'data', { done: (result) => result.rest((text) => pieces.push(text)) }, batchLines)) return undefined;
+  if (!streamCsvInParts(file, options, 'data', { done: (result) => result.rest((text) => pieces.push(text)) }, batchLines, edits)) return undefined;
   const findings = pieces.join('').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as LocatedFinding);
   return { path: file.path, format: file.format, findings, fixed: 0 };
 }

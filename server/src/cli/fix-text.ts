@@ -49,7 +49,7 @@ export function notSavedRefusal(err: unknown): string {
 export function fixText(
   start: { result?: LintResult }, format: ClaimFormat, options: LintOptions,
   onPass?: (edits: readonly TextEdit[]) => void,
-): { text: string; fixed: number; findings: readonly Finding[] } {
+): { text: string; fixed: number; findings: readonly Finding[]; doc: ClaimDocument } {
   let current: LintResult | undefined = start.result!;
   start.result = undefined;
   let fixed = 0;
@@ -73,6 +73,7 @@ export function fixText(
     onPass?.(edits);
     current = relinted;
   }
-  return { text: current!.doc.text, fixed, findings: current!.findings };
+  // The document too (its findings hold it already): where a CSV header ends, for SARIF's edits.
+  return { text: current!.doc.text, fixed, findings: current!.findings, doc: current!.doc };
 }
 

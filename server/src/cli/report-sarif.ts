@@ -169,7 +169,34 @@ function sarifResult(f: LocatedFinding, location: ArtifactLocation, base: string
         },
       })),
     } : {}),
+    // Each fix with its edits (LocatedFinding.edits), for a script to apply one: every fix the
+    // editor offers, safe or not ("Disable … for this line" too), `properties.safe` saying which
+    // --fix applies. Regions are of the file as checked; a fix's replacements are in file order
+    // and do not overlap.
+    ...sarifFixes(f, location),
   };
+}
+
+/** A result's `fixes` (none when the finding has no fix with edits given). */
+function sarifFixes(f: LocatedFinding, location: ArtifactLocation): { fixes?: object[] } {
+  if (!f.edits) return {};
+  const fixes: object[] = [];
+  f.fixes.forEach((x, i) => {
+    const edits = f.edits![i];
+    if (!edits || edits.length === 0) return;
+    fixes.push({
+      description: { text: x.title },
+      artifactChanges: [{
+        artifactLocation: location,
+        replacements: edits.map((e) => ({
+          deletedRegion: { startLine: e.startLine, startColumn: e.startColumn, endLine: e.endLine, endColumn: e.endColumn },
+          insertedContent: { text: e.newText },
+        })),
+      }],
+      properties: { safe: x.safe },
+    });
+  });
+  return fixes.length > 0 ? { fixes } : {};
 }
 
 /** GitHub code scanning rejects a SARIF run with more results than this (run.ts warns). */

@@ -88,7 +88,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         }
       }
       // Read whole: a small file, or a big one that cannot be read (or fixed) in parts.
-      const r = done ? { ...checkWhole(file, fileOptions, false), ...done } : checkWhole(file, fileOptions, fix);
+      // SARIF gives each fix's edits (the other reports only its title).
+      const r = done ? { ...checkWhole(file, fileOptions, false, !!sarif), ...done } : checkWhole(file, fileOptions, fix, !!sarif);
       if (fix && r.notFixed && !done) io.err(`infusion-claims: ${r.path}: ${r.notFixed}\n`);
       if (json) json.file(r);
       else if (sarif) sarif.file(r);
