@@ -131,6 +131,9 @@ export class WorkspaceIndex implements WorkspaceSeam {
    *  lands only if nothing did meanwhile (a newer read, an edit, a deletion). */
   private readonly changes = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  /** Disk changes and closes, handled one after another in the order they came: a Deleted
+   *  handled while the Created's read was in flight left the deleted file indexed. */
+  private diskQueue: Promise<void> = Promise.resolve();
   /** Settles when the current indexing is done (tests, the lint command). */
   private ready: Promise<void> = Promise.resolve();
 
@@ -295,26 +298,40 @@ export class WorkspaceIndex implements WorkspaceSeam {
 
   // --- open, close, disk changes ------------------------------------------------------------
 
-  /** The document was closed: the file on disk is what counts again. */
-  async closed(uri: string): Promise<void> {
+  /** Run `handle` after the disk changes and closes before it (diskQueue). */
+  private inTurn(handle: () => Promise<void>): Promise<void> {
+    const turn = this.diskQueue.then(handle);
+    this.diskQueue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** The document was closed: the file on disk is what counts again (read in turn with the disk
+   *  changes: a deletion after the close must win over the close's read). */
+  closed(uri: string): Promise<void> {
     const key = fileKey(uri);
     this.memo.delete(key);
     this.outside.delete(key);
     const entry = this.files.get(key);
-    if (!entry || entry.liveVersion === undefined) return;
+    if (!entry || entry.liveVersion === undefined) return Promise.resolve();
     const before = this.memberLines.delete(key);
     this.files.delete(key);
     this.note(key, before, []);
-    const p = pathOf(uri);
-    const folder = p === undefined ? undefined : await this.enabledFolderOf(p);
-    if (p !== undefined && folder) {
-      const format = diskClaimFormat(p, folder.patterns);
-      if (format && isWalked(folder.path, p)) await this.indexDisk({ path: p, uri: entry.uri, format }, folder.path);
-    }
+    return this.inTurn(async () => {
+      const p = pathOf(uri);
+      const folder = p === undefined ? undefined : await this.enabledFolderOf(p);
+      if (p !== undefined && folder) {
+        const format = diskClaimFormat(p, folder.patterns);
+        if (format && isWalked(folder.path, p)) await this.indexDisk({ path: p, uri: entry.uri, format }, folder.path);
+      }
+    });
   }
 
-  /** `workspace/didChangeWatchedFiles`. */
-  async fileChanges(changes: readonly FileEvent[]): Promise<void> {
+  /** `workspace/didChangeWatchedFiles`, after the notifications before it (inTurn). */
+  fileChanges(changes: readonly FileEvent[]): Promise<void> {
+    return this.inTurn(() => this.fileChangesNow(changes));
+  }
+
+  private async fileChangesNow(changes: readonly FileEvent[]): Promise<void> {
     this.walked.clear(); // a folder may have become a link, or a link a folder
     for (const change of changes) {
       const key = fileKey(change.uri);
