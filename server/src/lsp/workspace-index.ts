@@ -130,6 +130,7 @@ export class WorkspaceIndex implements WorkspaceSeam {
   /** key → a count of what happened to the file's entry: a big file read in parts (indexInParts)
    *  lands only if nothing did meanwhile (a newer read, an edit, a deletion). */
   private readonly changes = new Map<string, number>();
+  private stamps = 0;
   private timer: NodeJS.Timeout | undefined;
   /** Disk changes and closes, handled one after another in the order they came: a Deleted
    *  handled while the Created's read was in flight left the deleted file indexed. */
@@ -235,6 +236,11 @@ export class WorkspaceIndex implements WorkspaceSeam {
   };
 
   readonly positions = (uri: string): Positions | undefined => this.files.get(fileKey(uri))?.positions;
+
+  /** Files with a change stamp (tests: pruned with the files). */
+  get stampedFiles(): number {
+    return this.changes.size;
+  }
 
   /** Whether the index holds the file's lines (its changes on disk are then reported by onChange). */
   holds(uri: string): boolean {
@@ -599,7 +605,8 @@ export class WorkspaceIndex implements WorkspaceSeam {
   }
 
   private bump(key: string): number {
-    const n = (this.changes.get(key) ?? 0) + 1;
+    // One counter for every file: a file's stamp never comes back after its entry was pruned.
+    const n = ++this.stamps;
     this.changes.set(key, n);
     return n;
   }
@@ -659,7 +666,10 @@ export class WorkspaceIndex implements WorkspaceSeam {
   }
 
   private note(key: string, before: readonly string[], after: readonly string[]): void {
-    this.bump(key);
+    // A file that left the index keeps no stamp (one entry per file that ever existed, else); a
+    // read in parts in flight sees its ticket gone and is superseded all the same.
+    if (this.files.has(key)) this.bump(key);
+    else this.changes.delete(key);
     this.pending.keys.add(key);
     for (const m of before) this.pending.members.add(m);
     for (const m of after) this.pending.members.add(m);
