@@ -237,11 +237,6 @@ export class WorkspaceIndex implements WorkspaceSeam {
 
   readonly positions = (uri: string): Positions | undefined => this.files.get(fileKey(uri))?.positions;
 
-  /** Files with a change stamp (tests: pruned with the files). */
-  get stampedFiles(): number {
-    return this.changes.size;
-  }
-
   /** Whether the index holds the file's lines (its changes on disk are then reported by onChange). */
   holds(uri: string): boolean {
     return this.files.has(fileKey(uri));
