@@ -99,6 +99,18 @@ describe('workspace member lines (packed)', () => {
     assert.deepStrictEqual([lines.fileCount, lines.lineCount, lines.has('a')], [1, 1, false]);
   });
 
+  it('keeps change numbers only for members some file has lines of (ids typed and gone are forgotten)', () => {
+    const head = 'claim_id,member_id,dos_from,hcpcs,units\n';
+    const lines = new MemberLines();
+    lines.set('b', 'b', parseDocument(head + 'C2,M1,2026-03-31,G0089,4\n', 'csv'));
+    // An open document's member id typed a letter at a time: M, M1, M12, ... M123456789.
+    for (let k = 1; k <= 10; k++) lines.set('a', 'a', parseDocument(head + `C1,M${'123456789'.slice(0, k - 1)},2026-03-01,G0068,4\n`, 'csv'));
+    assert.strictEqual(lines.trackedMembers, 2, 'M1 (b) and M123456789 (a)');
+    lines.delete('a');
+    lines.delete('b');
+    assert.strictEqual(lines.trackedMembers, 0);
+  });
+
   it('a signature changes when another file of its members changes, not with its own file or other members\' files, and never comes back', () => {
     const head = 'claim_id,member_id,dos_from,hcpcs,units\n';
     const doc = (...rows: string[]) => parseDocument(head + rows.join('\n') + '\n', 'csv');

@@ -1,5 +1,6 @@
 // Code classes of rules.md ("Code classes" table). Pure functions of the code text.
 import type { LineValues } from '../model';
+import { detach } from '../detach';
 
 /** `letter` + 4 ASCII digits (J2185) → the number (2185); -1 for anything else. Read with
  *  charCodeAt: every rule asks for every line, so no regex and no allocation. */
@@ -150,7 +151,7 @@ const frequencyTexts = new Map<string, number | undefined>();
 export function frequencyHours(frequency: string): number | undefined {
   if (frequencyTexts.has(frequency)) return frequencyTexts.get(frequency);
   const hours = readFrequency(frequency);
-  if (frequencyTexts.size < 10_000) frequencyTexts.set(frequency, hours);
+  if (frequencyTexts.size < 10_000) frequencyTexts.set(detach(frequency), hours); // not a slice of a document
   return hours;
 }
 

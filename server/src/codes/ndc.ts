@@ -1,5 +1,6 @@
 // NDC normalisation (000: "11 digits in a 5-4-2 format"; shorter package displays get a leading
 // zero in the short segment). Pure text functions: the rules, the fixes and hover share them.
+import { detach } from '../detach';
 
 /** How an NDC is written. */
 export type NdcForm =
@@ -29,7 +30,8 @@ const HYPHENATED: ReadonlyArray<{ form: NdcForm; lengths: readonly [number, numb
 ];
 
 /** NDCs repeat on thousands of lines and several rules read each: classify each text once.
- *  (ParsedNdc is read-only, so sharing the object is safe.) Bounded: cleared when full. */
+ *  (ParsedNdc is read-only, so sharing the object is safe.) Bounded: cleared when full. Keys are
+ *  detached copies: a JSON document's NDC is a slice of its text, and would keep it alive. */
 const parsedNdcs = new Map<string, ParsedNdc>();
 const MAX_CACHED_NDCS = 20_000;
 
@@ -38,7 +40,7 @@ export function parseNdc(text: string): ParsedNdc {
   let parsed = parsedNdcs.get(text);
   if (parsed === undefined) {
     if (parsedNdcs.size >= MAX_CACHED_NDCS) parsedNdcs.clear();
-    parsedNdcs.set(text, (parsed = classifyNdc(text)));
+    parsedNdcs.set(detach(text), (parsed = classifyNdc(text)));
   }
   return parsed;
 }

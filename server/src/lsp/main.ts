@@ -197,7 +197,9 @@ connection.onFoldingRanges(guard('foldingRange', [], async (p) => {
 }));
 
 connection.languages.inlayHint.on(guard('inlayHint', [], async (p) => {
-  // Settings first: the analysis and its document are read together, after the last await.
+  // Settings first: the analysis and its document are read together, after the last await. Only
+  // for an open document: settings pulled for any other URI would be kept for it.
+  if (!documents.get(p.textDocument.uri)) return [];
   const values = (await settings.forUri(p.textDocument.uri)).inlayHints;
   if (values === 'off') return [];
   const t = await target(p.textDocument.uri, 'model');

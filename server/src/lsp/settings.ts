@@ -133,7 +133,8 @@ export class SettingsStore {
     // A slow client's answer still counts: keep it and lint again with it.
     void answer.then((s) => {
       if (s) {
-        this.answered.set(uri, s);
+        // Not for a document closed meanwhile (forget): its entry would stay for good.
+        if (this.perUri.get(uri) === result) this.answered.set(uri, s);
         this.lastOfFolder.set(this.folderOf(uri), s);
       }
       if (!timedOut || !s || this.perUri.get(uri) !== result) return;

@@ -130,7 +130,11 @@ export class WorkspaceIndex implements WorkspaceSeam {
   /** key → a count of what happened to the file's entry: a big file read in parts (indexInParts)
    *  lands only if nothing did meanwhile (a newer read, an edit, a deletion). */
   private readonly changes = new Map<string, number>();
+  private stamps = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** Disk changes and closes, handled one after another in the order they came: a Deleted
+   *  handled while the Created's read was in flight left the deleted file indexed. */
+  private diskQueue: Promise<void> = Promise.resolve();
   /** Settles when the current indexing is done (tests, the lint command). */
   private ready: Promise<void> = Promise.resolve();
 
@@ -295,26 +299,40 @@ export class WorkspaceIndex implements WorkspaceSeam {
 
   // --- open, close, disk changes ------------------------------------------------------------
 
-  /** The document was closed: the file on disk is what counts again. */
-  async closed(uri: string): Promise<void> {
+  /** Run `handle` after the disk changes and closes before it (diskQueue). */
+  private inTurn(handle: () => Promise<void>): Promise<void> {
+    const turn = this.diskQueue.then(handle);
+    this.diskQueue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** The document was closed: the file on disk is what counts again (read in turn with the disk
+   *  changes: a deletion after the close must win over the close's read). */
+  closed(uri: string): Promise<void> {
     const key = fileKey(uri);
     this.memo.delete(key);
     this.outside.delete(key);
     const entry = this.files.get(key);
-    if (!entry || entry.liveVersion === undefined) return;
+    if (!entry || entry.liveVersion === undefined) return Promise.resolve();
     const before = this.memberLines.delete(key);
     this.files.delete(key);
     this.note(key, before, []);
-    const p = pathOf(uri);
-    const folder = p === undefined ? undefined : await this.enabledFolderOf(p);
-    if (p !== undefined && folder) {
-      const format = diskClaimFormat(p, folder.patterns);
-      if (format && isWalked(folder.path, p)) await this.indexDisk({ path: p, uri: entry.uri, format }, folder.path);
-    }
+    return this.inTurn(async () => {
+      const p = pathOf(uri);
+      const folder = p === undefined ? undefined : await this.enabledFolderOf(p);
+      if (p !== undefined && folder) {
+        const format = diskClaimFormat(p, folder.patterns);
+        if (format && isWalked(folder.path, p)) await this.indexDisk({ path: p, uri: entry.uri, format }, folder.path);
+      }
+    });
   }
 
-  /** `workspace/didChangeWatchedFiles`. */
-  async fileChanges(changes: readonly FileEvent[]): Promise<void> {
+  /** `workspace/didChangeWatchedFiles`, after the notifications before it (inTurn). */
+  fileChanges(changes: readonly FileEvent[]): Promise<void> {
+    return this.inTurn(() => this.fileChangesNow(changes));
+  }
+
+  private async fileChangesNow(changes: readonly FileEvent[]): Promise<void> {
     this.walked.clear(); // a folder may have become a link, or a link a folder
     for (const change of changes) {
       const key = fileKey(change.uri);
@@ -582,7 +600,8 @@ export class WorkspaceIndex implements WorkspaceSeam {
   }
 
   private bump(key: string): number {
-    const n = (this.changes.get(key) ?? 0) + 1;
+    // One counter for every file: a file's stamp never comes back after its entry was pruned.
+    const n = ++this.stamps;
     this.changes.set(key, n);
     return n;
   }
@@ -642,7 +661,10 @@ export class WorkspaceIndex implements WorkspaceSeam {
   }
 
   private note(key: string, before: readonly string[], after: readonly string[]): void {
-    this.bump(key);
+    // A file that left the index keeps no stamp (one entry per file that ever existed, else); a
+    // read in parts in flight sees its ticket gone and is superseded all the same.
+    if (this.files.has(key)) this.bump(key);
+    else this.changes.delete(key);
     this.pending.keys.add(key);
     for (const m of before) this.pending.members.add(m);
     for (const m of after) this.pending.members.add(m);

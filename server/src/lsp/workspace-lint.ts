@@ -53,6 +53,7 @@ export class WorkspaceLint {
   private readonly listed = new Set<string>();
   /** key → lints of the closed file started: only the latest one publishes. */
   private readonly runs = new Map<string, number>();
+  private runCount = 0;
   /** key → the settings of the latest lint started (the one that may publish). */
   private readonly runSettings = new Map<string, ServerSettings>();
   /** key → the index's state (WorkspaceIndex.stateOf) the published diagnostics were linted in:
@@ -250,6 +251,7 @@ export class WorkspaceLint {
     this.queue.delete(key);
     this.lintedIn.delete(key);
     this.runSettings.delete(key);
+    this.runs.delete(key); // run numbers come from one counter: a later lint's never equals an old one's
     if (!this.isOpen(key)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -274,7 +276,7 @@ export class WorkspaceLint {
     const state = this.index.stateOf(file.uri);
     const externalOf = settings.workspaceAnalysis ? this.index.externalOf(file.uri) : undefined;
     const options: LintOptions = externalOf ? { ...toLintOptions(settings), externalOf, uri: file.uri } : toLintOptions(settings);
-    const run = (this.runs.get(key) ?? 0) + 1;
+    const run = ++this.runCount;
     this.runs.set(key, run);
     this.runSettings.set(key, settings);
     let findings: readonly Finding[] | undefined;

@@ -168,6 +168,7 @@ export function rereadCsv(prev: ClaimDocument, text: string, change: TextChange)
   const prevLines = prev.lines as readonly CsvLine[];
   const dataRows = state.dataRows;
   const reader = new CsvRowReader(text, table);
+  reader.keptSource = state.source; // the header row is before the edit (r0 > headerRow)
   reader.readRow(state.headerRow);
   // The header is unchanged: its problems (and every line's before the edit) are the old ones.
   reader.problems.length = 0;

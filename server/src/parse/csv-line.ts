@@ -12,6 +12,7 @@ import { parseDate, parseDecimal } from './values';
 import { asciiUpper, trimmed } from './ascii';
 import { repeatsHeader } from './repeated-header';
 import { isMisread } from './comma-split';
+import { detach } from '../detach';
 
 const enum Kind { Text, Lower, Upper, Decimal, Date }
 
@@ -61,15 +62,9 @@ function sameText(a: string, text: string, s: number, e: number): boolean {
   return true;
 }
 
-/**
- * A copy of `s` that does not keep the text it was cut from alive. V8 makes a slice of 13 or more
- * characters a view of the whole parent string; a line's values outlive the text they were read
- * from when an edited file is re-read (csv-incremental.ts keeps the lines of unchanged rows), so
- * each version of a big file would stay in memory through a few of its values.
- */
-function detached(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
+// A line's values outlive the text they were read from when an edited file is re-read
+// (csv-incremental.ts keeps the lines of unchanged rows): they are detached copies (../detach.ts).
+const detached = detach;
 
 /** Cells longer than this are not cached (notes and other free text rarely repeat). */
 const MAX_CACHED = 24;

@@ -193,6 +193,14 @@ function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true;
 }
 
+/** `source` was made from a header of these columns (and notes columns). */
+function sameColumns(source: CsvSource, columnList: ReadonlyArray<readonly [FieldName, number]>, notes: readonly number[] | undefined): boolean {
+  if (Object.keys(source.columns).length !== columnList.length) return false;
+  if (!columnList.every(([name, column]) => source.columns[name] === column)) return false;
+  const was = source.notesColumns;
+  return was === undefined ? notes === undefined : notes !== undefined && was.length === notes.length && was.every((c, i) => c === notes[i]);
+}
+
 /**
  * Reads the rows of a tokenised CSV text into lines, one row at a time, in order: parseCsv reads
  * every row; csv-incremental.ts reads only the rows an edit touched and carries the others over.
@@ -222,6 +230,10 @@ export class CsvRowReader {
   private disableComment: Span | undefined;
   /** Whether the last data row read copied the previous line it was given. */
   fromPrevious = false;
+  /** The source of the previous read of this table, its header unchanged (csv-incremental.ts):
+   *  the header's fields class is kept, not made again per edit (each re-read line would keep
+   *  its own copy: a class, a getter and a key-span map per column). */
+  keptSource: CsvSource | undefined;
 
   constructor(private readonly text: string, readonly table: CsvTable) {}
 
@@ -309,7 +321,10 @@ export class CsvRowReader {
     this.claimsHeader = columnList.length > 0;
     this.modifierCols = (['modifiers', ...MODIFIER_COLUMNS] as FieldName[]).flatMap((m) => (columns[m] === undefined ? [] : [columns[m]!]));
     const notes = notesCols.length > 1 ? notesCols : undefined;
-    this.source = { table, newFields: fieldsFactory(table, r, columnList, notes), columns, expectedCells: header.cells.length, notesColumns: notes };
+    const kept = this.keptSource;
+    this.source = kept && kept.table === table && kept.expectedCells === header.cells.length && sameColumns(kept, columnList, notes)
+      ? kept
+      : { table, newFields: fieldsFactory(table, r, columnList, notes), columns, expectedCells: header.cells.length, notesColumns: notes };
     this.reader = new CsvValueReader(table, columns, notes);
     this.requiredNames = REQUIRED_FIELDS.filter((f) => columns[f] !== undefined);
     this.requiredCols = this.requiredNames.map((f) => columns[f]!);

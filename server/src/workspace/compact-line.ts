@@ -5,6 +5,7 @@
 // Never the text, CSV rows or JSON nodes: those stay with the file they came from.
 import type { Field, FieldName, Modifier, ServiceLine, Span } from '../model';
 import type { ExternalLine, ReachLine } from '../rules/types';
+import { detach } from '../detach';
 
 // Number columns (Float64: dates are days, amounts may have decimals; NaN = absent).
 const N_FROM = 0, N_TO = 1, N_UNITS = 2, N_CHARGE = 3, N_NDC_QTY = 4, N_WASTED = 5, N_DURATION = 6;
@@ -19,13 +20,6 @@ const STR_COLS = 10;
 
 const NOTHING_DISABLED: ReadonlySet<string> = new Set();
 const NO_MODIFIERS: readonly Modifier[] = [];
-
-/** A copy of a string that does not share memory with the file text it was cut from: V8 keeps a
- *  substring of 13+ characters as a view into its parent, which would keep the file's whole text
- *  alive through one NDC. Concatenating then slicing forces a flat copy. */
-function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
 
 /** Codes, payers and members repeat on nearly every line of a workspace: one copy of each.
  *  Bounded, as values are whatever the files hold. */

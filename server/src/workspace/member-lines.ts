@@ -97,7 +97,13 @@ export class MemberLines {
       this.changed(key, member);
       const keys = this.byMember.get(member);
       keys?.delete(key);
-      if (keys?.size === 0) this.byMember.delete(member);
+      if (keys?.size === 0) {
+        this.byMember.delete(member);
+        // No file has lines of the member: its change numbers go too (one entry per member id
+        // ever seen, partial ids typed included, else). Sound: a member's signature part is 0
+        // only while no other file changed it since, so none has lines of it.
+        this.lastChanges.delete(member);
+      }
     }
     this.files.delete(key);
     return [...file.byMember.keys()];
@@ -220,6 +226,11 @@ export class MemberLines {
       for (const file of this.byMember.get(member) ?? []) if (file !== key) out.add(file);
     }
     return out;
+  }
+
+  /** Members with change numbers kept (tests: only members some file has lines of). */
+  get trackedMembers(): number {
+    return this.lastChanges.size;
   }
 
   get fileCount(): number {

@@ -3,6 +3,7 @@
 // units per item under each code. drug-units checks a line's units against it; ndc-code-mismatch's
 // code change brings the units of the new code along.
 import { toNdc11 } from '../../codes/ndc';
+import { detach } from '../../detach';
 import type { CodeSet, CrosswalkEntry } from '../../codes/types';
 import type { ServiceLine } from '../../model';
 
@@ -27,7 +28,7 @@ function perItemOf(codes: CodeSet, ndc11: string, hcpcs: string): PerItem {
   if (!known) {
     // Only the crosswalk rows of the billed code: under another code it is ndc-code-mismatch.
     const rows = codes.ndc(ndc11).filter((e) => e.hcpcs === hcpcs);
-    byCode.set(hcpcs, (known = { rows, units: [...new Set(rows.map((e) => e.billUnits))] }));
+    byCode.set(detach(hcpcs), (known = { rows, units: [...new Set(rows.map((e) => e.billUnits))] }));
   }
   return known;
 }

@@ -1,5 +1,6 @@
 // "Did you mean …?" for a misspelt rule id: the nearest id by edit distance (a swap of two
 // neighbouring letters counts one), letter case ignored, when it is near enough to be a slip.
+import { detach } from '../../detach';
 
 /** Edit distance with adjacent transpositions (optimal string alignment). */
 function distance(a: string, b: string): number {
@@ -25,7 +26,7 @@ export function nearestId(written: string, ids: readonly string[]): string | und
   if (answers.has(key)) return answers.get(key);
   if (answers.size >= MAX_ANSWERS) answers.clear();
   const answer = nearest(written, ids);
-  answers.set(key, answer);
+  answers.set(detach(key), answer); // flat: not holding `written`, a slice of a document
   return answer;
 }
 
