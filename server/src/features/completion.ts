@@ -178,8 +178,10 @@ function jsonSlot(doc: ClaimDocument, offset: number): Slot | undefined {
   const text = doc.text;
   const root = doc.json?.root;
   const node = jsonNodeAt(root, offset);
-  // Inside a string (a key or a value), or right after its closing quote (the whole string).
-  if (node && node.type === 'string' && offset > node.offset) {
+  // Inside a string (a key or a value), or right after its closing quote (the whole string). A
+  // value typed without quotes is a string node too (the reader repairs it, json-recover.ts), but
+  // it has no quotes in the text: it is a bare word, below.
+  if (node && node.type === 'string' && offset > node.offset && text[node.offset] === '"') {
     return stringSlot(doc, node, offset, offset <= stringContent(text, node).end ? undefined : nodeSpan(node));
   }
   // Outside strings: a bare word being typed after `{`, `,`, `[` or `:`.
