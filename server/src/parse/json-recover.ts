@@ -271,6 +271,8 @@ function inFieldList(stack: readonly Frame[]): boolean {
 }
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09;
+/** A value's end follows: a `,` `}` `]` or a line break. */
+const endsValue = (c: number): boolean => c === 0x2c || c === 0x7d || c === 0x5d || c === 0x0a || c === 0x0d;
 const isWordChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 
 /** `end` with the spaces before it (after `start`) left out. */
@@ -303,13 +305,8 @@ function quoteBeforeComma(source: string, start: number, end: number, unclosed: 
  * the same line (`"S9500 "units": 1`: the value's quote and comma left out); else -1.
  */
 function quoteBeforeKey(source: string, start: number, end: number): number {
-  if (source.charCodeAt(end - 1) !== 0x22 || !isWordChar(source.charCodeAt(end)) || !isSpace(source.charCodeAt(end - 2))) return -1;
-  // The key: up to a quote on this line, then a colon.
-  let i = end;
-  for (let c = source.charCodeAt(i); i < source.length && c !== 0x22 && c !== 0x0a && c !== 0x0d && c !== 0x5c; c = source.charCodeAt(++i));
-  if (source.charCodeAt(i) !== 0x22) return -1;
-  for (i++; isSpace(source.charCodeAt(i)); i++);
-  if (source.charCodeAt(i) !== 0x3a) return -1;
+  // The closing quote opens a key (keyAt: a quote, a name on this line, its quote, a colon).
+  if (!isWordChar(source.charCodeAt(end)) || !isSpace(source.charCodeAt(end - 2)) || !keyAt(source, end - 1)) return -1;
   const value = trimEnd(source, start, end - 1);
   return value > start + 1 ? value : -1;
 }
@@ -432,7 +429,7 @@ function textAcrossBreaks(source: string, end: number): { breaks: Array<[number,
   let j = after;
   while (j < source.length && isSpace(source.charCodeAt(j))) j++;
   const c = source.charCodeAt(j);
-  return j >= source.length || c === 0x2c || c === 0x7d || c === 0x5d || c === 0x0a || c === 0x0d ? { breaks, end: after } : undefined;
+  return j >= source.length || endsValue(c) ? { breaks, end: after } : undefined;
 }
 
 /** Whether a value begins at the next token: after a key's colon, or a list's `[` or comma. */
@@ -452,7 +449,7 @@ function zeroPaddedEnd(source: string, start: number, end: number): number {
   for (let c = source.charCodeAt(i); (c >= 0x30 && c <= 0x39) || c === 0x2e; c = source.charCodeAt(++i));
   // The value ends there (`08-15`, `0800a` are something else: a text typed without quotes).
   const next = source.charCodeAt(i);
-  if (i < source.length && !isSpace(next) && next !== 0x2c && next !== 0x7d && next !== 0x5d && next !== 0x0a && next !== 0x0d) return end;
+  if (i < source.length && !isSpace(next) && !endsValue(next)) return end;
   return source.charCodeAt(end) >= 0x30 && source.charCodeAt(end) <= 0x39 ? i : end;
 }
 
