@@ -56,6 +56,28 @@ function sharedMemberWorkspace(K: number, witnessMember: string) {
   };
 }
 
+/** sharedMemberWorkspace's files in a server with workspace analysis on: indexed, the open
+ *  document and the witness opened and linted, Lint Workspace run (`files`: what it linted), and
+ *  what the index's first report queued done (markerChanged). The caller stops the client. */
+async function lintedSharedWorkspace(K: number, witnessMember: string) {
+  const ws = sharedMemberWorkspace(K, witnessMember);
+  const client = await TestClient.start({ folders: [ws.dir], configuration: { workspaceAnalysis: true } });
+  try {
+    await client.indexed();
+    client.open(ws.open, 'claims-csv', ws.files['a/open.claims.csv']);
+    client.open(ws.witness, 'claims-csv', ws.files['w/witness.claims.csv']);
+    await client.currentDiagnostics(ws.open, WAIT_MS);
+    await client.currentDiagnostics(ws.witness, WAIT_MS);
+    const r = await client.request<{ files: number }>('infusionClaims/lintWorkspace', {});
+    // What the index's first report (which may come after the request) queued is done.
+    await markerChanged(client, ws.marker, 21);
+    return { ...ws, client, linted: r.files };
+  } catch (err) {
+    await client.stopAlive();
+    throw err;
+  }
+}
+
 /** Where the last publish of `uri` is in the list (-1: none). */
 function lastIndexOf(published: readonly PublishDiagnosticsParams[], uri: string): number {
   for (let i = published.length - 1; i >= 0; i--) if (published[i].uri === uri) return i;
@@ -70,18 +92,9 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
     // Twelve closed files share M1's visit with the open document. The witness, open too, has a
     // visit of M1 on another day: it is linted again each time the index takes the edited lines.
     const K = 12;
-    const { files, dir, open, witness, marker, closed } = sharedMemberWorkspace(K, 'M1');
-    const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
+    const { client, open, witness, closed, linted } = await lintedSharedWorkspace(K, 'M1');
     try {
-      await client.indexed();
-      client.open(open, 'claims-csv', files['a/open.claims.csv']);
-      client.open(witness, 'claims-csv', files['w/witness.claims.csv']);
-      await client.currentDiagnostics(open, WAIT_MS);
-      await client.currentDiagnostics(witness, WAIT_MS);
-      const r = await client.request<{ files: number }>('infusionClaims/lintWorkspace', {});
-      assert.strictEqual(r.files, K + 3);
-      // What the index's first report (which may come after the request) queued is done.
-      await markerChanged(client, marker, 21);
+      assert.strictEqual(linted, K + 3);
 
       // Five edits of M1's date, each linted on its own and taken by the index (the witness is
       // linted again) before the next; the last one brings the duplicate back.
@@ -125,16 +138,8 @@ describe('LSP Lint Workspace: keeping the published closed files current', funct
     // The closed files share M1 with the open document; the witness shares M2; the marker none
     // (markerChanged).
     const K = 6;
-    const { files, dir, open, witness, marker, closed } = sharedMemberWorkspace(K, 'M2');
-    const client = await TestClient.start({ folders: [dir], configuration: { workspaceAnalysis: true } });
+    const { client, open, witness, marker, closed } = await lintedSharedWorkspace(K, 'M2');
     try {
-      await client.indexed();
-      client.open(open, 'claims-csv', files['a/open.claims.csv']);
-      client.open(witness, 'claims-csv', files['w/witness.claims.csv']);
-      await client.currentDiagnostics(open, WAIT_MS);
-      await client.request('infusionClaims/lintWorkspace', {});
-      // What the index's first report (which may come after the request) queued is done.
-      await markerChanged(client, marker, 21);
 
       // Three edits of M2's line, each taken by the index (the witness is linted again).
       const start = client.published.length;
